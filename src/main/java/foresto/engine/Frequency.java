@@ -1,0 +1,20 @@
+package foresto.engine;
+
+import java.time.LocalDate;
+
+/** The period of a PERIODIC rule. Monthly and quarterly share one period function. */
+public enum Frequency {
+    MONTHLY(1),
+    QUARTERLY(3);
+
+    private final int months;
+
+    Frequency(int months) {
+        this.months = months;
+    }
+
+    /** A number that changes exactly when the date enters another period (month or calendar quarter). */
+    public int periodOf(LocalDate d) {
+        return d.getYear() * 12 / months + (d.getMonthValue() - 1) / months;
+    }
+}

@@ -1,0 +1,152 @@
+package foresto.engine;
+
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A daily dataset: a strictly ascending calendar and, per asset class column and date, a simple
+ * close-to-close return ({@code NaN} = missing). The return on the first date is never used by a run
+ * that starts there (the portfolio is bought at that close).
+ */
+public final class MarketData {
+    private final LocalDate[] dates;
+    private final double[][] returns; // [ordinal][row]; null when the dataset has no such column
+    private volatile String fingerprint;
+
+    private MarketData(LocalDate[] dates, double[][] returns) {
+        this.dates = dates;
+        this.returns = returns;
+    }
+
+    /**
+     * @param dates   strictly ascending
+     * @param returns per asset-class ordinal a column as long as {@code dates}, or null when absent;
+     *                NaN marks a missing value; every present value must be finite and &gt; −1
+     */
+    public static MarketData of(LocalDate[] dates, double[][] returns) {
+        if (returns.length != AssetClass.COUNT) {
+            throw new IllegalArgumentException("need one column slot per asset class");
+        }
+        if (dates.length == 0) {
+            throw new ForestoException(ErrorCode.INVALID_CSV, "the dataset has no dates");
+        }
+        for (int i = 1; i < dates.length; i++) {
+            if (!dates[i].isAfter(dates[i - 1])) {
+                throw new ForestoException(ErrorCode.INVALID_CSV,
+                        "dates must be strictly ascending: " + dates[i - 1] + " then " + dates[i]);
+            }
+        }
+        double[][] copy = new double[AssetClass.COUNT][];
+        for (int c = 0; c < returns.length; c++) {
+            if (returns[c] == null) {
+                continue;
+            }
+            if (returns[c].length != dates.length) {
+                throw new IllegalArgumentException("column " + AssetClass.of(c) + " has the wrong length");
+            }
+            for (int i = 0; i < dates.length; i++) {
+                double r = returns[c][i];
+                if (!Double.isNaN(r) && !(Double.isFinite(r) && r > -1)) {
+                    throw new ForestoException(ErrorCode.INVALID_CSV, "return of " + AssetClass.of(c)
+                            + " on " + dates[i] + " must be finite and > -1, got " + r);
+                }
+            }
+            copy[c] = returns[c].clone();
+        }
+        return new MarketData(dates.clone(), copy);
+    }
+
+    public int size() {
+        return dates.length;
+    }
+
+    public LocalDate date(int row) {
+        return dates[row];
+    }
+
+    public LocalDate firstDate() {
+        return dates[0];
+    }
+
+    public LocalDate lastDate() {
+        return dates[dates.length - 1];
+    }
+
+    public boolean hasColumn(AssetClass c) {
+        return returns[c.ordinal()] != null;
+    }
+
+    public List<AssetClass> columns() {
+        List<AssetClass> l = new ArrayList<>();
+        for (AssetClass c : AssetClass.values()) {
+            if (hasColumn(c)) {
+                l.add(c);
+            }
+        }
+        return l;
+    }
+
+    /** The return of class {@code c} on row {@code row}; NaN when missing or when the column is absent. */
+    public double returnOf(AssetClass c, int row) {
+        double[] col = returns[c.ordinal()];
+        return col == null ? Double.NaN : col[row];
+    }
+
+    double[] column(int ordinal) {
+        return returns[ordinal];
+    }
+
+    LocalDate[] datesArray() {
+        return dates;
+    }
+
+    /**
+     * SHA-256 over the dates and every present value (as IEEE-754 bits), independent of file layout:
+     * identical data gives an identical fingerprint, any changed value, date or column a different one.
+     */
+    public String fingerprint() {
+        String f = fingerprint;
+        if (f == null) {
+            f = computeFingerprint();
+            fingerprint = f;
+        }
+        return f;
+    }
+
+    private String computeFingerprint() {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buf = new byte[8];
+        for (AssetClass c : AssetClass.values()) {
+            double[] col = returns[c.ordinal()];
+            if (col == null) {
+                continue;
+            }
+            md.update(c.name().getBytes(StandardCharsets.US_ASCII));
+            for (double v : col) {
+                long bits = Double.doubleToLongBits(v); // canonical NaN
+                for (int b = 0; b < 8; b++) {
+                    buf[b] = (byte) (bits >>> (56 - 8 * b));
+                }
+                md.update(buf);
+            }
+        }
+        md.update("|dates".getBytes(StandardCharsets.US_ASCII));
+        for (LocalDate d : dates) {
+            md.update(d.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+}

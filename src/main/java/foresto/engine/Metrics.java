@@ -1,0 +1,65 @@
+package foresto.engine;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Per-path summary numbers (SEMANTICS §5). Sums run sequentially in path order so that the same input
+ * always gives bit-identical output.
+ *
+ * @param totalReturn  final / initial − 1
+ * @param cagr         (final / initial)^(365.25 / calendar days) − 1; 0 for a one-day window
+ * @param volatility   √252 · sample standard deviation (n − 1) of the daily path returns; 0 below two returns
+ * @param maxDrawdown  largest fall from a running peak, as a positive fraction (0.25 = −25 %)
+ */
+public record Metrics(double finalValue, double totalReturn, double cagr, double volatility, double maxDrawdown,
+                      int eventCount, double totalTurnover, double totalCost) {
+
+    public static final double TRADING_DAYS_PER_YEAR = 252;
+    public static final double DAYS_PER_YEAR = 365.25;
+
+    public static Metrics of(LocalDate[] dates, double[] values, double initialValue, List<RebalancingEvent> events) {
+        int n = values.length;
+        double finalValue = values[n - 1];
+        double totalReturn = finalValue / initialValue - 1;
+        long days = ChronoUnit.DAYS.between(dates[0], dates[n - 1]);
+        double cagr = days == 0 ? 0.0 : Math.pow(finalValue / initialValue, DAYS_PER_YEAR / days) - 1;
+
+        double volatility = 0.0;
+        if (n >= 3) {
+            double mean = 0;
+            for (int k = 1; k < n; k++) {
+                mean += values[k] / values[k - 1] - 1;
+            }
+            mean /= (n - 1);
+            double ss = 0;
+            for (int k = 1; k < n; k++) {
+                double d = values[k] / values[k - 1] - 1 - mean;
+                ss += d * d;
+            }
+            volatility = Math.sqrt(TRADING_DAYS_PER_YEAR) * Math.sqrt(ss / (n - 2));
+        }
+
+        double peak = values[0];
+        double maxDd = 0;
+        for (double v : values) {
+            if (v > peak) {
+                peak = v;
+            } else {
+                double dd = 1 - v / peak;
+                if (dd > maxDd) {
+                    maxDd = dd;
+                }
+            }
+        }
+
+        double turnover = 0;
+        double cost = 0;
+        for (RebalancingEvent e : events) {
+            turnover += e.turnover();
+            cost += e.costAmount();
+        }
+        return new Metrics(finalValue, totalReturn, cagr, volatility, maxDd, events.size(), turnover, cost);
+    }
+}

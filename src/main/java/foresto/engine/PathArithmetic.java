@@ -1,0 +1,17 @@
+package foresto.engine;
+
+/** The arithmetic both paths share, kept in one place so ON and OFF can never drift apart by rounding. */
+final class PathArithmetic {
+    private PathArithmetic() {
+    }
+
+    /** Step 1 of a close: P[j] ← P[j]·(1 + r[j]); returns V = Σ P[j], summed in standard class order. */
+    static double applyReturns(double[] p, double[] flatReturns, int offset) {
+        double v = 0;
+        for (int j = 0; j < p.length; j++) {
+            p[j] = p[j] * (1 + flatReturns[offset + j]);
+            v += p[j];
+        }
+        return v;
+    }
+}

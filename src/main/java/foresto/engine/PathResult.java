@@ -1,0 +1,33 @@
+package foresto.engine;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One value path: the value at each close of the run's calendar (the first is the initial value, the
+ * purchase close), its events and metrics. {@code closeWeights}, when tracked, holds for each held class
+ * j the weight at each close after that day's returns and before any rebalancing
+ * ({@code closeWeights[j][k]}; the purchase close holds the targets): what a trigger sees.
+ */
+public record PathResult(LocalDate[] dates, double[] values, List<RebalancingEvent> events, Metrics metrics,
+                         int[] heldOrdinals, double[][] closeWeights) {
+    public PathResult {
+        events = List.copyOf(events);
+    }
+
+    public boolean tracksWeights() {
+        return closeWeights != null;
+    }
+
+    /** max_a |cw[a] − w[a]| at close k, from the tracked weights. */
+    public double maxDrift(int k, Weights targets) {
+        double max = 0;
+        for (int j = 0; j < heldOrdinals.length; j++) {
+            double d = Math.abs(closeWeights[j][k] - targets.get(AssetClass.of(heldOrdinals[j])));
+            if (d > max) {
+                max = d;
+            }
+        }
+        return max;
+    }
+}

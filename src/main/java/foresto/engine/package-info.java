@@ -1,0 +1,6 @@
+/**
+ * The pure rebalancing engine: value types, the buy-and-hold path, the rebalancing step and metrics.
+ * No I/O, no threads, no JavaFX, JDBC or Jackson (an ArchUnit test keeps it so).
+ * The contract is SEMANTICS.md (docs/SEMANTICS.md in this repository).
+ */
+package foresto.engine;

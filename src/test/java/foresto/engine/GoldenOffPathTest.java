@@ -1,0 +1,29 @@
+package foresto.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Phase 1 regression: rebalancing OFF reproduces the golden files bit for bit. */
+class GoldenOffPathTest {
+
+    @Test
+    @EnabledIfSystemProperty(named = "golden.write", matches = "true")
+    void writeGoldenFiles() throws Exception {
+        GoldenCases.writeAll();
+    }
+
+    @Test
+    void offPathMatchesPhaseOneGoldenFilesBitForBit() throws Exception {
+        for (GoldenCases.Case c : GoldenCases.CASES) {
+            MarketData data = GoldenCases.market(c.market());
+            PathResult off = ScenarioSimulation.off(data, c.scenario(), false).off();
+            JsonNode actual = GoldenCases.toJson(off);
+            JsonNode expected = GoldenCases.expected(c);
+            assertThat(actual.get("path").size()).as(c.name()).isEqualTo(expected.get("path").size()).isGreaterThan(40);
+            assertThat(actual).as(c.name()).isEqualTo(expected);
+        }
+    }
+}
