@@ -12,4 +12,18 @@ public final class ScenarioSimulation {
         ScenarioCalendar cal = ScenarioCalendar.prepare(data, scenario);
         return new SimulationResult(BuyAndHold.run(cal, scenario, trackWeights), Optional.empty());
     }
+
+    /**
+     * Both paths: OFF always (buy-and-hold, untouched by rebalancing) and ON when {@code rule} is present.
+     * With an empty rule this is exactly {@link #off}.
+     */
+    public static SimulationResult run(MarketData data, Scenario scenario, Optional<RebalancingRule> rule,
+                                       boolean trackWeights) {
+        if (rule.isEmpty()) {
+            return off(data, scenario, trackWeights);
+        }
+        ScenarioCalendar cal = ScenarioCalendar.prepare(data, scenario);
+        return new SimulationResult(BuyAndHold.run(cal, scenario, trackWeights),
+                Optional.of(RebalancedPath.run(cal, scenario, rule.get(), trackWeights)));
+    }
 }

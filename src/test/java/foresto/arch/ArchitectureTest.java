@@ -1,0 +1,48 @@
+package foresto.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Arrows point down only; the engine stays pure. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("foresto");
+
+    @Test
+    void engineImportsNoJavaFxJdbcHikariOrJackson() {
+        noClasses().that().resideInAPackage("foresto.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx..", "java.sql..", "javax.sql..", "com.zaxxer..", "com.fasterxml..", "org.postgresql..",
+                        "org.flywaydb..", "picocli..", "java.net..", "java.nio.file..", "java.io..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void engineKnowsNothingAboveIt() {
+        noClasses().that().resideInAPackage("foresto.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "foresto.backtest..", "foresto.db..", "foresto.ui..", "foresto.cli..", "foresto.api..",
+                        "foresto.csv..", "foresto.json..", "foresto.config..", "foresto.sample..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void lowerLayersDoNotDependOnTheFaces() {
+        noClasses().that().resideInAnyPackage("foresto.backtest..", "foresto.db..", "foresto.csv..", "foresto.json..")
+                .should().dependOnClassesThat().resideInAnyPackage("foresto.ui..", "foresto.cli..", "foresto.api..", "javafx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void databaseLayerDoesNotCallTheUseCases() {
+        noClasses().that().resideInAPackage("foresto.db..")
+                .should().dependOnClassesThat().resideInAnyPackage("foresto.backtest..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+}
