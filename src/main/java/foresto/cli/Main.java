@@ -1,2 +1,63 @@
 package foresto.cli;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import foresto.config.AppConfig;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * Entry point of {@code foresto.jar}. With no command it opens the desktop app; otherwise it runs one
+ * command. Errors print one line {@code error: CODE: message} (never a stack trace) and exit with 2 for
+ * input errors, 1 for failures on our side.
+ */
+@Command(name = "foresto", mixinStandardHelpOptions = true, version = "Foresto Rebalancing Lab 0.1",
+        description = "Foresto Rebalancing Lab: rebalancing backtests on asset classes.",
+        subcommands = {SimulateCommand.class})
+public final class Main implements Runnable {
+
+    private final AppConfig config;
+
+    Main(AppConfig config) {
+        this.config = config;
+    }
+
+    AppConfig config() {
+        return config;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, AppConfig.load(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line with the given configuration and returns its exit code (tests capture the streams). */
+    public static int run(String[] args, AppConfig config, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(config, out, err);
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine(AppConfig config, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main(config));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            ForestoException fe = ex instanceof ForestoException f ? f
+                    : new ForestoException(ErrorCode.INTERNAL_ERROR, ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), ex);
+            err.println("error: " + fe.describe());
+            if (System.getenv("FORESTO_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return fe.code().exitCode();
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}

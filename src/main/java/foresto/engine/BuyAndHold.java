@@ -14,7 +14,7 @@ public final class BuyAndHold {
         int[] held = cal.held();
         int h = held.length;
         int n = cal.length();
-        double[] r = cal.flatReturns();
+        double[] r = cal.zeroFilledRows();
         double[] w = scenario.targets().toArray();
         double v0 = scenario.initialValue();
 
@@ -31,7 +31,7 @@ public final class BuyAndHold {
             }
         }
         for (int k = 1; k < n; k++) {
-            double v = PathArithmetic.applyReturns(p, r, k * h);
+            double v = PathArithmetic.applyReturns(p, held, r, cal.rowOffset(k));
             if (cw != null) {
                 for (int j = 0; j < h; j++) {
                     cw[j][k] = p[j] / v;

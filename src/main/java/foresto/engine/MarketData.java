@@ -19,11 +19,29 @@ import java.util.List;
 public final class MarketData {
     private final LocalDate[] dates;
     private final double[][] returns; // [ordinal][row]; null when the dataset has no such column
+    // The simulation's view, built once: row-major returns (stride COUNT) with missing values as 0.0, and per
+    // row a bit mask of the classes whose value is missing (absent columns count as missing).
+    private final double[] zeroFilledRows;
+    private final byte[] missingMask;
     private volatile String fingerprint;
 
     private MarketData(LocalDate[] dates, double[][] returns) {
         this.dates = dates;
         this.returns = returns;
+        int n = dates.length;
+        this.zeroFilledRows = new double[n * AssetClass.COUNT];
+        this.missingMask = new byte[n];
+        for (int c = 0; c < AssetClass.COUNT; c++) {
+            double[] col = returns[c];
+            for (int i = 0; i < n; i++) {
+                double r = col == null ? Double.NaN : col[i];
+                if (Double.isNaN(r)) {
+                    missingMask[i] |= (byte) (1 << c);
+                } else {
+                    zeroFilledRows[i * AssetClass.COUNT + c] = r;
+                }
+            }
+        }
     }
 
     /**
@@ -102,6 +120,14 @@ public final class MarketData {
 
     double[] column(int ordinal) {
         return returns[ordinal];
+    }
+
+    double[] zeroFilledRows() {
+        return zeroFilledRows;
+    }
+
+    byte[] missingMask() {
+        return missingMask;
     }
 
     LocalDate[] datesArray() {

@@ -28,14 +28,16 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
 
         double volatility = 0.0;
         if (n >= 3) {
+            double[] daily = new double[n - 1];
             double mean = 0;
             for (int k = 1; k < n; k++) {
-                mean += values[k] / values[k - 1] - 1;
+                daily[k - 1] = values[k] / values[k - 1] - 1;
+                mean += daily[k - 1];
             }
             mean /= (n - 1);
             double ss = 0;
-            for (int k = 1; k < n; k++) {
-                double d = values[k] / values[k - 1] - 1 - mean;
+            for (double r : daily) {
+                double d = r - mean;
                 ss += d * d;
             }
             volatility = Math.sqrt(TRADING_DAYS_PER_YEAR) * Math.sqrt(ss / (n - 2));
@@ -43,13 +45,16 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
 
         double peak = values[0];
         double maxDd = 0;
+        double floor = peak; // values at or above this cannot deepen the drawdown (division-free pre-check)
         for (double v : values) {
             if (v > peak) {
                 peak = v;
-            } else {
+                floor = peak * (1 - maxDd) * (1 + 1e-9);
+            } else if (v < floor) {
                 double dd = 1 - v / peak;
                 if (dd > maxDd) {
                     maxDd = dd;
+                    floor = peak * (1 - maxDd) * (1 + 1e-9);
                 }
             }
         }

@@ -5,11 +5,14 @@ final class PathArithmetic {
     private PathArithmetic() {
     }
 
-    /** Step 1 of a close: P[j] ← P[j]·(1 + r[j]); returns V = Σ P[j], summed in standard class order. */
-    static double applyReturns(double[] p, double[] flatReturns, int offset) {
+    /**
+     * Step 1 of a close: P[j] ← P[j]·(1 + r[held[j]]); returns V = Σ P[j], summed in standard class order.
+     * {@code rows} is row-major by ordinal, {@code offset} the close's row start.
+     */
+    static double applyReturns(double[] p, int[] held, double[] rows, int offset) {
         double v = 0;
         for (int j = 0; j < p.length; j++) {
-            p[j] = p[j] * (1 + flatReturns[offset + j]);
+            p[j] = p[j] * (1 + rows[offset + held[j]]);
             v += p[j];
         }
         return v;

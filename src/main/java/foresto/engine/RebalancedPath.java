@@ -14,7 +14,7 @@ final class RebalancedPath {
         int[] held = cal.held();
         int h = held.length;
         int n = cal.length();
-        double[] r = cal.flatReturns();
+        double[] r = cal.zeroFilledRows();
         double v0 = scenario.initialValue();
         double[] w = new double[h];
         double[] p = new double[h];
@@ -33,14 +33,14 @@ final class RebalancedPath {
         }
         List<RebalancingEvent> events = new ArrayList<>();
         for (int k = 1; k < n; k++) {
-            double v = PathArithmetic.applyReturns(p, r, k * h);
+            double v = PathArithmetic.applyReturns(p, held, r, cal.rowOffset(k));
             if (cw != null) {
                 for (int j = 0; j < h; j++) {
                     cw[j][k] = p[j] / v;
                 }
             }
-            StepContext ctx = new StepContext(dates[k], dates[k - 1], cal.nextDate(k));
-            Optional<RebalancingEvent> e = RebalancingEngine.stepHeld(p, w, held, ctx, rule, v);
+            Optional<RebalancingEvent> e = RebalancingEngine.stepHeld(p, w, held, dates[k], dates[k - 1],
+                    k + 1 < n ? dates[k + 1] : cal.nextDate(k), rule, v);
             if (e.isPresent()) {
                 events.add(e.get());
                 v = e.get().valueAfter();

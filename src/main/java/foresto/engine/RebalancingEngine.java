@@ -1,8 +1,7 @@
 package foresto.engine;
 
+import java.time.LocalDate;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The pure rebalancing step (P2-B2): given the positions after a close's returns, the targets, the
@@ -25,7 +24,7 @@ public final class RebalancingEngine {
             p[j] = positions[held[j]];
             w[j] = targets.get(AssetClass.of(held[j]));
         }
-        Optional<RebalancingEvent> event = stepHeld(p, w, held, ctx, rule, sum(p));
+        Optional<RebalancingEvent> event = stepHeld(p, w, held, ctx.date(), ctx.previousDate(), ctx.nextDate(), rule, sum(p));
         if (event.isEmpty()) {
             return Optional.empty();
         }
@@ -38,18 +37,22 @@ public final class RebalancingEngine {
 
     /**
      * The step on the held classes only ({@code p}, {@code w} and {@code held} aligned, {@code v} = Σ p in
-     * that order). When the rule fires, {@code p} is overwritten with the positions after the trade.
+     * that order), with the calendar context unpacked so the path loop allocates nothing on quiet days. When the rule fires, {@code p} is overwritten with the positions after the trade.
      */
-    static Optional<RebalancingEvent> stepHeld(double[] p, double[] w, int[] held, StepContext ctx,
-                                               RebalancingRule rule, double v) {
+    static Optional<RebalancingEvent> stepHeld(double[] p, double[] w, int[] held, LocalDate date,
+                                               LocalDate previousDate, LocalDate nextDate, RebalancingRule rule,
+                                               double v) {
         TriggerDetail detail;
         if (rule instanceof RebalancingRule.Periodic periodic) {
-            if (!periodFires(periodic, ctx)) {
+            if (!periodFires(periodic, date, previousDate, nextDate)) {
                 return Optional.empty();
             }
             detail = new TriggerDetail.Periodic(periodic.frequency(), periodic.baseDayPolicy());
         } else {
             RebalancingRule.Drift drift = (RebalancingRule.Drift) rule;
+            if (clearlyBelow(p, w, v, drift.threshold())) {
+                return Optional.empty();
+            }
             int worst = -1;
             double maxDrift = 0;
             for (int j = 0; j < p.length; j++) {
@@ -62,43 +65,58 @@ public final class RebalancingEngine {
             if (!(maxDrift >= drift.threshold())) {
                 return Optional.empty();
             }
-            SortedMap<String, Double> drifts = new TreeMap<>();
+            double[] drifts = new double[p.length];
             for (int j = 0; j < p.length; j++) {
-                drifts.put(AssetClass.of(held[j]).name(), p[j] / v - w[j]);
+                drifts[j] = p[j] / v - w[j];
             }
-            detail = new TriggerDetail.Drift(drift.threshold(), maxDrift, AssetClass.of(held[worst]), drifts);
+            detail = new TriggerDetail.Drift(drift.threshold(), maxDrift, AssetClass.of(held[worst]),
+                    CodeWeights.ofHeld(held, drifts));
         }
-        return Optional.of(rebalance(p, w, held, ctx, rule, v, detail));
+        return Optional.of(rebalance(p, w, held, date, rule, v, detail));
+    }
+
+    /**
+     * A division-free pre-check: true only when every |p/v − w| is certainly below θ, with a relative margin
+     * far wider than rounding, so the exact test (with divisions) decides every close that is near θ.
+     */
+    private static boolean clearlyBelow(double[] p, double[] w, double v, double threshold) {
+        double bound = threshold * v * (1 - 1e-9);
+        for (int j = 0; j < p.length; j++) {
+            if (Math.abs(p[j] - w[j] * v) >= bound) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Monthly and quarterly through one period function; first or last trading day of the period. */
-    static boolean periodFires(RebalancingRule.Periodic rule, StepContext ctx) {
+    static boolean periodFires(RebalancingRule.Periodic rule, LocalDate date, LocalDate previousDate,
+                               LocalDate nextDate) {
         Frequency f = rule.frequency();
-        if (rule.baseDayPolicy() == BaseDayPolicy.FIRST_TRADING_DAY) {
-            return ctx.previousDate() != null && f.periodOf(ctx.date()) != f.periodOf(ctx.previousDate());
+        if (previousDate == null) {
+            return false; // the purchase close is never an event
         }
-        return ctx.previousDate() != null && ctx.nextDate() != null
-                && f.periodOf(ctx.nextDate()) != f.periodOf(ctx.date());
+        if (rule.baseDayPolicy() == BaseDayPolicy.FIRST_TRADING_DAY) {
+            return f.periodOf(date) != f.periodOf(previousDate);
+        }
+        return nextDate != null && f.periodOf(nextDate) != f.periodOf(date);
     }
 
-    private static RebalancingEvent rebalance(double[] p, double[] w, int[] held, StepContext ctx,
+    private static RebalancingEvent rebalance(double[] p, double[] w, int[] held, LocalDate date,
                                               RebalancingRule rule, double v, TriggerDetail detail) {
-        SortedMap<String, Double> before = new TreeMap<>();
-        SortedMap<String, Double> after = new TreeMap<>();
+        double[] before = new double[p.length];
         double turnover = 0;
         for (int j = 0; j < p.length; j++) {
-            double b = p[j] / v;
-            turnover += Math.abs(w[j] - b);
-            before.put(AssetClass.of(held[j]).name(), b);
-            after.put(AssetClass.of(held[j]).name(), w[j]);
+            before[j] = p[j] / v;
+            turnover += Math.abs(w[j] - before[j]);
         }
         double cost = rule.costRate() * turnover * v;
         double vAfter = v - cost;
         for (int j = 0; j < p.length; j++) {
             p[j] = w[j] * vAfter;
         }
-        return new RebalancingEvent(ctx.date(), rule.type(), detail, before, after, turnover, rule.costRate(), cost,
-                v, vAfter);
+        return new RebalancingEvent(date, rule.type(), detail, CodeWeights.ofHeld(held, before),
+                CodeWeights.ofHeld(held, w), turnover, rule.costRate(), cost, v, vAfter);
     }
 
     private static double sum(double[] p) {

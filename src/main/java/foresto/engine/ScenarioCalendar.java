@@ -4,119 +4,115 @@ import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 
 /**
- * The calendar a run uses: the dataset's dates after the missing-data policy, sliced to the run window,
- * with the returns of the held classes laid out flat ({@code returns[k * held + j]}, k ≥ 1; NaN already
- * replaced by 0 under ZERO). Also knows the calendar date after the window's last date, which the
- * last-trading-day rule needs (null at the dataset's end).
+ * The calendar a run uses: the dataset's dates after the missing-data policy, sliced to the run window
+ * ({@code rows[k]} is the dataset row of the run's k-th close). Returns are read from the dataset's
+ * row-major, zero-filled view: under SKIP a kept row has no missing held value; under ZERO a missing value
+ * reads as 0.0. Also knows the calendar date after the window's last date, which the last-trading-day rule
+ * needs (null at the dataset's end).
  */
 public final class ScenarioCalendar {
-    private final LocalDate[] dates;
-    private final double[] returns;
+    private final LocalDate[] allDates;
+    private final int[] rows;
+    private final double[] zeroFilledRows;
     private final int[] held;
     private final LocalDate nextAfterEnd;
 
-    private ScenarioCalendar(LocalDate[] dates, double[] returns, int[] held, LocalDate nextAfterEnd) {
-        this.dates = dates;
-        this.returns = returns;
+    private ScenarioCalendar(LocalDate[] allDates, int[] rows, double[] zeroFilledRows, int[] held,
+                             LocalDate nextAfterEnd) {
+        this.allDates = allDates;
+        this.rows = rows;
+        this.zeroFilledRows = zeroFilledRows;
         this.held = held;
         this.nextAfterEnd = nextAfterEnd;
     }
 
     public static ScenarioCalendar prepare(MarketData data, Scenario scenario) {
         int[] held = scenario.targets().heldOrdinals();
-        double[][] cols = new double[held.length][];
-        for (int j = 0; j < held.length; j++) {
-            cols[j] = data.column(held[j]);
-            if (cols[j] == null) {
-                throw new ForestoException(ErrorCode.ASSET_CLASS_NOT_IN_DATA,
-                        "the market data has no returns for " + AssetClass.of(held[j])
-                                + " (it has " + data.columns() + ")");
+        int heldMask = 0;
+        for (int c : held) {
+            if (!data.hasColumn(AssetClass.of(c))) {
+                throw new ForestoException(ErrorCode.ASSET_CLASS_NOT_IN_DATA, "the market data has no returns for "
+                        + AssetClass.of(c) + " (it has " + data.columns() + ")");
             }
+            heldMask |= 1 << c;
         }
         if (scenario.start().isBefore(data.firstDate()) || scenario.end().isAfter(data.lastDate())) {
             throw new ForestoException(ErrorCode.WINDOW_OUTSIDE_DATA, "the window " + scenario.start() + ".."
                     + scenario.end() + " is outside the data " + data.firstDate() + ".." + data.lastDate());
         }
-        // rows of the calendar after the policy
-        int[] rows = new int[data.size()];
-        int m = 0;
-        boolean skip = scenario.missingDataPolicy() == MissingDataPolicy.SKIP;
-        for (int i = 0; i < data.size(); i++) {
-            if (skip && anyMissing(cols, i)) {
-                continue;
-            }
-            rows[m++] = i;
-        }
         LocalDate[] all = data.datesArray();
-        int s = 0;
-        while (s < m && all[rows[s]].isBefore(scenario.start())) {
-            s++;
+        byte[] missing = data.missingMask();
+        boolean skip = scenario.missingDataPolicy() == MissingDataPolicy.SKIP;
+        int size = all.length;
+        int from = 0;
+        while (from < size && all[from].isBefore(scenario.start())) {
+            from++;
         }
-        int e = s - 1;
-        while (e + 1 < m && !all[rows[e + 1]].isAfter(scenario.end())) {
-            e++;
+        int to = from - 1; // last row ≤ end
+        while (to + 1 < size && !all[to + 1].isAfter(scenario.end())) {
+            to++;
         }
-        if (e < s) {
+        int[] kept = new int[Math.max(0, to - from + 1)];
+        int n = 0;
+        for (int i = from; i <= to; i++) {
+            if (!skip || (missing[i] & heldMask) == 0) {
+                kept[n++] = i;
+            }
+        }
+        if (n == 0) {
             throw new ForestoException(ErrorCode.WINDOW_OUTSIDE_DATA, "no trading day in " + scenario.start()
                     + ".." + scenario.end() + " after the " + scenario.missingDataPolicy() + " policy");
         }
-        int n = e - s + 1;
-        LocalDate[] dates = new LocalDate[n];
-        double[] returns = new double[n * held.length];
-        for (int k = 0; k < n; k++) {
-            int row = rows[s + k];
-            dates[k] = all[row];
-            if (k == 0) {
-                continue; // the purchase date's return is never applied
-            }
-            for (int j = 0; j < held.length; j++) {
-                double r = cols[j][row];
-                returns[k * held.length + j] = Double.isNaN(r) ? 0.0 : r;
-            }
+        int next = to + 1;
+        while (skip && next < size && (missing[next] & heldMask) != 0) {
+            next++;
         }
-        LocalDate next = e + 1 < m ? all[rows[e + 1]] : null;
-        return new ScenarioCalendar(dates, returns, held, next);
-    }
-
-    private static boolean anyMissing(double[][] cols, int row) {
-        for (double[] col : cols) {
-            if (Double.isNaN(col[row])) {
-                return true;
-            }
-        }
-        return false;
+        return new ScenarioCalendar(all, n == kept.length ? kept : java.util.Arrays.copyOf(kept, n),
+                data.zeroFilledRows(), held, next < size ? all[next] : null);
     }
 
     public int length() {
-        return dates.length;
+        return rows.length;
     }
 
     public LocalDate date(int k) {
-        return dates[k];
+        return allDates[rows[k]];
     }
 
     /** The calendar date after {@code d_k}: inside the window, or the one after it, or null at the data's end. */
     public LocalDate nextDate(int k) {
-        return k + 1 < dates.length ? dates[k + 1] : nextAfterEnd;
+        return k + 1 < rows.length ? allDates[rows[k + 1]] : nextAfterEnd;
     }
 
     public LocalDate[] dates() {
-        return dates.clone();
+        int first = rows[0];
+        if (rows[rows.length - 1] - first == rows.length - 1) { // no row skipped: one block copy
+            return java.util.Arrays.copyOfRange(allDates, first, first + rows.length);
+        }
+        LocalDate[] d = new LocalDate[rows.length];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = allDates[rows[k]];
+        }
+        return d;
     }
 
     int[] held() {
         return held;
     }
 
-    double[] flatReturns() {
-        return returns;
+    /** Offset of close k's returns in {@link #zeroFilledRows()} (stride {@link AssetClass#COUNT}, by ordinal). */
+    int rowOffset(int k) {
+        return rows[k] * AssetClass.COUNT;
+    }
+
+    double[] zeroFilledRows() {
+        return zeroFilledRows;
     }
 
     @Override
     public String toString() {
-        return "ScenarioCalendar" + Arrays.asList(dates[0], dates[dates.length - 1]) + " n=" + dates.length;
+        return "ScenarioCalendar[" + date(0) + ".." + date(rows.length - 1) + ", n=" + rows.length + "]";
     }
 }

@@ -1,6 +1,6 @@
 package foresto.engine;
 
-import java.util.SortedMap;
+import java.util.Map;
 
 /** The "why" of an event, stored as JSON in {@code rebalancing_event.trigger_detail}. */
 public sealed interface TriggerDetail {
@@ -14,6 +14,9 @@ public sealed interface TriggerDetail {
      * standard order on a tie), plus every held class's signed drift cw − w at that close.
      */
     record Drift(double threshold, double maxDrift, AssetClass breachedAssetClass,
-                 SortedMap<String, Double> drifts) implements TriggerDetail {
+                 Map<String, Double> drifts) implements TriggerDetail {
+        public Drift {
+            drifts = CodeWeights.copyOf(drifts);
+        }
     }
 }

@@ -1,0 +1,79 @@
+package foresto.engine;
+
+import foresto.sample.SyntheticMarket;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One simulation of 30 years × 5 asset classes (~7,560 trading days), single-threaded.
+ * {@code onOnly*} time the ON path alone (calendar prepared once); {@code offAndOn*} the whole public
+ * call (calendar preparation + OFF path + ON path), which is what a request costs.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SimulationBench {
+    MarketData data;
+    Scenario scenario;
+    ScenarioCalendar calendar;
+    final RebalancingRule monthly = new RebalancingRule.Periodic(Frequency.MONTHLY, BaseDayPolicy.FIRST_TRADING_DAY, 0.001);
+    final RebalancingRule drift = new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001);
+
+    @Setup
+    public void setUp() {
+        data = SyntheticMarket.generate(LocalDate.of(1985, 1, 2), LocalDate.of(2014, 12, 31), 42);
+        Map<AssetClass, Double> w = new EnumMap<>(AssetClass.class);
+        w.put(AssetClass.EQUITY, 0.4);
+        w.put(AssetClass.BOND, 0.3);
+        w.put(AssetClass.SHORT_TERM, 0.1);
+        w.put(AssetClass.GOLD, 0.1);
+        w.put(AssetClass.OTHER, 0.1);
+        scenario = new Scenario(Weights.of(w), data.firstDate(), data.lastDate(), 1.0, MissingDataPolicy.SKIP);
+        calendar = ScenarioCalendar.prepare(data, scenario);
+        if (calendar.length() < 7500) {
+            throw new IllegalStateException("expected ~7,560 days, got " + calendar.length());
+        }
+    }
+
+    @Benchmark
+    public PathResult onOnlyMonthly() {
+        return RebalancedPath.run(calendar, scenario, monthly, false);
+    }
+
+    @Benchmark
+    public PathResult onOnlyDrift() {
+        return RebalancedPath.run(calendar, scenario, drift, false);
+    }
+
+    @Benchmark
+    public PathResult offOnly() {
+        return BuyAndHold.run(calendar, scenario, false);
+    }
+
+    @Benchmark
+    public SimulationResult offAndOnMonthly() {
+        return ScenarioSimulation.run(data, scenario, Optional.of(monthly), false);
+    }
+
+    @Benchmark
+    public SimulationResult offAndOnDrift() {
+        return ScenarioSimulation.run(data, scenario, Optional.of(drift), false);
+    }
+}

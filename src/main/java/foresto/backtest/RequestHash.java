@@ -1,0 +1,69 @@
+package foresto.backtest;
+
+import foresto.engine.MissingDataPolicy;
+import foresto.engine.RebalancingRule;
+import foresto.engine.Weights;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * request_hash (SEMANTICS §8): SHA-256, lower-case hex, of the canonical JSON of everything that decides a
+ * run's numbers. Only when rebalancing is ON does the document carry the {@code rebalancing} key (rule
+ * parameters and cost rate), so OFF requests keep their Phase 1 form.
+ *
+ * @param portfolioId null for a DB-free run (the simulate command), where only the weights identify it
+ */
+public record RequestHash(Long portfolioId, Weights weights, LocalDate start, LocalDate end, double initialValue,
+                          String marketDataFingerprint, MissingDataPolicy missingDataPolicy,
+                          Optional<RebalancingRule> rule) {
+
+    /** How drift is measured: after the close's returns (end of day). Fixed in Phase 2, hashed anyway. */
+    public static final String DRIFT_CALC_ORDER = "EOD";
+
+    public Map<String, Object> document() {
+        Map<String, Object> portfolio = new LinkedHashMap<>();
+        portfolio.put("id", portfolioId);
+        portfolio.put("weights", weights.byCode());
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("portfolio", portfolio);
+        doc.put("start_date", start);
+        doc.put("end_date", end);
+        doc.put("initial_value", initialValue);
+        doc.put("market_data", marketDataFingerprint);
+        doc.put("missing_data_policy", missingDataPolicy);
+        doc.put("drift_calc_order", DRIFT_CALC_ORDER);
+        rule.ifPresent(r -> doc.put("rebalancing", ruleParameters(r)));
+        return doc;
+    }
+
+    static Map<String, Object> ruleParameters(RebalancingRule r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule_type", r.type());
+        m.put("frequency", r instanceof RebalancingRule.Periodic p ? p.frequency() : null);
+        m.put("base_day_policy", r.baseDayPolicy());
+        m.put("drift_threshold", r instanceof RebalancingRule.Drift d ? d.threshold() : null);
+        m.put("cost_rate", r.costRate());
+        return m;
+    }
+
+    public String canonicalJson() {
+        return CanonicalJson.write(document());
+    }
+
+    public String hex() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalJson().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package foresto.backtest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import foresto.engine.PathResult;
+import foresto.engine.RebalancingEvent;
+import foresto.json.Json;
+
+import java.util.List;
+
+/** The JSON form of a path (summary, events, optionally the path) shared by the CLI and the HTTP API. */
+public final class ResultJson {
+    private ResultJson() {
+    }
+
+    /** Metrics keys plus {@code events} and, when asked, {@code path} ([{date, value}]). */
+    public static ObjectNode path(PathResult p, boolean withPath) {
+        ObjectMapper m = Json.mapper();
+        ObjectNode o = m.valueToTree(p.metrics());
+        o.set("events", events(p.events()));
+        if (withPath) {
+            ArrayNode path = o.putArray("path");
+            for (int k = 0; k < p.values().length; k++) {
+                path.addObject().put("date", p.dates()[k].toString()).put("value", p.values()[k]);
+            }
+        }
+        return o;
+    }
+
+    public static ArrayNode events(List<RebalancingEvent> events) {
+        return Json.mapper().valueToTree(events);
+    }
+}

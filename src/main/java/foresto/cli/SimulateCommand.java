@@ -1,0 +1,143 @@
+package foresto.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import foresto.backtest.FeatureFlags;
+import foresto.backtest.RequestHash;
+import foresto.backtest.ResultJson;
+import foresto.csv.MarketCsvReader;
+import foresto.engine.BaseDayPolicy;
+import foresto.engine.MarketData;
+import foresto.engine.MissingDataPolicy;
+import foresto.engine.RebalancingRule;
+import foresto.engine.Scenario;
+import foresto.engine.ScenarioSimulation;
+import foresto.engine.SimulationResult;
+import foresto.engine.Weights;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** Runs the engine on a returns CSV without a database; prints one JSON object. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Simulate OFF (buy-and-hold) and, with --rule, ON paths on a returns CSV. No database.")
+final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    Main main;
+
+    @Option(names = "--returns", required = true, paramLabel = "FILE.csv",
+            description = "daily returns: header date,<col>,...; one row per date ascending; empty cell = missing")
+    Path returns;
+
+    @Option(names = "--weights", required = true, paramLabel = "CODE=W,...",
+            description = "target weights, e.g. EQUITY=0.6,BOND=0.3,SHORT_TERM=0.1 (sum 1)")
+    String weights;
+
+    @Option(names = "--columns", paramLabel = "SRC=CODE,...", description = "map CSV headers to asset classes (SRC=- ignores a column)")
+    String columns;
+
+    @Option(names = "--rule", paramLabel = "monthly|quarterly|drift:T", description = "rebalancing rule (needs USE_REBALANCING=1)")
+    String rule;
+
+    @Option(names = "--base-day", paramLabel = "first|last", description = "base day of a periodic rule (default first)")
+    String baseDay;
+
+    @Option(names = "--cost-rate", paramLabel = "RATE", description = "fixed cost rate per unit of turnover (default 0.001)")
+    Double costRate;
+
+    @Option(names = "--missing", paramLabel = "skip|zero", defaultValue = "skip", description = "missing-data policy (default skip)")
+    String missing;
+
+    @Option(names = "--start", paramLabel = "YYYY-MM-DD", description = "first date (default: the file's first)")
+    String start;
+
+    @Option(names = "--end", paramLabel = "YYYY-MM-DD", description = "last date (default: the file's last)")
+    String end;
+
+    @Option(names = "--initial-value", defaultValue = "1", paramLabel = "V", description = "initial value (default 1)")
+    double initialValue;
+
+    @Option(names = "--path", description = "include the daily value paths")
+    boolean withPath;
+
+    @Override
+    public Integer call() {
+        FeatureFlags flags = FeatureFlags.from(main.config());
+        Optional<RebalancingRule> parsedRule = parseRule(flags);
+        Weights w = parseWeights(weights);
+        MissingDataPolicy policy = MissingDataPolicy.parse(missing);
+        MarketData data = new MarketCsvReader(MarketCsvReader.parseMapping(columns), MarketCsvReader.Kind.RETURNS).read(returns);
+        LocalDate s = start == null ? data.firstDate() : parseDate("--start", start);
+        LocalDate e = end == null ? data.lastDate() : parseDate("--end", end);
+        Scenario scenario = new Scenario(w, s, e, initialValue, policy);
+
+        SimulationResult result = ScenarioSimulation.run(data, scenario, parsedRule, false);
+        RequestHash hash = new RequestHash(null, w, s, e, initialValue, data.fingerprint(), policy, parsedRule);
+
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("request_hash", hash.hex());
+        out.set("off", ResultJson.path(result.off(), withPath));
+        result.on().ifPresent(on -> out.set("on", ResultJson.path(on, withPath)));
+        spec.commandLine().getOut().println(Json.write(out));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private Optional<RebalancingRule> parseRule(FeatureFlags flags) {
+        String param = rule != null ? "--rule" : baseDay != null ? "--base-day" : costRate != null ? "--cost-rate" : null;
+        if (param == null) {
+            return Optional.empty();
+        }
+        flags.requireRebalancingAllowed(param);
+        if (rule == null) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, param + " needs --rule");
+        }
+        BaseDayPolicy base = switch (baseDay == null ? "first" : baseDay.trim().toLowerCase(Locale.ROOT)) {
+            case "first" -> BaseDayPolicy.FIRST_TRADING_DAY;
+            case "last" -> BaseDayPolicy.LAST_TRADING_DAY;
+            default -> throw new ForestoException(ErrorCode.INVALID_RULE, "--base-day must be first or last, got '" + baseDay + "'");
+        };
+        return Optional.of(RebalancingRule.parse(rule, base, costRate == null ? 0.001 : costRate));
+    }
+
+    static Weights parseWeights(String text) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw new ForestoException(ErrorCode.INVALID_WEIGHTS, "--weights takes CODE=WEIGHT pairs, got '" + part + "'");
+            }
+            String code = kv[0].trim();
+            try {
+                if (m.put(code, Double.parseDouble(kv[1].trim())) != null) {
+                    throw new ForestoException(ErrorCode.INVALID_WEIGHTS, "asset class " + code + " given twice");
+                }
+            } catch (NumberFormatException e) {
+                throw new ForestoException(ErrorCode.INVALID_WEIGHTS, "weight of " + code + " is not a number: '" + kv[1] + "'");
+            }
+        }
+        return Weights.ofCodes(m);
+    }
+
+    static LocalDate parseDate(String option, String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, option + " must be a date YYYY-MM-DD, got '" + text + "'");
+        }
+    }
+}

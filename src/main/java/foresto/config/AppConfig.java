@@ -1,0 +1,103 @@
+package foresto.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Configuration, read once: the environment ({@code FORESTO_DB_URL}, {@code FORESTO_DB_USER},
+ * {@code FORESTO_DB_PASSWORD}, {@code USE_REBALANCING}) and the config file
+ * {@code $XDG_CONFIG_HOME/foresto/foresto.properties} (default {@code ~/.config/foresto/}; another file with
+ * {@code FORESTO_CONFIG}) with keys {@code db.url}, {@code db.user}, {@code db.password},
+ * {@code use_rebalancing}. Database settings: environment first, then file. The flag: the file overrides the
+ * environment (SEMANTICS §7: "overridable by the app's config").
+ */
+public final class AppConfig {
+    private final Map<String, String> env;
+    private final Properties file;
+    private final Path configFile;
+
+    AppConfig(Map<String, String> env, Path configFile) {
+        this.env = Map.copyOf(env);
+        this.configFile = configFile;
+        this.file = new Properties();
+        if (configFile != null && Files.isRegularFile(configFile)) {
+            try (Reader r = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+                file.load(r);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read config file " + configFile + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public static AppConfig load() {
+        return of(System.getenv());
+    }
+
+    public static AppConfig of(Map<String, String> env) {
+        return new AppConfig(env, configFile(env));
+    }
+
+    static Path configFile(Map<String, String> env) {
+        String explicit = env.get("FORESTO_CONFIG");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        return configHome(env).resolve("foresto").resolve("foresto.properties");
+    }
+
+    private static Path configHome(Map<String, String> env) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+    }
+
+    /** Where the embedded database and the app's state live ({@code $XDG_DATA_HOME/foresto}, default ~/.local/share). */
+    public Path dataDirectory() {
+        String override = env.get("FORESTO_DATA_DIR");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("foresto");
+    }
+
+    public Path configFile() {
+        return configFile;
+    }
+
+    private Optional<String> setting(String envName, String fileKey) {
+        String v = env.get(envName);
+        if (v != null && !v.isBlank()) {
+            return Optional.of(v);
+        }
+        return Optional.ofNullable(file.getProperty(fileKey)).filter(s -> !s.isBlank());
+    }
+
+    /** A team server's JDBC URL, when one is configured; empty means the embedded PostgreSQL. */
+    public Optional<String> dbUrl() {
+        return setting("FORESTO_DB_URL", "db.url");
+    }
+
+    public Optional<String> dbUser() {
+        return setting("FORESTO_DB_USER", "db.user");
+    }
+
+    public Optional<String> dbPassword() {
+        return setting("FORESTO_DB_PASSWORD", "db.password");
+    }
+
+    /** The raw USE_REBALANCING setting (file over environment), or null when neither sets it. */
+    public String useRebalancing() {
+        String fromFile = file.getProperty("use_rebalancing");
+        if (fromFile != null && !fromFile.isBlank()) {
+            return fromFile;
+        }
+        return env.get("USE_REBALANCING");
+    }
+}

@@ -1,0 +1,81 @@
+package foresto.backtest;
+
+import foresto.engine.AssetClass;
+import foresto.engine.BaseDayPolicy;
+import foresto.engine.Frequency;
+import foresto.engine.MissingDataPolicy;
+import foresto.engine.RebalancingRule;
+import foresto.engine.Weights;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestHashTest {
+    static final Weights W = Weights.of(Map.of(AssetClass.EQUITY, 0.6, AssetClass.BOND, 0.4));
+    static final RebalancingRule MONTHLY = new RebalancingRule.Periodic(Frequency.MONTHLY, BaseDayPolicy.FIRST_TRADING_DAY, 0.001);
+    static final RequestHash BASE = new RequestHash(7L, W, LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31), 1.0,
+            "abc", MissingDataPolicy.SKIP, Optional.of(MONTHLY));
+
+    @Test
+    void equalInputsGiveEqualHashes() {
+        RequestHash same = new RequestHash(7L, Weights.of(Map.of(AssetClass.BOND, 0.4, AssetClass.EQUITY, 0.6)),
+                LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31), 1.0, "abc", MissingDataPolicy.SKIP,
+                Optional.of(new RebalancingRule.Periodic(Frequency.MONTHLY, BaseDayPolicy.FIRST_TRADING_DAY, 0.001)));
+        assertThat(same.hex()).isEqualTo(BASE.hex()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void changingAnyHashedFieldChangesTheHash() {
+        List<RequestHash> variants = List.of(
+                new RequestHash(8L, W, BASE.start(), BASE.end(), 1.0, "abc", MissingDataPolicy.SKIP, BASE.rule()),
+                new RequestHash(7L, Weights.of(Map.of(AssetClass.EQUITY, 0.5, AssetClass.BOND, 0.5)), BASE.start(), BASE.end(), 1.0, "abc", MissingDataPolicy.SKIP, BASE.rule()),
+                new RequestHash(7L, W, BASE.start().plusDays(1), BASE.end(), 1.0, "abc", MissingDataPolicy.SKIP, BASE.rule()),
+                new RequestHash(7L, W, BASE.start(), BASE.end().minusDays(1), 1.0, "abc", MissingDataPolicy.SKIP, BASE.rule()),
+                new RequestHash(7L, W, BASE.start(), BASE.end(), 2.0, "abc", MissingDataPolicy.SKIP, BASE.rule()),
+                new RequestHash(7L, W, BASE.start(), BASE.end(), 1.0, "abd", MissingDataPolicy.SKIP, BASE.rule()),
+                new RequestHash(7L, W, BASE.start(), BASE.end(), 1.0, "abc", MissingDataPolicy.ZERO, BASE.rule()),
+                new RequestHash(7L, W, BASE.start(), BASE.end(), 1.0, "abc", MissingDataPolicy.SKIP, Optional.empty()),
+                withRule(new RebalancingRule.Periodic(Frequency.QUARTERLY, BaseDayPolicy.FIRST_TRADING_DAY, 0.001)),
+                withRule(new RebalancingRule.Periodic(Frequency.MONTHLY, BaseDayPolicy.LAST_TRADING_DAY, 0.001)),
+                withRule(new RebalancingRule.Periodic(Frequency.MONTHLY, BaseDayPolicy.FIRST_TRADING_DAY, 0.002)),
+                withRule(new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001)),
+                withRule(new RebalancingRule.Drift(0.06, BaseDayPolicy.FIRST_TRADING_DAY, 0.001)));
+        Set<String> hashes = new HashSet<>();
+        hashes.add(BASE.hex());
+        for (RequestHash v : variants) {
+            assertThat(hashes.add(v.hex())).as(v.canonicalJson()).isTrue();
+        }
+    }
+
+    private static RequestHash withRule(RebalancingRule r) {
+        return new RequestHash(7L, W, BASE.start(), BASE.end(), 1.0, "abc", MissingDataPolicy.SKIP, Optional.of(r));
+    }
+
+    @Test
+    void offRequestsCarryNoRebalancingKey() {
+        RequestHash off = new RequestHash(7L, W, BASE.start(), BASE.end(), 1.0, "abc", MissingDataPolicy.SKIP, Optional.empty());
+        assertThat(off.document()).doesNotContainKey("rebalancing");
+        assertThat(off.canonicalJson()).doesNotContain("rebalancing").doesNotContain("cost_rate");
+        assertThat(BASE.document()).containsKey("rebalancing");
+    }
+
+    @Test
+    void canonicalFormIsSortedCompactAndHasOneFormPerNumber() {
+        assertThat(BASE.canonicalJson()).isEqualTo("{\"drift_calc_order\":\"EOD\",\"end_date\":\"2020-12-31\","
+                + "\"initial_value\":1,\"market_data\":\"abc\",\"missing_data_policy\":\"SKIP\","
+                + "\"portfolio\":{\"id\":7,\"weights\":{\"BOND\":0.4,\"EQUITY\":0.6}},"
+                + "\"rebalancing\":{\"base_day_policy\":\"FIRST_TRADING_DAY\",\"cost_rate\":0.001,\"drift_threshold\":null,"
+                + "\"frequency\":\"MONTHLY\",\"rule_type\":\"PERIODIC\"},\"start_date\":\"2020-01-01\"}");
+        assertThat(CanonicalJson.number(1e6)).isEqualTo("1000000");
+        assertThat(CanonicalJson.number(1.0e-7)).isEqualTo("0.0000001");
+        assertThat(CanonicalJson.number(-0.0)).isEqualTo("0");
+        assertThat(CanonicalJson.number(0.1 + 0.2)).isEqualTo("0.30000000000000004");
+    }
+}
