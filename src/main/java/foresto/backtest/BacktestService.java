@@ -1,0 +1,208 @@
+package foresto.backtest;
+
+import foresto.db.DatasetRecord;
+import foresto.db.EventRepository;
+import foresto.db.Jdbc;
+import foresto.db.MarketDataRepository;
+import foresto.db.PortfolioRecord;
+import foresto.db.PortfolioRepository;
+import foresto.db.RuleRecord;
+import foresto.db.RuleRepository;
+import foresto.db.RunRecord;
+import foresto.db.RunRepository;
+import foresto.db.RunRequestInfo;
+import foresto.db.RunSummary;
+import foresto.db.StoredPaths;
+import foresto.engine.MarketData;
+import foresto.engine.MissingDataPolicy;
+import foresto.engine.PathResult;
+import foresto.engine.RebalancingEvent;
+import foresto.engine.RebalancingRule;
+import foresto.engine.Scenario;
+import foresto.engine.ScenarioSimulation;
+import foresto.engine.SimulationResult;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one entry point every face calls to turn a request into a stored run:
+ * validate → feature-flag gate → rule checks (against today) → request hash → reuse the stored run or
+ * simulate → store the run and all its events in one transaction. Thread-safe.
+ */
+public final class BacktestService {
+    private final DataSource ds;
+    private final FeatureFlags flags;
+    private final Clock clock;
+    private final PortfolioRepository portfolios;
+    private final MarketDataRepository datasets;
+    private final RuleRepository rules;
+    private final RunRepository runs;
+    private final EventRepository events;
+    private final Map<Long, MarketData> marketCache = new ConcurrentHashMap<>();
+
+    public BacktestService(DataSource ds, FeatureFlags flags, Clock clock) {
+        this.ds = ds;
+        this.flags = flags;
+        this.clock = clock;
+        this.portfolios = new PortfolioRepository(ds);
+        this.datasets = new MarketDataRepository(ds);
+        this.rules = new RuleRepository(ds);
+        this.runs = new RunRepository(ds);
+        this.events = new EventRepository(ds);
+    }
+
+    public FeatureFlags flags() {
+        return flags;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public BacktestResult run(BacktestRequest req) {
+        // 1. validate what needs no database
+        double initialValue = req.initialValue() == null ? 1.0 : req.initialValue();
+        if (!(Double.isFinite(initialValue) && initialValue > 0)) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "initial_value must be a finite number > 0, got " + initialValue);
+        }
+        MissingDataPolicy policy = req.missingDataPolicy() == null ? MissingDataPolicy.SKIP : req.missingDataPolicy();
+        // 2. the feature-flag gate, before anything is read or written
+        if (req.rebalancingRuleId() != null) {
+            flags.requireRebalancingAllowed("rebalancing_rule_id");
+        }
+        // 3. what the request refers to
+        PortfolioRecord portfolio = portfolios.findById(req.portfolioId()).orElseThrow(() ->
+                new ForestoException(ErrorCode.PORTFOLIO_NOT_FOUND, "no portfolio with id " + req.portfolioId()));
+        DatasetRecord dataset = (req.datasetId() == null ? datasets.findDefault() : datasets.findById(req.datasetId()))
+                .orElseThrow(() -> new ForestoException(ErrorCode.DATASET_NOT_FOUND, req.datasetId() == null
+                        ? "there is no market dataset yet (import one with import-returns)"
+                        : "no dataset with id " + req.datasetId()));
+        Optional<RuleRecord> rule = req.rebalancingRuleId() == null ? Optional.empty()
+                : Optional.of(usableRule(req.rebalancingRuleId()));
+        Optional<RebalancingRule> engineRule = rule.map(RuleRecord::toEngineRule);
+        LocalDate start = req.startDate() == null ? dataset.firstDate() : req.startDate();
+        LocalDate end = req.endDate() == null ? dataset.lastDate() : req.endDate();
+        Scenario scenario = new Scenario(portfolio.weights(), start, end, initialValue, policy);
+        MarketData data = market(dataset);
+
+        // 4. the hash decides: reuse or simulate
+        RequestHash hash = new RequestHash(portfolio.portfolioId(), portfolio.weights(), start, end, initialValue,
+                data.fingerprint(), policy, engineRule);
+        String hex = hash.hex();
+        RunRequestInfo info = new RunRequestInfo(portfolio.portfolioId(), portfolio.name(), dataset.datasetId(),
+                dataset.label(), start, end, initialValue, policy.name(), rule.map(RuleRecord::ruleId).orElse(null),
+                rule.map(RuleRecord::ruleName).orElse(null), rule.map(RuleRecord::describe).orElse(null));
+        Optional<RunRecord> existing = runs.findByHash(hex);
+        if (existing.isPresent()) {
+            return reused(existing.get());
+        }
+        checkCancelled();
+        long t0 = System.nanoTime();
+        SimulationResult result = ScenarioSimulation.run(data, scenario, engineRule, true);
+        double computeMs = (System.nanoTime() - t0) / 1e6;
+        checkCancelled();
+
+        // 5. store run + events in one transaction; a concurrent twin makes us reuse its run instead
+        RunSummary summary = new RunSummary(result.off().metrics(), result.on().map(PathResult::metrics).orElse(null));
+        StoredPaths paths = toStored(result);
+        List<RebalancingEvent> onEvents = result.on().map(PathResult::events).orElse(List.of());
+        Optional<Long> runId = Jdbc.inTransaction(ds, "storing the run", c -> {
+            Optional<Long> id = RunRepository.insertIfAbsent(c, hex, hash.canonicalJson(), info, summary, paths, computeMs);
+            if (id.isPresent() && rule.isPresent()) {
+                EventRepository.insertAll(c, id.get(), rule.get().ruleId(), onEvents);
+            }
+            return id;
+        });
+        if (runId.isEmpty()) {
+            return reused(runs.findByHash(hex).orElseThrow(() ->
+                    new ForestoException(ErrorCode.INTERNAL_ERROR, "a concurrent run vanished")));
+        }
+        return new BacktestResult(runId.get(), hex, false, info, summary);
+    }
+
+    private static BacktestResult reused(RunRecord r) {
+        return new BacktestResult(r.runId(), r.requestHash(), true, r.request(), r.summary());
+    }
+
+    private static void checkCancelled() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("the run was cancelled");
+        }
+    }
+
+    /** A rule that exists, is active and is effective today (SEMANTICS §6). */
+    public RuleRecord usableRule(long ruleId) {
+        RuleRecord r = rules.findById(ruleId).orElseThrow(() ->
+                new ForestoException(ErrorCode.RULE_NOT_FOUND, "no rebalancing rule with id " + ruleId));
+        if (!r.isActive()) {
+            throw new ForestoException(ErrorCode.RULE_INACTIVE, "rule '" + r.ruleName() + "' (id " + ruleId + ") is not active");
+        }
+        LocalDate today = today();
+        if (!r.isEffectiveOn(today)) {
+            throw new ForestoException(ErrorCode.RULE_NOT_EFFECTIVE, "rule '" + r.ruleName() + "' (id " + ruleId
+                    + ") is effective " + r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())
+                    + ", not today (" + today + ")");
+        }
+        return r;
+    }
+
+    /** Rules a run may use now: active and effective today. */
+    public List<RuleRecord> usableRules() {
+        LocalDate today = today();
+        return rules.findAll().stream().filter(r -> r.isActive() && r.isEffectiveOn(today)).toList();
+    }
+
+    public List<PortfolioRecord> portfolios() {
+        return portfolios.findAll();
+    }
+
+    public List<DatasetRecord> datasets() {
+        return datasets.findAll();
+    }
+
+    public List<RunRecord> history(int limit) {
+        return runs.recent(limit);
+    }
+
+    public RunRecord findRun(long runId) {
+        return runs.findById(runId).orElseThrow(() -> new ForestoException(ErrorCode.RUN_NOT_FOUND, "no run with id " + runId));
+    }
+
+    /** A stored run's events, ordered by event_date ascending. */
+    public List<RebalancingEvent> events(long runId) {
+        findRun(runId);
+        return events.findByRun(runId);
+    }
+
+    /** A stored run with its paths and events, without recomputing anything. */
+    public RunView open(long runId) {
+        RunRecord r = findRun(runId);
+        return new RunView(r, runs.loadPaths(runId), events.findByRun(runId));
+    }
+
+    MarketData market(DatasetRecord d) {
+        MarketData cached = marketCache.get(d.datasetId());
+        if (cached != null && cached.fingerprint().equals(d.fingerprint())) {
+            return cached;
+        }
+        MarketData loaded = datasets.load(d.datasetId());
+        marketCache.put(d.datasetId(), loaded);
+        return loaded;
+    }
+
+    private static StoredPaths toStored(SimulationResult r) {
+        PathResult off = r.off();
+        PathResult on = r.on().orElse(null);
+        return new StoredPaths(off.dates(), off.values(), on == null ? null : on.values(), off.heldOrdinals(),
+                off.closeWeights(), on == null ? null : on.closeWeights());
+    }
+}

@@ -1,0 +1,185 @@
+package foresto.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import foresto.config.AppConfig;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * The database the app talks to: a team server when {@code FORESTO_DB_URL} (or {@code db.url}) is set,
+ * otherwise an embedded PostgreSQL whose data directory lives in the user's data directory and survives
+ * restarts. Reached through one HikariCP pool; migrated by Flyway from {@code seed/migration}.
+ */
+public final class Database implements AutoCloseable {
+    public static final String SCHEMA = "foresto";
+    static final String MIGRATIONS = "classpath:foresto/seed/migration";
+
+    private final HikariDataSource dataSource;
+    private final EmbeddedPostgres embedded;
+    private final String displayUrl;
+
+    private Database(HikariDataSource dataSource, EmbeddedPostgres embedded, String displayUrl) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+        this.displayUrl = displayUrl;
+    }
+
+    /** Opens the configured database (embedded when none is configured); does not migrate. */
+    public static Database open(AppConfig config, Consumer<String> progress) {
+        if (config.dbUrl().isPresent()) {
+            progress.accept("Connecting to " + redact(config.dbUrl().get()) + " …");
+            return connect(config.dbUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null));
+        }
+        Path dir = config.dataDirectory().resolve("pgdata");
+        progress.accept("Starting the embedded PostgreSQL in " + dir + " (the first start takes a few seconds) …");
+        EmbeddedPostgres pg = startEmbedded(dir);
+        String url = pg.getJdbcUrl("postgres", "postgres");
+        try {
+            return new Database(pool(url, "postgres", null), pg, redact(url) + " (embedded, data in " + dir + ")");
+        } catch (RuntimeException e) {
+            closeQuietly(pg);
+            throw e;
+        }
+    }
+
+    /** Connects to a server by JDBC URL. */
+    public static Database connect(String url, String user, String password) {
+        return new Database(pool(url, user, password), null, redact(url));
+    }
+
+    static EmbeddedPostgres startEmbedded(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "50")
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new ForestoException(ErrorCode.DATABASE_UNAVAILABLE, "the embedded PostgreSQL did not start in "
+                    + dataDir + " (is another Foresto using it?): " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        if (user != null) {
+            hc.setUsername(user);
+        }
+        if (password != null) {
+            hc.setPassword(password);
+        }
+        hc.setPoolName("foresto");
+        hc.setMaximumPoolSize(10);
+        hc.setMinimumIdle(1);
+        hc.setConnectionTimeout(5_000);
+        hc.setValidationTimeout(2_000);
+        hc.setIdleTimeout(300_000);
+        hc.setMaxLifetime(1_800_000);
+        hc.setInitializationFailTimeout(5_000);
+        hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+        hc.addDataSourceProperty("ApplicationName", "foresto-rebalancing-lab");
+        hc.addDataSourceProperty("connectTimeout", "5");
+        hc.addDataSourceProperty("socketTimeout", "120");
+        hc.setConnectionInitSql("SET search_path TO " + SCHEMA + ", public");
+        try {
+            return new HikariDataSource(hc);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new ForestoException(ErrorCode.DATABASE_UNAVAILABLE, "cannot connect to " + redact(url) + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null) {
+            r = r.getCause();
+        }
+        String m = r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+        return m.replaceAll("(?i)password=[^&\\s]*", "password=***");
+    }
+
+    /** The URL without credentials, for display and logs. */
+    public static String redact(String url) {
+        return url.replaceAll("(?i)(password|pwd)=[^&;]*", "$1=***").replaceAll("//[^/@]*@", "//***@");
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public String displayUrl() {
+        return displayUrl;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** Opens, migrates and (when empty) loads the seed rules and sample data: what the app and commands use. */
+    public static Database openReady(AppConfig config, Consumer<String> progress) {
+        Database db = open(config, progress);
+        try {
+            progress.accept("Migrating the schema …");
+            db.migrate();
+            SampleData.ensure(db.dataSource(), progress);
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Applies pending migrations; returns the schema version now current. */
+    public String migrate() {
+        try {
+            flyway(dataSource).migrate();
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            throw new ForestoException(ErrorCode.DATABASE_ERROR, "migrating the schema failed: " + e.getMessage(), e);
+        }
+        return schemaVersion();
+    }
+
+    public String schemaVersion() {
+        MigrationInfo current = flyway(dataSource).info().current();
+        return current == null ? "none" : current.getVersion().getVersion();
+    }
+
+    static Flyway flyway(DataSource ds) {
+        return Flyway.configure()
+                .dataSource(ds)
+                .schemas(SCHEMA)
+                .defaultSchema(SCHEMA)
+                .createSchemas(true)
+                .locations(MIGRATIONS)
+                .load();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        if (embedded != null) {
+            closeQuietly(embedded);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
+        try {
+            pg.close();
+        } catch (IOException ignored) {
+            // the process is going away; nothing useful to do
+        }
+    }
+}

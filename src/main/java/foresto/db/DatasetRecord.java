@@ -1,0 +1,17 @@
+package foresto.db;
+
+import java.time.LocalDate;
+
+/** A market dataset's header row (the returns are loaded separately). */
+public record DatasetRecord(long datasetId, String name, String description, String source, boolean synthetic,
+                            String fingerprint, LocalDate firstDate, LocalDate lastDate, int rowCount) {
+    /** The name as shown to people: synthetic data always says so. */
+    public String label() {
+        return synthetic && !name.toUpperCase(java.util.Locale.ROOT).contains("SYNTHETIC") ? name + " (SYNTHETIC)" : name;
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}

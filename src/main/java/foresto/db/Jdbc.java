@@ -1,0 +1,53 @@
+package foresto.db;
+
+import foresto.error.ForestoException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Small helpers for running work on a connection, in one transaction or not. */
+public final class Jdbc {
+    private Jdbc() {
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} on a pooled connection (autocommit). */
+    public static <T> T query(DataSource ds, String doing, SqlWork<T> work) {
+        try (Connection c = ds.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw DbErrors.wrap(e, doing);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: commit on success, roll back on any failure. */
+    public static <T> T inTransaction(DataSource ds, String doing, SqlWork<T> work) {
+        try (Connection c = ds.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    c.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw DbErrors.wrap(e, doing);
+        } catch (ForestoException e) {
+            throw e;
+        }
+    }
+}

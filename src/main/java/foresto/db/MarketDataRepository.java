@@ -1,0 +1,193 @@
+package foresto.db;
+
+import foresto.engine.AssetClass;
+import foresto.engine.MarketData;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Market datasets and their daily returns (long format: dataset, date, asset class). */
+public final class MarketDataRepository {
+    private static final String COLUMNS = "dataset_id, name, description, source, is_synthetic, fingerprint, "
+            + "first_date, last_date, row_count";
+    private final DataSource ds;
+
+    public MarketDataRepository(DataSource ds) {
+        this.ds = ds;
+    }
+
+    public List<DatasetRecord> findAll() {
+        return Jdbc.query(ds, "listing datasets", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM market_dataset ORDER BY dataset_id")) {
+                return read(ps);
+            }
+        });
+    }
+
+    public Optional<DatasetRecord> findById(long id) {
+        return Jdbc.query(ds, "reading a dataset", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM market_dataset WHERE dataset_id = ?")) {
+                ps.setLong(1, id);
+                return read(ps).stream().findFirst();
+            }
+        });
+    }
+
+    public Optional<DatasetRecord> findByName(String name) {
+        return Jdbc.query(ds, "reading a dataset", c -> findByName(c, name));
+    }
+
+    static Optional<DatasetRecord> findByName(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM market_dataset WHERE name = ?")) {
+            ps.setString(1, name);
+            return read(ps).stream().findFirst();
+        }
+    }
+
+    /** The default dataset: the oldest one (the sample data on a fresh install). */
+    public Optional<DatasetRecord> findDefault() {
+        return findAll().stream().findFirst();
+    }
+
+    /**
+     * Stores a dataset and all its returns in one transaction. With {@code replace}, an existing dataset of
+     * that name is deleted first (with its runs); without it, an existing name is {@code DATASET_EXISTS}.
+     */
+    public DatasetRecord insert(String name, String description, String source, boolean synthetic, MarketData data,
+                                boolean replace) {
+        return Jdbc.inTransaction(ds, "importing dataset '" + name + "'", c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "dataset:" + name);
+                lock.execute();
+            }
+            Optional<DatasetRecord> existing = findByName(c, name);
+            if (existing.isPresent()) {
+                if (!replace) {
+                    throw new ForestoException(ErrorCode.DATASET_EXISTS, "a dataset named '" + name
+                            + "' already exists (id " + existing.get().datasetId() + "); use --replace to overwrite it");
+                }
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM market_dataset WHERE dataset_id = ?")) {
+                    del.setLong(1, existing.get().datasetId());
+                    del.executeUpdate();
+                }
+            }
+            DatasetRecord header;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO market_dataset (name, description, source, "
+                    + "is_synthetic, fingerprint, first_date, last_date, row_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "RETURNING " + COLUMNS)) {
+                ps.setString(1, name);
+                ps.setString(2, description);
+                ps.setString(3, source);
+                ps.setBoolean(4, synthetic);
+                ps.setString(5, data.fingerprint());
+                ps.setObject(6, data.firstDate());
+                ps.setObject(7, data.lastDate());
+                ps.setInt(8, data.size());
+                header = read(ps).get(0);
+            }
+            insertReturns(c, header.datasetId(), data);
+            return header;
+        });
+    }
+
+    private static void insertReturns(Connection c, long datasetId, MarketData data) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO market_return (dataset_id, trade_date, "
+                + "asset_class_code, daily_return) VALUES (?, ?, ?, ?)")) {
+            int batch = 0;
+            for (AssetClass a : data.columns()) {
+                for (int i = 0; i < data.size(); i++) {
+                    ps.setLong(1, datasetId);
+                    ps.setObject(2, data.date(i));
+                    ps.setString(3, a.name());
+                    double r = data.returnOf(a, i);
+                    if (Double.isNaN(r)) {
+                        ps.setNull(4, Types.DOUBLE);
+                    } else {
+                        ps.setDouble(4, r);
+                    }
+                    ps.addBatch();
+                    if (++batch % 5000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Loads a dataset's returns. */
+    public MarketData load(long datasetId) {
+        return Jdbc.query(ds, "loading dataset " + datasetId, c -> {
+            List<LocalDate> dates = new ArrayList<>();
+            double[][] cols = new double[AssetClass.COUNT][];
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT trade_date FROM market_return "
+                    + "WHERE dataset_id = ? ORDER BY trade_date")) {
+                ps.setLong(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        dates.add(rs.getObject(1, LocalDate.class));
+                    }
+                }
+            }
+            if (dates.isEmpty()) {
+                throw new ForestoException(ErrorCode.DATASET_NOT_FOUND, "dataset " + datasetId + " has no returns");
+            }
+            java.util.Map<LocalDate, Integer> index = new java.util.HashMap<>(dates.size() * 2);
+            for (int i = 0; i < dates.size(); i++) {
+                index.put(dates.get(i), i);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT trade_date, asset_class_code, daily_return "
+                    + "FROM market_return WHERE dataset_id = ?")) {
+                ps.setLong(1, datasetId);
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int col = AssetClass.parse(rs.getString(2)).ordinal();
+                        if (cols[col] == null) {
+                            cols[col] = new double[dates.size()];
+                            Arrays.fill(cols[col], Double.NaN);
+                        }
+                        double r = rs.getDouble(3);
+                        cols[col][index.get(rs.getObject(1, LocalDate.class))] = rs.wasNull() ? Double.NaN : r;
+                    }
+                }
+            }
+            return MarketData.of(dates.toArray(LocalDate[]::new), cols);
+        });
+    }
+
+    public int countReturns(long datasetId) {
+        return Jdbc.query(ds, "counting returns", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM market_return WHERE dataset_id = ?")) {
+                ps.setLong(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    private static List<DatasetRecord> read(PreparedStatement ps) throws SQLException {
+        List<DatasetRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new DatasetRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getString(6), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class), rs.getInt(9)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,39 @@
+package foresto.db;
+
+import foresto.engine.RebalancingRule;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A row of {@code rebalancing_rule}. {@code ruleId} is null before insert. */
+public record RuleRecord(Long ruleId, String ruleName, String ruleType, String frequency, String baseDayPolicy,
+                         BigDecimal driftThreshold, BigDecimal costRate, LocalDate effectiveFrom,
+                         LocalDate effectiveTo, boolean isActive, OffsetDateTime createdAt,
+                         OffsetDateTime updatedAt) {
+
+    /** The engine's view (validates SEMANTICS §6; throws INVALID_RULE). */
+    public RebalancingRule toEngineRule() {
+        return RebalancingRule.of(ruleType, frequency, baseDayPolicy,
+                driftThreshold == null ? null : driftThreshold.doubleValue(),
+                costRate == null ? Double.NaN : costRate.doubleValue());
+    }
+
+    /** Usable today: active and today within [effective_from, effective_to]. */
+    public boolean isEffectiveOn(LocalDate today) {
+        return !today.isBefore(effectiveFrom) && (effectiveTo == null || !today.isAfter(effectiveTo));
+    }
+
+    /** A short human description, e.g. "PERIODIC MONTHLY, first trading day, cost 0.001". */
+    public String describe() {
+        String base = "FIRST_TRADING_DAY".equals(baseDayPolicy) ? "first trading day" : "last trading day";
+        String what = "DRIFT".equals(ruleType) ? "DRIFT ≥ " + driftThreshold.stripTrailingZeros().toPlainString()
+                : "PERIODIC " + frequency + ", " + base;
+        return what + ", cost " + costRate.stripTrailingZeros().toPlainString();
+    }
+
+    public RuleRecord withId(long id) {
+        return new RuleRecord(id, ruleName, ruleType, frequency, baseDayPolicy, driftThreshold, costRate,
+                effectiveFrom, effectiveTo, isActive, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,8 @@
+package foresto.db;
+
+import java.time.OffsetDateTime;
+
+/** A stored run without its paths (they are loaded on demand). */
+public record RunRecord(long runId, String requestHash, String canonicalRequest, RunRequestInfo request,
+                        RunSummary summary, Double computeMs, OffsetDateTime createdAt) {
+}

@@ -1,0 +1,7 @@
+package foresto.db;
+
+import foresto.engine.Metrics;
+
+/** The per-path metrics of a stored run (the {@code simulation_run.summary} JSON); {@code on} is null when OFF. */
+public record RunSummary(Metrics off, Metrics on) {
+}
