@@ -1,0 +1,69 @@
+package foresto.backtest;
+
+import foresto.db.Database;
+import foresto.db.DatasetRecord;
+import foresto.db.MarketDataRepository;
+import foresto.db.PortfolioRecord;
+import foresto.db.RuleRecord;
+import foresto.db.SqlScripts;
+import foresto.db.TestDatabase;
+import foresto.sample.SyntheticMarket;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** A migrated test database with the seed rules, sample portfolios and a 3-year synthetic dataset. */
+final class ServiceFixture implements AutoCloseable {
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    final Database db;
+    final DatasetRecord dataset;
+
+    ServiceFixture() {
+        db = TestDatabase.freshMigrated();
+        SqlScripts.run(db.dataSource(), SqlScripts.RULE_SEED);
+        SqlScripts.run(db.dataSource(), SqlScripts.SAMPLE_PORTFOLIOS);
+        dataset = new MarketDataRepository(db.dataSource()).insert("SYNTHETIC test 2021-2023", "test data", "test",
+                true, SyntheticMarket.generate(LocalDate.of(2021, 1, 4), LocalDate.of(2023, 12, 29), 7), false);
+    }
+
+    BacktestService service(boolean flagOn) {
+        return new BacktestService(db.dataSource(), new FeatureFlags(flagOn), Clock.systemUTC());
+    }
+
+    PortfolioRecord portfolio(String name) {
+        return service(true).portfolios().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    RuleRecord rule(String name) {
+        return service(true).usableRules().stream().filter(r -> r.ruleName().equals(name)).findFirst().orElseThrow();
+    }
+
+    long count(String table) {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void execute(String sql) {
+        try (Connection c = db.dataSource().getConnection(); var st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
