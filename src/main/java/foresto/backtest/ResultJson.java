@@ -31,4 +31,19 @@ public final class ResultJson {
     public static ArrayNode events(List<RebalancingEvent> events) {
         return Json.mapper().valueToTree(events);
     }
+
+    /** The response shape shared with the HTTP API. */
+    public static ObjectNode backtest(BacktestResult r) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("run_id", r.runId());
+        out.put("request_hash", r.requestHash());
+        out.put("reused", r.reused());
+        out.set("request", Json.mapper().valueToTree(r.request()));
+        out.set("off", Json.mapper().valueToTree(r.summary().off()));
+        if (r.summary().on() != null) {
+            out.set("on", Json.mapper().valueToTree(r.summary().on()));
+        }
+        out.put("event_count", r.eventCount());
+        return out;
+    }
 }

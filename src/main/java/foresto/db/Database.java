@@ -42,7 +42,7 @@ public final class Database implements AutoCloseable {
             return connect(config.dbUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null));
         }
         Path dir = config.dataDirectory().resolve("pgdata");
-        progress.accept("Starting the embedded PostgreSQL in " + dir + " (the first start takes a few seconds) …");
+        progress.accept("Starting the embedded PostgreSQL (data in " + dir + ") …");
         EmbeddedPostgres pg = startEmbedded(dir);
         String url = pg.getJdbcUrl("postgres", "postgres");
         try {

@@ -17,7 +17,17 @@ public record DbInfo(String url, boolean embedded, String schemaVersion, Map<Str
         Map<String, Long> counts = new LinkedHashMap<>();
         Jdbc.query(ds, "counting rows", c -> {
             for (String t : TABLES) { // fixed table names
-                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + t); ResultSet rs = ps.executeQuery()) {
+                try (PreparedStatement exists = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+                    exists.setString(1, Database.SCHEMA + "." + t);
+                    try (ResultSet rs = exists.executeQuery()) {
+                        rs.next();
+                        if (!rs.getBoolean(1)) {
+                            continue; // not migrated yet
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + Database.SCHEMA + "." + t);
+                     ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     counts.put(t, rs.getLong(1));
                 }

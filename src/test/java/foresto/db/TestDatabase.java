@@ -72,6 +72,25 @@ public final class TestDatabase {
 
     /** The JDBC URL of a test database (for commands that take FORESTO_DB_URL). */
     public static String urlOf(Database db) {
-        return db.displayUrl();
+        try {
+            return db.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Environment that points the app's configuration at a test database. */
+    public static java.util.Map<String, String> envFor(Database db, boolean rebalancing) {
+        Server s = server();
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("FORESTO_DB_URL", urlOf(db));
+        if (s.user() != null) {
+            env.put("FORESTO_DB_USER", s.user());
+        }
+        if (s.password() != null) {
+            env.put("FORESTO_DB_PASSWORD", s.password());
+        }
+        env.put("USE_REBALANCING", rebalancing ? "1" : "0");
+        return env;
     }
 }

@@ -1,0 +1,43 @@
+package foresto.backtest;
+
+import foresto.config.AppConfig;
+import foresto.db.Database;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/** The database plus the services on it, as every face (desktop, CLI, HTTP) starts them. */
+public final class Backend implements AutoCloseable {
+    private final Database database;
+    private final BacktestService backtests;
+    private final RuleService rules;
+
+    public Backend(Database database, FeatureFlags flags, Clock clock) {
+        this.database = database;
+        this.backtests = new BacktestService(database.dataSource(), flags, clock);
+        this.rules = new RuleService(database.dataSource());
+    }
+
+    /** Opens the configured database, migrates it, loads first-start data, and builds the services. */
+    public static Backend start(AppConfig config, Consumer<String> progress) {
+        Database db = Database.openReady(config, progress);
+        return new Backend(db, FeatureFlags.from(config), Clock.systemDefaultZone());
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public BacktestService backtests() {
+        return backtests;
+    }
+
+    public RuleService rules() {
+        return rules;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

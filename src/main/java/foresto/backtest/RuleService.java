@@ -1,0 +1,78 @@
+package foresto.backtest;
+
+import foresto.db.RuleRecord;
+import foresto.db.RuleRepository;
+import foresto.engine.RebalancingRule;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Creating, editing and deactivating rules with the same validation (and codes) the backtests use;
+ * the table's CHECK constraints stay the last line of defence.
+ */
+public final class RuleService {
+    public static final int MAX_NAME = 100;
+    private final RuleRepository repo;
+
+    public RuleService(DataSource ds) {
+        this.repo = new RuleRepository(ds);
+    }
+
+    public List<RuleRecord> all() {
+        return repo.findAll();
+    }
+
+    /** Checks a rule as SEMANTICS §6 says; throws INVALID_RULE naming the field. */
+    public static void validate(RuleRecord r) {
+        if (r.ruleName() == null || r.ruleName().isBlank()) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, "rule_name is required");
+        }
+        if (r.ruleName().length() > MAX_NAME) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, "rule_name is longer than " + MAX_NAME + " characters");
+        }
+        if (r.costRate() == null) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, "cost_rate is required");
+        }
+        if (r.effectiveFrom() == null) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, "effective_from is required");
+        }
+        if (r.effectiveTo() != null && r.effectiveTo().isBefore(r.effectiveFrom())) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, "effective_to is before effective_from");
+        }
+        if (r.driftThreshold() != null && r.driftThreshold().scale() > 8 || r.costRate().scale() > 8) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, "drift_threshold and cost_rate take at most 8 decimals");
+        }
+        RebalancingRule.of(r.ruleType(), r.frequency(), r.baseDayPolicy(),
+                r.driftThreshold() == null ? null : r.driftThreshold().doubleValue(), r.costRate().doubleValue());
+    }
+
+    public RuleRecord create(RuleRecord r) {
+        RuleRecord clean = trimmed(r);
+        validate(clean);
+        return repo.insert(clean);
+    }
+
+    public RuleRecord update(RuleRecord r) {
+        if (r.ruleId() == null) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, "rule_id is required to update a rule");
+        }
+        RuleRecord clean = trimmed(r);
+        validate(clean);
+        return repo.update(clean);
+    }
+
+    public RuleRecord deactivate(long ruleId) {
+        return repo.deactivate(ruleId);
+    }
+
+    private static RuleRecord trimmed(RuleRecord r) {
+        BigDecimal threshold = r.driftThreshold() == null ? null : r.driftThreshold().stripTrailingZeros();
+        return new RuleRecord(r.ruleId(), r.ruleName() == null ? null : r.ruleName().trim(), r.ruleType(), r.frequency(),
+                r.baseDayPolicy(), threshold, r.costRate() == null ? null : r.costRate().stripTrailingZeros(),
+                r.effectiveFrom(), r.effectiveTo(), r.isActive(), r.createdAt(), r.updatedAt());
+    }
+}

@@ -1,0 +1,81 @@
+package foresto.cli;
+
+import foresto.db.Database;
+import foresto.db.DbInfo;
+import foresto.db.SqlScripts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** Database maintenance: migrate, seed, info. */
+@Command(name = "db", mixinStandardHelpOptions = true, description = "Database maintenance (migrate, seed, info).",
+        subcommands = {DbCommand.Migrate.class, DbCommand.Seed.class, DbCommand.Info.class})
+final class DbCommand {
+    @ParentCommand
+    Main main;
+
+    static Database open(Main main, PrintWriter err) {
+        return Database.open(main.config(), msg -> err.println("… " + msg));
+    }
+
+    @Command(name = "migrate", description = "Apply pending schema migrations (Flyway, from seed/migration).")
+    static final class Migrate implements Runnable {
+        @ParentCommand
+        DbCommand db;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            try (Database d = open(db.main, spec.commandLine().getErr())) {
+                String version = d.migrate();
+                spec.commandLine().getOut().println("schema version " + version + " at " + d.displayUrl());
+            }
+        }
+    }
+
+    @Command(name = "seed", description = "Run seed/Foresto_Phase2_EpicB_Rebalancing_Seed.sql (upserts the P2_ rules).")
+    static final class Seed implements Runnable {
+        @ParentCommand
+        DbCommand db;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            try (Database d = open(db.main, spec.commandLine().getErr())) {
+                d.migrate();
+                SqlScripts.run(d.dataSource(), SqlScripts.RULE_SEED);
+                spec.commandLine().getOut().println("seed rules applied at " + d.displayUrl());
+            }
+        }
+    }
+
+    @Command(name = "info", description = "Print the database URL (without password), schema version and row counts.")
+    static final class Info implements Runnable {
+        @ParentCommand
+        DbCommand db;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            try (Database d = open(db.main, spec.commandLine().getErr())) {
+                DbInfo info = DbInfo.of(d);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("url:            " + info.url());
+                out.println("schema version: " + info.schemaVersion());
+                if (info.rowCounts().isEmpty()) {
+                    out.println("(no tables yet: run 'db migrate', or start the app, to create them)");
+                }
+                for (Map.Entry<String, Long> e : info.rowCounts().entrySet()) {
+                    out.printf("%-18s %,d%n", e.getKey(), e.getValue());
+                }
+                out.flush();
+            }
+        }
+    }
+}

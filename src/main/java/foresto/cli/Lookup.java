@@ -1,0 +1,45 @@
+package foresto.cli;
+
+import foresto.backtest.BacktestService;
+import foresto.db.DatasetRecord;
+import foresto.db.PortfolioRecord;
+import foresto.db.RuleRecord;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/** Resolves the NAME_OR_ID arguments of the commands. */
+final class Lookup {
+    private Lookup() {
+    }
+
+    static long portfolio(BacktestService s, String nameOrId) {
+        return resolve(s.portfolios(), nameOrId, PortfolioRecord::portfolioId, PortfolioRecord::name,
+                ErrorCode.PORTFOLIO_NOT_FOUND, "portfolio");
+    }
+
+    static long dataset(BacktestService s, String nameOrId) {
+        return resolve(s.datasets(), nameOrId, DatasetRecord::datasetId, DatasetRecord::name, ErrorCode.DATASET_NOT_FOUND, "dataset");
+    }
+
+    /** Rules resolve against all rules, so an inactive one gets RULE_INACTIVE rather than "not found". */
+    static long rule(List<RuleRecord> all, String nameOrId) {
+        return resolve(all, nameOrId, RuleRecord::ruleId, RuleRecord::ruleName, ErrorCode.RULE_NOT_FOUND, "rebalancing rule");
+    }
+
+    private static <T> long resolve(List<T> all, String nameOrId, ToLongFunction<T> id, Function<T, String> name,
+                                    ErrorCode notFound, String what) {
+        for (T t : all) {
+            if (name.apply(t).equals(nameOrId)) {
+                return id.applyAsLong(t);
+            }
+        }
+        if (nameOrId.matches("\\d{1,18}")) {
+            return Long.parseLong(nameOrId); // the service reports an unknown id with its own code
+        }
+        throw new ForestoException(notFound, "no " + what + " named '" + nameOrId + "'");
+    }
+}
