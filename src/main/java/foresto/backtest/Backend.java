@@ -11,11 +11,13 @@ public final class Backend implements AutoCloseable {
     private final Database database;
     private final BacktestService backtests;
     private final RuleService rules;
+    private final ImportService imports;
 
     public Backend(Database database, FeatureFlags flags, Clock clock) {
         this.database = database;
         this.backtests = new BacktestService(database.dataSource(), flags, clock);
         this.rules = new RuleService(database.dataSource());
+        this.imports = new ImportService(database.dataSource());
     }
 
     /** Opens the configured database, migrates it, loads first-start data, and builds the services. */
@@ -34,6 +36,10 @@ public final class Backend implements AutoCloseable {
 
     public RuleService rules() {
         return rules;
+    }
+
+    public ImportService imports() {
+        return imports;
     }
 
     @Override

@@ -1,0 +1,81 @@
+package foresto.csv;
+
+import foresto.engine.AssetClass;
+import foresto.engine.BaseDayPolicy;
+import foresto.engine.RebalancingEvent;
+import foresto.engine.TriggerDetail;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The columns of the event table, shared by the desktop table, the app's "Export CSV…" and the
+ * {@code export-events} command, so all three always agree. Exported values are full precision.
+ */
+public final class EventTable {
+    /** A column: its header and how to render an event's raw value. */
+    public record Column(String header, String title, Function<RebalancingEvent, String> raw) {
+    }
+
+    public static final List<Column> COLUMNS = List.of(
+            new Column("event_date", "Date", e -> e.eventDate().toString()),
+            new Column("trigger_type", "Trigger", e -> e.triggerType().name()),
+            new Column("trigger_detail", "Why it fired", EventTable::why),
+            new Column("turnover", "Turnover", e -> Double.toString(e.turnover())),
+            new Column("cost_rate", "Cost rate", e -> Double.toString(e.costRate())),
+            new Column("cost_amount", "Cost", e -> Double.toString(e.costAmount())),
+            new Column("value_before", "Value before", e -> Double.toString(e.valueBefore())),
+            new Column("value_after", "Value after", e -> Double.toString(e.valueAfter())),
+            new Column("before_weights", "Before weights", e -> weights(e.beforeWeights())),
+            new Column("after_weights", "After weights", e -> weights(e.afterWeights())));
+
+    private EventTable() {
+    }
+
+    public static List<String> headers() {
+        return COLUMNS.stream().map(Column::header).toList();
+    }
+
+    public static List<String> row(RebalancingEvent e) {
+        return COLUMNS.stream().map(c -> c.raw().apply(e)).toList();
+    }
+
+    public static void export(Path file, List<RebalancingEvent> events) throws IOException {
+        CsvWriter.write(file, headers(), events.stream().map(EventTable::row).toList());
+    }
+
+    /** A person's explanation of the trigger, with Korean class names (e.g. "EQUITY(주식) +5.21%p ≥ 5%p"). */
+    public static String why(RebalancingEvent e) {
+        if (e.triggerDetail() instanceof TriggerDetail.Periodic p) {
+            String period = p.frequency().name().toLowerCase(Locale.ROOT);
+            return (p.baseDayPolicy() == BaseDayPolicy.FIRST_TRADING_DAY ? "first" : "last")
+                    + " trading day of the " + (period.equals("monthly") ? "month" : "quarter")
+                    + " (" + p.frequency() + ", " + p.baseDayPolicy() + ")";
+        }
+        TriggerDetail.Drift d = (TriggerDetail.Drift) e.triggerDetail();
+        AssetClass c = d.breachedAssetClass();
+        double signed = d.drifts().get(c.name());
+        return String.format(Locale.ROOT, "%s(%s) drifted %+.2f%%p, |drift| %.4f ≥ threshold %s", c.name(), c.koreanName(),
+                signed * 100, d.maxDrift(), stripZeros(d.threshold()));
+    }
+
+    private static String stripZeros(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    /** "BOND=0.3; EQUITY=0.6; SHORT_TERM=0.1" in code order, full precision. */
+    public static String weights(Map<String, Double> w) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Double> e : w.entrySet()) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(e.getKey()).append('=').append(e.getValue());
+        }
+        return sb.toString();
+    }
+}
