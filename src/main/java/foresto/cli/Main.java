@@ -16,7 +16,7 @@ import java.io.PrintWriter;
 @Command(name = "foresto", mixinStandardHelpOptions = true, version = "Foresto Rebalancing Lab 0.1",
         description = "Foresto Rebalancing Lab: rebalancing backtests on asset classes.",
         subcommands = {SimulateCommand.class, RunCommand.class, DbCommand.class, ImportReturnsCommand.class,
-                ExportEventsCommand.class})
+                ExportEventsCommand.class, QualityReportCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
     private final AppConfig config;

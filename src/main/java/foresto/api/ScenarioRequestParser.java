@@ -1,0 +1,113 @@
+package foresto.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import foresto.backtest.BacktestRequest;
+import foresto.backtest.FeatureFlags;
+import foresto.engine.MissingDataPolicy;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.json.Json;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Reads the body of POST /api/v1/backtest/scenario strictly: JSON object, known fields only, right types,
+ * every problem named by its field. With the flag OFF any rebalancing parameter is REBALANCING_DISABLED.
+ */
+final class ScenarioRequestParser {
+    static final Set<String> FIELDS = Set.of("portfolio_id", "start_date", "end_date", "initial_value",
+            "missing_data_policy", "dataset_id", "rebalancing_rule_id");
+    /** Inline rule fields: accepted as "rebalancing parameters" for the flag gate, not as a way to run. */
+    static final Set<String> INLINE_RULE_FIELDS = Set.of("rule_type", "frequency", "base_day_policy", "drift_threshold",
+            "cost_rate", "rebalancing_rule");
+
+    private ScenarioRequestParser() {
+    }
+
+    static BacktestRequest parse(String body, FeatureFlags flags) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw invalid("body", "is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("body", "must be a JSON object");
+        }
+        for (String f : INLINE_RULE_FIELDS) {
+            if (root.has(f)) {
+                flags.requireRebalancingAllowed(f);
+                throw invalid(f, "inline rule parameters are not supported; name a stored rule with rebalancing_rule_id");
+            }
+        }
+        if (root.hasNonNull("rebalancing_rule_id")) {
+            flags.requireRebalancingAllowed("rebalancing_rule_id");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!FIELDS.contains(f)) {
+                throw invalid(f, "is not a known field (known: " + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
+            }
+        }
+        long portfolioId = requiredId(root, "portfolio_id");
+        LocalDate start = date(root, "start_date");
+        LocalDate end = date(root, "end_date");
+        JsonNode iv = required(root, "initial_value");
+        if (!iv.isNumber()) {
+            throw invalid("initial_value", "must be a number");
+        }
+        JsonNode policy = required(root, "missing_data_policy");
+        if (!policy.isTextual()) {
+            throw invalid("missing_data_policy", "must be \"SKIP\" or \"ZERO\"");
+        }
+        MissingDataPolicy p;
+        try {
+            p = MissingDataPolicy.parse(policy.asText());
+        } catch (ForestoException e) {
+            throw invalid("missing_data_policy", "must be \"SKIP\" or \"ZERO\", got \"" + policy.asText() + "\"");
+        }
+        return new BacktestRequest(portfolioId, optionalId(root, "dataset_id"), start, end, iv.doubleValue(), p,
+                optionalId(root, "rebalancing_rule_id"));
+    }
+
+    private static JsonNode required(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            throw invalid(field, "is required");
+        }
+        return n;
+    }
+
+    private static long requiredId(JsonNode root, String field) {
+        JsonNode n = required(root, field);
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() <= 0) {
+            throw invalid(field, "must be a positive integer");
+        }
+        return n.asLong();
+    }
+
+    private static Long optionalId(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        return n == null || n.isNull() ? null : requiredId(root, field);
+    }
+
+    private static LocalDate date(JsonNode root, String field) {
+        JsonNode n = required(root, field);
+        if (!n.isTextual()) {
+            throw invalid(field, "must be a date string YYYY-MM-DD");
+        }
+        try {
+            return LocalDate.parse(n.asText());
+        } catch (DateTimeParseException e) {
+            throw invalid(field, "must be a date YYYY-MM-DD, got \"" + n.asText() + "\"");
+        }
+    }
+
+    private static ForestoException invalid(String field, String message) {
+        return new ForestoException(ErrorCode.INVALID_REQUEST, field + " " + message);
+    }
+}
