@@ -16,7 +16,7 @@ import java.io.PrintWriter;
 @Command(name = "foresto", mixinStandardHelpOptions = true, version = "Foresto Rebalancing Lab 0.1",
         description = "Foresto Rebalancing Lab: rebalancing backtests on asset classes.",
         subcommands = {SimulateCommand.class, RunCommand.class, DbCommand.class, ImportReturnsCommand.class,
-                ExportEventsCommand.class, QualityReportCommand.class, ServeCommand.class})
+                ExportEventsCommand.class, QualityReportCommand.class, ServeCommand.class, ReportCommand.class, Main.App.class})
 public final class Main implements Runnable {
 
     private final AppConfig config;
@@ -30,6 +30,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            int code = foresto.ui.DesktopLauncher.launch(args);
+            if (code != 0) {
+                System.exit(code);
+            }
+            return;
+        }
         System.exit(run(args, AppConfig.load(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -60,5 +67,14 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         CommandLine.usage(this, System.out);
+    }
+
+    /** {@code foresto app}: the same as no command. */
+    @Command(name = "app", description = "Open the desktop app (the same as running without a command).")
+    static final class App implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            return foresto.ui.DesktopLauncher.launch(new String[0]);
+        }
     }
 }

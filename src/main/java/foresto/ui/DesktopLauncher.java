@@ -1,0 +1,35 @@
+package foresto.ui;
+
+import javafx.application.Application;
+
+/** Starts the desktop app, or explains in one line why it cannot (no display) and what to use instead. */
+public final class DesktopLauncher {
+    private DesktopLauncher() {
+    }
+
+    /** @return the process exit code when the app cannot start; otherwise returns after the app closed (0) */
+    public static int launch(String[] args) {
+        if (!hasDisplay()) {
+            System.err.println("error: no display available (DISPLAY is not set): the desktop app needs one; "
+                    + "for charts without a display use: java -jar foresto.jar report --portfolio P [--rule R] --out DIR");
+            return 2;
+        }
+        Application.launch(ForestoApp.class, args);
+        return 0;
+    }
+
+    static boolean hasDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (!os.contains("linux") && !os.contains("bsd")) {
+            return true; // Windows and macOS always have a desktop session when a user runs the app
+        }
+        if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
+            return true;
+        }
+        return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,58 @@
+package foresto.ui;
+
+import javafx.concurrent.Task;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** The production executor: each submission is a javafx.concurrent.Task on a small daemon pool. */
+public final class FxTaskExecutor implements TaskExecutor {
+    private final ExecutorService pool;
+
+    public FxTaskExecutor() {
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "foresto-ui-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public <T> Handle submit(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                             Runnable onCancelled) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateTitle(title);
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> {
+            Throwable t = task.getException();
+            if (t instanceof CancellationException) {
+                onCancelled.run();
+            } else {
+                onFailure.accept(t);
+            }
+        });
+        task.setOnCancelled(e -> onCancelled.run());
+        pool.submit(task);
+        return new Handle() {
+            @Override
+            public void cancel() {
+                task.cancel(true);
+            }
+
+            @Override
+            public boolean isDone() {
+                return task.isDone();
+            }
+        };
+    }
+}

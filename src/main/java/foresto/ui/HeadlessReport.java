@@ -1,0 +1,62 @@
+package foresto.ui;
+
+import foresto.ui.chart.RunCharts;
+import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.main.RunModel;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.VBox;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renders a run's value chart and drift chart to PNG with no display: JavaFX on Monocle's headless
+ * platform with the software pipeline (the properties are set before any JavaFX class loads).
+ */
+public final class HeadlessReport {
+    private HeadlessReport() {
+    }
+
+    /** Call before anything touches JavaFX. */
+    public static void useHeadlessPlatform() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("java.awt.headless", "true");
+        System.setProperty("prism.text", "t2k");
+    }
+
+    public static void render(RunModel model, Path valuePng, Path driftPng) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.startup(() -> {
+            try {
+                MainWindow.applyTheme();
+                TimeSeriesChart value = new TimeSeriesChart("Portfolio value");
+                TimeSeriesChart drift = new TimeSeriesChart("Max drift (%p)");
+                RunCharts.formatAxes(value, drift);
+                VBox box = new VBox(value, drift);
+                Scene scene = new Scene(box, 1200, 1100);
+                scene.getStylesheets().add(HeadlessReport.class.getResource("/foresto/ui/app.css").toExternalForm());
+                value.setPrefSize(1200, 700);
+                drift.setPrefSize(1200, 400);
+                drift.rangeFromProperty().bindBidirectional(value.rangeFromProperty());
+                drift.rangeToProperty().bindBidirectional(value.rangeToProperty());
+                RunCharts.populate(value, drift, model);
+                box.applyCss();
+                box.layout();
+                Snapshots.write(value, valuePng);
+                Snapshots.write(drift, driftPng);
+                done.complete(null);
+            } catch (Exception | Error e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            done.get(60, TimeUnit.SECONDS);
+        } finally {
+            Platform.exit();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package foresto.ui;
+
+import foresto.backtest.ImportService;
+import foresto.csv.MarketCsvReader;
+import foresto.db.DatasetRecord;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.util.function.Consumer;
+
+/** "Import market data…": the same importer as the import-returns command, run in the background. */
+final class ImportDialog {
+    private final Dialog<ButtonType> dialog = new Dialog<>();
+
+    ImportDialog(Window owner, ImportService imports, TaskExecutor executor, Consumer<DatasetRecord> imported) {
+        dialog.initOwner(owner);
+        dialog.setTitle("Import market data");
+        dialog.setHeaderText("A daily CSV: date,<columns>…; all rows are validated first, then stored in one transaction.");
+        TextField file = new TextField();
+        file.setPrefColumnCount(32);
+        Button browse = new Button("Browse…");
+        TextField name = new TextField();
+        TextField columns = new TextField();
+        columns.setPromptText("e.g. US_EQUITY_SP500=EQUITY,US_TREASURY_10Y=BOND,CASH_1Y_ACCRUAL=SHORT_TERM,OIL_BRENT=OTHER");
+        ComboBox<String> kind = new ComboBox<>();
+        kind.getItems().setAll("returns", "prices");
+        kind.setValue("returns");
+        CheckBox replace = new CheckBox("Replace an existing dataset of that name");
+        TextArea result = new TextArea();
+        result.setEditable(false);
+        result.setPrefRowCount(6);
+        result.setWrapText(true);
+        browse.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            File f = fc.showOpenDialog(owner);
+            if (f != null) {
+                file.setText(f.getPath());
+                if (name.getText().isBlank()) {
+                    name.setText(f.getName().replaceAll("\\.csv$", ""));
+                }
+            }
+        });
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.setPadding(new Insets(12));
+        g.addRow(0, new Label("File"), file, browse);
+        g.addRow(1, new Label("Dataset name"), name);
+        g.addRow(2, new Label("Columns"), columns);
+        g.addRow(3, new Label("Kind"), kind);
+        g.add(replace, 1, 4);
+        g.add(result, 0, 5, 3, 1);
+        dialog.getDialogPane().setContent(g);
+        ButtonType importType = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CLOSE);
+        Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
+        importButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume(); // keep the dialog open to show the outcome
+            importButton.setDisable(true);
+            result.setText("Importing …");
+            executor.submit("import", () -> imports.importFile(java.nio.file.Path.of(file.getText().trim()), name.getText(),
+                    MarketCsvReader.parseMapping(columns.getText()), MarketCsvReader.Kind.parse(kind.getValue()),
+                    replace.isSelected()), d -> {
+                        importButton.setDisable(false);
+                        result.setText("Imported '" + d.name() + "' (id " + d.datasetId() + "): " + d.rowCount() + " rows, "
+                                + d.firstDate() + ".." + d.lastDate());
+                        imported.accept(d);
+                    }, t -> {
+                        importButton.setDisable(false);
+                        result.setText(UiError.of("Import failed", t).describe());
+                    }, () -> importButton.setDisable(false));
+        });
+    }
+
+    void show() {
+        dialog.show();
+    }
+}

@@ -1,0 +1,140 @@
+package foresto.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import foresto.backtest.BacktestService;
+import foresto.backtest.ImportService;
+import foresto.backtest.RuleService;
+import foresto.ui.main.MainController;
+import foresto.ui.main.MainViewModel;
+import foresto.ui.rules.RulesController;
+import foresto.ui.rules.RulesViewModel;
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Builds the main window from its FXML screens, view-models and services. */
+public final class MainWindow {
+    private final Scene scene;
+    private final MainController main;
+    private final MainViewModel mainVm;
+    private final RulesViewModel rulesVm;
+
+    private MainWindow(Scene scene, MainController main, MainViewModel mainVm, RulesViewModel rulesVm) {
+        this.scene = scene;
+        this.main = main;
+        this.mainVm = mainVm;
+        this.rulesVm = rulesVm;
+    }
+
+    /** Theme: AtlantaFX Primer as the user-agent stylesheet (call once, on the FX thread). */
+    public static void applyTheme() {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    public static MainWindow create(BacktestService backtests, RuleService rules, ImportService imports,
+                                    TaskExecutor executor, UiState state, ExportChooser exportChooser) {
+        FXMLLoader mainLoader = loader("main/MainView.fxml");
+        Parent root = load(mainLoader);
+        MainController mc = mainLoader.getController();
+        Scene scene = new Scene(root, 1400, 900);
+        scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
+        MainViewModel vm = new MainViewModel(backtests, executor, state, e -> showError(scene.getWindow(), e));
+
+        FXMLLoader rulesLoader = loader("rules/RulesView.fxml");
+        mc.rulesTab().setContent(load(rulesLoader));
+        RulesController rc = rulesLoader.getController();
+        RulesViewModel rvm = new RulesViewModel(rules, executor, vm::refreshRules);
+        rc.bind(rvm);
+
+        MainController.Dialogs dialogs = new MainController.Dialogs() {
+            @Override
+            public Optional<Path> chooseExportFile(String suggestedName) {
+                return exportChooser.choose(scene.getWindow(), suggestedName);
+            }
+
+            @Override
+            public void openImport() {
+                new ImportDialog(scene.getWindow(), imports, executor, d -> vm.load()).show();
+            }
+        };
+        mc.bind(vm, dialogs);
+        vm.load();
+        rvm.load();
+        return new MainWindow(scene, mc, vm, rvm);
+    }
+
+    /** Where exported CSV files go: a file chooser in the app, a fixed path in tests. */
+    @FunctionalInterface
+    public interface ExportChooser {
+        Optional<Path> choose(Window owner, String suggestedName);
+
+        static ExportChooser fileChooser() {
+            return (owner, name) -> {
+                FileChooser fc = new FileChooser();
+                fc.setTitle("Export events to CSV");
+                fc.setInitialFileName(name);
+                fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV (UTF-8, Excel)", "*.csv"));
+                return Optional.ofNullable(fc.showSaveDialog(owner)).map(java.io.File::toPath);
+            };
+        }
+    }
+
+    static FXMLLoader loader(String path) {
+        return new FXMLLoader(MainWindow.class.getResource("/foresto/ui/" + path));
+    }
+
+    static Parent load(FXMLLoader loader) {
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + loader.getLocation(), e);
+        }
+    }
+
+    /** A modal error dialog with the stable code and a readable message; the app keeps working after it. */
+    public static void showError(Window owner, UiError e) {
+        Alert a = new Alert(Alert.AlertType.ERROR, e.message(), ButtonType.OK);
+        a.setTitle(e.title());
+        a.setHeaderText(e.code().name());
+        a.getDialogPane().setId("errorDialog");
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.getDialogPane().setMinWidth(520);
+        a.show();
+    }
+
+    public void showIn(Stage stage) {
+        stage.setTitle("Foresto Rebalancing Lab");
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> mainVm.cancel());
+        stage.show();
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public MainController main() {
+        return main;
+    }
+
+    public MainViewModel mainViewModel() {
+        return mainVm;
+    }
+
+    public RulesViewModel rulesViewModel() {
+        return rulesVm;
+    }
+}

@@ -1,0 +1,59 @@
+package foresto.ui;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/** The last choices of the setup panel, kept between launches in a small properties file. */
+public final class UiState {
+    private final Path file;
+    private final Properties props = new Properties();
+
+    public UiState(Path file) {
+        this.file = file;
+        if (file != null && Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                props.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println("foresto: ignoring unreadable UI state " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** A state that is never written (tests). */
+    public static UiState inMemory() {
+        return new UiState(null);
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(props.getProperty(key));
+    }
+
+    public void put(String key, String value) {
+        if (value == null) {
+            props.remove(key);
+        } else {
+            props.setProperty(key, value);
+        }
+    }
+
+    /** Writes the file (best effort: failing to remember choices must not disturb the analyst). */
+    public void save() {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                props.store(w, "Foresto Rebalancing Lab: last choices");
+            }
+        } catch (IOException e) {
+            System.err.println("foresto: cannot save UI state to " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package foresto.ui.main;
+
+import foresto.backtest.BacktestRequest;
+import foresto.backtest.BacktestResult;
+import foresto.backtest.BacktestService;
+import foresto.backtest.FeatureFlags;
+import foresto.csv.EventTable;
+import foresto.db.DatasetRecord;
+import foresto.db.PortfolioRecord;
+import foresto.db.RuleRecord;
+import foresto.db.RunRecord;
+import foresto.engine.MissingDataPolicy;
+import foresto.engine.RebalancingEvent;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.ui.TaskExecutor;
+import foresto.ui.UiError;
+import foresto.ui.UiState;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The analysis screen's state and actions: setup choices, running a backtest in the background, the
+ * loaded run (paths, events, summary), selection of events and days, export, and run history.
+ * No JavaFX nodes here; every database or engine call goes through the TaskExecutor.
+ */
+public final class MainViewModel {
+    public record Lists(List<PortfolioRecord> portfolios, List<RuleRecord> rules, List<DatasetRecord> datasets,
+                        List<RunRecord> history) {
+    }
+
+    private final BacktestService service;
+    private final TaskExecutor executor;
+    private final UiState state;
+    private final Consumer<UiError> errors;
+
+    public final ObservableList<PortfolioRecord> portfolios = FXCollections.observableArrayList();
+    public final ObservableList<RuleRecord> rules = FXCollections.observableArrayList();
+    public final ObservableList<DatasetRecord> datasets = FXCollections.observableArrayList();
+    public final ObservableList<RunRecord> history = FXCollections.observableArrayList();
+    public final ObservableList<RebalancingEvent> events = FXCollections.observableArrayList();
+    public final ObservableList<SummaryRow> summary = FXCollections.observableArrayList();
+    public final ObservableList<RunModel.ClassWeight> weightsAtDay = FXCollections.observableArrayList();
+
+    public final ObjectProperty<PortfolioRecord> portfolio = new SimpleObjectProperty<>();
+    public final ObjectProperty<RuleRecord> rule = new SimpleObjectProperty<>();
+    public final ObjectProperty<DatasetRecord> dataset = new SimpleObjectProperty<>();
+    public final BooleanProperty rebalancingOn = new SimpleBooleanProperty(false);
+    public final ObjectProperty<LocalDate> startDate = new SimpleObjectProperty<>();
+    public final ObjectProperty<LocalDate> endDate = new SimpleObjectProperty<>();
+    public final StringProperty initialValue = new SimpleStringProperty("10000");
+    public final ObjectProperty<MissingDataPolicy> missingPolicy = new SimpleObjectProperty<>(MissingDataPolicy.SKIP);
+
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    public final StringProperty status = new SimpleStringProperty("");
+    public final ObjectProperty<RunModel> result = new SimpleObjectProperty<>();
+    /** The selected event (index into {@link #events}), or null. */
+    public final ObjectProperty<Integer> selectedEvent = new SimpleObjectProperty<>();
+    /** The selected day (index into the run's dates), or -1. */
+    public final IntegerProperty selectedDay = new SimpleIntegerProperty(-1);
+    public final StringProperty dayDetail = new SimpleStringProperty("");
+
+    private final ReadOnlyBooleanWrapper rebalancingAllowed;
+    private TaskExecutor.Handle running;
+
+    public MainViewModel(BacktestService service, TaskExecutor executor, UiState state, Consumer<UiError> errors) {
+        this.service = service;
+        this.executor = executor;
+        this.state = state;
+        this.errors = errors;
+        this.rebalancingAllowed = new ReadOnlyBooleanWrapper(service.flags().useRebalancing());
+        if (!rebalancingAllowed.get()) {
+            rebalancingOn.set(false);
+        }
+        dataset.addListener((o, a, d) -> {
+            if (d != null) {
+                if (startDate.get() == null || startDate.get().isBefore(d.firstDate()) || startDate.get().isAfter(d.lastDate())) {
+                    startDate.set(d.firstDate());
+                }
+                if (endDate.get() == null || endDate.get().isAfter(d.lastDate()) || endDate.get().isBefore(d.firstDate())) {
+                    endDate.set(d.lastDate());
+                }
+            }
+        });
+        selectedEvent.addListener((o, a, e) -> {
+            RunModel r = result.get();
+            if (e != null && r != null && r.eventIndex(e) >= 0) {
+                selectedDay.set(r.eventIndex(e));
+            }
+        });
+        selectedDay.addListener((o, a, k) -> showDay(k.intValue()));
+    }
+
+    public ReadOnlyBooleanProperty rebalancingAllowedProperty() {
+        return rebalancingAllowed.getReadOnlyProperty();
+    }
+
+    public String disabledBanner() {
+        return "Rebalancing is disabled: USE_REBALANCING is off. Buy-and-hold (OFF) runs still work. To enable it, "
+                + FeatureFlags.HOW_TO_ENABLE + ".";
+    }
+
+    /** True when Run can be pressed. */
+    public BooleanBinding canRun() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && portfolio.get() != null && dataset.get() != null
+                        && (!rebalancingOn.get() || rule.get() != null),
+                busy, portfolio, dataset, rebalancingOn, rule);
+    }
+
+    /** Loads the lists (portfolios, usable rules, datasets, history) and restores the last choices. */
+    public void load() {
+        busy.set(true);
+        status.set("Loading portfolios, rules and datasets …");
+        running = executor.submit("load", () -> new Lists(service.portfolios(), service.usableRules(), service.datasets(),
+                service.history(200)), lists -> {
+                    portfolios.setAll(lists.portfolios());
+                    rules.setAll(lists.rules());
+                    datasets.setAll(lists.datasets());
+                    history.setAll(lists.history());
+                    restoreChoices();
+                    busy.set(false);
+                    status.set("Ready. " + lists.portfolios().size() + " portfolios, " + lists.rules().size()
+                            + " usable rules, " + lists.datasets().size() + " datasets.");
+                }, this::failed, this::cancelled);
+    }
+
+    private void restoreChoices() {
+        portfolio.set(find(portfolios, state.get("portfolio"), p -> Long.toString(p.portfolioId())).orElse(portfolios.isEmpty() ? null : portfolios.get(0)));
+        rule.set(find(rules, state.get("rule"), r -> Long.toString(r.ruleId())).orElse(rules.isEmpty() ? null : rules.get(0)));
+        dataset.set(find(datasets, state.get("dataset"), d -> Long.toString(d.datasetId())).orElse(datasets.isEmpty() ? null : datasets.get(0)));
+        state.get("start").map(LocalDate::parse).filter(this::insideDataset).ifPresent(startDate::set);
+        state.get("end").map(LocalDate::parse).filter(this::insideDataset).ifPresent(endDate::set);
+        state.get("initial_value").ifPresent(initialValue::set);
+        state.get("missing").map(MissingDataPolicy::valueOf).ifPresent(missingPolicy::set);
+        rebalancingOn.set(rebalancingAllowed.get() && state.get("rebalancing").map(Boolean::parseBoolean).orElse(true));
+    }
+
+    private boolean insideDataset(LocalDate d) {
+        DatasetRecord ds = dataset.get();
+        return ds != null && !d.isBefore(ds.firstDate()) && !d.isAfter(ds.lastDate());
+    }
+
+    private static <T> Optional<T> find(List<T> list, Optional<String> key, java.util.function.Function<T, String> id) {
+        return key.flatMap(k -> list.stream().filter(t -> id.apply(t).equals(k)).findFirst());
+    }
+
+    private void rememberChoices() {
+        state.put("portfolio", portfolio.get() == null ? null : Long.toString(portfolio.get().portfolioId()));
+        state.put("rule", rule.get() == null ? null : Long.toString(rule.get().ruleId()));
+        state.put("dataset", dataset.get() == null ? null : Long.toString(dataset.get().datasetId()));
+        state.put("start", startDate.get() == null ? null : startDate.get().toString());
+        state.put("end", endDate.get() == null ? null : endDate.get().toString());
+        state.put("initial_value", initialValue.get());
+        state.put("missing", missingPolicy.get().name());
+        state.put("rebalancing", Boolean.toString(rebalancingOn.get()));
+        state.save();
+    }
+
+    /** Builds the request from the setup choices; validation errors carry the service's codes. */
+    public BacktestRequest request() {
+        if (portfolio.get() == null) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "choose a portfolio");
+        }
+        double v;
+        try {
+            v = Double.parseDouble(initialValue.get().trim().replace(",", ""));
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "initial value must be a number, got '" + initialValue.get() + "'");
+        }
+        Long ruleId = null;
+        if (rebalancingOn.get()) {
+            if (rule.get() == null) {
+                throw new ForestoException(ErrorCode.INVALID_RULE, "choose a rebalancing rule or switch rebalancing off");
+            }
+            ruleId = rule.get().ruleId();
+        }
+        return new BacktestRequest(portfolio.get().portfolioId(), dataset.get() == null ? null : dataset.get().datasetId(),
+                startDate.get(), endDate.get(), v, missingPolicy.get(), ruleId);
+    }
+
+    /** Runs the backtest in the background; the result (new or reused) is then shown. */
+    public void run() {
+        if (busy.get()) {
+            return;
+        }
+        BacktestRequest req;
+        try {
+            req = request();
+        } catch (ForestoException e) {
+            errors.accept(UiError.of("Cannot run", e));
+            return;
+        }
+        rememberChoices();
+        busy.set(true);
+        status.set("Running " + portfolio.get().name() + (req.rebalancingRuleId() == null ? " (rebalancing OFF)"
+                : " with " + rule.get().ruleName()) + " …");
+        running = executor.submit("run", () -> {
+            BacktestResult r = service.run(req);
+            return new Loaded(RunModel.of(service.open(r.runId()), r.reused()), service.history(200));
+        }, this::show, this::failed, this::cancelled);
+    }
+
+    private record Loaded(RunModel model, List<RunRecord> history) {
+    }
+
+    /** Opens a stored run from the history without recomputing it. */
+    public void open(long runId) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        status.set("Opening run #" + runId + " …");
+        running = executor.submit("open", () -> new Loaded(RunModel.of(service.open(runId), true), service.history(200)),
+                this::show, this::failed, this::cancelled);
+    }
+
+    private void show(Loaded loaded) {
+        RunModel m = loaded.model();
+        selectedEvent.set(null);
+        selectedDay.set(-1);
+        result.set(m);
+        events.setAll(m.events());
+        summary.setAll(SummaryRow.of(m.run().summary().off(), m.run().summary().on()));
+        history.setAll(loaded.history());
+        busy.set(false);
+        var req = m.run().request();
+        status.set((m.reused() ? "Reused run #" : "New run #") + m.run().runId() + ": " + req.portfolioName() + ", "
+                + (req.ruleName() == null ? "rebalancing OFF" : req.ruleName()) + ", " + req.startDate() + ".." + req.endDate()
+                + ", " + m.events().size() + " events");
+    }
+
+    public void cancel() {
+        if (running != null && !running.isDone()) {
+            running.cancel();
+        }
+    }
+
+    private void failed(Throwable t) {
+        busy.set(false);
+        UiError e = UiError.of("The operation failed", t);
+        status.set("Failed: " + e.describe());
+        errors.accept(e);
+    }
+
+    private void cancelled() {
+        busy.set(false);
+        status.set("Cancelled.");
+    }
+
+    private void showDay(int k) {
+        RunModel m = result.get();
+        if (m == null || k < 0 || k >= m.dayCount()) {
+            weightsAtDay.clear();
+            dayDetail.set("");
+            return;
+        }
+        weightsAtDay.setAll(m.weightsAt(k));
+        int e = m.eventOnDay(k);
+        String date = m.paths().dates()[k].toString();
+        String drift = String.format(java.util.Locale.ROOT, "max drift OFF %.2f%%p", m.offDrift()[k] * 100)
+                + (m.onDrift() == null ? "" : String.format(java.util.Locale.ROOT, ", ON %.2f%%p (before trading)", m.onDrift()[k] * 100));
+        dayDetail.set(date + ": " + drift + (e >= 0 ? "\nEvent: " + m.breachText(e) : ""));
+    }
+
+    /** Writes the event table through the shared CSV writer (in the background). */
+    public void exportEvents(Path file, Runnable done) {
+        List<RebalancingEvent> snapshot = List.copyOf(events);
+        busy.set(true);
+        status.set("Exporting " + snapshot.size() + " events …");
+        running = executor.submit("export", () -> {
+            try {
+                EventTable.export(file, snapshot);
+            } catch (IOException e) {
+                throw new ForestoException(ErrorCode.INVALID_REQUEST, "cannot write " + file + ": " + e.getMessage());
+            }
+            return snapshot.size();
+        }, n -> {
+            busy.set(false);
+            status.set("Exported " + n + " events to " + file);
+            done.run();
+        }, this::failed, this::cancelled);
+    }
+
+    /** Refreshes the usable rules (after the rules editor changed something). */
+    public void refreshRules() {
+        executor.submit("rules", service::usableRules, list -> {
+            RuleRecord keep = rule.get();
+            rules.setAll(list);
+            rule.set(keep == null ? null : list.stream().filter(r -> r.ruleId().equals(keep.ruleId())).findFirst()
+                    .orElse(list.isEmpty() ? null : list.get(0)));
+        }, this::failed, () -> { });
+    }
+}

@@ -1,0 +1,182 @@
+package foresto.ui.main;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import foresto.backtest.RunView;
+import foresto.csv.EventTable;
+import foresto.db.RunRecord;
+import foresto.db.StoredPaths;
+import foresto.engine.AssetClass;
+import foresto.engine.RebalancingEvent;
+import foresto.engine.TriggerDetail;
+import foresto.json.Json;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A stored run prepared for display (built off the FX thread): x values, both value paths, the daily max
+ * drift of both paths, the targets and threshold from the canonical request, and each event's day index.
+ */
+public final class RunModel {
+    private final RunRecord run;
+    private final StoredPaths paths;
+    private final List<RebalancingEvent> events;
+    private final double[] x;
+    private final double[] targets; // aligned with paths.heldOrdinals()
+    private final double[] offDrift;
+    private final double[] onDrift;
+    private final int[] eventIndex;
+    private final double threshold;
+    private final boolean reused;
+
+    private RunModel(RunView view, boolean reused) {
+        this.run = view.run();
+        this.paths = view.paths();
+        this.events = view.events();
+        this.reused = reused;
+        LocalDate[] dates = paths.dates();
+        int n = dates.length;
+        x = new double[n];
+        Map<LocalDate, Integer> index = new HashMap<>(n * 2);
+        for (int k = 0; k < n; k++) {
+            x[k] = dates[k].toEpochDay();
+            index.put(dates[k], k);
+        }
+        JsonNode canonical = readCanonical(run.canonicalRequest());
+        JsonNode w = canonical.path("portfolio").path("weights");
+        int[] held = paths.heldOrdinals();
+        targets = new double[held.length];
+        for (int j = 0; j < held.length; j++) {
+            targets[j] = w.path(AssetClass.of(held[j]).name()).asDouble(Double.NaN);
+        }
+        JsonNode t = canonical.path("rebalancing").path("drift_threshold");
+        threshold = t.isNumber() ? t.asDouble() : Double.NaN;
+        offDrift = maxDrift(paths.offWeights(), n);
+        onDrift = paths.hasOn() ? maxDrift(paths.onWeights(), n) : null;
+        eventIndex = new int[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            eventIndex[i] = index.getOrDefault(events.get(i).eventDate(), -1);
+        }
+    }
+
+    public static RunModel of(RunView view, boolean reused) {
+        return new RunModel(view, reused);
+    }
+
+    private static JsonNode readCanonical(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored canonical request is not JSON", e);
+        }
+    }
+
+    private double[] maxDrift(double[][] weights, int n) {
+        double[] d = new double[n];
+        for (int k = 0; k < n; k++) {
+            double m = 0;
+            for (int j = 0; j < weights.length; j++) {
+                m = Math.max(m, Math.abs(weights[j][k] - targets[j]));
+            }
+            d[k] = m;
+        }
+        return d;
+    }
+
+    public RunRecord run() {
+        return run;
+    }
+
+    public boolean reused() {
+        return reused;
+    }
+
+    public StoredPaths paths() {
+        return paths;
+    }
+
+    public List<RebalancingEvent> events() {
+        return events;
+    }
+
+    public double[] x() {
+        return x;
+    }
+
+    public double[] offDrift() {
+        return offDrift;
+    }
+
+    public double[] onDrift() {
+        return onDrift;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    public int eventIndex(int event) {
+        return eventIndex[event];
+    }
+
+    public int dayCount() {
+        return x.length;
+    }
+
+    /** The tooltip of event i: date, trigger, why, turnover, cost. */
+    public String tooltip(int i) {
+        RebalancingEvent e = events.get(i);
+        return String.format(Locale.ROOT, "%s  %s%n%s%nturnover %.2f%%, cost %.6g (rate %s)%nvalue %.6g → %.6g",
+                e.eventDate(), e.triggerType(), EventTable.why(e), e.turnover() * 100, e.costAmount(),
+                stripZeros(e.costRate()), e.valueBefore(), e.valueAfter());
+    }
+
+    private static String stripZeros(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Per held class at close k: code, ON weight (NaN when OFF only), OFF weight, target. */
+    public List<ClassWeight> weightsAt(int k) {
+        List<ClassWeight> out = new ArrayList<>();
+        int[] held = paths.heldOrdinals();
+        for (int j = 0; j < held.length; j++) {
+            AssetClass c = AssetClass.of(held[j]);
+            out.add(new ClassWeight(c, paths.hasOn() ? paths.onWeights()[j][k] : Double.NaN, paths.offWeights()[j][k], targets[j]));
+        }
+        return out;
+    }
+
+    /** One class's weights at a close against its target. */
+    public record ClassWeight(AssetClass assetClass, double on, double off, double target) {
+        public double onDrift() {
+            return on - target;
+        }
+    }
+
+    /** The event on day k, if any. */
+    public int eventOnDay(int k) {
+        for (int i = 0; i < eventIndex.length; i++) {
+            if (eventIndex[i] == k) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** For a DRIFT event: "EQUITY(주식) breached by +0.52%p (drift +5.52%p ≥ 5%p)"; otherwise the trigger text. */
+    public String breachText(int event) {
+        RebalancingEvent e = events.get(event);
+        if (e.triggerDetail() instanceof TriggerDetail.Drift d) {
+            double signed = d.drifts().get(d.breachedAssetClass().name());
+            return String.format(Locale.ROOT, "%s(%s) breached: drift %+.2f%%p, %.2f%%p beyond the %s%%p threshold",
+                    d.breachedAssetClass().name(), d.breachedAssetClass().koreanName(), signed * 100,
+                    (d.maxDrift() - d.threshold()) * 100, stripZeros(d.threshold() * 100));
+        }
+        return EventTable.why(e);
+    }
+
+}

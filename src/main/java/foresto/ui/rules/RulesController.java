@@ -1,0 +1,103 @@
+package foresto.ui.rules;
+
+import foresto.db.RuleRecord;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Binds the rules editor to {@link RulesViewModel}. */
+public final class RulesController {
+    @FXML TableView<RuleRecord> ruleTable;
+    @FXML TextField nameField;
+    @FXML ComboBox<String> typeBox;
+    @FXML ComboBox<String> frequencyBox;
+    @FXML ComboBox<String> baseDayBox;
+    @FXML TextField thresholdField;
+    @FXML TextField costRateField;
+    @FXML DatePicker fromPicker;
+    @FXML DatePicker toPicker;
+    @FXML CheckBox activeBox;
+    @FXML Label validationLabel;
+    @FXML Label statusLabel;
+    @FXML Button newButton;
+    @FXML Button saveButton;
+    @FXML Button deactivateButton;
+
+    private RulesViewModel vm;
+
+    public void bind(RulesViewModel vm) {
+        this.vm = vm;
+        ruleTable.setItems(vm.rules);
+        ruleTable.getColumns().setAll(List.of(
+                col("ID", r -> Long.toString(r.ruleId())),
+                col("Name", RuleRecord::ruleName),
+                col("Type", RuleRecord::ruleType),
+                col("Frequency", r -> r.frequency() == null ? "" : r.frequency()),
+                col("Base day", RuleRecord::baseDayPolicy),
+                col("Threshold", r -> r.driftThreshold() == null ? "" : r.driftThreshold().stripTrailingZeros().toPlainString()),
+                col("Cost rate", r -> r.costRate().stripTrailingZeros().toPlainString()),
+                col("Effective", r -> r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())),
+                col("Active", r -> r.isActive() ? "yes" : "no")));
+        ruleTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                vm.selected.set(r);
+            }
+        });
+        vm.selected.addListener((o, a, r) -> {
+            if (r == null) {
+                ruleTable.getSelectionModel().clearSelection();
+            } else if (ruleTable.getSelectionModel().getSelectedItem() != r) {
+                ruleTable.getSelectionModel().select(r);
+            }
+        });
+        typeBox.getItems().setAll("PERIODIC", "DRIFT");
+        frequencyBox.getItems().setAll("MONTHLY", "QUARTERLY");
+        baseDayBox.getItems().setAll("FIRST_TRADING_DAY", "LAST_TRADING_DAY");
+        nameField.textProperty().bindBidirectional(vm.name);
+        typeBox.valueProperty().bindBidirectional(vm.ruleType);
+        frequencyBox.valueProperty().bindBidirectional(vm.frequency);
+        frequencyBox.disableProperty().bind(vm.ruleType.isEqualTo("DRIFT"));
+        baseDayBox.valueProperty().bindBidirectional(vm.baseDay);
+        thresholdField.textProperty().bindBidirectional(vm.threshold);
+        thresholdField.disableProperty().bind(vm.ruleType.isNotEqualTo("DRIFT"));
+        costRateField.textProperty().bindBidirectional(vm.costRate);
+        fromPicker.valueProperty().bindBidirectional(vm.effectiveFrom);
+        toPicker.valueProperty().bindBidirectional(vm.effectiveTo);
+        activeBox.selectedProperty().bindBidirectional(vm.active);
+        validationLabel.textProperty().bind(vm.validation);
+        statusLabel.textProperty().bind(vm.status);
+        saveButton.disableProperty().bind(vm.busy);
+        deactivateButton.disableProperty().bind(vm.selected.isNull().or(vm.busy));
+    }
+
+    private static TableColumn<RuleRecord, String> col(String title, Function<RuleRecord, String> f) {
+        TableColumn<RuleRecord, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        return c;
+    }
+
+    @FXML
+    void onNew() {
+        vm.newRule();
+    }
+
+    @FXML
+    void onSave() {
+        vm.save();
+    }
+
+    @FXML
+    void onDeactivate() {
+        vm.deactivate();
+    }
+}

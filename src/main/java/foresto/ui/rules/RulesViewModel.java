@@ -1,0 +1,191 @@
+package foresto.ui.rules;
+
+import foresto.backtest.RuleService;
+import foresto.db.RuleRecord;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.ui.TaskExecutor;
+import foresto.ui.UiError;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * The rules editor: list, create, edit, deactivate rows of {@code rebalancing_rule}. Validation runs
+ * with the service's own checks as the analyst types, so the message and code match what a run would say.
+ */
+public final class RulesViewModel {
+    private final RuleService service;
+    private final TaskExecutor executor;
+    private final Runnable onChanged;
+
+    public final ObservableList<RuleRecord> rules = FXCollections.observableArrayList();
+    public final ObjectProperty<RuleRecord> selected = new SimpleObjectProperty<>();
+    public final StringProperty name = new SimpleStringProperty("");
+    public final StringProperty ruleType = new SimpleStringProperty("PERIODIC");
+    public final StringProperty frequency = new SimpleStringProperty("MONTHLY");
+    public final StringProperty baseDay = new SimpleStringProperty("FIRST_TRADING_DAY");
+    public final StringProperty threshold = new SimpleStringProperty("");
+    public final StringProperty costRate = new SimpleStringProperty("0.001");
+    public final ObjectProperty<LocalDate> effectiveFrom = new SimpleObjectProperty<>(LocalDate.now());
+    public final ObjectProperty<LocalDate> effectiveTo = new SimpleObjectProperty<>();
+    public final BooleanProperty active = new SimpleBooleanProperty(true);
+    /** The inline validation message ("" when the form is valid). */
+    public final StringProperty validation = new SimpleStringProperty("");
+    public final StringProperty status = new SimpleStringProperty("");
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+
+    public RulesViewModel(RuleService service, TaskExecutor executor, Runnable onChanged) {
+        this.service = service;
+        this.executor = executor;
+        this.onChanged = onChanged;
+        selected.addListener((o, a, r) -> fill(r));
+        for (var p : new javafx.beans.Observable[] {name, ruleType, frequency, baseDay, threshold, costRate, effectiveFrom, effectiveTo}) {
+            p.addListener(x -> validate());
+        }
+        ruleType.addListener((o, a, t) -> {
+            if ("DRIFT".equals(t)) {
+                frequency.set(null);
+                if (threshold.get() == null || threshold.get().isBlank()) {
+                    threshold.set("0.05");
+                }
+            } else {
+                threshold.set("");
+                if (frequency.get() == null) {
+                    frequency.set("MONTHLY");
+                }
+            }
+        });
+        validate();
+    }
+
+    public void load() {
+        busy.set(true);
+        executor.submit("rules", service::all, list -> {
+            rules.setAll(list);
+            busy.set(false);
+        }, this::failed, () -> busy.set(false));
+    }
+
+    /** Clears the form for a new rule. */
+    public void newRule() {
+        selected.set(null);
+        fill(null);
+    }
+
+    private void fill(RuleRecord r) {
+        if (r == null) {
+            name.set("");
+            ruleType.set("PERIODIC");
+            frequency.set("MONTHLY");
+            baseDay.set("FIRST_TRADING_DAY");
+            threshold.set("");
+            costRate.set("0.001");
+            effectiveFrom.set(LocalDate.now());
+            effectiveTo.set(null);
+            active.set(true);
+        } else {
+            name.set(r.ruleName());
+            ruleType.set(r.ruleType());
+            frequency.set(r.frequency());
+            baseDay.set(r.baseDayPolicy());
+            threshold.set(r.driftThreshold() == null ? "" : r.driftThreshold().stripTrailingZeros().toPlainString());
+            costRate.set(r.costRate().stripTrailingZeros().toPlainString());
+            effectiveFrom.set(r.effectiveFrom());
+            effectiveTo.set(r.effectiveTo());
+            active.set(r.isActive());
+        }
+        validate();
+    }
+
+    /** The form as a record, or an INVALID_RULE error naming what is wrong. */
+    public RuleRecord form() {
+        RuleRecord r = new RuleRecord(selected.get() == null ? null : selected.get().ruleId(), name.get(), ruleType.get(),
+                "DRIFT".equals(ruleType.get()) ? null : frequency.get(), baseDay.get(),
+                "DRIFT".equals(ruleType.get()) ? decimal("drift_threshold", threshold.get()) : blankOrError(threshold.get()),
+                decimal("cost_rate", costRate.get()), effectiveFrom.get(), effectiveTo.get(), active.get(), null, null);
+        RuleService.validate(r);
+        return r;
+    }
+
+    private static BigDecimal blankOrError(String s) {
+        if (s != null && !s.isBlank()) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, "a PERIODIC rule must not have a drift_threshold");
+        }
+        return null;
+    }
+
+    private static BigDecimal decimal(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, field + " is required");
+        }
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, field + " is not a number: '" + text + "'");
+        }
+    }
+
+    /** Runs the checks and publishes the message; true when valid. */
+    public boolean validate() {
+        try {
+            form();
+            validation.set("");
+            return true;
+        } catch (ForestoException e) {
+            validation.set(e.describe());
+            return false;
+        }
+    }
+
+    public void save() {
+        if (!validate()) {
+            status.set("Not saved: " + validation.get());
+            return;
+        }
+        RuleRecord r = form();
+        busy.set(true);
+        executor.submit("save rule", () -> r.ruleId() == null ? service.create(r) : service.update(r), saved -> {
+            busy.set(false);
+            status.set("Saved rule '" + saved.ruleName() + "' (id " + saved.ruleId() + ")");
+            reloadAndSelect(saved.ruleId());
+            onChanged.run();
+        }, this::failed, () -> busy.set(false));
+    }
+
+    public void deactivate() {
+        RuleRecord r = selected.get();
+        if (r == null) {
+            return;
+        }
+        busy.set(true);
+        executor.submit("deactivate rule", () -> service.deactivate(r.ruleId()), saved -> {
+            busy.set(false);
+            status.set("Deactivated rule '" + saved.ruleName() + "'");
+            reloadAndSelect(saved.ruleId());
+            onChanged.run();
+        }, this::failed, () -> busy.set(false));
+    }
+
+    private void reloadAndSelect(long id) {
+        executor.submit("rules", service::all, list -> {
+            rules.setAll(list);
+            list.stream().filter(x -> x.ruleId() == id).findFirst().ifPresent(selected::set);
+        }, this::failed, () -> { });
+    }
+
+    private void failed(Throwable t) {
+        busy.set(false);
+        UiError e = UiError.of("Rule not saved", t);
+        validation.set(e.describe());
+        status.set("Failed: " + e.describe());
+    }
+}
