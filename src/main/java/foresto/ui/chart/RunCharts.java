@@ -40,7 +40,8 @@ public final class RunCharts {
     }
 
     public static void formatAxes(TimeSeriesChart valueChart, TimeSeriesChart driftChart) {
-        valueChart.setYFormat(v -> String.format(Locale.ROOT, "%,.4g", v));
+        valueChart.setYFormat(v -> Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%,.0f", v)
+                : String.format(Locale.ROOT, "%.4g", v));
         driftChart.setYFormat(v -> String.format(Locale.ROOT, "%.1f", v * 100));
     }
 }

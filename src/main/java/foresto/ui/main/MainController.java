@@ -134,6 +134,8 @@ public final class MainController {
         rebalancingToggle.selectedProperty().bindBidirectional(vm.rebalancingOn);
         datasetBox.setItems(vm.datasets);
         datasetBox.valueProperty().bindBidirectional(vm.dataset);
+        startPicker.setConverter(ISO_DATES);
+        endPicker.setConverter(ISO_DATES);
         startPicker.valueProperty().bindBidirectional(vm.startDate);
         endPicker.valueProperty().bindBidirectional(vm.endDate);
         initialValueField.textProperty().bindBidirectional(vm.initialValue);
@@ -203,6 +205,23 @@ public final class MainController {
             }
         });
     }
+
+    /** Dates as the data has them (YYYY-MM-DD), whatever the machine's locale. */
+    public static final javafx.util.StringConverter<java.time.LocalDate> ISO_DATES = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(java.time.LocalDate d) {
+            return d == null ? "" : d.toString();
+        }
+
+        @Override
+        public java.time.LocalDate fromString(String s) {
+            try {
+                return s == null || s.isBlank() ? null : java.time.LocalDate.parse(s.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+    };
 
     private static ListCell<RuleRecord> ruleCell() {
         return new ListCell<>() {

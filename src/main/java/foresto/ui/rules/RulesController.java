@@ -71,6 +71,8 @@ public final class RulesController {
         thresholdField.textProperty().bindBidirectional(vm.threshold);
         thresholdField.disableProperty().bind(vm.ruleType.isNotEqualTo("DRIFT"));
         costRateField.textProperty().bindBidirectional(vm.costRate);
+        fromPicker.setConverter(foresto.ui.main.MainController.ISO_DATES);
+        toPicker.setConverter(foresto.ui.main.MainController.ISO_DATES);
         fromPicker.valueProperty().bindBidirectional(vm.effectiveFrom);
         toPicker.valueProperty().bindBidirectional(vm.effectiveTo);
         activeBox.selectedProperty().bindBidirectional(vm.active);

@@ -1,0 +1,77 @@
+package foresto.ui;
+
+import foresto.ui.main.MainViewModel;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With USE_REBALANCING off: rule controls disabled, banner shown, OFF runs work; then the database fails. */
+@ExtendWith(ApplicationExtension.class)
+class FlagOffAndFailureTest {
+    static UiFixture fx;
+
+    @BeforeAll
+    static void setUp() {
+        fx = new UiFixture(false);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        fx.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        fx.start(stage);
+    }
+
+    private MainViewModel vm() {
+        return fx.window.mainViewModel();
+    }
+
+    @Test
+    void flagOffDisablesRuleControlsShowsTheBannerAndStillRunsOff(FxRobot robot) {
+        UiFixture.waitUntil(() -> !vm().portfolios.isEmpty() && !vm().busy.get());
+        Label banner = robot.lookup(".banner").queryAs(Label.class);
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getText()).contains("USE_REBALANCING").contains("USE_REBALANCING=1");
+        assertThat(robot.lookup("#rebalancingToggle").queryAs(CheckBox.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#rebalancingToggle").queryAs(CheckBox.class).isSelected()).isFalse();
+        assertThat(robot.lookup("#ruleBox").queryAs(ComboBox.class).isDisabled()).isTrue();
+
+        robot.clickOn("#runButton");
+        UiFixture.waitUntil(() -> vm().result.get() != null && !vm().busy.get());
+        assertThat(vm().result.get().paths().hasOn()).isFalse();
+        assertThat(vm().events).isEmpty();
+        assertThat(fx.window.main().valueChart().chart().getData()).extracting(s -> s.getName()).containsExactly("OFF: buy-and-hold");
+        assertThat(vm().status.get()).contains("rebalancing OFF");
+
+        // the database goes away: the next run fails with a dialog carrying the code, and the app keeps working
+        fx.db.close();
+        robot.interact(() -> vm().initialValue.set("12345"));
+        robot.clickOn("#runButton");
+        UiFixture.waitUntil(() -> !vm().busy.get() && robot.lookup("#errorDialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).isIn("DATABASE_UNAVAILABLE", "DATABASE_ERROR");
+        assertThat(dialog.getContentText()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(vm().status.get()).startsWith("Failed: DATABASE_");
+        robot.clickOn("OK");
+        UiFixture.waitUntil(() -> robot.lookup("#errorDialog").tryQuery().isEmpty());
+        // still responsive: controls react and the previous result is still shown
+        robot.clickOn("#initialValueField").eraseText(5).write("777");
+        assertThat(vm().initialValue.get()).isEqualTo("777");
+        assertThat(vm().result.get()).isNotNull();
+        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isFalse();
+    }
+}

@@ -1,0 +1,166 @@
+package foresto.ui;
+
+import foresto.csv.EventTable;
+import foresto.db.PortfolioRecord;
+import foresto.db.RuleRecord;
+import foresto.ui.main.MainViewModel;
+import javafx.scene.Node;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Robot tests of the analysis screen, headless under Monocle, on a real PostgreSQL. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    static UiFixture fx;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        fx = new UiFixture(true);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        fx.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        fx.start(stage);
+    }
+
+    private MainViewModel vm() {
+        return fx.window.mainViewModel();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void choose(FxRobot robot, String comboId, String text) {
+        robot.clickOn("#" + comboId);
+        robot.clickOn(n -> n instanceof javafx.scene.control.ListCell<?> cell && cell.isVisible()
+                && cell.getText() != null && cell.getText().equals(text));
+    }
+
+    @Test
+    void pickPortfolioAndRuleToggleOnRunThenChartsTableAndExportAgree(FxRobot robot) throws Exception {
+        UiFixture.waitUntil(() -> !vm().portfolios.isEmpty() && !vm().busy.get());
+        choose(robot, "portfolioBox", "Growth 80/20");
+        choose(robot, "ruleBox", "P2_PERIODIC_QUARTERLY_FTD_10BP");
+        CheckBox toggle = robot.lookup("#rebalancingToggle").queryAs(CheckBox.class);
+        if (toggle.isSelected()) {
+            robot.clickOn(toggle); // make sure the click below is what turns it on
+        }
+        robot.clickOn(toggle);
+        assertThat(vm().rebalancingOn.get()).isTrue();
+        assertThat(vm().portfolio.get().name()).isEqualTo("Growth 80/20");
+        assertThat(vm().rule.get().ruleName()).isEqualTo("P2_PERIODIC_QUARTERLY_FTD_10BP");
+
+        robot.clickOn("#runButton");
+        UiFixture.waitUntil(() -> vm().result.get() != null && !vm().busy.get());
+
+        int events = vm().events.size();
+        assertThat(events).isEqualTo(39); // 2010-04 .. 2019-10: 39 quarter starts after the purchase
+        var chart = fx.window.main().valueChart().chart();
+        List<String> names = chart.getData().stream().map(XYChart.Series::getName).toList();
+        assertThat(names).contains("ON: P2_PERIODIC_QUARTERLY_FTD_10BP", "OFF: buy-and-hold", "Rebalancing events");
+        assertThat(fx.window.main().valueChart().markerNodes()).hasSize(events);
+        assertThat(fx.window.main().driftChart().markerNodes()).hasSize(events);
+        TableView<?> table = robot.lookup("#eventTable").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(events);
+        assertThat(table.getColumns()).extracting(c -> c.getText())
+                .containsExactlyElementsOf(EventTable.COLUMNS.stream().map(EventTable.Column::title).toList());
+
+        // selecting a row highlights its marker on both charts, and a marker click selects the row
+        robot.interact(() -> table.getSelectionModel().select(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().selectedEvent.get()).isEqualTo(5);
+        assertThat(selectedMarkers(fx.window.main().valueChart().markerNodes())).containsExactly(5);
+        assertThat(selectedMarkers(fx.window.main().driftChart().markerNodes())).containsExactly(5);
+        robot.clickOn(fx.window.main().valueChart().markerNodes().get(9));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(9);
+        assertThat(vm().weightsAtDay).hasSize(2);
+        assertThat(vm().dayDetail.get()).contains("Event: first trading day of the quarter");
+
+        // the summary shows both paths
+        assertThat(vm().summary).hasSize(8);
+        assertThat(vm().summary.get(5).on()).isEqualTo(Integer.toString(events));
+
+        // export writes the same rows
+        fx.exportTarget = dir.resolve("ui-events.csv");
+        robot.clickOn("#exportButton");
+        UiFixture.waitUntil(() -> Files.exists(fx.exportTarget) && !vm().busy.get());
+        List<String> lines = List.of(Files.readString(fx.exportTarget, StandardCharsets.UTF_8).substring(1).split("\r\n"));
+        assertThat(lines).hasSize(events + 1);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", EventTable.headers()));
+        assertThat(lines.get(1)).startsWith(vm().events.get(0).eventDate() + ",PERIODIC,");
+
+        // zoom to a date range and back
+        var value = fx.window.main().valueChart();
+        robot.interact(() -> {
+            value.rangeFromProperty().set(java.time.LocalDate.of(2015, 1, 1).toEpochDay());
+            value.rangeToProperty().set(java.time.LocalDate.of(2016, 12, 31).toEpochDay());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(value.markerNodes()).hasSize(8);
+        assertThat(fx.window.main().driftChart().markerNodes()).hasSize(8);
+        robot.clickOn("#resetZoomButton");
+        assertThat(value.markerNodes()).hasSize(events);
+        robot.clickOn("#logScaleBox");
+        assertThat(value.logScaleProperty().get()).isTrue();
+
+        robot.interact(() -> {
+            try {
+                Snapshots.write(fx.window.scene(), Path.of("target/screenshots/main-window.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(Path.of("target/screenshots/main-window.png")).exists();
+
+        // the same request again is reused, visibly
+        robot.clickOn("#runButton");
+        UiFixture.waitUntil(() -> !vm().busy.get() && vm().status.get().startsWith("Reused run #"));
+        assertThat(vm().result.get().reused()).isTrue();
+    }
+
+    private static List<Integer> selectedMarkers(List<? extends Node> markers) {
+        return markers.stream().filter(n -> n.getStyleClass().contains("selected")).map(n -> (Integer) n.getUserData()).toList();
+    }
+
+    @Test
+    void historyOpensAStoredRunWithoutRecomputing(FxRobot robot) {
+        UiFixture.waitUntil(() -> !vm().portfolios.isEmpty() && !vm().busy.get());
+        PortfolioRecord p = vm().portfolios.get(0);
+        RuleRecord r = vm().rules.get(0);
+        var stored = fx.service.run(new foresto.backtest.BacktestRequest(p.portfolioId(), null, null, null, 5.0,
+                foresto.engine.MissingDataPolicy.SKIP, r.ruleId()));
+        robot.interact(() -> vm().open(stored.runId()));
+        UiFixture.waitUntil(() -> !vm().busy.get() && vm().result.get() != null && vm().result.get().run().runId() == stored.runId());
+        assertThat(vm().status.get()).startsWith("Reused run #" + stored.runId());
+        assertThat(vm().events).hasSize(stored.eventCount());
+        assertThat(vm().history).extracting(x -> x.runId()).contains(stored.runId());
+        assertThat(robot.lookup("#openRunButton").queryAs(Button.class)).isNotNull();
+        assertThat(robot.lookup("#portfolioBox").queryAs(ComboBox.class).getItems()).isNotEmpty();
+    }
+}

@@ -1,0 +1,80 @@
+package foresto.ui;
+
+import foresto.db.RuleRecord;
+import foresto.ui.rules.RulesViewModel;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules editor rejects an invalid rule inline, saves a valid one, and deactivates. */
+@ExtendWith(ApplicationExtension.class)
+class RulesEditorTest {
+    static UiFixture fx;
+
+    @BeforeAll
+    static void setUp() {
+        fx = new UiFixture(true);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        fx.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        fx.start(stage);
+    }
+
+    @Test
+    void invalidRuleIsRejectedInlineAndNothingIsWritten(FxRobot robot) {
+        RulesViewModel vm = fx.window.rulesViewModel();
+        UiFixture.waitUntil(() -> vm.rules.size() == 3 && !vm.busy.get());
+        robot.clickOn("Rules");
+        robot.clickOn("#ruleNewButton");
+        robot.clickOn("#ruleNameField").write("my drift");
+        robot.interact(() -> vm.ruleType.set("DRIFT"));
+        robot.clickOn("#ruleThresholdField").eraseText(10).write("1.5");
+        Label validation = robot.lookup("#ruleValidationLabel").queryAs(Label.class);
+        assertThat(validation.getText()).startsWith("INVALID_RULE").contains("drift_threshold");
+        robot.clickOn("#ruleSaveButton");
+        assertThat(vm.status.get()).startsWith("Not saved: INVALID_RULE");
+        assertThat(robot.lookup("#ruleTable").queryAs(TableView.class).getItems()).hasSize(3);
+
+        robot.clickOn("#ruleCostField").eraseText(10).write("-0.01");
+        robot.clickOn("#ruleThresholdField").eraseText(10).write("0.04");
+        assertThat(validation.getText()).contains("cost_rate");
+
+        robot.clickOn("#ruleCostField").eraseText(10).write("0.002");
+        assertThat(validation.getText()).isEmpty();
+        robot.clickOn("#ruleSaveButton");
+        UiFixture.waitUntil(() -> vm.rules.size() == 4 && vm.selected.get() != null);
+        RuleRecord saved = vm.rules.get(3);
+        assertThat(saved.ruleName()).isEqualTo("my drift");
+        assertThat(saved.driftThreshold()).isEqualByComparingTo("0.04");
+        // the run setup offers the new rule
+        UiFixture.waitUntil(() -> fx.window.mainViewModel().rules.stream().anyMatch(r -> r.ruleName().equals("my drift")));
+
+        // a duplicate name is refused by the unique index, shown with its code
+        robot.clickOn("#ruleNewButton");
+        robot.clickOn("#ruleNameField").write("P2_DRIFT_5PCT_10BP");
+        robot.clickOn("#ruleSaveButton");
+        UiFixture.waitUntil(() -> validation.getText().startsWith("RULE_NAME_TAKEN"));
+        assertThat(vm.rules).hasSize(4);
+
+        // deactivate: gone from the run setup, still listed here
+        robot.interact(() -> vm.selected.set(vm.rules.get(3)));
+        robot.clickOn("#ruleDeactivateButton");
+        UiFixture.waitUntil(() -> !vm.rules.get(3).isActive());
+        UiFixture.waitUntil(() -> fx.window.mainViewModel().rules.stream().noneMatch(r -> r.ruleName().equals("my drift")));
+    }
+}

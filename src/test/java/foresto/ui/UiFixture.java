@@ -1,0 +1,57 @@
+package foresto.ui;
+
+import foresto.backtest.BacktestService;
+import foresto.backtest.FeatureFlags;
+import foresto.backtest.ImportService;
+import foresto.backtest.RuleService;
+import foresto.db.Database;
+import foresto.db.MarketDataRepository;
+import foresto.db.SqlScripts;
+import foresto.db.TestDatabase;
+import foresto.sample.SyntheticMarket;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** A test database with seed rules, sample portfolios and a 10-year synthetic dataset, and the window on it. */
+final class UiFixture {
+    final Database db;
+    final BacktestService service;
+    MainWindow window;
+    Path exportTarget;
+
+    UiFixture(boolean rebalancing) {
+        db = TestDatabase.freshMigrated();
+        SqlScripts.run(db.dataSource(), SqlScripts.RULE_SEED);
+        SqlScripts.run(db.dataSource(), SqlScripts.SAMPLE_PORTFOLIOS);
+        new MarketDataRepository(db.dataSource()).insert("SYNTHETIC ui 2010-2019", "t", "t", true,
+                SyntheticMarket.generate(LocalDate.of(2010, 1, 4), LocalDate.of(2019, 12, 31), 3), false);
+        service = new BacktestService(db.dataSource(), new FeatureFlags(rebalancing), Clock.systemUTC());
+    }
+
+    void start(Stage stage) {
+        MainWindow.applyTheme();
+        window = MainWindow.create(service, new RuleService(db.dataSource()), new ImportService(db.dataSource()),
+                new FxTaskExecutor(), UiState.inMemory(), (owner, name) -> Optional.ofNullable(exportTarget));
+        window.showIn(stage);
+    }
+
+    static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void close() {
+        db.close();
+    }
+}

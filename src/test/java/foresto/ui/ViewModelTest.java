@@ -1,0 +1,118 @@
+package foresto.ui;
+
+import foresto.backtest.BacktestService;
+import foresto.backtest.FeatureFlags;
+import foresto.backtest.RuleService;
+import foresto.error.ErrorCode;
+import foresto.ui.main.MainViewModel;
+import foresto.ui.rules.RulesViewModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** View-models with a same-thread executor: deterministic, no stage. */
+class ViewModelTest {
+    static UiFixture fx;
+
+    @BeforeAll
+    static void setUp() {
+        fx = new UiFixture(true);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void mainViewModelLoadsRestoresRunsSelectsAndRemembers() {
+        List<UiError> errors = new ArrayList<>();
+        UiState state = UiState.inMemory();
+        MainViewModel vm = new MainViewModel(fx.service, TaskExecutor.sameThread(), state, errors::add);
+        vm.load();
+        assertThat(vm.portfolios).hasSize(5);
+        assertThat(vm.rules).extracting(r -> r.ruleName()).startsWith("P2_PERIODIC_MONTHLY_FTD_10BP",
+                "P2_PERIODIC_QUARTERLY_FTD_10BP", "P2_DRIFT_5PCT_10BP");
+        assertThat(vm.startDate.get()).isEqualTo(LocalDate.of(2010, 1, 4));
+        assertThat(vm.rebalancingOn.get()).isTrue();
+
+        vm.rule.set(vm.rules.get(2));
+        vm.startDate.set(LocalDate.of(2012, 1, 3));
+        vm.run();
+        assertThat(errors).isEmpty();
+        assertThat(vm.result.get()).isNotNull();
+        assertThat(vm.events).isNotEmpty().allSatisfy(e -> assertThat(e.triggerType().name()).isEqualTo("DRIFT"));
+        assertThat(vm.result.get().threshold()).isEqualTo(0.05);
+        assertThat(vm.summary).hasSize(8);
+        assertThat(vm.status.get()).startsWith("New run #");
+
+        vm.selectedEvent.set(0);
+        int day = vm.result.get().eventIndex(0);
+        assertThat(vm.selectedDay.get()).isEqualTo(day);
+        assertThat(vm.dayDetail.get()).contains("breached").contains("threshold");
+        assertThat(vm.result.get().onDrift()[day]).isGreaterThanOrEqualTo(0.05);
+        assertThat(vm.result.get().onDrift()[day - 1]).isLessThan(0.05);
+        assertThat(state.get("start")).hasValue("2012-01-03");
+        assertThat(state.get("rule")).hasValue(Long.toString(vm.rules.get(2).ruleId()));
+
+        // a second view-model restores the remembered choices
+        MainViewModel again = new MainViewModel(fx.service, TaskExecutor.sameThread(), state, errors::add);
+        again.load();
+        assertThat(again.rule.get().ruleName()).isEqualTo("P2_DRIFT_5PCT_10BP");
+        assertThat(again.startDate.get()).isEqualTo(LocalDate.of(2012, 1, 3));
+        again.run();
+        assertThat(again.result.get().reused()).isTrue();
+        assertThat(again.status.get()).startsWith("Reused run #" + vm.result.get().run().runId());
+    }
+
+    @Test
+    void badInputAndFlagOffAreReportedWithCodes() {
+        List<UiError> errors = new ArrayList<>();
+        MainViewModel vm = new MainViewModel(fx.service, TaskExecutor.sameThread(), UiState.inMemory(), errors::add);
+        vm.load();
+        vm.initialValue.set("ten thousand");
+        vm.run();
+        assertThat(errors).extracting(UiError::code).containsExactly(ErrorCode.INVALID_REQUEST);
+        assertThat(vm.busy.get()).isFalse();
+
+        BacktestService off = new BacktestService(fx.db.dataSource(), FeatureFlags.OFF, Clock.systemUTC());
+        MainViewModel offVm = new MainViewModel(off, TaskExecutor.sameThread(), UiState.inMemory(), errors::add);
+        offVm.load();
+        assertThat(offVm.rebalancingAllowedProperty().get()).isFalse();
+        assertThat(offVm.rebalancingOn.get()).isFalse();
+        assertThat(offVm.request().rebalancingRuleId()).isNull();
+        assertThat(offVm.disabledBanner()).contains("USE_REBALANCING=1");
+    }
+
+    @Test
+    void rulesViewModelValidatesWithTheServiceCodes() {
+        List<String> changed = new ArrayList<>();
+        RulesViewModel vm = new RulesViewModel(new RuleService(fx.db.dataSource()), TaskExecutor.sameThread(), () -> changed.add("x"));
+        vm.load();
+        vm.newRule();
+        assertThat(vm.validation.get()).startsWith("INVALID_RULE").contains("rule_name");
+        vm.name.set("vm quarterly last");
+        vm.frequency.set("QUARTERLY");
+        vm.baseDay.set("LAST_TRADING_DAY");
+        assertThat(vm.validation.get()).isEmpty();
+        vm.costRate.set("1");
+        assertThat(vm.validation.get()).contains("cost_rate");
+        vm.costRate.set("abc");
+        assertThat(vm.validation.get()).contains("not a number");
+        vm.costRate.set("0.0015");
+        vm.effectiveTo.set(LocalDate.now().minusDays(1));
+        assertThat(vm.validation.get()).contains("effective_to");
+        vm.effectiveTo.set(null);
+        vm.save();
+        assertThat(changed).hasSize(1);
+        assertThat(vm.selected.get().ruleName()).isEqualTo("vm quarterly last");
+        assertThat(vm.selected.get().costRate()).isEqualByComparingTo("0.0015");
+    }
+}
