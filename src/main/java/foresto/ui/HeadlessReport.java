@@ -41,8 +41,6 @@ public final class HeadlessReport {
                 scene.getStylesheets().add(HeadlessReport.class.getResource("/foresto/ui/app.css").toExternalForm());
                 value.setPrefSize(1200, 700);
                 drift.setPrefSize(1200, 400);
-                drift.rangeFromProperty().bindBidirectional(value.rangeFromProperty());
-                drift.rangeToProperty().bindBidirectional(value.rangeToProperty());
                 RunCharts.populate(value, drift, model);
                 box.applyCss();
                 box.layout();

@@ -68,7 +68,7 @@ public final class MainWindow {
                 new ImportDialog(scene.getWindow(), imports, executor, d -> vm.load()).show();
             }
         };
-        mc.bind(vm, dialogs);
+        mc.bind(vm, dialogs, executor);
         vm.load();
         rvm.load();
         return new MainWindow(scene, mc, vm, rvm);

@@ -51,7 +51,8 @@ class FlagOffAndFailureTest {
         assertThat(robot.lookup("#ruleBox").queryAs(ComboBox.class).isDisabled()).isTrue();
 
         robot.clickOn("#runButton");
-        UiFixture.waitUntil(() -> vm().result.get() != null && !vm().busy.get());
+        UiFixture.waitUntil(() -> vm().result.get() != null && !vm().busy.get()
+                && fx.window.main().chartedRun.get() == vm().result.get());
         assertThat(vm().result.get().paths().hasOn()).isFalse();
         assertThat(vm().events).isEmpty();
         assertThat(fx.window.main().valueChart().chart().getData()).extracting(s -> s.getName()).containsExactly("OFF: buy-and-hold");

@@ -76,7 +76,8 @@ class MainWindowTest {
         assertThat(vm().rule.get().ruleName()).isEqualTo("P2_PERIODIC_QUARTERLY_FTD_10BP");
 
         robot.clickOn("#runButton");
-        UiFixture.waitUntil(() -> vm().result.get() != null && !vm().busy.get());
+        UiFixture.waitUntil(() -> vm().result.get() != null && !vm().busy.get()
+                && fx.window.main().chartedRun.get() == vm().result.get());
 
         int events = vm().events.size();
         assertThat(events).isEqualTo(39); // 2010-04 .. 2019-10: 39 quarter starts after the purchase
@@ -117,10 +118,8 @@ class MainWindowTest {
 
         // zoom to a date range and back
         var value = fx.window.main().valueChart();
-        robot.interact(() -> {
-            value.rangeFromProperty().set(java.time.LocalDate.of(2015, 1, 1).toEpochDay());
-            value.rangeToProperty().set(java.time.LocalDate.of(2016, 12, 31).toEpochDay());
-        });
+        robot.interact(() -> value.zoomTo(java.time.LocalDate.of(2015, 1, 1).toEpochDay(),
+                java.time.LocalDate.of(2016, 12, 31).toEpochDay()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(value.markerNodes()).hasSize(8);
         assertThat(fx.window.main().driftChart().markerNodes()).hasSize(8);

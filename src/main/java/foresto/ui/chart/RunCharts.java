@@ -11,12 +11,12 @@ public final class RunCharts {
     private RunCharts() {
     }
 
-    public static void populate(TimeSeriesChart valueChart, TimeSeriesChart driftChart, RunModel m) {
-        if (m == null) {
-            valueChart.clear();
-            driftChart.clear();
-            return;
-        }
+    /** Both charts' content and full-range frames, built without touching the live scene (any thread). */
+    public record Prepared(TimeSeriesChart.Content value, TimeSeriesChart.Frame valueFrame,
+                           TimeSeriesChart.Content drift, TimeSeriesChart.Frame driftFrame) {
+    }
+
+    public static Prepared prepare(RunModel m, double valueWidth, double driftWidth, boolean log) {
         double[] x = m.x();
         List<TimeSeriesChart.Marker> markers = new ArrayList<>();
         for (int i = 0; i < m.events().size(); i++) {
@@ -32,11 +32,28 @@ public final class RunCharts {
         }
         values.add(new TimeSeriesChart.Line("OFF: buy-and-hold", x, m.paths().off()));
         drifts.add(new TimeSeriesChart.Line("OFF", x, m.offDrift()));
-        valueChart.rangeFromProperty().set(Double.NaN);
         int markerLine = m.paths().hasOn() ? 0 : -1;
-        valueChart.setData(values, markerLine, markers, Double.NaN, "");
-        driftChart.setData(drifts, markerLine, markers, m.threshold(), Double.isNaN(m.threshold()) ? ""
+        var value = new TimeSeriesChart.Content(values, markerLine, markers, Double.NaN, "");
+        var drift = new TimeSeriesChart.Content(drifts, markerLine, markers, m.threshold(), Double.isNaN(m.threshold()) ? ""
                 : String.format(Locale.ROOT, "Threshold %.2f%%p", m.threshold() * 100));
+        return new Prepared(value, TimeSeriesChart.build(value, TimeSeriesChart.Range.ALL, valueWidth, log),
+                drift, TimeSeriesChart.build(drift, TimeSeriesChart.Range.ALL, driftWidth, false));
+    }
+
+    /** On the FX thread: shows prepared frames. */
+    public static void apply(TimeSeriesChart valueChart, TimeSeriesChart driftChart, Prepared p) {
+        valueChart.setData(p.value(), p.valueFrame());
+        driftChart.setData(p.drift(), p.driftFrame());
+    }
+
+    /** On the FX thread: prepares and shows at once (the headless report). */
+    public static void populate(TimeSeriesChart valueChart, TimeSeriesChart driftChart, RunModel m) {
+        if (m == null) {
+            valueChart.clear();
+            driftChart.clear();
+            return;
+        }
+        apply(valueChart, driftChart, prepare(m, valueChart.plotWidth(), driftChart.plotWidth(), valueChart.logScaleProperty().get()));
     }
 
     public static void formatAxes(TimeSeriesChart valueChart, TimeSeriesChart driftChart) {

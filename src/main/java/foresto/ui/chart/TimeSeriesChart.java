@@ -1,10 +1,8 @@
 package foresto.ui.chart;
 
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -37,6 +35,25 @@ public class TimeSeriesChart extends StackPane {
     public record Line(String name, double[] x, double[] y) {
     }
 
+    /** What a chart shows: lines (the first gives the x values), markers on one line, a reference line. */
+    public record Content(List<Line> lines, int markerLine, List<Marker> markers, double horizontal, String horizontalName) {
+        public static final Content EMPTY = new Content(List.of(), -1, List.of(), Double.NaN, "");
+
+        public Content {
+            lines = List.copyOf(lines);
+            markers = List.copyOf(markers);
+        }
+    }
+
+    /** The visible date range in epoch days; {@link #ALL} shows everything. */
+    public record Range(double from, double to) {
+        public static final Range ALL = new Range(Double.NaN, Double.NaN);
+
+        public boolean isAll() {
+            return Double.isNaN(from) || Double.isNaN(to);
+        }
+    }
+
     /** An event marker on a line: index into that line's arrays, a tooltip, and an id reported on click. */
     public record Marker(int index, String tooltip, int id) {
     }
@@ -47,15 +64,12 @@ public class TimeSeriesChart extends StackPane {
     private final Pane overlay = new Pane();
     private final Rectangle zoomBox = new Rectangle();
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
-    private final DoubleProperty rangeFrom = new SimpleDoubleProperty(Double.NaN);
-    private final DoubleProperty rangeTo = new SimpleDoubleProperty(Double.NaN);
+    private final ObjectProperty<Range> visibleRange = new SimpleObjectProperty<>(Range.ALL);
+    private final Tooltip markerTip = new Tooltip();
+    private boolean updating;
     private final ObjectProperty<Integer> highlighted = new SimpleObjectProperty<>();
     private final List<Circle> markerNodes = new ArrayList<>();
-    private List<Line> lines = List.of();
-    private int markerLine = -1;
-    private List<Marker> markers = List.of();
-    private double horizontal = Double.NaN;
-    private String horizontalName = "";
+    private Content content = Content.EMPTY;
     private DoubleFunction<String> yFormat = v -> String.format("%.3f", v);
     private IntConsumer onMarkerClicked = id -> { };
     private IntConsumer onDayClicked = i -> { };
@@ -101,8 +115,12 @@ public class TimeSeriesChart extends StackPane {
         overlay.getChildren().add(zoomBox);
         getChildren().addAll(chart, overlay);
         logScale.addListener((o, a, b) -> redraw());
-        rangeFrom.addListener((o, a, b) -> redraw());
-        rangeTo.addListener((o, a, b) -> redraw());
+        visibleRange.addListener((o, a, b) -> {
+            if (!updating) {
+                redraw();
+            }
+        });
+        markerTip.setShowDelay(Duration.millis(150));
         highlighted.addListener((o, a, b) -> applyHighlight());
         widthProperty().addListener((o, a, b) -> {
             if (Math.abs(a.doubleValue() - b.doubleValue()) > 50) {
@@ -124,12 +142,13 @@ public class TimeSeriesChart extends StackPane {
         return logScale;
     }
 
-    public DoubleProperty rangeFromProperty() {
-        return rangeFrom;
+    /** The visible range; bind two charts' ranges bidirectionally to zoom them together. */
+    public ObjectProperty<Range> visibleRangeProperty() {
+        return visibleRange;
     }
 
-    public DoubleProperty rangeToProperty() {
-        return rangeTo;
+    public void zoomTo(double from, double to) {
+        visibleRange.set(new Range(Math.min(from, to), Math.max(from, to)));
     }
 
     public ObjectProperty<Integer> highlightedProperty() {
@@ -150,126 +169,167 @@ public class TimeSeriesChart extends StackPane {
         return List.copyOf(markerNodes);
     }
 
-    /** Sets the data; markers sit on line {@code markerLine}; an optional horizontal reference line. */
-    public void setData(List<Line> lines, int markerLine, List<Marker> markers, double horizontal, String horizontalName) {
-        this.lines = List.copyOf(lines);
-        this.markerLine = markerLine;
-        this.markers = List.copyOf(markers);
-        this.horizontal = horizontal;
-        this.horizontalName = horizontalName;
-        if (!lines.isEmpty() && lines.get(0).x().length > 0) {
-            double[] x = lines.get(0).x();
-            if (Double.isNaN(rangeFrom.get()) || rangeFrom.get() < x[0] || rangeTo.get() > x[x.length - 1]
-                    || rangeFrom.get() >= rangeTo.get()) {
-                rangeFrom.set(x[0]);
-                rangeTo.set(x[x.length - 1]);
-            }
+    /** Shows new content in full (building on the FX thread). */
+    public void setData(Content c) {
+        setData(c, build(c, Range.ALL, getWidth(), logScale.get()));
+    }
+
+    /** Shows new content with a frame built beforehand (possibly off the FX thread) for the full range. */
+    public void setData(Content c, Frame prebuilt) {
+        this.content = c;
+        updating = true;
+        try {
+            visibleRange.set(Range.ALL); // new data: show all of it
+        } finally {
+            updating = false;
         }
-        redraw();
+        show(prebuilt);
     }
 
     public void clear() {
-        setData(List.of(), -1, List.of(), Double.NaN, "");
+        setData(Content.EMPTY);
+    }
+
+    /** The plot width that frames should be built for. */
+    public double plotWidth() {
+        return getWidth();
     }
 
     public void resetZoom() {
-        if (!lines.isEmpty() && lines.get(0).x().length > 0) {
-            double[] x = lines.get(0).x();
-            rangeFrom.set(x[0]);
-            rangeTo.set(x[x.length - 1]);
-        }
+        visibleRange.set(Range.ALL);
     }
 
-    private int firstAtOrAfter(double[] x, double v) {
+    private static int firstAtOrAfter(double[] x, double v) {
         int i = java.util.Arrays.binarySearch(x, v);
         return i >= 0 ? i : Math.min(x.length - 1, -i - 1);
     }
 
-    private int lastAtOrBefore(double[] x, double v) {
+    private static int lastAtOrBefore(double[] x, double v) {
         int i = java.util.Arrays.binarySearch(x, v);
         return i >= 0 ? i : Math.max(0, -i - 2);
     }
 
-    private double y(double v) {
-        return logScale.get() ? Math.log(v) : v;
+    private static double y(double v, boolean log) {
+        return log ? Math.log(v) : v;
     }
 
     private void redraw() {
-        markerNodes.clear();
-        List<XYChart.Series<Number, Number>> all = new ArrayList<>();
-        if (lines.isEmpty() || lines.get(0).x().length == 0) {
-            chart.getData().setAll(all);
-            return;
+        show(build(content, visibleRange.get(), getWidth(), logScale.get()));
+    }
+
+    /**
+     * Series and marker nodes for one visible range, not yet attached to the chart. Building touches no
+     * live scene graph, so it may run off the FX thread (see {@link RunCharts#prepare}).
+     */
+    public static final class Frame {
+        final Content content;
+        final boolean log;
+        final List<XYChart.Series<Number, Number>> series;
+        final List<Circle> markers;
+        final List<Marker> markerData;
+        final double lower;
+        final double upper;
+
+        Frame(Content content, boolean log, List<XYChart.Series<Number, Number>> series, List<Circle> markers,
+              List<Marker> markerData, double lower, double upper) {
+            this.content = content;
+            this.log = log;
+            this.series = series;
+            this.markers = markers;
+            this.markerData = markerData;
+            this.lower = lower;
+            this.upper = upper;
         }
-        double[] x = lines.get(0).x();
-        int from = firstAtOrAfter(x, rangeFrom.get());
-        int to = lastAtOrBefore(x, rangeTo.get());
+    }
+
+    /** Downsamples the content to the range for a plot about {@code width} pixels wide. */
+    public static Frame build(Content c, Range r, double width, boolean log) {
+        List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+        List<Circle> circles = new ArrayList<>();
+        List<Marker> shown = new ArrayList<>();
+        if (c.lines().isEmpty() || c.lines().get(0).x().length == 0) {
+            return new Frame(c, log, all, circles, shown, 0, 1);
+        }
+        double[] x = c.lines().get(0).x();
+        int from = r.isAll() ? 0 : firstAtOrAfter(x, r.from());
+        int to = r.isAll() ? x.length - 1 : lastAtOrBefore(x, r.to());
         if (to < from) {
             to = from;
         }
-        xAxis.setLowerBound(x[from]);
-        xAxis.setUpperBound(Math.max(x[to], x[from] + 1));
-        xAxis.setTickUnit(Math.max(1, (x[to] - x[from]) / 8));
-        int buckets = (int) Math.max(200, Math.min(1500, getWidth() > 0 ? getWidth() : 1000));
-        int[] keep = markers.stream().mapToInt(Marker::index).toArray();
-        for (Line line : lines) {
+        // about one bucket per two pixels: first/min/max/last of each keeps every visible peak and trough
+        int buckets = (int) Math.max(150, Math.min(800, (width > 0 ? width : 1200) / 2));
+        int[] keep = c.markers().stream().mapToInt(Marker::index).toArray();
+        for (Line line : c.lines()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(line.name());
             List<XYChart.Data<Number, Number>> pts = new ArrayList<>();
             for (int i : Downsampler.indices(line.y(), from, to, buckets, keep)) {
                 if (!Double.isNaN(line.y()[i])) {
-                    pts.add(new XYChart.Data<>(line.x()[i], y(line.y()[i])));
+                    pts.add(new XYChart.Data<>(line.x()[i], y(line.y()[i], log)));
                 }
             }
             s.getData().setAll(pts);
             all.add(s);
         }
-        if (!Double.isNaN(horizontal)) {
+        if (!Double.isNaN(c.horizontal())) {
             XYChart.Series<Number, Number> h = new XYChart.Series<>();
-            h.setName(horizontalName);
-            h.getData().add(new XYChart.Data<>(x[from], y(horizontal)));
-            h.getData().add(new XYChart.Data<>(x[to], y(horizontal)));
+            h.setName(c.horizontalName());
+            h.getData().add(new XYChart.Data<>(x[from], y(c.horizontal(), log)));
+            h.getData().add(new XYChart.Data<>(x[to], y(c.horizontal(), log)));
             all.add(h);
         }
-        if (markerLine >= 0 && !markers.isEmpty()) {
-            Line on = lines.get(markerLine);
+        if (c.markerLine() >= 0 && !c.markers().isEmpty()) {
+            Line on = c.lines().get(c.markerLine());
             XYChart.Series<Number, Number> ms = new XYChart.Series<>();
             ms.setName("Rebalancing events");
-            for (Marker m : markers) {
+            for (Marker m : c.markers()) {
                 if (m.index() < from || m.index() > to || Double.isNaN(on.y()[m.index()])) {
                     continue;
                 }
-                XYChart.Data<Number, Number> d = new XYChart.Data<>(on.x()[m.index()], y(on.y()[m.index()]));
-                Circle c = new Circle(4);
-                c.getStyleClass().add("event-marker");
-                c.setUserData(m.id());
-                Tooltip t = new Tooltip(m.tooltip());
-                t.setShowDelay(Duration.millis(150));
-                Tooltip.install(c, t);
-                c.setOnMouseClicked(e -> {
-                    onMarkerClicked.accept(m.id());
-                    e.consume();
-                });
-                d.setNode(c);
-                markerNodes.add(c);
+                XYChart.Data<Number, Number> d = new XYChart.Data<>(on.x()[m.index()], y(on.y()[m.index()], log));
+                Circle circle = new Circle(4);
+                circle.setUserData(m.id());
+                d.setNode(circle);
+                circles.add(circle);
+                shown.add(m);
                 ms.getData().add(d);
             }
             all.add(ms);
         }
-        chart.getData().setAll(all);
-        for (Circle c : markerNodes) {
-            c.getStyleClass().add("event-marker"); // the chart resets its symbols' style classes when adding them
+        return new Frame(c, log, all, circles, shown, x[from], Math.max(x[to], x[from] + 1));
+    }
+
+    private void show(Frame f) {
+        if (f.log != logScale.get()) {
+            redraw(); // built for the other scale: rebuild (on the FX thread)
+            return;
         }
-        int series = 0;
-        for (XYChart.Series<Number, Number> s : all) {
+        markerNodes.clear();
+        xAxis.setLowerBound(f.lower);
+        xAxis.setUpperBound(f.upper);
+        xAxis.setTickUnit(Math.max(1, (f.upper - f.lower) / 8));
+        chart.getData().setAll(f.series);
+        for (int i = 0; i < f.markers.size(); i++) {
+            Circle circle = f.markers.get(i);
+            Marker m = f.markerData.get(i);
+            circle.getStyleClass().add("event-marker"); // the chart resets its symbols' style classes when adding them
+            Tooltip.install(circle, markerTip); // one tooltip for all markers: its text follows the mouse
+            circle.setOnMouseEntered(e -> markerTip.setText(m.tooltip()));
+            circle.setOnMouseClicked(e -> {
+                onMarkerClicked.accept(m.id());
+                e.consume();
+            });
+            markerNodes.add(circle);
+        }
+        int n = 0;
+        for (XYChart.Series<Number, Number> s : f.series) {
             if (s.getNode() != null) {
-                s.getNode().getStyleClass().add("series-" + series);
+                s.getNode().getStyleClass().add("series-" + n);
             }
-            series++;
+            n++;
         }
-        if (markerLine >= 0 && !markers.isEmpty()) {
-            // the markers' series draws symbols only
-            all.get(all.size() - 1).getNode().setVisible(false);
+        if (f.content.markerLine() >= 0 && !f.content.markers().isEmpty()) {
+            f.series.get(f.series.size() - 1).getNode().setVisible(false); // the markers' series draws symbols only
         }
         applyHighlight();
     }
@@ -310,7 +370,7 @@ public class TimeSeriesChart extends StackPane {
         });
         plot.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
             zoomBox.setVisible(false);
-            if (dragStart == null || lines.isEmpty()) {
+            if (dragStart == null || content.lines().isEmpty()) {
                 dragStart = null;
                 return;
             }
@@ -321,13 +381,12 @@ public class TimeSeriesChart extends StackPane {
                 double a = xValueAt(startScene.getX());
                 double b = xValueAt(e.getSceneX());
                 if (Math.abs(b - a) >= 5) {
-                    rangeFrom.set(Math.min(a, b));
-                    rangeTo.set(Math.max(a, b));
+                    zoomTo(a, b);
                 }
             } else if (e.getClickCount() == 2) {
                 resetZoom();
             } else {
-                double[] x = lines.get(0).x();
+                double[] x = content.lines().get(0).x();
                 double v = xValueAt(e.getSceneX());
                 int i = java.util.Arrays.binarySearch(x, Math.rint(v));
                 int idx = i >= 0 ? i : Math.min(x.length - 1, Math.max(0, -i - 1));

@@ -86,6 +86,7 @@ public final class MainController {
     private final TimeSeriesChart driftChart = new TimeSeriesChart("Max drift (%p)");
     private MainViewModel vm;
     private Dialogs dialogs;
+    private foresto.ui.TaskExecutor executor;
 
     public TimeSeriesChart valueChart() {
         return valueChart;
@@ -103,8 +104,9 @@ public final class MainController {
         return rulesTab;
     }
 
-    public void bind(MainViewModel vm, Dialogs dialogs) {
+    public void bind(MainViewModel vm, Dialogs dialogs, foresto.ui.TaskExecutor executor) {
         this.vm = vm;
+        this.executor = executor;
         this.dialogs = dialogs;
         valueChart.setId("valueChart");
         driftChart.setId("driftChart");
@@ -149,8 +151,7 @@ public final class MainController {
 
         // charts
         logScaleBox.selectedProperty().bindBidirectional(valueChart.logScaleProperty());
-        driftChart.rangeFromProperty().bindBidirectional(valueChart.rangeFromProperty());
-        driftChart.rangeToProperty().bindBidirectional(valueChart.rangeToProperty());
+        driftChart.visibleRangeProperty().bindBidirectional(valueChart.visibleRangeProperty());
         valueChart.highlightedProperty().bind(vm.selectedEvent);
         driftChart.highlightedProperty().bind(vm.selectedEvent);
         valueChart.setOnMarkerClicked(i -> vm.selectedEvent.set(i));
@@ -336,8 +337,25 @@ public final class MainController {
         vm.selectedDay.set(k);
     }
 
+    /** The run whose charts are on screen (charts are prepared in the background, then shown). */
+    public final javafx.beans.property.ObjectProperty<RunModel> chartedRun = new javafx.beans.property.SimpleObjectProperty<>();
+
     private void showRun(RunModel m) {
-        RunCharts.populate(valueChart, driftChart, m);
+        if (m == null) {
+            valueChart.clear();
+            driftChart.clear();
+            chartedRun.set(null);
+            return;
+        }
+        double vw = valueChart.plotWidth();
+        double dw = driftChart.plotWidth();
+        boolean log = valueChart.logScaleProperty().get();
+        executor.submit("chart", () -> RunCharts.prepare(m, vw, dw, log), p -> {
+            if (vm.result.get() == m) {
+                RunCharts.apply(valueChart, driftChart, p);
+                chartedRun.set(m);
+            }
+        }, t -> vm.status.set("Charts failed: " + foresto.ui.UiError.of("Charts", t).describe()), () -> { });
     }
 
     @FXML

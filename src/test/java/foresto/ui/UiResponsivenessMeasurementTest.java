@@ -1,0 +1,144 @@
+package foresto.ui;
+
+import foresto.backtest.BacktestService;
+import foresto.backtest.FeatureFlags;
+import foresto.backtest.ImportService;
+import foresto.backtest.RuleService;
+import foresto.db.Database;
+import foresto.db.MarketDataRepository;
+import foresto.db.RuleRecord;
+import foresto.db.SqlScripts;
+import foresto.db.TestDatabase;
+import foresto.sample.SyntheticMarket;
+import foresto.ui.main.MainViewModel;
+import foresto.ui.main.RunModel;
+import javafx.animation.AnimationTimer;
+import javafx.beans.value.ChangeListener;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Measures (reports, never asserts on time) 30-year daily runs from the desktop: time from Run to the first
+ * frame with the chart, and the longest gap between FX pulses while it runs (FX-thread work plus, under the
+ * software pipeline, rendering). A first run on a cold JVM and a second, warm one. Writes
+ * target/measurements/ui-responsiveness.txt. Correctness (markers = events, downsampled path) is asserted.
+ */
+@ExtendWith(ApplicationExtension.class)
+class UiResponsivenessMeasurementTest {
+    static Database db;
+    MainWindow window;
+
+    @BeforeAll
+    static void setUp() {
+        db = TestDatabase.freshMigrated();
+        SqlScripts.run(db.dataSource(), SqlScripts.RULE_SEED);
+        SqlScripts.run(db.dataSource(), SqlScripts.SAMPLE_PORTFOLIOS);
+        new MarketDataRepository(db.dataSource()).insert("SYNTHETIC 30y", "t", "t", true,
+                SyntheticMarket.generate(LocalDate.of(1985, 1, 2), LocalDate.of(2014, 12, 31), 30), false);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        db.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        MainWindow.applyTheme();
+        BacktestService svc = new BacktestService(db.dataSource(), FeatureFlags.ON, Clock.systemUTC());
+        window = MainWindow.create(svc, new RuleService(db.dataSource()), new ImportService(db.dataSource()),
+                new FxTaskExecutor(), UiState.inMemory(), (o, n) -> Optional.empty());
+        window.showIn(stage);
+    }
+
+    record Measured(double toChartMs, double maxGapMs, int days, int events, int drawn) {
+    }
+
+    private Measured measure(FxRobot robot, RuleRecord rule) {
+        MainViewModel vm = window.mainViewModel();
+        robot.interact(() -> {
+            vm.portfolio.set(vm.portfolios.get(3)); // five asset classes
+            vm.rule.set(rule);
+            vm.rebalancingOn.set(true);
+        });
+        AtomicLong lastPulse = new AtomicLong();
+        AtomicLong maxGap = new AtomicLong();
+        AtomicLong firstFrame = new AtomicLong();
+        AtomicLong charted = new AtomicLong();
+        AnimationTimer watchdog = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                long last = lastPulse.getAndSet(t);
+                if (last != 0) {
+                    maxGap.accumulateAndGet(t - last, Math::max);
+                }
+                if (charted.get() != 0 && firstFrame.get() == 0) {
+                    firstFrame.set(t);
+                }
+            }
+        };
+        ChangeListener<RunModel> onCharted = (o, a, m) -> charted.set(System.nanoTime());
+        AtomicLong t0 = new AtomicLong();
+        robot.interact(() -> {
+            window.main().chartedRun.addListener(onCharted);
+            watchdog.start();
+            t0.set(System.nanoTime());
+            vm.run();
+        });
+        UiFixture.waitUntil(() -> firstFrame.get() != 0);
+        robot.sleep(300); // keep watching the frames that follow the chart
+        robot.interact(() -> {
+            watchdog.stop();
+            window.main().chartedRun.removeListener(onCharted);
+        });
+        int events = vm.events.size();
+        assertThat(window.main().valueChart().markerNodes()).hasSize(events);
+        assertThat(window.main().driftChart().markerNodes()).hasSize(events);
+        int drawn = window.main().valueChart().chart().getData().get(0).getData().size();
+        return new Measured((firstFrame.get() - t0.get()) / 1e6, maxGap.get() / 1e6, vm.result.get().dayCount(), events, drawn);
+    }
+
+    @Test
+    void thirtyYearDailyRunsFromRunToChart(FxRobot robot) throws Exception {
+        MainViewModel vm = window.mainViewModel();
+        UiFixture.waitUntil(() -> !vm.portfolios.isEmpty() && !vm.busy.get());
+        Measured cold = measure(robot, vm.rules.get(0)); // monthly
+        Measured warm = measure(robot, vm.rules.get(2)); // drift 5 %
+
+        assertThat(cold.days()).isGreaterThan(7500);
+        assertThat(cold.events()).isEqualTo(359); // Feb 1985 .. Dec 2014
+        assertThat(cold.drawn()).isLessThan(cold.days()).isGreaterThan(cold.events());
+        assertThat(warm.events()).isPositive();
+
+        String report = String.format(Locale.ROOT, "30-year daily runs (%d days, 5 asset classes), headless Monocle, software "
+                        + "rendering, 2 cores:%n"
+                        + "  first run (cold JVM), monthly, %d events: Run -> first frame with chart %.0f ms; longest gap "
+                        + "between FX pulses %.0f ms%n"
+                        + "  second run (warm), drift 5%%, %d events: Run -> first frame with chart %.0f ms; longest gap "
+                        + "between FX pulses %.0f ms%n"
+                        + "  points drawn for the ON path: %d of %d (min/max per pixel pair, every event kept)%n",
+                cold.days(), cold.events(), cold.toChartMs(), cold.maxGapMs(), warm.events(), warm.toChartMs(), warm.maxGapMs(),
+                cold.drawn(), cold.days());
+        Path out = Path.of("target/measurements/ui-responsiveness.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.print(report);
+    }
+}
