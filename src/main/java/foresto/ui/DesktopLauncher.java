@@ -14,8 +14,19 @@ public final class DesktopLauncher {
                     + "for charts without a display use: java -jar foresto.jar report --portfolio P [--rule R] --out DIR");
             return 2;
         }
-        Application.launch(ForestoApp.class, args);
-        return 0;
+        try {
+            Application.launch(ForestoApp.class, args);
+            return 0;
+        } catch (RuntimeException | LinkageError e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            System.err.println("error: the desktop app could not start: " + root.getMessage()
+                    + (String.valueOf(root.getMessage()).contains("GTK") ? " (install GTK 3, e.g. apt-get install libgtk-3-0)" : "")
+                    + "; for charts without a desktop use: java -jar foresto.jar report --portfolio P [--rule R] --out DIR");
+            return 1;
+        }
     }
 
     static boolean hasDisplay() {

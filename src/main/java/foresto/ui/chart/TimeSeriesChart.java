@@ -62,6 +62,7 @@ public class TimeSeriesChart extends StackPane {
     private final NumberAxis yAxis = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
     private final Pane overlay = new Pane();
+    private final javafx.scene.control.Label placeholder = new javafx.scene.control.Label("Run a backtest to see its paths here.");
     private final Rectangle zoomBox = new Rectangle();
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
     private final ObjectProperty<Range> visibleRange = new SimpleObjectProperty<>(Range.ALL);
@@ -113,7 +114,9 @@ public class TimeSeriesChart extends StackPane {
         zoomBox.getStyleClass().add("zoom-box");
         zoomBox.setVisible(false);
         overlay.getChildren().add(zoomBox);
-        getChildren().addAll(chart, overlay);
+        placeholder.getStyleClass().add("text-muted");
+        placeholder.setMouseTransparent(true);
+        getChildren().addAll(chart, overlay, placeholder);
         logScale.addListener((o, a, b) -> redraw());
         visibleRange.addListener((o, a, b) -> {
             if (!updating) {
@@ -305,6 +308,9 @@ public class TimeSeriesChart extends StackPane {
             return;
         }
         markerNodes.clear();
+        boolean empty = f.series.isEmpty();
+        placeholder.setVisible(empty);
+        chart.setVisible(!empty);
         xAxis.setLowerBound(f.lower);
         xAxis.setUpperBound(f.upper);
         xAxis.setTickUnit(Math.max(1, (f.upper - f.lower) / 8));
