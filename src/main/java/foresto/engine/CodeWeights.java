@@ -16,6 +16,8 @@ public final class CodeWeights extends AbstractMap<String, Double> {
     private static final int[] BY_CODE = java.util.Arrays.stream(AssetClass.values())
             .sorted(java.util.Comparator.comparing(Enum::name)).mapToInt(Enum::ordinal).toArray();
 
+    private static final String[] NAMES = java.util.Arrays.stream(AssetClass.values()).map(Enum::name).toArray(String[]::new);
+
     private final String[] codes;
     private final double[] values;
 
@@ -26,15 +28,17 @@ public final class CodeWeights extends AbstractMap<String, Double> {
 
     /** From values aligned with {@code heldOrdinals} (standard order). */
     static CodeWeights ofHeld(int[] heldOrdinals, double[] values) {
+        int[] slot = new int[AssetClass.COUNT]; // ordinal -> 1 + index in heldOrdinals
+        for (int j = 0; j < heldOrdinals.length; j++) {
+            slot[heldOrdinals[j]] = j + 1;
+        }
         String[] c = new String[heldOrdinals.length];
         double[] v = new double[heldOrdinals.length];
         int i = 0;
         for (int ordinal : BY_CODE) {
-            for (int j = 0; j < heldOrdinals.length; j++) {
-                if (heldOrdinals[j] == ordinal) {
-                    c[i] = AssetClass.of(ordinal).name();
-                    v[i++] = values[j];
-                }
+            if (slot[ordinal] > 0) {
+                c[i] = NAMES[ordinal];
+                v[i++] = values[slot[ordinal] - 1];
             }
         }
         return new CodeWeights(c, v);

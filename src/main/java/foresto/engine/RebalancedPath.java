@@ -32,6 +32,7 @@ final class RebalancedPath {
             }
         }
         List<RebalancingEvent> events = new ArrayList<>();
+        CodeWeights targetCodes = CodeWeights.ofHeld(held, w); // every event's after-weights: built once
         for (int k = 1; k < n; k++) {
             double v = PathArithmetic.applyReturns(p, held, r, cal.rowOffset(k));
             if (cw != null) {
@@ -39,7 +40,7 @@ final class RebalancedPath {
                     cw[j][k] = p[j] / v;
                 }
             }
-            Optional<RebalancingEvent> e = RebalancingEngine.stepHeld(p, w, held, dates[k], dates[k - 1],
+            Optional<RebalancingEvent> e = RebalancingEngine.stepHeld(p, w, held, targetCodes, dates[k], dates[k - 1],
                     k + 1 < n ? dates[k + 1] : cal.nextDate(k), rule, v);
             if (e.isPresent()) {
                 events.add(e.get());

@@ -24,7 +24,8 @@ public final class RebalancingEngine {
             p[j] = positions[held[j]];
             w[j] = targets.get(AssetClass.of(held[j]));
         }
-        Optional<RebalancingEvent> event = stepHeld(p, w, held, ctx.date(), ctx.previousDate(), ctx.nextDate(), rule, sum(p));
+        Optional<RebalancingEvent> event = stepHeld(p, w, held, CodeWeights.ofHeld(held, w), ctx.date(),
+                ctx.previousDate(), ctx.nextDate(), rule, sum(p));
         if (event.isEmpty()) {
             return Optional.empty();
         }
@@ -39,40 +40,45 @@ public final class RebalancingEngine {
      * The step on the held classes only ({@code p}, {@code w} and {@code held} aligned, {@code v} = Σ p in
      * that order), with the calendar context unpacked so the path loop allocates nothing on quiet days. When the rule fires, {@code p} is overwritten with the positions after the trade.
      */
-    static Optional<RebalancingEvent> stepHeld(double[] p, double[] w, int[] held, LocalDate date,
+    static Optional<RebalancingEvent> stepHeld(double[] p, double[] w, int[] held, CodeWeights targets, LocalDate date,
                                                LocalDate previousDate, LocalDate nextDate, RebalancingRule rule,
                                                double v) {
-        TriggerDetail detail;
+        // kept small so the path loop inlines the quiet-day checks; the event work lives in cold methods
         if (rule instanceof RebalancingRule.Periodic periodic) {
             if (!periodFires(periodic, date, previousDate, nextDate)) {
                 return Optional.empty();
             }
-            detail = new TriggerDetail.Periodic(periodic.frequency(), periodic.baseDayPolicy());
-        } else {
-            RebalancingRule.Drift drift = (RebalancingRule.Drift) rule;
-            if (clearlyBelow(p, w, v, drift.threshold())) {
-                return Optional.empty();
-            }
-            int worst = -1;
-            double maxDrift = 0;
-            for (int j = 0; j < p.length; j++) {
-                double d = Math.abs(p[j] / v - w[j]);
-                if (d > maxDrift || worst < 0) {
-                    maxDrift = d;
-                    worst = j;
-                }
-            }
-            if (!(maxDrift >= drift.threshold())) {
-                return Optional.empty();
-            }
-            double[] drifts = new double[p.length];
-            for (int j = 0; j < p.length; j++) {
-                drifts[j] = p[j] / v - w[j];
-            }
-            detail = new TriggerDetail.Drift(drift.threshold(), maxDrift, AssetClass.of(held[worst]),
-                    CodeWeights.ofHeld(held, drifts));
+            return Optional.of(rebalance(p, w, held, targets, date, rule, v,
+                    new TriggerDetail.Periodic(periodic.frequency(), periodic.baseDayPolicy())));
         }
-        return Optional.of(rebalance(p, w, held, date, rule, v, detail));
+        RebalancingRule.Drift drift = (RebalancingRule.Drift) rule;
+        if (clearlyBelow(p, w, v, drift.threshold())) {
+            return Optional.empty();
+        }
+        return driftStep(p, w, held, targets, date, drift, v);
+    }
+
+    private static Optional<RebalancingEvent> driftStep(double[] p, double[] w, int[] held, CodeWeights targets,
+                                                        LocalDate date, RebalancingRule.Drift drift, double v) {
+        int worst = -1;
+        double maxDrift = 0;
+        for (int j = 0; j < p.length; j++) {
+            double d = Math.abs(p[j] / v - w[j]);
+            if (d > maxDrift || worst < 0) {
+                maxDrift = d;
+                worst = j;
+            }
+        }
+        if (!(maxDrift >= drift.threshold())) {
+            return Optional.empty();
+        }
+        double[] drifts = new double[p.length];
+        for (int j = 0; j < p.length; j++) {
+            drifts[j] = p[j] / v - w[j];
+        }
+        TriggerDetail detail = new TriggerDetail.Drift(drift.threshold(), maxDrift, AssetClass.of(held[worst]),
+                CodeWeights.ofHeld(held, drifts));
+        return Optional.of(rebalance(p, w, held, targets, date, drift, v, detail));
     }
 
     /**
@@ -102,7 +108,7 @@ public final class RebalancingEngine {
         return nextDate != null && f.periodOf(nextDate) != f.periodOf(date);
     }
 
-    private static RebalancingEvent rebalance(double[] p, double[] w, int[] held, LocalDate date,
+    private static RebalancingEvent rebalance(double[] p, double[] w, int[] held, CodeWeights targets, LocalDate date,
                                               RebalancingRule rule, double v, TriggerDetail detail) {
         double[] before = new double[p.length];
         double turnover = 0;
@@ -116,7 +122,7 @@ public final class RebalancingEngine {
             p[j] = w[j] * vAfter;
         }
         return new RebalancingEvent(date, rule.type(), detail, CodeWeights.ofHeld(held, before),
-                CodeWeights.ofHeld(held, w), turnover, rule.costRate(), cost, v, vAfter);
+                targets, turnover, rule.costRate(), cost, v, vAfter);
     }
 
     private static double sum(double[] p) {
