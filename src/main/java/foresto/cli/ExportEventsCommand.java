@@ -31,7 +31,7 @@ final class ExportEventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Backend backend = Backend.start(main.config(), msg -> spec.commandLine().getErr().println("… " + msg))) {
+        try (Backend backend = main.startBackend(spec)) {
             List<RebalancingEvent> events = backend.backtests().events(runId);
             try {
                 EventTable.export(out, events);

@@ -36,7 +36,7 @@ final class ImportReturnsCommand implements Callable<Integer> {
     public Integer call() {
         MarketCsvReader.Kind k = MarketCsvReader.Kind.parse(kind);
         var mapping = MarketCsvReader.parseMapping(columns);
-        try (Backend backend = Backend.start(main.config(), msg -> spec.commandLine().getErr().println("… " + msg))) {
+        try (Backend backend = main.startBackend(spec)) {
             long t0 = System.nanoTime(); // the import itself: read, validate, store
             DatasetRecord d = backend.imports().importFile(file, dataset, mapping, k, replace);
             spec.commandLine().getOut().printf("imported dataset '%s' (id %d): %,d rows %s..%s, fingerprint %s, %.0f ms%n",

@@ -29,6 +29,11 @@ public final class Main implements Runnable {
         return config;
     }
 
+    /** Starts the database and services for a command; progress goes to stderr, results to stdout. */
+    foresto.backtest.Backend startBackend(picocli.CommandLine.Model.CommandSpec spec) {
+        return foresto.backtest.Backend.start(config, msg -> spec.commandLine().getErr().println("… " + msg));
+    }
+
     public static void main(String[] args) {
         if (args.length == 0) {
             int code = foresto.ui.DesktopLauncher.launch(args);

@@ -41,7 +41,7 @@ final class QualityReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         QualityReport.Golden g = golden == null ? QualityReport.Golden.bundled() : loadGolden(golden);
-        try (Backend backend = Backend.start(main.config(), msg -> spec.commandLine().getErr().println("… " + msg))) {
+        try (Backend backend = main.startBackend(spec)) {
             var svc = backend.backtests();
             DatasetRecord d = dataset == null
                     ? svc.datasets().stream().findFirst().orElseThrow(() -> new ForestoException(ErrorCode.DATASET_NOT_FOUND, "no dataset"))

@@ -2,19 +2,17 @@ package foresto.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.Backend;
-import foresto.backtest.BacktestRequest;
 import foresto.backtest.BacktestResult;
 import foresto.backtest.BacktestService;
-import foresto.backtest.FeatureFlags;
 import foresto.backtest.ResultJson;
 import foresto.csv.EventTable;
-import foresto.engine.MissingDataPolicy;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
 import foresto.ui.HeadlessReport;
 import foresto.ui.main.RunModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -32,38 +30,18 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--portfolio", required = true, paramLabel = "NAME_OR_ID")
-    String portfolio;
-    @Option(names = "--rule", paramLabel = "NAME_OR_ID")
-    String rule;
-    @Option(names = "--start", paramLabel = "YYYY-MM-DD")
-    String start;
-    @Option(names = "--end", paramLabel = "YYYY-MM-DD")
-    String end;
-    @Option(names = "--dataset", paramLabel = "NAME_OR_ID")
-    String dataset;
-    @Option(names = "--initial-value", paramLabel = "V", defaultValue = "1")
-    double initialValue;
-    @Option(names = "--missing", paramLabel = "skip|zero", defaultValue = "skip")
-    String missing;
+    @Mixin
+    RunOptions options;
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         HeadlessReport.useHeadlessPlatform();
-        if (rule != null) {
-            FeatureFlags.from(main.config()).requireRebalancingAllowed("--rule");
-        }
-        MissingDataPolicy policy = MissingDataPolicy.parse(missing);
-        java.time.LocalDate s = start == null ? null : SimulateCommand.parseDate("--start", start);
-        java.time.LocalDate e = end == null ? null : SimulateCommand.parseDate("--end", end);
-        try (Backend backend = Backend.start(main.config(), msg -> spec.commandLine().getErr().println("… " + msg))) {
+        options.validate(main.config());
+        try (Backend backend = main.startBackend(spec)) {
             BacktestService svc = backend.backtests();
-            Long ruleId = rule == null ? null : Lookup.rule(backend.rules().all(), rule);
-            Long datasetId = dataset == null ? null : Lookup.dataset(svc, dataset);
-            BacktestResult r = svc.run(new BacktestRequest(Lookup.portfolio(svc, portfolio), datasetId, s, e, initialValue,
-                    policy, ruleId));
+            BacktestResult r = svc.run(options.request(backend));
             RunModel model = RunModel.of(svc.open(r.runId()), r.reused());
             try {
                 Files.createDirectories(out);

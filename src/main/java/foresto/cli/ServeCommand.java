@@ -26,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Backend backend = Backend.start(main.config(), msg -> spec.commandLine().getErr().println("… " + msg));
+        Backend backend = main.startBackend(spec);
         ApiServer server = ApiServer.start(backend.backtests(), host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

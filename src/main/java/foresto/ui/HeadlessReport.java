@@ -30,7 +30,7 @@ public final class HeadlessReport {
 
     public static void render(RunModel model, Path valuePng, Path driftPng) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.startup(() -> {
+        Runnable draw = () -> {
             try {
                 MainWindow.applyTheme();
                 TimeSeriesChart value = new TimeSeriesChart("Portfolio value");
@@ -50,11 +50,13 @@ public final class HeadlessReport {
             } catch (Exception | Error e) {
                 done.completeExceptionally(e);
             }
-        });
+        };
         try {
-            done.get(60, TimeUnit.SECONDS);
-        } finally {
-            Platform.exit();
+            Platform.startup(draw);
+        } catch (IllegalStateException alreadyRunning) { // JavaFX is already up in this JVM (tests, the app)
+            Platform.runLater(draw);
         }
+        // JavaFX is left running: the command's process exits right after, and in-process callers may need it
+        done.get(60, TimeUnit.SECONDS);
     }
 }

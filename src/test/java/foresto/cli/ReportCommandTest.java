@@ -1,0 +1,72 @@
+package foresto.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import foresto.db.Database;
+import foresto.db.TestDatabase;
+import foresto.json.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The headless report: PNG charts, the events CSV and the summary JSON, with no display. */
+class ReportCommandTest {
+    static Database db;
+    static Map<String, String> env;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        db = TestDatabase.freshEmpty();
+        env = TestDatabase.envFor(db, true);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void writesChartsCsvAndSummary() throws Exception {
+        Path out = dir.resolve("report");
+        CliRunner.Result r = CliRunner.run(env, "report", "--portfolio", "Balanced 60/30/10", "--rule",
+                "P2_DRIFT_5PCT_10BP", "--start", "2010-01-04", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
+        int events = summary.get("event_count").asInt();
+        assertThat(events).isPositive();
+        assertThat(Files.readAllLines(out.resolve("events.csv"))).hasSize(events + 1);
+        for (String png : new String[] {"value.png", "drift.png"}) {
+            BufferedImage img = ImageIO.read(out.resolve(png).toFile());
+            assertThat(img.getWidth()).isBetween(1150, 1250);
+            assertThat(img.getHeight()).isGreaterThan(300);
+            assertThat(distinctColours(img)).as(png + " is not blank").isGreaterThan(20);
+        }
+        assertThat(r.out()).contains("wrote value.png, drift.png, events.csv (" + events + " events)");
+
+        CliRunner.Result disabled = CliRunner.run(TestDatabase.envFor(db, false), "report", "--portfolio", "1", "--rule", "1",
+                "--out", dir.resolve("x").toString());
+        assertThat(disabled.exitCode()).isEqualTo(2);
+        assertThat(disabled.err()).contains("REBALANCING_DISABLED");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    private static long distinctColours(BufferedImage img) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
