@@ -274,14 +274,7 @@ public class TimeSeriesChart extends StackPane {
             s.getData().setAll(pts);
             all.add(s);
         }
-        if (!Double.isNaN(c.horizontal())) {
-            XYChart.Series<Number, Number> h = new XYChart.Series<>();
-            h.setName(c.horizontalName());
-            h.getData().add(new XYChart.Data<>(x[from], y(c.horizontal(), log)));
-            h.getData().add(new XYChart.Data<>(x[to], y(c.horizontal(), log)));
-            all.add(h);
-        }
-        if (c.markerLine() >= 0 && !c.markers().isEmpty()) {
+        if (c.markerLine() >= 0) { // always present with a marker line, so the series order (and colours) stay fixed
             Line on = c.lines().get(c.markerLine());
             XYChart.Series<Number, Number> ms = new XYChart.Series<>();
             ms.setName("Rebalancing events");
@@ -298,6 +291,13 @@ public class TimeSeriesChart extends StackPane {
                 ms.getData().add(d);
             }
             all.add(ms);
+        }
+        if (!Double.isNaN(c.horizontal())) {
+            XYChart.Series<Number, Number> h = new XYChart.Series<>();
+            h.setName(c.horizontalName());
+            h.getData().add(new XYChart.Data<>(x[from], y(c.horizontal(), log)));
+            h.getData().add(new XYChart.Data<>(x[to], y(c.horizontal(), log)));
+            all.add(h);
         }
         return new Frame(c, log, all, circles, shown, x[from], Math.max(x[to], x[from] + 1));
     }
@@ -334,8 +334,9 @@ public class TimeSeriesChart extends StackPane {
             }
             n++;
         }
-        if (f.content.markerLine() >= 0 && !f.content.markers().isEmpty()) {
-            f.series.get(f.series.size() - 1).getNode().setVisible(false); // the markers' series draws symbols only
+        if (f.content.markerLine() >= 0) {
+            // the markers' series draws symbols only
+            f.series.get(f.content.lines().size()).getNode().setVisible(false);
         }
         applyHighlight();
     }
@@ -349,7 +350,7 @@ public class TimeSeriesChart extends StackPane {
                 c.getStyleClass().add("selected");
                 c.toFront();
             }
-            c.setRadius(on ? 7 : 4);
+            c.setRadius(on ? 7 : markerNodes.size() > 120 ? 2.5 : 4); // dense markers must not hide the lines
         }
     }
 
