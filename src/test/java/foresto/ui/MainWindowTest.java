@@ -137,8 +137,9 @@ class MainWindowTest {
         });
         assertThat(Path.of("target/screenshots/main-window.png")).exists();
 
-        // the same request again is reused, visibly
-        robot.clickOn("#runButton");
+        // the same request again is reused, visibly (Ctrl+Enter runs)
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ENTER)
+                .release(javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCode.CONTROL);
         UiFixture.waitUntil(() -> !vm().busy.get() && vm().status.get().startsWith("Reused run #"));
         assertThat(vm().result.get().reused()).isTrue();
     }

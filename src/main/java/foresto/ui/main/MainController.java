@@ -199,10 +199,12 @@ public final class MainController {
         setUpHistory();
 
         // keyboard: Ctrl+Enter runs, Esc cancels
+        if (root.getScene() != null) {
+            installShortcuts(root.getScene());
+        }
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::onRun);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), this::onCancel);
+                installShortcuts(scene);
             }
         });
     }
@@ -223,6 +225,11 @@ public final class MainController {
             }
         }
     };
+
+    private void installShortcuts(javafx.scene.Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::onRun);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), this::onCancel);
+    }
 
     private static ListCell<RuleRecord> ruleCell() {
         return new ListCell<>() {
