@@ -78,6 +78,7 @@ class UiResponsivenessMeasurementTest {
             vm.rebalancingOn.set(true);
         });
         AtomicLong lastPulse = new AtomicLong();
+        long[] t0Ref = new long[1];
         AtomicLong maxGap = new AtomicLong();
         AtomicLong firstFrame = new AtomicLong();
         AtomicLong charted = new AtomicLong();
@@ -88,18 +89,33 @@ class UiResponsivenessMeasurementTest {
                 long last = lastPulse.getAndSet(t);
                 if (last != 0) {
                     maxGap.accumulateAndGet(t - last, Math::max);
+                    if (t - last > 30_000_000L && System.getProperty("debugGaps") != null) {
+                        System.out.printf("DEBUGGAP %.0f ms ending at +%.0f ms (charted %s)%n", (t - last) / 1e6,
+                                (t - t0Ref[0]) / 1e6, charted.get() != 0);
+                    }
                 }
                 if (charted.get() != 0 && firstFrame.get() == 0) {
                     firstFrame.set(t);
                 }
             }
         };
-        ChangeListener<RunModel> onCharted = (o, a, m) -> charted.set(System.nanoTime());
+        ChangeListener<RunModel> onCharted = (o, a, m) -> {
+            charted.set(System.nanoTime());
+            if (System.getProperty("debugGaps") != null) {
+                System.out.printf("DEBUGCHARTED at +%.0f ms%n", (System.nanoTime() - t0Ref[0]) / 1e6);
+            }
+        };
+        vm.result.addListener((o, a, m) -> {
+            if (System.getProperty("debugGaps") != null) {
+                System.out.printf("DEBUGRESULT at +%.0f ms%n", (System.nanoTime() - t0Ref[0]) / 1e6);
+            }
+        });
         AtomicLong t0 = new AtomicLong();
         robot.interact(() -> {
             window.main().chartedRun.addListener(onCharted);
             watchdog.start();
             t0.set(System.nanoTime());
+            t0Ref[0] = t0.get();
             vm.run();
         });
         UiFixture.waitUntil(() -> firstFrame.get() != 0);
@@ -133,7 +149,7 @@ class UiResponsivenessMeasurementTest {
                         + "between FX pulses %.0f ms%n"
                         + "  second run (warm), drift 5%%, %d events: Run -> first frame with chart %.0f ms; longest gap "
                         + "between FX pulses %.0f ms%n"
-                        + "  points drawn for the ON path: %d of %d (min/max per pixel pair, every event kept)%n",
+                        + "  points drawn for the ON path: %d of %d (first/min/max/last per three pixels, every event kept)%n",
                 cold.days(), cold.events(), cold.toChartMs(), cold.maxGapMs(), warm.events(), warm.toChartMs(), warm.maxGapMs(),
                 cold.drawn(), cold.days());
         Path out = Path.of("target/measurements/ui-responsiveness.txt");

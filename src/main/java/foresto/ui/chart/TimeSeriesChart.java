@@ -259,8 +259,8 @@ public class TimeSeriesChart extends StackPane {
         if (to < from) {
             to = from;
         }
-        // about one bucket per two pixels: first/min/max/last of each keeps every visible peak and trough
-        int buckets = (int) Math.max(150, Math.min(800, (width > 0 ? width : 1200) / 2));
+        // about one bucket per three pixels: first/min/max/last of each keeps every visible peak and trough
+        int buckets = (int) Math.max(150, Math.min(600, (width > 0 ? width : 1200) / 3));
         int[] keep = c.markers().stream().mapToInt(Marker::index).toArray();
         for (Line line : c.lines()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
