@@ -3,7 +3,7 @@ package foresto.ui.chart;
 import java.util.Arrays;
 
 /**
- * Chooses which points of a long series to draw: per pixel-wide bucket the first, the lowest, the highest
+ * Chooses which points of a long series to draw: per bucket (a few pixels wide) the first, the lowest, the highest
  * and the last point (so every peak and trough survives), plus every point that must be kept (event days),
  * plus the ends of the range. Returns sorted, distinct indices.
  */
