@@ -39,6 +39,12 @@ final class ImportDialog {
         kind.setValue("returns");
         CheckBox replace = new CheckBox("Replace an existing dataset of that name");
         TextArea result = new TextArea();
+        file.setId("importFileField");
+        name.setId("importNameField");
+        columns.setId("importColumnsField");
+        kind.setId("importKindBox");
+        replace.setId("importReplaceBox");
+        result.setId("importResult");
         result.setEditable(false);
         result.setPrefRowCount(6);
         result.setWrapText(true);
@@ -67,6 +73,7 @@ final class ImportDialog {
         ButtonType importType = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CLOSE);
         Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
+        importButton.setId("importRunButton");
         importButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             e.consume(); // keep the dialog open to show the outcome
             importButton.setDisable(true);

@@ -1,0 +1,111 @@
+package foresto.ui;
+
+import foresto.ui.main.MainViewModel;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "Import market data…" in the app uses the importer (errors with line and column; success refreshes the lists). */
+@ExtendWith(ApplicationExtension.class)
+class ImportAndCancelTest {
+    static UiFixture fx;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        fx = new UiFixture(true);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        fx.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        fx.start(stage);
+    }
+
+    @Test
+    void importDialogReportsProblemsThenImportsAndTheDatasetAppears(FxRobot robot) throws Exception {
+        MainViewModel vm = fx.window.mainViewModel();
+        UiFixture.waitUntil(() -> !vm.datasets.isEmpty() && !vm.busy.get());
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "date,SPX\n2024-01-02,0.01\n2024-01-03,oops\n");
+        Path good = dir.resolve("good.csv");
+        Files.writeString(good, "date,SPX,TSY\n2024-01-02,0.01,0.001\n2024-01-03,-0.02,0.002\n2024-01-04,0.005,\n");
+
+        robot.clickOn("#importButton");
+        robot.clickOn("#importFileField").write(bad.toString());
+        robot.clickOn("#importNameField").write("from the app");
+        robot.clickOn("#importColumnsField").write("SPX=EQUITY,TSY=BOND");
+        robot.clickOn("#importRunButton");
+        TextArea result = robot.lookup("#importResult").queryAs(TextArea.class);
+        UiFixture.waitUntil(() -> result.getText().startsWith("INVALID_CSV"));
+        assertThat(result.getText()).contains("bad.csv:1: --columns names 'TSY', which is not a column of the file");
+        assertThat(vm.datasets).hasSize(1);
+
+        robot.interact(() -> robot.lookup("#importFileField").queryTextInputControl().setText(good.toString()));
+        robot.clickOn("#importRunButton");
+        UiFixture.waitUntil(() -> result.getText().startsWith("Imported 'from the app'"));
+        UiFixture.waitUntil(() -> vm.datasets.size() == 2);
+        assertThat(vm.datasets.get(1).name()).isEqualTo("from the app");
+        assertThat(vm.datasets.get(1).rowCount()).isEqualTo(3);
+        robot.clickOn("Close");
+    }
+
+    @Test
+    void cancelInterruptsTheRunningWorkAndSaysSo() {
+        List<Runnable> cancelCallbacks = new ArrayList<>();
+        TaskExecutor pending = new TaskExecutor() {
+            @Override
+            public <T> Handle submit(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                                     Runnable onCancelled) {
+                if (title.equals("load")) {
+                    return TaskExecutor.sameThread().submit(title, work, onSuccess, onFailure, onCancelled);
+                }
+                boolean[] done = {false};
+                return new Handle() {
+                    @Override
+                    public void cancel() {
+                        done[0] = true;
+                        cancelCallbacks.add(onCancelled);
+                        onCancelled.run();
+                    }
+
+                    @Override
+                    public boolean isDone() {
+                        return done[0];
+                    }
+                };
+            }
+        };
+        MainViewModel vm = new MainViewModel(fx.service, pending, UiState.inMemory(), e -> { });
+        vm.load();
+        vm.run();
+        assertThat(vm.busy.get()).isTrue();
+        assertThat(vm.canRun().get()).isFalse();
+        vm.cancel();
+        assertThat(cancelCallbacks).hasSize(1);
+        assertThat(vm.busy.get()).isFalse();
+        assertThat(vm.status.get()).isEqualTo("Cancelled.");
+        assertThat(vm.result.get()).isNull();
+    }
+}
