@@ -167,18 +167,6 @@ public final class MarketDataRepository {
         });
     }
 
-    public int countReturns(long datasetId) {
-        return Jdbc.query(ds, "counting returns", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM market_return WHERE dataset_id = ?")) {
-                ps.setLong(1, datasetId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
-    }
-
     private static List<DatasetRecord> read(PreparedStatement ps) throws SQLException {
         List<DatasetRecord> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
