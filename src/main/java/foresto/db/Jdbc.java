@@ -1,7 +1,5 @@
 package foresto.db;
 
-import foresto.error.ForestoException;
-
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,8 +44,6 @@ public final class Jdbc {
             }
         } catch (SQLException e) {
             throw DbErrors.wrap(e, doing);
-        } catch (ForestoException e) {
-            throw e;
         }
     }
 }

@@ -5,36 +5,18 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With USE_REBALANCING off: rule controls disabled, banner shown, OFF runs work; then the database fails. */
-@ExtendWith(ApplicationExtension.class)
-class FlagOffAndFailureTest {
-    static UiFixture fx;
-
-    @BeforeAll
-    static void setUp() {
-        fx = new UiFixture(false);
+class FlagOffAndFailureTest extends RobotTestBase {
+    @Override
+    boolean rebalancing() {
+        return false;
     }
 
-    @AfterAll
-    static void tearDown() {
-        fx.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        fx.start(stage);
-    }
 
     private MainViewModel vm() {
         return fx.window.mainViewModel();

@@ -2,15 +2,9 @@ package foresto.ui;
 
 import foresto.ui.main.MainViewModel;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,26 +16,9 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Import market data…" in the app uses the importer (errors with line and column; success refreshes the lists). */
-@ExtendWith(ApplicationExtension.class)
-class ImportAndCancelTest {
-    static UiFixture fx;
+class ImportAndCancelTest extends RobotTestBase {
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void setUp() {
-        fx = new UiFixture(true);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        fx.start(stage);
-    }
 
     @Test
     void importDialogReportsProblemsThenImportsAndTheDatasetAppears(FxRobot robot) throws Exception {

@@ -10,15 +10,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.charset.StandardCharsets;
@@ -29,26 +23,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Robot tests of the analysis screen, headless under Monocle, on a real PostgreSQL. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-    static UiFixture fx;
+class MainWindowTest extends RobotTestBase {
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void setUp() {
-        fx = new UiFixture(true);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        fx.start(stage);
-    }
 
     private MainViewModel vm() {
         return fx.window.mainViewModel();

@@ -4,36 +4,13 @@ import foresto.db.RuleRecord;
 import foresto.ui.rules.RulesViewModel;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules editor rejects an invalid rule inline, saves a valid one, and deactivates. */
-@ExtendWith(ApplicationExtension.class)
-class RulesEditorTest {
-    static UiFixture fx;
-
-    @BeforeAll
-    static void setUp() {
-        fx = new UiFixture(true);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        fx.start(stage);
-    }
+class RulesEditorTest extends RobotTestBase {
 
     @Test
     void invalidRuleIsRejectedInlineAndNothingIsWritten(FxRobot robot) {
