@@ -1,6 +1,7 @@
 package foresto.cli;
 
 import foresto.config.AppConfig;
+import foresto.config.Secrets;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import picocli.CommandLine;
@@ -59,9 +60,12 @@ public final class Main implements Runnable {
             ForestoException fe = ex instanceof ForestoException f ? f
                     : new ForestoException(ErrorCode.INTERNAL_ERROR, ex.getClass().getSimpleName()
                     + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), ex);
-            err.println("error: " + fe.describe());
+            String[] secrets = {config.dbPassword().orElse(null), Secrets.passwordInUrl(config.dbUrl().orElse(null))};
+            err.println("error: " + Secrets.redact(fe.describe(), secrets));
             if (System.getenv("FORESTO_DEBUG") != null) {
-                ex.printStackTrace(err);
+                java.io.StringWriter trace = new java.io.StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                err.print(Secrets.redact(trace.toString(), secrets));
             }
             err.flush();
             return fe.code().exitCode();

@@ -4,15 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import foresto.config.AppConfig;
+import foresto.config.Secrets;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -25,11 +23,18 @@ public final class Database implements AutoCloseable {
     public static final String SCHEMA = "foresto";
     static final String MIGRATIONS = "classpath:foresto/seed/migration";
 
+    /** pgjdbc logs rejected URLs (with their user-info) through java.util.logging: keep it silent. */
+    private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
+    static {
+        DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
+    }
+
     private final HikariDataSource dataSource;
-    private final EmbeddedPostgres embedded;
+    private final EmbeddedServer embedded;
     private final String displayUrl;
 
-    private Database(HikariDataSource dataSource, EmbeddedPostgres embedded, String displayUrl) {
+    private Database(HikariDataSource dataSource, EmbeddedServer embedded, String displayUrl) {
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.displayUrl = displayUrl;
@@ -43,12 +48,12 @@ public final class Database implements AutoCloseable {
         }
         Path dir = config.dataDirectory().resolve("pgdata");
         progress.accept("Starting the embedded PostgreSQL (data in " + dir + ") …");
-        EmbeddedPostgres pg = startEmbedded(dir);
-        String url = pg.getJdbcUrl("postgres", "postgres");
+        EmbeddedServer pg = EmbeddedServer.start(dir, progress);
         try {
-            return new Database(pool(url, "postgres", null), pg, redact(url) + " (embedded, data in " + dir + ")");
+            return new Database(pool(pg.jdbcUrl(), EmbeddedServer.USER, pg.password()), pg,
+                    pg.jdbcUrl() + " (embedded, data in " + dir + ")");
         } catch (RuntimeException e) {
-            closeQuietly(pg);
+            pg.close();
             throw e;
         }
     }
@@ -56,20 +61,6 @@ public final class Database implements AutoCloseable {
     /** Connects to a server by JDBC URL. */
     public static Database connect(String url, String user, String password) {
         return new Database(pool(url, user, password), null, redact(url));
-    }
-
-    static EmbeddedPostgres startEmbedded(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "50")
-                    .start();
-        } catch (IOException | RuntimeException e) {
-            throw new ForestoException(ErrorCode.DATABASE_UNAVAILABLE, "the embedded PostgreSQL did not start in "
-                    + dataDir + " (is another Foresto using it?): " + e.getMessage(), e);
-        }
     }
 
     private static HikariDataSource pool(String url, String user, String password) {
@@ -98,7 +89,11 @@ public final class Database implements AutoCloseable {
             return new HikariDataSource(hc);
         } catch (HikariPool.PoolInitializationException e) {
             throw new ForestoException(ErrorCode.DATABASE_UNAVAILABLE, "cannot connect to " + redact(url) + ": "
-                    + rootMessage(e), e);
+                    + Secrets.redact(rootMessage(e), password, Secrets.passwordInUrl(url)));
+        } catch (RuntimeException e) {
+            // e.g. a URL no driver accepts: the library's message repeats the URL, so only ours is shown
+            throw new ForestoException(ErrorCode.DATABASE_UNAVAILABLE, "cannot connect to " + redact(url)
+                    + ": not a PostgreSQL JDBC URL (expected jdbc:postgresql://HOST:PORT/DATABASE)");
         }
     }
 
@@ -107,13 +102,12 @@ public final class Database implements AutoCloseable {
         while (r.getCause() != null) {
             r = r.getCause();
         }
-        String m = r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
-        return m.replaceAll("(?i)password=[^&\\s]*", "password=***");
+        return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
     }
 
     /** The URL without credentials, for display and logs. */
     public static String redact(String url) {
-        return url.replaceAll("(?i)(password|pwd)=[^&;]*", "$1=***").replaceAll("//[^/@]*@", "//***@");
+        return Secrets.redact(url, Secrets.passwordInUrl(url));
     }
 
     public DataSource dataSource() {
@@ -122,6 +116,11 @@ public final class Database implements AutoCloseable {
 
     public String displayUrl() {
         return displayUrl;
+    }
+
+    /** The embedded server, or null when a team server is configured. */
+    EmbeddedServer embeddedServer() {
+        return embedded;
     }
 
     public boolean isEmbedded() {
@@ -171,15 +170,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         dataSource.close();
         if (embedded != null) {
-            closeQuietly(embedded);
-        }
-    }
-
-    private static void closeQuietly(EmbeddedPostgres pg) {
-        try {
-            pg.close();
-        } catch (IOException ignored) {
-            // the process is going away; nothing useful to do
+            embedded.close();
         }
     }
 }

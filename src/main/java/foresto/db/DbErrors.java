@@ -3,6 +3,7 @@ package foresto.db;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
@@ -12,9 +13,8 @@ public final class DbErrors {
     }
 
     public static ForestoException wrap(SQLException e, String doing) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.equals("57P01")
-                || state.equals("57P03")) {
+        String state = stateOf(e);
+        if (isConnectionLoss(e, state)) {
             return new ForestoException(ErrorCode.DATABASE_UNAVAILABLE,
                     "the database is unavailable while " + doing + " (check that PostgreSQL is running and "
                             + "FORESTO_DB_URL is right)", e);
@@ -23,8 +23,53 @@ public final class DbErrors {
                 "the database failed while " + doing + " (SQL state " + (state.isEmpty() ? "unknown" : state) + ")", e);
     }
 
+    /**
+     * The first SQL state anywhere in the failure: a batch that broke mid-way reports none itself but carries
+     * the driver's reason as its next exception or cause.
+     */
+    public static String stateOf(SQLException e) {
+        for (Throwable t : chain(e)) {
+            if (t instanceof SQLException s && s.getSQLState() != null && !s.getSQLState().isEmpty()) {
+                return s.getSQLState();
+            }
+        }
+        return "";
+    }
+
+    private static boolean isConnectionLoss(SQLException e, String state) {
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            return true;
+        }
+        for (Throwable t : chain(e)) {
+            if (t instanceof SQLTransientConnectionException || t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Iterable<Throwable> chain(SQLException e) {
+        java.util.List<Throwable> out = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        todo.add(e);
+        while (!todo.isEmpty() && out.size() < 32) {
+            Throwable t = todo.poll();
+            if (out.contains(t)) {
+                continue;
+            }
+            out.add(t);
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            if (t instanceof SQLException s && s.getNextException() != null) {
+                todo.add(s.getNextException());
+            }
+        }
+        return out;
+    }
+
     /** True when the failure is a constraint violation (unique, check, foreign key, not null). */
     public static boolean isConstraintViolation(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+        return stateOf(e).startsWith("23");
     }
 }
