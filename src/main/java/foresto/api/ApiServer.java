@@ -1,5 +1,6 @@
 package foresto.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,8 +14,12 @@ import foresto.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,36 +28,79 @@ import java.util.regex.Pattern;
 
 /**
  * The small HTTP API (P2-B9, P2-B10) on the JDK's HTTP server. Routes:
- * {@code POST /api/v1/backtest/scenario}, {@code GET /api/v1/backtest/scenario/{run_id}/rebalancing-events},
- * {@code GET /api/v1/health}. Every error body is {@code {"code": ..., "message": ...}}.
+ * {@code POST /api/v1/backtest/scenario}, {@code GET /api/v1/backtest/scenario/{run_id}/rebalancing-events}
+ * ({@code ?limit=&offset=}, streamed), {@code GET /api/v1/health}. Every error body is
+ * {@code {"code": ..., "message": ...}}.
+ *
+ * <p>Hardened for a machine where a browser also runs: a request must name us in its {@code Host} header
+ * (localhost, 127.0.0.1 or [::1] with our port; else 421, so a DNS-rebinding page cannot reach us), a body
+ * must be {@code application/json} (else 415, so a cross-site form or {@code text/plain} POST cannot drive
+ * us), and a client that sends part of a request and then goes silent is cut off after
+ * {@link #REQUEST_SECONDS} seconds, so slow clients cannot hold every worker.
  */
 public final class ApiServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Time a client has to send a whole request (headers and body). */
+    public static final long REQUEST_SECONDS = Long.getLong("foresto.http.requestSeconds", 10);
+    private static final int WORKERS = 8;
     private static final Pattern EVENTS = Pattern.compile("^/api/v1/backtest/scenario/([^/]+)/rebalancing-events/?$");
     private static final Pattern SCENARIO = Pattern.compile("^/api/v1/backtest/scenario/?$");
+
+    static {
+        // The JDK server reads these once, when its classes load: set before the first server is created.
+        defaultProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_SECONDS));
+        defaultProperty("sun.net.httpserver.maxRspTime", "300");
+        defaultProperty("sun.net.httpserver.idleInterval", "30");
+        defaultProperty("sun.net.httpserver.maxReqHeaders", "64");
+    }
 
     private final HttpServer server;
     private final ExecutorService workers;
     private final BacktestService service;
+    private final Set<String> allowedHosts;
 
-    private ApiServer(HttpServer server, ExecutorService workers, BacktestService service) {
+    private ApiServer(HttpServer server, ExecutorService workers, BacktestService service, Set<String> allowedHosts) {
         this.server = server;
         this.workers = workers;
         this.service = service;
+        this.allowedHosts = allowedHosts;
+    }
+
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     public static ApiServer start(BacktestService service, String host, int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        ExecutorService workers = Executors.newFixedThreadPool(8, r -> {
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
             Thread t = new Thread(r, "foresto-http");
             t.setDaemon(true);
             return t;
         });
-        ApiServer api = new ApiServer(server, workers, service);
+        ApiServer api = new ApiServer(server, workers, service, allowedHosts(host, server.getAddress().getPort()));
         server.createContext("/", api::handle);
         server.setExecutor(workers);
         server.start();
         return api;
+    }
+
+    /** The Host header values we answer to: loopback names with our port, plus an explicit non-loopback bind. */
+    static Set<String> allowedHosts(String bindHost, int port) {
+        Set<String> s = new HashSet<>();
+        for (String h : new String[] {"localhost", "127.0.0.1", "[::1]"}) {
+            s.add(h + ":" + port);
+        }
+        try {
+            InetAddress a = InetAddress.getByName(bindHost);
+            if (!a.isAnyLocalAddress() && !a.isLoopbackAddress()) {
+                s.add(bindHost.toLowerCase(Locale.ROOT) + ":" + port);
+            }
+        } catch (IOException ignored) {
+            // the server bound it, so it resolves; nothing to add otherwise
+        }
+        return Set.copyOf(s);
     }
 
     public int port() {
@@ -67,41 +115,79 @@ public final class ApiServer implements AutoCloseable {
         try {
             route(ex);
         } catch (ForestoException e) {
-            sendError(ex, e);
+            sendErrorIfPossible(ex, e);
+        } catch (IOException e) {
+            // the client went away or was cut off (timeout): nobody to answer
         } catch (RuntimeException e) {
             System.err.println("foresto-http: internal error on " + ex.getRequestURI().getPath() + ": " + e);
             e.printStackTrace();
-            sendError(ex, new ForestoException(ErrorCode.INTERNAL_ERROR, "internal error (see the server log)"));
+            sendErrorIfPossible(ex, new ForestoException(ErrorCode.INTERNAL_ERROR, "internal error (see the server log)"));
         } finally {
             ex.close();
         }
     }
 
     private void route(HttpExchange ex) throws IOException {
+        requireOurHost(ex);
         String path = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod();
         Matcher events = EVENTS.matcher(path);
         if (SCENARIO.matcher(path).matches()) {
             requireMethod(ex, "POST");
+            requireJsonBody(ex);
             String body = readBody(ex);
             BacktestResult r = service.run(ScenarioRequestParser.parse(body, service.flags()));
             send(ex, 200, ResultJson.backtest(r));
         } else if (events.matches()) {
             requireMethod(ex, "GET");
-            long runId = parseRunId(events.group(1));
-            ObjectNode o = Json.mapper().createObjectNode();
-            o.put("run_id", runId);
-            o.set("events", ResultJson.events(service.events(runId)));
-            send(ex, 200, o);
+            streamEvents(ex, ScenarioRequestParser.runId(events.group(1)),
+                    EventPage.parse(ex.getRequestURI().getRawQuery()));
         } else if (path.equals("/api/v1/health")) {
             requireMethod(ex, "GET");
+            service.checkDatabase();
             ObjectNode o = Json.mapper().createObjectNode();
             o.put("status", "ok");
+            o.put("database", "ok");
             o.put("use_rebalancing", service.flags().useRebalancing());
             send(ex, 200, o);
         } else {
             throw new ForestoException(ErrorCode.NOT_FOUND, "no route " + method + " " + path);
         }
+    }
+
+    private void requireOurHost(HttpExchange ex) {
+        String host = ex.getRequestHeaders().getFirst("Host");
+        if (host == null || !allowedHosts.contains(host.trim().toLowerCase(Locale.ROOT))) {
+            throw new ForestoException(ErrorCode.MISDIRECTED_REQUEST, "this server answers only to "
+                    + "localhost:" + port() + " (or 127.0.0.1 / [::1]); the request was addressed to "
+                    + (host == null ? "no host" : "another host"));
+        }
+    }
+
+    private static void requireJsonBody(HttpExchange ex) {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (!isJson(type)) {
+            throw new ForestoException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "the body must be sent as Content-Type: application/json (UTF-8)");
+        }
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            if (kv[0].trim().equalsIgnoreCase("charset")
+                    && !(kv.length == 2 && kv[1].trim().replace("\"", "").equalsIgnoreCase("utf-8"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requireMethod(HttpExchange ex, String allowed) {
@@ -111,27 +197,41 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static long parseRunId(String s) {
-        try {
-            long id = Long.parseLong(s);
-            if (id > 0) {
-                return id;
+    /**
+     * Writes the events as they come from the database: memory stays bounded by one fetch batch whatever
+     * the run's size. A failure after the first byte can only cut the response short (a client sees an
+     * incomplete chunked body, never a complete-looking wrong one).
+     */
+    private void streamEvents(HttpExchange ex, long runId, EventPage page) throws IOException {
+        long total = service.eventCount(runId); // RUN_NOT_FOUND before anything is sent
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody();
+             JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("run_id", runId);
+            g.writeNumberField("total", total);
+            g.writeNumberField("offset", page.offset());
+            if (page.limit() != null) {
+                g.writeNumberField("limit", page.limit());
+            } else {
+                g.writeNullField("limit");
             }
-        } catch (NumberFormatException ignored) {
-            // reported below
+            g.writeArrayFieldStart("events");
+            service.streamEvents(runId, page.offset(), page.limit(), e -> Json.mapper().writeValue(g, e));
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        throw new ForestoException(ErrorCode.INVALID_REQUEST, "run_id must be a positive integer, got '" + s + "'");
     }
 
     private static String readBody(HttpExchange ex) throws IOException {
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-                    throw tooLarge();
-                }
-            } catch (NumberFormatException e) {
+            if (!length.trim().matches("[0-9]{1,18}")) {
                 throw new ForestoException(ErrorCode.INVALID_REQUEST, "bad Content-Length");
+            }
+            if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+                throw tooLarge();
             }
         }
         try (InputStream in = ex.getRequestBody()) {
@@ -147,11 +247,18 @@ public final class ApiServer implements AutoCloseable {
         return new ForestoException(ErrorCode.PAYLOAD_TOO_LARGE, "the body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 
-    private static void sendError(HttpExchange ex, ForestoException e) throws IOException {
+    private static void sendErrorIfPossible(HttpExchange ex, ForestoException e) throws IOException {
+        if (ex.getResponseCode() != -1) {
+            return; // the answer had begun: closing the exchange cuts it short
+        }
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("code", e.code().name());
         o.put("message", e.getMessage());
-        send(ex, e.code().httpStatus(), o);
+        try {
+            send(ex, e.code().httpStatus(), o);
+        } catch (IOException gone) {
+            // the client is gone
+        }
     }
 
     private static void send(HttpExchange ex, int status, ObjectNode body) throws IOException {

@@ -1,6 +1,8 @@
 package foresto.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.FeatureFlags;
@@ -9,6 +11,7 @@ import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -29,12 +32,7 @@ final class ScenarioRequestParser {
     }
 
     static BacktestRequest parse(String body, FeatureFlags flags) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw invalid("body", "is not valid JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = strictTree(body);
         if (root == null || !root.isObject()) {
             throw invalid("body", "must be a JSON object");
         }
@@ -50,7 +48,7 @@ final class ScenarioRequestParser {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
-                throw invalid(f, "is not a known field (known: " + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
+                throw invalid(printable(f), "is not a known field (known: " + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
             }
         }
         long portfolioId = requiredId(root, "portfolio_id");
@@ -64,14 +62,65 @@ final class ScenarioRequestParser {
         if (!policy.isTextual()) {
             throw invalid("missing_data_policy", "must be \"SKIP\" or \"ZERO\"");
         }
-        MissingDataPolicy p;
-        try {
-            p = MissingDataPolicy.parse(policy.asText());
-        } catch (ForestoException e) {
-            throw invalid("missing_data_policy", "must be \"SKIP\" or \"ZERO\", got \"" + policy.asText() + "\"");
-        }
+        MissingDataPolicy p = switch (policy.asText()) {
+            case "SKIP" -> MissingDataPolicy.SKIP;
+            case "ZERO" -> MissingDataPolicy.ZERO;
+            default -> throw invalid("missing_data_policy", "must be \"SKIP\" or \"ZERO\", got \""
+                    + printable(policy.asText()) + "\"");
+        };
         return new BacktestRequest(portfolioId, optionalId(root, "dataset_id"), start, end, iv.doubleValue(), p,
                 optionalId(root, "rebalancing_rule_id"));
+    }
+
+    /**
+     * Exactly one JSON value and nothing after it, no key twice. Messages name a position, never a
+     * library's internals.
+     */
+    static JsonNode strictTree(String body) {
+        try (JsonParser p = Json.mapper().getFactory().createParser(body)) {
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            JsonNode root = Json.mapper().readTree(p);
+            if (root != null && p.nextToken() != null) {
+                throw invalid("body", "must be exactly one JSON object; more text follows it at " + where(p.currentLocation()));
+            }
+            return root;
+        } catch (StreamReadException e) {
+            String m = String.valueOf(e.getOriginalMessage());
+            if (m.startsWith("Duplicate field")) {
+                throw invalid("body", "has a key twice (" + printable(m.replaceAll("^Duplicate field '(.*)'$", "$1"))
+                        + ") at " + where(e.getLocation()));
+            }
+            throw invalid("body", "is not valid JSON at " + where(e.getLocation()));
+        } catch (IOException e) {
+            throw invalid("body", "is not valid JSON");
+        }
+    }
+
+    private static String where(JsonLocation l) {
+        return l == null ? "an unknown position" : "line " + l.getLineNr() + ", column " + l.getColumnNr();
+    }
+
+    /** A value for an error message: control and format characters shown as escapes, at most 60 characters. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && b.length() < 60; i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.length() >= 60 ? b + "…" : b.toString();
+    }
+
+    /** A run id in a path: ASCII digits only (no other scripts' digits, no sign), positive. */
+    static long runId(String s) {
+        if (s.matches("[0-9]{1,18}") && Long.parseLong(s) > 0) {
+            return Long.parseLong(s);
+        }
+        throw new ForestoException(ErrorCode.INVALID_REQUEST, "run_id must be a positive integer of ASCII digits, got '"
+                + printable(s) + "'");
     }
 
     private static JsonNode required(JsonNode root, String field) {
@@ -103,7 +152,7 @@ final class ScenarioRequestParser {
         try {
             return LocalDate.parse(n.asText());
         } catch (DateTimeParseException e) {
-            throw invalid(field, "must be a date YYYY-MM-DD, got \"" + n.asText() + "\"");
+            throw invalid(field, "must be a date YYYY-MM-DD, got \"" + printable(n.asText()) + "\"");
         }
     }
 

@@ -183,6 +183,25 @@ public final class BacktestService {
         return events.findByRun(runId);
     }
 
+    /** The number of events of a stored run ({@code RUN_NOT_FOUND} for an unknown run). */
+    public long eventCount(long runId) {
+        findRun(runId);
+        return events.countByRun(runId);
+    }
+
+    /** A stored run's events in event_date order, a page at a time, without holding them all in memory. */
+    public void streamEvents(long runId, long offset, Integer limit, EventRepository.EventSink sink) {
+        events.stream(runId, offset, limit, sink);
+    }
+
+    /** Throws {@code DATABASE_UNAVAILABLE} unless the database answers now. */
+    public void checkDatabase() {
+        boolean ok = Jdbc.query(ds, "checking the database", c -> c.isValid(2));
+        if (!ok) {
+            throw new ForestoException(ErrorCode.DATABASE_UNAVAILABLE, "the database does not answer");
+        }
+    }
+
     /** A stored run with its paths and events, without recomputing anything. */
     public RunView open(long runId) {
         RunRecord r = findRun(runId);

@@ -37,7 +37,9 @@ public final class DbErrors {
     }
 
     private static boolean isConnectionLoss(SQLException e, String state) {
-        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+        // 08: connection failures; 57P0x: the server shut down or terminated us; 3D000: the configured database
+        // does not exist (any more); 28: the server refuses our credentials
+        if (state.startsWith("08") || state.startsWith("57P0") || state.equals("3D000") || state.startsWith("28")) {
             return true;
         }
         for (Throwable t : chain(e)) {

@@ -65,20 +65,45 @@ public final class EventRepository {
 
     /** A run's events ordered by event_date ascending. */
     public List<RebalancingEvent> findByRun(long runId) {
-        return Jdbc.query(ds, "reading the events of run " + runId, c -> {
+        List<RebalancingEvent> out = new ArrayList<>();
+        stream(runId, 0, null, out::add);
+        return out;
+    }
+
+    /** Receives one event at a time; may fail with an I/O error (a client that went away). */
+    @FunctionalInterface
+    public interface EventSink {
+        void accept(RebalancingEvent e) throws java.io.IOException;
+    }
+
+    /**
+     * Hands a run's events to {@code sink} in event_date order, skipping {@code offset} and stopping after
+     * {@code limit} (null: all), through a server-side cursor: memory stays one fetch batch whatever the size.
+     */
+    public void stream(long runId, long offset, Integer limit, EventSink sink) {
+        Jdbc.inTransaction(ds, "reading the events of run " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT event_date, trigger_type, trigger_detail::text, "
                     + "before_weights::text, after_weights::text, turnover, cost_rate, cost_amount, value_before, "
                     + "value_after FROM rebalancing_event WHERE simulation_run_id = ? "
-                    + "ORDER BY event_date, rebalancing_event_id")) {
+                    + "ORDER BY event_date, rebalancing_event_id OFFSET ? LIMIT ?")) {
                 ps.setLong(1, runId);
-                ps.setFetchSize(5000);
-                List<RebalancingEvent> out = new ArrayList<>();
+                ps.setLong(2, offset);
+                if (limit == null) {
+                    ps.setNull(3, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(3, limit);
+                }
+                ps.setFetchSize(1000); // a cursor, since this runs with autocommit off
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(read(rs));
+                        try {
+                            sink.accept(read(rs));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
                     }
                 }
-                return out;
+                return null;
             }
         });
     }

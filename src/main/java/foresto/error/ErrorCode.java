@@ -23,11 +23,16 @@ public enum ErrorCode {
     DATASET_EXISTS(409),
     RUN_NOT_FOUND(404),
     PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    MISDIRECTED_REQUEST(421),
+    DATASET_CHANGED(409),
+    CONFIRMATION_REQUIRED(409),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     // 500-class: our side failed; nothing half-written.
     DATABASE_UNAVAILABLE(503),
     DATABASE_ERROR(500),
+    WRITE_FAILED(500),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

@@ -70,6 +70,18 @@ public final class TestDatabase {
         return Database.connect(s.url(name), s.user(), s.password());
     }
 
+    /** Drops a test database while it is in use: its connections are terminated, new ones fail. */
+    public static void dropForcibly(Database db) {
+        Server s = server();
+        String name = urlOf(db).replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+        try (Connection c = DriverManager.getConnection(s.baseUrl(), s.user(), s.password());
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE " + name + " WITH (FORCE)"); // a generated test name, not input
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test database: " + e.getMessage(), e);
+        }
+    }
+
     /** The JDBC URL of a test database (for commands that take FORESTO_DB_URL). */
     public static String urlOf(Database db) {
         try {
