@@ -71,9 +71,7 @@ public final class BacktestService {
     public BacktestResult run(BacktestRequest req) {
         // 1. validate what needs no database
         double initialValue = req.initialValue() == null ? 1.0 : req.initialValue();
-        if (!(Double.isFinite(initialValue) && initialValue > 0)) {
-            throw new ForestoException(ErrorCode.INVALID_REQUEST, "initial_value must be a finite number > 0, got " + initialValue);
-        }
+        Scenario.requireInitialValue(initialValue);
         MissingDataPolicy policy = req.missingDataPolicy() == null ? MissingDataPolicy.SKIP : req.missingDataPolicy();
         // 2. the feature-flag gate, before anything is read or written
         if (req.rebalancingRuleId() != null) {

@@ -34,6 +34,10 @@ public final class RuleService {
         if (r.ruleName().length() > MAX_NAME) {
             throw new ForestoException(ErrorCode.INVALID_RULE, "rule_name is longer than " + MAX_NAME + " characters");
         }
+        if (r.ruleName().chars().anyMatch(ch -> Character.isISOControl(ch) || Character.getType(ch) == Character.FORMAT
+                || Character.isSurrogate((char) ch) && !Character.isValidCodePoint(ch))) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, "rule_name must not contain control characters");
+        }
         if (r.costRate() == null) {
             throw new ForestoException(ErrorCode.INVALID_RULE, "cost_rate is required");
         }

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,11 +32,7 @@ final class ExportEventsCommand implements Callable<Integer> {
     public Integer call() {
         try (Backend backend = main.startBackend(spec)) {
             List<RebalancingEvent> events = backend.backtests().events(runId);
-            try {
-                EventTable.export(out, events);
-            } catch (IOException e) {
-                throw new ForestoException(ErrorCode.INVALID_REQUEST, "cannot write " + out + ": " + e.getMessage());
-            }
+            EventTable.export(out, events);
             spec.commandLine().getOut().printf("wrote %d events of run %d to %s%n", events.size(), runId, out);
             spec.commandLine().getOut().flush();
         }

@@ -46,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(out);
             } catch (java.io.IOException io) {
-                throw new ForestoException(ErrorCode.INVALID_REQUEST, "cannot create " + out + ": " + io.getMessage());
+                throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot create " + out + ": " + io.getMessage());
             }
             EventTable.export(out.resolve("events.csv"), model.events());
             ObjectNode summary = ResultJson.backtest(r);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,16 +21,25 @@ import java.util.regex.Pattern;
 public final class CsvWriter {
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final char BOM = '\uFEFF';
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private CsvWriter() {
     }
 
     public static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a device or a pipe (/dev/stdout, a FIFO): write into it; never replace it with a file
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+                write(out, header, rows);
+            }
+            return;
+        }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".export-", ".csv.tmp");
+        // created like any new file (mode from the umask), unlike createTempFile's 0600
+        Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 write(out, header, rows);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

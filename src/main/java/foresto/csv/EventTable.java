@@ -44,8 +44,14 @@ public final class EventTable {
         return COLUMNS.stream().map(c -> c.raw().apply(e)).toList();
     }
 
-    public static void export(Path file, List<RebalancingEvent> events) throws IOException {
-        CsvWriter.write(file, headers(), events.stream().map(EventTable::row).toList());
+    /** Writes the table; a failure to write (disk full, no permission) is ours to report: WRITE_FAILED. */
+    public static void export(Path file, List<RebalancingEvent> events) {
+        try {
+            CsvWriter.write(file, headers(), events.stream().map(EventTable::row).toList());
+        } catch (IOException e) {
+            throw new foresto.error.ForestoException(foresto.error.ErrorCode.WRITE_FAILED, "cannot write " + file + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
     }
 
     /** A person's explanation of the trigger, with Korean class names (e.g. "EQUITY(주식) +5.21%p ≥ 5%p"). */

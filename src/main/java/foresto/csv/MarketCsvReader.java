@@ -201,6 +201,10 @@ public final class MarketCsvReader {
         }
     }
 
+    /** Prices outside this range cannot be real closes; their ratios could also leave the double range. */
+    static final double MIN_PRICE = 1e-9;
+    static final double MAX_PRICE = 1e12;
+
     private double parseValue(String cell, int line, int column, Problems problems) {
         if (cell.isEmpty()) {
             return Double.NaN;
@@ -210,10 +214,10 @@ public final class MarketCsvReader {
             return Double.NaN;
         }
         double v = Double.parseDouble(cell);
-        if (kind == Kind.RETURNS && !(Double.isFinite(v) && v > -1)) {
-            problems.add(line, column, "a daily return must be > -1, got " + cell);
-        } else if (kind == Kind.PRICES && !(Double.isFinite(v) && v > 0)) {
-            problems.add(line, column, "a price must be > 0, got " + cell);
+        if (kind == Kind.RETURNS && !(v > -1 && v <= MarketData.MAX_DAILY_RETURN)) {
+            problems.add(line, column, "a daily return must be > -1 and ≤ 10 (+1000 %), got " + cell);
+        } else if (kind == Kind.PRICES && !(v >= MIN_PRICE && v <= MAX_PRICE)) {
+            problems.add(line, column, "a price must be from 1e-9 to 1e12, got " + cell);
         }
         return v;
     }

@@ -23,10 +23,12 @@ public final class Jdbc {
         }
     }
 
-    /** Runs {@code work} in one transaction: commit on success, roll back on any failure. */
+    /**
+     * Runs {@code work} in one transaction: commit on success, roll back on any failure. The pool restores
+     * auto-commit when the connection goes back, so nothing here can mask the failure that matters.
+     */
     public static <T> T inTransaction(DataSource ds, String doing, SqlWork<T> work) {
         try (Connection c = ds.getConnection()) {
-            boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -39,8 +41,6 @@ public final class Jdbc {
                     e.addSuppressed(suppressed);
                 }
                 throw e;
-            } finally {
-                c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
             throw DbErrors.wrap(e, doing);

@@ -17,6 +17,9 @@ import java.util.List;
  * that starts there (the portfolio is bought at that close).
  */
 public final class MarketData {
+    /** The largest daily return accepted: +1000 % in a day. Returns are also &gt; −1 (a price stays positive). */
+    public static final double MAX_DAILY_RETURN = 10;
+
     private final LocalDate[] dates;
     private final double[][] returns; // [ordinal][row]; null when the dataset has no such column
     // The simulation's view, built once: row-major returns (stride COUNT) with missing values as 0.0, and per
@@ -72,9 +75,9 @@ public final class MarketData {
             }
             for (int i = 0; i < dates.length; i++) {
                 double r = returns[c][i];
-                if (!Double.isNaN(r) && !(Double.isFinite(r) && r > -1)) {
+                if (!Double.isNaN(r) && !(r > -1 && r <= MAX_DAILY_RETURN)) {
                     throw new ForestoException(ErrorCode.INVALID_CSV, "return of " + AssetClass.of(c)
-                            + " on " + dates[i] + " must be finite and > -1, got " + r);
+                            + " on " + dates[i] + " must be > -1 and ≤ 10 (+1000 %), got " + r);
                 }
             }
             copy[c] = returns[c].clone();

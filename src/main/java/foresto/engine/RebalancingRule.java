@@ -113,9 +113,15 @@ public sealed interface RebalancingRule {
         }
     }
 
+    /**
+     * Cost rates are below 0.5: turnover is at most 2, so a rebalance costs less than the whole value and a
+     * path can never reach zero or below.
+     */
+    double MAX_COST_RATE = 0.5;
+
     private static void requireCostRate(double c) {
-        if (!(c >= 0 && c < 1)) {
-            throw invalid("cost_rate must be ≥ 0 and < 1, got " + c);
+        if (!(c >= 0 && c < MAX_COST_RATE)) {
+            throw invalid("cost_rate must be ≥ 0 and < 0.5, got " + c);
         }
     }
 

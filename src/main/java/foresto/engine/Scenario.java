@@ -12,6 +12,20 @@ import java.util.Objects;
  */
 public record Scenario(Weights targets, LocalDate start, LocalDate end, double initialValue,
                        MissingDataPolicy missingDataPolicy) {
+    /**
+     * The largest initial value accepted (a quadrillion): with daily returns bounded by
+     * {@link MarketData#MAX_DAILY_RETURN}, paths stay far from overflow on any real horizon.
+     */
+    public static final double MAX_INITIAL_VALUE = 1e15;
+
+    /** Throws INVALID_REQUEST unless 0 &lt; v ≤ {@link #MAX_INITIAL_VALUE}. */
+    public static void requireInitialValue(double v) {
+        if (!(v > 0 && v <= MAX_INITIAL_VALUE)) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST,
+                    "initial_value must be > 0 and ≤ 1e15, got " + v);
+        }
+    }
+
     public Scenario {
         Objects.requireNonNull(targets, "targets");
         Objects.requireNonNull(start, "start");
@@ -21,9 +35,6 @@ public record Scenario(Weights targets, LocalDate start, LocalDate end, double i
             throw new ForestoException(ErrorCode.WINDOW_OUTSIDE_DATA,
                     "start date " + start + " is after end date " + end);
         }
-        if (!(Double.isFinite(initialValue) && initialValue > 0)) {
-            throw new ForestoException(ErrorCode.INVALID_REQUEST,
-                    "initial_value must be a finite number > 0, got " + initialValue);
-        }
+        requireInitialValue(initialValue);
     }
 }

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("finite-numbers")
+                    .addSerializer(Double.class, new FiniteDoubleSerializer())
+                    .addSerializer(double.class, new FiniteDoubleSerializer()))
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -26,11 +29,43 @@ public final class Json {
     private Json() {
     }
 
+    /** A tree built by hand skips the serializers: check its numbers here. */
+    private static void requireFinite(Object value) {
+        if (value instanceof com.fasterxml.jackson.databind.JsonNode node) {
+            if (node.isNumber() && !Double.isFinite(node.doubleValue()) && (node.isDouble() || node.isFloat())) {
+                throw new IllegalStateException("refusing to write the non-finite number " + node.doubleValue() + " as JSON");
+            }
+            for (com.fasterxml.jackson.databind.JsonNode child : node) {
+                requireFinite(child);
+            }
+        }
+    }
+
+    /** NaN and ±Infinity are not JSON numbers: writing one is a bug to report, never a "NaN" string. */
+    private static final class FiniteDoubleSerializer extends com.fasterxml.jackson.databind.ser.std.StdSerializer<Double> {
+        private static final long serialVersionUID = 1L;
+
+        FiniteDoubleSerializer() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, com.fasterxml.jackson.core.JsonGenerator gen,
+                              com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+            if (!Double.isFinite(value)) {
+                throw new com.fasterxml.jackson.core.JsonGenerationException("refusing to write the non-finite number "
+                        + value + " as JSON", gen);
+            }
+            gen.writeNumber(value);
+        }
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
     public static String write(Object value) {
+        requireFinite(value);
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -39,6 +74,7 @@ public final class Json {
     }
 
     public static String writePretty(Object value) {
+        requireFinite(value);
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -141,6 +141,16 @@ class QualityImportExportTest {
         assertThat(lines.get(1)).startsWith(r.get("events").get(0).get("event_date").asText() + ",PERIODIC,");
         assertThat(lines.get(1)).contains(r.get("events").get(0).get("value_after").asText());
 
+        // the file is created like any other new file (the umask decides its mode), not 0600
+        Path control = Files.createFile(dir.resolve("control.txt"));
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(control));
+
+        // a full disk is our side's failure (exit 1), not bad input; the device stays a device
+        CliRunner.Result full = CliRunner.run(env, "export-events", "--run-id", r.get("run_id").asText(), "--out", "/dev/full");
+        assertThat(full.exitCode()).as(full.err()).isEqualTo(1);
+        assertThat(full.err()).contains("WRITE_FAILED").contains("No space left on device");
+        assertThat(Path.of("/dev/full")).satisfies(p -> assertThat(Files.isRegularFile(p)).isFalse());
+
         CliRunner.Result missing = CliRunner.run(env, "export-events", "--run-id", "987654", "--out", dir.resolve("x.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("RUN_NOT_FOUND");

@@ -31,7 +31,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -287,11 +286,7 @@ public final class MainViewModel {
         busy.set(true);
         status.set("Exporting " + snapshot.size() + " events …");
         running = executor.submit("export", () -> {
-            try {
-                EventTable.export(file, snapshot);
-            } catch (IOException e) {
-                throw new ForestoException(ErrorCode.INVALID_REQUEST, "cannot write " + file + ": " + e.getMessage());
-            }
+            EventTable.export(file, snapshot);
             return snapshot.size();
         }, n -> {
             busy.set(false);
