@@ -13,6 +13,7 @@ import foresto.db.RunRepository;
 import foresto.db.RunRequestInfo;
 import foresto.db.RunSummary;
 import foresto.db.StoredPaths;
+import foresto.db.Today;
 import foresto.engine.MarketData;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.PathResult;
@@ -64,8 +65,9 @@ public final class BacktestService {
         return flags;
     }
 
-    public LocalDate today() {
-        return LocalDate.now(clock);
+    /** The dates that are today somewhere on Earth, against which rule validity is checked. */
+    public Today today() {
+        return Today.of(clock);
     }
 
     public BacktestResult run(BacktestRequest req) {
@@ -101,7 +103,7 @@ public final class BacktestService {
                 rule.map(RuleRecord::ruleName).orElse(null), rule.map(RuleRecord::describe).orElse(null));
         Optional<RunRecord> existing = runs.findByHash(hex);
         if (existing.isPresent()) {
-            return reused(existing.get());
+            return reused(existing.get(), info);
         }
         checkCancelled();
         long t0 = System.nanoTime();
@@ -122,13 +124,17 @@ public final class BacktestService {
         });
         if (runId.isEmpty()) {
             return reused(runs.findByHash(hex).orElseThrow(() ->
-                    new ForestoException(ErrorCode.INTERNAL_ERROR, "a concurrent run vanished")));
+                    new ForestoException(ErrorCode.INTERNAL_ERROR, "a concurrent run vanished")), info);
         }
         return new BacktestResult(runId.get(), hex, false, info, summary);
     }
 
-    private static BacktestResult reused(RunRecord r) {
-        return new BacktestResult(r.runId(), r.requestHash(), true, r.request(), r.summary());
+    /**
+     * A stored run answers an equal request. It is described with this request's own names (its rule id and
+     * name may differ from the run's first requester's: equal parameters, another rule row).
+     */
+    private static BacktestResult reused(RunRecord r, RunRequestInfo asked) {
+        return new BacktestResult(r.runId(), r.requestHash(), true, asked, r.summary());
     }
 
     private static void checkCancelled() {
@@ -144,8 +150,8 @@ public final class BacktestService {
         if (!r.isActive()) {
             throw new ForestoException(ErrorCode.RULE_INACTIVE, "rule '" + r.ruleName() + "' (id " + ruleId + ") is not active");
         }
-        LocalDate today = today();
-        if (!r.isEffectiveOn(today)) {
+        Today today = today();
+        if (!r.isEffectiveDuring(today)) {
             throw new ForestoException(ErrorCode.RULE_NOT_EFFECTIVE, "rule '" + r.ruleName() + "' (id " + ruleId
                     + ") is effective " + r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())
                     + ", not today (" + today + ")");
@@ -155,8 +161,8 @@ public final class BacktestService {
 
     /** Rules a run may use now: active and effective today. */
     public List<RuleRecord> usableRules() {
-        LocalDate today = today();
-        return rules.findAll().stream().filter(r -> r.isActive() && r.isEffectiveOn(today)).toList();
+        Today today = today();
+        return rules.findAll().stream().filter(r -> r.isActive() && r.isEffectiveDuring(today)).toList();
     }
 
     public List<PortfolioRecord> portfolios() {

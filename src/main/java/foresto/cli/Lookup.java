@@ -25,9 +25,18 @@ final class Lookup {
         return resolve(s.datasets(), nameOrId, DatasetRecord::datasetId, DatasetRecord::name, ErrorCode.DATASET_NOT_FOUND, "dataset");
     }
 
-    /** Rules resolve against all rules, so an inactive one gets RULE_INACTIVE rather than "not found". */
-    static long rule(List<RuleRecord> all, String nameOrId) {
-        return resolve(all, nameOrId, RuleRecord::ruleId, RuleRecord::ruleName, ErrorCode.RULE_NOT_FOUND, "rebalancing rule");
+    /**
+     * A rule by its name only (ids go through --rule-id, so "3" never means two things). Rules resolve against
+     * all rules, so an inactive one gets RULE_INACTIVE rather than "not found".
+     */
+    static long ruleByName(List<RuleRecord> all, String name) {
+        for (RuleRecord r : all) {
+            if (r.ruleName().equals(name)) {
+                return r.ruleId();
+            }
+        }
+        throw new ForestoException(ErrorCode.RULE_NOT_FOUND, "no rebalancing rule named '" + name + "'"
+                + (name.matches("\\d{1,18}") ? " (to choose a rule by id use --rule-id " + name + ")" : ""));
     }
 
     private static <T> long resolve(List<T> all, String nameOrId, ToLongFunction<T> id, Function<T, String> name,

@@ -5,6 +5,8 @@ import foresto.backtest.BacktestRequest;
 import foresto.backtest.FeatureFlags;
 import foresto.config.AppConfig;
 import foresto.engine.MissingDataPolicy;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
@@ -13,8 +15,10 @@ import java.time.LocalDate;
 final class RunOptions {
     @Option(names = "--portfolio", required = true, paramLabel = "NAME_OR_ID")
     String portfolio;
-    @Option(names = "--rule", paramLabel = "NAME_OR_ID", description = "rebalancing rule (needs USE_REBALANCING=1)")
+    @Option(names = "--rule", paramLabel = "NAME", description = "rebalancing rule by name (needs USE_REBALANCING=1)")
     String rule;
+    @Option(names = "--rule-id", paramLabel = "ID", description = "rebalancing rule by id (needs USE_REBALANCING=1)")
+    Long ruleId;
     @Option(names = "--start", paramLabel = "YYYY-MM-DD")
     String start;
     @Option(names = "--end", paramLabel = "YYYY-MM-DD")
@@ -28,8 +32,11 @@ final class RunOptions {
 
     /** Checks what needs no database (the flag gate first, so a disabled rule never starts the database). */
     void validate(AppConfig config) {
-        if (rule != null) {
-            FeatureFlags.from(config).requireRebalancingAllowed("--rule");
+        if (rule != null || ruleId != null) {
+            FeatureFlags.from(config).requireRebalancingAllowed(rule != null ? "--rule" : "--rule-id");
+        }
+        if (rule != null && ruleId != null) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "give --rule NAME or --rule-id ID, not both");
         }
         MissingDataPolicy.parse(missing);
         dates();
@@ -43,10 +50,10 @@ final class RunOptions {
     /** Resolves names to ids against the database. */
     BacktestRequest request(Backend backend) {
         var svc = backend.backtests();
-        Long ruleId = rule == null ? null : Lookup.rule(backend.rules().all(), rule);
+        Long chosenRule = rule == null ? ruleId : Long.valueOf(Lookup.ruleByName(backend.rules().all(), rule));
         Long datasetId = dataset == null ? null : Lookup.dataset(svc, dataset);
         LocalDate[] d = dates();
         return new BacktestRequest(Lookup.portfolio(svc, portfolio), datasetId, d[0], d[1], initialValue,
-                MissingDataPolicy.parse(missing), ruleId);
+                MissingDataPolicy.parse(missing), chosenRule);
     }
 }

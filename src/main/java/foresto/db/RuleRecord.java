@@ -19,9 +19,12 @@ public record RuleRecord(Long ruleId, String ruleName, String ruleType, String f
                 costRate == null ? Double.NaN : costRate.doubleValue());
     }
 
-    /** Usable today: active and today within [effective_from, effective_to]. */
-    public boolean isEffectiveOn(LocalDate today) {
-        return !today.isBefore(effectiveFrom) && (effectiveTo == null || !today.isAfter(effectiveTo));
+    /**
+     * Effective on some date of {@code today}: the rule's [effective_from, effective_to] (zone-less calendar
+     * dates) meets the range of dates that are "today" somewhere on Earth.
+     */
+    public boolean isEffectiveDuring(Today today) {
+        return !effectiveFrom.isAfter(today.latest()) && (effectiveTo == null || !effectiveTo.isBefore(today.earliest()));
     }
 
     /** A short human description, e.g. "PERIODIC MONTHLY, first trading day, cost 0.001". */

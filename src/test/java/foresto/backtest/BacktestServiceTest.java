@@ -81,7 +81,7 @@ class BacktestServiceTest {
         RuleRecord future = rules.insert(new RuleRecord(null, "future", "PERIODIC", "MONTHLY", "FIRST_TRADING_DAY",
                 null, new BigDecimal("0.001"), ServiceFixture.TODAY.plusDays(10), null, true, null, null));
         RuleRecord expired = rules.insert(new RuleRecord(null, "expired", "PERIODIC", "MONTHLY", "FIRST_TRADING_DAY",
-                null, new BigDecimal("0.001"), ServiceFixture.TODAY.minusDays(30), ServiceFixture.TODAY.minusDays(1), true, null, null));
+                null, new BigDecimal("0.001"), ServiceFixture.TODAY.minusDays(30), ServiceFixture.TODAY.minusDays(2), true, null, null));
         long runs = fx.count("simulation_run");
         BacktestService s = fx.service(true);
         assertThat(codeOf(() -> s.run(request(999_999L)))).isEqualTo(ErrorCode.RULE_NOT_FOUND);

@@ -19,7 +19,9 @@ import java.time.ZoneOffset;
 
 /** A migrated test database with the seed rules, sample portfolios and a 3-year synthetic dataset. */
 final class ServiceFixture implements AutoCloseable {
-    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /** One instant for the whole test class: rule validity never depends on when the tests run. */
+    static final Clock CLOCK = Clock.fixed(java.time.Instant.now(), ZoneOffset.UTC);
+    static final LocalDate TODAY = LocalDate.now(CLOCK);
     final Database db;
     final DatasetRecord dataset;
 
@@ -32,7 +34,7 @@ final class ServiceFixture implements AutoCloseable {
     }
 
     BacktestService service(boolean flagOn) {
-        return new BacktestService(db.dataSource(), new FeatureFlags(flagOn), Clock.systemUTC());
+        return new BacktestService(db.dataSource(), new FeatureFlags(flagOn), CLOCK);
     }
 
     PortfolioRecord portfolio(String name) {

@@ -35,13 +35,13 @@ class RunAndDbCommandsTest {
     void dbCommandsMigrateSeedAndReport() {
         CliRunner.Result migrate = CliRunner.run(off, "db", "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("schema version 4");
+        assertThat(migrate.out()).contains("schema version 5");
         CliRunner.Result seed = CliRunner.run(off, "db", "seed");
         assertThat(seed.exitCode()).as(seed.err()).isZero();
         CliRunner.run(off, "db", "seed");
         CliRunner.Result info = CliRunner.run(off, "db", "info");
         assertThat(info.exitCode()).as(info.err()).isZero();
-        assertThat(info.out()).contains("schema version: 4").containsPattern("rebalancing_rule\\s+3");
+        assertThat(info.out()).contains("schema version: 5").containsPattern("rebalancing_rule\\s+3");
         assertThat(info.out() + info.err()).doesNotContainIgnoringCase("password=");
     }
 
@@ -70,6 +70,30 @@ class RunAndDbCommandsTest {
         CliRunner.Result offRun = CliRunner.run(off, "run", "--portfolio", "Growth 80/20", "--start", "2010-01-04");
         assertThat(offRun.exitCode()).as(offRun.err()).isZero();
         assertThat(Json.mapper().readTree(offRun.out()).has("on")).isFalse();
+    }
+
+    @Test
+    void aRuleIsChosenByNameWithRuleAndByIdWithRuleIdNeverAmbiguously() throws Exception {
+        // a rule whose *name* is "3", while the rule with *id* 3 is the seed's drift rule
+        CliRunner.run(on, "db", "seed");
+        try (var c = java.sql.DriverManager.getConnection(TestDatabase.urlOf(db), TestDatabase.server().user(),
+                TestDatabase.server().password()); var st = c.createStatement()) {
+            st.execute("INSERT INTO foresto.rebalancing_rule (rule_name, rule_type, frequency, cost_rate, effective_from) "
+                    + "VALUES ('3', 'PERIODIC', 'MONTHLY', 0.002, DATE '2000-01-01') ON CONFLICT DO NOTHING");
+        }
+        JsonNode byName = Json.mapper().readTree(CliRunner.run(on, "run", "--portfolio", "Balanced 60/30/10", "--rule", "3",
+                "--start", "2011-01-03", "--end", "2011-12-30").out());
+        assertThat(byName.get("request").get("rule_name").asText()).isEqualTo("3");
+        JsonNode byId = Json.mapper().readTree(CliRunner.run(on, "run", "--portfolio", "Balanced 60/30/10", "--rule-id", "3",
+                "--start", "2011-01-03", "--end", "2011-12-30").out());
+        assertThat(byId.get("request").get("rebalancing_rule_id").asLong()).isEqualTo(3);
+        assertThat(byId.get("request").get("rule_name").asText()).isEqualTo("P2_DRIFT_5PCT_10BP");
+        CliRunner.Result both = CliRunner.run(on, "run", "--portfolio", "1", "--rule", "3", "--rule-id", "3");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("not both");
+        CliRunner.Result digits = CliRunner.run(on, "run", "--portfolio", "1", "--rule", "2");
+        assertThat(digits.exitCode()).isEqualTo(2);
+        assertThat(digits.err()).contains("RULE_NOT_FOUND").contains("--rule-id 2");
     }
 
     @Test

@@ -9,6 +9,7 @@ import foresto.db.DatasetRecord;
 import foresto.db.PortfolioRecord;
 import foresto.db.RuleRecord;
 import foresto.db.RunRecord;
+import foresto.db.RunRequestInfo;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingEvent;
 import foresto.error.ErrorCode;
@@ -214,11 +215,12 @@ public final class MainViewModel {
                 : " with " + rule.get().ruleName()) + " …");
         running = executor.submit("run", () -> {
             BacktestResult r = service.run(req);
-            return new Loaded(RunModel.of(service.open(r.runId()), r.reused()), service.history(200));
+            return new Loaded(RunModel.of(service.open(r.runId()), r.reused()), service.history(200), r.request());
         }, this::show, this::failed, this::cancelled);
     }
 
-    private record Loaded(RunModel model, List<RunRecord> history) {
+    /** {@code asked}: the request as this user made it (a reused run was first made by another request). */
+    private record Loaded(RunModel model, List<RunRecord> history, RunRequestInfo asked) {
     }
 
     /** Opens a stored run from the history without recomputing it. */
@@ -228,7 +230,7 @@ public final class MainViewModel {
         }
         busy.set(true);
         status.set("Opening run #" + runId + " …");
-        running = executor.submit("open", () -> new Loaded(RunModel.of(service.open(runId), true), service.history(200)),
+        running = executor.submit("open", () -> new Loaded(RunModel.of(service.open(runId), true), service.history(200), null),
                 this::show, this::failed, this::cancelled);
     }
 
@@ -241,7 +243,7 @@ public final class MainViewModel {
         summary.setAll(SummaryRow.of(m.run().summary().off(), m.run().summary().on()));
         history.setAll(loaded.history());
         busy.set(false);
-        var req = m.run().request();
+        var req = loaded.asked() != null ? loaded.asked() : m.run().request();
         status.set((m.reused() ? "Reused run #" : "New run #") + m.run().runId() + ": " + req.portfolioName() + ", "
                 + (req.ruleName() == null ? "rebalancing OFF" : req.ruleName()) + ", " + req.startDate() + ".." + req.endDate()
                 + ", " + m.events().size() + " events");
