@@ -116,6 +116,10 @@ public final class BacktestService {
         StoredPaths paths = toStored(result);
         List<RebalancingEvent> onEvents = result.on().map(PathResult::events).orElse(List.of());
         Optional<Long> runId = Jdbc.inTransaction(ds, "storing the run", c -> {
+            // the data this run was computed on must still be the dataset's data, and stay so until we commit
+            if (!MarketDataRepository.lockIfUnchanged(c, dataset.datasetId(), data.fingerprint())) {
+                throw datasetChanged(dataset);
+            }
             Optional<Long> id = RunRepository.insertIfAbsent(c, hex, hash.canonicalJson(), info, summary, paths, computeMs);
             if (id.isPresent() && rule.isPresent()) {
                 EventRepository.insertAll(c, id.get(), rule.get().ruleId(), onEvents);
@@ -217,9 +221,25 @@ public final class BacktestService {
         if (cached != null && cached.fingerprint().equals(d.fingerprint())) {
             return cached;
         }
-        MarketData loaded = datasets.load(d.datasetId());
+        MarketData loaded;
+        try {
+            loaded = datasets.load(d.datasetId());
+        } catch (ForestoException e) {
+            if (e.code() == ErrorCode.DATASET_NOT_FOUND) {
+                throw datasetChanged(d);
+            }
+            throw e;
+        }
+        if (!loaded.fingerprint().equals(d.fingerprint())) {
+            throw datasetChanged(d); // replaced between the look-up and the load
+        }
         marketCache.put(d.datasetId(), loaded);
         return loaded;
+    }
+
+    static ForestoException datasetChanged(DatasetRecord d) {
+        return new ForestoException(ErrorCode.DATASET_CHANGED, "the dataset '" + d.name() + "' was replaced or removed "
+                + "while this run was being computed; nothing was stored, run it again");
     }
 
     private static StoredPaths toStored(SimulationResult r) {

@@ -22,8 +22,8 @@ public final class ImportService {
         this.repo = new MarketDataRepository(ds);
     }
 
-    public DatasetRecord importFile(Path file, String datasetName, Map<String, String> columns,
-                                    MarketCsvReader.Kind kind, boolean replace) {
+    public MarketDataRepository.Imported importFile(Path file, String datasetName, Map<String, String> columns,
+                                                    MarketCsvReader.Kind kind, MarketDataRepository.Replace replace) {
         if (datasetName == null || datasetName.isBlank() || datasetName.length() > 100) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "the dataset name must be 1 to 100 characters");
         }

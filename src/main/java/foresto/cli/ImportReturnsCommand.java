@@ -3,6 +3,7 @@ package foresto.cli;
 import foresto.backtest.Backend;
 import foresto.csv.MarketCsvReader;
 import foresto.db.DatasetRecord;
+import foresto.db.MarketDataRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,8 +30,10 @@ final class ImportReturnsCommand implements Callable<Integer> {
     String columns;
     @Option(names = "--kind", paramLabel = "returns|prices", defaultValue = "returns")
     String kind;
-    @Option(names = "--replace", description = "replace an existing dataset of that name (and its runs)")
+    @Option(names = "--replace", description = "replace an existing dataset of that name (refused when runs use it, unless --force)")
     boolean replace;
+    @Option(names = "--force", description = "with --replace: also delete the stored runs of the replaced dataset")
+    boolean force;
 
     @Override
     public Integer call() {
@@ -38,10 +41,13 @@ final class ImportReturnsCommand implements Callable<Integer> {
         var mapping = MarketCsvReader.parseMapping(columns);
         try (Backend backend = main.startBackend(spec)) {
             long t0 = System.nanoTime(); // the import itself: read, validate, store
-            DatasetRecord d = backend.imports().importFile(file, dataset, mapping, k, replace);
-            spec.commandLine().getOut().printf("imported dataset '%s' (id %d): %,d rows %s..%s, fingerprint %s, %.0f ms%n",
+            var imported = backend.imports().importFile(file, dataset, mapping, k, !replace ? MarketDataRepository.Replace.NO
+                    : force ? MarketDataRepository.Replace.FORCE : MarketDataRepository.Replace.UNLESS_RUNS);
+            DatasetRecord d = imported.dataset();
+            spec.commandLine().getOut().printf("imported dataset '%s' (id %d): %,d rows %s..%s, fingerprint %s, %.0f ms%s%n",
                     d.name(), d.datasetId(), d.rowCount(), d.firstDate(), d.lastDate(), d.fingerprint().substring(0, 12),
-                    (System.nanoTime() - t0) / 1e6);
+                    (System.nanoTime() - t0) / 1e6, imported.deletedRuns() == 0 ? ""
+                            : "; deleted " + imported.deletedRuns() + " stored runs of the replaced data");
             spec.commandLine().getOut().flush();
         }
         return 0;

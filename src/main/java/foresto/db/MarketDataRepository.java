@@ -61,24 +61,68 @@ public final class MarketDataRepository {
     }
 
     /**
-     * Stores a dataset and all its returns in one transaction. With {@code replace}, an existing dataset of
-     * that name is deleted first (with its runs); without it, an existing name is {@code DATASET_EXISTS}.
+     * Takes a share lock on the dataset row (a replace, which deletes the row, waits for our commit) and
+     * tells whether it still holds the data with this fingerprint.
      */
+    public static boolean lockIfUnchanged(Connection c, long datasetId, String fingerprint) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT fingerprint FROM market_dataset WHERE dataset_id = ? FOR SHARE")) {
+            ps.setLong(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1).equals(fingerprint);
+            }
+        }
+    }
+
+    /** What replacing a dataset of the same name may do. */
+    public enum Replace {
+        /** an existing name is DATASET_EXISTS */
+        NO,
+        /** replace it when no stored run uses it; otherwise CONFIRMATION_REQUIRED, saying how many would go */
+        UNLESS_RUNS,
+        /** replace it and delete its runs */
+        FORCE
+    }
+
+    /** A stored dataset and how many stored runs its import deleted (a replace deletes the old data's runs). */
+    public record Imported(DatasetRecord dataset, int deletedRuns) {
+    }
+
     public DatasetRecord insert(String name, String description, String source, boolean synthetic, MarketData data,
                                 boolean replace) {
+        return insert(name, description, source, synthetic, data, replace ? Replace.FORCE : Replace.NO).dataset();
+    }
+
+    /**
+     * Stores a dataset and all its returns in one transaction. An existing dataset of that name is replaced
+     * as {@code replace} allows; the row lock taken first makes a run being stored on the old data either
+     * finish before (and be counted and deleted) or fail with DATASET_CHANGED.
+     */
+    public Imported insert(String name, String description, String source, boolean synthetic, MarketData data,
+                           Replace replace) {
         return Jdbc.inTransaction(ds, "importing dataset '" + name + "'", c -> {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
                 lock.setString(1, "dataset:" + name);
                 lock.execute();
             }
             Optional<DatasetRecord> existing = findByName(c, name);
+            int deletedRuns = 0;
             if (existing.isPresent()) {
-                if (!replace) {
+                long id = existing.get().datasetId();
+                if (replace == Replace.NO) {
                     throw new ForestoException(ErrorCode.DATASET_EXISTS, "a dataset named '" + name
-                            + "' already exists (id " + existing.get().datasetId() + "); use --replace to overwrite it");
+                            + "' already exists (id " + id + "); use --replace to overwrite it");
+                }
+                try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM market_dataset WHERE dataset_id = ? FOR UPDATE")) {
+                    lock.setLong(1, id); // waits for runs being stored on this dataset
+                    lock.executeQuery().close();
+                }
+                deletedRuns = runsOf(c, id);
+                if (deletedRuns > 0 && replace != Replace.FORCE) {
+                    throw new ForestoException(ErrorCode.CONFIRMATION_REQUIRED, "replacing dataset '" + name + "' deletes its "
+                            + deletedRuns + " stored run" + (deletedRuns == 1 ? "" : "s") + " and their events; add --force to do it");
                 }
                 try (PreparedStatement del = c.prepareStatement("DELETE FROM market_dataset WHERE dataset_id = ?")) {
-                    del.setLong(1, existing.get().datasetId());
+                    del.setLong(1, id);
                     del.executeUpdate();
                 }
             }
@@ -97,8 +141,18 @@ public final class MarketDataRepository {
                 header = read(ps).get(0);
             }
             insertReturns(c, header.datasetId(), data);
-            return header;
+            return new Imported(header, deletedRuns);
         });
+    }
+
+    private static int runsOf(Connection c, long datasetId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM simulation_run WHERE dataset_id = ?")) {
+            ps.setLong(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private static void insertReturns(Connection c, long datasetId, MarketData data) throws SQLException {
@@ -159,7 +213,8 @@ public final class MarketDataRepository {
                             Arrays.fill(cols[col], Double.NaN);
                         }
                         double r = rs.getDouble(3);
-                        cols[col][index.get(rs.getObject(1, LocalDate.class))] = rs.wasNull() ? Double.NaN : r;
+                        boolean missing = rs.wasNull(); // before any other column is read: wasNull is about the last one
+                        cols[col][index.get(rs.getObject(1, LocalDate.class))] = missing ? Double.NaN : r;
                     }
                 }
             }

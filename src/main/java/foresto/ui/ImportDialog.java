@@ -3,6 +3,7 @@ package foresto.ui;
 import foresto.backtest.ImportService;
 import foresto.csv.MarketCsvReader;
 import foresto.db.DatasetRecord;
+import foresto.db.MarketDataRepository;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -38,6 +39,9 @@ final class ImportDialog {
         kind.getItems().setAll("returns", "prices");
         kind.setValue("returns");
         CheckBox replace = new CheckBox("Replace an existing dataset of that name");
+        CheckBox force = new CheckBox("…even when stored runs use it (they are deleted)");
+        force.disableProperty().bind(replace.selectedProperty().not());
+        force.setId("importForceBox");
         TextArea result = new TextArea();
         file.setId("importFileField");
         name.setId("importNameField");
@@ -68,7 +72,8 @@ final class ImportDialog {
         g.addRow(2, new Label("Columns"), columns);
         g.addRow(3, new Label("Kind"), kind);
         g.add(replace, 1, 4);
-        g.add(result, 0, 5, 3, 1);
+        g.add(force, 1, 5);
+        g.add(result, 0, 6, 3, 1);
         dialog.getDialogPane().setContent(g);
         ButtonType importType = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CLOSE);
@@ -78,12 +83,20 @@ final class ImportDialog {
             e.consume(); // keep the dialog open to show the outcome
             importButton.setDisable(true);
             result.setText("Importing …");
-            executor.submit("import", () -> imports.importFile(java.nio.file.Path.of(file.getText().trim()), name.getText(),
-                    MarketCsvReader.parseMapping(columns.getText()), MarketCsvReader.Kind.parse(kind.getValue()),
-                    replace.isSelected()), d -> {
+            // every control is read here, on the FX thread; the worker gets plain values
+            String path = file.getText().trim();
+            String datasetName = name.getText();
+            String mapping = columns.getText();
+            String kindName = kind.getValue();
+            MarketDataRepository.Replace policy = !replace.isSelected() ? MarketDataRepository.Replace.NO
+                    : force.isSelected() ? MarketDataRepository.Replace.FORCE : MarketDataRepository.Replace.UNLESS_RUNS;
+            executor.submit("import", () -> imports.importFile(java.nio.file.Path.of(path), datasetName,
+                    MarketCsvReader.parseMapping(mapping), MarketCsvReader.Kind.parse(kindName), policy), done -> {
+                        DatasetRecord d = done.dataset();
                         importButton.setDisable(false);
                         result.setText("Imported '" + d.name() + "' (id " + d.datasetId() + "): " + d.rowCount() + " rows, "
-                                + d.firstDate() + ".." + d.lastDate());
+                                + d.firstDate() + ".." + d.lastDate() + (done.deletedRuns() == 0 ? ""
+                                : "; deleted " + done.deletedRuns() + " stored runs of the replaced data"));
                         imported.accept(d);
                     }, t -> {
                         importButton.setDisable(false);

@@ -99,7 +99,7 @@ class QualityImportExportTest {
         Files.writeString(prices, "date,GOLD\n2024-01-02,100\n2024-01-03,0\n");
         CliRunner.Result p = CliRunner.run(env, "import-returns", prices.toString(), "--dataset", "bad prices", "--kind", "prices");
         assertThat(p.exitCode()).isEqualTo(2);
-        assertThat(p.err()).contains(":3:2: a price must be > 0");
+        assertThat(p.err()).contains(":3:2: a price must be from 1e-9 to 1e12");
         assertThat(count("market_dataset")).isEqualTo(datasets);
         assertThat(count("market_return")).isEqualTo(returns);
     }
