@@ -31,7 +31,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -71,6 +70,14 @@ public final class BacktestService {
     }
 
     public BacktestResult run(BacktestRequest req) {
+        return run(req, new Cancellation());
+    }
+
+    /**
+     * As {@link #run(BacktestRequest)}, cancellable through {@code cancellation} until the run starts to
+     * commit: a cancelled run stores nothing and ends with a CancellationException.
+     */
+    public BacktestResult run(BacktestRequest req, Cancellation cancellation) {
         // 1. validate what needs no database
         double initialValue = req.initialValue() == null ? 1.0 : req.initialValue();
         Scenario.requireInitialValue(initialValue);
@@ -105,11 +112,11 @@ public final class BacktestService {
         if (existing.isPresent()) {
             return reused(existing.get(), info);
         }
-        checkCancelled();
+        cancellation.checkpoint();
         long t0 = System.nanoTime();
         SimulationResult result = ScenarioSimulation.run(data, scenario, engineRule, true);
         double computeMs = (System.nanoTime() - t0) / 1e6;
-        checkCancelled();
+        cancellation.checkpoint();
 
         // 5. store run + events in one transaction; a concurrent twin makes us reuse its run instead
         RunSummary summary = new RunSummary(result.off().metrics(), result.on().map(PathResult::metrics).orElse(null));
@@ -124,6 +131,7 @@ public final class BacktestService {
             if (id.isPresent() && rule.isPresent()) {
                 EventRepository.insertAll(c, id.get(), rule.get().ruleId(), onEvents);
             }
+            cancellation.beginCommit();
             return id;
         });
         if (runId.isEmpty()) {
@@ -139,12 +147,6 @@ public final class BacktestService {
      */
     private static BacktestResult reused(RunRecord r, RunRequestInfo asked) {
         return new BacktestResult(r.runId(), r.requestHash(), true, asked, r.summary());
-    }
-
-    private static void checkCancelled() {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("the run was cancelled");
-        }
     }
 
     /** A rule that exists, is active and is effective today (SEMANTICS §6). */

@@ -32,7 +32,7 @@ public final class FxTaskExecutor implements TaskExecutor {
                 return work.call();
             }
         };
-        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnSucceeded(e -> TaskExecutor.deliver(task.getValue(), onSuccess, onFailure));
         task.setOnFailed(e -> {
             Throwable t = task.getException();
             if (t instanceof CancellationException) {

@@ -23,22 +23,44 @@ public interface TaskExecutor {
     <T> Handle submit(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
                       Runnable onCancelled);
 
+    /**
+     * Hands a result to {@code onSuccess}; a failure inside that callback (e.g. a bad value while showing the
+     * result) goes to {@code onFailure} like any other failure, never escapes to the toolkit. Both executors
+     * deliver through here, so tests see what the app does.
+     */
+    static <T> void deliver(T value, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        try {
+            onSuccess.accept(value);
+        } catch (RuntimeException e) {
+            onFailure.accept(e);
+        }
+    }
+
     /** Runs everything immediately on the calling thread (view-model tests). */
     static TaskExecutor sameThread() {
         return new TaskExecutor() {
             @Override
             public <T> Handle submit(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
                                      Runnable onCancelled) {
+                T value;
                 try {
-                    onSuccess.accept(work.call());
+                    value = work.call();
                 } catch (java.util.concurrent.CancellationException e) {
                     onCancelled.run();
+                    return done();
                 } catch (Exception e) {
                     onFailure.accept(e);
+                    return done();
                 }
+                deliver(value, onSuccess, onFailure);
+                return done();
+            }
+
+            private Handle done() {
                 return new Handle() {
                     @Override
                     public void cancel() {
+                        // already finished
                     }
 
                     @Override

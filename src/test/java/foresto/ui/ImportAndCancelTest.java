@@ -82,7 +82,7 @@ class ImportAndCancelTest extends RobotTestBase {
         vm.cancel();
         assertThat(cancelCallbacks).hasSize(1);
         assertThat(vm.busy.get()).isFalse();
-        assertThat(vm.status.get()).isEqualTo("Cancelled.");
+        assertThat(vm.status.get()).isEqualTo("Cancelled. Nothing was stored.");
         assertThat(vm.result.get()).isNull();
     }
 }

@@ -3,6 +3,7 @@ package foresto.ui.main;
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.BacktestResult;
 import foresto.backtest.BacktestService;
+import foresto.backtest.Cancellation;
 import foresto.backtest.FeatureFlags;
 import foresto.csv.EventTable;
 import foresto.db.DatasetRecord;
@@ -80,7 +81,11 @@ public final class MainViewModel {
     public final StringProperty dayDetail = new SimpleStringProperty("");
 
     private final ReadOnlyBooleanWrapper rebalancingAllowed;
+    /** Jobs under way; {@link #busy} is true while there is any, whichever finishes first. */
+    private int activeJobs;
+    /** The job Cancel stops: the run (with its cancellation), else the latest other job. */
     private TaskExecutor.Handle running;
+    private Cancellation runCancellation;
 
     public MainViewModel(BacktestService service, TaskExecutor executor, UiState state, Consumer<UiError> errors) {
         this.service = service;
@@ -126,32 +131,98 @@ public final class MainViewModel {
                 busy, portfolio, dataset, rebalancingOn, rule);
     }
 
+    /**
+     * Submits a background job that keeps {@link #busy} true until it ends; exactly one of its outcomes runs,
+     * and the job counts as ended once, whatever its callbacks do.
+     */
+    private <T> TaskExecutor.Handle job(String title, java.util.concurrent.Callable<T> work, Consumer<T> onSuccess,
+                                        Runnable onCancelled) {
+        activeJobs++;
+        busy.set(true);
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable end = () -> {
+            if (ended.compareAndSet(false, true)) {
+                activeJobs--;
+                busy.set(activeJobs > 0);
+            }
+        };
+        return executor.submit(title, work, v -> {
+            end.run();
+            onSuccess.accept(v);
+        }, t -> {
+            end.run();
+            failed(t);
+        }, () -> {
+            end.run();
+            onCancelled.run();
+        });
+    }
+
     /** Loads the lists (portfolios, usable rules, datasets, history) and restores the last choices. */
     public void load() {
-        busy.set(true);
         status.set("Loading portfolios, rules and datasets …");
-        running = executor.submit("load", () -> new Lists(service.portfolios(), service.usableRules(), service.datasets(),
+        running = job("load", () -> new Lists(service.portfolios(), service.usableRules(), service.datasets(),
                 service.history(200)), lists -> {
                     portfolios.setAll(lists.portfolios());
                     rules.setAll(lists.rules());
                     datasets.setAll(lists.datasets());
                     history.setAll(lists.history());
-                    restoreChoices();
-                    busy.set(false);
+                    String ignored = restoreChoices();
                     status.set("Ready. " + lists.portfolios().size() + " portfolios, " + lists.rules().size()
-                            + " usable rules, " + lists.datasets().size() + " datasets.");
-                }, this::failed, this::cancelled);
+                            + " usable rules, " + lists.datasets().size() + " dataset" + (lists.datasets().size() == 1 ? "" : "s")
+                            + "." + ignored);
+                }, this::cancelled);
     }
 
-    private void restoreChoices() {
+    /** Restores the remembered choices; a value that no longer makes sense is dropped with a warning. */
+    private String restoreChoices() {
         portfolio.set(find(portfolios, state.get("portfolio"), p -> Long.toString(p.portfolioId())).orElse(portfolios.isEmpty() ? null : portfolios.get(0)));
         rule.set(find(rules, state.get("rule"), r -> Long.toString(r.ruleId())).orElse(rules.isEmpty() ? null : rules.get(0)));
         dataset.set(find(datasets, state.get("dataset"), d -> Long.toString(d.datasetId())).orElse(datasets.isEmpty() ? null : datasets.get(0)));
-        state.get("start").map(LocalDate::parse).filter(this::insideDataset).ifPresent(startDate::set);
-        state.get("end").map(LocalDate::parse).filter(this::insideDataset).ifPresent(endDate::set);
-        state.get("initial_value").ifPresent(initialValue::set);
-        state.get("missing").map(MissingDataPolicy::valueOf).ifPresent(missingPolicy::set);
-        rebalancingOn.set(rebalancingAllowed.get() && state.get("rebalancing").map(Boolean::parseBoolean).orElse(true));
+        List<String> bad = new java.util.ArrayList<>();
+        restore("start", LocalDate::parse, d -> {
+            if (insideDataset(d)) {
+                startDate.set(d);
+            }
+        }, bad);
+        restore("end", LocalDate::parse, d -> {
+            if (insideDataset(d)) {
+                endDate.set(d);
+            }
+        }, bad);
+        restore("initial_value", v -> {
+            Double.parseDouble(v.trim().replace(",", ""));
+            return v;
+        }, initialValue::set, bad);
+        restore("missing", MissingDataPolicy::valueOf, missingPolicy::set, bad);
+        restore("rebalancing", v -> {
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException(v);
+            }
+            return Boolean.parseBoolean(v);
+        }, on -> rebalancingOn.set(rebalancingAllowed.get() && on), bad);
+        if (!state.get("rebalancing").isPresent()) {
+            rebalancingOn.set(rebalancingAllowed.get());
+        }
+        if (bad.isEmpty()) {
+            return "";
+        }
+        String warning = "Ignored unreadable remembered choices: " + String.join(", ", bad) + ".";
+        System.err.println("foresto: " + warning);
+        return " " + warning;
+    }
+
+    private <T> void restore(String key, java.util.function.Function<String, T> parse, Consumer<T> apply, List<String> bad) {
+        Optional<String> raw = state.get(key);
+        if (raw.isEmpty()) {
+            return;
+        }
+        try {
+            apply.accept(parse.apply(raw.get()));
+        } catch (RuntimeException e) {
+            bad.add(key + "=" + raw.get());
+            state.put(key, null);
+        }
     }
 
     private boolean insideDataset(LocalDate d) {
@@ -210,13 +281,20 @@ public final class MainViewModel {
             return;
         }
         rememberChoices();
-        busy.set(true);
         status.set("Running " + portfolio.get().name() + (req.rebalancingRuleId() == null ? " (rebalancing OFF)"
                 : " with " + rule.get().ruleName()) + " …");
-        running = executor.submit("run", () -> {
-            BacktestResult r = service.run(req);
+        Cancellation cancellation = new Cancellation();
+        runCancellation = cancellation;
+        running = job("run", () -> {
+            BacktestResult r = service.run(req, cancellation);
             return new Loaded(RunModel.of(service.open(r.runId()), r.reused()), service.history(200), r.request());
-        }, this::show, this::failed, this::cancelled);
+        }, loaded -> {
+            runCancellation = null;
+            show(loaded);
+        }, () -> {
+            runCancellation = null;
+            status.set("Cancelled. Nothing was stored.");
+        });
     }
 
     /** {@code asked}: the request as this user made it (a reused run was first made by another request). */
@@ -228,10 +306,9 @@ public final class MainViewModel {
         if (busy.get()) {
             return;
         }
-        busy.set(true);
         status.set("Opening run #" + runId + " …");
-        running = executor.submit("open", () -> new Loaded(RunModel.of(service.open(runId), true), service.history(200), null),
-                this::show, this::failed, this::cancelled);
+        running = job("open", () -> new Loaded(RunModel.of(service.open(runId), true), service.history(200), null),
+                this::show, this::cancelled);
     }
 
     private void show(Loaded loaded) {
@@ -242,28 +319,35 @@ public final class MainViewModel {
         events.setAll(m.events());
         summary.setAll(SummaryRow.of(m.run().summary().off(), m.run().summary().on()));
         history.setAll(loaded.history());
-        busy.set(false);
         var req = loaded.asked() != null ? loaded.asked() : m.run().request();
         status.set((m.reused() ? "Reused run #" : "New run #") + m.run().runId() + ": " + req.portfolioName() + ", "
                 + (req.ruleName() == null ? "rebalancing OFF" : req.ruleName()) + ", " + req.startDate() + ".." + req.endDate()
                 + ", " + m.events().size() + " events");
     }
 
+    /**
+     * Stops the current job. A run that is already being stored cannot be stopped: it is then shown as the
+     * stored run it becomes, and the status says so.
+     */
     public void cancel() {
-        if (running != null && !running.isDone()) {
-            running.cancel();
+        if (running == null || running.isDone()) {
+            return;
         }
+        Cancellation c = runCancellation;
+        if (c != null && !c.cancel()) {
+            status.set("Too late to cancel: the run is being stored and will be shown when it is done.");
+            return;
+        }
+        running.cancel();
     }
 
     private void failed(Throwable t) {
-        busy.set(false);
         UiError e = UiError.of("The operation failed", t);
         status.set("Failed: " + e.describe());
         errors.accept(e);
     }
 
     private void cancelled() {
-        busy.set(false);
         status.set("Cancelled.");
     }
 
@@ -285,25 +369,23 @@ public final class MainViewModel {
     /** Writes the event table through the shared CSV writer (in the background). */
     public void exportEvents(Path file, Runnable done) {
         List<RebalancingEvent> snapshot = List.copyOf(events);
-        busy.set(true);
         status.set("Exporting " + snapshot.size() + " events …");
-        running = executor.submit("export", () -> {
+        running = job("export", () -> {
             EventTable.export(file, snapshot);
             return snapshot.size();
         }, n -> {
-            busy.set(false);
             status.set("Exported " + n + " events to " + file);
             done.run();
-        }, this::failed, this::cancelled);
+        }, this::cancelled);
     }
 
     /** Refreshes the usable rules (after the rules editor changed something). */
     public void refreshRules() {
-        executor.submit("rules", service::usableRules, list -> {
+        job("rules", service::usableRules, list -> {
             RuleRecord keep = rule.get();
             rules.setAll(list);
             rule.set(keep == null ? null : list.stream().filter(r -> r.ruleId().equals(keep.ruleId())).findFirst()
                     .orElse(list.isEmpty() ? null : list.get(0)));
-        }, this::failed, () -> { });
+        }, () -> { });
     }
 }

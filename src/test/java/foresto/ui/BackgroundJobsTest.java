@@ -1,0 +1,143 @@
+package foresto.ui;
+
+import foresto.ui.main.MainViewModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Background work as the app does it: the real FX executor, bad remembered state, jobs that overlap, and
+ * Cancel whose word always matches what is stored.
+ */
+class BackgroundJobsTest {
+    static UiFixture fx;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        fx = new UiFixture(true);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void anExceptionInASuccessCallbackReachesOnFailure() throws Exception {
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        new FxTaskExecutor().submit("t", () -> 42, v -> {
+            throw new IllegalStateException("bad value " + v);
+        }, failure::complete, () -> failure.complete(null));
+        assertThat(failure.get(10, TimeUnit.SECONDS)).hasMessage("bad value 42");
+    }
+
+    @Test
+    void badRememberedChoicesAreIgnoredWithAWarningAndTheScreenStaysUsable() {
+        UiState state = UiState.inMemory();
+        state.put("missing", "MAYBE");
+        state.put("start", "yesterday");
+        state.put("initial_value", "lots");
+        state.put("rebalancing", "perhaps");
+        state.put("end", "2015-12-31");
+        List<UiError> errors = new ArrayList<>();
+        MainViewModel vm = new MainViewModel(fx.service, TaskExecutor.sameThread(), state, errors::add);
+        vm.load();
+        assertThat(errors).isEmpty();
+        assertThat(vm.status.get()).startsWith("Ready.").contains("Ignored unreadable remembered choices")
+                .contains("missing=MAYBE").contains("start=yesterday").contains("initial_value=lots");
+        assertThat(vm.endDate.get()).hasToString("2015-12-31"); // the good ones are kept
+        assertThat(state.get("missing")).isEmpty();
+        assertThat(vm.canRun().get()).isTrue();
+        vm.run();
+        assertThat(errors).isEmpty();
+        assertThat(vm.status.get()).startsWith("New run #");
+    }
+
+    /** Holds every job until the test completes it. */
+    static final class HeldExecutor implements TaskExecutor {
+        final List<Runnable> finishers = new ArrayList<>();
+
+        @Override
+        public <T> Handle submit(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                                 Runnable onCancelled) {
+            boolean[] done = {false};
+            finishers.add(() -> {
+                done[0] = true;
+                try {
+                    TaskExecutor.deliver(work.call(), onSuccess, onFailure);
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                }
+            });
+            return new Handle() {
+                @Override
+                public void cancel() {
+                    done[0] = true;
+                    onCancelled.run();
+                }
+
+                @Override
+                public boolean isDone() {
+                    return done[0];
+                }
+            };
+        }
+    }
+
+    @Test
+    void aReloadDuringARunDoesNotFreeTheRunButton() {
+        HeldExecutor held = new HeldExecutor();
+        MainViewModel vm = new MainViewModel(fx.service, held, UiState.inMemory(), e -> { });
+        vm.load();
+        held.finishers.remove(0).run();
+        vm.run();
+        assertThat(vm.busy.get()).isTrue();
+        vm.refreshRules(); // e.g. the rules editor saved a rule
+        held.finishers.remove(1).run(); // the reload finishes first
+        assertThat(vm.busy.get()).as("the run is still going").isTrue();
+        assertThat(vm.canRun().get()).isFalse();
+        held.finishers.remove(0).run();
+        assertThat(vm.busy.get()).isFalse();
+        assertThat(vm.status.get()).startsWith("New run #");
+    }
+
+    @Test
+    void cancelSaysCancelledOnlyWhenNothingWasStored() throws Exception {
+        MainViewModel vm = new MainViewModel(fx.service, new FxTaskExecutor(), UiState.inMemory(), e -> { });
+        WaitForAsyncUtils.asyncFx(vm::load).get(10, TimeUnit.SECONDS);
+        UiFixture.waitUntil(() -> !vm.busy.get());
+        for (int attempt = 0; attempt < 8; attempt++) {
+            String iv = Integer.toString(5000 + attempt); // a new request each time
+            long runsBefore = fx.service.history(1000).size();
+            WaitForAsyncUtils.asyncFx(() -> {
+                vm.initialValue.set(iv);
+                vm.run();
+            }).get(10, TimeUnit.SECONDS);
+            Thread.sleep(attempt * 15L);
+            WaitForAsyncUtils.asyncFx(vm::cancel).get(10, TimeUnit.SECONDS);
+            UiFixture.waitUntil(() -> !vm.busy.get());
+            String status = WaitForAsyncUtils.asyncFx(vm.status::get).get(10, TimeUnit.SECONDS);
+            long runsAfter = fx.service.history(1000).size();
+            if (status.startsWith("Cancelled.")) {
+                assertThat(runsAfter).as(status).isEqualTo(runsBefore);
+            } else {
+                assertThat(status).startsWith("New run #");
+                long id = Long.parseLong(status.replaceAll("^New run #(\\d+):.*$", "$1"));
+                assertThat(fx.service.findRun(id).request().initialValue()).isEqualTo(Double.parseDouble(iv));
+                assertThat(runsAfter).isEqualTo(runsBefore + 1);
+            }
+        }
+    }
+}
