@@ -20,8 +20,26 @@ public final class QualityChecks {
     private QualityChecks() {
     }
 
-    /** A named check and whether it held. */
-    public record Check(String name, boolean passed, String detail) {
+    /** What became of a check: it held, it failed, or it could not run here (never counted as passed). */
+    public enum Status { PASS, FAIL, SKIPPED }
+
+    /** A named check and its outcome. */
+    public record Check(String name, Status status, String detail) {
+        public Check(String name, boolean passed, String detail) {
+            this(name, passed ? Status.PASS : Status.FAIL, detail);
+        }
+
+        public static Check skipped(String name, String why) {
+            return new Check(name, Status.SKIPPED, why);
+        }
+
+        public boolean passed() {
+            return status == Status.PASS;
+        }
+
+        public boolean failed() {
+            return status == Status.FAIL;
+        }
     }
 
     private static int period(LocalDate d, Frequency f) {

@@ -35,12 +35,12 @@ final class QualityReportCommand implements Callable<Integer> {
     String dataset;
     @Option(names = "--json", description = "print one JSON object instead of the table")
     boolean json;
-    @Option(names = "--golden", paramLabel = "FILE", description = "compare OFF with this golden file instead of the bundled one")
-    Path golden;
+    @Option(names = "--reference", paramLabel = "FILE", description = "compare OFF with this reference file instead of the bundled one")
+    Path reference;
 
     @Override
     public Integer call() {
-        QualityReport.Golden g = golden == null ? QualityReport.Golden.bundled() : loadGolden(golden);
+        QualityReport.Reference g = reference == null ? QualityReport.Reference.bundled() : loadReference(reference);
         try (Backend backend = main.startBackend(spec)) {
             var svc = backend.backtests();
             DatasetRecord d = dataset == null
@@ -61,11 +61,11 @@ final class QualityReportCommand implements Callable<Integer> {
         }
     }
 
-    private static QualityReport.Golden loadGolden(Path p) {
+    private static QualityReport.Reference loadReference(Path p) {
         try (InputStream in = Files.newInputStream(p)) {
-            return QualityReport.Golden.load(in);
+            return QualityReport.Reference.load(in);
         } catch (IOException | RuntimeException e) {
-            throw new ForestoException(ErrorCode.INVALID_REQUEST, "cannot read golden file " + p + ": " + e.getMessage());
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "cannot read reference file " + p + ": " + e.getMessage());
         }
     }
 
@@ -80,9 +80,11 @@ final class QualityReportCommand implements Callable<Integer> {
         }
         out.println();
         long passed = r.checks().stream().filter(QualityChecks.Check::passed).count();
+        long skipped = r.checks().stream().filter(c -> c.status() == QualityChecks.Status.SKIPPED).count();
         for (QualityChecks.Check c : r.checks()) {
-            out.printf("%s  %s (%s)%n", c.passed() ? "PASS" : "FAIL", c.name(), c.detail());
+            out.printf("%-7s %s (%s)%n", c.status(), c.name(), c.detail());
         }
-        out.printf("%nRESULT: %s (%d/%d checks passed)%n", r.passed() ? "PASS" : "FAIL", passed, r.checks().size());
+        out.printf("%nRESULT: %s (%d/%d checks passed%s)%n", r.passed() ? "PASS" : "FAIL", passed, r.checks().size(),
+                skipped == 0 ? "" : ", " + skipped + " skipped");
     }
 }

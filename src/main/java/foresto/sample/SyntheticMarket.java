@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
 /**
  * A deterministic SYNTHETIC daily market for the five asset classes: correlated Gaussian returns with
  * occasional jumps, parameters loosely like US equity, a 10-year bond, cash, gold and oil. Same seed,
- * same data on every machine (SplittableRandom's algorithm is specified). Never real prices.
+ * same data, bit for bit, on every machine and JVM: SplittableRandom's {@code nextDouble} is specified, the
+ * Gaussians are our own Box–Muller, and every transcendental function is StrictMath (Math.log/cos may use
+ * platform intrinsics whose last bit differs between JVMs and flags). Never real prices.
  */
 public final class SyntheticMarket {
     public static final String LABEL = "SYNTHETIC";
@@ -34,8 +36,8 @@ public final class SyntheticMarket {
             double market = gaussian(rnd);
             boolean jump = rnd.nextDouble() < 0.004;
             for (int c = 0; c < AssetClass.COUNT; c++) {
-                double z = BETA[c] * market + Math.sqrt(1 - BETA[c] * BETA[c]) * rnd.nextGaussian();
-                double ret = MU[c] * dt + SIGMA[c] * Math.sqrt(dt) * z;
+                double z = BETA[c] * market + StrictMath.sqrt(1 - BETA[c] * BETA[c]) * gaussian(rnd);
+                double ret = MU[c] * dt + SIGMA[c] * StrictMath.sqrt(dt) * z;
                 if (jump && c != AssetClass.SHORT_TERM.ordinal()) {
                     ret += BETA[c] * -0.04;
                 }
@@ -46,10 +48,15 @@ public final class SyntheticMarket {
         return MarketData.of(days.toArray(LocalDate[]::new), r);
     }
 
+    /** The generator's version, in the dataset's source text: a stored sample says which algorithm made it. */
+    public static String version() {
+        return "synthetic generator v2 (StrictMath, own Box-Muller)";
+    }
+
     /** Box–Muller on nextDouble(), whose algorithm is fixed, unlike the JDK's nextGaussian(). */
-    private static double gaussian(SplittableRandom rnd) {
+    static double gaussian(SplittableRandom rnd) {
         double u1 = 1.0 - rnd.nextDouble(); // (0, 1]
         double u2 = rnd.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
     }
 }

@@ -51,7 +51,7 @@ class QualityImportExportTest {
         CliRunner.Result r = CliRunner.run(env, "quality-report");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("P2_PERIODIC_MONTHLY_FTD_10BP", "P2_PERIODIC_QUARTERLY_FTD_10BP", "P2_DRIFT_5PCT_10BP")
-                .contains("PASS  OFF equals the Phase 1 golden result").contains("RESULT: PASS").doesNotContain("FAIL ");
+                .containsPattern("PASS +OFF equals the recorded sample reference").contains("RESULT: PASS").doesNotContain("FAIL ");
 
         CliRunner.Result json = CliRunner.run(env, "quality-report", "--json");
         JsonNode j = Json.mapper().readTree(json.out());
@@ -59,17 +59,24 @@ class QualityImportExportTest {
         assertThat(j.get("rows")).hasSize(4);
         assertThat(j.get("rows").get(1).get("event_count").asInt()).isGreaterThan(250);
 
-        // a golden that disagrees with the OFF path: the check fails and so does the command
-        JsonNode golden = Json.mapper().readTree(QualityImportExportTest.class.getResourceAsStream("/foresto/golden/phase1_off_smoke.json"));
-        Path broken = dir.resolve("broken_golden.json");
-        Files.writeString(broken, golden.toString().replace(golden.get("final_value").asText(), "3.35"));
-        CliRunner.Result failed = CliRunner.run(env, "quality-report", "--golden", broken.toString());
+        // a reference that disagrees with the OFF path: the check fails and so does the command
+        JsonNode reference = Json.mapper().readTree(QualityImportExportTest.class.getResourceAsStream(
+                "/foresto/reference/sample_off_reference.json"));
+        Path broken = dir.resolve("broken_reference.json");
+        Files.writeString(broken, reference.toString().replace(reference.get("final_value").asText(), "3.35"));
+        CliRunner.Result failed = CliRunner.run(env, "quality-report", "--reference", broken.toString());
         assertThat(failed.exitCode()).isEqualTo(QualityReportCommand.CHECK_FAILED);
-        assertThat(failed.out()).contains("FAIL  OFF equals the Phase 1 golden result").contains("RESULT: FAIL");
+        assertThat(failed.out()).containsPattern("FAIL +OFF equals the recorded sample reference").contains("RESULT: FAIL");
+
+        // a reference for other data: the check did not run, and says so (never "passed")
+        Path other = dir.resolve("other_reference.json");
+        Files.writeString(other, reference.toString().replace(reference.get("dataset_fingerprint").asText(), "0".repeat(64)));
+        CliRunner.Result skipped = CliRunner.run(env, "quality-report", "--reference", other.toString());
+        assertThat(skipped.out()).containsPattern("SKIPPED +OFF equals the recorded sample reference").doesNotContain("PASS    OFF");
 
         CliRunner.Result flagOff = CliRunner.run(TestDatabase.envFor(db, false), "quality-report");
         assertThat(flagOff.exitCode()).isZero();
-        assertThat(flagOff.out()).contains("skipped: USE_REBALANCING is off");
+        assertThat(flagOff.out()).containsPattern("SKIPPED +ON cases \\(USE_REBALANCING is off").contains("1 skipped");
     }
 
     @Test

@@ -14,17 +14,18 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The quality report's Phase 1 golden: the OFF smoke case on the bundled sample data. Written once with
- * {@code -Dgolden.write=true}; never regenerate it to make a test pass.
+ * The quality report's recorded OFF reference (not a Phase 1 golden: recorded with this engine) on the bundled
+ * sample data. Written once with
+ * {@code -Dreference.write=true}; never regenerate it to make a test pass.
  */
-class QualityGoldenTest {
-    static final Path FILE = Path.of("src/main/resources" + QualityReport.GOLDEN_RESOURCE);
+class SampleOffReferenceTest {
+    static final Path FILE = Path.of("src/main/resources" + QualityReport.REFERENCE_RESOURCE);
 
     @Test
-    @EnabledIfSystemProperty(named = "golden.write", matches = "true")
-    void writeGolden() throws Exception {
+    @EnabledIfSystemProperty(named = "reference.write", matches = "true")
+    void writeReference() throws Exception {
         MarketData data = SampleData.syntheticMarket();
-        QualityReport.Golden g = QualityReport.Golden.of(data, QualityReport.smokeOff(data));
+        QualityReport.Reference g = QualityReport.Reference.of(data, QualityReport.smokeOff(data));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("case", "OFF, EQUITY 0.6 / BOND 0.3 / SHORT_TERM 0.1, whole sample dataset, SKIP, initial value 1");
         m.put("dataset_fingerprint", g.datasetFingerprint());
@@ -36,10 +37,10 @@ class QualityGoldenTest {
     }
 
     @Test
-    void bundledGoldenMatchesTheOffPathOnTheSampleData() {
+    void bundledReferenceMatchesTheOffPathOnTheSampleData() {
         MarketData data = SampleData.syntheticMarket();
-        QualityReport.Golden now = QualityReport.Golden.of(data, QualityReport.smokeOff(data));
-        assertThat(now).isEqualTo(QualityReport.Golden.bundled());
+        QualityReport.Reference now = QualityReport.Reference.of(data, QualityReport.smokeOff(data));
+        assertThat(now).isEqualTo(QualityReport.Reference.bundled());
         assertThat(now.days()).isGreaterThan(6000);
     }
 }
