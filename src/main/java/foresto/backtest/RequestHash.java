@@ -1,5 +1,7 @@
 package foresto.backtest;
 
+import foresto.engine.BandKind;
+import foresto.engine.CheckFrequency;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Weights;
@@ -27,6 +29,12 @@ public record RequestHash(Long portfolioId, Weights weights, LocalDate start, Lo
     /** How drift is measured: after the close's returns (end of day). Fixed in Phase 2, hashed anyway. */
     public static final String DRIFT_CALC_ORDER = "EOD";
 
+    /**
+     * SEMANTICS §11: bumped whenever a change to the contract changes any number a stored run holds, so no run
+     * computed under older rules is reused. 2: ZERO drops dates on which no held class traded (2026-12-01).
+     */
+    public static final int SEMANTICS_VERSION = 2;
+
     public Map<String, Object> document() {
         Map<String, Object> portfolio = new LinkedHashMap<>();
         portfolio.put("id", portfolioId);
@@ -39,6 +47,7 @@ public record RequestHash(Long portfolioId, Weights weights, LocalDate start, Lo
         doc.put("market_data", marketDataFingerprint);
         doc.put("missing_data_policy", missingDataPolicy);
         doc.put("drift_calc_order", DRIFT_CALC_ORDER);
+        doc.put("semantics_version", SEMANTICS_VERSION);
         rule.ifPresent(r -> doc.put("rebalancing", ruleParameters(r)));
         return doc;
     }
@@ -48,8 +57,22 @@ public record RequestHash(Long portfolioId, Weights weights, LocalDate start, Lo
         m.put("rule_type", r.type());
         m.put("frequency", r instanceof RebalancingRule.Periodic p ? p.frequency() : null);
         m.put("base_day_policy", r.baseDayPolicy());
-        m.put("drift_threshold", r instanceof RebalancingRule.Drift d ? d.threshold() : null);
+        RebalancingRule.Drift d = r instanceof RebalancingRule.Drift x ? x : null;
+        m.put("drift_threshold", d == null || Double.isNaN(d.threshold()) ? null : d.threshold());
         m.put("cost_rate", r.costRate());
+        // rule model v2 (SEMANTICS §10): only parameters that differ from their defaults, so v1 rules keep their hash
+        if (d != null) {
+            if (d.band() != BandKind.ABSOLUTE) {
+                m.put("drift_band", d.band());
+                m.put("band_rho", d.rho());
+            }
+            if (d.check() != CheckFrequency.DAILY) {
+                m.put("check_frequency", d.check());
+            }
+            if (d.rebalanceTo() != 0) {
+                m.put("rebalance_to", d.rebalanceTo());
+            }
+        }
         return m;
     }
 

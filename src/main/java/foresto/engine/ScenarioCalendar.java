@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * The calendar a run uses: the dataset's dates after the missing-data policy, sliced to the run window
  * ({@code rows[k]} is the dataset row of the run's k-th close). Returns are read from the dataset's
  * row-major, zero-filled view: under SKIP a kept row has no missing held value; under ZERO a missing value
- * reads as 0.0. Also knows the calendar date after the window's last date, which the last-trading-day rule
+ * reads as 0.0 and a row where no held class has a value is not kept. Also knows the calendar date after the window's last date, which the last-trading-day rule
  * needs (null at the dataset's end).
  */
 public final class ScenarioCalendar {
@@ -57,7 +57,7 @@ public final class ScenarioCalendar {
         int[] kept = new int[Math.max(0, to - from + 1)];
         int n = 0;
         for (int i = from; i <= to; i++) {
-            if (!skip || (missing[i] & heldMask) == 0) {
+            if (isTradingDay(missing[i], heldMask, skip)) {
                 kept[n++] = i;
             }
         }
@@ -66,11 +66,21 @@ public final class ScenarioCalendar {
                     + ".." + scenario.end() + " after the " + scenario.missingDataPolicy() + " policy");
         }
         int next = to + 1;
-        while (skip && next < size && (missing[next] & heldMask) != 0) {
+        while (next < size && !isTradingDay(missing[next], heldMask, skip)) {
             next++;
         }
         return new ScenarioCalendar(all, n == kept.length ? kept : java.util.Arrays.copyOf(kept, n),
                 data.zeroFilledRows(), held, next < size ? all[next] : null);
+    }
+
+    /**
+     * A dataset row is a trading day of this portfolio (SEMANTICS §1): under SKIP when every held class has a
+     * return; under ZERO when at least one has (a date on which only classes the portfolio does not hold
+     * traded is dropped, as under SKIP).
+     */
+    private static boolean isTradingDay(byte missing, int heldMask, boolean skip) {
+        int missingHeld = missing & heldMask;
+        return skip ? missingHeld == 0 : missingHeld != heldMask;
     }
 
     public int length() {

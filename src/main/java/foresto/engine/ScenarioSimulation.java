@@ -24,6 +24,6 @@ public final class ScenarioSimulation {
         }
         ScenarioCalendar cal = ScenarioCalendar.prepare(data, scenario);
         return new SimulationResult(BuyAndHold.run(cal, scenario, trackWeights),
-                Optional.of(RebalancedPath.run(cal, scenario, rule.get(), trackWeights)));
+                Optional.of(PathLoop.run(cal, scenario, rule.get(), trackWeights)));
     }
 }

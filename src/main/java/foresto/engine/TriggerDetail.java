@@ -10,13 +10,22 @@ public sealed interface TriggerDetail {
     }
 
     /**
-     * A drift rule fired: the threshold, the largest |cw − w| and the class that had it (first in
-     * standard order on a tie), plus every held class's signed drift cw − w at that close.
+     * A drift rule fired: the threshold θ (null for a RELATIVE band), the largest |cw − w|, the breached class
+     * (the largest |cw − w| / β; first in standard order on a tie), every held class's signed drift cw − w at
+     * that close, and the rule's band: its kind, ρ (null for ABSOLUTE), each class's band β, the check
+     * calendar and how far it traded (rebalance_to). Events stored before rule model v2 have no band fields.
      */
-    record Drift(double threshold, double maxDrift, AssetClass breachedAssetClass,
-                 Map<String, Double> drifts) implements TriggerDetail {
+    record Drift(Double threshold, double maxDrift, AssetClass breachedAssetClass, Map<String, Double> drifts,
+                 BandKind bandKind, Double rho, Map<String, Double> bands, CheckFrequency checkFrequency,
+                 Double rebalanceTo) implements TriggerDetail {
         public Drift {
             drifts = CodeWeights.copyOf(drifts);
+            bands = bands == null ? null : CodeWeights.copyOf(bands);
+        }
+
+        /** The band kind, ABSOLUTE for events stored before rule model v2. */
+        public BandKind band() {
+            return bandKind == null ? BandKind.ABSOLUTE : bandKind;
         }
     }
 }

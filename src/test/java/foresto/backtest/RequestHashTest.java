@@ -1,7 +1,9 @@
 package foresto.backtest;
 
 import foresto.engine.AssetClass;
+import foresto.engine.BandKind;
 import foresto.engine.BaseDayPolicy;
+import foresto.engine.CheckFrequency;
 import foresto.engine.Frequency;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingRule;
@@ -67,12 +69,37 @@ class RequestHashTest {
     }
 
     @Test
+    void ruleModelV2ParametersEnterTheHashOnlyAwayFromTheirDefaults() {
+        RequestHash seedDrift = withRule(new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001));
+        RequestHash sameByV2 = withRule(new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001,
+                BandKind.ABSOLUTE, Double.NaN, CheckFrequency.DAILY, 0));
+        assertThat(sameByV2.canonicalJson()).isEqualTo(seedDrift.canonicalJson())
+                .doesNotContain("drift_band").doesNotContain("check_frequency").doesNotContain("rebalance_to");
+        java.util.Set<String> hashes = new java.util.HashSet<>();
+        hashes.add(seedDrift.hex());
+        for (RebalancingRule r : java.util.List.<RebalancingRule>of(
+                new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001, BandKind.HYBRID, 0.25, CheckFrequency.DAILY, 0),
+                new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001, BandKind.HYBRID, 0.2, CheckFrequency.DAILY, 0),
+                new RebalancingRule.Drift(Double.NaN, BaseDayPolicy.FIRST_TRADING_DAY, 0.001, BandKind.RELATIVE, 0.25, CheckFrequency.DAILY, 0),
+                new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001, BandKind.ABSOLUTE, Double.NaN, CheckFrequency.QUARTERLY, 0),
+                new RebalancingRule.Drift(0.05, BaseDayPolicy.LAST_TRADING_DAY, 0.001, BandKind.ABSOLUTE, Double.NaN, CheckFrequency.QUARTERLY, 0),
+                new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001, BandKind.ABSOLUTE, Double.NaN, CheckFrequency.DAILY, 0.5),
+                new RebalancingRule.Periodic(Frequency.SEMIANNUAL, BaseDayPolicy.FIRST_TRADING_DAY, 0.001),
+                new RebalancingRule.Periodic(Frequency.ANNUAL, BaseDayPolicy.FIRST_TRADING_DAY, 0.001))) {
+            RequestHash h = withRule(r);
+            assertThat(hashes.add(h.hex())).as(h.canonicalJson()).isTrue();
+        }
+        assertThat(seedDrift.canonicalJson()).contains("\"semantics_version\":" + RequestHash.SEMANTICS_VERSION);
+    }
+
+    @Test
     void canonicalFormIsSortedCompactAndHasOneFormPerNumber() {
         assertThat(BASE.canonicalJson()).isEqualTo("{\"drift_calc_order\":\"EOD\",\"end_date\":\"2020-12-31\","
                 + "\"initial_value\":1,\"market_data\":\"abc\",\"missing_data_policy\":\"SKIP\","
                 + "\"portfolio\":{\"id\":7,\"weights\":{\"BOND\":0.4,\"EQUITY\":0.6}},"
                 + "\"rebalancing\":{\"base_day_policy\":\"FIRST_TRADING_DAY\",\"cost_rate\":0.001,\"drift_threshold\":null,"
-                + "\"frequency\":\"MONTHLY\",\"rule_type\":\"PERIODIC\"},\"start_date\":\"2020-01-01\"}");
+                + "\"frequency\":\"MONTHLY\",\"rule_type\":\"PERIODIC\"},\"semantics_version\":2,"
+                + "\"start_date\":\"2020-01-01\"}");
         assertThat(CanonicalJson.number(1e6)).isEqualTo("1000000");
         assertThat(CanonicalJson.number(1.0e-7)).isEqualTo("0.0000001");
         assertThat(CanonicalJson.number(-0.0)).isEqualTo("0");

@@ -3,11 +3,14 @@ package foresto.engine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** The ON path: the buy-and-hold close (shared arithmetic) followed by the rebalancing step at every close. */
-final class RebalancedPath {
-    private RebalancedPath() {
+/**
+ * The one path loop (SEMANTICS §2): buy at the targets at the first close, then at every close apply the
+ * returns, and, only when a rule is given, let its trigger decide and trade under the fixed cost model. With
+ * no rule this is buy-and-hold (Phase 1), and no rebalancing code runs.
+ */
+final class PathLoop {
+    private PathLoop() {
     }
 
     static PathResult run(ScenarioCalendar cal, Scenario scenario, RebalancingRule rule, boolean trackWeights) {
@@ -31,8 +34,9 @@ final class RebalancedPath {
                 cw[j][0] = w[j];
             }
         }
-        List<RebalancingEvent> events = new ArrayList<>();
-        CodeWeights targetCodes = CodeWeights.ofHeld(held, w); // every event's after-weights: built once
+        Trigger trigger = rule == null ? null : rule.trigger(w, held);
+        CodeWeights targetCodes = rule == null ? null : CodeWeights.ofHeld(held, w); // every full trade's after-weights
+        List<RebalancingEvent> events = rule == null ? List.of() : new ArrayList<>();
         for (int k = 1; k < n; k++) {
             double v = PathArithmetic.applyReturns(p, held, r, cal.rowOffset(k));
             if (cw != null) {
@@ -40,11 +44,13 @@ final class RebalancedPath {
                     cw[j][k] = p[j] / v;
                 }
             }
-            Optional<RebalancingEvent> e = RebalancingEngine.stepHeld(p, w, held, targetCodes, dates[k], dates[k - 1],
-                    k + 1 < n ? dates[k + 1] : cal.nextDate(k), rule, v);
-            if (e.isPresent()) {
-                events.add(e.get());
-                v = e.get().valueAfter();
+            if (trigger != null) {
+                Trigger.Fire fire = trigger.check(p, v, dates[k], dates[k - 1], k + 1 < n ? dates[k + 1] : cal.nextDate(k));
+                if (fire != null) {
+                    RebalancingEvent e = FixedCost.trade(p, w, held, targetCodes, dates[k], rule, v, fire);
+                    events.add(e);
+                    v = e.valueAfter();
+                }
             }
             values[k] = v;
         }
