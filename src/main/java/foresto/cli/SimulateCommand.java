@@ -6,6 +6,7 @@ import foresto.backtest.RequestHash;
 import foresto.backtest.ResultJson;
 import foresto.csv.MarketCsvReader;
 import foresto.engine.BaseDayPolicy;
+import foresto.engine.CheckFrequency;
 import foresto.engine.MarketData;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingRule;
@@ -50,8 +51,17 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--columns", paramLabel = "SRC=CODE,...", description = "map CSV headers to asset classes (SRC=- ignores a column)")
     String columns;
 
-    @Option(names = "--rule", paramLabel = "monthly|quarterly|drift:T", description = "rebalancing rule (needs USE_REBALANCING=1)")
+    @Option(names = "--rule", paramLabel = "SPEC", description = "rebalancing rule (needs USE_REBALANCING=1): monthly, "
+            + "quarterly, semiannual, annual, drift:θ, drift-rel:ρ or drift-hybrid:θ/ρ")
     String rule;
+
+    @Option(names = "--check", paramLabel = "daily|monthly|quarterly|semiannual|annual",
+            description = "when a drift rule looks at its band (default daily)")
+    String check;
+
+    @Option(names = "--rebalance-to", paramLabel = "G", description = "a drift rule trades until the worst class sits at "
+            + "G of its band (0 ≤ G < 1; default 0 = back to the targets)")
+    Double rebalanceTo;
 
     @Option(names = "--base-day", paramLabel = "first|last", description = "base day of a periodic rule (default first)")
     String baseDay;
@@ -98,7 +108,8 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private Optional<RebalancingRule> parseRule(FeatureFlags flags) {
-        String param = rule != null ? "--rule" : baseDay != null ? "--base-day" : costRate != null ? "--cost-rate" : null;
+        String param = rule != null ? "--rule" : baseDay != null ? "--base-day" : costRate != null ? "--cost-rate"
+                : check != null ? "--check" : rebalanceTo != null ? "--rebalance-to" : null;
         if (param == null) {
             return Optional.empty();
         }
@@ -111,7 +122,20 @@ final class SimulateCommand implements Callable<Integer> {
             case "last" -> BaseDayPolicy.LAST_TRADING_DAY;
             default -> throw new ForestoException(ErrorCode.INVALID_RULE, "--base-day must be first or last, got '" + baseDay + "'");
         };
-        return Optional.of(RebalancingRule.parse(rule, base, costRate == null ? 0.001 : costRate));
+        return Optional.of(RebalancingRule.parse(rule, base, costRate == null ? 0.001 : costRate, parseCheck(check), rebalanceTo));
+    }
+
+    static CheckFrequency parseCheck(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (CheckFrequency c : CheckFrequency.values()) {
+            if (c.name().equalsIgnoreCase(text.trim())) {
+                return c;
+            }
+        }
+        throw new ForestoException(ErrorCode.INVALID_RULE, "--check must be daily, monthly, quarterly, semiannual or annual, got '"
+                + text + "'");
     }
 
     static Weights parseWeights(String text) {

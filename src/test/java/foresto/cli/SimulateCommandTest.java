@@ -67,6 +67,32 @@ class SimulateCommandTest {
     }
 
     @Test
+    void ruleModelV2OptionsReachTheEngineAndItsEvents() throws Exception {
+        CliRunner.Result r = CliRunner.on("simulate", "--returns", good.toString(), "--columns", COLS,
+                "--weights", "EQUITY=0.6,BOND=0.3,SHORT_TERM=0.1", "--rule", "drift-hybrid:0.01/0.05", "--check", "monthly",
+                "--rebalance-to", "0.5");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode on = Json.mapper().readTree(r.out()).get("on");
+        assertThat(on.get("events")).isNotEmpty();
+        for (JsonNode e : on.get("events")) {
+            JsonNode d = e.get("trigger_detail");
+            assertThat(d.get("band_kind").asText()).isEqualTo("HYBRID");
+            assertThat(d.get("check_frequency").asText()).isEqualTo("MONTHLY");
+            assertThat(d.get("rebalance_to").asDouble()).isEqualTo(0.5);
+            assertThat(d.get("bands").get("EQUITY").asDouble()).isEqualTo(0.01); // min(0.01, 0.05 · 0.6)
+            assertThat(d.get("bands").get("SHORT_TERM").asDouble()).isCloseTo(0.005, org.assertj.core.api.Assertions.within(1e-15));
+        }
+        CliRunner.Result bad = CliRunner.on("simulate", "--returns", good.toString(), "--columns", COLS,
+                "--weights", "EQUITY=0.6,BOND=0.4", "--rule", "monthly", "--check", "weekly");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("INVALID_RULE").contains("weekly");
+        CliRunner.Result periodicWithG = CliRunner.on("simulate", "--returns", good.toString(), "--columns", COLS,
+                "--weights", "EQUITY=0.6,BOND=0.4", "--rule", "annual", "--rebalance-to", "0.5");
+        assertThat(periodicWithG.exitCode()).isEqualTo(2);
+        assertThat(periodicWithG.err()).contains("belong to drift rules");
+    }
+
+    @Test
     void ruleWhileTheFlagIsOffIsRejected() {
         CliRunner.Result r = CliRunner.off("simulate", "--returns", good.toString(), "--columns", COLS,
                 "--weights", "EQUITY=0.6,BOND=0.4", "--rule", "monthly");
@@ -123,7 +149,7 @@ class SimulateCommandTest {
         assertInputError("INVALID_CSV", "crash.csv:3:2: a daily return must be > -1", "simulate", "--returns", lessThanMinusOne.toString(), "--weights", w);
         assertInputError("WINDOW_OUTSIDE_DATA", "outside the data", "simulate", "--returns", good.toString(), "--columns", COLS, "--weights", w, "--start", "2023-01-01");
         assertInputError("WINDOW_OUTSIDE_DATA", "after end date", "simulate", "--returns", good.toString(), "--columns", COLS, "--weights", w, "--start", "2024-03-01", "--end", "2024-02-01");
-        assertInputError("INVALID_RULE", "monthly, quarterly or drift", "simulate", "--returns", good.toString(), "--columns", COLS, "--weights", w, "--rule", "weekly");
+        assertInputError("INVALID_RULE", "monthly, quarterly, semiannual, annual, drift:θ", "simulate", "--returns", good.toString(), "--columns", COLS, "--weights", w, "--rule", "weekly");
         assertInputError("INVALID_RULE", "drift_threshold must be > 0 and < 1", "simulate", "--returns", good.toString(), "--columns", COLS, "--weights", w, "--rule", "drift:1.5");
         assertInputError("INVALID_REQUEST", "no such file", "simulate", "--returns", dir.resolve("missing.csv").toString(), "--weights", w);
         assertInputError("ASSET_CLASS_NOT_IN_DATA", "GOLD", "simulate", "--returns", good.toString(), "--columns", COLS, "--weights", "EQUITY=0.5,GOLD=0.5");
