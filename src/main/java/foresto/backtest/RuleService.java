@@ -47,11 +47,13 @@ public final class RuleService {
         if (r.effectiveTo() != null && r.effectiveTo().isBefore(r.effectiveFrom())) {
             throw new ForestoException(ErrorCode.INVALID_RULE, "effective_to is before effective_from");
         }
-        if (r.driftThreshold() != null && r.driftThreshold().scale() > 8 || r.costRate().scale() > 8) {
-            throw new ForestoException(ErrorCode.INVALID_RULE, "drift_threshold and cost_rate take at most 8 decimals");
+        for (BigDecimal d : new BigDecimal[] {r.driftThreshold(), r.costRate(), r.bandRho(), r.rebalanceTo()}) {
+            if (d != null && d.stripTrailingZeros().scale() > 8) {
+                throw new ForestoException(ErrorCode.INVALID_RULE,
+                        "drift_threshold, cost_rate, band_rho and rebalance_to take at most 8 decimals");
+            }
         }
-        RebalancingRule.of(r.ruleType(), r.frequency(), r.baseDayPolicy(),
-                r.driftThreshold() == null ? null : r.driftThreshold().doubleValue(), r.costRate().doubleValue());
+        r.toEngineRule(); // SEMANTICS §6 and §10, with the engine's own checks and messages
     }
 
     public RuleRecord create(RuleRecord r) {
@@ -77,6 +79,8 @@ public final class RuleService {
         BigDecimal threshold = r.driftThreshold() == null ? null : r.driftThreshold().stripTrailingZeros();
         return new RuleRecord(r.ruleId(), r.ruleName() == null ? null : r.ruleName().trim(), r.ruleType(), r.frequency(),
                 r.baseDayPolicy(), threshold, r.costRate() == null ? null : r.costRate().stripTrailingZeros(),
-                r.effectiveFrom(), r.effectiveTo(), r.isActive(), r.createdAt(), r.updatedAt());
+                r.effectiveFrom(), r.effectiveTo(), r.isActive(), r.createdAt(), r.updatedAt(), r.driftBand(),
+                r.bandRho() == null ? null : r.bandRho().stripTrailingZeros(), r.checkFrequency(),
+                r.rebalanceTo() == null ? null : r.rebalanceTo().stripTrailingZeros());
     }
 }

@@ -10,13 +10,23 @@ import java.time.OffsetDateTime;
 public record RuleRecord(Long ruleId, String ruleName, String ruleType, String frequency, String baseDayPolicy,
                          BigDecimal driftThreshold, BigDecimal costRate, LocalDate effectiveFrom,
                          LocalDate effectiveTo, boolean isActive, OffsetDateTime createdAt,
-                         OffsetDateTime updatedAt) {
+                         OffsetDateTime updatedAt, String driftBand, BigDecimal bandRho, String checkFrequency,
+                         BigDecimal rebalanceTo) {
 
-    /** The engine's view (validates SEMANTICS §6; throws INVALID_RULE). */
+    /** A rule of the seed's model (rule model v2 columns at their defaults). */
+    public RuleRecord(Long ruleId, String ruleName, String ruleType, String frequency, String baseDayPolicy,
+                      BigDecimal driftThreshold, BigDecimal costRate, LocalDate effectiveFrom, LocalDate effectiveTo,
+                      boolean isActive, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        this(ruleId, ruleName, ruleType, frequency, baseDayPolicy, driftThreshold, costRate, effectiveFrom, effectiveTo,
+                isActive, createdAt, updatedAt, "ABSOLUTE", null, "DAILY", BigDecimal.ZERO);
+    }
+
+    /** The engine's view (validates SEMANTICS §6 and §10; throws INVALID_RULE). */
     public RebalancingRule toEngineRule() {
         return RebalancingRule.of(ruleType, frequency, baseDayPolicy,
                 driftThreshold == null ? null : driftThreshold.doubleValue(),
-                costRate == null ? Double.NaN : costRate.doubleValue());
+                costRate == null ? Double.NaN : costRate.doubleValue(), driftBand, bandRho == null ? null : bandRho.doubleValue(),
+                checkFrequency, rebalanceTo == null ? null : rebalanceTo.doubleValue());
     }
 
     /**
@@ -30,13 +40,33 @@ public record RuleRecord(Long ruleId, String ruleName, String ruleType, String f
     /** A short human description, e.g. "PERIODIC MONTHLY, first trading day, cost 0.001". */
     public String describe() {
         String base = "FIRST_TRADING_DAY".equals(baseDayPolicy) ? "first trading day" : "last trading day";
-        String what = "DRIFT".equals(ruleType) ? "DRIFT ≥ " + driftThreshold.stripTrailingZeros().toPlainString()
-                : "PERIODIC " + frequency + ", " + base;
+        String what = "DRIFT".equals(ruleType) ? "DRIFT " + band() : "PERIODIC " + frequency + ", " + base;
         return what + ", cost " + costRate.stripTrailingZeros().toPlainString();
+    }
+
+    /** A drift rule's band in words: "≥ 0.05", "≥ 25 % of target", "≥ min(0.05, 25 % of target)", plus calendar and g. */
+    private String band() {
+        String rho = bandRho == null ? "" : bandRho.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + " % of target";
+        String b = switch (driftBand == null ? "ABSOLUTE" : driftBand) {
+            case "RELATIVE" -> "≥ " + rho;
+            case "HYBRID" -> "≥ min(" + plain(driftThreshold) + ", " + rho + ")";
+            default -> "≥ " + plain(driftThreshold);
+        };
+        if (checkFrequency != null && !"DAILY".equals(checkFrequency)) {
+            b += ", checked " + checkFrequency.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (rebalanceTo != null && rebalanceTo.signum() != 0) {
+            b += ", trades to " + plain(rebalanceTo) + " of the band";
+        }
+        return b;
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "?" : v.stripTrailingZeros().toPlainString();
     }
 
     public RuleRecord withId(long id) {
         return new RuleRecord(id, ruleName, ruleType, frequency, baseDayPolicy, driftThreshold, costRate,
-                effectiveFrom, effectiveTo, isActive, createdAt, updatedAt);
+                effectiveFrom, effectiveTo, isActive, createdAt, updatedAt, driftBand, bandRho, checkFrequency, rebalanceTo);
     }
 }

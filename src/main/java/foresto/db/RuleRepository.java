@@ -18,7 +18,8 @@ import java.util.Optional;
 /** Reads and writes {@code rebalancing_rule}. The table's CHECK constraints are the last line of defence. */
 public final class RuleRepository {
     private static final String COLUMNS = "rule_id, rule_name, rule_type, frequency, base_day_policy, drift_threshold, "
-            + "cost_rate, effective_from, effective_to, is_active, created_at, updated_at";
+            + "cost_rate, effective_from, effective_to, is_active, created_at, updated_at, drift_band, band_rho, "
+            + "check_frequency, rebalance_to";
     private final DataSource ds;
 
     public RuleRepository(DataSource ds) {
@@ -59,8 +60,8 @@ public final class RuleRepository {
     public RuleRecord insert(RuleRecord r) {
         return write("creating rule '" + r.ruleName() + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rebalancing_rule (rule_name, rule_type, frequency, "
-                    + "base_day_policy, drift_threshold, cost_rate, effective_from, effective_to, is_active) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
+                    + "base_day_policy, drift_threshold, cost_rate, effective_from, effective_to, is_active, drift_band, "
+                    + "band_rho, check_frequency, rebalance_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
                 bind(ps, r);
                 return readAll(ps).get(0);
             }
@@ -72,9 +73,10 @@ public final class RuleRepository {
         return write("updating rule '" + r.ruleName() + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE rebalancing_rule SET rule_name = ?, rule_type = ?, "
                     + "frequency = ?, base_day_policy = ?, drift_threshold = ?, cost_rate = ?, effective_from = ?, "
-                    + "effective_to = ?, is_active = ?, updated_at = CURRENT_TIMESTAMP WHERE rule_id = ? RETURNING " + COLUMNS)) {
+                    + "effective_to = ?, is_active = ?, drift_band = ?, band_rho = ?, check_frequency = ?, rebalance_to = ?, "
+                    + "updated_at = CURRENT_TIMESTAMP WHERE rule_id = ? RETURNING " + COLUMNS)) {
                 bind(ps, r);
-                ps.setLong(10, r.ruleId());
+                ps.setLong(14, r.ruleId());
                 List<RuleRecord> l = readAll(ps);
                 if (l.isEmpty()) {
                     throw new ForestoException(ErrorCode.RULE_NOT_FOUND, "no rule with id " + r.ruleId());
@@ -134,6 +136,10 @@ public final class RuleRepository {
             ps.setObject(8, r.effectiveTo());
         }
         ps.setBoolean(9, r.isActive());
+        ps.setString(10, r.driftBand() == null ? "ABSOLUTE" : r.driftBand());
+        ps.setBigDecimal(11, r.bandRho());
+        ps.setString(12, r.checkFrequency() == null ? "DAILY" : r.checkFrequency());
+        ps.setBigDecimal(13, r.rebalanceTo() == null ? java.math.BigDecimal.ZERO : r.rebalanceTo());
     }
 
     private static List<RuleRecord> readAll(PreparedStatement ps) throws SQLException {
@@ -145,7 +151,9 @@ public final class RuleRepository {
                         rs.getString("frequency"), rs.getString("base_day_policy"), rs.getBigDecimal("drift_threshold"),
                         rs.getBigDecimal("cost_rate"), rs.getDate("effective_from").toLocalDate(),
                         to == null ? null : to.toLocalDate(), rs.getBoolean("is_active"),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class)));
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                        rs.getString("drift_band"), rs.getBigDecimal("band_rho"), rs.getString("check_frequency"),
+                        rs.getBigDecimal("rebalance_to")));
             }
         }
         return out;
