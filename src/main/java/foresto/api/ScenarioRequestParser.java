@@ -23,10 +23,13 @@ import java.util.Set;
  */
 final class ScenarioRequestParser {
     static final Set<String> FIELDS = Set.of("portfolio_id", "start_date", "end_date", "initial_value",
-            "missing_data_policy", "dataset_id", "rebalancing_rule_id");
-    /** Inline rule fields: accepted as "rebalancing parameters" for the flag gate, not as a way to run. */
-    static final Set<String> INLINE_RULE_FIELDS = Set.of("rule_type", "frequency", "base_day_policy", "drift_threshold",
-            "cost_rate", "rebalancing_rule");
+            "missing_data_policy", "dataset_id", "rebalancing_rule_id", "rule", "base_day", "cost_rate", "check",
+            "rebalance_to");
+    /** An inline rule, in the command line's words (SEMANTICS §10): rule spec, base day, cost, check calendar, g. */
+    static final Set<String> INLINE_RULE_FIELDS = Set.of("rule", "base_day", "cost_rate", "check", "rebalance_to");
+    /** The table's column names: rebalancing parameters for the flag gate, answered with the right field names. */
+    static final Set<String> COLUMN_RULE_FIELDS = Set.of("rule_type", "frequency", "base_day_policy", "drift_threshold",
+            "drift_band", "band_rho", "check_frequency", "rebalancing_rule");
 
     private ScenarioRequestParser() {
     }
@@ -36,10 +39,16 @@ final class ScenarioRequestParser {
         if (root == null || !root.isObject()) {
             throw invalid("body", "must be a JSON object");
         }
+        for (String f : COLUMN_RULE_FIELDS) {
+            if (root.has(f)) {
+                flags.requireRebalancingAllowed(f);
+                throw invalid(f, "is a column of stored rules; give an inline rule as \"rule\" (e.g. \"drift-hybrid:0.05/0.25\"), "
+                        + "\"base_day\", \"cost_rate\", \"check\", \"rebalance_to\", or name a stored rule with rebalancing_rule_id");
+            }
+        }
         for (String f : INLINE_RULE_FIELDS) {
             if (root.has(f)) {
                 flags.requireRebalancingAllowed(f);
-                throw invalid(f, "inline rule parameters are not supported; name a stored rule with rebalancing_rule_id");
             }
         }
         if (root.hasNonNull("rebalancing_rule_id")) {
@@ -69,7 +78,47 @@ final class ScenarioRequestParser {
                     + printable(policy.asText()) + "\"");
         };
         return new BacktestRequest(portfolioId, optionalId(root, "dataset_id"), start, end, iv.doubleValue(), p,
-                optionalId(root, "rebalancing_rule_id"));
+                optionalId(root, "rebalancing_rule_id"), inlineRule(root));
+    }
+
+    private static foresto.engine.RebalancingRule inlineRule(JsonNode root) {
+        if (!root.has("rule")) {
+            for (String f : INLINE_RULE_FIELDS) {
+                if (root.has(f)) {
+                    throw invalid(f, "needs \"rule\" (e.g. \"monthly\" or \"drift:0.05\")");
+                }
+            }
+            return null;
+        }
+        try {
+            return foresto.backtest.InlineRule.of(text(root, "rule"), optionalText(root, "base_day"),
+                    optionalNumber(root, "cost_rate"), optionalText(root, "check"), optionalNumber(root, "rebalance_to"));
+        } catch (ForestoException e) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, "rule: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode n = required(root, field);
+        if (!n.isTextual() || n.asText().chars().anyMatch(Character::isISOControl)) {
+            throw invalid(field, "must be a string without control characters");
+        }
+        return n.asText();
+    }
+
+    private static String optionalText(JsonNode root, String field) {
+        return root.hasNonNull(field) ? text(root, field) : null;
+    }
+
+    private static Double optionalNumber(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isNumber()) {
+            throw invalid(field, "must be a number");
+        }
+        return n.doubleValue();
     }
 
     /**

@@ -86,6 +86,13 @@ public final class BacktestService {
         if (req.rebalancingRuleId() != null) {
             flags.requireRebalancingAllowed("rebalancing_rule_id");
         }
+        if (req.inlineRule() != null) {
+            flags.requireRebalancingAllowed("rule");
+            if (req.rebalancingRuleId() != null) {
+                throw new ForestoException(ErrorCode.INVALID_REQUEST, "name a stored rule (rebalancing_rule_id) or give "
+                        + "an inline rule, not both");
+            }
+        }
         // 3. what the request refers to
         PortfolioRecord portfolio = portfolios.findById(req.portfolioId()).orElseThrow(() ->
                 new ForestoException(ErrorCode.PORTFOLIO_NOT_FOUND, "no portfolio with id " + req.portfolioId()));
@@ -95,7 +102,8 @@ public final class BacktestService {
                         : "no dataset with id " + req.datasetId()));
         Optional<RuleRecord> rule = req.rebalancingRuleId() == null ? Optional.empty()
                 : Optional.of(usableRule(req.rebalancingRuleId()));
-        Optional<RebalancingRule> engineRule = rule.map(RuleRecord::toEngineRule);
+        Optional<RebalancingRule> engineRule = req.inlineRule() != null ? Optional.of(req.inlineRule())
+                : rule.map(RuleRecord::toEngineRule);
         LocalDate start = req.startDate() == null ? dataset.firstDate() : req.startDate();
         LocalDate end = req.endDate() == null ? dataset.lastDate() : req.endDate();
         Scenario scenario = new Scenario(portfolio.weights(), start, end, initialValue, policy);
@@ -107,7 +115,8 @@ public final class BacktestService {
         String hex = hash.hex();
         RunRequestInfo info = new RunRequestInfo(portfolio.portfolioId(), portfolio.name(), dataset.datasetId(),
                 dataset.label(), start, end, initialValue, policy.name(), rule.map(RuleRecord::ruleId).orElse(null),
-                rule.map(RuleRecord::ruleName).orElse(null), rule.map(RuleRecord::describe).orElse(null));
+                req.inlineRule() != null ? "inline " + RebalancingRule.spec(req.inlineRule()) : rule.map(RuleRecord::ruleName).orElse(null),
+                req.inlineRule() != null ? RebalancingRule.describe(req.inlineRule()) : rule.map(RuleRecord::describe).orElse(null));
         Optional<RunRecord> existing = runs.findByHash(hex);
         if (existing.isPresent()) {
             return reused(existing.get(), info);
@@ -128,8 +137,8 @@ public final class BacktestService {
                 throw datasetChanged(dataset);
             }
             Optional<Long> id = RunRepository.insertIfAbsent(c, hex, hash.canonicalJson(), info, summary, paths, computeMs);
-            if (id.isPresent() && rule.isPresent()) {
-                EventRepository.insertAll(c, id.get(), rule.get().ruleId(), onEvents);
+            if (id.isPresent() && engineRule.isPresent()) {
+                EventRepository.insertAll(c, id.get(), rule.map(RuleRecord::ruleId).orElse(null), onEvents);
             }
             cancellation.beginCommit();
             return id;

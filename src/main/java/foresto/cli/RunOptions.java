@@ -4,7 +4,9 @@ import foresto.backtest.Backend;
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.FeatureFlags;
 import foresto.config.AppConfig;
+import foresto.backtest.InlineRule;
 import foresto.engine.MissingDataPolicy;
+import foresto.engine.RebalancingRule;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import picocli.CommandLine.Option;
@@ -19,6 +21,17 @@ final class RunOptions {
     String rule;
     @Option(names = "--rule-id", paramLabel = "ID", description = "rebalancing rule by id (needs USE_REBALANCING=1)")
     Long ruleId;
+    @Option(names = "--rule-spec", paramLabel = "SPEC", description = "an inline rule instead of a stored one: monthly, "
+            + "quarterly, semiannual, annual, drift:θ, drift-rel:ρ, drift-hybrid:θ/ρ (needs USE_REBALANCING=1)")
+    String ruleSpec;
+    @Option(names = "--base-day", paramLabel = "first|last", description = "with --rule-spec: base day (default first)")
+    String baseDay;
+    @Option(names = "--cost-rate", paramLabel = "RATE", description = "with --rule-spec: cost rate (default 0.001)")
+    Double costRate;
+    @Option(names = "--check", paramLabel = "FREQ", description = "with --rule-spec: when a drift rule looks at its band")
+    String check;
+    @Option(names = "--rebalance-to", paramLabel = "G", description = "with --rule-spec: how far a drift rule trades back")
+    Double rebalanceTo;
     @Option(names = "--start", paramLabel = "YYYY-MM-DD")
     String start;
     @Option(names = "--end", paramLabel = "YYYY-MM-DD")
@@ -32,12 +45,18 @@ final class RunOptions {
 
     /** Checks what needs no database (the flag gate first, so a disabled rule never starts the database). */
     void validate(AppConfig config) {
-        if (rule != null || ruleId != null) {
-            FeatureFlags.from(config).requireRebalancingAllowed(rule != null ? "--rule" : "--rule-id");
+        String inlineOption = ruleSpec != null ? "--rule-spec" : baseDay != null ? "--base-day" : costRate != null
+                ? "--cost-rate" : check != null ? "--check" : rebalanceTo != null ? "--rebalance-to" : null;
+        if (rule != null || ruleId != null || inlineOption != null) {
+            FeatureFlags.from(config).requireRebalancingAllowed(rule != null ? "--rule" : ruleId != null ? "--rule-id" : inlineOption);
         }
-        if (rule != null && ruleId != null) {
-            throw new ForestoException(ErrorCode.INVALID_REQUEST, "give --rule NAME or --rule-id ID, not both");
+        if ((rule != null ? 1 : 0) + (ruleId != null ? 1 : 0) + (ruleSpec != null ? 1 : 0) > 1) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "give one of --rule NAME, --rule-id ID or --rule-spec SPEC, not both");
         }
+        if (inlineOption != null && ruleSpec == null) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, inlineOption + " goes with --rule-spec");
+        }
+        inlineRule();
         MissingDataPolicy.parse(missing);
         dates();
     }
@@ -54,6 +73,10 @@ final class RunOptions {
         Long datasetId = dataset == null ? null : Lookup.dataset(svc, dataset);
         LocalDate[] d = dates();
         return new BacktestRequest(Lookup.portfolio(svc, portfolio), datasetId, d[0], d[1], initialValue,
-                MissingDataPolicy.parse(missing), chosenRule);
+                MissingDataPolicy.parse(missing), chosenRule, inlineRule());
+    }
+
+    private RebalancingRule inlineRule() {
+        return ruleSpec == null ? null : InlineRule.of(ruleSpec, baseDay, costRate, check, rebalanceTo);
     }
 }

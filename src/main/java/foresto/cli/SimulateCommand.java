@@ -2,6 +2,7 @@ package foresto.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.FeatureFlags;
+import foresto.backtest.InlineRule;
 import foresto.backtest.RequestHash;
 import foresto.backtest.ResultJson;
 import foresto.csv.MarketCsvReader;
@@ -117,25 +118,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (rule == null) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, param + " needs --rule");
         }
-        BaseDayPolicy base = switch (baseDay == null ? "first" : baseDay.trim().toLowerCase(Locale.ROOT)) {
-            case "first" -> BaseDayPolicy.FIRST_TRADING_DAY;
-            case "last" -> BaseDayPolicy.LAST_TRADING_DAY;
-            default -> throw new ForestoException(ErrorCode.INVALID_RULE, "--base-day must be first or last, got '" + baseDay + "'");
-        };
-        return Optional.of(RebalancingRule.parse(rule, base, costRate == null ? 0.001 : costRate, parseCheck(check), rebalanceTo));
-    }
-
-    static CheckFrequency parseCheck(String text) {
-        if (text == null) {
-            return null;
-        }
-        for (CheckFrequency c : CheckFrequency.values()) {
-            if (c.name().equalsIgnoreCase(text.trim())) {
-                return c;
-            }
-        }
-        throw new ForestoException(ErrorCode.INVALID_RULE, "--check must be daily, monthly, quarterly, semiannual or annual, got '"
-                + text + "'");
+        return Optional.of(InlineRule.of(rule, baseDay == null ? null : baseDay.trim(), costRate,
+                check == null ? null : check.trim(), rebalanceTo));
     }
 
     static Weights parseWeights(String text) {

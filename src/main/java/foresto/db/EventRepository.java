@@ -31,14 +31,19 @@ public final class EventRepository {
     }
 
     /** Writes all events of a run in batches, on the caller's connection (inside the run's transaction). */
-    public static void insertAll(Connection c, long runId, long ruleId, List<RebalancingEvent> events) throws SQLException {
+    /** @param ruleId the stored rule, or null for an inline rule (recorded in the run's canonical request) */
+    public static void insertAll(Connection c, long runId, Long ruleId, List<RebalancingEvent> events) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO rebalancing_event (simulation_run_id, rule_id, "
                 + "event_date, trigger_type, trigger_detail, before_weights, after_weights, turnover, cost_rate, "
                 + "cost_amount, value_before, value_after) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (RebalancingEvent e : events) {
                 ps.setLong(1, runId);
-                ps.setLong(2, ruleId);
+                if (ruleId == null) {
+                    ps.setNull(2, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(2, ruleId);
+                }
                 ps.setObject(3, e.eventDate());
                 ps.setString(4, e.triggerType().name());
                 ps.setString(5, Json.write(e.triggerDetail()));

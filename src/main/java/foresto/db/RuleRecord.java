@@ -39,30 +39,11 @@ public record RuleRecord(Long ruleId, String ruleName, String ruleType, String f
 
     /** A short human description, e.g. "PERIODIC MONTHLY, first trading day, cost 0.001". */
     public String describe() {
-        String base = "FIRST_TRADING_DAY".equals(baseDayPolicy) ? "first trading day" : "last trading day";
-        String what = "DRIFT".equals(ruleType) ? "DRIFT " + band() : "PERIODIC " + frequency + ", " + base;
-        return what + ", cost " + costRate.stripTrailingZeros().toPlainString();
-    }
-
-    /** A drift rule's band in words: "≥ 0.05", "≥ 25 % of target", "≥ min(0.05, 25 % of target)", plus calendar and g. */
-    private String band() {
-        String rho = bandRho == null ? "" : bandRho.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + " % of target";
-        String b = switch (driftBand == null ? "ABSOLUTE" : driftBand) {
-            case "RELATIVE" -> "≥ " + rho;
-            case "HYBRID" -> "≥ min(" + plain(driftThreshold) + ", " + rho + ")";
-            default -> "≥ " + plain(driftThreshold);
-        };
-        if (checkFrequency != null && !"DAILY".equals(checkFrequency)) {
-            b += ", checked " + checkFrequency.toLowerCase(java.util.Locale.ROOT);
+        try {
+            return RebalancingRule.describe(toEngineRule());
+        } catch (foresto.error.ForestoException e) {
+            return "invalid rule: " + e.getMessage();
         }
-        if (rebalanceTo != null && rebalanceTo.signum() != 0) {
-            b += ", trades to " + plain(rebalanceTo) + " of the band";
-        }
-        return b;
-    }
-
-    private static String plain(BigDecimal v) {
-        return v == null ? "?" : v.stripTrailingZeros().toPlainString();
     }
 
     public RuleRecord withId(long id) {

@@ -192,6 +192,24 @@ public sealed interface RebalancingRule {
         };
     }
 
+    /** The rule in a person's words, e.g. "DRIFT ≥ min(0.05, 25 % of target), checked quarterly (…), cost 0.001". */
+    static String describe(RebalancingRule r) {
+        String base = r.baseDayPolicy() == BaseDayPolicy.FIRST_TRADING_DAY ? "first trading day" : "last trading day";
+        if (r instanceof Periodic p) {
+            return "PERIODIC " + p.frequency() + ", " + base + ", cost " + plain(r.costRate());
+        }
+        Drift d = (Drift) r;
+        String rho = Double.isNaN(d.rho()) ? "" : plain(d.rho() * 100) + " % of target";
+        String band = switch (d.band()) {
+            case RELATIVE -> "≥ " + rho;
+            case HYBRID -> "≥ min(" + plain(d.threshold()) + ", " + rho + ")";
+            case ABSOLUTE -> "≥ " + plain(d.threshold());
+        };
+        return "DRIFT " + band + (d.check() == CheckFrequency.DAILY ? "" : ", checked " + d.check().name().toLowerCase(Locale.ROOT)
+                + " (" + base + ")") + (d.rebalanceTo() == 0 ? "" : ", trades to " + plain(d.rebalanceTo()) + " of the band")
+                + ", cost " + plain(r.costRate());
+    }
+
     private static String plain(double v) {
         return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }

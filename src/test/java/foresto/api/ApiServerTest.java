@@ -99,6 +99,38 @@ class ApiServerTest {
     }
 
     @Test
+    void anInlineV2RuleRunsStoresItsEventsAndIsReusedByItsParameters() throws Exception {
+        String inline = ", \"rule\": \"drift-hybrid:0.02/0.25\", \"check\": \"monthly\", \"rebalance_to\": 0.5, "
+                + "\"cost_rate\": 0.002";
+        Reply r = post(on, body(inline));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        assertThat(r.body().get("request").get("rule_name").asText()).isEqualTo("inline drift-hybrid:0.02/0.25");
+        assertThat(r.body().get("request").get("rule_description").asText()).contains("min(0.02, 25 % of target)")
+                .contains("checked monthly").contains("0.5 of the band").contains("cost 0.002");
+        long runId = r.body().get("run_id").asLong();
+        JsonNode events = send(on, "GET", "/api/v1/backtest/scenario/" + runId + "/rebalancing-events", null).body().get("events");
+        assertThat(events).isNotEmpty();
+        for (JsonNode e : events) {
+            assertThat(e.get("trigger_detail").get("band_kind").asText()).isEqualTo("HYBRID");
+            assertThat(e.get("cost_rate").asDouble()).isEqualTo(0.002);
+        }
+        assertThat(post(on, body(inline)).body().get("reused").asBoolean()).isTrue();
+        assertThat(post(on, body(inline.replace("0.5", "0.25"))).body().get("reused").asBoolean()).isFalse();
+        Reply both = post(on, body(inline + ", \"rebalancing_rule_id\": 1"));
+        assertThat(both.status()).isEqualTo(400);
+        Reply badRule = post(on, body(", \"rule\": \"drift-rel:2\""));
+        assertThat(badRule.status()).isEqualTo(400);
+        assertThat(badRule.code()).isEqualTo("INVALID_RULE");
+        assertThat(badRule.body().get("message").asText()).contains("band_rho");
+        Reply orphan = post(on, body(", \"check\": \"monthly\""));
+        assertThat(orphan.status()).isEqualTo(400);
+        assertThat(orphan.body().get("message").asText()).startsWith("check needs \"rule\"");
+        Reply offInline = post(off, body(", \"rule\": \"monthly\""));
+        assertThat(offInline.status()).isEqualTo(400);
+        assertThat(offInline.code()).isEqualTo("REBALANCING_DISABLED");
+    }
+
+    @Test
     void flagOffRejectsEveryRebalancingParameter() throws Exception {
         Reply r = post(off, body(", \"rebalancing_rule_id\": 1"));
         assertThat(r.status()).isEqualTo(400);

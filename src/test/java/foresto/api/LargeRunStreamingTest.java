@@ -62,7 +62,7 @@ class LargeRunStreamingTest {
                 many.add(template);
             }
             Jdbc.inTransaction(db.dataSource(), "test", c -> {
-                EventRepository.insertAll(c, runId, 1, many);
+                EventRepository.insertAll(c, runId, 1L, many);
                 return null;
             });
 

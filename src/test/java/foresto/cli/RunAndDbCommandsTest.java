@@ -35,13 +35,13 @@ class RunAndDbCommandsTest {
     void dbCommandsMigrateSeedAndReport() {
         CliRunner.Result migrate = CliRunner.run(off, "db", "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("schema version 6");
+        assertThat(migrate.out()).contains("schema version 7");
         CliRunner.Result seed = CliRunner.run(off, "db", "seed");
         assertThat(seed.exitCode()).as(seed.err()).isZero();
         CliRunner.run(off, "db", "seed");
         CliRunner.Result info = CliRunner.run(off, "db", "info");
         assertThat(info.exitCode()).as(info.err()).isZero();
-        assertThat(info.out()).contains("schema version: 6").containsPattern("rebalancing_rule\\s+3");
+        assertThat(info.out()).contains("schema version: 7").containsPattern("rebalancing_rule\\s+3");
         assertThat(info.out() + info.err()).doesNotContainIgnoringCase("password=");
     }
 
@@ -94,6 +94,28 @@ class RunAndDbCommandsTest {
         CliRunner.Result digits = CliRunner.run(on, "run", "--portfolio", "1", "--rule", "2");
         assertThat(digits.exitCode()).isEqualTo(2);
         assertThat(digits.err()).contains("RULE_NOT_FOUND").contains("--rule-id 2");
+    }
+
+    @Test
+    void runTakesAnInlineRuleInTheWordsOfSimulate() throws Exception {
+        CliRunner.Result r = CliRunner.run(on, "run", "--portfolio", "Balanced 60/30/10", "--rule-spec", "semiannual",
+                "--start", "2011-01-03", "--end", "2012-12-31", "--events");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("request").get("rule_name").asText()).isEqualTo("inline semiannual");
+        assertThat(j.get("events")).extracting(e -> e.get("event_date").asText().substring(5, 7)).containsOnly("01", "07");
+        CliRunner.Result drift = CliRunner.run(on, "run", "--portfolio", "Balanced 60/30/10", "--rule-spec", "drift-rel:0.2",
+                "--check", "quarterly", "--rebalance-to", "0.5", "--start", "2011-01-03", "--end", "2014-12-31", "--events");
+        assertThat(drift.exitCode()).as(drift.err()).isZero();
+        for (JsonNode e : Json.mapper().readTree(drift.out()).get("events")) {
+            assertThat(e.get("trigger_detail").get("band_kind").asText()).isEqualTo("RELATIVE");
+            assertThat(e.get("event_date").asText().substring(5, 7)).isIn("01", "04", "07", "10");
+        }
+        CliRunner.Result orphan = CliRunner.run(on, "run", "--portfolio", "1", "--check", "monthly");
+        assertThat(orphan.exitCode()).isEqualTo(2);
+        assertThat(orphan.err()).contains("--check goes with --rule-spec");
+        CliRunner.Result disabled = CliRunner.run(off, "run", "--portfolio", "1", "--rule-spec", "monthly");
+        assertThat(disabled.err()).contains("REBALANCING_DISABLED");
     }
 
     @Test

@@ -50,7 +50,7 @@ class SchemaAndSeedTest {
 
     @Test
     void migrationsCreateTheSchemaWithTheUniqueRuleNameIndex() throws SQLException {
-        assertThat(db.schemaVersion()).isEqualTo("6");
+        assertThat(db.schemaVersion()).isEqualTo("7");
         try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT indexdef FROM pg_indexes WHERE schemaname = 'foresto' AND indexname = ?")) {
             ps.setString(1, "ux_rebalancing_rule_name");
