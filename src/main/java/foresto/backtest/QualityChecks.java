@@ -3,6 +3,7 @@ package foresto.backtest;
 import foresto.engine.BaseDayPolicy;
 import foresto.engine.Frequency;
 import foresto.engine.RebalancingEvent;
+import foresto.engine.RebalancingRule;
 import foresto.engine.TriggerDetail;
 import foresto.engine.Weights;
 
@@ -44,7 +45,25 @@ public final class QualityChecks {
 
     private static int period(LocalDate d, Frequency f) {
         int month = d.getYear() * 12 + d.getMonthValue() - 1;
-        return f == Frequency.MONTHLY ? month : Math.floorDiv(month, 3);
+        return Math.floorDiv(month, months(f));
+    }
+
+    private static int months(Frequency f) {
+        return switch (f) {
+            case MONTHLY -> 1;
+            case QUARTERLY -> 3;
+            case SEMIANNUAL -> 6;
+            case ANNUAL -> 12;
+        };
+    }
+
+    private static String periodName(Frequency f) {
+        return switch (f) {
+            case MONTHLY -> "month";
+            case QUARTERLY -> "quarter";
+            case SEMIANNUAL -> "half-year";
+            case ANNUAL -> "year";
+        };
     }
 
     /** The dates a periodic rule must fire on, from the calendar alone ({@code next}: the date after the last). */
@@ -75,8 +94,8 @@ public final class QualityChecks {
             if (!periods.add(period(d, f))) {
                 problems.add("two events in the period of " + d);
             }
-            if (f == Frequency.QUARTERLY && base == BaseDayPolicy.FIRST_TRADING_DAY && (d.getMonthValue() - 1) % 3 != 0) {
-                problems.add(d + " is not in January, April, July or October");
+            if (base == BaseDayPolicy.FIRST_TRADING_DAY && (d.getMonthValue() - 1) % months(f) != 0) {
+                problems.add(d + " is not in the first month of a " + periodName(f));
             }
             if (!expected.contains(d)) {
                 problems.add(d + " is not the " + (base == BaseDayPolicy.FIRST_TRADING_DAY ? "first" : "last")
@@ -88,25 +107,34 @@ public final class QualityChecks {
                 problems.add("no event on " + d);
             }
         }
-        String what = (f == Frequency.MONTHLY ? "one event per month" : "one event per quarter") + ", each on the "
+        String what = "one event per " + periodName(f) + ", each on the "
                 + (base == BaseDayPolicy.FIRST_TRADING_DAY ? "first" : "last") + " trading day";
         return new Check(rule + ": " + what, problems.isEmpty(), problems.isEmpty() ? actual.size() + " events"
                 : String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
     }
 
-    public static Check drift(String rule, double threshold, Weights targets, List<RebalancingEvent> events) {
+    /**
+     * Every DRIFT event: some held class was at or beyond its band before trading, the band computed here from
+     * the rule's kind, θ and ρ and the targets (SEMANTICS §10), independently of the engine's band code.
+     */
+    public static Check drift(String rule, RebalancingRule.Drift r, Weights targets, List<RebalancingEvent> events) {
         List<String> problems = new ArrayList<>();
         for (RebalancingEvent e : events) {
-            double max = 0;
+            boolean breached = false;
             for (var w : e.beforeWeights().entrySet()) {
-                max = Math.max(max, Math.abs(w.getValue() - targets.byCode().getOrDefault(w.getKey(), 0.0)));
+                double target = targets.byCode().getOrDefault(w.getKey(), 0.0);
+                double band = switch (r.band()) {
+                    case ABSOLUTE -> r.threshold();
+                    case RELATIVE -> r.rho() * target;
+                    case HYBRID -> Math.min(r.threshold(), r.rho() * target);
+                };
+                breached |= Math.abs(w.getValue() - target) >= band;
             }
-            double reported = e.triggerDetail() instanceof TriggerDetail.Drift d ? d.maxDrift() : Double.NaN;
-            if (!(max >= threshold) || !(reported >= threshold)) {
-                problems.add(e.eventDate() + " max drift " + max + " < " + threshold);
+            if (!breached) {
+                problems.add(e.eventDate() + ": no class at or beyond its band");
             }
         }
-        return new Check(rule + ": every DRIFT event has max drift ≥ " + threshold, problems.isEmpty(),
+        return new Check(rule + ": every DRIFT event has a class at or beyond its " + r.band() + " band", problems.isEmpty(),
                 problems.isEmpty() ? events.size() + " events" : String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
     }
 }

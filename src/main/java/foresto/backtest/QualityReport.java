@@ -124,7 +124,7 @@ public final class QualityReport {
                 checks.add(QualityChecks.periodic(r.ruleName(), dates, cal.nextDate(dates.length - 1), p.frequency(),
                         p.baseDayPolicy(), on.events()));
             } else if (rule instanceof RebalancingRule.Drift d) {
-                checks.add(QualityChecks.drift(r.ruleName(), d.threshold(), SMOKE_WEIGHTS, on.events()));
+                checks.add(QualityChecks.drift(r.ruleName(), d, SMOKE_WEIGHTS, on.events()));
             }
             boolean sameOff = java.util.Arrays.equals(res.off().values(), off.values());
             checks.add(new QualityChecks.Check(r.ruleName() + ": OFF path unchanged by the rule", sameOff, sameOff ? "identical" : "differs"));

@@ -143,7 +143,7 @@ class QualityImportExportTest {
         assertThat(bytes[0]).isEqualTo((byte) 0xEF);
         List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n"));
         assertThat(lines).hasSize(events + 1);
-        assertThat(lines.get(0)).isEqualTo("event_date,trigger_type,trigger_detail,turnover,cost_rate,cost_amount,"
+        assertThat(lines.get(0)).isEqualTo("event_date,trigger_type,trigger_detail,band_kind,breached_asset_class,turnover,cost_rate,cost_amount,"
                 + "value_before,value_after,before_weights,after_weights");
         assertThat(lines.get(1)).startsWith(r.get("events").get(0).get("event_date").asText() + ",PERIODIC,");
         assertThat(lines.get(1)).contains(r.get("events").get(0).get("value_after").asText());

@@ -32,6 +32,30 @@ class ViewModelTest {
     }
 
     @Test
+    void aRelativeBandIsShownAsTheNormalisedDriftAgainstOne() {
+        var rules = new RuleService(fx.db.dataSource());
+        var rel = rules.create(new foresto.db.RuleRecord(null, "relative 10 %", "DRIFT", null, "FIRST_TRADING_DAY", null,
+                new java.math.BigDecimal("0.001"), LocalDate.of(2020, 1, 1), null, true, null, null, "RELATIVE",
+                new java.math.BigDecimal("0.1"), "DAILY", java.math.BigDecimal.ZERO));
+        List<UiError> errors = new ArrayList<>();
+        MainViewModel vm = new MainViewModel(fx.service, TaskExecutor.sameThread(), UiState.inMemory(), errors::add);
+        vm.load();
+        vm.rule.set(vm.rules.stream().filter(r -> r.ruleId().equals(rel.ruleId())).findFirst().orElseThrow());
+        vm.run();
+        assertThat(errors).isEmpty();
+        var m = vm.result.get();
+        assertThat(m.normalisedDrift()).isTrue();
+        assertThat(m.threshold()).isEqualTo(1.0);
+        assertThat(m.thresholdLabel()).contains("band");
+        assertThat(vm.events).isNotEmpty();
+        for (int i = 0; i < vm.events.size(); i++) {
+            assertThat(m.onDrift()[m.eventIndex(i)]).as("event %d", i).isGreaterThanOrEqualTo(1.0 - 1e-12);
+        }
+        vm.selectedEvent.set(0);
+        assertThat(vm.dayDetail.get()).contains("RELATIVE band");
+    }
+
+    @Test
     void mainViewModelLoadsRestoresRunsSelectsAndRemembers() {
         List<UiError> errors = new ArrayList<>();
         UiState state = UiState.inMemory();
@@ -56,7 +80,7 @@ class ViewModelTest {
         vm.selectedEvent.set(0);
         int day = vm.result.get().eventIndex(0);
         assertThat(vm.selectedDay.get()).isEqualTo(day);
-        assertThat(vm.dayDetail.get()).contains("breached").contains("threshold");
+        assertThat(vm.dayDetail.get()).contains("breached").contains("ABSOLUTE band of 5.00%p");
         assertThat(vm.result.get().onDrift()[day]).isGreaterThanOrEqualTo(0.05);
         assertThat(vm.result.get().onDrift()[day - 1]).isLessThan(0.05);
         assertThat(state.get("start")).hasValue("2012-01-03");

@@ -34,8 +34,7 @@ public final class RunCharts {
         drifts.add(new TimeSeriesChart.Line("OFF", x, m.offDrift()));
         int markerLine = m.paths().hasOn() ? 0 : -1;
         var value = new TimeSeriesChart.Content(values, markerLine, markers, Double.NaN, "");
-        var drift = new TimeSeriesChart.Content(drifts, markerLine, markers, m.threshold(), Double.isNaN(m.threshold()) ? ""
-                : String.format(Locale.ROOT, "Threshold %.2f%%p", m.threshold() * 100));
+        var drift = new TimeSeriesChart.Content(drifts, markerLine, markers, m.threshold(), m.thresholdLabel());
         return new Prepared(value, TimeSeriesChart.build(value, TimeSeriesChart.Range.ALL, valueWidth, log),
                 drift, TimeSeriesChart.build(drift, TimeSeriesChart.Range.ALL, driftWidth, false));
     }

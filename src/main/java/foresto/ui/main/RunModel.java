@@ -6,6 +6,7 @@ import foresto.csv.EventTable;
 import foresto.db.RunRecord;
 import foresto.db.StoredPaths;
 import foresto.engine.AssetClass;
+import foresto.engine.BandKind;
 import foresto.engine.RebalancingEvent;
 import foresto.engine.TriggerDetail;
 import foresto.json.Json;
@@ -31,6 +32,7 @@ public final class RunModel {
     private final double[] onDrift;
     private final int[] eventIndex;
     private final double threshold;
+    private final double[] bands; // per held class β when the rule's bands differ by class (RELATIVE/HYBRID), else null
     private final boolean reused;
 
     private RunModel(RunView view, boolean reused) {
@@ -53,8 +55,21 @@ public final class RunModel {
         for (int j = 0; j < held.length; j++) {
             targets[j] = w.path(AssetClass.of(held[j]).name()).asDouble(Double.NaN);
         }
-        JsonNode t = canonical.path("rebalancing").path("drift_threshold");
-        threshold = t.isNumber() ? t.asDouble() : Double.NaN;
+        JsonNode rule = canonical.path("rebalancing");
+        JsonNode t = rule.path("drift_threshold");
+        BandKind kind = rule.path("drift_band").isTextual() ? BandKind.valueOf(rule.path("drift_band").asText()) : BandKind.ABSOLUTE;
+        if (kind == BandKind.ABSOLUTE || !"DRIFT".equals(rule.path("rule_type").asText())) {
+            bands = null; // one band for every class: plot max |cw − w| against θ itself
+            threshold = t.isNumber() ? t.asDouble() : Double.NaN;
+        } else {
+            // per-class bands: plot the normalised drift max |cw − w| / β against 1, the band's edge for every class
+            double rho = rule.path("band_rho").asDouble();
+            bands = new double[held.length];
+            for (int j = 0; j < held.length; j++) {
+                bands[j] = kind == BandKind.RELATIVE ? rho * targets[j] : Math.min(t.asDouble(), rho * targets[j]);
+            }
+            threshold = 1.0;
+        }
         offDrift = maxDrift(paths.offWeights(), n);
         onDrift = paths.hasOn() ? maxDrift(paths.onWeights(), n) : null;
         eventIndex = new int[events.size()];
@@ -80,7 +95,8 @@ public final class RunModel {
         for (int k = 0; k < n; k++) {
             double m = 0;
             for (int j = 0; j < weights.length; j++) {
-                m = Math.max(m, Math.abs(weights[j][k] - targets[j]));
+                double drift = Math.abs(weights[j][k] - targets[j]);
+                m = Math.max(m, bands == null ? drift : drift / bands[j]);
             }
             d[k] = m;
         }
@@ -115,8 +131,23 @@ public final class RunModel {
         return onDrift;
     }
 
+    /** The drift panel's threshold line: θ, or 1 when the drift is normalised by each class's band. */
     public double threshold() {
         return threshold;
+    }
+
+    /** True when the drift series are |cw − w| / β (per-class bands), false when they are |cw − w|. */
+    public boolean normalisedDrift() {
+        return bands != null;
+    }
+
+    /** The drift panel's threshold caption. */
+    public String thresholdLabel() {
+        if (Double.isNaN(threshold)) {
+            return "";
+        }
+        return bands != null ? "Band edge (drift ÷ each class's band = 1)"
+                : String.format(Locale.ROOT, "Threshold %.2f%%p", threshold * 100);
     }
 
     public int eventIndex(int event) {
@@ -171,10 +202,12 @@ public final class RunModel {
     public String breachText(int event) {
         RebalancingEvent e = events.get(event);
         if (e.triggerDetail() instanceof TriggerDetail.Drift d) {
-            double signed = d.drifts().get(d.breachedAssetClass().name());
-            return String.format(Locale.ROOT, "%s(%s) breached: drift %+.2f%%p, %.2f%%p beyond the %s%%p threshold",
-                    d.breachedAssetClass().name(), d.breachedAssetClass().koreanName(), signed * 100,
-                    (d.maxDrift() - d.threshold()) * 100, stripZeros(d.threshold() * 100));
+            String code = d.breachedAssetClass().name();
+            double signed = d.drifts().get(code);
+            double band = d.bands() != null ? d.bands().get(code) : d.threshold();
+            return String.format(Locale.ROOT, "%s(%s) breached: drift %+.2f%%p, %.2f%%p beyond its %s band of %.2f%%p",
+                    code, d.breachedAssetClass().koreanName(), signed * 100, (Math.abs(signed) - band) * 100,
+                    d.band(), band * 100);
         }
         return EventTable.why(e);
     }
