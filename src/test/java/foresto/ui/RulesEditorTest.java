@@ -54,4 +54,40 @@ class RulesEditorTest extends RobotTestBase {
         UiFixture.waitUntil(() -> !vm.rules.get(3).isActive());
         UiFixture.waitUntil(() -> fx.window.mainViewModel().rules.stream().noneMatch(r -> r.ruleName().equals("my drift")));
     }
+
+    @Test
+    void aHybridQuarterlyHalfwayRuleIsEditedWithInlineValidation(FxRobot robot) {
+        RulesViewModel vm = fx.window.rulesViewModel();
+        UiFixture.waitUntil(() -> !vm.rules.isEmpty() && !vm.busy.get());
+        int before = vm.rules.size();
+        robot.clickOn("Rules");
+        robot.clickOn("#ruleNewButton");
+        robot.clickOn("#ruleNameField").write("5/25 quarterly halfway");
+        robot.interact(() -> {
+            vm.ruleType.set("DRIFT");
+            vm.band.set("HYBRID");
+            vm.check.set("QUARTERLY");
+        });
+        Label validation = robot.lookup("#ruleValidationLabel").queryAs(Label.class);
+        robot.clickOn("#ruleRhoField").eraseText(10).write("1.5");
+        assertThat(validation.getText()).startsWith("INVALID_RULE").contains("band_rho");
+        robot.clickOn("#ruleRhoField").eraseText(10).write("0.25");
+        robot.clickOn("#ruleRebalanceToField").eraseText(10).write("1");
+        assertThat(validation.getText()).contains("rebalance_to");
+        robot.clickOn("#ruleRebalanceToField").eraseText(10).write("0.5");
+        assertThat(validation.getText()).isEmpty();
+        robot.clickOn("#ruleSaveButton");
+        UiFixture.waitUntil(() -> vm.rules.size() == before + 1 && vm.selected.get() != null);
+        RuleRecord saved = vm.rules.get(before);
+        assertThat(saved.driftBand()).isEqualTo("HYBRID");
+        assertThat(saved.bandRho()).isEqualByComparingTo("0.25");
+        assertThat(saved.checkFrequency()).isEqualTo("QUARTERLY");
+        assertThat(saved.rebalanceTo()).isEqualByComparingTo("0.5");
+        assertThat(saved.driftThreshold()).isEqualByComparingTo("0.05");
+        // a relative band has no threshold: the field empties and is disabled
+        robot.interact(() -> vm.band.set("RELATIVE"));
+        assertThat(vm.threshold.get()).isEmpty();
+        assertThat(robot.lookup("#ruleThresholdField").query().isDisabled()).isTrue();
+        assertThat(validation.getText()).isEmpty();
+    }
 }

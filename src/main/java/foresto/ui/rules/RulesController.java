@@ -24,6 +24,10 @@ public final class RulesController {
     @FXML ComboBox<String> baseDayBox;
     @FXML TextField thresholdField;
     @FXML TextField costRateField;
+    @FXML ComboBox<String> bandBox;
+    @FXML TextField rhoField;
+    @FXML ComboBox<String> checkBox;
+    @FXML TextField rebalanceToField;
     @FXML DatePicker fromPicker;
     @FXML DatePicker toPicker;
     @FXML CheckBox activeBox;
@@ -45,6 +49,11 @@ public final class RulesController {
                 col("Frequency", r -> r.frequency() == null ? "" : r.frequency()),
                 col("Base day", RuleRecord::baseDayPolicy),
                 col("Threshold", r -> r.driftThreshold() == null ? "" : r.driftThreshold().stripTrailingZeros().toPlainString()),
+                col("Band", r -> "DRIFT".equals(r.ruleType()) ? r.driftBand()
+                        + (r.bandRho() == null ? "" : " ρ " + r.bandRho().stripTrailingZeros().toPlainString()) : ""),
+                col("Check", r -> "DRIFT".equals(r.ruleType()) ? r.checkFrequency() : ""),
+                col("Trade to", r -> r.rebalanceTo() == null || r.rebalanceTo().signum() == 0 ? ""
+                        : r.rebalanceTo().stripTrailingZeros().toPlainString()),
                 col("Cost rate", r -> r.costRate().stripTrailingZeros().toPlainString()),
                 col("Effective", r -> r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())),
                 col("Active", r -> r.isActive() ? "yes" : "no")));
@@ -61,7 +70,18 @@ public final class RulesController {
             }
         });
         typeBox.getItems().setAll("PERIODIC", "DRIFT");
-        frequencyBox.getItems().setAll("MONTHLY", "QUARTERLY");
+        frequencyBox.getItems().setAll("MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL");
+        bandBox.getItems().setAll("ABSOLUTE", "RELATIVE", "HYBRID");
+        checkBox.getItems().setAll("DAILY", "MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL");
+        var notDrift = vm.ruleType.isNotEqualTo("DRIFT");
+        bandBox.valueProperty().bindBidirectional(vm.band);
+        bandBox.disableProperty().bind(notDrift);
+        rhoField.textProperty().bindBidirectional(vm.rho);
+        rhoField.disableProperty().bind(notDrift.or(vm.band.isEqualTo("ABSOLUTE")));
+        checkBox.valueProperty().bindBidirectional(vm.check);
+        checkBox.disableProperty().bind(notDrift);
+        rebalanceToField.textProperty().bindBidirectional(vm.rebalanceTo);
+        rebalanceToField.disableProperty().bind(notDrift);
         baseDayBox.getItems().setAll("FIRST_TRADING_DAY", "LAST_TRADING_DAY");
         nameField.textProperty().bindBidirectional(vm.name);
         typeBox.valueProperty().bindBidirectional(vm.ruleType);
@@ -69,7 +89,7 @@ public final class RulesController {
         frequencyBox.disableProperty().bind(vm.ruleType.isEqualTo("DRIFT"));
         baseDayBox.valueProperty().bindBidirectional(vm.baseDay);
         thresholdField.textProperty().bindBidirectional(vm.threshold);
-        thresholdField.disableProperty().bind(vm.ruleType.isNotEqualTo("DRIFT"));
+        thresholdField.disableProperty().bind(vm.ruleType.isNotEqualTo("DRIFT").or(vm.band.isEqualTo("RELATIVE")));
         costRateField.textProperty().bindBidirectional(vm.costRate);
         fromPicker.setConverter(foresto.ui.main.MainController.ISO_DATES);
         toPicker.setConverter(foresto.ui.main.MainController.ISO_DATES);

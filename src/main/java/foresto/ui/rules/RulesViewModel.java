@@ -35,6 +35,11 @@ public final class RulesViewModel {
     public final StringProperty baseDay = new SimpleStringProperty("FIRST_TRADING_DAY");
     public final StringProperty threshold = new SimpleStringProperty("");
     public final StringProperty costRate = new SimpleStringProperty("0.001");
+    /** Rule model v2 (drift rules): band kind, ρ, check calendar, how far to trade back. */
+    public final StringProperty band = new SimpleStringProperty("ABSOLUTE");
+    public final StringProperty rho = new SimpleStringProperty("");
+    public final StringProperty check = new SimpleStringProperty("DAILY");
+    public final StringProperty rebalanceTo = new SimpleStringProperty("0");
     public final ObjectProperty<LocalDate> effectiveFrom = new SimpleObjectProperty<>(LocalDate.now());
     public final ObjectProperty<LocalDate> effectiveTo = new SimpleObjectProperty<>();
     public final BooleanProperty active = new SimpleBooleanProperty(true);
@@ -48,7 +53,8 @@ public final class RulesViewModel {
         this.executor = executor;
         this.onChanged = onChanged;
         selected.addListener((o, a, r) -> fill(r));
-        for (var p : new javafx.beans.Observable[] {name, ruleType, frequency, baseDay, threshold, costRate, effectiveFrom, effectiveTo}) {
+        for (var p : new javafx.beans.Observable[] {name, ruleType, frequency, baseDay, threshold, costRate, effectiveFrom,
+                effectiveTo, band, rho, check, rebalanceTo}) {
             p.addListener(x -> validate());
         }
         ruleType.addListener((o, a, t) -> {
@@ -59,9 +65,25 @@ public final class RulesViewModel {
                 }
             } else {
                 threshold.set("");
+                band.set("ABSOLUTE");
+                rho.set("");
+                check.set("DAILY");
+                rebalanceTo.set("0");
                 if (frequency.get() == null) {
                     frequency.set("MONTHLY");
                 }
+            }
+        });
+        band.addListener((o, a, b) -> {
+            if ("ABSOLUTE".equals(b)) {
+                rho.set("");
+            } else if (rho.get() == null || rho.get().isBlank()) {
+                rho.set("0.25");
+            }
+            if ("RELATIVE".equals(b)) {
+                threshold.set("");
+            } else if ("DRIFT".equals(ruleType.get()) && (threshold.get() == null || threshold.get().isBlank())) {
+                threshold.set("0.05");
             }
         });
         validate();
@@ -89,6 +111,10 @@ public final class RulesViewModel {
             baseDay.set("FIRST_TRADING_DAY");
             threshold.set("");
             costRate.set("0.001");
+            band.set("ABSOLUTE");
+            rho.set("");
+            check.set("DAILY");
+            rebalanceTo.set("0");
             effectiveFrom.set(LocalDate.now());
             effectiveTo.set(null);
             active.set(true);
@@ -99,6 +125,10 @@ public final class RulesViewModel {
             baseDay.set(r.baseDayPolicy());
             threshold.set(r.driftThreshold() == null ? "" : r.driftThreshold().stripTrailingZeros().toPlainString());
             costRate.set(r.costRate().stripTrailingZeros().toPlainString());
+            band.set(r.driftBand() == null ? "ABSOLUTE" : r.driftBand());
+            rho.set(r.bandRho() == null ? "" : r.bandRho().stripTrailingZeros().toPlainString());
+            check.set(r.checkFrequency() == null ? "DAILY" : r.checkFrequency());
+            rebalanceTo.set(r.rebalanceTo() == null ? "0" : r.rebalanceTo().stripTrailingZeros().toPlainString());
             effectiveFrom.set(r.effectiveFrom());
             effectiveTo.set(r.effectiveTo());
             active.set(r.isActive());
@@ -108,17 +138,21 @@ public final class RulesViewModel {
 
     /** The form as a record, or an INVALID_RULE error naming what is wrong. */
     public RuleRecord form() {
+        boolean drift = "DRIFT".equals(ruleType.get());
+        boolean relative = drift && "RELATIVE".equals(band.get());
         RuleRecord r = new RuleRecord(selected.get() == null ? null : selected.get().ruleId(), name.get(), ruleType.get(),
-                "DRIFT".equals(ruleType.get()) ? null : frequency.get(), baseDay.get(),
-                "DRIFT".equals(ruleType.get()) ? decimal("drift_threshold", threshold.get()) : blankOrError(threshold.get()),
-                decimal("cost_rate", costRate.get()), effectiveFrom.get(), effectiveTo.get(), active.get(), null, null);
+                drift ? null : frequency.get(), baseDay.get(),
+                drift && !relative ? decimal("drift_threshold", threshold.get()) : blankOrError(threshold.get()),
+                decimal("cost_rate", costRate.get()), effectiveFrom.get(), effectiveTo.get(), active.get(), null, null,
+                drift ? band.get() : "ABSOLUTE", drift && !"ABSOLUTE".equals(band.get()) ? decimal("band_rho", rho.get()) : null,
+                drift ? check.get() : "DAILY", drift ? decimal("rebalance_to", rebalanceTo.get()) : BigDecimal.ZERO);
         RuleService.validate(r);
         return r;
     }
 
     private static BigDecimal blankOrError(String s) {
         if (s != null && !s.isBlank()) {
-            throw new ForestoException(ErrorCode.INVALID_RULE, "a PERIODIC rule must not have a drift_threshold");
+            throw new ForestoException(ErrorCode.INVALID_RULE, "drift_threshold belongs to ABSOLUTE and HYBRID drift rules");
         }
         return null;
     }
