@@ -35,6 +35,9 @@ public class SimulationBench {
     ScenarioCalendar calendar;
     final RebalancingRule monthly = new RebalancingRule.Periodic(Frequency.MONTHLY, BaseDayPolicy.FIRST_TRADING_DAY, 0.001);
     final RebalancingRule drift = new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001);
+    /** "5/25", checked every close, trading halfway back: the most work per close of the v2 rules. */
+    final RebalancingRule hybrid = new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001, BandKind.HYBRID, 0.25,
+            CheckFrequency.DAILY, 0.5);
 
     @Setup
     public void setUp() {
@@ -54,12 +57,17 @@ public class SimulationBench {
 
     @Benchmark
     public PathResult onOnlyMonthly() {
-        return RebalancedPath.run(calendar, scenario, monthly, false);
+        return PathLoop.run(calendar, scenario, monthly, false);
     }
 
     @Benchmark
     public PathResult onOnlyDrift() {
-        return RebalancedPath.run(calendar, scenario, drift, false);
+        return PathLoop.run(calendar, scenario, drift, false);
+    }
+
+    @Benchmark
+    public PathResult onOnlyHybrid() {
+        return PathLoop.run(calendar, scenario, hybrid, false);
     }
 
     @Benchmark

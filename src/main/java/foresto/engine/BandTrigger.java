@@ -1,7 +1,5 @@
 package foresto.engine;
 
-import java.time.LocalDate;
-
 /**
  * A drift rule at run time: its band, looked at on every close or only on the days of a check calendar,
  * and how far it trades back (SEMANTICS §3, §10).
@@ -9,22 +7,21 @@ import java.time.LocalDate;
 final class BandTrigger implements Trigger {
     private final RebalancingRule.Drift rule;
     private final Band band;
-    private final CalendarTrigger checkDays; // null: every close
+    private final boolean daily; // else only on the days of the check calendar
     private final double[] w;
     private final int[] held;
 
     BandTrigger(RebalancingRule.Drift rule, double[] w, int[] held) {
         this.rule = rule;
         this.band = new Band(rule.band(), rule.threshold(), rule.rho(), w);
-        Frequency period = rule.check().period();
-        this.checkDays = period == null ? null : CalendarTrigger.of(period, rule.baseDayPolicy());
+        this.daily = rule.check() == CheckFrequency.DAILY;
         this.w = w;
         this.held = held;
     }
 
     @Override
-    public Fire check(double[] p, double v, LocalDate date, LocalDate previous, LocalDate next) {
-        if (checkDays != null && !checkDays.isBoundary(date, previous, next)) {
+    public Fire check(double[] p, double v, boolean calendarDay) {
+        if (!daily && !calendarDay) {
             return null;
         }
         if (band.clearlyInside(p, w, v)) {

@@ -27,6 +27,9 @@ public final class MarketData {
     private final double[] zeroFilledRows;
     private final byte[] missingMask;
     private volatile String fingerprint;
+    /** Per frequency, each row's period number (Frequency#periodOf), built on first use. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> periods =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(Frequency.values().length);
 
     private MarketData(LocalDate[] dates, double[][] returns) {
         this.dates = dates;
@@ -123,6 +126,19 @@ public final class MarketData {
 
     double[] column(int ordinal) {
         return returns[ordinal];
+    }
+
+    /** Each row's period number for {@code f}: calendar rules compare these instead of dates. */
+    int[] periods(Frequency f) {
+        int[] p = periods.get(f.ordinal());
+        if (p == null) {
+            p = new int[dates.length];
+            for (int i = 0; i < dates.length; i++) {
+                p[i] = f.periodOf(dates[i]);
+            }
+            periods.set(f.ordinal(), p); // two threads racing build equal arrays: either is right
+        }
+        return p;
     }
 
     double[] zeroFilledRows() {

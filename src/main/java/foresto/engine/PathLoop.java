@@ -35,6 +35,8 @@ final class PathLoop {
             }
         }
         Trigger trigger = rule == null ? null : rule.trigger(w, held);
+        CalendarTrigger calendar = rule == null ? null : rule.calendar();
+        boolean[] calendarDays = calendar == null ? null : calendar.days(cal);
         CodeWeights targetCodes = rule == null ? null : CodeWeights.ofHeld(held, w); // every full trade's after-weights
         List<RebalancingEvent> events = rule == null ? List.of() : new ArrayList<>();
         for (int k = 1; k < n; k++) {
@@ -45,7 +47,7 @@ final class PathLoop {
                 }
             }
             if (trigger != null) {
-                Trigger.Fire fire = trigger.check(p, v, dates[k], dates[k - 1], k + 1 < n ? dates[k + 1] : cal.nextDate(k));
+                Trigger.Fire fire = trigger.check(p, v, calendarDays != null && calendarDays[k]);
                 if (fire != null) {
                     RebalancingEvent e = FixedCost.trade(p, w, held, targetCodes, dates[k], rule, v, fire);
                     events.add(e);

@@ -26,7 +26,9 @@ public final class RebalancingEngine {
             w[j] = targets.get(AssetClass.of(held[j]));
             v += p[j];
         }
-        Trigger.Fire fire = rule.trigger(w, held).check(p, v, ctx.date(), ctx.previousDate(), ctx.nextDate());
+        CalendarTrigger calendar = rule.calendar();
+        boolean calendarDay = calendar != null && calendar.isDay(ctx.date(), ctx.previousDate(), ctx.nextDate());
+        Trigger.Fire fire = rule.trigger(w, held).check(p, v, calendarDay);
         if (fire == null) {
             return Optional.empty();
         }

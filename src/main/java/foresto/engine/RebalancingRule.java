@@ -23,6 +23,9 @@ public sealed interface RebalancingRule {
      */
     Trigger trigger(double[] w, int[] held);
 
+    /** The calendar the rule looks at (its periods, or a drift rule's check calendar), or null: every close. */
+    CalendarTrigger calendar();
+
     /** Calendar rule: rebalance on the first or last trading day of every month, quarter, half-year or year. */
     record Periodic(Frequency frequency, BaseDayPolicy baseDayPolicy, double costRate) implements RebalancingRule {
         public Periodic {
@@ -40,7 +43,12 @@ public sealed interface RebalancingRule {
 
         @Override
         public Trigger trigger(double[] w, int[] held) {
-            return CalendarTrigger.of(frequency, baseDayPolicy);
+            return calendar().fireOnDays();
+        }
+
+        @Override
+        public CalendarTrigger calendar() {
+            return new CalendarTrigger(frequency, baseDayPolicy);
         }
     }
 
@@ -96,6 +104,11 @@ public sealed interface RebalancingRule {
         @Override
         public Trigger trigger(double[] w, int[] held) {
             return new BandTrigger(this, w, held);
+        }
+
+        @Override
+        public CalendarTrigger calendar() {
+            return check == CheckFrequency.DAILY ? null : new CalendarTrigger(check.period(), baseDayPolicy);
         }
     }
 

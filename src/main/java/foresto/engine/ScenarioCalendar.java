@@ -18,9 +18,14 @@ public final class ScenarioCalendar {
     private final double[] zeroFilledRows;
     private final int[] held;
     private final LocalDate nextAfterEnd;
+    private final int nextAfterEndRow;
+    private final MarketData data;
 
-    private ScenarioCalendar(LocalDate[] allDates, int[] rows, double[] zeroFilledRows, int[] held,
-                             LocalDate nextAfterEnd) {
+    private ScenarioCalendar(MarketData data, LocalDate[] allDates, int[] rows, double[] zeroFilledRows, int[] held,
+                             int nextAfterEndRow) {
+        this.data = data;
+        this.nextAfterEndRow = nextAfterEndRow;
+        LocalDate nextAfterEnd = nextAfterEndRow < 0 ? null : allDates[nextAfterEndRow];
         this.allDates = allDates;
         this.rows = rows;
         this.zeroFilledRows = zeroFilledRows;
@@ -69,8 +74,8 @@ public final class ScenarioCalendar {
         while (next < size && !isTradingDay(missing[next], heldMask, skip)) {
             next++;
         }
-        return new ScenarioCalendar(all, n == kept.length ? kept : java.util.Arrays.copyOf(kept, n),
-                data.zeroFilledRows(), held, next < size ? all[next] : null);
+        return new ScenarioCalendar(data, all, n == kept.length ? kept : java.util.Arrays.copyOf(kept, n),
+                data.zeroFilledRows(), held, next < size ? next : -1);
     }
 
     /**
@@ -85,6 +90,21 @@ public final class ScenarioCalendar {
 
     public int length() {
         return rows.length;
+    }
+
+    /** The dataset row of close k. */
+    int row(int k) {
+        return rows[k];
+    }
+
+    /** The dataset row of the calendar date after the window, or −1 at the dataset's end. */
+    int rowAfterEnd() {
+        return nextAfterEndRow;
+    }
+
+    /** The dataset's period number of every row for {@code f} (computed once per dataset). */
+    int[] periods(Frequency f) {
+        return data.periods(f);
     }
 
     public LocalDate date(int k) {
