@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import foresto.backtest.BacktestResult;
 import foresto.backtest.BacktestService;
+import foresto.backtest.Failures;
 import foresto.backtest.ResultJson;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
@@ -114,14 +115,16 @@ public final class ApiServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try {
             route(ex);
-        } catch (ForestoException e) {
-            sendErrorIfPossible(ex, e);
         } catch (IOException e) {
             // the client went away or was cut off (timeout): nobody to answer
         } catch (RuntimeException e) {
-            System.err.println("foresto-http: internal error on " + ex.getRequestURI().getPath() + ": " + e);
-            e.printStackTrace();
-            sendErrorIfPossible(ex, new ForestoException(ErrorCode.INTERNAL_ERROR, "internal error (see the server log)"));
+            ForestoException fe = Failures.of(e);
+            if (fe.code() == ErrorCode.INTERNAL_ERROR) {
+                System.err.println("foresto-http: internal error on " + ex.getRequestURI().getPath() + ": " + e);
+                e.printStackTrace();
+                fe = new ForestoException(ErrorCode.INTERNAL_ERROR, "internal error (see the server log)");
+            }
+            sendErrorIfPossible(ex, fe);
         } finally {
             ex.close();
         }

@@ -93,7 +93,7 @@ final class ScenarioRequestParser {
         try {
             return foresto.backtest.InlineRule.of(text(root, "rule"), optionalText(root, "base_day"),
                     optionalNumber(root, "cost_rate"), optionalText(root, "check"), optionalNumber(root, "rebalance_to"));
-        } catch (ForestoException e) {
+        } catch (ForestoException | foresto.engine.EngineException e) {
             throw new ForestoException(ErrorCode.INVALID_RULE, "rule: " + e.getMessage());
         }
     }

@@ -78,6 +78,14 @@ public final class BacktestService {
      * commit: a cancelled run stores nothing and ends with a CancellationException.
      */
     public BacktestResult run(BacktestRequest req, Cancellation cancellation) {
+        try {
+            return runChecked(req, cancellation);
+        } catch (foresto.engine.EngineException e) {
+            throw Failures.of(e); // the engine's terms become the application's codes here
+        }
+    }
+
+    private BacktestResult runChecked(BacktestRequest req, Cancellation cancellation) {
         // 1. validate what needs no database
         double initialValue = req.initialValue() == null ? 1.0 : req.initialValue();
         Scenario.requireInitialValue(initialValue);

@@ -53,7 +53,11 @@ public final class RuleService {
                         "drift_threshold, cost_rate, band_rho and rebalance_to take at most 8 decimals");
             }
         }
-        r.toEngineRule(); // SEMANTICS §6 and §10, with the engine's own checks and messages
+        try {
+            r.toEngineRule(); // SEMANTICS §6 and §10, with the engine's own checks and messages
+        } catch (foresto.engine.EngineException e) {
+            throw Failures.of(e);
+        }
     }
 
     public RuleRecord create(RuleRecord r) {

@@ -3,8 +3,6 @@ package foresto.cli;
 import foresto.backtest.Backend;
 import foresto.csv.EventTable;
 import foresto.engine.RebalancingEvent;
-import foresto.error.ErrorCode;
-import foresto.error.ForestoException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

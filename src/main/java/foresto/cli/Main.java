@@ -2,7 +2,6 @@ package foresto.cli;
 
 import foresto.config.AppConfig;
 import foresto.config.Secrets;
-import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,9 +56,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            ForestoException fe = ex instanceof ForestoException f ? f
-                    : new ForestoException(ErrorCode.INTERNAL_ERROR, ex.getClass().getSimpleName()
-                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), ex);
+            ForestoException fe = foresto.backtest.Failures.of(ex);
             String[] secrets = {config.dbPassword().orElse(null), Secrets.passwordInUrl(config.dbUrl().orElse(null))};
             err.println("error: " + Secrets.redact(fe.describe(), secrets));
             if (System.getenv("FORESTO_DEBUG") != null) {

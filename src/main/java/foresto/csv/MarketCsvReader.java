@@ -176,7 +176,7 @@ public final class MarketCsvReader {
                 used[c.ordinal()] = true;
                 target[i] = c.ordinal();
                 columns++;
-            } catch (ForestoException e) {
+            } catch (foresto.engine.EngineException e) {
                 problems.add(1, i + 1, "unknown asset class '" + h + "' (use a standard code: EQUITY, BOND, "
                         + "SHORT_TERM, GOLD, OTHER, or map it with --columns " + h + "=CODE, or " + h + "=- to ignore it)");
             }

@@ -2,7 +2,6 @@ package foresto.db;
 
 import foresto.engine.AssetClass;
 import foresto.engine.Weights;
-import foresto.error.ForestoException;
 
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
@@ -70,8 +69,9 @@ public final class PortfolioRepository {
             Weights w;
             try {
                 w = Weights.of(weights.get(e.getKey()));
-            } catch (ForestoException invalid) {
-                throw new ForestoException(invalid.code(), "portfolio '" + e.getValue()[0] + "': " + invalid.getMessage());
+            } catch (foresto.engine.EngineException invalid) {
+                throw new foresto.engine.EngineException(invalid.kind(), "portfolio '" + e.getValue()[0] + "': "
+                        + invalid.getMessage());
             }
             out.add(new PortfolioRecord(e.getKey(), e.getValue()[0], e.getValue()[1], w));
         }

@@ -1,7 +1,5 @@
 package foresto.engine;
 
-import foresto.error.ErrorCode;
-import foresto.error.ForestoException;
 
 /** The standard asset-class codes; the only keys allowed in weights, rows, CSV files and payloads. */
 public enum AssetClass {
@@ -28,14 +26,14 @@ public enum AssetClass {
         return ALL[ordinal];
     }
 
-    /** Parses a standard code exactly (upper case); anything else is {@link ErrorCode#UNKNOWN_ASSET_CLASS}. */
+    /** Parses a standard code exactly (upper case); anything else is an UNKNOWN_ASSET_CLASS {@link EngineException}. */
     public static AssetClass parse(String code) {
         for (AssetClass c : ALL) {
             if (c.name().equals(code)) {
                 return c;
             }
         }
-        throw new ForestoException(ErrorCode.UNKNOWN_ASSET_CLASS,
+        throw new EngineException(EngineException.Kind.UNKNOWN_ASSET_CLASS,
                 "unknown asset class '" + code + "' (allowed: EQUITY, BOND, SHORT_TERM, GOLD, OTHER)");
     }
 }

@@ -1,7 +1,5 @@
 package foresto.engine;
 
-import foresto.error.ErrorCode;
-import foresto.error.ForestoException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -60,11 +58,11 @@ public final class MarketData {
             throw new IllegalArgumentException("need one column slot per asset class");
         }
         if (dates.length == 0) {
-            throw new ForestoException(ErrorCode.INVALID_CSV, "the dataset has no dates");
+            throw new EngineException(EngineException.Kind.INVALID_DATA, "the dataset has no dates");
         }
         for (int i = 1; i < dates.length; i++) {
             if (!dates[i].isAfter(dates[i - 1])) {
-                throw new ForestoException(ErrorCode.INVALID_CSV,
+                throw new EngineException(EngineException.Kind.INVALID_DATA,
                         "dates must be strictly ascending: " + dates[i - 1] + " then " + dates[i]);
             }
         }
@@ -79,7 +77,7 @@ public final class MarketData {
             for (int i = 0; i < dates.length; i++) {
                 double r = returns[c][i];
                 if (!Double.isNaN(r) && !(r > -1 && r <= MAX_DAILY_RETURN)) {
-                    throw new ForestoException(ErrorCode.INVALID_CSV, "return of " + AssetClass.of(c)
+                    throw new EngineException(EngineException.Kind.INVALID_DATA, "return of " + AssetClass.of(c)
                             + " on " + dates[i] + " must be > -1 and ≤ 10 (+1000 %), got " + r);
                 }
             }

@@ -67,7 +67,7 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
         }
         if (!(finalValue > 0 && finalValue < Double.POSITIVE_INFINITY && Double.isFinite(cagr)
                 && Double.isFinite(volatility) && Double.isFinite(cost))) {
-            throw new foresto.error.ForestoException(foresto.error.ErrorCode.VALUE_OUT_OF_RANGE, "the path leaves the "
+            throw new EngineException(EngineException.Kind.VALUE_OUT_OF_RANGE, "the path leaves the "
                     + "range of representable values (final value " + finalValue + "): check the returns and the initial value");
         }
         return new Metrics(finalValue, totalReturn, cagr, volatility, maxDd, events.size(), turnover, cost);

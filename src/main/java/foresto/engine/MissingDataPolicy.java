@@ -1,7 +1,5 @@
 package foresto.engine;
 
-import foresto.error.ErrorCode;
-import foresto.error.ForestoException;
 
 import java.util.Locale;
 
@@ -20,7 +18,7 @@ public enum MissingDataPolicy {
                 }
             }
         }
-        throw new ForestoException(ErrorCode.INVALID_REQUEST,
+        throw new EngineException(EngineException.Kind.INVALID_REQUEST,
                 "missing_data_policy must be SKIP or ZERO, got '" + text + "'");
     }
 }

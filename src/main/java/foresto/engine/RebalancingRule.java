@@ -1,7 +1,5 @@
 package foresto.engine;
 
-import foresto.error.ErrorCode;
-import foresto.error.ForestoException;
 
 import java.util.Locale;
 
@@ -268,7 +266,7 @@ public sealed interface RebalancingRule {
         }
     }
 
-    private static ForestoException invalid(String message) {
-        return new ForestoException(ErrorCode.INVALID_RULE, message);
+    private static EngineException invalid(String message) {
+        return new EngineException(EngineException.Kind.INVALID_RULE, message);
     }
 }

@@ -1,7 +1,5 @@
 package foresto.engine;
 
-import foresto.error.ErrorCode;
-import foresto.error.ForestoException;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -21,7 +19,7 @@ public record Scenario(Weights targets, LocalDate start, LocalDate end, double i
     /** Throws INVALID_REQUEST unless 0 &lt; v ≤ {@link #MAX_INITIAL_VALUE}. */
     public static void requireInitialValue(double v) {
         if (!(v > 0 && v <= MAX_INITIAL_VALUE)) {
-            throw new ForestoException(ErrorCode.INVALID_REQUEST,
+            throw new EngineException(EngineException.Kind.INVALID_REQUEST,
                     "initial_value must be > 0 and ≤ 1e15, got " + v);
         }
     }
@@ -32,7 +30,7 @@ public record Scenario(Weights targets, LocalDate start, LocalDate end, double i
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(missingDataPolicy, "missingDataPolicy");
         if (start.isAfter(end)) {
-            throw new ForestoException(ErrorCode.WINDOW_OUTSIDE_DATA,
+            throw new EngineException(EngineException.Kind.WINDOW_OUTSIDE_DATA,
                     "start date " + start + " is after end date " + end);
         }
         requireInitialValue(initialValue);

@@ -1,7 +1,5 @@
 package foresto.engine;
 
-import foresto.error.ErrorCode;
-import foresto.error.ForestoException;
 
 import java.time.LocalDate;
 
@@ -38,13 +36,13 @@ public final class ScenarioCalendar {
         int heldMask = 0;
         for (int c : held) {
             if (!data.hasColumn(AssetClass.of(c))) {
-                throw new ForestoException(ErrorCode.ASSET_CLASS_NOT_IN_DATA, "the market data has no returns for "
+                throw new EngineException(EngineException.Kind.ASSET_CLASS_NOT_IN_DATA, "the market data has no returns for "
                         + AssetClass.of(c) + " (it has " + data.columns() + ")");
             }
             heldMask |= 1 << c;
         }
         if (scenario.start().isBefore(data.firstDate()) || scenario.end().isAfter(data.lastDate())) {
-            throw new ForestoException(ErrorCode.WINDOW_OUTSIDE_DATA, "the window " + scenario.start() + ".."
+            throw new EngineException(EngineException.Kind.WINDOW_OUTSIDE_DATA, "the window " + scenario.start() + ".."
                     + scenario.end() + " is outside the data " + data.firstDate() + ".." + data.lastDate());
         }
         LocalDate[] all = data.datesArray();
@@ -67,7 +65,7 @@ public final class ScenarioCalendar {
             }
         }
         if (n == 0) {
-            throw new ForestoException(ErrorCode.WINDOW_OUTSIDE_DATA, "no trading day in " + scenario.start()
+            throw new EngineException(EngineException.Kind.WINDOW_OUTSIDE_DATA, "no trading day in " + scenario.start()
                     + ".." + scenario.end() + " after the " + scenario.missingDataPolicy() + " policy");
         }
         int next = to + 1;

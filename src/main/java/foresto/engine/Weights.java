@@ -1,7 +1,5 @@
 package foresto.engine;
 
-import foresto.error.ErrorCode;
-import foresto.error.ForestoException;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,7 +28,7 @@ public final class Weights {
         for (Map.Entry<AssetClass, Double> e : weights.entrySet()) {
             Double v = e.getValue();
             if (v == null || !Double.isFinite(v) || v < 0) {
-                throw new ForestoException(ErrorCode.INVALID_WEIGHTS,
+                throw new EngineException(EngineException.Kind.INVALID_WEIGHTS,
                         "weight of " + e.getKey() + " must be a finite number ≥ 0, got " + v);
             }
             w[e.getKey().ordinal()] = v;
@@ -40,7 +38,7 @@ public final class Weights {
             sum += v;
         }
         if (Math.abs(sum - 1.0) > SUM_TOLERANCE) {
-            throw new ForestoException(ErrorCode.INVALID_WEIGHTS,
+            throw new EngineException(EngineException.Kind.INVALID_WEIGHTS,
                     "weights must sum to 1 (±1e-9), they sum to " + sum);
         }
         return new Weights(w);
@@ -52,7 +50,7 @@ public final class Weights {
         for (Map.Entry<String, ? extends Number> e : weights.entrySet()) {
             AssetClass c = AssetClass.parse(e.getKey());
             if (m.containsKey(c)) {
-                throw new ForestoException(ErrorCode.INVALID_WEIGHTS, "asset class " + c + " given twice");
+                throw new EngineException(EngineException.Kind.INVALID_WEIGHTS, "asset class " + c + " given twice");
             }
             m.put(c, e.getValue() == null ? null : e.getValue().doubleValue());
         }

@@ -7,15 +7,8 @@ import foresto.error.ForestoException;
 public record UiError(String title, ErrorCode code, String message) {
 
     public static UiError of(String title, Throwable t) {
-        Throwable cause = t;
-        while (!(cause instanceof ForestoException) && cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof ForestoException fe) {
-            return new UiError(title, fe.code(), fe.getMessage());
-        }
-        return new UiError(title, ErrorCode.INTERNAL_ERROR, t.getClass().getSimpleName()
-                + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+        ForestoException fe = foresto.backtest.Failures.of(t);
+        return new UiError(title, fe.code(), fe.getMessage());
     }
 
     public String describe() {

@@ -27,7 +27,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("foresto.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "foresto.backtest..", "foresto.db..", "foresto.ui..", "foresto.cli..", "foresto.api..",
-                        "foresto.csv..", "foresto.json..", "foresto.config..", "foresto.sample..")
+                        "foresto.csv..", "foresto.json..", "foresto.config..", "foresto.sample..", "foresto.error..")
                 .check(CLASSES);
     }
 

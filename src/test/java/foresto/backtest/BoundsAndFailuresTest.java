@@ -42,9 +42,12 @@ class BoundsAndFailuresTest {
         fx.close();
     }
 
+    /** The code a face reports for what {@code r} throws (engine failures mapped as the backtest layer does). */
     private static ErrorCode codeOf(Runnable r) {
-        ForestoException e = catchThrowableOfType(ForestoException.class, r::run);
-        assertThat(e).as("expected a ForestoException").isNotNull();
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(r::run);
+        assertThat(t).as("expected a failure").isNotNull();
+        ForestoException e = Failures.of(t);
+        assertThat(e.code()).as(t.toString()).isNotEqualTo(ErrorCode.INTERNAL_ERROR);
         return e.code();
     }
 

@@ -174,8 +174,8 @@ public final class RulesViewModel {
             form();
             validation.set("");
             return true;
-        } catch (ForestoException e) {
-            validation.set(e.describe());
+        } catch (RuntimeException e) {
+            validation.set(foresto.backtest.Failures.of(e).describe());
             return false;
         }
     }
