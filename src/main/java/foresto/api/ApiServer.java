@@ -41,6 +41,8 @@ import java.util.regex.Pattern;
  */
 public final class ApiServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** How much of an oversized body is read and dropped so the client still gets its 413. */
+    private static final long MAX_DRAIN_BYTES = 4L * 1024 * 1024;
     /** Time a client has to send a whole request (headers and body). */
     public static final long REQUEST_SECONDS = Long.getLong("foresto.http.requestSeconds", 10);
     private static final int WORKERS = 8;
@@ -234,15 +236,32 @@ public final class ApiServer implements AutoCloseable {
                 throw new ForestoException(ErrorCode.INVALID_REQUEST, "bad Content-Length");
             }
             if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+                drain(ex);
                 throw tooLarge();
             }
         }
         try (InputStream in = ex.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
+                drain(ex);
                 throw tooLarge();
             }
             return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Reads and discards what the client is still sending (up to a bound), so the 413 reaches it: closing a
+     * connection with unread data makes TCP reset it, and the client would see a reset instead of our answer.
+     */
+    private static void drain(HttpExchange ex) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] sink = new byte[8192];
+            long left = MAX_DRAIN_BYTES;
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
         }
     }
 
