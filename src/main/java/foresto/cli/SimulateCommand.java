@@ -5,11 +5,7 @@ import foresto.backtest.FeatureFlags;
 import foresto.backtest.InlineRule;
 import foresto.backtest.RequestHash;
 import foresto.backtest.ResultJson;
-import foresto.csv.MarketCsvReader;
-import foresto.engine.BaseDayPolicy;
-import foresto.engine.CheckFrequency;
 import foresto.engine.MarketData;
-import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
 import foresto.engine.ScenarioSimulation;
@@ -22,11 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,16 +35,8 @@ final class SimulateCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     Main main;
 
-    @Option(names = "--returns", required = true, paramLabel = "FILE.csv",
-            description = "daily returns: header date,<col>,...; one row per date ascending; empty cell = missing")
-    Path returns;
-
-    @Option(names = "--weights", required = true, paramLabel = "CODE=W,...",
-            description = "target weights, e.g. EQUITY=0.6,BOND=0.3,SHORT_TERM=0.1 (sum 1)")
-    String weights;
-
-    @Option(names = "--columns", paramLabel = "SRC=CODE,...", description = "map CSV headers to asset classes (SRC=- ignores a column)")
-    String columns;
+    @picocli.CommandLine.Mixin
+    FileScenarioOptions scenarioOptions;
 
     @Option(names = "--rule", paramLabel = "SPEC", description = "rebalancing rule (needs USE_REBALANCING=1): monthly, "
             + "quarterly, semiannual, annual, drift:θ, drift-rel:ρ or drift-hybrid:θ/ρ")
@@ -70,18 +56,6 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--cost-rate", paramLabel = "RATE", description = "fixed cost rate per unit of turnover (default 0.001)")
     Double costRate;
 
-    @Option(names = "--missing", paramLabel = "skip|zero", defaultValue = "skip", description = "missing-data policy (default skip)")
-    String missing;
-
-    @Option(names = "--start", paramLabel = "YYYY-MM-DD", description = "first date (default: the file's first)")
-    String start;
-
-    @Option(names = "--end", paramLabel = "YYYY-MM-DD", description = "last date (default: the file's last)")
-    String end;
-
-    @Option(names = "--initial-value", defaultValue = "1", paramLabel = "V", description = "initial value (default 1)")
-    double initialValue;
-
     @Option(names = "--path", description = "include the daily value paths")
     boolean withPath;
 
@@ -89,15 +63,13 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         FeatureFlags flags = FeatureFlags.from(main.config());
         Optional<RebalancingRule> parsedRule = parseRule(flags);
-        Weights w = parseWeights(weights);
-        MissingDataPolicy policy = MissingDataPolicy.parse(missing);
-        MarketData data = new MarketCsvReader(MarketCsvReader.parseMapping(columns), MarketCsvReader.Kind.RETURNS).read(returns);
-        LocalDate s = start == null ? data.firstDate() : parseDate("--start", start);
-        LocalDate e = end == null ? data.lastDate() : parseDate("--end", end);
-        Scenario scenario = new Scenario(w, s, e, initialValue, policy);
+        FileScenarioOptions.Loaded in = scenarioOptions.load();
+        MarketData data = in.data();
+        Scenario scenario = in.scenario();
 
         SimulationResult result = ScenarioSimulation.run(data, scenario, parsedRule, false);
-        RequestHash hash = new RequestHash(null, w, s, e, initialValue, data.fingerprint(), policy, parsedRule);
+        RequestHash hash = new RequestHash(null, scenario.targets(), scenario.start(), scenario.end(), scenario.initialValue(),
+                data.fingerprint(), scenario.missingDataPolicy(), parsedRule);
 
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("request_hash", hash.hex());

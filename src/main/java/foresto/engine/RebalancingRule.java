@@ -21,6 +21,9 @@ public sealed interface RebalancingRule {
      */
     Trigger trigger(double[] w, int[] held);
 
+    /** This rule with another cost rate, everything else equal. */
+    RebalancingRule withCostRate(double costRate);
+
     /** The calendar the rule looks at (its periods, or a drift rule's check calendar), or null: every close. */
     CalendarTrigger calendar();
 
@@ -47,6 +50,11 @@ public sealed interface RebalancingRule {
         @Override
         public CalendarTrigger calendar() {
             return new CalendarTrigger(frequency, baseDayPolicy);
+        }
+
+        @Override
+        public Periodic withCostRate(double c) {
+            return new Periodic(frequency, baseDayPolicy, c);
         }
     }
 
@@ -107,6 +115,11 @@ public sealed interface RebalancingRule {
         @Override
         public CalendarTrigger calendar() {
             return check == CheckFrequency.DAILY ? null : new CalendarTrigger(check.period(), baseDayPolicy);
+        }
+
+        @Override
+        public Drift withCostRate(double c) {
+            return new Drift(threshold, baseDayPolicy, c, band, rho, check, rebalanceTo);
         }
     }
 
