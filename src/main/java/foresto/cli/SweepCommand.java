@@ -3,12 +3,10 @@ package foresto.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.FeatureFlags;
-import foresto.backtest.InlineRule;
+import foresto.backtest.SweepRunner;
 import foresto.backtest.SweepSpec;
 import foresto.csv.CsvWriter;
-import foresto.engine.EngineException;
 import foresto.engine.RebalancingRule;
-import foresto.engine.Sweep;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
@@ -24,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Many rules × cost rates on a returns file, no database: one JSON object with the OFF reference and a cell per
@@ -64,35 +61,12 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         FeatureFlags.from(main.config()).requireRebalancingAllowed("--rules");
         List<String> specs = SweepSpec.rules(rules);
         List<Double> costs = SweepSpec.costRates(costRates);
-        if ((long) specs.size() * costs.size() > SweepSpec.MAX_CELLS) {
-            throw new ForestoException(ErrorCode.INVALID_REQUEST, "a sweep takes at most " + SweepSpec.MAX_CELLS + " cells, this one "
-                    + (long) specs.size() * costs.size());
-        }
-        List<RebalancingRule> free = new ArrayList<>(); // each rule at cost 0: cost drag and break-even
-        for (String s : specs) {
-            try {
-                free.add(InlineRule.of(s.trim(), baseDay, 0.0, check, rebalanceTo));
-            } catch (ForestoException | EngineException e) {
-                throw new ForestoException(ErrorCode.INVALID_RULE, "bad sweep rule '" + s + "': " + e.getMessage());
-            }
-        }
+        List<RebalancingRule> free = SweepRunner.rules(specs, baseDay, check, rebalanceTo);
         FileScenarioOptions.Loaded in = scenarioOptions.load();
-        Sweep sweep = Sweep.prepare(in.data(), in.scenario());
-
-        int r = free.size();
-        int c = costs.size();
-        Sweep.Cell[] freeCells = IntStream.range(0, r).parallel().mapToObj(i -> sweep.cell(free.get(i))).toArray(Sweep.Cell[]::new);
-        Sweep.Cell[] cells = IntStream.range(0, r * c).parallel()
-                .mapToObj(i -> costs.get(i % c) == 0 ? freeCells[i / c] : sweep.cell(free.get(i / c).withCostRate(costs.get(i % c))))
-                .toArray(Sweep.Cell[]::new);
-        double[] breakEven = IntStream.range(0, r).parallel().mapToDouble(i -> sweep.breakEvenCostRate(freeCells[i])).toArray();
-
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < cells.length; i++) {
-            rows.add(row(cells[i], freeCells[i / c], breakEven[i / c]));
-        }
+        SweepRunner.Result result = SweepRunner.run(in.data(), in.scenario(), free, costs, n -> { }, () -> false);
+        List<Map<String, Object>> rows = result.rows().stream().map(SweepCommand::row).toList();
         ObjectNode out = Json.mapper().createObjectNode();
-        out.set("off", Json.mapper().valueToTree(sweep.off().metrics()));
+        out.set("off", Json.mapper().valueToTree(result.off()));
         ArrayNode list = out.putArray("cells");
         rows.forEach(m -> list.add(Json.mapper().valueToTree(m)));
         if (csv != null) {
@@ -103,15 +77,13 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> row(Sweep.Cell cell, Sweep.Cell free, double breakEven) {
-        RebalancingRule rule = cell.rule();
-        var m = cell.metrics();
+    static Map<String, Object> row(SweepRunner.Row row) {
+        var m = row.metrics();
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("rule", RebalancingRule.spec(rule));
-        o.put("cost_rate", rule.costRate());
-        boolean drift = rule instanceof RebalancingRule.Drift;
-        o.put("check", drift ? ((RebalancingRule.Drift) rule).check().name().toLowerCase(java.util.Locale.ROOT) : null);
-        o.put("rebalance_to", drift ? ((RebalancingRule.Drift) rule).rebalanceTo() : null);
+        o.put("rule", row.rule());
+        o.put("cost_rate", row.costRate());
+        o.put("check", row.check());
+        o.put("rebalance_to", row.rebalanceTo());
         o.put("final_value", m.finalValue());
         o.put("total_return", m.totalReturn());
         o.put("cagr", m.cagr());
@@ -120,10 +92,10 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         o.put("event_count", m.eventCount());
         o.put("total_turnover", m.totalTurnover());
         o.put("total_cost", m.totalCost());
-        o.put("turnover_per_year", cell.turnoverPerYear());
-        o.put("tracking_error", cell.trackingError());
-        o.put("cost_drag", free.metrics().finalValue() - m.finalValue());
-        o.put("break_even_cost_rate", Double.isNaN(breakEven) ? null : breakEven);
+        o.put("turnover_per_year", row.turnoverPerYear());
+        o.put("tracking_error", row.trackingError());
+        o.put("cost_drag", row.costDrag());
+        o.put("break_even_cost_rate", row.breakEvenCostRate());
         return o;
     }
 

@@ -1,0 +1,109 @@
+package foresto.backtest;
+
+import foresto.engine.EngineException;
+import foresto.engine.MarketData;
+import foresto.engine.Metrics;
+import foresto.engine.RebalancingRule;
+import foresto.engine.Scenario;
+import foresto.engine.Sweep;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Runs a sweep for any face (the {@code sweep} command, the app's Sweep tab): rules × cost rates on one
+ * scenario, cells in parallel on all cores (each the single-run path loop, so order and numbers never depend on
+ * the threads), cost drag and break-even per rule, progress as cells done, cancellable between cells.
+ */
+public final class SweepRunner {
+    private SweepRunner() {
+    }
+
+    /** One cell of the grid, in the words of the {@code sweep} JSON. */
+    public record Row(String rule, double costRate, String check, Double rebalanceTo, Metrics metrics,
+                      double turnoverPerYear, double trackingError, double costDrag, Double breakEvenCostRate) {
+    }
+
+    /** The grid: {@code rows} in rule-major order (all cost rates of the first rule, then the next rule …). */
+    public record Result(Metrics off, List<String> rules, List<Double> costRates, List<Row> rows) {
+        public Row at(int rule, int cost) {
+            return rows.get(rule * costRates.size() + cost);
+        }
+    }
+
+    /** The rules of a sweep at cost 0, validated; a bad one is INVALID_RULE quoting it. */
+    public static List<RebalancingRule> rules(List<String> specs, String baseDay, String check, Double rebalanceTo) {
+        List<RebalancingRule> out = new ArrayList<>();
+        for (String s : specs) {
+            try {
+                out.add(InlineRule.of(s.trim(), baseDay, 0.0, check, rebalanceTo));
+            } catch (ForestoException | EngineException e) {
+                throw new ForestoException(ErrorCode.INVALID_RULE, "bad sweep rule '" + s + "': " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param progress receives the number of cells done (from worker threads)
+     * @param cancelled polled before each cell; when true the sweep ends with a CancellationException
+     */
+    public static Result run(MarketData data, Scenario scenario, List<RebalancingRule> free, List<Double> costs,
+                             IntConsumer progress, BooleanSupplier cancelled) {
+        if ((long) free.size() * costs.size() > SweepSpec.MAX_CELLS) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "a sweep takes at most " + SweepSpec.MAX_CELLS
+                    + " cells, this one " + (long) free.size() * costs.size());
+        }
+        Sweep sweep;
+        try {
+            sweep = Sweep.prepare(data, scenario);
+        } catch (EngineException e) {
+            throw Failures.of(e);
+        }
+        int r = free.size();
+        int c = costs.size();
+        AtomicInteger done = new AtomicInteger();
+        Sweep.Cell[] freeCells = IntStream.range(0, r).parallel().mapToObj(i -> {
+            checkCancelled(cancelled);
+            return sweep.cell(free.get(i));
+        }).toArray(Sweep.Cell[]::new);
+        Sweep.Cell[] cells = IntStream.range(0, r * c).parallel().mapToObj(i -> {
+            checkCancelled(cancelled);
+            Sweep.Cell cell = costs.get(i % c) == 0 ? freeCells[i / c] : sweep.cell(free.get(i / c).withCostRate(costs.get(i % c)));
+            progress.accept(done.incrementAndGet());
+            return cell;
+        }).toArray(Sweep.Cell[]::new);
+        double[] breakEven = IntStream.range(0, r).parallel().mapToDouble(i -> sweep.breakEvenCostRate(freeCells[i])).toArray();
+        List<Row> rows = new ArrayList<>(cells.length);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < r; i++) {
+            names.add(RebalancingRule.spec(free.get(i)));
+        }
+        for (int i = 0; i < cells.length; i++) {
+            rows.add(row(cells[i], freeCells[i / c], breakEven[i / c]));
+        }
+        return new Result(sweep.off().metrics(), names, List.copyOf(costs), rows);
+    }
+
+    private static void checkCancelled(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("the sweep was cancelled");
+        }
+    }
+
+    private static Row row(Sweep.Cell cell, Sweep.Cell free, double breakEven) {
+        RebalancingRule rule = cell.rule();
+        RebalancingRule.Drift d = rule instanceof RebalancingRule.Drift x ? x : null;
+        return new Row(RebalancingRule.spec(rule), rule.costRate(), d == null ? null : d.check().name().toLowerCase(Locale.ROOT),
+                d == null ? null : d.rebalanceTo(), cell.metrics(), cell.turnoverPerYear(), cell.trackingError(),
+                free.metrics().finalValue() - cell.metrics().finalValue(), Double.isNaN(breakEven) ? null : breakEven);
+    }
+}
