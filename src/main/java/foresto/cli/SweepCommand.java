@@ -10,6 +10,8 @@ import foresto.engine.RebalancingRule;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
+import foresto.ui.HeadlessReport;
+import foresto.ui.sweep.SweepMetric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,6 +53,11 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     Double rebalanceTo;
     @Option(names = "--csv", paramLabel = "OUT.csv", description = "also write the grid as CSV (the shared Excel-safe writer)")
     Path csv;
+    @Option(names = "--png", paramLabel = "DIR", description = "also render the heatmap to DIR/heatmap.png (no display needed)")
+    Path png;
+    @Option(names = "--metric", paramLabel = "NAME", defaultValue = "final_value", description = "the heatmap's colour: "
+            + "final_value, cagr, volatility, max_drawdown, events, turnover_per_year, cost, tracking_error")
+    String metric;
 
     static final List<String> COLUMNS = List.of("rule", "cost_rate", "check", "rebalance_to", "final_value", "total_return",
             "cagr", "volatility", "max_drawdown", "event_count", "total_turnover", "total_cost", "turnover_per_year",
@@ -59,6 +66,10 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         FeatureFlags.from(main.config()).requireRebalancingAllowed("--rules");
+        SweepMetric colour = parseMetric(metric);
+        if (png != null) {
+            HeadlessReport.useHeadlessPlatform();
+        }
         List<String> specs = SweepSpec.rules(rules);
         List<Double> costs = SweepSpec.costRates(costRates);
         List<RebalancingRule> free = SweepRunner.rules(specs, baseDay, check, rebalanceTo);
@@ -71,6 +82,14 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         rows.forEach(m -> list.add(Json.mapper().valueToTree(m)));
         if (csv != null) {
             writeCsv(rows);
+        }
+        if (png != null) {
+            try {
+                HeadlessReport.renderSweep(result, colour, "Sweep: " + in.scenario().targets() + ", " + in.scenario().start()
+                        + ".." + in.scenario().end(), png.resolve("heatmap.png"));
+            } catch (Exception e) {
+                throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot render " + png.resolve("heatmap.png") + ": " + e.getMessage());
+            }
         }
         spec.commandLine().getOut().println(Json.write(out));
         spec.commandLine().getOut().flush();
@@ -97,6 +116,16 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         o.put("cost_drag", row.costDrag());
         o.put("break_even_cost_rate", row.breakEvenCostRate());
         return o;
+    }
+
+    static SweepMetric parseMetric(String name) {
+        for (SweepMetric m : SweepMetric.values()) {
+            if (m.name().equalsIgnoreCase(name.trim())) {
+                return m;
+            }
+        }
+        throw new ForestoException(ErrorCode.INVALID_REQUEST, "--metric must be one of final_value, cagr, volatility, "
+                + "max_drawdown, events, turnover_per_year, cost, tracking_error; got '" + name + "'");
     }
 
     private void writeCsv(List<Map<String, Object>> rows) {

@@ -128,6 +128,24 @@ class SweepCommandTest {
     }
 
     @Test
+    void theHeatmapRendersToPngWithoutADisplay() throws Exception {
+        Path out = dir.resolve("png");
+        CliRunner.Result r = sweep("--rules", "drift:0.01..0.03/0.01,monthly", "--cost-rates", "0,0.001,0.002", "--png", out.toString(),
+                "--metric", "tracking_error");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve("heatmap.png").toFile());
+        assertThat(img.getWidth()).isEqualTo(1400);
+        assertThat(img.getHeight()).isGreaterThanOrEqualTo(900);
+        // the grid is drawn: the middle of the first cell is not the white background
+        int x = (int) (170 + (1400 - 170 - 20) / 6.0);
+        int y = (int) (46 + (img.getHeight() - 46 - 44) / 8.0);
+        assertThat(img.getRGB(x, y) & 0xFFFFFF).isNotEqualTo(0xFFFFFF);
+        CliRunner.Result bad = sweep("--rules", "monthly", "--cost-rates", "0", "--metric", "beauty");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("beauty");
+    }
+
+    @Test
     void rangesExpandInExactDecimalSteps() {
         assertThat(foresto.backtest.SweepSpec.rules("drift:0.01..0.10/0.01")).hasSize(10).startsWith("drift:0.01", "drift:0.02")
                 .endsWith("drift:0.09", "drift:0.1");

@@ -1,0 +1,169 @@
+package foresto.ui.sweep;
+
+import foresto.backtest.SweepRunner;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import java.util.Locale;
+
+/**
+ * The sweep grid as a heatmap: a row per rule, a column per cost rate, coloured by the chosen metric. Where
+ * buy-and-hold has a value for the metric (final value, CAGR, volatility, drawdown) the colour is centred on
+ * it: green better than OFF, red worse, white equal; otherwise a single-hue scale from best to worst. The
+ * best cell is outlined. One Canvas, redrawn only when the data, metric or size change.
+ */
+public final class Heatmap extends Region {
+    static final double LEFT = 170;
+    static final double TOP = 46;
+    static final double BOTTOM = 44;
+    static final double RIGHT = 20;
+    private final Canvas canvas = new Canvas();
+    private SweepRunner.Result result;
+    private SweepMetric metric = SweepMetric.FINAL_VALUE;
+    private String title = "";
+
+    public Heatmap() {
+        getChildren().add(canvas);
+        setMinSize(300, 200);
+        setPrefSize(900, 600);
+    }
+
+    public void show(SweepRunner.Result r, SweepMetric m, String heading) {
+        this.result = r;
+        this.metric = m;
+        this.title = heading;
+        draw();
+    }
+
+    public SweepRunner.Result result() {
+        return result;
+    }
+
+    public SweepMetric metric() {
+        return metric;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    /** The cell under a point of this node as {rule, cost} indices, or null. */
+    public int[] cellAt(double x, double y) {
+        if (result == null) {
+            return null;
+        }
+        int r = result.rules().size();
+        int c = result.costRates().size();
+        double w = (getWidth() - LEFT - RIGHT) / c;
+        double h = (getHeight() - TOP - BOTTOM) / r;
+        int j = (int) Math.floor((x - LEFT) / w);
+        int i = (int) Math.floor((y - TOP) / h);
+        return i >= 0 && i < r && j >= 0 && j < c && x >= LEFT && y >= TOP ? new int[] {i, j} : null;
+    }
+
+    /** The best cell for the metric as {rule, cost}. */
+    public int[] best() {
+        int[] best = null;
+        double bestValue = Double.NaN;
+        for (int i = 0; i < result.rules().size(); i++) {
+            for (int j = 0; j < result.costRates().size(); j++) {
+                double v = metric.of(result.at(i, j));
+                if (best == null || (metric.higherIsBetter ? v > bestValue : v < bestValue)) {
+                    best = new int[] {i, j};
+                    bestValue = v;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** A cell's figures, for the hover text. */
+    public String describe(int i, int j) {
+        SweepRunner.Row row = result.at(i, j);
+        var m = row.metrics();
+        return String.format(Locale.ROOT, "%s at cost %s%nfinal value %.6g (OFF %.6g)%nCAGR %.2f %%, volatility %.2f %%, "
+                        + "max drawdown %.2f %%%n%d events, turnover %.1f %%/year, cost %.4g%ntracking error %.3f %%, cost drag %.4g%n"
+                        + "break-even cost rate %s", row.rule(), plain(row.costRate()), m.finalValue(), result.off().finalValue(),
+                m.cagr() * 100, m.volatility() * 100, m.maxDrawdown() * 100, m.eventCount(), row.turnoverPerYear() * 100,
+                m.totalCost(), row.trackingError() * 100, row.costDrag(),
+                row.breakEvenCostRate() == null ? "none (never beats OFF)" : String.format(Locale.ROOT, "%.5f", row.breakEvenCostRate()));
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        if (result == null || result.rows().isEmpty() || width < LEFT + RIGHT + 10 || height < TOP + BOTTOM + 10) {
+            return;
+        }
+        int r = result.rules().size();
+        int c = result.costRates().size();
+        double w = (width - LEFT - RIGHT) / c;
+        double h = (height - TOP - BOTTOM) / r;
+        double ref = metric.off(result.off());
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (SweepRunner.Row row : result.rows()) {
+            lo = Math.min(lo, metric.of(row));
+            hi = Math.max(hi, metric.of(row));
+        }
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                g.setFill(colour(metric.of(result.at(i, j)), ref, lo, hi));
+                g.fillRect(LEFT + j * w, TOP + i * h, Math.ceil(w), Math.ceil(h));
+            }
+        }
+        int[] best = best();
+        g.setStroke(Color.BLACK);
+        g.setLineWidth(2);
+        g.strokeRect(LEFT + best[1] * w + 1, TOP + best[0] * h + 1, Math.max(2, w - 2), Math.max(2, h - 2));
+
+        g.setFill(Color.rgb(30, 30, 30));
+        g.setFont(Font.font(15));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title + " — " + metric.title + (Double.isNaN(ref) ? "" : " (OFF " + metric.format(ref) + ": white)")
+                + "; best " + result.rules().get(best[0]) + " at cost " + plain(result.costRates().get(best[1])), 8, 10);
+        g.setFont(Font.font(12));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        int rowStep = Math.max(1, (int) Math.ceil(14 / h));
+        for (int i = 0; i < r; i += rowStep) {
+            g.fillText(result.rules().get(i), LEFT - 6, TOP + (i + 0.5) * h);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        int colStep = Math.max(1, (int) Math.ceil(60 / w));
+        for (int j = 0; j < c; j += colStep) {
+            g.fillText(plain(result.costRates().get(j)), LEFT + (j + 0.5) * w, height - BOTTOM + 4);
+        }
+        g.fillText("cost rate", LEFT + (width - LEFT - RIGHT) / 2, height - BOTTOM + 22);
+    }
+
+    /** Green for better, red for worse than OFF (or than the middle of the range when OFF has no value). */
+    private Color colour(double v, double ref, double lo, double hi) {
+        double centre = Double.isNaN(ref) ? (metric.higherIsBetter ? lo : hi) : ref;
+        double span = Math.max(Math.abs(hi - centre), Math.abs(lo - centre));
+        double t = span == 0 ? 0 : (v - centre) / span; // −1 … 1
+        if (!metric.higherIsBetter) {
+            t = -t;
+        }
+        double a = Math.min(1, Math.abs(t));
+        return t >= 0 ? Color.rgb((int) (255 - 200 * a), (int) (255 - 80 * a), (int) (255 - 200 * a))
+                : Color.rgb((int) (255 - 30 * a), (int) (255 - 190 * a), (int) (255 - 190 * a));
+    }
+
+    static String plain(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+}
