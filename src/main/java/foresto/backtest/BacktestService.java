@@ -235,6 +235,11 @@ public final class BacktestService {
         return new RunView(r, runs.loadPaths(runId), events.findByRun(runId));
     }
 
+    /** A dataset's market data (cached per dataset while its fingerprint is unchanged). */
+    public MarketData marketData(DatasetRecord d) {
+        return market(d);
+    }
+
     MarketData market(DatasetRecord d) {
         MarketData cached = marketCache.get(d.datasetId());
         if (cached != null && cached.fingerprint().equals(d.fingerprint())) {

@@ -30,6 +30,47 @@ public final class SweepRunner {
     /** One cell of the grid, in the words of the {@code sweep} JSON. */
     public record Row(String rule, double costRate, String check, Double rebalanceTo, Metrics metrics,
                       double turnoverPerYear, double trackingError, double costDrag, Double breakEvenCostRate) {
+
+        /** The cell as the {@code sweep} JSON and CSV write it, in {@link #COLUMNS} order. */
+        public java.util.Map<String, Object> fields() {
+            java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+            o.put("rule", rule);
+            o.put("cost_rate", costRate);
+            o.put("check", check);
+            o.put("rebalance_to", rebalanceTo);
+            o.put("final_value", metrics.finalValue());
+            o.put("total_return", metrics.totalReturn());
+            o.put("cagr", metrics.cagr());
+            o.put("volatility", metrics.volatility());
+            o.put("max_drawdown", metrics.maxDrawdown());
+            o.put("event_count", metrics.eventCount());
+            o.put("total_turnover", metrics.totalTurnover());
+            o.put("total_cost", metrics.totalCost());
+            o.put("turnover_per_year", turnoverPerYear);
+            o.put("tracking_error", trackingError);
+            o.put("cost_drag", costDrag);
+            o.put("break_even_cost_rate", breakEvenCostRate);
+            return o;
+        }
+    }
+
+    /** The columns of a sweep grid (JSON keys and CSV header). */
+    public static final List<String> COLUMNS = List.of("rule", "cost_rate", "check", "rebalance_to", "final_value",
+            "total_return", "cagr", "volatility", "max_drawdown", "event_count", "total_turnover", "total_cost",
+            "turnover_per_year", "tracking_error", "cost_drag", "break_even_cost_rate");
+
+    /** Writes the grid through the shared Excel-safe CSV writer. */
+    public static void writeCsv(java.nio.file.Path file, Result result) {
+        List<List<String>> cells = new ArrayList<>();
+        for (Row row : result.rows()) {
+            var f = row.fields();
+            cells.add(COLUMNS.stream().map(k -> f.get(k) == null ? "" : f.get(k).toString()).toList());
+        }
+        try {
+            foresto.csv.CsvWriter.write(file, COLUMNS, cells);
+        } catch (java.io.IOException e) {
+            throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + file + ": " + e.getMessage());
+        }
     }
 
     /** The grid: {@code rows} in rule-major order (all cost rates of the first rule, then the next rule …). */

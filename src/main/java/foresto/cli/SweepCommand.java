@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.SweepRunner;
 import foresto.backtest.SweepSpec;
-import foresto.csv.CsvWriter;
 import foresto.engine.RebalancingRule;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
@@ -18,10 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,12 +55,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             + "final_value, cagr, volatility, max_drawdown, events, turnover_per_year, cost, tracking_error")
     String metric;
 
-    static final List<String> COLUMNS = List.of("rule", "cost_rate", "check", "rebalance_to", "final_value", "total_return",
-            "cagr", "volatility", "max_drawdown", "event_count", "total_turnover", "total_cost", "turnover_per_year",
-            "tracking_error", "cost_drag", "break_even_cost_rate");
-
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         FeatureFlags.from(main.config()).requireRebalancingAllowed("--rules");
         SweepMetric colour = parseMetric(metric);
         if (png != null) {
@@ -75,13 +67,13 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         List<RebalancingRule> free = SweepRunner.rules(specs, baseDay, check, rebalanceTo);
         FileScenarioOptions.Loaded in = scenarioOptions.load();
         SweepRunner.Result result = SweepRunner.run(in.data(), in.scenario(), free, costs, n -> { }, () -> false);
-        List<Map<String, Object>> rows = result.rows().stream().map(SweepCommand::row).toList();
+        List<Map<String, Object>> rows = result.rows().stream().map(SweepRunner.Row::fields).toList();
         ObjectNode out = Json.mapper().createObjectNode();
         out.set("off", Json.mapper().valueToTree(result.off()));
         ArrayNode list = out.putArray("cells");
         rows.forEach(m -> list.add(Json.mapper().valueToTree(m)));
         if (csv != null) {
-            writeCsv(rows);
+            SweepRunner.writeCsv(csv, result);
         }
         if (png != null) {
             try {
@@ -96,28 +88,6 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> row(SweepRunner.Row row) {
-        var m = row.metrics();
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("rule", row.rule());
-        o.put("cost_rate", row.costRate());
-        o.put("check", row.check());
-        o.put("rebalance_to", row.rebalanceTo());
-        o.put("final_value", m.finalValue());
-        o.put("total_return", m.totalReturn());
-        o.put("cagr", m.cagr());
-        o.put("volatility", m.volatility());
-        o.put("max_drawdown", m.maxDrawdown());
-        o.put("event_count", m.eventCount());
-        o.put("total_turnover", m.totalTurnover());
-        o.put("total_cost", m.totalCost());
-        o.put("turnover_per_year", row.turnoverPerYear());
-        o.put("tracking_error", row.trackingError());
-        o.put("cost_drag", row.costDrag());
-        o.put("break_even_cost_rate", row.breakEvenCostRate());
-        return o;
-    }
-
     static SweepMetric parseMetric(String name) {
         for (SweepMetric m : SweepMetric.values()) {
             if (m.name().equalsIgnoreCase(name.trim())) {
@@ -126,17 +96,5 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         }
         throw new ForestoException(ErrorCode.INVALID_REQUEST, "--metric must be one of final_value, cagr, volatility, "
                 + "max_drawdown, events, turnover_per_year, cost, tracking_error; got '" + name + "'");
-    }
-
-    private void writeCsv(List<Map<String, Object>> rows) {
-        List<List<String>> cells = new ArrayList<>();
-        for (Map<String, Object> m : rows) {
-            cells.add(COLUMNS.stream().map(k -> m.get(k) == null ? "" : m.get(k).toString()).toList());
-        }
-        try {
-            CsvWriter.write(csv, COLUMNS, cells);
-        } catch (IOException e) {
-            throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + csv + ": " + e.getMessage());
-        }
     }
 }

@@ -8,12 +8,15 @@ import foresto.ui.main.MainController;
 import foresto.ui.main.MainViewModel;
 import foresto.ui.rules.RulesController;
 import foresto.ui.rules.RulesViewModel;
+import foresto.ui.sweep.SweepView;
+import foresto.ui.sweep.SweepViewModel;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Tab;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -29,12 +32,17 @@ public final class MainWindow {
     private final MainController main;
     private final MainViewModel mainVm;
     private final RulesViewModel rulesVm;
+    private final SweepViewModel sweepVm;
+    private final SweepView sweepView;
 
-    private MainWindow(Scene scene, MainController main, MainViewModel mainVm, RulesViewModel rulesVm) {
+    private MainWindow(Scene scene, MainController main, MainViewModel mainVm, RulesViewModel rulesVm, SweepViewModel sweepVm,
+                       SweepView sweepView) {
         this.scene = scene;
         this.main = main;
         this.mainVm = mainVm;
         this.rulesVm = rulesVm;
+        this.sweepVm = sweepVm;
+        this.sweepView = sweepView;
     }
 
     /** Theme: AtlantaFX Primer as the user-agent stylesheet (call once, on the FX thread). */
@@ -69,9 +77,18 @@ public final class MainWindow {
             }
         };
         mc.bind(vm, dialogs, executor);
+
+        SweepViewModel svm = new SweepViewModel(backtests, vm, executor, javafx.application.Platform::runLater,
+                e -> showError(scene.getWindow(), e));
+        SweepView sv = new SweepView(svm, () -> mc.tabs().getSelectionModel().select(0),
+                () -> exportChooser.choose(scene.getWindow(), "sweep.csv"));
+        Tab sweepTab = new Tab("Sweep", sv);
+        sweepTab.setId("sweepTab");
+        mc.tabs().getTabs().add(sweepTab);
+
         vm.load();
         rvm.load();
-        return new MainWindow(scene, mc, vm, rvm);
+        return new MainWindow(scene, mc, vm, rvm, svm, sv);
     }
 
     /** Where exported CSV files go: a file chooser in the app, a fixed path in tests. */
@@ -136,5 +153,13 @@ public final class MainWindow {
 
     public RulesViewModel rulesViewModel() {
         return rulesVm;
+    }
+
+    public SweepViewModel sweepViewModel() {
+        return sweepVm;
+    }
+
+    public SweepView sweepView() {
+        return sweepView;
     }
 }

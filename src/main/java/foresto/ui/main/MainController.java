@@ -77,6 +77,7 @@ public final class MainController {
     @FXML TableColumn<SummaryRow, String> sOnCol;
     @FXML TableColumn<SummaryRow, String> sDiffCol;
     @FXML Tab rulesTab;
+    @FXML javafx.scene.control.TabPane tabs;
     @FXML TableView<RunRecord> historyTable;
     @FXML Button openRunButton;
     @FXML Label statusLabel;
@@ -98,6 +99,11 @@ public final class MainController {
 
     public BorderPane root() {
         return root;
+    }
+
+    /** The window's tabs (Analysis, Rules, History, Sweep). */
+    public javafx.scene.control.TabPane tabs() {
+        return tabs;
     }
 
     public Tab rulesTab() {

@@ -246,8 +246,17 @@ public final class MainViewModel {
         state.save();
     }
 
+    /** The setup's request with rebalancing OFF (portfolio, dataset, window, value, policy). */
+    BacktestRequest requestWithoutRule() {
+        return request(false);
+    }
+
     /** Builds the request from the setup choices; validation errors carry the service's codes. */
     public BacktestRequest request() {
+        return request(rebalancingOn.get());
+    }
+
+    private BacktestRequest request(boolean withRule) {
         if (portfolio.get() == null) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "choose a portfolio");
         }
@@ -258,7 +267,7 @@ public final class MainViewModel {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "initial value must be a number, got '" + initialValue.get() + "'");
         }
         Long ruleId = null;
-        if (rebalancingOn.get()) {
+        if (withRule) {
             if (rule.get() == null) {
                 throw new ForestoException(ErrorCode.INVALID_RULE, "choose a rebalancing rule or switch rebalancing off");
             }
@@ -270,19 +279,31 @@ public final class MainViewModel {
 
     /** Runs the backtest in the background; the result (new or reused) is then shown. */
     public void run() {
+        run(null);
+    }
+
+    /**
+     * Runs the setup's portfolio, dataset and window with {@code inline} instead of the chosen rule (the Sweep
+     * tab's click-through: stored, hashed and reused like any run).
+     */
+    public void runInline(foresto.engine.RebalancingRule inline) {
+        run(inline);
+    }
+
+    private void run(foresto.engine.RebalancingRule inline) {
         if (busy.get()) {
             return;
         }
         BacktestRequest req;
         try {
-            req = request();
+            req = inline == null ? request() : requestWithoutRule().withInlineRule(inline);
         } catch (ForestoException e) {
             errors.accept(UiError.of("Cannot run", e));
             return;
         }
         rememberChoices();
-        status.set("Running " + portfolio.get().name() + (req.rebalancingRuleId() == null ? " (rebalancing OFF)"
-                : " with " + rule.get().ruleName()) + " …");
+        status.set("Running " + portfolio.get().name() + (inline != null ? " with " + foresto.engine.RebalancingRule.spec(inline)
+                : req.rebalancingRuleId() == null ? " (rebalancing OFF)" : " with " + rule.get().ruleName()) + " …");
         Cancellation cancellation = new Cancellation();
         runCancellation = cancellation;
         running = job("run", () -> {

@@ -1,0 +1,135 @@
+package foresto.ui.sweep;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The Sweep tab's nodes, bound to a {@link SweepViewModel}: the form, the heatmap with hover and click, status. */
+public final class SweepView extends BorderPane {
+    private final Heatmap heatmap = new Heatmap();
+    private final Tooltip tip = new Tooltip();
+
+    public SweepView(SweepViewModel vm, Runnable showAnalysis, Supplier<Optional<Path>> exportTarget) {
+        ComboBox<SweepViewModel.Family> family = new ComboBox<>();
+        family.getItems().setAll(SweepViewModel.Family.values());
+        family.valueProperty().bindBidirectional(vm.family);
+        family.setId("sweepFamilyBox");
+        TextField from = field(vm.from, "sweepFrom", 6);
+        TextField to = field(vm.to, "sweepTo", 6);
+        TextField step = field(vm.step, "sweepStep", 6);
+        TextField rho = field(vm.rho, "sweepRho", 5);
+        TextField costs = field(vm.costRates, "sweepCosts", 18);
+        ComboBox<String> check = new ComboBox<>();
+        check.getItems().setAll("daily", "monthly", "quarterly", "semiannual", "annual");
+        check.valueProperty().bindBidirectional(vm.check);
+        check.setId("sweepCheckBox");
+        TextField g = field(vm.rebalanceTo, "sweepRebalanceTo", 5);
+        var calendars = vm.family.isEqualTo(SweepViewModel.Family.CALENDARS);
+        for (var n : new javafx.scene.Node[] {from, to, step, check, g}) {
+            n.disableProperty().bind(calendars);
+        }
+        rho.disableProperty().bind(vm.family.isNotEqualTo(SweepViewModel.Family.HYBRID_BAND));
+        ComboBox<SweepMetric> metric = new ComboBox<>();
+        metric.getItems().setAll(SweepMetric.values());
+        metric.valueProperty().bindBidirectional(vm.metric);
+        metric.setId("sweepMetricBox");
+        Button run = new Button("Run sweep");
+        run.setId("sweepRunButton");
+        run.getStyleClass().add("accent");
+        run.setOnAction(e -> vm.run());
+        run.disableProperty().bind(vm.busy);
+        Button cancel = new Button("Cancel");
+        cancel.setId("sweepCancelButton");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.busy.not());
+        Button export = new Button("Export CSV…");
+        export.setId("sweepExportButton");
+        export.disableProperty().bind(vm.result.isNull().or(vm.busy));
+        export.setOnAction(e -> exportTarget.get().ifPresent(vm::export));
+        ProgressBar bar = new ProgressBar();
+        bar.setId("sweepProgress");
+        bar.progressProperty().bind(vm.progress);
+        bar.setPrefWidth(160);
+
+        FlowPane form = new FlowPane(10, 8,
+                labelled("Family", family), labelled("from", from), labelled("to", to), labelled("step", step),
+                labelled("ρ", rho), labelled("check", check), labelled("trade back to", g), labelled("cost rates", costs),
+                labelled("colour by", metric), run, cancel, export, bar);
+        form.setPadding(new Insets(8));
+        Label status = new Label();
+        status.setId("sweepStatus");
+        status.textProperty().bind(vm.status);
+        status.setWrapText(true);
+        status.setPadding(new Insets(4, 8, 6, 8));
+        setTop(new VBox(form));
+        heatmap.setId("sweepHeatmap");
+        setCenter(heatmap);
+        setBottom(status);
+
+        Runnable redraw = () -> heatmap.show(vm.result.get(), vm.metric.get(), vm.heading());
+        vm.result.addListener((o, a, r) -> redraw.run());
+        vm.metric.addListener((o, a, m) -> {
+            if (vm.result.get() != null) {
+                redraw.run();
+            }
+        });
+        tip.setShowDelay(Duration.millis(150));
+        tip.setId("sweepTip");
+        heatmap.setOnMouseMoved(e -> {
+            int[] cell = heatmap.cellAt(e.getX(), e.getY());
+            if (cell == null) {
+                tip.hide();
+                return;
+            }
+            tip.setText(heatmap.describe(cell[0], cell[1]));
+            if (!tip.isShowing()) {
+                tip.show(heatmap, e.getScreenX() + 14, e.getScreenY() + 14);
+            }
+        });
+        heatmap.setOnMouseExited(e -> tip.hide());
+        heatmap.setOnMouseClicked(e -> {
+            int[] cell = heatmap.cellAt(e.getX(), e.getY());
+            if (cell != null) {
+                tip.hide();
+                vm.analyze(cell[0], cell[1]);
+                showAnalysis.run();
+            }
+        });
+    }
+
+    public Heatmap heatmap() {
+        return heatmap;
+    }
+
+    /** The hover text shown last (tests read it). */
+    public Tooltip tooltip() {
+        return tip;
+    }
+
+    private static TextField field(javafx.beans.property.StringProperty p, String id, int columns) {
+        TextField f = new TextField();
+        f.textProperty().bindBidirectional(p);
+        f.setId(id);
+        f.setPrefColumnCount(columns);
+        return f;
+    }
+
+    private static HBox labelled(String text, javafx.scene.Node n) {
+        HBox box = new HBox(4, new Label(text), n);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+}

@@ -1,0 +1,197 @@
+package foresto.ui.sweep;
+
+import foresto.backtest.BacktestService;
+import foresto.backtest.InlineRule;
+import foresto.backtest.SweepRunner;
+import foresto.backtest.SweepSpec;
+import foresto.db.DatasetRecord;
+import foresto.db.PortfolioRecord;
+import foresto.engine.MarketData;
+import foresto.engine.RebalancingRule;
+import foresto.engine.Scenario;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.ui.TaskExecutor;
+import foresto.ui.UiError;
+import foresto.ui.main.MainViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The Sweep tab: a rule family with a range and cost rates on the Analysis tab's portfolio, dataset and
+ * window; run in the background with progress (cells done / total) and Cancel; the grid for the heatmap; a
+ * cell opened as a normal stored run in the Analysis tab; the grid exported as CSV. No JavaFX nodes.
+ */
+public final class SweepViewModel {
+    /** The rule families the tab sweeps. */
+    public enum Family {
+        ABSOLUTE_BAND("Absolute band θ (drift:θ)"),
+        RELATIVE_BAND("Relative band ρ (drift-rel:ρ)"),
+        HYBRID_BAND("Hybrid band θ with ρ (drift-hybrid:θ/ρ)"),
+        CALENDARS("Calendars (monthly … annual)");
+
+        private final String label;
+
+        Family(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final BacktestService service;
+    private final MainViewModel setup;
+    private final TaskExecutor executor;
+    private final Consumer<Runnable> uiThread;
+    private final Consumer<UiError> errors;
+
+    public final ObjectProperty<Family> family = new SimpleObjectProperty<>(Family.ABSOLUTE_BAND);
+    public final StringProperty from = new SimpleStringProperty("0.01");
+    public final StringProperty to = new SimpleStringProperty("0.10");
+    public final StringProperty step = new SimpleStringProperty("0.01");
+    public final StringProperty rho = new SimpleStringProperty("0.25");
+    public final StringProperty costRates = new SimpleStringProperty("0,0.001,0.002,0.005");
+    public final StringProperty check = new SimpleStringProperty("daily");
+    public final StringProperty rebalanceTo = new SimpleStringProperty("0");
+    public final ObjectProperty<SweepMetric> metric = new SimpleObjectProperty<>(SweepMetric.FINAL_VALUE);
+    public final ObjectProperty<SweepRunner.Result> result = new SimpleObjectProperty<>();
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    public final DoubleProperty progress = new SimpleDoubleProperty(0);
+    public final StringProperty status = new SimpleStringProperty("Choose a rule family, ranges and cost rates; the portfolio, "
+            + "dataset and window are the Analysis tab's.");
+    private TaskExecutor.Handle running;
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private String heading = "";
+
+    public SweepViewModel(BacktestService service, MainViewModel setup, TaskExecutor executor, Consumer<Runnable> uiThread,
+                          Consumer<UiError> errors) {
+        this.service = service;
+        this.setup = setup;
+        this.executor = executor;
+        this.uiThread = uiThread;
+        this.errors = errors;
+    }
+
+    /** The rule specs the family and range stand for (ranges in exact decimal steps). */
+    public List<String> specs() {
+        String range = from.get().trim() + ".." + to.get().trim() + "/" + step.get().trim();
+        return switch (family.get()) {
+            case ABSOLUTE_BAND -> SweepSpec.rules("drift:" + range);
+            case RELATIVE_BAND -> SweepSpec.rules("drift-rel:" + range);
+            case HYBRID_BAND -> SweepSpec.rules("drift-hybrid:" + range + "/" + rho.get().trim());
+            case CALENDARS -> List.of("monthly", "quarterly", "semiannual", "annual");
+        };
+    }
+
+    public String heading() {
+        return heading;
+    }
+
+    public void run() {
+        if (busy.get()) {
+            return;
+        }
+        List<RebalancingRule> rules;
+        List<Double> costs;
+        PortfolioRecord portfolio = setup.portfolio.get();
+        DatasetRecord dataset = setup.dataset.get();
+        try {
+            if (portfolio == null || dataset == null) {
+                throw new ForestoException(ErrorCode.INVALID_REQUEST, "choose a portfolio and a dataset in the Analysis tab");
+            }
+            boolean calendars = family.get() == Family.CALENDARS;
+            rules = SweepRunner.rules(specs(), null, calendars ? null : check.get(), calendars ? null : parse(rebalanceTo.get()));
+            costs = SweepSpec.costRates(costRates.get());
+            service.flags().requireRebalancingAllowed("sweep");
+        } catch (RuntimeException e) {
+            errors.accept(UiError.of("Cannot sweep", e));
+            return;
+        }
+        var req = setup.request();
+        int total = rules.size() * costs.size();
+        heading = portfolio.name() + ", " + dataset.label() + ", " + (req.startDate() == null ? dataset.firstDate() : req.startDate())
+                + ".." + (req.endDate() == null ? dataset.lastDate() : req.endDate());
+        busy.set(true);
+        progress.set(0);
+        cancelRequested.set(false);
+        status.set("Sweeping " + total + " cells …");
+        AtomicInteger lastShown = new AtomicInteger(-1);
+        running = executor.submit("sweep", () -> {
+            MarketData data = service.marketData(dataset);
+            Scenario scenario = new Scenario(portfolio.weights(), req.startDate() == null ? data.firstDate() : req.startDate(),
+                    req.endDate() == null ? data.lastDate() : req.endDate(), req.initialValue(), req.missingDataPolicy());
+            return SweepRunner.run(data, scenario, rules, costs, done -> {
+                int percent = done * 100 / total;
+                if (lastShown.getAndSet(percent) != percent) {
+                    uiThread.accept(() -> progress.set(done / (double) total));
+                }
+            }, cancelRequested::get);
+        }, r -> {
+            busy.set(false);
+            progress.set(1);
+            result.set(r);
+            status.set("Swept " + r.rows().size() + " cells (" + r.rules().size() + " rules × " + r.costRates().size()
+                    + " cost rates). Hover a cell for its figures; click it to open it in Analysis.");
+        }, t -> {
+            busy.set(false);
+            UiError e = UiError.of("The sweep failed", t);
+            status.set("Failed: " + e.describe());
+            errors.accept(e);
+        }, () -> {
+            busy.set(false);
+            status.set("Sweep cancelled.");
+        });
+    }
+
+    public void cancel() {
+        cancelRequested.set(true);
+        if (running != null && !running.isDone()) {
+            running.cancel();
+        }
+    }
+
+    /** Opens cell (rule i, cost j) as a normal run in the Analysis tab (stored, hashed, reused). */
+    public void analyze(int i, int j) {
+        SweepRunner.Result r = result.get();
+        if (r == null) {
+            return;
+        }
+        SweepRunner.Row row = r.at(i, j);
+        RebalancingRule rule = InlineRule.of(row.rule(), null, row.costRate(), row.check(), row.rebalanceTo());
+        setup.runInline(rule);
+    }
+
+    public void export(Path file) {
+        SweepRunner.Result r = result.get();
+        if (r == null) {
+            return;
+        }
+        executor.submit("export sweep", () -> {
+            SweepRunner.writeCsv(file, r);
+            return r.rows().size();
+        }, n -> status.set("Exported " + n + " cells to " + file), t -> errors.accept(UiError.of("Export failed", t)), () -> { });
+    }
+
+    private static Double parse(String s) {
+        try {
+            return Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, "trade back to must be a number, got '" + s + "'");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package foresto.ui;
+
+import foresto.backtest.SweepRunner;
+import foresto.ui.sweep.Heatmap;
+import foresto.ui.sweep.SweepViewModel;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.TabPane;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Sweep tab end to end: run with progress, hover a cell, click through to Analysis, export the grid. */
+class SweepTabTest extends RobotTestBase {
+
+    private static Point2D centreOf(Heatmap map, int i, int j, SweepRunner.Result r) {
+        Bounds b = map.localToScreen(map.getBoundsInLocal());
+        double w = (map.getWidth() - 170 - 20) / r.costRates().size();
+        double h = (map.getHeight() - 46 - 44) / r.rules().size();
+        return new Point2D(b.getMinX() + 170 + (j + 0.5) * w, b.getMinY() + 46 + (i + 0.5) * h);
+    }
+
+    @Test
+    void aSweepRunsShowsAHeatmapOpensACellInAnalysisAndExports(FxRobot robot) throws Exception {
+        SweepViewModel vm = fx.window.sweepViewModel();
+        UiFixture.waitUntil(() -> !fx.window.mainViewModel().portfolios.isEmpty() && !fx.window.mainViewModel().busy.get());
+        robot.clickOn("Sweep");
+        robot.interact(() -> {
+            vm.from.set("0.02");
+            vm.to.set("0.06");
+            vm.step.set("0.02");
+            vm.costRates.set("0,0.002");
+        });
+        robot.clickOn("#sweepRunButton");
+        UiFixture.waitUntil(() -> vm.result.get() != null && !vm.busy.get());
+        SweepRunner.Result r = vm.result.get();
+        assertThat(r.rules()).containsExactly("drift:0.02", "drift:0.04", "drift:0.06");
+        assertThat(r.costRates()).containsExactly(0.0, 0.002);
+        assertThat(vm.progress.get()).isEqualTo(1.0);
+        assertThat(vm.status.get()).startsWith("Swept 6 cells");
+
+        Heatmap map = fx.window.sweepView().heatmap();
+        assertThat(map.result()).isSameAs(r);
+        robot.moveTo(centreOf(map, 0, 0, r));
+        UiFixture.waitUntil(() -> fx.window.sweepView().tooltip().isShowing());
+        assertThat(fx.window.sweepView().tooltip().getText()).startsWith("drift:0.02 at cost 0").contains("final value");
+
+        // a click runs that single rule through the normal service and shows it in Analysis
+        double cellFinal = r.at(1, 1).metrics().finalValue();
+        robot.clickOn(centreOf(map, 1, 1, r));
+        TabPane tabs = fx.window.main().tabs();
+        UiFixture.waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == 0);
+        var main = fx.window.mainViewModel();
+        UiFixture.waitUntil(() -> main.result.get() != null && !main.busy.get());
+        assertThat(main.status.get()).contains("inline drift:0.04");
+        assertThat(main.result.get().run().summary().on().finalValue()).isEqualTo(cellFinal);
+
+        Path out = Files.createTempDirectory("sweep").resolve("grid.csv");
+        fx.exportTarget = out;
+        robot.clickOn("Sweep");
+        robot.clickOn("#sweepExportButton");
+        UiFixture.waitUntil(() -> Files.exists(out));
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(0)).contains("rule,cost_rate,check");
+    }
+}
