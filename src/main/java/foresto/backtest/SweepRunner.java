@@ -80,12 +80,17 @@ public final class SweepRunner {
         }
     }
 
-    /** The rules of a sweep at cost 0, validated; a bad one is INVALID_RULE quoting it. */
+    /**
+     * The rules of a sweep at cost 0, validated; a bad one is INVALID_RULE quoting it. {@code check} and
+     * {@code rebalanceTo} apply to its drift rules only.
+     */
     public static List<RebalancingRule> rules(List<String> specs, String baseDay, String check, Double rebalanceTo) {
         List<RebalancingRule> out = new ArrayList<>();
         for (String s : specs) {
             try {
-                out.add(InlineRule.of(s.trim(), baseDay, 0.0, check, rebalanceTo));
+                boolean drift = s.trim().toLowerCase(Locale.ROOT).startsWith("drift");
+                // the check calendar and the trade-back apply to the sweep's drift rules; calendars have neither
+                out.add(InlineRule.of(s.trim(), baseDay, 0.0, drift ? check : null, drift ? rebalanceTo : null));
             } catch (ForestoException | EngineException e) {
                 throw new ForestoException(ErrorCode.INVALID_RULE, "bad sweep rule '" + s + "': " + e.getMessage());
             }
