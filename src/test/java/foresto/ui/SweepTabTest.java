@@ -38,7 +38,11 @@ class SweepTabTest extends RobotTestBase {
             vm.costRates.set("0,0.002");
         });
         robot.clickOn("#sweepRunButton");
-        UiFixture.waitUntil(() -> vm.result.get() != null && !vm.busy.get());
+        try {
+            UiFixture.waitUntil(() -> vm.result.get() != null && !vm.busy.get());
+        } catch (AssertionError e) {
+            throw new AssertionError("sweep did not finish: " + vm.status.get() + " busy=" + vm.busy.get(), e);
+        }
         SweepRunner.Result r = vm.result.get();
         assertThat(r.rules()).containsExactly("drift:0.02", "drift:0.04", "drift:0.06");
         assertThat(r.costRates()).containsExactly(0.0, 0.002);
@@ -50,6 +54,19 @@ class SweepTabTest extends RobotTestBase {
         robot.moveTo(centreOf(map, 0, 0, r));
         UiFixture.waitUntil(() -> fx.window.sweepView().tooltip().isShowing());
         assertThat(fx.window.sweepView().tooltip().getText()).startsWith("drift:0.02 at cost 0").contains("final value");
+
+        // shift+click overlays cells' value paths (each the same single run as the cell) with OFF's
+        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        robot.clickOn(centreOf(map, 0, 1, r));
+        robot.clickOn(centreOf(map, 2, 0, r));
+        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        UiFixture.waitUntil(() -> vm.comparePaths.get().size() == 3);
+        var paths = vm.comparePaths.get();
+        assertThat(paths.get(0).name()).startsWith("drift:0.02 @ 0.002");
+        assertThat(paths.get(0).y()[paths.get(0).y().length - 1]).isEqualTo(r.at(0, 1).metrics().finalValue());
+        assertThat(paths.get(1).y()[paths.get(1).y().length - 1]).isEqualTo(r.at(2, 0).metrics().finalValue());
+        assertThat(paths.get(2).name()).startsWith("OFF");
+        assertThat(fx.window.main().tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Sweep");
 
         // a click runs that single rule through the normal service and shows it in Analysis
         double cellFinal = r.at(1, 1).metrics().finalValue();

@@ -76,8 +76,26 @@ public final class SweepView extends BorderPane {
         status.setPadding(new Insets(4, 8, 6, 8));
         setTop(new VBox(form));
         heatmap.setId("sweepHeatmap");
-        setCenter(heatmap);
+        foresto.ui.chart.TimeSeriesChart compare = new foresto.ui.chart.TimeSeriesChart("Value (compared cells)");
+        compare.setId("sweepCompareChart");
+        Label compareHint = new Label("Shift+click cells (up to 6) to overlay their value paths here; click a cell to open it in Analysis.");
+        compareHint.getStyleClass().add("text-muted");
+        Button clear = new Button("Clear comparison");
+        clear.setId("sweepClearCompare");
+        clear.setOnAction(e -> {
+            vm.compared.clear();
+            vm.comparePaths.set(java.util.List.of());
+        });
+        VBox compareBox = new VBox(4, new HBox(10, compareHint, clear), compare);
+        VBox.setVgrow(compare, javafx.scene.layout.Priority.ALWAYS);
+        compareBox.setPadding(new Insets(4, 8, 4, 8));
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(heatmap, compareBox);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        setCenter(split);
         setBottom(status);
+        vm.comparePaths.addListener((o, a, lines) -> compare.setData(lines.isEmpty() ? foresto.ui.chart.TimeSeriesChart.Content.EMPTY
+                : new foresto.ui.chart.TimeSeriesChart.Content(lines, -1, java.util.List.of(), Double.NaN, "")));
 
         Runnable redraw = () -> heatmap.show(vm.result.get(), vm.metric.get(), vm.heading());
         vm.result.addListener((o, a, r) -> redraw.run());
@@ -102,7 +120,9 @@ public final class SweepView extends BorderPane {
         heatmap.setOnMouseExited(e -> tip.hide());
         heatmap.setOnMouseClicked(e -> {
             int[] cell = heatmap.cellAt(e.getX(), e.getY());
-            if (cell != null) {
+            if (cell != null && e.isShiftDown()) {
+                vm.toggleCompared(cell[0], cell[1]);
+            } else if (cell != null) {
                 tip.hide();
                 vm.analyze(cell[0], cell[1]);
                 showAnalysis.run();

@@ -74,6 +74,13 @@ public final class SweepViewModel {
     public final DoubleProperty progress = new SimpleDoubleProperty(0);
     public final StringProperty status = new SimpleStringProperty("Choose a rule family, ranges and cost rates; the portfolio, "
             + "dataset and window are the Analysis tab's.");
+    /** Up to {@link #MAX_COMPARED} cells ({rule, cost}) whose value paths are overlaid for comparison. */
+    public final javafx.collections.ObservableList<int[]> compared = javafx.collections.FXCollections.observableArrayList();
+    /** The compared cells' value paths and OFF's (computed in the background when the choice changes). */
+    public final ObjectProperty<List<foresto.ui.chart.TimeSeriesChart.Line>> comparePaths = new SimpleObjectProperty<>(List.of());
+    public static final int MAX_COMPARED = 6;
+    private MarketData lastData;
+    private Scenario lastScenario;
     private TaskExecutor.Handle running;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private String heading = "";
@@ -131,10 +138,14 @@ public final class SweepViewModel {
         cancelRequested.set(false);
         status.set("Sweeping " + total + " cells …");
         AtomicInteger lastShown = new AtomicInteger(-1);
+        compared.clear();
+        comparePaths.set(List.of());
         running = executor.submit("sweep", () -> {
             MarketData data = service.marketData(dataset);
             Scenario scenario = new Scenario(portfolio.weights(), req.startDate() == null ? data.firstDate() : req.startDate(),
                     req.endDate() == null ? data.lastDate() : req.endDate(), req.initialValue(), req.missingDataPolicy());
+            lastData = data;
+            lastScenario = scenario;
             return SweepRunner.run(data, scenario, rules, costs, done -> {
                 int percent = done * 100 / total;
                 if (lastShown.getAndSet(percent) != percent) {
@@ -174,6 +185,46 @@ public final class SweepViewModel {
         SweepRunner.Row row = r.at(i, j);
         RebalancingRule rule = InlineRule.of(row.rule(), null, row.costRate(), row.check(), row.rebalanceTo());
         setup.runInline(rule);
+    }
+
+    /**
+     * Adds cell (rule i, cost j) to the comparison, or removes it when it is there; at most {@link #MAX_COMPARED}
+     * (the oldest goes). The paths are recomputed in the background: each is the same single run as the cell.
+     */
+    public void toggleCompared(int i, int j) {
+        if (result.get() == null) {
+            return;
+        }
+        boolean removed = compared.removeIf(c -> c[0] == i && c[1] == j);
+        if (!removed) {
+            if (compared.size() == MAX_COMPARED) {
+                compared.remove(0);
+            }
+            compared.add(new int[] {i, j});
+        }
+        SweepRunner.Result r = result.get();
+        List<int[]> cells = List.copyOf(compared);
+        MarketData data = lastData;
+        Scenario scenario = lastScenario;
+        executor.submit("compare", () -> {
+            List<foresto.ui.chart.TimeSeriesChart.Line> lines = new java.util.ArrayList<>();
+            for (int[] c : cells) {
+                SweepRunner.Row row = r.at(c[0], c[1]);
+                RebalancingRule rule = InlineRule.of(row.rule(), null, row.costRate(), row.check(), row.rebalanceTo());
+                var on = foresto.engine.ScenarioSimulation.run(data, scenario, java.util.Optional.of(rule), false).on().orElseThrow();
+                lines.add(line(row.rule() + " @ " + row.costRate(), on));
+            }
+            lines.add(line("OFF: buy-and-hold", foresto.engine.ScenarioSimulation.off(data, scenario, false).off()));
+            return lines;
+        }, comparePaths::set, t -> errors.accept(UiError.of("Comparison failed", t)), () -> { });
+    }
+
+    private static foresto.ui.chart.TimeSeriesChart.Line line(String name, foresto.engine.PathResult p) {
+        double[] x = new double[p.dates().length];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = p.dates()[k].toEpochDay();
+        }
+        return new foresto.ui.chart.TimeSeriesChart.Line(name, x, p.values());
     }
 
     public void export(Path file) {
