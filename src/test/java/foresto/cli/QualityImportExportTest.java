@@ -163,4 +163,25 @@ class QualityImportExportTest {
         assertThat(missing.err()).contains("RUN_NOT_FOUND");
         assertThat(dir.resolve("x.csv")).doesNotExist();
     }
+
+    @Test
+    void theSampleDatasetExportsToAReturnsFileThatSimulateReadsBackExactly() throws Exception {
+        CliRunner.run(env, "db", "info"); // first start loads the sample data
+        Path out = dir.resolve("sample_returns.csv");
+        CliRunner.Result exp = CliRunner.run(env, "export-returns", "--out", out.toString());
+        assertThat(exp.exitCode()).as(exp.err()).isZero();
+        assertThat(exp.out()).contains("SYNTHETIC").contains("EQUITY");
+        foresto.engine.MarketData back = new foresto.csv.MarketCsvReader(Map.of(), foresto.csv.MarketCsvReader.Kind.RETURNS).read(out);
+        assertThat(back.fingerprint()).isEqualTo(foresto.db.SampleData.syntheticMarket().fingerprint());
+        // the same backtest on the file (simulate) and on the stored dataset (run) gives the same numbers
+        JsonNode sim = Json.mapper().readTree(CliRunner.run(env, "simulate", "--returns", out.toString(), "--weights",
+                "EQUITY=0.6,BOND=0.3,SHORT_TERM=0.1", "--rule", "quarterly", "--start", "2010-01-04", "--end", "2014-12-31").out());
+        JsonNode run = Json.mapper().readTree(CliRunner.run(env, "run", "--portfolio", "Balanced 60/30/10", "--rule",
+                "P2_PERIODIC_QUARTERLY_FTD_10BP", "--start", "2010-01-04", "--end", "2014-12-31").out());
+        assertThat(sim.get("on").get("final_value").asDouble()).isEqualTo(run.get("on").get("final_value").asDouble());
+        assertThat(sim.get("off").get("final_value").asDouble()).isEqualTo(run.get("off").get("final_value").asDouble());
+        CliRunner.Result missing = CliRunner.run(env, "export-returns", "--dataset", "no such", "--out", out.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("DATASET_NOT_FOUND");
+    }
 }
