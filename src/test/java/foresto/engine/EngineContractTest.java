@@ -252,4 +252,36 @@ class EngineContractTest {
         assertThat(ScenarioSimulation.off(Markets.trending(d), Markets.scenario(Markets.SIXTY_FORTY, d, MissingDataPolicy.SKIP), false)
                 .off().tracksWeights()).isFalse();
     }
+
+    @Test
+    void codeWeightsAreSortedByCodeAndRefuseUnknownCodes() {
+        CodeWeights w = CodeWeights.copyOf(Map.of("SHORT_TERM", 0.1, "EQUITY", 0.6, "BOND", 0.3));
+        assertThat(w.keySet()).containsExactly("BOND", "EQUITY", "SHORT_TERM");
+        assertThat(w.get("EQUITY")).isEqualTo(0.6);
+        assertThat(w.get("GOLD")).isNull();
+        assertThat(w.containsKey("BOND")).isTrue();
+        assertThat(w.containsKey("GOLD")).isFalse();
+        assertThat(w.size()).isEqualTo(3);
+        assertThat(w.entrySet()).hasSize(3);
+        assertThat(CodeWeights.copyOf(w)).isSameAs(w);
+        var it = w.entrySet().iterator();
+        it.next();
+        it.next();
+        it.next();
+        assertThat(it.hasNext()).isFalse();
+        assertThatThrownBy(it::next).isInstanceOf(java.util.NoSuchElementException.class);
+        refused(() -> CodeWeights.copyOf(Map.of("EQUITY", 0.5, "CRYPTO", 0.5)), EngineException.Kind.UNKNOWN_ASSET_CLASS);
+    }
+
+    @Test
+    void theShortFormKeepsCheckAndTradeBackForDriftRules() {
+        refused(() -> RebalancingRule.parse("monthly", FIRST, 0, CheckFrequency.QUARTERLY, null), EngineException.Kind.INVALID_RULE);
+        refused(() -> RebalancingRule.parse("annual", FIRST, 0, null, 0.5), EngineException.Kind.INVALID_RULE);
+        allowed(() -> RebalancingRule.parse("annual", FIRST, 0, CheckFrequency.DAILY, 0.0));
+        LocalDate[] two = {LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 3)};
+        MarketData m = data(two, 0);
+        assertThat(m.date(1)).isEqualTo(two[1]);
+        assertThat(m.firstDate()).isEqualTo(two[0]);
+        assertThat(m.lastDate()).isEqualTo(two[1]);
+    }
 }
