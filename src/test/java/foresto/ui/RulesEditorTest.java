@@ -18,6 +18,10 @@ class RulesEditorTest extends RobotTestBase {
         UiFixture.waitUntil(() -> vm.rules.size() == 3 && !vm.busy.get());
         robot.clickOn("Rules");
         robot.clickOn("#ruleNewButton");
+        Label fresh = robot.lookup("#ruleValidationLabel").queryAs(Label.class);
+        assertThat(fresh.getText()).as("a fresh form shows no error before any input").isEmpty();
+        robot.clickOn("#ruleSaveButton");
+        assertThat(fresh.getText()).contains("rule_name is required");
         robot.clickOn("#ruleNameField").write("my drift");
         robot.interact(() -> vm.ruleType.set("DRIFT"));
         robot.clickOn("#ruleThresholdField").eraseText(10).write("1.5");

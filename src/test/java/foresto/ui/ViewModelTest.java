@@ -32,6 +32,28 @@ class ViewModelTest {
     }
 
     @Test
+    void openingAStoredRunPutsItsChoicesIntoTheSetup() {
+        MainViewModel vm = new MainViewModel(fx.service, TaskExecutor.sameThread(), UiState.inMemory(), e -> { });
+        vm.load();
+        vm.rule.set(vm.rules.get(1)); // quarterly
+        vm.startDate.set(LocalDate.of(2013, 1, 2));
+        vm.initialValue.set("2500");
+        vm.run();
+        long runId = vm.result.get().run().runId();
+        vm.rule.set(vm.rules.get(0));
+        vm.startDate.set(LocalDate.of(2015, 1, 2));
+        vm.initialValue.set("1");
+        vm.rebalancingOn.set(false);
+        vm.open(runId);
+        assertThat(vm.rule.get().ruleName()).isEqualTo("P2_PERIODIC_QUARTERLY_FTD_10BP");
+        assertThat(vm.startDate.get()).isEqualTo(LocalDate.of(2013, 1, 2));
+        assertThat(vm.initialValue.get()).isEqualTo("2500");
+        assertThat(vm.rebalancingOn.get()).isTrue();
+        vm.run(); // the same request again: reused
+        assertThat(vm.status.get()).startsWith("Reused run #" + runId);
+    }
+
+    @Test
     void aRelativeBandIsShownAsTheNormalisedDriftAgainstOne() {
         var rules = new RuleService(fx.db.dataSource());
         var rel = rules.create(new foresto.db.RuleRecord(null, "relative 10 %", "DRIFT", null, "FIRST_TRADING_DAY", null,
@@ -121,7 +143,11 @@ class ViewModelTest {
         RulesViewModel vm = new RulesViewModel(new RuleService(fx.db.dataSource()), TaskExecutor.sameThread(), () -> changed.add("x"));
         vm.load();
         vm.newRule();
+        assertThat(vm.validation.get()).as("no error before any input").isEmpty();
+        assertThat(vm.validate()).isFalse();
+        vm.save();
         assertThat(vm.validation.get()).startsWith("INVALID_RULE").contains("rule_name");
+        assertThat(changed).isEmpty();
         vm.name.set("vm quarterly last");
         vm.frequency.set("QUARTERLY");
         vm.baseDay.set("LAST_TRADING_DAY");

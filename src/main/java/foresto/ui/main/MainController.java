@@ -403,6 +403,7 @@ public final class MainController {
         RunRecord r = historyTable.getSelectionModel().getSelectedItem();
         if (r != null) {
             vm.open(r.runId());
+            tabs.getSelectionModel().select(0); // the run shows in Analysis, with its choices in the setup
         }
     }
 }

@@ -341,6 +341,9 @@ public final class MainViewModel {
         summary.setAll(SummaryRow.of(m.run().summary().off(), m.run().summary().on()));
         history.setAll(loaded.history());
         var req = loaded.asked() != null ? loaded.asked() : m.run().request();
+        if (loaded.asked() == null) {
+            adoptChoices(req);
+        }
         status.set((m.reused() ? "Reused run #" : "New run #") + m.run().runId() + ": " + req.portfolioName() + ", "
                 + (req.ruleName() == null ? "rebalancing OFF" : req.ruleName()) + ", " + req.startDate() + ".." + req.endDate()
                 + ", " + m.events().size() + " events");
@@ -350,6 +353,20 @@ public final class MainViewModel {
      * Stops the current job. A run that is already being stored cannot be stopped: it is then shown as the
      * stored run it becomes, and the status says so.
      */
+    /** Puts an opened run's choices into the setup panel, so Run repeats it (a rule no longer usable stays unset). */
+    private void adoptChoices(RunRequestInfo req) {
+        portfolios.stream().filter(p -> p.portfolioId() == req.portfolioId()).findFirst().ifPresent(portfolio::set);
+        datasets.stream().filter(d -> d.datasetId() == req.datasetId()).findFirst().ifPresent(dataset::set);
+        startDate.set(req.startDate());
+        endDate.set(req.endDate());
+        initialValue.set(new java.math.BigDecimal(Double.toString(req.initialValue())).stripTrailingZeros().toPlainString());
+        missingPolicy.set(MissingDataPolicy.valueOf(req.missingDataPolicy()));
+        if (req.rebalancingRuleId() != null) {
+            rules.stream().filter(r -> r.ruleId().equals(req.rebalancingRuleId())).findFirst().ifPresent(rule::set);
+        }
+        rebalancingOn.set(rebalancingAllowed.get() && req.rebalancingRuleId() != null);
+    }
+
     public void cancel() {
         if (running == null || running.isDone()) {
             return;

@@ -99,6 +99,7 @@ public final class RulesViewModel {
 
     /** Clears the form for a new rule. */
     public void newRule() {
+        saveTried = false;
         selected.set(null);
         fill(null);
     }
@@ -175,12 +176,17 @@ public final class RulesViewModel {
             validation.set("");
             return true;
         } catch (RuntimeException e) {
-            validation.set(foresto.backtest.Failures.of(e).describe());
+            // an empty new form is not an error yet: the name is asked for once the analyst tries to save
+            boolean untouchedNewForm = selected.get() == null && (name.get() == null || name.get().isBlank()) && !saveTried;
+            validation.set(untouchedNewForm ? "" : foresto.backtest.Failures.of(e).describe());
             return false;
         }
     }
 
+    private boolean saveTried;
+
     public void save() {
+        saveTried = true;
         if (!validate()) {
             status.set("Not saved: " + validation.get());
             return;
