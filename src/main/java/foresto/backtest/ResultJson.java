@@ -32,6 +32,46 @@ public final class ResultJson {
         return Json.mapper().valueToTree(events);
     }
 
+    /**
+     * Adds Sharpe and Sortino (risk-free rate 0, stated in the JSON) to each side and the calendar-year returns
+     * ON and OFF, which compound to each side's total return.
+     */
+    public static void addPathStats(ObjectNode summary, java.time.LocalDate[] dates, double[] off, double[] on) {
+        summary.put("risk_free_rate", 0.0);
+        putStats((ObjectNode) summary.get("off"), off);
+        if (on != null && summary.has("on")) {
+            putStats((ObjectNode) summary.get("on"), on);
+        }
+        var offYears = foresto.engine.PathStats.annualReturns(dates, off);
+        var onYears = on == null ? null : foresto.engine.PathStats.annualReturns(dates, on);
+        ArrayNode years = summary.putArray("annual_returns");
+        for (int i = 0; i < offYears.size(); i++) {
+            ObjectNode y = years.addObject();
+            y.put("year", offYears.get(i).year());
+            if (onYears != null) {
+                y.put("on", onYears.get(i).value());
+            } else {
+                y.putNull("on");
+            }
+            y.put("off", offYears.get(i).value());
+        }
+    }
+
+    private static void putStats(ObjectNode side, double[] values) {
+        double sharpe = foresto.engine.PathStats.sharpe(values);
+        double sortino = foresto.engine.PathStats.sortino(values);
+        if (Double.isNaN(sharpe)) {
+            side.putNull("sharpe");
+        } else {
+            side.put("sharpe", sharpe);
+        }
+        if (Double.isNaN(sortino)) {
+            side.putNull("sortino");
+        } else {
+            side.put("sortino", sortino);
+        }
+    }
+
     /** The response shape shared with the HTTP API. */
     public static ObjectNode backtest(BacktestResult r) {
         ObjectNode out = Json.mapper().createObjectNode();

@@ -50,9 +50,12 @@ final class ReportCommand implements Callable<Integer> {
             }
             EventTable.export(out.resolve("events.csv"), model.events());
             ObjectNode summary = ResultJson.backtest(r);
+            ResultJson.addPathStats(summary, model.paths().dates(), model.paths().off(), model.paths().hasOn() ? model.paths().on() : null);
             Files.writeString(out.resolve("summary.json"), Json.writePretty(summary) + "\n");
             HeadlessReport.render(model, out.resolve("value.png"), out.resolve("drift.png"));
-            spec.commandLine().getOut().printf("run #%d (%s): wrote value.png, drift.png, events.csv (%d events), summary.json to %s%n",
+            HeadlessReport.renderDrawdownAndAnnual(model, out.resolve("drawdown.png"), out.resolve("annual.png"));
+            spec.commandLine().getOut().printf("run #%d (%s): wrote value.png, drift.png, drawdown.png, annual.png, events.csv "
+                            + "(%d events), summary.json to %s%n",
                     r.runId(), r.reused() ? "reused" : "new", model.events().size(), out);
             spec.commandLine().getOut().flush();
         }

@@ -68,6 +68,58 @@ public final class HeadlessReport {
         done.get(60, TimeUnit.SECONDS);
     }
 
+    /** The underwater chart (drawdown from the running peak, ON and OFF) and the calendar-year returns as bars. */
+    public static void renderDrawdownAndAnnual(RunModel model, Path drawdownPng, Path annualPng) throws Exception {
+        onFxThread(() -> {
+            MainWindow.applyTheme();
+            var p = model.paths();
+            double[] x = model.x();
+            java.util.List<TimeSeriesChart.Line> lines = new java.util.ArrayList<>();
+            if (p.hasOn()) {
+                lines.add(new TimeSeriesChart.Line("ON: " + model.run().request().ruleName(), x,
+                        foresto.engine.PathStats.drawdowns(p.on())));
+            }
+            lines.add(new TimeSeriesChart.Line("OFF: buy-and-hold", x, foresto.engine.PathStats.drawdowns(p.off())));
+            TimeSeriesChart under = new TimeSeriesChart("Drawdown from the running peak (%)");
+            under.setYFormat(v -> String.format(java.util.Locale.ROOT, "%.0f", v * 100));
+            Scene s1 = new Scene(new VBox(under), 1200, 500);
+            s1.getStylesheets().add(HeadlessReport.class.getResource("/foresto/ui/app.css").toExternalForm());
+            under.setPrefSize(1200, 500);
+            under.setData(new TimeSeriesChart.Content(lines, -1, java.util.List.of(), Double.NaN, ""));
+            s1.getRoot().applyCss();
+            s1.getRoot().layout();
+            Snapshots.write(under, drawdownPng);
+
+            javafx.scene.chart.CategoryAxis years = new javafx.scene.chart.CategoryAxis();
+            javafx.scene.chart.NumberAxis pct = new javafx.scene.chart.NumberAxis();
+            pct.setLabel("Calendar-year return (%)");
+            javafx.scene.chart.BarChart<String, Number> bars = new javafx.scene.chart.BarChart<>(years, pct);
+            bars.setAnimated(false);
+            bars.setTitle("Annual returns, ON vs OFF");
+            var offYears = foresto.engine.PathStats.annualReturns(p.dates(), p.off());
+            if (p.hasOn()) {
+                bars.getData().add(series("ON", foresto.engine.PathStats.annualReturns(p.dates(), p.on())));
+            }
+            bars.getData().add(series("OFF", offYears));
+            Scene s2 = new Scene(new VBox(bars), 1200, 500);
+            s2.getStylesheets().add(HeadlessReport.class.getResource("/foresto/ui/app.css").toExternalForm());
+            bars.setPrefSize(1200, 500);
+            s2.getRoot().applyCss();
+            s2.getRoot().layout();
+            Snapshots.write(bars, annualPng);
+        });
+    }
+
+    private static javafx.scene.chart.XYChart.Series<String, Number> series(String name,
+                                                                          java.util.List<foresto.engine.PathStats.YearReturn> ys) {
+        javafx.scene.chart.XYChart.Series<String, Number> s = new javafx.scene.chart.XYChart.Series<>();
+        s.setName(name);
+        for (var y : ys) {
+            s.getData().add(new javafx.scene.chart.XYChart.Data<>(Integer.toString(y.year()), y.value() * 100));
+        }
+        return s;
+    }
+
     public static void render(RunModel model, Path valuePng, Path driftPng) throws Exception {
         onFxThread(() -> {
             MainWindow.applyTheme();

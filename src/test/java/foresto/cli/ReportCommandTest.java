@@ -45,13 +45,28 @@ class ReportCommandTest {
         int events = summary.get("event_count").asInt();
         assertThat(events).isPositive();
         assertThat(Files.readAllLines(out.resolve("events.csv"))).hasSize(events + 1);
-        for (String png : new String[] {"value.png", "drift.png"}) {
+        for (String png : new String[] {"value.png", "drift.png", "drawdown.png", "annual.png"}) {
             BufferedImage img = ImageIO.read(out.resolve(png).toFile());
             assertThat(img.getWidth()).isBetween(1150, 1250);
             assertThat(img.getHeight()).isGreaterThan(300);
             assertThat(distinctColours(img)).as(png + " is not blank").isGreaterThan(20);
         }
-        assertThat(r.out()).contains("wrote value.png, drift.png, events.csv (" + events + " events)");
+        assertThat(r.out()).contains("wrote value.png, drift.png, drawdown.png, annual.png, events.csv (" + events + " events)");
+        // Sharpe and Sortino per side (risk-free 0), and calendar-year returns that compound to each total return
+        assertThat(summary.get("risk_free_rate").asDouble()).isZero();
+        assertThat(summary.get("on").get("sharpe").isNumber()).isTrue();
+        assertThat(summary.get("off").get("sortino").isNumber()).isTrue();
+        JsonNode years = summary.get("annual_returns");
+        assertThat(years).hasSizeGreaterThan(10);
+        assertThat(years.get(0).get("year").asInt()).isEqualTo(2010);
+        double on = 1;
+        double off = 1;
+        for (JsonNode y : years) {
+            on *= 1 + y.get("on").asDouble();
+            off *= 1 + y.get("off").asDouble();
+        }
+        assertThat(on - 1).isCloseTo(summary.get("on").get("total_return").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(off - 1).isCloseTo(summary.get("off").get("total_return").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
 
         CliRunner.Result disabled = CliRunner.run(TestDatabase.envFor(db, false), "report", "--portfolio", "1", "--rule", "1",
                 "--out", dir.resolve("x").toString());

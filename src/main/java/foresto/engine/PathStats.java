@@ -1,0 +1,82 @@
+package foresto.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Risk-adjusted and calendar views of a value path, with a risk-free rate of 0 (an analyst comparing ON with
+ * OFF on the same data needs no rate; say so wherever these are shown):
+ * Sharpe = √252 · mean(r) / stdev(r) (sample), Sortino = √252 · mean(r) / sqrt(mean(min(r, 0)²)), r the daily
+ * path returns; calendar-year returns chain the path's year-end values, so they compound to its total return.
+ */
+public final class PathStats {
+    private PathStats() {
+    }
+
+    /** NaN when there are fewer than two returns or they do not vary. */
+    public static double sharpe(double[] values) {
+        int n = values.length - 1;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mean = 0;
+        for (int k = 1; k <= n; k++) {
+            mean += values[k] / values[k - 1] - 1;
+        }
+        mean /= n;
+        double ss = 0;
+        for (int k = 1; k <= n; k++) {
+            double d = values[k] / values[k - 1] - 1 - mean;
+            ss += d * d;
+        }
+        double sd = Math.sqrt(ss / (n - 1));
+        return sd == 0 ? Double.NaN : Math.sqrt(Metrics.TRADING_DAYS_PER_YEAR) * mean / sd;
+    }
+
+    /** NaN when there are no returns or none is negative. */
+    public static double sortino(double[] values) {
+        int n = values.length - 1;
+        if (n < 1) {
+            return Double.NaN;
+        }
+        double mean = 0;
+        double downside = 0;
+        for (int k = 1; k <= n; k++) {
+            double r = values[k] / values[k - 1] - 1;
+            mean += r;
+            downside += r < 0 ? r * r : 0;
+        }
+        mean /= n;
+        double dd = Math.sqrt(downside / n);
+        return dd == 0 ? Double.NaN : Math.sqrt(Metrics.TRADING_DAYS_PER_YEAR) * mean / dd;
+    }
+
+    /** One calendar year's return: from the last close of the year before (or the start) to its last close. */
+    public record YearReturn(int year, double value) {
+    }
+
+    public static List<YearReturn> annualReturns(LocalDate[] dates, double[] values) {
+        List<YearReturn> out = new ArrayList<>();
+        double base = values[0];
+        for (int k = 1; k < values.length; k++) {
+            boolean yearEnds = k + 1 == values.length || dates[k + 1].getYear() != dates[k].getYear();
+            if (yearEnds) {
+                out.add(new YearReturn(dates[k].getYear(), values[k] / base - 1));
+                base = values[k];
+            }
+        }
+        return out;
+    }
+
+    /** The underwater curve: at each close, value / running peak − 1 (0 at a new high, negative below it). */
+    public static double[] drawdowns(double[] values) {
+        double[] out = new double[values.length];
+        double peak = values[0];
+        for (int k = 0; k < values.length; k++) {
+            peak = Math.max(peak, values[k]);
+            out[k] = values[k] / peak - 1;
+        }
+        return out;
+    }
+}
