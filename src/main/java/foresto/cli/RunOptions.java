@@ -24,14 +24,10 @@ final class RunOptions {
     @Option(names = "--rule-spec", paramLabel = "SPEC", description = "an inline rule instead of a stored one: monthly, "
             + "quarterly, semiannual, annual, drift:θ, drift-rel:ρ, drift-hybrid:θ/ρ (needs USE_REBALANCING=1)")
     String ruleSpec;
-    @Option(names = "--base-day", paramLabel = "first|last", description = "with --rule-spec: base day (default first)")
-    String baseDay;
     @Option(names = "--cost-rate", paramLabel = "RATE", description = "with --rule-spec: cost rate (default 0.001)")
     Double costRate;
-    @Option(names = "--check", paramLabel = "FREQ", description = "with --rule-spec: when a drift rule looks at its band")
-    String check;
-    @Option(names = "--rebalance-to", paramLabel = "G", description = "with --rule-spec: how far a drift rule trades back")
-    Double rebalanceTo;
+    @picocli.CommandLine.Mixin
+    RuleShapeOptions shape;
     @Option(names = "--start", paramLabel = "YYYY-MM-DD")
     String start;
     @Option(names = "--end", paramLabel = "YYYY-MM-DD")
@@ -45,8 +41,7 @@ final class RunOptions {
 
     /** Checks what needs no database (the flag gate first, so a disabled rule never starts the database). */
     void validate(AppConfig config) {
-        String inlineOption = ruleSpec != null ? "--rule-spec" : baseDay != null ? "--base-day" : costRate != null
-                ? "--cost-rate" : check != null ? "--check" : rebalanceTo != null ? "--rebalance-to" : null;
+        String inlineOption = ruleSpec != null ? "--rule-spec" : costRate != null ? "--cost-rate" : shape.firstGiven();
         if (rule != null || ruleId != null || inlineOption != null) {
             FeatureFlags.from(config).requireRebalancingAllowed(rule != null ? "--rule" : ruleId != null ? "--rule-id" : inlineOption);
         }
@@ -77,6 +72,6 @@ final class RunOptions {
     }
 
     private RebalancingRule inlineRule() {
-        return ruleSpec == null ? null : InlineRule.of(ruleSpec, baseDay, costRate, check, rebalanceTo);
+        return ruleSpec == null ? null : InlineRule.of(ruleSpec, shape.baseDay(), costRate, shape.check(), shape.rebalanceTo);
     }
 }

@@ -42,16 +42,8 @@ final class SimulateCommand implements Callable<Integer> {
             + "quarterly, semiannual, annual, drift:θ, drift-rel:ρ or drift-hybrid:θ/ρ")
     String rule;
 
-    @Option(names = "--check", paramLabel = "daily|monthly|quarterly|semiannual|annual",
-            description = "when a drift rule looks at its band (default daily)")
-    String check;
-
-    @Option(names = "--rebalance-to", paramLabel = "G", description = "a drift rule trades until the worst class sits at "
-            + "G of its band (0 ≤ G < 1; default 0 = back to the targets)")
-    Double rebalanceTo;
-
-    @Option(names = "--base-day", paramLabel = "first|last", description = "base day of a periodic rule (default first)")
-    String baseDay;
+    @picocli.CommandLine.Mixin
+    RuleShapeOptions shape;
 
     @Option(names = "--cost-rate", paramLabel = "RATE", description = "fixed cost rate per unit of turnover (default 0.001)")
     Double costRate;
@@ -81,8 +73,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private Optional<RebalancingRule> parseRule(FeatureFlags flags) {
-        String param = rule != null ? "--rule" : baseDay != null ? "--base-day" : costRate != null ? "--cost-rate"
-                : check != null ? "--check" : rebalanceTo != null ? "--rebalance-to" : null;
+        String param = rule != null ? "--rule" : costRate != null ? "--cost-rate" : shape.firstGiven();
         if (param == null) {
             return Optional.empty();
         }
@@ -90,8 +81,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (rule == null) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, param + " needs --rule");
         }
-        return Optional.of(InlineRule.of(rule, baseDay == null ? null : baseDay.trim(), costRate,
-                check == null ? null : check.trim(), rebalanceTo));
+        return Optional.of(InlineRule.of(rule, shape.baseDay(), costRate, shape.check(), shape.rebalanceTo));
     }
 
     static Weights parseWeights(String text) {

@@ -41,12 +41,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     String rules;
     @Option(names = "--cost-rates", required = true, paramLabel = "C[,C...]", description = "cost rates, or ranges A..B/STEP")
     String costRates;
-    @Option(names = "--base-day", paramLabel = "first|last", description = "base day of calendars (default first)")
-    String baseDay;
-    @Option(names = "--check", paramLabel = "FREQ", description = "check calendar of the drift rules (default daily)")
-    String check;
-    @Option(names = "--rebalance-to", paramLabel = "G", description = "how far the drift rules trade back (default 0)")
-    Double rebalanceTo;
+    @Mixin
+    RuleShapeOptions shape;
     @Option(names = "--csv", paramLabel = "OUT.csv", description = "also write the grid as CSV (the shared Excel-safe writer)")
     Path csv;
     @Option(names = "--png", paramLabel = "DIR", description = "also render the heatmap to DIR/heatmap.png (no display needed)")
@@ -64,7 +60,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         }
         List<String> specs = SweepSpec.rules(rules);
         List<Double> costs = SweepSpec.costRates(costRates);
-        List<RebalancingRule> free = SweepRunner.rules(specs, baseDay, check, rebalanceTo);
+        List<RebalancingRule> free = SweepRunner.rules(specs, shape.baseDay(), shape.check(), shape.rebalanceTo);
         FileScenarioOptions.Loaded in = scenarioOptions.load();
         SweepRunner.Result result = SweepRunner.run(in.data(), in.scenario(), free, costs, n -> { }, () -> false);
         List<Map<String, Object>> rows = result.rows().stream().map(SweepRunner.Row::fields).toList();
