@@ -67,10 +67,10 @@ final class ImportDialog {
         g.setHgap(8);
         g.setVgap(8);
         g.setPadding(new Insets(12));
-        g.addRow(0, new Label("File"), file, browse);
-        g.addRow(1, new Label("Dataset name"), name);
-        g.addRow(2, new Label("Columns"), columns);
-        g.addRow(3, new Label("Kind"), kind);
+        g.addRow(0, label("File"), file, browse);
+        g.addRow(1, label("Dataset name"), name);
+        g.addRow(2, label("Columns"), columns);
+        g.addRow(3, label("Kind"), kind);
         g.add(replace, 1, 4);
         g.add(force, 1, 5);
         g.add(result, 0, 6, 3, 1);
@@ -103,6 +103,13 @@ final class ImportDialog {
                         result.setText(UiError.of("Import failed", t).describe());
                     }, () -> importButton.setDisable(false));
         });
+    }
+
+    /** A label that is never cut ("Datase…"): at least as wide as its text. */
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     void show() {

@@ -81,7 +81,9 @@ class MainWindowTest extends RobotTestBase {
         assertThat(vm().dayDetail.get()).contains("Event: first trading day of the quarter");
 
         // the summary shows both paths
-        assertThat(vm().summary).hasSize(8);
+        assertThat(vm().summary).hasSize(11);
+        assertThat(robot.lookup("#weightsTable").queryAs(javafx.scene.control.TableView.class).getColumns())
+                .extracting(c -> ((javafx.scene.control.TableColumn<?, ?>) c).getText()).contains("Drift (vs band)");
         assertThat(vm().summary.get(5).on()).isEqualTo(Integer.toString(events));
 
         // export writes the same rows

@@ -96,13 +96,19 @@ class ViewModelTest {
         assertThat(vm.result.get()).isNotNull();
         assertThat(vm.events).isNotEmpty().allSatisfy(e -> assertThat(e.triggerType().name()).isEqualTo("DRIFT"));
         assertThat(vm.result.get().threshold()).isEqualTo(0.05);
-        assertThat(vm.summary).hasSize(8);
+        assertThat(vm.summary).hasSize(11).extracting(r -> r.metric())
+                .contains("Sharpe (risk-free 0)", "Sortino (risk-free 0)", "Turnover / year");
         assertThat(vm.status.get()).startsWith("New run #");
 
         vm.selectedEvent.set(0);
         int day = vm.result.get().eventIndex(0);
         assertThat(vm.selectedDay.get()).isEqualTo(day);
         assertThat(vm.dayDetail.get()).contains("breached").contains("ABSOLUTE band of 5.00%p");
+        // the weights table says how far each class drifted, against the band: the breached one is at or beyond it
+        var breached = vm.weightsAtDay.stream().filter(w -> Math.abs(w.onDrift()) >= 0.05).findFirst().orElseThrow();
+        assertThat(breached.driftText()).contains("of band 5.00%p");
+        int usedPercent = Integer.parseInt(breached.driftText().replaceAll("^.*\\((\\d+) % of band.*$", "$1"));
+        assertThat(usedPercent).isGreaterThanOrEqualTo(100);
         assertThat(vm.result.get().onDrift()[day]).isGreaterThanOrEqualTo(0.05);
         assertThat(vm.result.get().onDrift()[day - 1]).isLessThan(0.05);
         assertThat(state.get("start")).hasValue("2012-01-03");

@@ -173,7 +173,17 @@ public final class MainController {
         wOnCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(pct(c.getValue().on())));
         wOffCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(pct(c.getValue().off())));
         wTargetCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(pct(c.getValue().target())));
+        TableColumn<RunModel.ClassWeight, String> driftCol = new TableColumn<>("Drift (vs band)");
+        driftCol.setId("wDriftCol");
+        driftCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().driftText()));
+        weightsTable.getColumns().add(driftCol);
+        weightsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         dayDetailLabel.textProperty().bind(vm.dayDetail);
+        // the whole explanation (which class breached, by how much, against which band) stays in view
+        dayDetailLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.Tooltip detailTip = new javafx.scene.control.Tooltip();
+        detailTip.textProperty().bind(vm.dayDetail);
+        dayDetailLabel.setTooltip(detailTip);
 
         // events table: the shared columns, formatted for reading
         setUpEventTable();
@@ -320,6 +330,7 @@ public final class MainController {
                 historyCol("Events", r -> r.summary().on() == null ? "0" : Integer.toString(r.summary().on().eventCount())),
                 historyCol("Final ON", r -> r.summary().on() == null ? "—" : String.format(Locale.ROOT, "%,.4f", r.summary().on().finalValue())),
                 historyCol("Final OFF", r -> String.format(Locale.ROOT, "%,.4f", r.summary().off().finalValue()))));
+        historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         openRunButton.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull().or(vm.busy));
         historyTable.setRowFactory(t -> {
             var row = new javafx.scene.control.TableRow<RunRecord>();

@@ -338,7 +338,8 @@ public final class MainViewModel {
         selectedDay.set(-1);
         result.set(m);
         events.setAll(m.events());
-        summary.setAll(SummaryRow.of(m.run().summary().off(), m.run().summary().on()));
+        summary.setAll(SummaryRow.of(m.run().summary().off(), m.run().summary().on(), m.paths().dates(), m.paths().off(),
+                m.paths().hasOn() ? m.paths().on() : null));
         history.setAll(loaded.history());
         var req = loaded.asked() != null ? loaded.asked() : m.run().request();
         if (loaded.asked() == null) {

@@ -176,15 +176,28 @@ public final class RunModel {
         int[] held = paths.heldOrdinals();
         for (int j = 0; j < held.length; j++) {
             AssetClass c = AssetClass.of(held[j]);
-            out.add(new ClassWeight(c, paths.hasOn() ? paths.onWeights()[j][k] : Double.NaN, paths.offWeights()[j][k], targets[j]));
+            double band = bands != null ? bands[j] : threshold;
+            out.add(new ClassWeight(c, paths.hasOn() ? paths.onWeights()[j][k] : Double.NaN, paths.offWeights()[j][k], targets[j],
+                    bands != null ? band : Double.isNaN(threshold) ? Double.NaN : threshold));
         }
         return out;
     }
 
-    /** One class's weights at a close against its target. */
-    public record ClassWeight(AssetClass assetClass, double on, double off, double target) {
+    /**
+     * One class's weights at a close against its target, and its band (NaN without a drift rule): what the
+     * trigger compares (ON's weight before trading when the run has an ON path, else OFF's).
+     */
+    public record ClassWeight(AssetClass assetClass, double on, double off, double target, double band) {
         public double onDrift() {
             return on - target;
+        }
+
+        /** The signed drift the trigger sees, and how much of the band it uses: "+2.31%p (46 % of band)". */
+        public String driftText() {
+            double d = (Double.isNaN(on) ? off : on) - target;
+            String s = String.format(java.util.Locale.ROOT, "%+.2f%%p", d * 100);
+            return Double.isNaN(band) ? s : s + String.format(java.util.Locale.ROOT, " (%.0f %% of band %.2f%%p)",
+                    Math.abs(d) / band * 100, band * 100);
         }
     }
 

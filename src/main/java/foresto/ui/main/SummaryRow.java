@@ -32,6 +32,32 @@ public record SummaryRow(String metric, String off, String on, String difference
         }).toList();
     }
 
+    /**
+     * The summary with the rows that need the paths: Sharpe and Sortino (risk-free rate 0, said in the row's
+     * name) and turnover per year.
+     */
+    public static List<SummaryRow> of(Metrics off, Metrics on, java.time.LocalDate[] dates, double[] offPath, double[] onPath) {
+        List<SummaryRow> rows = new java.util.ArrayList<>(of(off, on));
+        double years = java.time.temporal.ChronoUnit.DAYS.between(dates[0], dates[dates.length - 1]) / Metrics.DAYS_PER_YEAR;
+        rows.add(ratio("Sharpe (risk-free 0)", foresto.engine.PathStats.sharpe(offPath),
+                onPath == null ? Double.NaN : foresto.engine.PathStats.sharpe(onPath), on != null));
+        rows.add(ratio("Sortino (risk-free 0)", foresto.engine.PathStats.sortino(offPath),
+                onPath == null ? Double.NaN : foresto.engine.PathStats.sortino(onPath), on != null));
+        if (on != null && years > 0) {
+            double t = on.totalTurnover() / years;
+            rows.add(new SummaryRow("Turnover / year", "0.00%", String.format(Locale.ROOT, "%.2f%%", t * 100),
+                    String.format(Locale.ROOT, "%+.2f%%p", t * 100)));
+        }
+        return rows;
+    }
+
+    private static SummaryRow ratio(String name, double off, double on, boolean hasOn) {
+        String o = Double.isNaN(off) ? "—" : String.format(Locale.ROOT, "%.3f", off);
+        String n = !hasOn || Double.isNaN(on) ? "—" : String.format(Locale.ROOT, "%.3f", on);
+        String d = !hasOn || Double.isNaN(on) || Double.isNaN(off) ? "—" : String.format(Locale.ROOT, "%+.3f", on - off);
+        return new SummaryRow(name, o, n, d);
+    }
+
     private static String format(Spec s, double v) {
         if (s.integer()) {
             return String.format(Locale.ROOT, "%,d", (long) v);

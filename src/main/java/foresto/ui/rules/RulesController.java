@@ -57,6 +57,7 @@ public final class RulesController {
                 col("Cost rate", r -> r.costRate().stripTrailingZeros().toPlainString()),
                 col("Effective", r -> r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())),
                 col("Active", r -> r.isActive() ? "yes" : "no")));
+        ruleTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         ruleTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 vm.selected.set(r);
