@@ -49,6 +49,14 @@ class SweepTabTest extends RobotTestBase {
         assertThat(vm.progress.get()).isEqualTo(1.0);
         assertThat(vm.status.get()).startsWith("Swept 6 cells");
 
+        robot.interact(() -> {
+            try {
+                Snapshots.write(fx.window.scene(), Path.of("target/screenshots/sweep-tab.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(Path.of("target/screenshots/sweep-tab.png")).exists();
         Heatmap map = fx.window.sweepView().heatmap();
         assertThat(map.result()).isSameAs(r);
         robot.moveTo(centreOf(map, 0, 0, r));

@@ -107,7 +107,7 @@ class ViewModelTest {
         // the weights table says how far each class drifted, against the band: the breached one is at or beyond it
         var breached = vm.weightsAtDay.stream().filter(w -> Math.abs(w.onDrift()) >= 0.05).findFirst().orElseThrow();
         assertThat(breached.driftText()).contains("of band 5.00%p");
-        int usedPercent = Integer.parseInt(breached.driftText().replaceAll("^.*\\((\\d+) % of band.*$", "$1"));
+        int usedPercent = Integer.parseInt(breached.driftText().replaceAll("^.*\\((\\d+)% of band.*$", "$1"));
         assertThat(usedPercent).isGreaterThanOrEqualTo(100);
         assertThat(vm.result.get().onDrift()[day]).isGreaterThanOrEqualTo(0.05);
         assertThat(vm.result.get().onDrift()[day - 1]).isLessThan(0.05);

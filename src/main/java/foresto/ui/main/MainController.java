@@ -170,6 +170,7 @@ public final class MainController {
         weightsTable.setItems(vm.weightsAtDay);
         wClassCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assetClass().name() + " "
                 + c.getValue().assetClass().koreanName()));
+        wClassCol.setMinWidth(100);
         wOnCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(pct(c.getValue().on())));
         wOffCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(pct(c.getValue().off())));
         wTargetCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(pct(c.getValue().target())));
@@ -177,7 +178,12 @@ public final class MainController {
         driftCol.setId("wDriftCol");
         driftCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().driftText()));
         weightsTable.getColumns().add(driftCol);
-        weightsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // widths from the content: the class code, three percentages and the drift against the band
+        wClassCol.setPrefWidth(120);
+        wOnCol.setPrefWidth(76);
+        wOffCol.setPrefWidth(76);
+        wTargetCol.setPrefWidth(76);
+        driftCol.setPrefWidth(200);
         dayDetailLabel.textProperty().bind(vm.dayDetail);
         // the whole explanation (which class breached, by how much, against which band) stays in view
         dayDetailLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -197,7 +197,7 @@ public final class RunModel {
             double d = (Double.isNaN(on) ? off : on) - target;
             String s = String.format(java.util.Locale.ROOT, "%+.2f%%p", d * 100);
             return Double.isNaN(band) ? s : s + String.format(java.util.Locale.ROOT, " (%.0f %% of band %.2f%%p)",
-                    Math.abs(d) / band * 100, band * 100);
+                    Math.abs(d) / band * 100, band * 100).replace(" % of band", "% of band");
         }
     }
 

@@ -49,6 +49,9 @@ public enum SweepMetric {
     }
 
     public String format(double v) {
+        if (format.equals("%,.4g")) { // amounts: whole units when large, four decimals when small
+            return String.format(Locale.ROOT, Math.abs(v) >= 1000 ? "%,.0f" : "%.4f", v);
+        }
         return String.format(Locale.ROOT, format, v * scale);
     }
 
