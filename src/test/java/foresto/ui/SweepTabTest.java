@@ -48,6 +48,13 @@ class SweepTabTest extends RobotTestBase {
         assertThat(r.costRates()).containsExactly(0.0, 0.002);
         assertThat(vm.progress.get()).isEqualTo(1.0);
         assertThat(vm.status.get()).startsWith("Swept 6 cells");
+        // the cells table lists every cell with its cost drag and break-even cost rate
+        javafx.scene.control.TableView<?> cells = robot.lookup("#sweepCellTable").queryAs(javafx.scene.control.TableView.class);
+        assertThat(cells.getItems()).hasSize(6);
+        assertThat(cells.getColumns()).extracting(c -> ((javafx.scene.control.TableColumn<?, ?>) c).getText())
+                .contains("Cost drag", "Break-even cost rate", "Tracking error");
+        // the tab's scenario pickers are the Analysis setup's
+        assertThat(robot.lookup("#sweepPortfolioBox").queryComboBox().getValue()).isEqualTo(fx.window.mainViewModel().portfolio.get());
 
         robot.interact(() -> {
             try {
@@ -59,8 +66,14 @@ class SweepTabTest extends RobotTestBase {
         assertThat(Path.of("target/screenshots/sweep-tab.png")).exists();
         Heatmap map = fx.window.sweepView().heatmap();
         assertThat(map.result()).isSameAs(r);
+        assertThat(map.getHeight()).as("the heatmap has room").isGreaterThan(200);
         robot.moveTo(centreOf(map, 0, 0, r));
-        UiFixture.waitUntil(() -> fx.window.sweepView().tooltip().isShowing());
+        try {
+            UiFixture.waitUntil(() -> fx.window.sweepView().tooltip().isShowing());
+        } catch (AssertionError e) {
+            throw new AssertionError("no tooltip: hover=" + map.isHover() + " pointer=" + robot.point(map).query()
+                    + " target=" + centreOf(map, 0, 0, r) + " bounds=" + map.localToScreen(map.getBoundsInLocal()), e);
+        }
         assertThat(fx.window.sweepView().tooltip().getText()).startsWith("drift:0.02 at cost 0").contains("final value");
 
         // shift+click overlays cells' value paths (each the same single run as the cell) with OFF's

@@ -64,6 +64,27 @@ public final class SweepView extends BorderPane {
         bar.progressProperty().bind(vm.progress);
         bar.setPrefWidth(160);
 
+        var setup = vm.setup();
+        ComboBox<foresto.db.PortfolioRecord> portfolio = new ComboBox<>(setup.portfolios);
+        portfolio.valueProperty().bindBidirectional(setup.portfolio);
+        portfolio.setId("sweepPortfolioBox");
+        ComboBox<foresto.db.DatasetRecord> dataset = new ComboBox<>(setup.datasets);
+        dataset.valueProperty().bindBidirectional(setup.dataset);
+        dataset.setId("sweepDatasetBox");
+        javafx.scene.control.DatePicker start = new javafx.scene.control.DatePicker();
+        start.setConverter(foresto.ui.main.MainController.ISO_DATES);
+        start.valueProperty().bindBidirectional(setup.startDate);
+        start.setPrefWidth(130);
+        start.setId("sweepStartPicker");
+        javafx.scene.control.DatePicker end = new javafx.scene.control.DatePicker();
+        end.setConverter(foresto.ui.main.MainController.ISO_DATES);
+        end.valueProperty().bindBidirectional(setup.endDate);
+        end.setPrefWidth(130);
+        end.setId("sweepEndPicker");
+        FlowPane scenario = new FlowPane(10, 8, labelled("Portfolio", portfolio), labelled("Dataset", dataset),
+                labelled("from", start), labelled("to", end),
+                new Label("(the same choices as the Analysis tab's setup)"));
+        scenario.setPadding(new Insets(8, 8, 0, 8));
         FlowPane form = new FlowPane(10, 8,
                 labelled("Family", family), labelled("from", from), labelled("to", to), labelled("step", step),
                 labelled("ρ", rho), labelled("check", check), labelled("trade back to", g), labelled("cost rates", costs),
@@ -74,7 +95,7 @@ public final class SweepView extends BorderPane {
         status.textProperty().bind(vm.status);
         status.setWrapText(true);
         status.setPadding(new Insets(4, 8, 6, 8));
-        setTop(new VBox(form));
+        setTop(new VBox(scenario, form));
         heatmap.setId("sweepHeatmap");
         foresto.ui.chart.TimeSeriesChart compare = new foresto.ui.chart.TimeSeriesChart("Value (compared cells)");
         compare.setId("sweepCompareChart");
@@ -89,7 +110,10 @@ public final class SweepView extends BorderPane {
         VBox compareBox = new VBox(4, new HBox(10, compareHint, clear), compare);
         VBox.setVgrow(compare, javafx.scene.layout.Priority.ALWAYS);
         compareBox.setPadding(new Insets(4, 8, 4, 8));
-        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(heatmap, compareBox);
+        javafx.scene.control.TabPane below = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Compare", compareBox), new javafx.scene.control.Tab("Cells", cellTable(vm)));
+        below.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(heatmap, below);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         setCenter(split);
@@ -128,6 +152,37 @@ public final class SweepView extends BorderPane {
                 showAnalysis.run();
             }
         });
+    }
+
+    /** Every cell with its figures, cost drag and break-even cost rate, sortable. */
+    private static javafx.scene.control.TableView<foresto.backtest.SweepRunner.Row> cellTable(SweepViewModel vm) {
+        var table = new javafx.scene.control.TableView<foresto.backtest.SweepRunner.Row>();
+        table.setId("sweepCellTable");
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPrefWidth(200); // takes the tab's width; its columns must not widen the window
+        table.setMinWidth(0);
+        table.getColumns().setAll(java.util.List.of(
+                col("Rule", r -> r.rule()),
+                col("Cost rate", r -> Heatmap.plain(r.costRate())),
+                col("Final value", r -> SweepMetric.FINAL_VALUE.format(r.metrics().finalValue())),
+                col("CAGR", r -> SweepMetric.CAGR.format(r.metrics().cagr())),
+                col("Volatility", r -> SweepMetric.VOLATILITY.format(r.metrics().volatility())),
+                col("Max drawdown", r -> SweepMetric.MAX_DRAWDOWN.format(r.metrics().maxDrawdown())),
+                col("Events", r -> Integer.toString(r.metrics().eventCount())),
+                col("Turnover / year", r -> SweepMetric.TURNOVER_PER_YEAR.format(r.turnoverPerYear())),
+                col("Tracking error", r -> SweepMetric.TRACKING_ERROR.format(r.trackingError())),
+                col("Cost drag", r -> SweepMetric.COST.format(r.costDrag())),
+                col("Break-even cost rate", r -> r.breakEvenCostRate() == null ? "none"
+                        : String.format(java.util.Locale.ROOT, "%.5f", r.breakEvenCostRate()))));
+        vm.result.addListener((o, a, r) -> table.getItems().setAll(r == null ? java.util.List.of() : r.rows()));
+        return table;
+    }
+
+    private static javafx.scene.control.TableColumn<foresto.backtest.SweepRunner.Row, String> col(String title,
+            java.util.function.Function<foresto.backtest.SweepRunner.Row, String> f) {
+        var c = new javafx.scene.control.TableColumn<foresto.backtest.SweepRunner.Row, String>(title);
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        return c;
     }
 
     public Heatmap heatmap() {

@@ -94,6 +94,11 @@ public final class SweepViewModel {
         this.errors = errors;
     }
 
+    /** The scenario choices, shared with the Analysis tab's setup (picking here changes them there too). */
+    public MainViewModel setup() {
+        return setup;
+    }
+
     /** The rule specs the family and range stand for (ranges in exact decimal steps). */
     public List<String> specs() {
         String range = from.get().trim() + ".." + to.get().trim() + "/" + step.get().trim();
