@@ -74,12 +74,12 @@ public final class SweepView extends BorderPane {
         javafx.scene.control.DatePicker start = new javafx.scene.control.DatePicker();
         start.setConverter(foresto.ui.main.MainController.ISO_DATES);
         start.valueProperty().bindBidirectional(setup.startDate);
-        start.setPrefWidth(130);
+        start.setPrefWidth(150);
         start.setId("sweepStartPicker");
         javafx.scene.control.DatePicker end = new javafx.scene.control.DatePicker();
         end.setConverter(foresto.ui.main.MainController.ISO_DATES);
         end.valueProperty().bindBidirectional(setup.endDate);
-        end.setPrefWidth(130);
+        end.setPrefWidth(150);
         end.setId("sweepEndPicker");
         FlowPane scenario = new FlowPane(10, 8, labelled("Portfolio", portfolio), labelled("Dataset", dataset),
                 labelled("from", start), labelled("to", end),
