@@ -42,41 +42,29 @@ class BoundsAndFailuresTest {
         fx.close();
     }
 
-    /** The code a face reports for what {@code r} throws (engine failures mapped as the backtest layer does). */
-    private static ErrorCode codeOf(Runnable r) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(r::run);
-        assertThat(t).as("expected a failure").isNotNull();
-        ForestoException e = Failures.of(t);
-        assertThat(e.code()).as(t.toString()).isNotEqualTo(ErrorCode.INTERNAL_ERROR);
-        return e.code();
-    }
 
-    private static BacktestRequest request(double initialValue) {
-        return new BacktestRequest(balanced.portfolioId(), fx.dataset.datasetId(), LocalDate.of(2021, 3, 1),
-                LocalDate.of(2022, 6, 30), initialValue, MissingDataPolicy.SKIP, monthly.ruleId());
-    }
 
     @Test
     void initialValuesOutsideTheDocumentedRangeAreInvalidAndWriteNothing() {
         long runs = fx.count("simulation_run");
         for (double v : new double[] {1.7e308, Double.MAX_VALUE, 1e15 * 1.0000001, 0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThat(codeOf(() -> fx.service(true).run(request(v)))).as("" + v).isEqualTo(ErrorCode.INVALID_REQUEST);
+            assertThat(ServiceFixture.codeOf(() -> fx.service(true).run(fx.monthlyRequest(v)))).as("" + v).isEqualTo(ErrorCode.INVALID_REQUEST);
         }
         assertThat(fx.count("simulation_run")).isEqualTo(runs);
-        assertThat(fx.service(true).run(request(1e15)).summary().on().finalValue()).isFinite().isPositive();
+        assertThat(fx.service(true).run(fx.monthlyRequest(1e15)).summary().on().finalValue()).isFinite().isPositive();
     }
 
     @Test
     void costRatesOfHalfOrMoreAreRefusedByTheValidatorAndByTheTable() {
         RuleRecord r = new RuleRecord(null, "too costly", "PERIODIC", "MONTHLY", "FIRST_TRADING_DAY", null,
                 new BigDecimal("0.5"), LocalDate.of(2020, 1, 1), null, true, null, null);
-        assertThat(codeOf(() -> new RuleService(fx.db.dataSource()).create(r))).isEqualTo(ErrorCode.INVALID_RULE);
+        assertThat(ServiceFixture.codeOf(() -> new RuleService(fx.db.dataSource()).create(r))).isEqualTo(ErrorCode.INVALID_RULE);
         assertThatThrownBy(() -> fx.execute("INSERT INTO rebalancing_rule (rule_name, rule_type, frequency, cost_rate) "
                 + "VALUES ('direct', 'PERIODIC', 'MONTHLY', 0.9)")).hasMessageContaining("ck_rebalancing_rule_cost_rate_bound");
         RuleRecord ok = new RuleService(fx.db.dataSource()).create(new RuleRecord(null, "costly but fine", "PERIODIC",
                 "MONTHLY", "FIRST_TRADING_DAY", null, new BigDecimal("0.49"), LocalDate.of(2020, 1, 1), null, true, null, null));
         // the worst case: every rebalance costs almost half of the turnover, the value stays positive
-        var on = fx.service(true).run(request(100).withRule(ok.ruleId())).summary().on();
+        var on = fx.service(true).run(fx.monthlyRequest(100).withRule(ok.ruleId())).summary().on();
         assertThat(on.finalValue()).isPositive();
         assertThat(on.cagr()).isFinite();
     }
@@ -86,7 +74,7 @@ class BoundsAndFailuresTest {
         for (String name : new String[] {"nul\u0000name", "tab\tname", "bidi\u202ename", "line\nbreak"}) {
             RuleRecord r = new RuleRecord(null, name, "PERIODIC", "MONTHLY", "FIRST_TRADING_DAY", null,
                     new BigDecimal("0.001"), LocalDate.of(2020, 1, 1), null, true, null, null);
-            assertThat(codeOf(() -> new RuleService(fx.db.dataSource()).create(r))).as(name).isEqualTo(ErrorCode.INVALID_RULE);
+            assertThat(ServiceFixture.codeOf(() -> new RuleService(fx.db.dataSource()).create(r))).as(name).isEqualTo(ErrorCode.INVALID_RULE);
         }
     }
 
@@ -101,11 +89,11 @@ class BoundsAndFailuresTest {
         }
         MarketData data = MarketData.of(dates, r);
         Scenario s = new Scenario(Weights.ofCodes(Map.of("EQUITY", 1.0)), dates[0], dates[399], 1e15, MissingDataPolicy.SKIP);
-        assertThat(codeOf(() -> ScenarioSimulation.run(data, s, Optional.empty(), false))).isEqualTo(ErrorCode.VALUE_OUT_OF_RANGE);
+        assertThat(ServiceFixture.codeOf(() -> ScenarioSimulation.run(data, s, Optional.empty(), false))).isEqualTo(ErrorCode.VALUE_OUT_OF_RANGE);
         assertThat(ErrorCode.VALUE_OUT_OF_RANGE.exitCode()).isEqualTo(2);
 
         r[AssetClass.EQUITY.ordinal()][5] = 1e308;
-        assertThat(codeOf(() -> MarketData.of(dates, r))).isEqualTo(ErrorCode.INVALID_CSV);
+        assertThat(ServiceFixture.codeOf(() -> MarketData.of(dates, r))).isEqualTo(ErrorCode.INVALID_CSV);
     }
 
     @Test

@@ -1,13 +1,9 @@
 package foresto.backtest;
 
-import foresto.db.PortfolioRecord;
-import foresto.db.RuleRecord;
-import foresto.engine.MissingDataPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,14 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** "Cancelled" means nothing was stored; a cancel that comes too late says so and the run is stored. */
 class CancellationTest {
     static ServiceFixture fx;
-    static PortfolioRecord balanced;
-    static RuleRecord monthly;
 
     @BeforeAll
     static void setUp() {
         fx = new ServiceFixture();
-        balanced = fx.portfolio("Balanced 60/30/10");
-        monthly = fx.rule("P2_PERIODIC_MONTHLY_FTD_10BP");
     }
 
     @AfterAll
@@ -33,17 +25,13 @@ class CancellationTest {
         fx.close();
     }
 
-    private static BacktestRequest request(double v) {
-        return new BacktestRequest(balanced.portfolioId(), fx.dataset.datasetId(), LocalDate.of(2021, 3, 1),
-                LocalDate.of(2022, 6, 30), v, MissingDataPolicy.SKIP, monthly.ruleId());
-    }
 
     @Test
     void aRunCancelledBeforeItStartsStoresNothing() {
         long runs = fx.count("simulation_run");
         Cancellation c = new Cancellation();
         assertThat(c.cancel()).isTrue();
-        assertThatThrownBy(() -> fx.service(true).run(request(1), c)).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> fx.service(true).run(fx.monthlyRequest(1), c)).isInstanceOf(CancellationException.class);
         assertThat(fx.count("simulation_run")).isEqualTo(runs);
     }
 
@@ -59,7 +47,7 @@ class CancellationTest {
             Cancellation c = new Cancellation();
             CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return fx.service(true).run(request(2), c);
+                    return fx.service(true).run(fx.monthlyRequest(2), c);
                 } catch (CancellationException e) {
                     return e;
                 }
@@ -84,7 +72,7 @@ class CancellationTest {
                 + "INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION foresto.slow_commit()");
         try {
             Cancellation c = new Cancellation();
-            CompletableFuture<BacktestResult> run = CompletableFuture.supplyAsync(() -> fx.service(true).run(request(3), c));
+            CompletableFuture<BacktestResult> run = CompletableFuture.supplyAsync(() -> fx.service(true).run(fx.monthlyRequest(3), c));
             Thread.sleep(600);
             assertThat(c.cancel()).as("cancel during the commit").isFalse();
             BacktestResult r = run.get(30, TimeUnit.SECONDS);

@@ -41,6 +41,21 @@ final class ServiceFixture implements AutoCloseable {
         return service(true).portfolios().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** Balanced 60/30/10, 2021-03-01..2022-06-30, SKIP, the seed's monthly rule, initial value {@code v}. */
+    BacktestRequest monthlyRequest(double v) {
+        return new BacktestRequest(portfolio("Balanced 60/30/10").portfolioId(), dataset.datasetId(), LocalDate.of(2021, 3, 1),
+                LocalDate.of(2022, 6, 30), v, foresto.engine.MissingDataPolicy.SKIP, rule("P2_PERIODIC_MONTHLY_FTD_10BP").ruleId());
+    }
+
+    /** The code a face reports for what {@code r} throws (engine failures mapped as the backtest layer does). */
+    static foresto.error.ErrorCode codeOf(Runnable r) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(r::run);
+        org.assertj.core.api.Assertions.assertThat(t).as("expected a failure").isNotNull();
+        foresto.error.ForestoException e = Failures.of(t);
+        org.assertj.core.api.Assertions.assertThat(e.code()).as(t.toString()).isNotEqualTo(foresto.error.ErrorCode.INTERNAL_ERROR);
+        return e.code();
+    }
+
     RuleRecord rule(String name) {
         return service(true).usableRules().stream().filter(r -> r.ruleName().equals(name)).findFirst().orElseThrow();
     }
