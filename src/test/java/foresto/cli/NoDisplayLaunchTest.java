@@ -24,4 +24,20 @@ class NoDisplayLaunchTest {
         assertThat(out.lines()).hasSize(1);
         assertThat(out).startsWith("error: no display available").contains("report --portfolio").doesNotContain("Exception");
     }
+
+    @Test
+    void underMavenTheOneLineIsAllAndTheExitIsClean() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Dforesto.launchedBy=maven", "-cp", System.getProperty("java.class.path"),
+                "foresto.cli.Main");
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertThat(p.exitValue()).isZero();
+        assertThat(out.lines()).hasSize(1);
+        assertThat(out).startsWith("error: no display available");
+    }
 }
