@@ -47,6 +47,7 @@ public final class MainWindow {
 
     /** Theme: AtlantaFX Primer as the user-agent stylesheet (call once, on the FX thread). */
     public static void applyTheme() {
+        Fonts.load(); // before any scene asks for the family in app.css
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     }
 
