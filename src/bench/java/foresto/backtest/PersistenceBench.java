@@ -2,7 +2,7 @@ package foresto.backtest;
 
 import foresto.db.Database;
 import foresto.db.MarketDataRepository;
-import foresto.db.RuleRecord;
+import foresto.model.RuleRecord;
 import foresto.db.RuleRepository;
 import foresto.db.SqlScripts;
 import foresto.engine.MissingDataPolicy;

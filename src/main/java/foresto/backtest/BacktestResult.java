@@ -1,7 +1,7 @@
 package foresto.backtest;
 
-import foresto.db.RunRequestInfo;
-import foresto.db.RunSummary;
+import foresto.model.RunRequestInfo;
+import foresto.model.RunSummary;
 
 /** The answer to a backtest request: the stored run it maps to and whether it was reused. */
 public record BacktestResult(long runId, String requestHash, boolean reused, RunRequestInfo request,

@@ -1,19 +1,19 @@
 package foresto.backtest;
 
-import foresto.db.DatasetRecord;
+import foresto.model.DatasetRecord;
 import foresto.db.EventRepository;
 import foresto.db.Jdbc;
 import foresto.db.MarketDataRepository;
-import foresto.db.PortfolioRecord;
+import foresto.model.PortfolioRecord;
 import foresto.db.PortfolioRepository;
-import foresto.db.RuleRecord;
+import foresto.model.RuleRecord;
 import foresto.db.RuleRepository;
-import foresto.db.RunRecord;
+import foresto.model.RunRecord;
 import foresto.db.RunRepository;
-import foresto.db.RunRequestInfo;
-import foresto.db.RunSummary;
-import foresto.db.StoredPaths;
-import foresto.db.Today;
+import foresto.model.RunRequestInfo;
+import foresto.model.RunSummary;
+import foresto.model.StoredPaths;
+import foresto.model.Today;
 import foresto.engine.MarketData;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.PathResult;
@@ -78,6 +78,27 @@ public final class BacktestService {
      * commit: a cancelled run stores nothing and ends with a CancellationException.
      */
     public BacktestResult run(BacktestRequest req, Cancellation cancellation) {
+        return outcome(req, cancellation).result();
+    }
+
+    /** A run's answer and what to show for it. */
+    public record Shown(BacktestResult result, RunView view) {
+    }
+
+    /**
+     * As {@link #run(BacktestRequest, Cancellation)}, and the run to show: a new run's paths and events as they
+     * were just computed and stored (not read back), a reused run as stored.
+     */
+    public Shown runAndShow(BacktestRequest req, Cancellation cancellation) {
+        Outcome o = outcome(req, cancellation);
+        return new Shown(o.result(), o.fresh() != null ? o.fresh() : open(o.result().runId()));
+    }
+
+    /** {@code fresh}: the new run's view built from memory; null when the run was reused. */
+    private record Outcome(BacktestResult result, RunView fresh) {
+    }
+
+    private Outcome outcome(BacktestRequest req, Cancellation cancellation) {
         try {
             return runChecked(req, cancellation);
         } catch (foresto.engine.EngineException e) {
@@ -85,7 +106,7 @@ public final class BacktestService {
         }
     }
 
-    private BacktestResult runChecked(BacktestRequest req, Cancellation cancellation) {
+    private Outcome runChecked(BacktestRequest req, Cancellation cancellation) {
         // 1. validate what needs no database
         double initialValue = req.initialValue() == null ? 1.0 : req.initialValue();
         Scenario.requireInitialValue(initialValue);
@@ -127,7 +148,7 @@ public final class BacktestService {
                 req.inlineRule() != null ? RebalancingRule.describe(req.inlineRule()) : rule.map(RuleRecord::describe).orElse(null));
         Optional<RunRecord> existing = runs.findByHash(hex);
         if (existing.isPresent()) {
-            return reused(existing.get(), info);
+            return new Outcome(reused(existing.get(), info), null);
         }
         cancellation.checkpoint();
         long t0 = System.nanoTime();
@@ -152,10 +173,12 @@ public final class BacktestService {
             return id;
         });
         if (runId.isEmpty()) {
-            return reused(runs.findByHash(hex).orElseThrow(() ->
-                    new ForestoException(ErrorCode.INTERNAL_ERROR, "a concurrent run vanished")), info);
+            return new Outcome(reused(runs.findByHash(hex).orElseThrow(() ->
+                    new ForestoException(ErrorCode.INTERNAL_ERROR, "a concurrent run vanished")), info), null);
         }
-        return new BacktestResult(runId.get(), hex, false, info, summary);
+        RunRecord stored = new RunRecord(runId.get(), hex, hash.canonicalJson(), info, summary, computeMs,
+                java.time.OffsetDateTime.now(clock));
+        return new Outcome(new BacktestResult(runId.get(), hex, false, info, summary), RunView.of(stored, paths, onEvents));
     }
 
     /**
@@ -232,7 +255,7 @@ public final class BacktestService {
     /** A stored run with its paths and events, without recomputing anything. */
     public RunView open(long runId) {
         RunRecord r = findRun(runId);
-        return new RunView(r, runs.loadPaths(runId), events.findByRun(runId));
+        return RunView.of(r, runs.loadPaths(runId), events.findByRun(runId));
     }
 
     /** A dataset's market data (cached per dataset while its fingerprint is unchanged). */

@@ -1,7 +1,7 @@
 package foresto.backtest;
 
 import foresto.csv.MarketCsvReader;
-import foresto.db.DatasetRecord;
+import foresto.model.DatasetRecord;
 import foresto.db.MarketDataRepository;
 import foresto.engine.MarketData;
 import foresto.error.ErrorCode;
@@ -22,8 +22,8 @@ public final class ImportService {
         this.repo = new MarketDataRepository(ds);
     }
 
-    public MarketDataRepository.Imported importFile(Path file, String datasetName, Map<String, String> columns,
-                                                    MarketCsvReader.Kind kind, MarketDataRepository.Replace replace) {
+    public foresto.model.Imported importFile(Path file, String datasetName, Map<String, String> columns,
+                                                    MarketCsvReader.Kind kind, foresto.model.Replace replace) {
         if (datasetName == null || datasetName.isBlank() || datasetName.length() > 100) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "the dataset name must be 1 to 100 characters");
         }

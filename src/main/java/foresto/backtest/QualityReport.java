@@ -1,8 +1,8 @@
 package foresto.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import foresto.db.DatasetRecord;
-import foresto.db.RuleRecord;
+import foresto.model.DatasetRecord;
+import foresto.model.RuleRecord;
 import foresto.engine.AssetClass;
 import foresto.engine.MarketData;
 import foresto.engine.MissingDataPolicy;

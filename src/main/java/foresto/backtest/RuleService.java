@@ -1,6 +1,6 @@
 package foresto.backtest;
 
-import foresto.db.RuleRecord;
+import foresto.model.RuleRecord;
 import foresto.db.RuleRepository;
 import foresto.engine.RebalancingRule;
 import foresto.error.ErrorCode;

@@ -2,7 +2,7 @@ package foresto.cli;
 
 import foresto.backtest.Backend;
 import foresto.csv.ReturnsTable;
-import foresto.db.DatasetRecord;
+import foresto.model.DatasetRecord;
 import foresto.engine.MarketData;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;

@@ -2,8 +2,7 @@ package foresto.cli;
 
 import foresto.backtest.Backend;
 import foresto.csv.MarketCsvReader;
-import foresto.db.DatasetRecord;
-import foresto.db.MarketDataRepository;
+import foresto.model.DatasetRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,8 +40,8 @@ final class ImportReturnsCommand implements Callable<Integer> {
         var mapping = MarketCsvReader.parseMapping(columns);
         try (Backend backend = main.startBackend(spec)) {
             long t0 = System.nanoTime(); // the import itself: read, validate, store
-            var imported = backend.imports().importFile(file, dataset, mapping, k, !replace ? MarketDataRepository.Replace.NO
-                    : force ? MarketDataRepository.Replace.FORCE : MarketDataRepository.Replace.UNLESS_RUNS);
+            var imported = backend.imports().importFile(file, dataset, mapping, k, !replace ? foresto.model.Replace.NO
+                    : force ? foresto.model.Replace.FORCE : foresto.model.Replace.UNLESS_RUNS);
             DatasetRecord d = imported.dataset();
             spec.commandLine().getOut().printf("imported dataset '%s' (id %d): %,d rows %s..%s, fingerprint %s, %.0f ms%s%n",
                     d.name(), d.datasetId(), d.rowCount(), d.firstDate(), d.lastDate(), d.fingerprint().substring(0, 12),

@@ -1,9 +1,9 @@
 package foresto.cli;
 
 import foresto.backtest.BacktestService;
-import foresto.db.DatasetRecord;
-import foresto.db.PortfolioRecord;
-import foresto.db.RuleRecord;
+import foresto.model.DatasetRecord;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 

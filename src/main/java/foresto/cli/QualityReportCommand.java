@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.Backend;
 import foresto.backtest.QualityChecks;
 import foresto.backtest.QualityReport;
-import foresto.db.DatasetRecord;
+import foresto.model.DatasetRecord;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;

@@ -10,7 +10,6 @@ import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
 import foresto.ui.HeadlessReport;
-import foresto.ui.main.RunModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,8 +40,9 @@ final class ReportCommand implements Callable<Integer> {
         options.validate(main.config());
         try (Backend backend = main.startBackend(spec)) {
             BacktestService svc = backend.backtests();
-            BacktestResult r = svc.run(options.request(backend));
-            RunModel model = RunModel.of(svc.open(r.runId()), r.reused());
+            BacktestService.Shown shown = svc.runAndShow(options.request(backend), new foresto.backtest.Cancellation());
+            BacktestResult r = shown.result();
+            foresto.backtest.RunView model = shown.view();
             try {
                 Files.createDirectories(out);
             } catch (java.io.IOException io) {
@@ -52,8 +52,9 @@ final class ReportCommand implements Callable<Integer> {
             ObjectNode summary = ResultJson.backtest(r);
             ResultJson.addPathStats(summary, model.paths().dates(), model.paths().off(), model.paths().hasOn() ? model.paths().on() : null);
             Files.writeString(out.resolve("summary.json"), Json.writePretty(summary) + "\n");
-            HeadlessReport.render(model, out.resolve("value.png"), out.resolve("drift.png"));
-            HeadlessReport.renderDrawdownAndAnnual(model, out.resolve("drawdown.png"), out.resolve("annual.png"));
+            String dataset = svc.datasets().stream().filter(d -> d.datasetId() == model.run().request().datasetId())
+                    .map(d -> d.label()).findFirst().orElse(model.run().request().datasetName());
+            HeadlessReport.renderRun(model, dataset, out);
             spec.commandLine().getOut().printf("run #%d (%s): wrote value.png, drift.png, drawdown.png, annual.png, events.csv "
                             + "(%d events), summary.json to %s%n",
                     r.runId(), r.reused() ? "reused" : "new", model.events().size(), out);

@@ -10,7 +10,7 @@ import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
 import foresto.ui.HeadlessReport;
-import foresto.ui.sweep.SweepMetric;
+import foresto.backtest.SweepMetric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

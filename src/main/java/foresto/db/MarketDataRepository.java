@@ -1,5 +1,8 @@
 package foresto.db;
 
+import foresto.model.DatasetRecord;
+import foresto.model.Imported;
+import foresto.model.Replace;
 import foresto.engine.AssetClass;
 import foresto.engine.MarketData;
 import foresto.error.ErrorCode;
@@ -71,20 +74,6 @@ public final class MarketDataRepository {
                 return rs.next() && rs.getString(1).equals(fingerprint);
             }
         }
-    }
-
-    /** What replacing a dataset of the same name may do. */
-    public enum Replace {
-        /** an existing name is DATASET_EXISTS */
-        NO,
-        /** replace it when no stored run uses it; otherwise CONFIRMATION_REQUIRED, saying how many would go */
-        UNLESS_RUNS,
-        /** replace it and delete its runs */
-        FORCE
-    }
-
-    /** A stored dataset and how many stored runs its import deleted (a replace deletes the old data's runs). */
-    public record Imported(DatasetRecord dataset, int deletedRuns) {
     }
 
     public DatasetRecord insert(String name, String description, String source, boolean synthetic, MarketData data,

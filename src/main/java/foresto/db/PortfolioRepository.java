@@ -1,5 +1,6 @@
 package foresto.db;
 
+import foresto.model.PortfolioRecord;
 import foresto.engine.AssetClass;
 import foresto.engine.Weights;
 

@@ -1,5 +1,6 @@
 package foresto.db;
 
+import foresto.model.RuleRecord;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 

@@ -1,5 +1,9 @@
 package foresto.db;
 
+import foresto.model.RunRecord;
+import foresto.model.RunRequestInfo;
+import foresto.model.RunSummary;
+import foresto.model.StoredPaths;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;

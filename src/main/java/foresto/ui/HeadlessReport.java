@@ -1,7 +1,8 @@
 package foresto.ui;
 
-import foresto.ui.chart.RunCharts;
+import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.main.RunCharts;
 import foresto.ui.main.RunModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -29,7 +30,7 @@ public final class HeadlessReport {
     }
 
     /** The sweep's heatmap for one metric, 1400 × 900 (or taller for many rules). */
-    public static void renderSweep(foresto.backtest.SweepRunner.Result result, foresto.ui.sweep.SweepMetric metric,
+    public static void renderSweep(foresto.backtest.SweepRunner.Result result, foresto.backtest.SweepMetric metric,
                                    String heading, Path png) throws Exception {
         onFxThread(() -> {
             foresto.ui.sweep.Heatmap map = new foresto.ui.sweep.Heatmap();
@@ -68,74 +69,59 @@ public final class HeadlessReport {
         done.get(60, TimeUnit.SECONDS);
     }
 
-    /** The underwater chart (drawdown from the running peak, ON and OFF) and the calendar-year returns as bars. */
-    public static void renderDrawdownAndAnnual(RunModel model, Path drawdownPng, Path annualPng) throws Exception {
+    /**
+     * Writes value.png, drift.png, drawdown.png and annual.png for a run into {@code dir}, each titled with the
+     * portfolio, rule, window and dataset ({@code datasetLabel} says SYNTHETIC for synthetic data).
+     */
+    public static void renderRun(foresto.backtest.RunView view, String datasetLabel, Path dir) throws Exception {
+        RunModel model = RunModel.of(view, false);
+        String heading = RunCharts.heading(model, datasetLabel);
+        render(model, heading, dir.resolve("value.png"), dir.resolve("drift.png"));
+        renderDrawdownAndAnnual(model, heading, dir.resolve("drawdown.png"), dir.resolve("annual.png"));
+    }
+
+    /** Lays out a chart alone in a scene of the given size with the app's styles, then writes its PNG. */
+    private static void snapshot(javafx.scene.layout.Region chart, double w, double h, Path png) throws java.io.IOException {
+        Scene scene = new Scene(new VBox(chart), w, h);
+        scene.getStylesheets().add(HeadlessReport.class.getResource("/foresto/ui/app.css").toExternalForm());
+        chart.setPrefSize(w, h);
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        Snapshots.write(chart, png);
+    }
+
+    /**
+     * The underwater chart (drawdown from the running peak, ON and OFF) and the calendar-year returns as bars,
+     * titled with {@code heading} (see {@link RunCharts#heading}).
+     */
+    public static void renderDrawdownAndAnnual(RunModel model, String heading, Path drawdownPng, Path annualPng) throws Exception {
         onFxThread(() -> {
             MainWindow.applyTheme();
-            var p = model.paths();
-            double[] x = model.x();
-            java.util.List<TimeSeriesChart.Line> lines = new java.util.ArrayList<>();
-            if (p.hasOn()) {
-                lines.add(new TimeSeriesChart.Line("ON: " + model.run().request().ruleName(), x,
-                        foresto.engine.PathStats.drawdowns(p.on())));
-            }
-            lines.add(new TimeSeriesChart.Line("OFF: buy-and-hold", x, foresto.engine.PathStats.drawdowns(p.off())));
             TimeSeriesChart under = new TimeSeriesChart("Drawdown from the running peak (%)");
-            under.setYFormat(v -> String.format(java.util.Locale.ROOT, "%.0f", v * 100));
-            Scene s1 = new Scene(new VBox(under), 1200, 500);
-            s1.getStylesheets().add(HeadlessReport.class.getResource("/foresto/ui/app.css").toExternalForm());
-            under.setPrefSize(1200, 500);
-            under.setData(new TimeSeriesChart.Content(lines, -1, java.util.List.of(), Double.NaN, ""));
-            s1.getRoot().applyCss();
-            s1.getRoot().layout();
-            Snapshots.write(under, drawdownPng);
+            under.setUnits(TimeSeriesChart.Units.PERCENT);
+            under.titleProperty().set("Drawdown — " + heading);
+            under.setData(RunCharts.drawdown(model));
+            snapshot(under, 1200, 500, drawdownPng);
 
-            javafx.scene.chart.CategoryAxis years = new javafx.scene.chart.CategoryAxis();
-            javafx.scene.chart.NumberAxis pct = new javafx.scene.chart.NumberAxis();
-            pct.setLabel("Calendar-year return (%)");
-            javafx.scene.chart.BarChart<String, Number> bars = new javafx.scene.chart.BarChart<>(years, pct);
-            bars.setAnimated(false);
-            bars.setTitle("Annual returns, ON vs OFF");
-            var offYears = foresto.engine.PathStats.annualReturns(p.dates(), p.off());
-            if (p.hasOn()) {
-                bars.getData().add(series("ON", foresto.engine.PathStats.annualReturns(p.dates(), p.on())));
-            }
-            bars.getData().add(series("OFF", offYears));
-            Scene s2 = new Scene(new VBox(bars), 1200, 500);
-            s2.getStylesheets().add(HeadlessReport.class.getResource("/foresto/ui/app.css").toExternalForm());
-            bars.setPrefSize(1200, 500);
-            s2.getRoot().applyCss();
-            s2.getRoot().layout();
-            Snapshots.write(bars, annualPng);
+            AnnualBars bars = new AnnualBars();
+            bars.titleProperty().set("Calendar-year returns — " + heading);
+            bars.setData(RunCharts.annual(model));
+            snapshot(bars, 1200, 500, annualPng);
         });
     }
 
-    private static javafx.scene.chart.XYChart.Series<String, Number> series(String name,
-                                                                          java.util.List<foresto.engine.PathStats.YearReturn> ys) {
-        javafx.scene.chart.XYChart.Series<String, Number> s = new javafx.scene.chart.XYChart.Series<>();
-        s.setName(name);
-        for (var y : ys) {
-            s.getData().add(new javafx.scene.chart.XYChart.Data<>(Integer.toString(y.year()), y.value() * 100));
-        }
-        return s;
-    }
-
-    public static void render(RunModel model, Path valuePng, Path driftPng) throws Exception {
+    /** The value chart and the drift chart, titled with {@code heading}. */
+    public static void render(RunModel model, String heading, Path valuePng, Path driftPng) throws Exception {
         onFxThread(() -> {
             MainWindow.applyTheme();
             TimeSeriesChart value = new TimeSeriesChart("Portfolio value");
-            TimeSeriesChart drift = new TimeSeriesChart("Max drift (%p)");
+            TimeSeriesChart drift = new TimeSeriesChart(model.normalisedDrift() ? "Drift / band" : "Max drift (%p)");
             RunCharts.formatAxes(value, drift);
-            VBox box = new VBox(value, drift);
-            Scene scene = new Scene(box, 1200, 1100);
-            scene.getStylesheets().add(HeadlessReport.class.getResource("/foresto/ui/app.css").toExternalForm());
-            value.setPrefSize(1200, 700);
-            drift.setPrefSize(1200, 400);
+            value.titleProperty().set((model.paths().hasOn() ? "Value, ON vs OFF — " : "Value, OFF only — ") + heading);
+            drift.titleProperty().set("Drift before trading — " + heading);
             RunCharts.populate(value, drift, model);
-            box.applyCss();
-            box.layout();
-            Snapshots.write(value, valuePng);
-            Snapshots.write(drift, driftPng);
+            snapshot(value, 1200, 700, valuePng);
+            snapshot(drift, 1200, 400, driftPng);
         });
     }
 }

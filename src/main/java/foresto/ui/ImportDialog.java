@@ -2,8 +2,7 @@ package foresto.ui;
 
 import foresto.backtest.ImportService;
 import foresto.csv.MarketCsvReader;
-import foresto.db.DatasetRecord;
-import foresto.db.MarketDataRepository;
+import foresto.model.DatasetRecord;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -88,8 +87,8 @@ final class ImportDialog {
             String datasetName = name.getText();
             String mapping = columns.getText();
             String kindName = kind.getValue();
-            MarketDataRepository.Replace policy = !replace.isSelected() ? MarketDataRepository.Replace.NO
-                    : force.isSelected() ? MarketDataRepository.Replace.FORCE : MarketDataRepository.Replace.UNLESS_RUNS;
+            foresto.model.Replace policy = !replace.isSelected() ? foresto.model.Replace.NO
+                    : force.isSelected() ? foresto.model.Replace.FORCE : foresto.model.Replace.UNLESS_RUNS;
             executor.submit("import", () -> imports.importFile(java.nio.file.Path.of(path), datasetName,
                     MarketCsvReader.parseMapping(mapping), MarketCsvReader.Kind.parse(kindName), policy), done -> {
                         DatasetRecord d = done.dataset();

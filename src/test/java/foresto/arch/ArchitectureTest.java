@@ -45,4 +45,41 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(CLASSES);
     }
+
+    @Test
+    void theFacesUseTheServicesNotTheDatabase() {
+        // the desktop, the HTTP API and the command line's run commands see records (foresto.model) handed over
+        // by the services; only the launcher's database administration (DbCommand) and Backend wiring touch foresto.db
+        noClasses().that().resideInAnyPackage("foresto.ui..", "foresto.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("foresto.db..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("foresto.cli..").and().haveNameNotMatching("foresto\\.cli\\.DbCommand.*")
+                .should().dependOnClassesThat().resideInAnyPackage("foresto.db..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void modelRecordsAreData() {
+        noClasses().that().resideInAPackage("foresto.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("foresto.db..", "foresto.backtest..", "foresto.ui..",
+                        "foresto.cli..", "foresto.api..", "java.sql..", "javax.sql..", "javafx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCommandLineDoesNotReachIntoTheScreens() {
+        noClasses().that().resideInAPackage("foresto.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("foresto.ui.main..", "foresto.ui.rules..",
+                        "foresto.ui.chart..", "foresto.ui.sweep..")
+                .because("the command line renders through foresto.ui.HeadlessReport, which takes the backtest layer's view")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noPackageCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("foresto.(*)..")
+                .should().beFreeOfCycles().check(CLASSES);
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("foresto.ui.(*)..")
+                .should().beFreeOfCycles().check(CLASSES);
+    }
 }

@@ -1,8 +1,8 @@
 package foresto.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import foresto.db.PortfolioRecord;
-import foresto.db.RuleRecord;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
 import foresto.db.RuleRepository;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingEvent;
@@ -224,5 +224,33 @@ class BacktestServiceTest {
         assertThat(open.events()).isEqualTo(events);
         assertThat(open.paths().on()[open.paths().on().length - 1]).isEqualTo(r.summary().on().finalValue());
         assertThat(open.paths().offWeights()).hasNumberOfRows(3);
+    }
+
+    @Test
+    void aNewRunIsShownFromMemoryExactlyAsItReadsBackAndAReusedRunIsReadBack() throws Exception {
+        BacktestService svc = fx.service(true);
+        // a drift rule with relative bands, so targets, threshold and per-class bands all matter
+        BacktestRequest req = request(null).withInlineRule(InlineRule.of("drift-rel:0.25", null, 0.001, null, null));
+        BacktestService.Shown fresh = svc.runAndShow(req, new Cancellation());
+        assertThat(fresh.result().reused()).isFalse();
+        RunView stored = svc.open(fresh.result().runId());
+        RunView mem = fresh.view();
+        assertThat(mem.paths().dates()).containsExactly(stored.paths().dates());
+        assertThat(mem.paths().on()).containsExactly(stored.paths().on());
+        assertThat(mem.paths().off()).containsExactly(stored.paths().off());
+        assertThat(mem.paths().onWeights()).isDeepEqualTo(stored.paths().onWeights());
+        assertThat(mem.events()).isEqualTo(stored.events());
+        assertThat(mem.targets()).containsExactly(stored.targets());
+        assertThat(mem.bands()).containsExactly(stored.bands());
+        assertThat(mem.threshold()).isEqualTo(stored.threshold()).isEqualTo(1.0);
+        assertThat(foresto.json.Json.mapper().readTree(mem.run().canonicalRequest()))
+                .isEqualTo(foresto.json.Json.mapper().readTree(stored.run().canonicalRequest())); // jsonb re-spaces it
+        // Balanced 60/30/10 with relative bands ρ = 0.25: β = ρ·w per class, from the request, not the code under test
+        assertThat(mem.bands()).containsExactly(0.25 * 0.6, 0.25 * 0.3, 0.25 * 0.1);
+
+        BacktestService.Shown again = svc.runAndShow(req, new Cancellation());
+        assertThat(again.result().reused()).isTrue();
+        assertThat(again.view().run().runId()).isEqualTo(fresh.result().runId());
+        assertThat(again.view().events()).isEqualTo(stored.events());
     }
 }

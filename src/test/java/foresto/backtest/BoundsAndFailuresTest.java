@@ -1,7 +1,7 @@
 package foresto.backtest;
 
-import foresto.db.PortfolioRecord;
-import foresto.db.RuleRecord;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
 import foresto.engine.AssetClass;
 import foresto.engine.MarketData;
 import foresto.engine.MissingDataPolicy;

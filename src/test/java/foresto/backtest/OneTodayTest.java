@@ -1,10 +1,10 @@
 package foresto.backtest;
 
-import foresto.db.PortfolioRecord;
-import foresto.db.RuleRecord;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
 import foresto.db.RuleRepository;
 import foresto.db.SqlScripts;
-import foresto.db.Today;
+import foresto.model.Today;
 import foresto.engine.MissingDataPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package foresto.backtest;
 
 import foresto.db.MarketDataRepository;
-import foresto.db.MarketDataRepository.Replace;
+import foresto.model.Replace;
 import foresto.engine.MissingDataPolicy;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
@@ -45,7 +45,7 @@ class ReplaceDatasetTest {
                 LocalDate.of(2022, 6, 30), v, MissingDataPolicy.SKIP, null);
     }
 
-    private MarketDataRepository.Imported replace(Replace how, long seed) {
+    private foresto.model.Imported replace(Replace how, long seed) {
         return repo.insert(fx.dataset.name(), "again", "test", true,
                 SyntheticMarket.generate(LocalDate.of(2021, 1, 4), LocalDate.of(2023, 12, 29), seed), how);
     }
@@ -58,7 +58,7 @@ class ReplaceDatasetTest {
         assertThat(e.code()).isEqualTo(ErrorCode.CONFIRMATION_REQUIRED);
         assertThat(e.getMessage()).contains("deletes its 2 stored runs").contains("--force");
         assertThat(fx.count("simulation_run")).isEqualTo(2);
-        MarketDataRepository.Imported forced = replace(Replace.FORCE, 99);
+        foresto.model.Imported forced = replace(Replace.FORCE, 99);
         assertThat(forced.deletedRuns()).isEqualTo(2);
         assertThat(fx.count("simulation_run")).isZero();
         // nothing uses the new data yet: a plain --replace goes through and deletes nothing

@@ -1,10 +1,10 @@
 package foresto.backtest;
 
 import foresto.db.Database;
-import foresto.db.DatasetRecord;
+import foresto.model.DatasetRecord;
 import foresto.db.MarketDataRepository;
-import foresto.db.PortfolioRecord;
-import foresto.db.RuleRecord;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
 import foresto.db.SqlScripts;
 import foresto.db.TestDatabase;
 import foresto.sample.SyntheticMarket;

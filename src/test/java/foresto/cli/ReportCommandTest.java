@@ -50,6 +50,8 @@ class ReportCommandTest {
             assertThat(img.getWidth()).isBetween(1150, 1250);
             assertThat(img.getHeight()).isGreaterThan(300);
             assertThat(distinctColours(img)).as(png + " is not blank").isGreaterThan(20);
+            Files.createDirectories(Path.of("target/screenshots"));
+            Files.copy(out.resolve(png), Path.of("target/screenshots/report-" + png), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         assertThat(r.out()).contains("wrote value.png, drift.png, drawdown.png, annual.png, events.csv (" + events + " events)");
         // Sharpe and Sortino per side (risk-free 0), and calendar-year returns that compound to each total return

@@ -1,5 +1,6 @@
 package foresto.db;
 
+import foresto.model.DatasetRecord;
 import foresto.engine.AssetClass;
 import foresto.engine.MarketData;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package foresto.db;
 
+import foresto.model.RuleRecord;
 import foresto.backtest.RuleService;
 import foresto.engine.BandKind;
 import foresto.engine.CheckFrequency;

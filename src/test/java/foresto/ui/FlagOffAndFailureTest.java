@@ -37,7 +37,10 @@ class FlagOffAndFailureTest extends RobotTestBase {
                 && fx.window.main().chartedRun.get() == vm().result.get());
         assertThat(vm().result.get().paths().hasOn()).isFalse();
         assertThat(vm().events).isEmpty();
-        assertThat(fx.window.main().valueChart().chart().getData()).extracting(s -> s.getName()).containsExactly("OFF: buy-and-hold");
+        assertThat(fx.window.main().valueChart().seriesNames()).containsExactly("OFF: buy-and-hold");
+        // an OFF-only run is titled and coloured as OFF
+        assertThat(robot.lookup("#valueTitle").queryAs(Label.class).getText()).isEqualTo("Value: OFF (buy-and-hold) only");
+        assertThat(fx.window.main().valueChart().colourOf(0)).isEqualTo(foresto.ui.chart.TimeSeriesChart.OFF_COLOUR);
         assertThat(vm().status.get()).contains("rebalancing OFF");
 
         // the database goes away: the next run fails with a dialog carrying the code, and the app keeps working

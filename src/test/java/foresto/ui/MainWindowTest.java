@@ -1,11 +1,9 @@
 package foresto.ui;
 
 import foresto.csv.EventTable;
-import foresto.db.PortfolioRecord;
-import foresto.db.RuleRecord;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
 import foresto.ui.main.MainViewModel;
-import javafx.scene.Node;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -58,11 +56,12 @@ class MainWindowTest extends RobotTestBase {
 
         int events = vm().events.size();
         assertThat(events).isEqualTo(39); // 2010-04 .. 2019-10: 39 quarter starts after the purchase
-        var chart = fx.window.main().valueChart().chart();
-        List<String> names = chart.getData().stream().map(XYChart.Series::getName).toList();
-        assertThat(names).contains("ON: P2_PERIODIC_QUARTERLY_FTD_10BP", "OFF: buy-and-hold", "Rebalancing events");
-        assertThat(fx.window.main().valueChart().markerNodes()).hasSize(events);
-        assertThat(fx.window.main().driftChart().markerNodes()).hasSize(events);
+        var valueChart = fx.window.main().valueChart();
+        UiFixture.waitUntil(() -> valueChart.markerIds().size() == events); // drawn at the next pulse
+        assertThat(valueChart.seriesNames()).containsExactly("ON: P2_PERIODIC_QUARTERLY_FTD_10BP", "OFF: buy-and-hold",
+                "Rebalancing events");
+        assertThat(valueChart.markerIds()).hasSize(events);
+        assertThat(fx.window.main().driftChart().markerIds()).hasSize(events);
         TableView<?> table = robot.lookup("#eventTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(events);
         assertThat(table.getColumns()).extracting(c -> c.getText())
@@ -72,9 +71,9 @@ class MainWindowTest extends RobotTestBase {
         robot.interact(() -> table.getSelectionModel().select(5));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().selectedEvent.get()).isEqualTo(5);
-        assertThat(selectedMarkers(fx.window.main().valueChart().markerNodes())).containsExactly(5);
-        assertThat(selectedMarkers(fx.window.main().driftChart().markerNodes())).containsExactly(5);
-        robot.clickOn(fx.window.main().valueChart().markerNodes().get(9));
+        assertThat(fx.window.main().valueChart().selectedMarkerIds()).containsExactly(5);
+        assertThat(fx.window.main().driftChart().selectedMarkerIds()).containsExactly(5);
+        robot.clickOn(fx.window.main().valueChart().markerScreenPoint(9));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(9);
         assertThat(vm().weightsAtDay).hasSize(2);
@@ -100,10 +99,12 @@ class MainWindowTest extends RobotTestBase {
         robot.interact(() -> value.zoomTo(java.time.LocalDate.of(2015, 1, 1).toEpochDay(),
                 java.time.LocalDate.of(2016, 12, 31).toEpochDay()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(value.markerNodes()).hasSize(8);
-        assertThat(fx.window.main().driftChart().markerNodes()).hasSize(8);
+        assertThat(value.markerIds()).hasSize(8);
+        assertThat(fx.window.main().driftChart().markerIds()).hasSize(8);
+        assertThat(value.markersOnLine()).isTrue(); // eight events across the plot: drawn on the line too
         robot.clickOn("#resetZoomButton");
-        assertThat(value.markerNodes()).hasSize(events);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(value.markerIds()).hasSize(events);
         robot.clickOn("#logScaleBox");
         assertThat(value.logScaleProperty().get()).isTrue();
 
@@ -121,10 +122,6 @@ class MainWindowTest extends RobotTestBase {
                 .release(javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCode.CONTROL);
         UiFixture.waitUntil(() -> !vm().busy.get() && vm().status.get().startsWith("Reused run #"));
         assertThat(vm().result.get().reused()).isTrue();
-    }
-
-    private static List<Integer> selectedMarkers(List<? extends Node> markers) {
-        return markers.stream().filter(n -> n.getStyleClass().contains("selected")).map(n -> (Integer) n.getUserData()).toList();
     }
 
     @Test

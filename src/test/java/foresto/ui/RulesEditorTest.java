@@ -1,6 +1,6 @@
 package foresto.ui;
 
-import foresto.db.RuleRecord;
+import foresto.model.RuleRecord;
 import foresto.ui.rules.RulesViewModel;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;

@@ -6,7 +6,7 @@ import foresto.backtest.ImportService;
 import foresto.backtest.RuleService;
 import foresto.db.Database;
 import foresto.db.MarketDataRepository;
-import foresto.db.RuleRecord;
+import foresto.model.RuleRecord;
 import foresto.db.SqlScripts;
 import foresto.db.TestDatabase;
 import foresto.sample.SyntheticMarket;
@@ -125,9 +125,9 @@ class UiResponsivenessMeasurementTest {
             window.main().chartedRun.removeListener(onCharted);
         });
         int events = vm.events.size();
-        assertThat(window.main().valueChart().markerNodes()).hasSize(events);
-        assertThat(window.main().driftChart().markerNodes()).hasSize(events);
-        int drawn = window.main().valueChart().chart().getData().get(0).getData().size();
+        UiFixture.waitUntil(() -> window.main().valueChart().markerIds().size() == events);
+        assertThat(window.main().driftChart().markerIds()).hasSize(events);
+        int drawn = window.main().valueChart().drawnPoints()[0];
         return new Measured((firstFrame.get() - t0.get()) / 1e6, maxGap.get() / 1e6, vm.result.get().dayCount(), events, drawn);
     }
 

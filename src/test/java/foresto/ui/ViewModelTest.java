@@ -56,7 +56,7 @@ class ViewModelTest {
     @Test
     void aRelativeBandIsShownAsTheNormalisedDriftAgainstOne() {
         var rules = new RuleService(fx.db.dataSource());
-        var rel = rules.create(new foresto.db.RuleRecord(null, "relative 10 %", "DRIFT", null, "FIRST_TRADING_DAY", null,
+        var rel = rules.create(new foresto.model.RuleRecord(null, "relative 10 %", "DRIFT", null, "FIRST_TRADING_DAY", null,
                 new java.math.BigDecimal("0.001"), LocalDate.of(2020, 1, 1), null, true, null, null, "RELATIVE",
                 new java.math.BigDecimal("0.1"), "DAILY", java.math.BigDecimal.ZERO));
         List<UiError> errors = new ArrayList<>();

@@ -6,11 +6,11 @@ import foresto.backtest.BacktestService;
 import foresto.backtest.Cancellation;
 import foresto.backtest.FeatureFlags;
 import foresto.csv.EventTable;
-import foresto.db.DatasetRecord;
-import foresto.db.PortfolioRecord;
-import foresto.db.RuleRecord;
-import foresto.db.RunRecord;
-import foresto.db.RunRequestInfo;
+import foresto.model.DatasetRecord;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
+import foresto.model.RunRecord;
+import foresto.model.RunRequestInfo;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingEvent;
 import foresto.error.ErrorCode;
@@ -40,8 +40,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The analysis screen's state and actions: setup choices, running a backtest in the background, the
- * loaded run (paths, events, summary), selection of events and days, export, and run history.
+ * The analysis screen's coordinator: the background jobs (load, run, open, export) with busy and status, the
+ * run history, and the panels' view-models ({@link SetupViewModel} for the choices, {@link ResultViewModel}
+ * for the shown run and its selection).
  * No JavaFX nodes here; every database or engine call goes through the TaskExecutor.
  */
 public final class MainViewModel {
@@ -54,33 +55,37 @@ public final class MainViewModel {
     private final UiState state;
     private final Consumer<UiError> errors;
 
-    public final ObservableList<PortfolioRecord> portfolios = FXCollections.observableArrayList();
-    public final ObservableList<RuleRecord> rules = FXCollections.observableArrayList();
-    public final ObservableList<DatasetRecord> datasets = FXCollections.observableArrayList();
+    /** The setup panel's choices and lists. */
+    public final SetupViewModel setup;
+    /** The shown run, its events, summary and selection. */
+    public final ResultViewModel shown = new ResultViewModel();
     public final ObservableList<RunRecord> history = FXCollections.observableArrayList();
-    public final ObservableList<RebalancingEvent> events = FXCollections.observableArrayList();
-    public final ObservableList<SummaryRow> summary = FXCollections.observableArrayList();
-    public final ObservableList<RunModel.ClassWeight> weightsAtDay = FXCollections.observableArrayList();
 
-    public final ObjectProperty<PortfolioRecord> portfolio = new SimpleObjectProperty<>();
-    public final ObjectProperty<RuleRecord> rule = new SimpleObjectProperty<>();
-    public final ObjectProperty<DatasetRecord> dataset = new SimpleObjectProperty<>();
-    public final BooleanProperty rebalancingOn = new SimpleBooleanProperty(false);
-    public final ObjectProperty<LocalDate> startDate = new SimpleObjectProperty<>();
-    public final ObjectProperty<LocalDate> endDate = new SimpleObjectProperty<>();
-    public final StringProperty initialValue = new SimpleStringProperty("10000");
-    public final ObjectProperty<MissingDataPolicy> missingPolicy = new SimpleObjectProperty<>(MissingDataPolicy.SKIP);
+    // the panels' state under the names the rest of the screen (and its tests) use
+    public final ObservableList<PortfolioRecord> portfolios;
+    public final ObservableList<RuleRecord> rules;
+    public final ObservableList<DatasetRecord> datasets;
+    public final ObservableList<RebalancingEvent> events = shown.events;
+    public final ObservableList<SummaryRow> summary = shown.summary;
+    public final ObservableList<RunModel.ClassWeight> weightsAtDay = shown.weightsAtDay;
+    public final ObjectProperty<PortfolioRecord> portfolio;
+    public final ObjectProperty<RuleRecord> rule;
+    public final ObjectProperty<DatasetRecord> dataset;
+    public final BooleanProperty rebalancingOn;
+    public final ObjectProperty<LocalDate> startDate;
+    public final ObjectProperty<LocalDate> endDate;
+    public final StringProperty initialValue;
+    public final ObjectProperty<MissingDataPolicy> missingPolicy;
+    public final ObjectProperty<RunModel> result = shown.result;
+    /** The selected event (index into {@link #events}), or null. */
+    public final ObjectProperty<Integer> selectedEvent = shown.selectedEvent;
+    /** The selected day (index into the run's dates), or -1. */
+    public final IntegerProperty selectedDay = shown.selectedDay;
+    public final StringProperty dayDetail = shown.dayDetail;
 
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
     public final StringProperty status = new SimpleStringProperty("");
-    public final ObjectProperty<RunModel> result = new SimpleObjectProperty<>();
-    /** The selected event (index into {@link #events}), or null. */
-    public final ObjectProperty<Integer> selectedEvent = new SimpleObjectProperty<>();
-    /** The selected day (index into the run's dates), or -1. */
-    public final IntegerProperty selectedDay = new SimpleIntegerProperty(-1);
-    public final StringProperty dayDetail = new SimpleStringProperty("");
 
-    private final ReadOnlyBooleanWrapper rebalancingAllowed;
     /** Jobs under way; {@link #busy} is true while there is any, whichever finishes first. */
     private int activeJobs;
     /** The job Cancel stops: the run (with its cancellation), else the latest other job. */
@@ -92,36 +97,26 @@ public final class MainViewModel {
         this.executor = executor;
         this.state = state;
         this.errors = errors;
-        this.rebalancingAllowed = new ReadOnlyBooleanWrapper(service.flags().useRebalancing());
-        if (!rebalancingAllowed.get()) {
-            rebalancingOn.set(false);
-        }
-        dataset.addListener((o, a, d) -> {
-            if (d != null) {
-                if (startDate.get() == null || startDate.get().isBefore(d.firstDate()) || startDate.get().isAfter(d.lastDate())) {
-                    startDate.set(d.firstDate());
-                }
-                if (endDate.get() == null || endDate.get().isAfter(d.lastDate()) || endDate.get().isBefore(d.firstDate())) {
-                    endDate.set(d.lastDate());
-                }
-            }
-        });
-        selectedEvent.addListener((o, a, e) -> {
-            RunModel r = result.get();
-            if (e != null && r != null && r.eventIndex(e) >= 0) {
-                selectedDay.set(r.eventIndex(e));
-            }
-        });
-        selectedDay.addListener((o, a, k) -> showDay(k.intValue()));
+        this.setup = new SetupViewModel(state, service.flags().useRebalancing());
+        portfolios = setup.portfolios;
+        rules = setup.rules;
+        datasets = setup.datasets;
+        portfolio = setup.portfolio;
+        rule = setup.rule;
+        dataset = setup.dataset;
+        rebalancingOn = setup.rebalancingOn;
+        startDate = setup.startDate;
+        endDate = setup.endDate;
+        initialValue = setup.initialValue;
+        missingPolicy = setup.missingPolicy;
     }
 
     public ReadOnlyBooleanProperty rebalancingAllowedProperty() {
-        return rebalancingAllowed.getReadOnlyProperty();
+        return setup.rebalancingAllowedProperty();
     }
 
     public String disabledBanner() {
-        return "Rebalancing is disabled: USE_REBALANCING is off. Buy-and-hold (OFF) runs still work. To enable it, "
-                + FeatureFlags.HOW_TO_ENABLE + ".";
+        return setup.disabledBanner();
     }
 
     /** True when Run can be pressed. */
@@ -163,118 +158,22 @@ public final class MainViewModel {
         status.set("Loading portfolios, rules and datasets …");
         running = job("load", () -> new Lists(service.portfolios(), service.usableRules(), service.datasets(),
                 service.history(200)), lists -> {
-                    portfolios.setAll(lists.portfolios());
-                    rules.setAll(lists.rules());
-                    datasets.setAll(lists.datasets());
+                    String ignored = setup.setLists(lists.portfolios(), lists.rules(), lists.datasets());
                     history.setAll(lists.history());
-                    String ignored = restoreChoices();
                     status.set("Ready. " + lists.portfolios().size() + " portfolios, " + lists.rules().size()
                             + " usable rules, " + lists.datasets().size() + " dataset" + (lists.datasets().size() == 1 ? "" : "s")
                             + "." + ignored);
                 }, this::cancelled);
     }
 
-    /** Restores the remembered choices; a value that no longer makes sense is dropped with a warning. */
-    private String restoreChoices() {
-        portfolio.set(find(portfolios, state.get("portfolio"), p -> Long.toString(p.portfolioId())).orElse(portfolios.isEmpty() ? null : portfolios.get(0)));
-        rule.set(find(rules, state.get("rule"), r -> Long.toString(r.ruleId())).orElse(rules.isEmpty() ? null : rules.get(0)));
-        dataset.set(find(datasets, state.get("dataset"), d -> Long.toString(d.datasetId())).orElse(datasets.isEmpty() ? null : datasets.get(0)));
-        List<String> bad = new java.util.ArrayList<>();
-        restore("start", LocalDate::parse, d -> {
-            if (insideDataset(d)) {
-                startDate.set(d);
-            }
-        }, bad);
-        restore("end", LocalDate::parse, d -> {
-            if (insideDataset(d)) {
-                endDate.set(d);
-            }
-        }, bad);
-        restore("initial_value", v -> {
-            Double.parseDouble(v.trim().replace(",", ""));
-            return v;
-        }, initialValue::set, bad);
-        restore("missing", MissingDataPolicy::valueOf, missingPolicy::set, bad);
-        restore("rebalancing", v -> {
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new IllegalArgumentException(v);
-            }
-            return Boolean.parseBoolean(v);
-        }, on -> rebalancingOn.set(rebalancingAllowed.get() && on), bad);
-        if (!state.get("rebalancing").isPresent()) {
-            rebalancingOn.set(rebalancingAllowed.get());
-        }
-        if (bad.isEmpty()) {
-            return "";
-        }
-        String warning = "Ignored unreadable remembered choices: " + String.join(", ", bad) + ".";
-        System.err.println("foresto: " + warning);
-        return " " + warning;
-    }
-
-    private <T> void restore(String key, java.util.function.Function<String, T> parse, Consumer<T> apply, List<String> bad) {
-        Optional<String> raw = state.get(key);
-        if (raw.isEmpty()) {
-            return;
-        }
-        try {
-            apply.accept(parse.apply(raw.get()));
-        } catch (RuntimeException e) {
-            bad.add(key + "=" + raw.get());
-            state.put(key, null);
-        }
-    }
-
-    private boolean insideDataset(LocalDate d) {
-        DatasetRecord ds = dataset.get();
-        return ds != null && !d.isBefore(ds.firstDate()) && !d.isAfter(ds.lastDate());
-    }
-
-    private static <T> Optional<T> find(List<T> list, Optional<String> key, java.util.function.Function<T, String> id) {
-        return key.flatMap(k -> list.stream().filter(t -> id.apply(t).equals(k)).findFirst());
-    }
-
-    private void rememberChoices() {
-        state.put("portfolio", portfolio.get() == null ? null : Long.toString(portfolio.get().portfolioId()));
-        state.put("rule", rule.get() == null ? null : Long.toString(rule.get().ruleId()));
-        state.put("dataset", dataset.get() == null ? null : Long.toString(dataset.get().datasetId()));
-        state.put("start", startDate.get() == null ? null : startDate.get().toString());
-        state.put("end", endDate.get() == null ? null : endDate.get().toString());
-        state.put("initial_value", initialValue.get());
-        state.put("missing", missingPolicy.get().name());
-        state.put("rebalancing", Boolean.toString(rebalancingOn.get()));
-        state.save();
-    }
-
     /** The setup's request with rebalancing OFF (portfolio, dataset, window, value, policy). */
     BacktestRequest requestWithoutRule() {
-        return request(false);
+        return setup.request(false);
     }
 
     /** Builds the request from the setup choices; validation errors carry the service's codes. */
     public BacktestRequest request() {
-        return request(rebalancingOn.get());
-    }
-
-    private BacktestRequest request(boolean withRule) {
-        if (portfolio.get() == null) {
-            throw new ForestoException(ErrorCode.INVALID_REQUEST, "choose a portfolio");
-        }
-        double v;
-        try {
-            v = Double.parseDouble(initialValue.get().trim().replace(",", ""));
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new ForestoException(ErrorCode.INVALID_REQUEST, "initial value must be a number, got '" + initialValue.get() + "'");
-        }
-        Long ruleId = null;
-        if (withRule) {
-            if (rule.get() == null) {
-                throw new ForestoException(ErrorCode.INVALID_RULE, "choose a rebalancing rule or switch rebalancing off");
-            }
-            ruleId = rule.get().ruleId();
-        }
-        return new BacktestRequest(portfolio.get().portfolioId(), dataset.get() == null ? null : dataset.get().datasetId(),
-                startDate.get(), endDate.get(), v, missingPolicy.get(), ruleId);
+        return setup.request(rebalancingOn.get());
     }
 
     /** Runs the backtest in the background; the result (new or reused) is then shown. */
@@ -301,14 +200,16 @@ public final class MainViewModel {
             errors.accept(UiError.of("Cannot run", e));
             return;
         }
-        rememberChoices();
+        setup.rememberChoices();
         status.set("Running " + portfolio.get().name() + (inline != null ? " with " + foresto.engine.RebalancingRule.spec(inline)
                 : req.rebalancingRuleId() == null ? " (rebalancing OFF)" : " with " + rule.get().ruleName()) + " …");
         Cancellation cancellation = new Cancellation();
         runCancellation = cancellation;
         running = job("run", () -> {
-            BacktestResult r = service.run(req, cancellation);
-            return new Loaded(RunModel.of(service.open(r.runId()), r.reused()), service.history(200), r.request());
+            // a new run is shown from memory as it was stored; only a reused run is read back
+            BacktestService.Shown shown = service.runAndShow(req, cancellation);
+            BacktestResult r = shown.result();
+            return new Loaded(RunModel.of(shown.view(), r.reused()), service.history(200), r.request());
         }, loaded -> {
             runCancellation = null;
             show(loaded);
@@ -334,16 +235,11 @@ public final class MainViewModel {
 
     private void show(Loaded loaded) {
         RunModel m = loaded.model();
-        selectedEvent.set(null);
-        selectedDay.set(-1);
-        result.set(m);
-        events.setAll(m.events());
-        summary.setAll(SummaryRow.of(m.run().summary().off(), m.run().summary().on(), m.paths().dates(), m.paths().off(),
-                m.paths().hasOn() ? m.paths().on() : null));
+        shown.show(m);
         history.setAll(loaded.history());
         var req = loaded.asked() != null ? loaded.asked() : m.run().request();
         if (loaded.asked() == null) {
-            adoptChoices(req);
+            setup.adopt(req); // an opened run's choices go into the setup panel, so Run repeats it
         }
         status.set((m.reused() ? "Reused run #" : "New run #") + m.run().runId() + ": " + req.portfolioName() + ", "
                 + (req.ruleName() == null ? "rebalancing OFF" : req.ruleName()) + ", " + req.startDate() + ".." + req.endDate()
@@ -354,20 +250,6 @@ public final class MainViewModel {
      * Stops the current job. A run that is already being stored cannot be stopped: it is then shown as the
      * stored run it becomes, and the status says so.
      */
-    /** Puts an opened run's choices into the setup panel, so Run repeats it (a rule no longer usable stays unset). */
-    private void adoptChoices(RunRequestInfo req) {
-        portfolios.stream().filter(p -> p.portfolioId() == req.portfolioId()).findFirst().ifPresent(portfolio::set);
-        datasets.stream().filter(d -> d.datasetId() == req.datasetId()).findFirst().ifPresent(dataset::set);
-        startDate.set(req.startDate());
-        endDate.set(req.endDate());
-        initialValue.set(new java.math.BigDecimal(Double.toString(req.initialValue())).stripTrailingZeros().toPlainString());
-        missingPolicy.set(MissingDataPolicy.valueOf(req.missingDataPolicy()));
-        if (req.rebalancingRuleId() != null) {
-            rules.stream().filter(r -> r.ruleId().equals(req.rebalancingRuleId())).findFirst().ifPresent(rule::set);
-        }
-        rebalancingOn.set(rebalancingAllowed.get() && req.rebalancingRuleId() != null);
-    }
-
     public void cancel() {
         if (running == null || running.isDone()) {
             return;
@@ -390,21 +272,6 @@ public final class MainViewModel {
         status.set("Cancelled.");
     }
 
-    private void showDay(int k) {
-        RunModel m = result.get();
-        if (m == null || k < 0 || k >= m.dayCount()) {
-            weightsAtDay.clear();
-            dayDetail.set("");
-            return;
-        }
-        weightsAtDay.setAll(m.weightsAt(k));
-        int e = m.eventOnDay(k);
-        String date = m.paths().dates()[k].toString();
-        String drift = String.format(java.util.Locale.ROOT, "max drift OFF %.2f%%p", m.offDrift()[k] * 100)
-                + (m.onDrift() == null ? "" : String.format(java.util.Locale.ROOT, ", ON %.2f%%p (before trading)", m.onDrift()[k] * 100));
-        dayDetail.set(date + ": " + drift + (e >= 0 ? "\nEvent: " + m.breachText(e) : ""));
-    }
-
     /** Writes the event table through the shared CSV writer (in the background). */
     public void exportEvents(Path file, Runnable done) {
         List<RebalancingEvent> snapshot = List.copyOf(events);
@@ -420,11 +287,6 @@ public final class MainViewModel {
 
     /** Refreshes the usable rules (after the rules editor changed something). */
     public void refreshRules() {
-        job("rules", service::usableRules, list -> {
-            RuleRecord keep = rule.get();
-            rules.setAll(list);
-            rule.set(keep == null ? null : list.stream().filter(r -> r.ruleId().equals(keep.ruleId())).findFirst()
-                    .orElse(list.isEmpty() ? null : list.get(0)));
-        }, () -> { });
+        job("rules", service::usableRules, setup::setRules, () -> { });
     }
 }

@@ -1,15 +1,12 @@
 package foresto.ui.main;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import foresto.backtest.RunView;
 import foresto.csv.EventTable;
-import foresto.db.RunRecord;
-import foresto.db.StoredPaths;
+import foresto.model.RunRecord;
+import foresto.model.StoredPaths;
 import foresto.engine.AssetClass;
-import foresto.engine.BandKind;
 import foresto.engine.RebalancingEvent;
 import foresto.engine.TriggerDetail;
-import foresto.json.Json;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +17,7 @@ import java.util.Map;
 
 /**
  * A stored run prepared for display (built off the FX thread): x values, both value paths, the daily max
- * drift of both paths, the targets and threshold from the canonical request, and each event's day index.
+ * drift of both paths against the targets and bands the backtest layer read, and each event's day index.
  */
 public final class RunModel {
     private final RunRecord run;
@@ -48,28 +45,9 @@ public final class RunModel {
             x[k] = dates[k].toEpochDay();
             index.put(dates[k], k);
         }
-        JsonNode canonical = readCanonical(run.canonicalRequest());
-        JsonNode w = canonical.path("portfolio").path("weights");
-        int[] held = paths.heldOrdinals();
-        targets = new double[held.length];
-        for (int j = 0; j < held.length; j++) {
-            targets[j] = w.path(AssetClass.of(held[j]).name()).asDouble(Double.NaN);
-        }
-        JsonNode rule = canonical.path("rebalancing");
-        JsonNode t = rule.path("drift_threshold");
-        BandKind kind = rule.path("drift_band").isTextual() ? BandKind.valueOf(rule.path("drift_band").asText()) : BandKind.ABSOLUTE;
-        if (kind == BandKind.ABSOLUTE || !"DRIFT".equals(rule.path("rule_type").asText())) {
-            bands = null; // one band for every class: plot max |cw − w| against θ itself
-            threshold = t.isNumber() ? t.asDouble() : Double.NaN;
-        } else {
-            // per-class bands: plot the normalised drift max |cw − w| / β against 1, the band's edge for every class
-            double rho = rule.path("band_rho").asDouble();
-            bands = new double[held.length];
-            for (int j = 0; j < held.length; j++) {
-                bands[j] = kind == BandKind.RELATIVE ? rho * targets[j] : Math.min(t.asDouble(), rho * targets[j]);
-            }
-            threshold = 1.0;
-        }
+        targets = view.targets();
+        threshold = view.threshold();
+        bands = view.bands();
         offDrift = maxDrift(paths.offWeights(), n);
         onDrift = paths.hasOn() ? maxDrift(paths.onWeights(), n) : null;
         eventIndex = new int[events.size()];
@@ -80,14 +58,6 @@ public final class RunModel {
 
     public static RunModel of(RunView view, boolean reused) {
         return new RunModel(view, reused);
-    }
-
-    private static JsonNode readCanonical(String json) {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored canonical request is not JSON", e);
-        }
     }
 
     private double[] maxDrift(double[][] weights, int n) {

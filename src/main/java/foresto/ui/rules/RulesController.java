@@ -1,6 +1,6 @@
 package foresto.ui.rules;
 
-import foresto.db.RuleRecord;
+import foresto.model.RuleRecord;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;

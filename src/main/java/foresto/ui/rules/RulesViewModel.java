@@ -1,7 +1,7 @@
 package foresto.ui.rules;
 
 import foresto.backtest.RuleService;
-import foresto.db.RuleRecord;
+import foresto.model.RuleRecord;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.ui.TaskExecutor;

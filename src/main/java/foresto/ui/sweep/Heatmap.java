@@ -1,5 +1,6 @@
 package foresto.ui.sweep;
 
+import foresto.backtest.SweepMetric;
 import foresto.backtest.SweepRunner;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -76,7 +77,7 @@ public final class Heatmap extends Region {
         for (int i = 0; i < result.rules().size(); i++) {
             for (int j = 0; j < result.costRates().size(); j++) {
                 double v = metric.of(result.at(i, j));
-                if (best == null || (metric.higherIsBetter ? v > bestValue : v < bestValue)) {
+                if (best == null || (metric.higherIsBetter() ? v > bestValue : v < bestValue)) {
                     best = new int[] {i, j};
                     bestValue = v;
                 }
@@ -132,7 +133,7 @@ public final class Heatmap extends Region {
         g.setFont(Font.font(15));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(title + " — " + metric.title + (Double.isNaN(ref) ? "" : " (OFF " + metric.format(ref) + ": white)")
+        g.fillText(title + " — " + metric.title() + (Double.isNaN(ref) ? "" : " (OFF " + metric.format(ref) + ": white)")
                 + "; best " + result.rules().get(best[0]) + " at cost " + plain(result.costRates().get(best[1])), 8, 10);
         g.setFont(Font.font(12));
         g.setTextBaseline(VPos.CENTER);
@@ -152,10 +153,10 @@ public final class Heatmap extends Region {
 
     /** Green for better, red for worse than OFF (or than the middle of the range when OFF has no value). */
     private Color colour(double v, double ref, double lo, double hi) {
-        double centre = Double.isNaN(ref) ? (metric.higherIsBetter ? lo : hi) : ref;
+        double centre = Double.isNaN(ref) ? (metric.higherIsBetter() ? lo : hi) : ref;
         double span = Math.max(Math.abs(hi - centre), Math.abs(lo - centre));
         double t = span == 0 ? 0 : (v - centre) / span; // −1 … 1
-        if (!metric.higherIsBetter) {
+        if (!metric.higherIsBetter()) {
             t = -t;
         }
         double a = Math.min(1, Math.abs(t));

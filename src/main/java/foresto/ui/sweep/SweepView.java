@@ -1,5 +1,6 @@
 package foresto.ui.sweep;
 
+import foresto.backtest.SweepMetric;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -65,10 +66,10 @@ public final class SweepView extends BorderPane {
         bar.setPrefWidth(160);
 
         var setup = vm.setup();
-        ComboBox<foresto.db.PortfolioRecord> portfolio = new ComboBox<>(setup.portfolios);
+        ComboBox<foresto.model.PortfolioRecord> portfolio = new ComboBox<>(setup.portfolios);
         portfolio.valueProperty().bindBidirectional(setup.portfolio);
         portfolio.setId("sweepPortfolioBox");
-        ComboBox<foresto.db.DatasetRecord> dataset = new ComboBox<>(setup.datasets);
+        ComboBox<foresto.model.DatasetRecord> dataset = new ComboBox<>(setup.datasets);
         dataset.valueProperty().bindBidirectional(setup.dataset);
         dataset.setId("sweepDatasetBox");
         javafx.scene.control.DatePicker start = new javafx.scene.control.DatePicker();
@@ -119,7 +120,7 @@ public final class SweepView extends BorderPane {
         setCenter(split);
         setBottom(status);
         vm.comparePaths.addListener((o, a, lines) -> compare.setData(lines.isEmpty() ? foresto.ui.chart.TimeSeriesChart.Content.EMPTY
-                : new foresto.ui.chart.TimeSeriesChart.Content(lines, -1, java.util.List.of(), Double.NaN, "")));
+                : new foresto.ui.chart.TimeSeriesChart.Content(lines)));
 
         Runnable redraw = () -> heatmap.show(vm.result.get(), vm.metric.get(), vm.heading());
         vm.result.addListener((o, a, r) -> redraw.run());

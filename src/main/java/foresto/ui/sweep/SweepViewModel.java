@@ -1,11 +1,12 @@
 package foresto.ui.sweep;
 
+import foresto.backtest.SweepMetric;
 import foresto.backtest.BacktestService;
 import foresto.backtest.InlineRule;
 import foresto.backtest.SweepRunner;
 import foresto.backtest.SweepSpec;
-import foresto.db.DatasetRecord;
-import foresto.db.PortfolioRecord;
+import foresto.model.DatasetRecord;
+import foresto.model.PortfolioRecord;
 import foresto.engine.MarketData;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;

@@ -1,6 +1,5 @@
-package foresto.ui.sweep;
+package foresto.backtest;
 
-import foresto.backtest.SweepRunner;
 import foresto.engine.Metrics;
 
 import java.util.Locale;
@@ -17,8 +16,8 @@ public enum SweepMetric {
     COST("Total cost", false, r -> r.metrics().totalCost(), null, "%,.4g"),
     TRACKING_ERROR("Tracking error", false, SweepRunner.Row::trackingError, null, "%.3f %%", 100);
 
-    final String title;
-    final boolean higherIsBetter;
+    private final String title;
+    private final boolean higherIsBetter;
     private final ToDoubleFunction<SweepRunner.Row> value;
     private final ToDoubleFunction<Metrics> offValue;
     private final String format;
@@ -37,6 +36,14 @@ public enum SweepMetric {
         this.offValue = offValue;
         this.format = format;
         this.scale = scale;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public boolean higherIsBetter() {
+        return higherIsBetter;
     }
 
     public double of(SweepRunner.Row row) {

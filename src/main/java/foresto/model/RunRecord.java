@@ -1,4 +1,4 @@
-package foresto.db;
+package foresto.model;
 
 import java.time.OffsetDateTime;
 

@@ -1,0 +1,236 @@
+package foresto.ui.chart;
+
+import foresto.ui.Fonts;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * Calendar-year returns as grouped bars (one bar per series per year), drawn on a canvas with the same fonts,
+ * round value ticks and percent format as the time-series charts. Hovering a year shows its figures.
+ */
+public final class AnnualBars extends Region {
+    /** One series: a name, its colour, and one return per year (a fraction: 0.05 = 5 %). */
+    public record Series(String name, Color colour, List<Year> years) {
+        public Series {
+            years = List.copyOf(years);
+        }
+    }
+
+    public record Year(int year, double value) {
+    }
+
+    private final Canvas canvas = new Canvas();
+    private final StringProperty title = new SimpleStringProperty("");
+    private final Tooltip tip = new Tooltip();
+    private List<Series> series = List.of();
+    private List<Integer> years = List.of();
+    private List<AxisTicks.Tick> yTicks = List.of();
+    private double px0;
+    private double px1;
+    private boolean dirty = true;
+
+    public AnnualBars() {
+        getChildren().add(canvas);
+        getStyleClass().add("annual-bars");
+        setMinSize(120, 80);
+        setPrefSize(800, 400);
+        title.addListener((o, a, b) -> invalidate());
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            int i = yearAt(e.getX());
+            if (i < 0) {
+                tip.hide();
+                return;
+            }
+            StringBuilder sb = new StringBuilder(Integer.toString(years.get(i)));
+            for (Series s : series) {
+                int y = years.get(i);
+                s.years().stream().filter(v -> v.year() == y).findFirst().ifPresent(v -> sb.append('\n').append(s.name())
+                        .append(": ").append(String.format(Locale.ROOT, "%+.2f %%", v.value() * 100)));
+            }
+            tip.setText(sb.toString());
+            if (getScene() != null && getScene().getWindow() != null) {
+                tip.show(canvas, e.getScreenX() + 14, e.getScreenY() + 14);
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tip.hide());
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public void setData(List<Series> s) {
+        this.series = List.copyOf(s);
+        TreeSet<Integer> all = new TreeSet<>();
+        for (Series x : s) {
+            x.years().forEach(y -> all.add(y.year()));
+        }
+        this.years = List.copyOf(all);
+        invalidate();
+    }
+
+    /** The years drawn, in order. */
+    public List<Integer> years() {
+        return years;
+    }
+
+    public List<AxisTicks.Tick> yTicks() {
+        return yTicks;
+    }
+
+    private void invalidate() {
+        dirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
+            draw();
+        }
+    }
+
+    private int yearAt(double x) {
+        if (years.isEmpty() || x < px0 || x > px1) {
+            return -1;
+        }
+        int i = (int) ((x - px0) / ((px1 - px0) / years.size()));
+        return Math.min(years.size() - 1, Math.max(0, i));
+    }
+
+    private static double width(String s, Font f) {
+        Text t = new Text(s);
+        t.setFont(f);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        yTicks = List.of();
+        if (years.isEmpty() || w < 60 || h < 60) {
+            return;
+        }
+        Font small = Fonts.regular(11);
+        double lo = 0;
+        double hi = 0;
+        for (Series s : series) {
+            for (Year y : s.years()) {
+                lo = Math.min(lo, y.value());
+                hi = Math.max(hi, y.value());
+            }
+        }
+        double pad = (hi - lo) * 0.05 + 1e-9;
+        lo -= lo < 0 ? pad : 0;
+        hi += pad;
+        double top = 6 + (title.get().isEmpty() ? 0 : 22);
+        double py0 = top + 22;
+        double py1 = h - 20;
+        yTicks = AxisTicks.linear(lo, hi, Math.max(2, (int) ((py1 - py0) / 42)), 100, false);
+        double labelW = 0;
+        for (AxisTicks.Tick t : yTicks) {
+            labelW = Math.max(labelW, width(t.label(), small));
+        }
+        px0 = 8 + 16 + labelW + 6;
+        px1 = w - 12;
+        double flo = lo;
+        double fhi = hi;
+        java.util.function.DoubleUnaryOperator yp = v -> py1 - (v - flo) / (fhi - flo) * (py1 - py0);
+        if (!title.get().isEmpty()) {
+            g.setFont(Fonts.bold(14));
+            g.setFill(Color.web("#24292f"));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(title.get(), px0, 6);
+        }
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setLineWidth(1);
+        for (AxisTicks.Tick t : yTicks) {
+            double y = Math.rint(yp.applyAsDouble(t.value())) + 0.5;
+            g.setStroke(t.value() == 0 ? Color.web("#57606a") : Color.web("#d0d7de"));
+            g.strokeLine(px0, y, px1, y);
+            g.setFill(Color.web("#57606a"));
+            g.fillText(t.label(), px0 - 6, y);
+        }
+        g.save();
+        g.translate(12, (py0 + py1) / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText("Calendar-year return (%)", 0, 0);
+        g.restore();
+
+        double slot = (px1 - px0) / years.size();
+        double barW = Math.max(1, slot * 0.8 / Math.max(1, series.size()));
+        double zero = yp.applyAsDouble(0);
+        for (int si = 0; si < series.size(); si++) {
+            Series s = series.get(si);
+            g.setFill(s.colour());
+            for (Year y : s.years()) {
+                int i = years.indexOf(y.year());
+                double x = px0 + i * slot + slot * 0.1 + si * barW;
+                double v = yp.applyAsDouble(y.value());
+                g.fillRect(x, Math.min(v, zero), barW, Math.abs(zero - v));
+            }
+        }
+        // year labels: every n-th so they never overlap or cut at the edges
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(Color.web("#57606a"));
+        int every = Math.max(1, (int) Math.ceil(width("2000", small) * 1.6 / slot));
+        for (int i = 0; i < years.size(); i++) {
+            if (years.get(i) % every == 0 || every == 1) {
+                g.fillText(Integer.toString(years.get(i)), px0 + (i + 0.5) * slot, py1 + 4);
+            }
+        }
+        // legend: square keys (these are bars)
+        double xk = px0 + 4;
+        double yk = top + 9;
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (Series s : series) {
+            g.setFill(s.colour());
+            g.fillRect(xk, yk - 5, 10, 10);
+            g.setFill(Color.web("#24292f"));
+            g.fillText(s.name(), xk + 16, yk);
+            xk += 16 + width(s.name(), small) + 18;
+        }
+    }
+
+    /** The two paths' calendar-year returns as bar series (ON first when present). */
+    public static List<Series> of(List<Year> on, List<Year> off) {
+        List<Series> out = new ArrayList<>();
+        if (on != null) {
+            out.add(new Series("ON", TimeSeriesChart.ON_COLOUR, on));
+        }
+        out.add(new Series("OFF", TimeSeriesChart.OFF_COLOUR, off));
+        return out;
+    }
+}

@@ -1,0 +1,98 @@
+package foresto.ui.main;
+
+import foresto.ui.chart.TimeSeriesChart;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The value chart (ON vs OFF with the events), the drift chart, and the weights at the selected close with the
+ * drift explanation. Both charts share the zoom, the selected event and the selected day (a cursor).
+ */
+public final class ChartsPanel {
+    @FXML Label valueTitle;
+    @FXML CheckBox logScaleBox;
+    @FXML StackPane valueChartHost;
+    @FXML StackPane driftChartHost;
+    @FXML Label dayDetailLabel;
+    @FXML TableView<RunModel.ClassWeight> weightsTable;
+    @FXML TableColumn<RunModel.ClassWeight, String> wClassCol;
+    @FXML TableColumn<RunModel.ClassWeight, String> wOnCol;
+    @FXML TableColumn<RunModel.ClassWeight, String> wOffCol;
+    @FXML TableColumn<RunModel.ClassWeight, String> wTargetCol;
+
+    final TimeSeriesChart valueChart = new TimeSeriesChart("Portfolio value");
+    final TimeSeriesChart driftChart = new TimeSeriesChart("Max drift (%p)");
+
+    void bind(ResultViewModel r, ObjectProperty<RunModel> chartedRun) {
+        valueChart.setId("valueChart");
+        driftChart.setId("driftChart");
+        valueChartHost.getChildren().add(valueChart);
+        driftChartHost.getChildren().add(driftChart);
+        driftChart.setPrefWidth(200); // the drift chart takes what the weights table leaves (it grows, the table does not)
+        RunCharts.formatAxes(valueChart, driftChart);
+        logScaleBox.selectedProperty().bindBidirectional(valueChart.logScaleProperty());
+        driftChart.visibleRangeProperty().bindBidirectional(valueChart.visibleRangeProperty());
+        valueChart.highlightedProperty().bind(r.selectedEvent);
+        driftChart.highlightedProperty().bind(r.selectedEvent);
+        valueChart.setOnMarkerClicked(i -> r.selectedEvent.set(i));
+        driftChart.setOnMarkerClicked(i -> r.selectedEvent.set(i));
+        valueChart.setOnDayClicked(r::selectDay);
+        driftChart.setOnDayClicked(r::selectDay);
+        // the selected day shows as a cursor on both charts
+        ObjectBinding<Integer> cursor = Bindings.createObjectBinding(
+                () -> r.selectedDay.get() < 0 ? null : r.selectedDay.get(), r.selectedDay);
+        valueChart.selectedDayProperty().bind(cursor);
+        driftChart.selectedDayProperty().bind(cursor);
+        valueTitle.textProperty().bind(Bindings.createStringBinding(() -> r.result.get() == null
+                || r.result.get().paths().hasOn() ? "Value: ON vs OFF" : "Value: OFF (buy-and-hold) only", r.result));
+        r.result.addListener((o, a, m) -> {
+            if (m == null) {
+                valueChart.clear();
+                driftChart.clear();
+            } else {
+                // the charts keep the full arrays and draw only what is visible, once per pulse: nothing to prepare
+                RunCharts.apply(valueChart, driftChart, RunCharts.prepare(m));
+            }
+            chartedRun.set(m);
+        });
+
+        // weights at the selected close, with the drift against the band
+        weightsTable.setItems(r.weightsAtDay);
+        wClassCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assetClass().name() + " "
+                + c.getValue().assetClass().koreanName()));
+        wOnCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().on())));
+        wOffCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().off())));
+        wTargetCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().target())));
+        TableColumn<RunModel.ClassWeight, String> driftCol = new TableColumn<>("Drift (vs band)");
+        driftCol.setId("wDriftCol");
+        driftCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().driftText()));
+        weightsTable.getColumns().add(driftCol);
+        // widths from the content: the class code and Korean name, three percentages and the drift against the band
+        wClassCol.setPrefWidth(130);
+        wOnCol.setPrefWidth(76);
+        wOffCol.setPrefWidth(76);
+        wTargetCol.setPrefWidth(76);
+        driftCol.setPrefWidth(200);
+        dayDetailLabel.textProperty().bind(r.dayDetail);
+        // the whole explanation (which class breached, by how much, against which band) stays in view
+        dayDetailLabel.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip detailTip = new Tooltip();
+        detailTip.textProperty().bind(r.dayDetail);
+        dayDetailLabel.setTooltip(detailTip);
+    }
+
+    @FXML
+    void onResetZoom() {
+        valueChart.resetZoom();
+    }
+}

@@ -1,0 +1,68 @@
+package foresto.ui.main;
+
+import foresto.model.RunRecord;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Stored runs, newest first; opening one shows it in Analysis with its choices in the setup panel. */
+public final class HistoryPanel {
+    @FXML Button openRunButton;
+    @FXML TableView<RunRecord> historyTable;
+
+    private MainViewModel vm;
+    private Runnable showAnalysis;
+
+    void bind(MainViewModel vm, Runnable showAnalysis) {
+        this.vm = vm;
+        this.showAnalysis = showAnalysis;
+        historyTable.setItems(vm.history);
+        historyTable.getColumns().setAll(List.of(
+                col("Run", r -> "#" + r.runId()),
+                col("Created", r -> r.createdAt() == null ? "" : r.createdAt().toLocalDateTime().withNano(0).toString().replace('T', ' ')),
+                col("Portfolio", r -> r.request().portfolioName()),
+                col("Rule", r -> r.request().ruleName() == null ? "OFF" : r.request().ruleName()),
+                col("Window", r -> r.request().startDate() + ".." + r.request().endDate()),
+                col("Dataset", r -> r.request().datasetName()),
+                col("Events", r -> r.summary().on() == null ? "0" : Integer.toString(r.summary().on().eventCount())),
+                col("Final ON", r -> r.summary().on() == null ? "—" : String.format(Locale.ROOT, "%,.4f", r.summary().on().finalValue())),
+                col("Final OFF", r -> String.format(Locale.ROOT, "%,.4f", r.summary().off().finalValue()))));
+        historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        openRunButton.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull().or(vm.busy));
+        historyTable.setRowFactory(t -> {
+            TableRow<RunRecord> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    open(row.getItem());
+                }
+            });
+            return row;
+        });
+    }
+
+    private void open(RunRecord r) {
+        vm.open(r.runId());
+        showAnalysis.run(); // the run shows in Analysis, with its choices in the setup
+    }
+
+    private static TableColumn<RunRecord, String> col(String title, Function<RunRecord, String> f) {
+        TableColumn<RunRecord, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        return c;
+    }
+
+    @FXML
+    void onOpenRun() {
+        RunRecord r = historyTable.getSelectionModel().getSelectedItem();
+        if (r != null) {
+            open(r);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package foresto.ui.main;
+
+import foresto.ui.chart.AnnualBars;
+import foresto.ui.chart.TimeSeriesChart;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The run's performance views beside the summary: the underwater (drawdown) chart ON vs OFF, calendar-year
+ * returns as bars and a table, and the ON path's cumulative trading cost. The time charts zoom with the value
+ * chart and show the selected day.
+ */
+public final class PerformancePanel {
+    final TimeSeriesChart drawdown = new TimeSeriesChart("Drawdown (%)");
+    final AnnualBars annual = new AnnualBars();
+    final TableView<ResultViewModel.YearRow> years = new TableView<>();
+    final TimeSeriesChart costs = new TimeSeriesChart("Cumulative cost");
+    private List<Tab> tabs;
+
+    PerformancePanel(ResultViewModel r, TimeSeriesChart valueChart) {
+        drawdown.setId("drawdownChart");
+        drawdown.setUnits(TimeSeriesChart.Units.PERCENT);
+        costs.setId("costChart");
+        annual.setId("annualBars");
+        years.setId("annualTable");
+        for (TimeSeriesChart c : List.of(drawdown, costs)) {
+            c.visibleRangeProperty().bindBidirectional(valueChart.visibleRangeProperty());
+            c.selectedDayProperty().bind(valueChart.selectedDayProperty());
+            c.setOnDayClicked(r::selectDay);
+        }
+        costs.highlightedProperty().bind(r.selectedEvent);
+        costs.setOnMarkerClicked(i -> r.selectedEvent.set(i));
+        years.setItems(r.years);
+        years.getColumns().setAll(List.of(col("Year", ResultViewModel.YearRow::year, 60), col("ON", ResultViewModel.YearRow::on, 90),
+                col("OFF", ResultViewModel.YearRow::off, 90), col("ON − OFF", ResultViewModel.YearRow::difference, 100)));
+        years.setPrefWidth(360);
+        years.setMinWidth(360);
+        years.setPlaceholder(new Label("Run a backtest to see its calendar-year returns."));
+        this.result = r.result;
+        r.result.addListener((o, a, m) -> {
+            pending = true;
+            showIfSelected();
+        });
+
+        Label costNote = new Label();
+        costNote.getStyleClass().add("text-muted");
+        costNote.textProperty().bind(Bindings.createStringBinding(() -> r.result.get() != null && !r.result.get().paths().hasOn()
+                ? "An OFF-only run trades nothing: no costs." : "Each step is one rebalancing event's cost (turnover × cost rate × value).",
+                r.result));
+        HBox annualBox = new HBox(8, annual, years);
+        HBox.setHgrow(annual, Priority.ALWAYS);
+        annualBox.setPadding(new Insets(4, 8, 4, 8));
+        VBox costBox = new VBox(2, costNote, costs);
+        VBox.setVgrow(costs, Priority.ALWAYS);
+        costBox.setPadding(new Insets(2, 8, 2, 8));
+        tabs = List.of(new Tab("Drawdown", drawdown), new Tab("Annual returns", annualBox), new Tab("Costs", costBox));
+        // the views are filled when one of them is first looked at, not on every run (a run's first frame stays cheap)
+        tabs.forEach(t -> t.selectedProperty().addListener((o, a, sel) -> showIfSelected()));
+    }
+
+    private final javafx.beans.value.ObservableObjectValue<RunModel> result;
+    private boolean pending;
+
+    private void showIfSelected() {
+        if (pending && tabs != null && tabs.stream().anyMatch(Tab::isSelected)) {
+            pending = false;
+            show(result.get());
+        }
+    }
+
+    List<Tab> tabs() {
+        return tabs;
+    }
+
+    private void show(RunModel m) {
+        if (m == null) {
+            drawdown.clear();
+            costs.clear();
+            annual.setData(List.of());
+            return;
+        }
+        drawdown.setData(RunCharts.drawdown(m));
+        costs.setData(RunCharts.cumulativeCost(m));
+        annual.setData(RunCharts.annual(m));
+    }
+
+    private static TableColumn<ResultViewModel.YearRow, String> col(String title, Function<ResultViewModel.YearRow, String> f,
+                                                                   double width) {
+        TableColumn<ResultViewModel.YearRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        if (!title.equals("Year")) {
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,98 @@
+package foresto.ui.main;
+
+import foresto.engine.PathStats;
+import foresto.engine.RebalancingEvent;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The shown run and what the panels derive from it: events, the ON vs OFF summary, calendar-year returns, and
+ * the selection (an event, a day) with the weights and the drift explanation at the selected close.
+ */
+public final class ResultViewModel {
+    /** One calendar year, ON vs OFF, formatted for the annual-returns table. */
+    public record YearRow(String year, String on, String off, String difference) {
+    }
+
+    public final ObjectProperty<RunModel> result = new SimpleObjectProperty<>();
+    public final ObservableList<RebalancingEvent> events = FXCollections.observableArrayList();
+    public final ObservableList<SummaryRow> summary = FXCollections.observableArrayList();
+    public final ObservableList<YearRow> years = FXCollections.observableArrayList();
+    public final ObservableList<RunModel.ClassWeight> weightsAtDay = FXCollections.observableArrayList();
+    /** The selected event (index into {@link #events}), or null. */
+    public final ObjectProperty<Integer> selectedEvent = new SimpleObjectProperty<>();
+    /** The selected day (index into the run's dates), or -1. */
+    public final IntegerProperty selectedDay = new SimpleIntegerProperty(-1);
+    public final StringProperty dayDetail = new SimpleStringProperty("");
+
+    public ResultViewModel() {
+        selectedEvent.addListener((o, a, e) -> {
+            RunModel r = result.get();
+            if (e != null && r != null && r.eventIndex(e) >= 0) {
+                selectedDay.set(r.eventIndex(e));
+            }
+        });
+        selectedDay.addListener((o, a, k) -> showDay(k.intValue()));
+    }
+
+    void show(RunModel m) {
+        selectedEvent.set(null);
+        selectedDay.set(-1);
+        result.set(m);
+        events.setAll(m.events());
+        summary.setAll(SummaryRow.of(m.run().summary().off(), m.run().summary().on(), m.paths().dates(), m.paths().off(),
+                m.paths().hasOn() ? m.paths().on() : null));
+        years.setAll(yearRows(m));
+    }
+
+    /** Selects the day clicked on a chart, and the event on that day when there is one. */
+    public void selectDay(int k) {
+        RunModel m = result.get();
+        if (m == null) {
+            return;
+        }
+        int e = m.eventOnDay(k);
+        if (e >= 0) {
+            selectedEvent.set(e);
+        }
+        selectedDay.set(k);
+    }
+
+    static List<YearRow> yearRows(RunModel m) {
+        var off = PathStats.annualReturns(m.paths().dates(), m.paths().off());
+        var on = m.paths().hasOn() ? PathStats.annualReturns(m.paths().dates(), m.paths().on()) : null;
+        List<YearRow> rows = new ArrayList<>();
+        for (int i = 0; i < off.size(); i++) {
+            double o = off.get(i).value();
+            String onText = on == null ? "—" : String.format(Locale.ROOT, "%+.2f%%", on.get(i).value() * 100);
+            String diff = on == null ? "—" : String.format(Locale.ROOT, "%+.2f%%p", (on.get(i).value() - o) * 100);
+            rows.add(new YearRow(Integer.toString(off.get(i).year()), onText, String.format(Locale.ROOT, "%+.2f%%", o * 100), diff));
+        }
+        return rows;
+    }
+
+    private void showDay(int k) {
+        RunModel m = result.get();
+        if (m == null || k < 0 || k >= m.dayCount()) {
+            weightsAtDay.clear();
+            dayDetail.set("");
+            return;
+        }
+        weightsAtDay.setAll(m.weightsAt(k));
+        int e = m.eventOnDay(k);
+        String date = m.paths().dates()[k].toString();
+        String drift = String.format(Locale.ROOT, "max drift OFF %.2f%%p", m.offDrift()[k] * 100)
+                + (m.onDrift() == null ? "" : String.format(Locale.ROOT, ", ON %.2f%%p (before trading)", m.onDrift()[k] * 100));
+        dayDetail.set(date + ": " + drift + (e >= 0 ? "\nEvent: " + m.breachText(e) : ""));
+    }
+}

@@ -1,0 +1,126 @@
+package foresto.ui.main;
+
+import foresto.ui.chart.AnnualBars;
+import foresto.ui.chart.TimeSeriesChart;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Fills the value chart and the drift chart from a run, the same way in the app and in the PNG report. */
+public final class RunCharts {
+    private RunCharts() {
+    }
+
+    /** Both charts' content, built without touching the live scene (any thread). */
+    public record Prepared(TimeSeriesChart.Content value, TimeSeriesChart.Content drift) {
+    }
+
+    /** "ON: rule" for a rebalanced run; an OFF-only run has no ON line. */
+    public static String onName(RunModel m) {
+        return "ON: " + m.run().request().ruleName();
+    }
+
+    public static final String OFF_NAME = "OFF: buy-and-hold";
+
+    public static Prepared prepare(RunModel m) {
+        double[] x = m.x();
+        List<TimeSeriesChart.Marker> markers = new ArrayList<>();
+        for (int i = 0; i < m.events().size(); i++) {
+            if (m.eventIndex(i) >= 0) {
+                markers.add(new TimeSeriesChart.Marker(m.eventIndex(i), m.tooltip(i), i));
+            }
+        }
+        List<TimeSeriesChart.Line> values = new ArrayList<>();
+        List<TimeSeriesChart.Line> drifts = new ArrayList<>();
+        if (m.paths().hasOn()) {
+            values.add(new TimeSeriesChart.Line(onName(m), x, m.paths().on(), TimeSeriesChart.ON_COLOUR));
+            drifts.add(new TimeSeriesChart.Line("ON", x, m.onDrift(), TimeSeriesChart.ON_COLOUR));
+        }
+        // OFF keeps its own colour whether or not an ON line is drawn
+        values.add(new TimeSeriesChart.Line(OFF_NAME, x, m.paths().off(), TimeSeriesChart.OFF_COLOUR));
+        drifts.add(new TimeSeriesChart.Line("OFF", x, m.offDrift(), TimeSeriesChart.OFF_COLOUR));
+        int markerLine = m.paths().hasOn() ? 0 : -1;
+        return new Prepared(new TimeSeriesChart.Content(values, markerLine, markers, Double.NaN, ""),
+                new TimeSeriesChart.Content(drifts, markerLine, markers, m.threshold(), m.thresholdLabel()));
+    }
+
+    /** On the FX thread: shows prepared content. */
+    public static void apply(TimeSeriesChart valueChart, TimeSeriesChart driftChart, Prepared p) {
+        valueChart.setData(p.value());
+        driftChart.setData(p.drift());
+    }
+
+    /** On the FX thread: prepares and shows at once (the headless report). */
+    public static void populate(TimeSeriesChart valueChart, TimeSeriesChart driftChart, RunModel m) {
+        if (m == null) {
+            valueChart.clear();
+            driftChart.clear();
+            return;
+        }
+        apply(valueChart, driftChart, prepare(m));
+    }
+
+    /** The underwater curves: drawdown from the running peak, ON and OFF. */
+    public static TimeSeriesChart.Content drawdown(RunModel m) {
+        List<TimeSeriesChart.Line> lines = new ArrayList<>();
+        if (m.paths().hasOn()) {
+            lines.add(new TimeSeriesChart.Line(onName(m), m.x(), foresto.engine.PathStats.drawdowns(m.paths().on()),
+                    TimeSeriesChart.ON_COLOUR));
+        }
+        lines.add(new TimeSeriesChart.Line(OFF_NAME, m.x(), foresto.engine.PathStats.drawdowns(m.paths().off()),
+                TimeSeriesChart.OFF_COLOUR));
+        return new TimeSeriesChart.Content(lines);
+    }
+
+    /** The ON path's cumulative trading cost (currency units), a step at each event; empty for an OFF-only run. */
+    public static TimeSeriesChart.Content cumulativeCost(RunModel m) {
+        if (!m.paths().hasOn()) {
+            return TimeSeriesChart.Content.EMPTY;
+        }
+        double[] step = new double[m.dayCount()];
+        for (int i = 0; i < m.events().size(); i++) {
+            if (m.eventIndex(i) >= 0) {
+                step[m.eventIndex(i)] += m.events().get(i).costAmount();
+            }
+        }
+        double[] cum = new double[step.length];
+        double sum = 0;
+        for (int k = 0; k < step.length; k++) {
+            sum += step[k];
+            cum[k] = sum;
+        }
+        List<TimeSeriesChart.Marker> markers = new ArrayList<>();
+        for (int i = 0; i < m.events().size(); i++) {
+            if (m.eventIndex(i) >= 0) {
+                markers.add(new TimeSeriesChart.Marker(m.eventIndex(i), m.tooltip(i), i));
+            }
+        }
+        return new TimeSeriesChart.Content(List.of(new TimeSeriesChart.Line("ON: cumulative cost", m.x(), cum,
+                TimeSeriesChart.ON_COLOUR)), 0, markers, Double.NaN, "");
+    }
+
+    /** Calendar-year returns of both paths as bar series. */
+    public static List<AnnualBars.Series> annual(RunModel m) {
+        return AnnualBars.of(m.paths().hasOn() ? years(foresto.engine.PathStats.annualReturns(m.paths().dates(), m.paths().on())) : null,
+                years(foresto.engine.PathStats.annualReturns(m.paths().dates(), m.paths().off())));
+    }
+
+    private static List<AnnualBars.Year> years(List<foresto.engine.PathStats.YearReturn> ys) {
+        return ys.stream().map(y -> new AnnualBars.Year(y.year(), y.value())).toList();
+    }
+
+    /**
+     * A chart title for a memo: portfolio, rule (or OFF), window and dataset; {@code datasetLabel} says SYNTHETIC
+     * for synthetic data.
+     */
+    public static String heading(RunModel m, String datasetLabel) {
+        var req = m.run().request();
+        return req.portfolioName() + " · " + (req.ruleName() == null ? "rebalancing OFF (buy-and-hold)" : req.ruleName())
+                + " · " + req.startDate() + " – " + req.endDate() + " · " + datasetLabel;
+    }
+
+    public static void formatAxes(TimeSeriesChart valueChart, TimeSeriesChart driftChart) {
+        valueChart.setUnits(TimeSeriesChart.Units.MONEY);
+        driftChart.setUnits(TimeSeriesChart.Units.PERCENT);
+    }
+}

@@ -1,0 +1,90 @@
+package foresto.ui.main;
+
+import foresto.engine.MissingDataPolicy;
+import foresto.model.DatasetRecord;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+
+/** The setup panel: the choices of {@link SetupViewModel}, and Run, Cancel and Import. */
+public final class SetupPanel {
+    @FXML ComboBox<PortfolioRecord> portfolioBox;
+    @FXML Label weightsLabel;
+    @FXML CheckBox rebalancingToggle;
+    @FXML ComboBox<RuleRecord> ruleBox;
+    @FXML Label ruleLabel;
+    @FXML ComboBox<DatasetRecord> datasetBox;
+    @FXML DatePicker startPicker;
+    @FXML DatePicker endPicker;
+    @FXML TextField initialValueField;
+    @FXML ComboBox<MissingDataPolicy> missingBox;
+    @FXML Button runButton;
+    @FXML Button cancelButton;
+    @FXML Button importButton;
+
+    private MainViewModel vm;
+    private MainController.Dialogs dialogs;
+
+    void bind(MainViewModel vm, MainController.Dialogs dialogs) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        SetupViewModel s = vm.setup;
+        boolean allowed = s.rebalancingAllowedProperty().get();
+        rebalancingToggle.setDisable(!allowed);
+        ruleBox.disableProperty().bind(s.rebalancingAllowedProperty().not().or(s.rebalancingOn.not()));
+        portfolioBox.setItems(s.portfolios);
+        portfolioBox.valueProperty().bindBidirectional(s.portfolio);
+        weightsLabel.textProperty().bind(Bindings.createStringBinding(s::targetsText, s.portfolio));
+        ruleBox.setItems(s.rules);
+        ruleBox.valueProperty().bindBidirectional(s.rule);
+        ruleBox.setCellFactory(l -> ruleCell());
+        ruleBox.setButtonCell(ruleCell());
+        ruleLabel.textProperty().bind(Bindings.createStringBinding(() -> s.rule.get() == null ? ""
+                : s.rule.get().describe() + ", effective from " + s.rule.get().effectiveFrom(), s.rule));
+        rebalancingToggle.selectedProperty().bindBidirectional(s.rebalancingOn);
+        datasetBox.setItems(s.datasets);
+        datasetBox.valueProperty().bindBidirectional(s.dataset);
+        startPicker.setConverter(MainController.ISO_DATES);
+        endPicker.setConverter(MainController.ISO_DATES);
+        startPicker.valueProperty().bindBidirectional(s.startDate);
+        endPicker.valueProperty().bindBidirectional(s.endDate);
+        initialValueField.textProperty().bindBidirectional(s.initialValue);
+        missingBox.getItems().setAll(MissingDataPolicy.values());
+        missingBox.valueProperty().bindBidirectional(s.missingPolicy);
+        runButton.disableProperty().bind(vm.canRun().not());
+        cancelButton.disableProperty().bind(vm.busy.not());
+    }
+
+    private static ListCell<RuleRecord> ruleCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(RuleRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? "" : r.ruleName());
+            }
+        };
+    }
+
+    @FXML
+    void onRun() {
+        vm.run();
+    }
+
+    @FXML
+    void onCancel() {
+        vm.cancel();
+    }
+
+    @FXML
+    void onImport() {
+        dialogs.openImport();
+    }
+}

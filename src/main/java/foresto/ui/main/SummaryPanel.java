@@ -1,0 +1,68 @@
+package foresto.ui.main;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+
+import java.util.List;
+
+/**
+ * The ON vs OFF summary as a compact grid in two halves side by side, so every row is in view without
+ * scrolling at 1400 × 900 (a table of eleven rows would need twice the height the Analysis tab leaves it).
+ */
+public final class SummaryPanel extends ScrollPane {
+    private static final String[] HEADERS = {"Metric", "OFF (buy-and-hold)", "ON (rebalanced)", "ON − OFF"};
+    private final GridPane grid = new GridPane();
+
+    public SummaryPanel(ResultViewModel r) {
+        setId("summaryGrid");
+        grid.getStyleClass().add("summary-grid");
+        grid.setHgap(14);
+        grid.setVgap(3);
+        grid.setPadding(new Insets(6, 10, 6, 10));
+        setContent(grid);
+        setFitToWidth(true);
+        r.summary.addListener((ListChangeListener<SummaryRow>) c -> fill(r.summary));
+        fill(r.summary);
+    }
+
+    private void fill(List<SummaryRow> rows) {
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        int half = (rows.size() + 1) / 2;
+        for (int g = 0; g < 2; g++) {
+            for (int c = 0; c < HEADERS.length; c++) {
+                ColumnConstraints cc = new ColumnConstraints();
+                cc.setHalignment(c == 0 ? HPos.LEFT : HPos.RIGHT);
+                cc.setMinWidth(c == 0 ? 150 : 110);
+                grid.getColumnConstraints().add(cc);
+                Label h = new Label(HEADERS[c]);
+                h.getStyleClass().add("summary-header");
+                h.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // headers are never cut
+                grid.add(h, g * HEADERS.length + c, 0);
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            SummaryRow row = rows.get(i);
+            int g = i < half ? 0 : 1;
+            int y = 1 + (i < half ? i : i - half);
+            String[] cells = {row.metric(), row.off(), row.on(), row.difference()};
+            for (int c = 0; c < cells.length; c++) {
+                Label l = new Label(cells[c]);
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                l.getStyleClass().add(c == 0 ? "summary-metric" : "summary-value");
+                grid.add(l, g * HEADERS.length + c, y);
+            }
+        }
+    }
+
+    /** The metric names shown (tests). */
+    public List<String> metrics() {
+        return grid.getChildren().stream().filter(n -> n.getStyleClass().contains("summary-metric"))
+                .map(n -> ((Label) n).getText()).toList();
+    }
+}
