@@ -258,6 +258,56 @@ public final class BacktestService {
         return RunView.of(r, runs.loadPaths(runId), events.findByRun(runId));
     }
 
+    /**
+     * Prepares for a quick first run, storing nothing: loads the default dataset into the cache and runs the
+     * engine a few times on it (first portfolio; a calendar rule and a band rule), so the JIT has compiled the
+     * hot loops before the analyst presses Run. Failures are ignored: this is only an optimisation.
+     */
+    public void warmUp() {
+        try {
+            Optional<DatasetRecord> d = datasets.findDefault();
+            List<PortfolioRecord> ps = portfolios.findAll();
+            if (d.isEmpty() || ps.isEmpty()) {
+                return;
+            }
+            MarketData data = market(d.get());
+            PortfolioRecord p = ps.get(0);
+            Scenario scenario = new Scenario(p.weights(), d.get().firstDate(), d.get().lastDate(), 10_000, MissingDataPolicy.SKIP);
+            RebalancingRule monthly = InlineRule.of("monthly", null, 0.001, null, null);
+            List<RebalancingRule> rules = List.of(monthly, InlineRule.of("drift:0.05", null, 0.001, null, null));
+            SimulationResult last = null;
+            for (int i = 0; i < 4; i++) {
+                for (RebalancingRule r : rules) {
+                    last = ScenarioSimulation.run(data, scenario, Optional.of(r), true);
+                    toStored(last).encode();
+                }
+            }
+            // the storing path too (statements, JSON, the paths' encoding), in a transaction that is rolled back
+            RequestHash hash = new RequestHash(p.portfolioId(), p.weights(), scenario.start(), scenario.end(), 10_000,
+                    data.fingerprint(), MissingDataPolicy.SKIP, Optional.of(rules.get(1)));
+            RunRequestInfo info = new RunRequestInfo(p.portfolioId(), p.name(), d.get().datasetId(), d.get().label(),
+                    scenario.start(), scenario.end(), 10_000, MissingDataPolicy.SKIP.name(), null, "warm-up", "warm-up");
+            SimulationResult r = last;
+            RunSummary summary = new RunSummary(r.off().metrics(), r.on().map(PathResult::metrics).orElse(null));
+            try (java.sql.Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Optional<Long> id = RunRepository.insertIfAbsent(c, hash.hex(), hash.canonicalJson(), info, summary,
+                            toStored(r), 0.0);
+                    if (id.isPresent()) {
+                        EventRepository.insertAll(c, id.get(), null, r.on().map(PathResult::events).orElse(List.of()));
+                    }
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            }
+            history(200);
+        } catch (RuntimeException | java.sql.SQLException ignored) {
+            // a warm-up that fails changes nothing: the first run will simply be slower
+        }
+    }
+
     /** A dataset's market data (cached per dataset while its fingerprint is unchanged). */
     public MarketData marketData(DatasetRecord d) {
         return market(d);

@@ -18,6 +18,9 @@ public final class DesktopLauncher {
             return underMaven() ? 0 : 2;
         }
         try {
+            Startup.mark("launcher");
+            // the embedded database starts now, while JavaFX starts and shows the splash
+            Startup.beginBackend(foresto.config.AppConfig.load());
             Application.launch(ForestoApp.class, args);
             return 0;
         } catch (RuntimeException | LinkageError e) {

@@ -11,36 +11,76 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The desktop app: shows progress while the database starts (the embedded PostgreSQL's first start
- * unpacks binaries and loads sample data), then the main window. Launched by {@link DesktopLauncher}.
+ * The desktop app: the splash at once, progress while the database starts (begun by {@link DesktopLauncher}
+ * before JavaFX, see {@link Startup}; the embedded PostgreSQL's first start unpacks binaries and loads sample
+ * data), then the main window, then a background warm-up so the first Run is quick.
  */
 public final class ForestoApp extends Application {
     private Backend backend;
 
     @Override
     public void start(Stage stage) {
-        MainWindow.applyTheme();
+        // the splash first, in the platform's font: the window is up before anything else loads
+        MainWindow.applyThemeStylesheet();
         Label message = new Label("Starting the database …");
-        VBox splash = new VBox(new Label("Foresto Rebalancing Lab"), new ProgressIndicator(), message);
-        splash.getStyleClass().add("splash");
+        VBox splash = new VBox(8, new Label("Foresto Rebalancing Lab"), new ProgressIndicator(), message);
+        splash.setStyle("-fx-padding: 24; -fx-alignment: center;");
         stage.setTitle("Foresto Rebalancing Lab");
         stage.setScene(new Scene(splash, 520, 220));
         stage.show();
+        Startup.mark("splash shown");
         AppConfig config = AppConfig.load();
+        Startup.onProgress(msg -> Platform.runLater(() -> message.setText(msg)));
         TaskExecutor executor = new FxTaskExecutor();
-        executor.submit("start", () -> Backend.start(config, msg -> Platform.runLater(() -> message.setText(msg))), b -> {
+        // while the database starts: parse the style sheets and load the screen's classes once, off screen
+        Platform.runLater(MainWindow::prewarm);
+        // meanwhile: the bundled font (two 6 MB faces) off the FX thread, then wait for the database
+        executor.submit("start", () -> {
+            Fonts.load();
+            return Startup.beginBackend(config).join();
+        }, b -> {
             backend = b;
+            MainWindow.applyTheme();
             MainWindow w = MainWindow.create(b.backtests(), b.rules(), b.imports(), executor,
                     new UiState(config.dataDirectory().resolve("ui-state.properties")), MainWindow.ExportChooser.fileChooser());
+            Startup.mark("main window created");
             w.showIn(stage);
+            Startup.mark("main window shown");
             if (!b.backtests().flags().useRebalancing()) {
                 stage.setTitle(stage.getTitle() + " (rebalancing disabled)");
             }
+            whenUsable(w, () -> {
+                Startup.mark("usable (lists loaded)");
+                // warm the engine and the dataset cache in the background, so the first Run is fast
+                executor.submit("warm-up", () -> {
+                    b.backtests().warmUp();
+                    return null;
+                }, x -> Startup.mark("warm-up done"), t -> { }, () -> { });
+            });
         }, t -> {
-            UiError e = UiError.of("Foresto could not start", t);
+            UiError e = UiError.of("Foresto could not start", t.getCause() != null
+                    && t instanceof java.util.concurrent.CompletionException ? t.getCause() : t);
             message.setText(e.describe());
             MainWindow.showError(stage, e);
         }, () -> { });
+    }
+
+    /** Runs {@code then} once the window's lists have loaded (Run can be pressed). */
+    private static void whenUsable(MainWindow w, Runnable then) {
+        var busy = w.mainViewModel().busy;
+        if (!busy.get() && !w.mainViewModel().portfolios.isEmpty()) {
+            then.run();
+            return;
+        }
+        busy.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    busy.removeListener(this);
+                    then.run();
+                }
+            }
+        });
     }
 
     @Override

@@ -253,4 +253,13 @@ class BacktestServiceTest {
         assertThat(again.view().run().runId()).isEqualTo(fresh.result().runId());
         assertThat(again.view().events()).isEqualTo(stored.events());
     }
+
+    @Test
+    void warmUpStoresNothing() {
+        long runs = fx.count("simulation_run");
+        long events = fx.count("rebalancing_event");
+        fx.service(true).warmUp();
+        assertThat(fx.count("simulation_run")).isEqualTo(runs);
+        assertThat(fx.count("rebalancing_event")).isEqualTo(events);
+    }
 }

@@ -1,0 +1,58 @@
+package foresto.ui;
+
+import foresto.backtest.Backend;
+import foresto.config.AppConfig;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The desktop app's start, in parallel: the database starts on its own thread as soon as the launcher runs,
+ * while JavaFX starts and shows the splash. With {@code -Dforesto.startupLog=true} (or
+ * {@code FORESTO_STARTUP_LOG=1}) each milestone is printed with its time since the JVM started — the
+ * start-up measurement in the README.
+ */
+public final class Startup {
+    private static volatile CompletableFuture<Backend> backend;
+    private static volatile String lastMessage = "Starting the database …";
+    private static volatile Consumer<String> listener = m -> { };
+
+    private Startup() {
+    }
+
+    /** Starts the database in the background (once). */
+    public static synchronized CompletableFuture<Backend> beginBackend(AppConfig config) {
+        if (backend == null) {
+            backend = CompletableFuture.supplyAsync(() -> {
+                Backend b = Backend.start(config, Startup::progress);
+                mark("database ready");
+                return b;
+            }, r -> {
+                Thread t = new Thread(r, "foresto-database-start");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
+        return backend;
+    }
+
+    private static void progress(String message) {
+        lastMessage = message;
+        listener.accept(message);
+    }
+
+    /** Receives the current progress message now and every later one (from any thread). */
+    public static void onProgress(Consumer<String> l) {
+        listener = l;
+        l.accept(lastMessage);
+    }
+
+    /** Prints a start-up milestone when the start-up log is on. */
+    public static void mark(String milestone) {
+        if (Boolean.getBoolean("foresto.startupLog") || "1".equals(System.getenv("FORESTO_STARTUP_LOG"))) {
+            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.printf("startup: %-28s %6d ms after JVM start%n", milestone, sinceJvmStart);
+        }
+    }
+}
