@@ -1,0 +1,380 @@
+package foresto.ui.chart;
+
+import foresto.ui.Fonts;
+import foresto.ui.chart.TimeSeriesChart.Content;
+import foresto.ui.chart.TimeSeriesChart.Line;
+import foresto.ui.chart.TimeSeriesChart.Marker;
+import foresto.ui.chart.TimeSeriesChart.Range;
+import foresto.ui.chart.TimeSeriesChart.Units;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Draws a {@link TimeSeriesChart} onto its canvas: title, legend with line keys, round value ticks, calendar
+ * date ticks (no label cut at an edge), the reference line, the lines downsampled to the visible range, the
+ * events (a lane under the plot; on the line too when far enough apart), the selected event and the day cursor.
+ * Pure drawing: the control keeps the state and reads back where things went ({@link Drawn}).
+ */
+final class ChartPainter {
+    static final Color EVENT_COLOUR = Color.web("#bf8700");
+    static final Color SELECTED_COLOUR = Color.web("#cf222e");
+    static final Color REFERENCE_COLOUR = Color.web("#cf222e");
+    private static final Color GRID = Color.web("#d0d7de");
+    private static final Color AXIS_TEXT = Color.web("#57606a");
+    static final double LANE = 14;
+
+    private ChartPainter() {
+    }
+
+    /** Where the last paint put the plot, the date range and the events, what it drew and which ticks. */
+    static final class Drawn {
+        double px0;
+        double px1;
+        double py0;
+        double py1;
+        double xLo;
+        double xHi = 1;
+        int[] shownMarkerIds = new int[0];
+        double[] shownMarkerX = new double[0];
+        double[] shownMarkerY = new double[0];
+        boolean markersOnLine;
+        int[] drawnPoints = new int[0];
+        List<AxisTicks.Tick> xTicks = List.of();
+        List<AxisTicks.Tick> yTicks = List.of();
+
+        double xPixel(double day) {
+            return px0 + (day - xLo) / Math.max(1e-9, xHi - xLo) * (px1 - px0);
+        }
+
+        double dayAt(double cx) {
+            return xLo + (cx - px0) / Math.max(1e-9, px1 - px0) * (xHi - xLo);
+        }
+    }
+
+
+    static int firstAtOrAfter(double[] x, double v) {
+        int i = Arrays.binarySearch(x, v);
+        return i >= 0 ? i : Math.min(x.length - 1, -i - 1);
+    }
+
+    static int lastAtOrBefore(double[] x, double v) {
+        int i = Arrays.binarySearch(x, v);
+        return i >= 0 ? i : Math.max(0, -i - 2);
+    }
+
+    private static double textWidth(String s, Font f) {
+        Text t = new Text(s);
+        t.setFont(f);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** What to draw: the chart's state at this pulse. */
+    record Scene(Content content, Range range, boolean log, Units units, String yLabel, String title, Integer highlighted,
+                 Integer day, java.util.function.IntFunction<Color> colours) {
+    }
+
+    /** Paints the whole chart onto {@code g} ({@code w} × {@code h}) and returns where everything went. */
+    static Drawn paint(GraphicsContext g, double w, double h, Scene sc) {
+        Content content = sc.content();
+        Drawn d = new Drawn();
+        d.drawnPoints = new int[content.lines().size()];
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (content.lines().isEmpty() || content.lines().get(0).x().length == 0 || w < 60 || h < 60) {
+            return d;
+        }
+        Font small = Fonts.regular(11);
+        Font titleFont = Fonts.bold(14);
+        double[] x = content.lines().get(0).x();
+        Range r = sc.range();
+        int from = r.isAll() ? 0 : firstAtOrAfter(x, r.from());
+        int to = r.isAll() ? x.length - 1 : lastAtOrBefore(x, r.to());
+        if (to < from) {
+            to = from;
+        }
+        d.xLo = x[from];
+        d.xHi = Math.max(x[to], x[from] + 1);
+        boolean log = sc.log();
+        Units units = sc.units();
+        String yLabel = sc.yLabel();
+        java.util.function.DoubleUnaryOperator xPixel = d::xPixel;
+
+        // the value range of what is visible
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Line line : content.lines()) {
+            for (int i = from; i <= to; i++) {
+                double v = line.y()[i];
+                if (!Double.isNaN(v) && (!log || v > 0)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (!Double.isNaN(content.horizontal())) {
+            lo = Math.min(lo, content.horizontal());
+            hi = Math.max(hi, content.horizontal());
+        }
+        if (!(lo <= hi)) {
+            return d;
+        }
+        if (hi == lo) {
+            double pad = Math.abs(lo) > 0 ? Math.abs(lo) * 0.05 : 1;
+            lo -= pad;
+            hi += pad;
+        }
+        double ylo;
+        double yhi;
+        if (log) {
+            double pad = (Math.log(hi) - Math.log(lo)) * 0.04;
+            ylo = Math.exp(Math.log(lo) - pad);
+            yhi = Math.exp(Math.log(hi) + pad);
+        } else {
+            double pad = (hi - lo) * 0.04;
+            ylo = lo - pad;
+            yhi = hi + pad;
+        }
+
+        // layout: title, legend row, plot, event lane, date labels
+        double top = 6 + (sc.title().isEmpty() ? 0 : 22);
+        double legendH = 18;
+        d.py0 = top + legendH + 4;
+        boolean lane = content.markerLine() >= 0;
+        d.py1 = h - 20 - (lane ? LANE : 0);
+        int maxY = Math.max(2, (int) ((d.py1 - d.py0) / 42));
+        double scale = units == Units.PERCENT ? 100 : 1;
+        d.yTicks = log ? AxisTicks.log(ylo, yhi, maxY, units == Units.MONEY)
+                : AxisTicks.linear(ylo, yhi, maxY, scale, units == Units.MONEY);
+        double labelW = 0;
+        for (AxisTicks.Tick t : d.yTicks) {
+            labelW = Math.max(labelW, textWidth(t.label(), small));
+        }
+        d.px0 = 8 + 16 + labelW + 6;
+        d.px1 = w - 16;
+        final double fy0 = d.py0;
+        final double fy1 = d.py1;
+        final double flo = log ? Math.log(ylo) : ylo;
+        final double fhi = log ? Math.log(yhi) : yhi;
+        java.util.function.DoubleUnaryOperator yPix = v -> fy1 - ((log ? Math.log(v) : v) - flo) / (fhi - flo) * (fy1 - fy0);
+
+        if (!sc.title().isEmpty()) {
+            g.setFont(titleFont);
+            g.setFill(Color.web("#24292f"));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(sc.title(), d.px0, 6);
+        }
+
+        // grid and value labels
+        g.setFont(small);
+        g.setLineWidth(1);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (AxisTicks.Tick t : d.yTicks) {
+            double y = Math.rint(yPix.applyAsDouble(t.value())) + 0.5;
+            if (y < d.py0 - 0.5 || y > d.py1 + 0.5) {
+                continue;
+            }
+            g.setStroke(GRID);
+            g.strokeLine(d.px0, y, d.px1, y);
+            g.setFill(AXIS_TEXT);
+            g.fillText(t.label(), d.px0 - 6, y);
+        }
+        // date labels: calendar-aligned, none cut at either edge
+        int maxX = Math.max(2, (int) ((d.px1 - d.px0) / 70));
+        d.xTicks = AxisTicks.dates(d.xLo, d.xHi, maxX);
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        double lastRight = Double.NEGATIVE_INFINITY;
+        for (AxisTicks.Tick t : d.xTicks) {
+            double xp = Math.rint(xPixel.applyAsDouble(t.value())) + 0.5;
+            g.setStroke(GRID);
+            g.strokeLine(xp, d.py0, xp, d.py1);
+            double tw = textWidth(t.label(), small);
+            if (xp - tw / 2 < lastRight + 6 || xp + tw / 2 > w - 2 || xp - tw / 2 < 2) {
+                continue;
+            }
+            g.setFill(AXIS_TEXT);
+            g.fillText(t.label(), xp, h - 17);
+            lastRight = xp + tw / 2;
+        }
+        // axis label (rotated)
+        g.save();
+        g.translate(12, (d.py0 + d.py1) / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(AXIS_TEXT);
+        g.fillText(yLabel + (log ? " (log scale)" : ""), 0, 0);
+        g.restore();
+        g.setStroke(Color.web("#8c959f"));
+        g.strokeRect(Math.rint(d.px0) + 0.5, Math.rint(d.py0) + 0.5, Math.rint(d.px1 - d.px0), Math.rint(d.py1 - d.py0));
+
+        // reference line (threshold)
+        g.save();
+        g.beginPath();
+        g.rect(d.px0, d.py0, d.px1 - d.px0, d.py1 - d.py0);
+        g.clip();
+        if (!Double.isNaN(content.horizontal())) {
+            double y = yPix.applyAsDouble(content.horizontal());
+            g.setStroke(REFERENCE_COLOUR);
+            g.setLineWidth(1.2);
+            g.setLineDashes(6, 4);
+            g.strokeLine(d.px0, y, d.px1, y);
+            g.setLineDashes((double[]) null);
+        }
+
+        // lines: only the visible range, a few points per pixel (peaks, troughs and event days kept)
+        int buckets = (int) Math.max(100, (d.px1 - d.px0) / 2);
+        int[] keep = content.markers().stream().mapToInt(Marker::index).toArray();
+        g.setLineWidth(1.4);
+        for (int li = content.lines().size() - 1; li >= 0; li--) { // the first line (ON) on top
+            Line line = content.lines().get(li);
+            int[] idx = Downsampler.indices(line.y(), from, to, buckets, keep);
+            double[] xs = new double[idx.length];
+            double[] ys = new double[idx.length];
+            int n = 0;
+            g.setStroke(sc.colours().apply(li));
+            for (int i : idx) {
+                double v = line.y()[i];
+                if (Double.isNaN(v) || log && v <= 0) {
+                    if (n > 1) {
+                        g.strokePolyline(xs, ys, n);
+                    }
+                    d.drawnPoints[li] += n;
+                    n = 0;
+                    continue;
+                }
+                xs[n] = xPixel.applyAsDouble(line.x()[i]);
+                ys[n] = yPix.applyAsDouble(v);
+                n++;
+            }
+            if (n > 1) {
+                g.strokePolyline(xs, ys, n);
+            }
+            d.drawnPoints[li] += n;
+        }
+
+        // events: always in the lane; on the line too once they are far enough apart to be told apart
+        Integer sel = sc.highlighted();
+        if (lane) {
+            Line on = content.lines().get(content.markerLine());
+            List<Marker> vis = new ArrayList<>();
+            for (Marker m : content.markers()) {
+                if (m.index() >= from && m.index() <= to && !Double.isNaN(on.y()[m.index()])) {
+                    vis.add(m);
+                }
+            }
+            d.shownMarkerIds = new int[vis.size()];
+            d.shownMarkerX = new double[vis.size()];
+            d.shownMarkerY = new double[vis.size()];
+            double spacing = (d.px1 - d.px0) / Math.max(1, vis.size());
+            // on the line only when they are at least 14 px apart on average: dense markers would hide the line
+            double radius = Math.min(4.5, spacing / 4);
+            d.markersOnLine = spacing >= 14;
+            for (int i = 0; i < vis.size(); i++) {
+                Marker m = vis.get(i);
+                d.shownMarkerIds[i] = m.id();
+                d.shownMarkerX[i] = xPixel.applyAsDouble(on.x()[m.index()]);
+                d.shownMarkerY[i] = yPix.applyAsDouble(on.y()[m.index()]);
+                if (d.markersOnLine) {
+                    g.setFill(EVENT_COLOUR);
+                    g.fillOval(d.shownMarkerX[i] - radius, d.shownMarkerY[i] - radius, 2 * radius, 2 * radius);
+                    g.setStroke(Color.WHITE);
+                    g.setLineWidth(1);
+                    g.strokeOval(d.shownMarkerX[i] - radius, d.shownMarkerY[i] - radius, 2 * radius, 2 * radius);
+                }
+            }
+            for (int i = 0; i < d.shownMarkerIds.length; i++) { // the selected event: a ring on its line
+                if (sel != null && sel == d.shownMarkerIds[i]) {
+                    g.setStroke(SELECTED_COLOUR);
+                    g.setLineWidth(2);
+                    g.strokeOval(d.shownMarkerX[i] - 6, d.shownMarkerY[i] - 6, 12, 12);
+                }
+            }
+        }
+        // the cursor: the selected day, on every chart that shares it
+        Integer day = sc.day();
+        if (day != null && day >= from && day <= to && day < x.length) {
+            double xp = Math.rint(xPixel.applyAsDouble(x[day])) + 0.5;
+            g.setStroke(Color.web("#24292f", 0.7));
+            g.setLineWidth(1);
+            g.setLineDashes(3, 3);
+            g.strokeLine(xp, d.py0, xp, d.py1);
+            g.setLineDashes((double[]) null);
+            for (int li = 0; li < content.lines().size(); li++) {
+                double v = content.lines().get(li).y()[day];
+                if (!Double.isNaN(v) && (!log || v > 0)) {
+                    double yp = yPix.applyAsDouble(v);
+                    g.setFill(sc.colours().apply(li));
+                    g.fillOval(xp - 3.5, yp - 3.5, 7, 7);
+                }
+            }
+        }
+        g.restore();
+
+        if (lane) {
+            double ly0 = d.py1 + 2;
+            g.setFill(Color.web("#f6f8fa"));
+            g.fillRect(d.px0, ly0, d.px1 - d.px0, LANE - 3);
+            g.setLineWidth(1);
+            for (int i = 0; i < d.shownMarkerIds.length; i++) {
+                boolean s = sel != null && sel == d.shownMarkerIds[i];
+                g.setStroke(s ? SELECTED_COLOUR : EVENT_COLOUR);
+                g.setLineWidth(s ? 3 : 1);
+                double xp = Math.rint(d.shownMarkerX[i]) + 0.5;
+                g.strokeLine(xp, ly0 + (s ? 0 : 2), xp, ly0 + LANE - (s ? 3 : 5));
+            }
+        }
+
+        drawLegend(g, small, top, d, sc);
+        return d;
+    }
+
+    /** Line keys (short strokes, not circles) for each line, the events and the reference line. */
+    private static void drawLegend(GraphicsContext g, Font f, double top, Drawn d, Scene sc) {
+        Content content = sc.content();
+        double xk = d.px0 + 4;
+        double yk = top + 9;
+        g.setFont(f);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int li = 0; li < content.lines().size(); li++) {
+            g.setStroke(sc.colours().apply(li));
+            g.setLineWidth(2.5);
+            g.strokeLine(xk, yk, xk + 18, yk);
+            g.setFill(Color.web("#24292f"));
+            String name = content.lines().get(li).name();
+            g.fillText(name, xk + 24, yk);
+            xk += 24 + textWidth(name, f) + 18;
+        }
+        if (content.markerLine() >= 0) {
+            g.setStroke(EVENT_COLOUR);
+            g.setLineWidth(1.5);
+            g.strokeLine(xk + 3, yk - 6, xk + 3, yk + 6);
+            g.strokeLine(xk + 8, yk - 6, xk + 8, yk + 6);
+            g.setFill(Color.web("#24292f"));
+            String name = "Rebalancing events (" + content.markers().size() + ")";
+            g.fillText(name, xk + 16, yk);
+            xk += 16 + textWidth(name, f) + 18;
+        }
+        if (!Double.isNaN(content.horizontal())) {
+            g.setStroke(REFERENCE_COLOUR);
+            g.setLineWidth(1.5);
+            g.setLineDashes(6, 4);
+            g.strokeLine(xk, yk, xk + 18, yk);
+            g.setLineDashes((double[]) null);
+            g.setFill(Color.web("#24292f"));
+            g.fillText(content.horizontalName(), xk + 24, yk);
+        }
+    }
+
+}
