@@ -26,6 +26,7 @@ final class ImportDialog {
 
     ImportDialog(Window owner, ImportService imports, TaskExecutor executor, Consumer<DatasetRecord> imported) {
         dialog.initOwner(owner);
+        MainWindow.styled(dialog.getDialogPane());
         dialog.setTitle("Import market data");
         dialog.setHeaderText("A daily CSV: date,<columns>…; all rows are validated first, then stored in one transaction.");
         TextField file = new TextField();

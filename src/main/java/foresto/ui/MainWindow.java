@@ -155,11 +155,17 @@ public final class MainWindow {
         a.setTitle(e.title());
         a.setHeaderText(e.code().name());
         a.getDialogPane().setId("errorDialog");
+        styled(a.getDialogPane());
         if (owner != null) {
             a.initOwner(owner);
         }
         a.getDialogPane().setMinWidth(520);
         a.show();
+    }
+
+    /** The app's style sheet (and so the bundled Korean font) on a dialog, which has a scene of its own. */
+    static void styled(javafx.scene.control.DialogPane pane) {
+        pane.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
     }
 
     public void showIn(Stage stage) {

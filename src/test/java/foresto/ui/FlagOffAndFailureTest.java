@@ -51,6 +51,10 @@ class FlagOffAndFailureTest extends RobotTestBase {
         DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
         assertThat(dialog.getHeaderText()).isIn("DATABASE_UNAVAILABLE", "DATABASE_ERROR");
         assertThat(dialog.getContentText()).doesNotContain("Exception").doesNotContain("\tat ");
+        // dialogs have scenes of their own: they carry the app's style sheet, so Korean text in them renders too
+        assertThat(dialog.getStylesheets()).anyMatch(css -> css.endsWith("/foresto/ui/app.css"));
+        assertThat(dialog.lookup(".content").getStyleClass()).isNotNull();
+        assertThat(((javafx.scene.control.Label) dialog.lookup(".content")).getFont().getFamily()).isEqualTo(Fonts.FAMILY);
         assertThat(vm().status.get()).startsWith("Failed: DATABASE_");
         robot.clickOn("OK");
         UiFixture.waitUntil(() -> robot.lookup("#errorDialog").tryQuery().isEmpty());
