@@ -36,11 +36,11 @@ public final class ResultJson {
      * Adds Sharpe and Sortino (risk-free rate 0, stated in the JSON) to each side and the calendar-year returns
      * ON and OFF, which compound to each side's total return.
      */
-    public static void addPathStats(ObjectNode summary, java.time.LocalDate[] dates, double[] off, double[] on) {
-        summary.put("risk_free_rate", 0.0);
-        putStats((ObjectNode) summary.get("off"), off);
+    public static void addPathStats(ObjectNode summary, java.time.LocalDate[] dates, double[] off, double[] on, double riskFree) {
+        summary.put("risk_free_rate", riskFree);
+        putStats((ObjectNode) summary.get("off"), off, riskFree);
         if (on != null && summary.has("on")) {
-            putStats((ObjectNode) summary.get("on"), on);
+            putStats((ObjectNode) summary.get("on"), on, riskFree);
         }
         var offYears = foresto.engine.PathStats.annualReturns(dates, off);
         var onYears = on == null ? null : foresto.engine.PathStats.annualReturns(dates, on);
@@ -57,9 +57,9 @@ public final class ResultJson {
         }
     }
 
-    private static void putStats(ObjectNode side, double[] values) {
-        double sharpe = foresto.engine.PathStats.sharpe(values);
-        double sortino = foresto.engine.PathStats.sortino(values);
+    private static void putStats(ObjectNode side, double[] values, double riskFree) {
+        double sharpe = foresto.engine.PathStats.sharpe(values, riskFree);
+        double sortino = foresto.engine.PathStats.sortino(values, riskFree);
         if (Double.isNaN(sharpe)) {
             side.putNull("sharpe");
         } else {

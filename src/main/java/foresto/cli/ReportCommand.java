@@ -33,11 +33,18 @@ final class ReportCommand implements Callable<Integer> {
     RunOptions options;
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
+    @Option(names = "--risk-free", paramLabel = "RATE", defaultValue = "0",
+            description = "annual risk-free rate for Sharpe and Sortino, e.g. 0.03 (default 0)")
+    double riskFree;
 
     @Override
     public Integer call() throws Exception {
         HeadlessReport.useHeadlessPlatform();
         options.validate(main.config());
+        if (!(riskFree > -0.5 && riskFree < 1)) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "--risk-free must be an annual rate between -0.5 and 1 "
+                    + "(e.g. 0.03 for 3 %), got " + riskFree);
+        }
         try (Backend backend = main.startBackend(spec)) {
             BacktestService svc = backend.backtests();
             BacktestService.Shown shown = svc.runAndShow(options.request(backend), new foresto.backtest.Cancellation());
@@ -50,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             EventTable.export(out.resolve("events.csv"), model.events());
             ObjectNode summary = ResultJson.backtest(r);
-            ResultJson.addPathStats(summary, model.paths().dates(), model.paths().off(), model.paths().hasOn() ? model.paths().on() : null);
+            ResultJson.addPathStats(summary, model.paths().dates(), model.paths().off(), model.paths().hasOn() ? model.paths().on() : null, riskFree);
             Files.writeString(out.resolve("summary.json"), Json.writePretty(summary) + "\n");
             String dataset = svc.datasets().stream().filter(d -> d.datasetId() == model.run().request().datasetId())
                     .map(d -> d.label()).findFirst().orElse(model.run().request().datasetName());

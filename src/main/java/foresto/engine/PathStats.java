@@ -5,37 +5,49 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Risk-adjusted and calendar views of a value path, with a risk-free rate of 0 (an analyst comparing ON with
- * OFF on the same data needs no rate; say so wherever these are shown):
- * Sharpe = √252 · mean(r) / stdev(r) (sample), Sortino = √252 · mean(r) / sqrt(mean(min(r, 0)²)), r the daily
+ * Risk-adjusted and calendar views of a value path. With an annual risk-free rate ρ (0 unless the analyst gives
+ * one; say which wherever these are shown) and e = r − ρ/252 the daily excess returns:
+ * Sharpe = √252 · mean(e) / stdev(e) (sample), Sortino = √252 · mean(e) / sqrt(mean(min(e, 0)²)), r the daily
  * path returns; calendar-year returns chain the path's year-end values, so they compound to its total return.
  */
 public final class PathStats {
     private PathStats() {
     }
 
-    /** NaN when there are fewer than two returns or they do not vary. */
+    /** With a risk-free rate of 0. */
     public static double sharpe(double[] values) {
+        return sharpe(values, 0);
+    }
+
+    /** With {@code riskFree} per year (0.03 = 3 %); NaN when there are fewer than two returns or they do not vary. */
+    public static double sharpe(double[] values, double riskFree) {
+        double rf = riskFree / Metrics.TRADING_DAYS_PER_YEAR;
         int n = values.length - 1;
         if (n < 2) {
             return Double.NaN;
         }
         double mean = 0;
         for (int k = 1; k <= n; k++) {
-            mean += values[k] / values[k - 1] - 1;
+            mean += values[k] / values[k - 1] - 1 - rf;
         }
         mean /= n;
         double ss = 0;
         for (int k = 1; k <= n; k++) {
-            double d = values[k] / values[k - 1] - 1 - mean;
+            double d = values[k] / values[k - 1] - 1 - rf - mean;
             ss += d * d;
         }
         double sd = Math.sqrt(ss / (n - 1));
         return sd == 0 ? Double.NaN : Math.sqrt(Metrics.TRADING_DAYS_PER_YEAR) * mean / sd;
     }
 
-    /** NaN when there are no returns or none is negative. */
+    /** With a risk-free rate of 0. */
     public static double sortino(double[] values) {
+        return sortino(values, 0);
+    }
+
+    /** With {@code riskFree} per year; NaN when there are no returns or no excess return is negative. */
+    public static double sortino(double[] values, double riskFree) {
+        double rf = riskFree / Metrics.TRADING_DAYS_PER_YEAR;
         int n = values.length - 1;
         if (n < 1) {
             return Double.NaN;
@@ -43,7 +55,7 @@ public final class PathStats {
         double mean = 0;
         double downside = 0;
         for (int k = 1; k <= n; k++) {
-            double r = values[k] / values[k - 1] - 1;
+            double r = values[k] / values[k - 1] - 1 - rf;
             mean += r;
             downside += r < 0 ? r * r : 0;
         }

@@ -70,6 +70,21 @@ class ReportCommandTest {
         assertThat(on - 1).isCloseTo(summary.get("on").get("total_return").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
         assertThat(off - 1).isCloseTo(summary.get("off").get("total_return").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
 
+        // with a risk-free rate the same run's ratios fall (the mean excess return drops, its spread does not change)
+        Path withRate = dir.resolve("report-rf");
+        CliRunner.Result rr = CliRunner.run(env, "report", "--portfolio", "Balanced 60/30/10", "--rule",
+                "P2_DRIFT_5PCT_10BP", "--start", "2010-01-04", "--risk-free", "0.03", "--out", withRate.toString());
+        assertThat(rr.exitCode()).as(rr.err()).isZero();
+        JsonNode s3 = Json.mapper().readTree(withRate.resolve("summary.json").toFile());
+        assertThat(s3.get("risk_free_rate").asDouble()).isEqualTo(0.03);
+        assertThat(s3.get("on").get("sharpe").asDouble()).isLessThan(summary.get("on").get("sharpe").asDouble());
+        assertThat(s3.get("off").get("sortino").asDouble()).isLessThan(summary.get("off").get("sortino").asDouble());
+        CliRunner.Result badRate = CliRunner.run(env, "report", "--portfolio", "1", "--risk-free", "3",
+                "--out", dir.resolve("y").toString());
+        assertThat(badRate.exitCode()).isEqualTo(2);
+        assertThat(badRate.err()).contains("INVALID_REQUEST").contains("--risk-free");
+        assertThat(dir.resolve("y")).doesNotExist();
+
         CliRunner.Result disabled = CliRunner.run(TestDatabase.envFor(db, false), "report", "--portfolio", "1", "--rule", "1",
                 "--out", dir.resolve("x").toString());
         assertThat(disabled.exitCode()).isEqualTo(2);

@@ -169,6 +169,19 @@ class AnalystScreenTest extends RobotTestBase {
         assertThat(summary.getContent().getLayoutBounds().getHeight()).as("every summary row in view at 1400 × 900")
                 .isLessThanOrEqualTo(viewport.getHeight());
         assertThat(fx.window.scene().getHeight()).isEqualTo(900);
+        // a risk-free rate typed by the analyst is used and named; a wrong one is said and not used
+        double sharpeAt0 = Double.parseDouble(vm().summary.stream().filter(row -> row.metric().startsWith("Sharpe"))
+                .findFirst().orElseThrow().on());
+        robot.doubleClickOn("#riskFreeField").eraseText(3).write("3 %");
+        WaitForAsyncUtils.waitForFxEvents();
+        var sharpe = vm().summary.stream().filter(row -> row.metric().startsWith("Sharpe")).findFirst().orElseThrow();
+        assertThat(sharpe.metric()).isEqualTo("Sharpe (risk-free 3 %)");
+        assertThat(Double.parseDouble(sharpe.on())).isCloseTo(foresto.engine.PathStats.sharpe(on, 0.03), within(0.0005))
+                .isLessThan(sharpeAt0);
+        robot.interact(() -> vm().shown.riskFree.set("abc"));
+        assertThat(vm().shown.riskFreeProblem.get()).contains("not a rate");
+        assertThat(vm().summary).anyMatch(row -> row.metric().equals("Sharpe (risk-free 0)"));
+        robot.interact(() -> vm().shown.riskFree.set("0"));
         robot.interact(() -> {
             try {
                 Snapshots.write(fx.window.scene(), Path.of("target/screenshots/summary-tab.png"));

@@ -34,6 +34,10 @@ public final class ResultViewModel {
     /** The selected day (index into the run's dates), or -1. */
     public final IntegerProperty selectedDay = new SimpleIntegerProperty(-1);
     public final StringProperty dayDetail = new SimpleStringProperty("");
+    /** The annual risk-free rate for Sharpe and Sortino, as typed ("0", "3 %", "0.03"); "" means 0. */
+    public final StringProperty riskFree = new SimpleStringProperty("0");
+    /** Why the typed rate is not used (empty when it is). */
+    public final StringProperty riskFreeProblem = new SimpleStringProperty("");
 
     public ResultViewModel() {
         selectedEvent.addListener((o, a, e) -> {
@@ -43,6 +47,34 @@ public final class ResultViewModel {
             }
         });
         selectedDay.addListener((o, a, k) -> showDay(k.intValue()));
+        riskFree.addListener((o, a, t) -> {
+            if (result.get() != null) {
+                summary.setAll(summaryRows(result.get()));
+            }
+        });
+    }
+
+    /** The typed rate as a fraction: "3 %" and "3%" are 0.03, a bare number is taken as a fraction (0.03). */
+    double riskFreeRate() {
+        String t = riskFree.get() == null ? "" : riskFree.get().trim();
+        try {
+            double v = t.isEmpty() ? 0 : t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
+                    : Double.parseDouble(t);
+            if (!(v > -0.5 && v < 1)) {
+                riskFreeProblem.set("risk-free rate must be between -50 % and 100 %");
+                return 0;
+            }
+            riskFreeProblem.set("");
+            return v;
+        } catch (NumberFormatException e) {
+            riskFreeProblem.set("not a rate: '" + t + "' (e.g. 3 % or 0.03); using 0");
+            return 0;
+        }
+    }
+
+    private List<SummaryRow> summaryRows(RunModel m) {
+        return SummaryRow.of(m.run().summary().off(), m.run().summary().on(), m.paths().dates(), m.paths().off(),
+                m.paths().hasOn() ? m.paths().on() : null, riskFreeRate());
     }
 
     void show(RunModel m) {
@@ -50,8 +82,7 @@ public final class ResultViewModel {
         selectedDay.set(-1);
         result.set(m);
         events.setAll(m.events());
-        summary.setAll(SummaryRow.of(m.run().summary().off(), m.run().summary().on(), m.paths().dates(), m.paths().off(),
-                m.paths().hasOn() ? m.paths().on() : null));
+        summary.setAll(summaryRows(m));
         years.setAll(yearRows(m));
     }
 

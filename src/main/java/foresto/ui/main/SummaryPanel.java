@@ -23,8 +23,19 @@ public final class SummaryPanel extends ScrollPane {
         grid.getStyleClass().add("summary-grid");
         grid.setHgap(14);
         grid.setVgap(3);
-        grid.setPadding(new Insets(6, 10, 6, 10));
-        setContent(grid);
+        grid.setPadding(new Insets(4, 10, 6, 10));
+        javafx.scene.control.TextField rate = new javafx.scene.control.TextField();
+        rate.setId("riskFreeField");
+        rate.setPrefColumnCount(5);
+        rate.textProperty().bindBidirectional(r.riskFree);
+        Label problem = new Label();
+        problem.getStyleClass().add("error-label");
+        problem.textProperty().bind(r.riskFreeProblem);
+        javafx.scene.layout.HBox rateRow = new javafx.scene.layout.HBox(8, new Label("Risk-free rate for Sharpe and Sortino (per year):"),
+                rate, problem);
+        rateRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        rateRow.setPadding(new Insets(4, 10, 0, 10));
+        setContent(new javafx.scene.layout.VBox(rateRow, grid));
         setFitToWidth(true);
         r.summary.addListener((ListChangeListener<SummaryRow>) c -> fill(r.summary));
         fill(r.summary);

@@ -37,12 +37,20 @@ public record SummaryRow(String metric, String off, String on, String difference
      * name) and turnover per year.
      */
     public static List<SummaryRow> of(Metrics off, Metrics on, java.time.LocalDate[] dates, double[] offPath, double[] onPath) {
+        return of(off, on, dates, offPath, onPath, 0);
+    }
+
+    /** As above with an annual risk-free rate (named in the rows). */
+    public static List<SummaryRow> of(Metrics off, Metrics on, java.time.LocalDate[] dates, double[] offPath, double[] onPath,
+                                      double riskFree) {
         List<SummaryRow> rows = new java.util.ArrayList<>(of(off, on));
         double years = java.time.temporal.ChronoUnit.DAYS.between(dates[0], dates[dates.length - 1]) / Metrics.DAYS_PER_YEAR;
-        rows.add(ratio("Sharpe (risk-free 0)", foresto.engine.PathStats.sharpe(offPath),
-                onPath == null ? Double.NaN : foresto.engine.PathStats.sharpe(onPath), on != null));
-        rows.add(ratio("Sortino (risk-free 0)", foresto.engine.PathStats.sortino(offPath),
-                onPath == null ? Double.NaN : foresto.engine.PathStats.sortino(onPath), on != null));
+        String rf = riskFree == 0 ? "0" : new java.math.BigDecimal(Double.toString(riskFree * 100)).stripTrailingZeros()
+                .toPlainString() + " %";
+        rows.add(ratio("Sharpe (risk-free " + rf + ")", foresto.engine.PathStats.sharpe(offPath, riskFree),
+                onPath == null ? Double.NaN : foresto.engine.PathStats.sharpe(onPath, riskFree), on != null));
+        rows.add(ratio("Sortino (risk-free " + rf + ")", foresto.engine.PathStats.sortino(offPath, riskFree),
+                onPath == null ? Double.NaN : foresto.engine.PathStats.sortino(onPath, riskFree), on != null));
         if (on != null && years > 0) {
             double t = on.totalTurnover() / years;
             rows.add(new SummaryRow("Turnover / year", "0.00%", String.format(Locale.ROOT, "%.2f%%", t * 100),
