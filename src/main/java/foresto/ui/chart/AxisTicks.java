@@ -36,8 +36,8 @@ public final class AxisTicks {
         double spanMonths = (to - from) / 30.436875;
         for (int step : MONTH_STEPS) {
             if (spanMonths / step <= maxTicks) {
-                if (spanMonths / step < 1.5 && step == 1 && to - from < 62) {
-                    break; // under two months: days
+                if (step == 1 && spanMonths < 1.5) {
+                    break; // under a month and a half: days
                 }
                 LocalDate d = LocalDate.ofEpochDay(from).withDayOfMonth(1);
                 if (step >= 12) {
@@ -80,19 +80,22 @@ public final class AxisTicks {
         }
         double raw = span / maxTicks;
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[]{1, 2, 5, 10}) {
+        for (double m : new double[]{1, 2, 5}) {
             if (m * mag >= raw * (1 - 1e-9)) {
                 return m * mag;
             }
         }
-        return 10 * mag;
+        return 10 * mag; // raw lies between 5 and 10 × mag
     }
 
     /** Linear ticks at multiples of a round step inside [lo, hi]; {@code scale} multiplies the labels (100 for %). */
     public static List<Tick> linear(double lo, double hi, int maxTicks, double scale, boolean grouped) {
         List<Tick> out = new ArrayList<>();
         if (!(hi > lo)) {
-            out.add(new Tick(lo, format(lo * scale, 1, grouped)));
+            double v = lo * scale;
+            // no step to follow: four significant digits (whole numbers as they are)
+            int decimals = v == Math.rint(v) ? 0 : Math.max(0, 3 - (int) Math.floor(Math.log10(Math.abs(v))));
+            out.add(new Tick(lo, format(v, decimals, grouped)));
             return out;
         }
         double step = niceStep(lo, hi, Math.max(1, maxTicks));
@@ -105,14 +108,16 @@ public final class AxisTicks {
     }
 
     /**
-     * Log-scale ticks at round values inside [lo, hi] (both &gt; 0): powers of ten, or 1-2-5 per decade, or
-     * 1..9 per decade — the densest that fits {@code maxTicks}; for a range inside one decade, linear round steps.
+     * Log-scale ticks at round values inside [lo, hi] (both &gt; 0): the densest of 1..9 per decade, 1-2-5 per
+     * decade, or powers of ten that gives 3 to {@code maxTicks} ticks (powers of ten: 2 or more); every n-th
+     * power of ten when even those are too many; round linear steps for a range too narrow for any of these.
      */
     public static List<Tick> log(double lo, double hi, int maxTicks, boolean grouped) {
         if (!(lo > 0) || !(hi > lo)) {
             return linear(lo, hi, maxTicks, 1, grouped);
         }
         double[][] sets = {{1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 5}, {1}};
+        List<Double> powers = List.of();
         for (double[] mult : sets) {
             List<Double> vals = new ArrayList<>();
             for (int e = (int) Math.floor(Math.log10(lo)); Math.pow(10, e) <= hi; e++) {
@@ -123,22 +128,34 @@ public final class AxisTicks {
                     }
                 }
             }
-            if (vals.size() >= 3 && vals.size() <= maxTicks || mult.length == 1 && vals.size() >= 2) {
-                List<Tick> out = new ArrayList<>();
-                double minStep = Double.MAX_VALUE;
-                for (int i = 1; i < vals.size(); i++) {
-                    minStep = Math.min(minStep, vals.get(i) - vals.get(i - 1));
-                }
-                int decimals = decimalsFor(vals.size() > 1 ? minStep : vals.get(0));
-                for (double v : vals) {
-                    out.add(new Tick(v, format(v, decimals, grouped)));
-                }
-                if (vals.size() <= maxTicks) {
-                    return out;
-                }
+            int least = mult.length == 1 ? 2 : 3;
+            if (vals.size() >= least && vals.size() <= maxTicks) {
+                return roundTicks(vals, grouped);
             }
+            powers = vals;
+        }
+        if (powers.size() > Math.max(1, maxTicks)) { // many decades: every n-th power of ten
+            int n = (powers.size() + Math.max(1, maxTicks) - 1) / Math.max(1, maxTicks);
+            List<Double> every = new ArrayList<>();
+            for (int i = 0; i < powers.size(); i += n) {
+                every.add(powers.get(i));
+            }
+            return roundTicks(every, grouped);
         }
         return linear(lo, hi, maxTicks, 1, grouped); // narrow range: round linear steps read better
+    }
+
+    /**
+     * Labels for round values m·10ᵉ (one significant digit, ascending): the smallest needs the most decimals, and
+     * those show every larger one exactly.
+     */
+    private static List<Tick> roundTicks(List<Double> vals, boolean grouped) {
+        int decimals = decimalsFor(vals.get(0));
+        List<Tick> out = new ArrayList<>();
+        for (double v : vals) {
+            out.add(new Tick(v, format(v, decimals, grouped)));
+        }
+        return out;
     }
 
     /** Decimals that show a step of this size exactly (0 for steps of 1 or more). */
