@@ -87,6 +87,14 @@ public final class ForestoApp extends Application {
     public void stop() {
         if (backend != null) {
             backend.close();
+            return;
+        }
+        // closed during the splash: the database may still be starting; stop it once it has (no server left behind)
+        try {
+            Startup.beginBackend(AppConfig.load()).get(30, java.util.concurrent.TimeUnit.SECONDS).close();
+        } catch (Exception notStarted) {
+            // it failed to start or is still starting after 30 s: nothing of ours to stop now (the next start
+            // finds a leftover server by its postmaster.pid and stops it)
         }
     }
 }

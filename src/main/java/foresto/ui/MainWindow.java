@@ -172,6 +172,14 @@ public final class MainWindow {
         stage.setTitle("Foresto Rebalancing Lab");
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> mainVm.cancel());
+        // the stage may have shown the small splash: size it to the screen (1400 × 900 where it fits) and centre it
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1400, screen.getWidth()));
+        stage.setHeight(Math.min(900, screen.getHeight()));
+        stage.centerOnScreen();
+        if (screen.getWidth() < 1400 || screen.getHeight() < 900) {
+            stage.setMaximized(true);
+        }
         stage.show();
     }
 
