@@ -5,8 +5,7 @@ import foresto.config.AppConfig;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.text.Text;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -20,13 +19,24 @@ public final class ForestoApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        // the splash first, in the platform's font: the window is up before anything else loads
-        MainWindow.applyThemeStylesheet();
-        Label message = new Label("Starting the database …");
-        VBox splash = new VBox(8, new Label("Foresto Rebalancing Lab"), new ProgressIndicator(), message);
-        splash.setStyle("-fx-padding: 24; -fx-alignment: center;");
+        // the splash first: shapes and text only, no controls, so no style sheet has to be parsed before it shows
+        Text title = new Text("Foresto Rebalancing Lab");
+        title.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 20));
+        Text message = new Text("Starting the database …");
+        message.setFill(javafx.scene.paint.Color.web("#57606a"));
+        javafx.scene.shape.Arc spinner = new javafx.scene.shape.Arc(0, 0, 14, 14, 90, 270);
+        spinner.setFill(null);
+        spinner.setStroke(javafx.scene.paint.Color.web("#0969da"));
+        spinner.setStrokeWidth(3);
+        javafx.animation.RotateTransition spin = new javafx.animation.RotateTransition(javafx.util.Duration.seconds(1), spinner);
+        spin.setByAngle(360);
+        spin.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        spin.setInterpolator(javafx.animation.Interpolator.LINEAR);
+        spin.play();
+        VBox splash = new VBox(14, title, new javafx.scene.Group(spinner), message);
+        splash.setAlignment(javafx.geometry.Pos.CENTER);
         stage.setTitle("Foresto Rebalancing Lab");
-        stage.setScene(new Scene(splash, 520, 220));
+        stage.setScene(new Scene(splash, 520, 220, javafx.scene.paint.Color.WHITE));
         stage.show();
         Startup.mark("splash shown");
         AppConfig config = AppConfig.load();
@@ -40,6 +50,7 @@ public final class ForestoApp extends Application {
             return Startup.beginBackend(config).join();
         }, b -> {
             backend = b;
+            spin.stop();
             MainWindow.applyTheme();
             MainWindow w = MainWindow.create(b.backtests(), b.rules(), b.imports(), executor,
                     new UiState(config.dataDirectory().resolve("ui-state.properties")), MainWindow.ExportChooser.fileChooser());
@@ -58,6 +69,7 @@ public final class ForestoApp extends Application {
                 }, x -> Startup.mark("warm-up done"), t -> { }, () -> { });
             });
         }, t -> {
+            spin.stop();
             UiError e = UiError.of("Foresto could not start", t.getCause() != null
                     && t instanceof java.util.concurrent.CompletionException ? t.getCause() : t);
             message.setText(e.describe());
