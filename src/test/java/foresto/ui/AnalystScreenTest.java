@@ -66,6 +66,15 @@ class AnalystScreenTest extends RobotTestBase {
         // 100+ markers: in the lane only, the line stays visible
         assertThat(value.markerIds()).hasSize(events);
         assertThat(value.markersOnLine()).isFalse();
+        // pointing at an event's lane mark shows its tooltip; a click there selects it
+        int probe = 40;
+        robot.moveTo(value.markerScreenPoint(probe));
+        UiFixture.waitUntil(() -> value.eventTooltip().isShowing());
+        assertThat(value.eventTooltip().getText()).startsWith(vm().events.get(probe).eventDate().toString());
+        robot.clickOn(value.markerScreenPoint(probe));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().selectedEvent.get()).isEqualTo(probe);
+        assertThat(value.selectedMarkerIds()).containsExactly(probe);
 
         robot.clickOn("#logScaleBox");
         UiFixture.waitUntil(() -> value.logScaleProperty().get());
@@ -149,6 +158,15 @@ class AnalystScreenTest extends RobotTestBase {
 
         select(robot, "Annual returns");
         assertThat(fx.window.main().annualBars().years()).containsExactly(2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019);
+        // the years compound to the whole window's total return, for each side
+        for (var side : foresto.ui.main.RunCharts.annual(m)) {
+            double g = 1;
+            for (var y : side.years()) {
+                g *= 1 + y.value();
+            }
+            var metrics = side.name().equals("ON") ? m.run().summary().on() : m.run().summary().off();
+            assertThat(g - 1).as(side.name()).isCloseTo(metrics.totalReturn(), within(1e-12));
+        }
         TableView<?> years = robot.lookup("#annualTable").queryAs(TableView.class);
         assertThat(years.getItems()).hasSize(10);
 

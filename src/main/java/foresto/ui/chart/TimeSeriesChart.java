@@ -262,6 +262,11 @@ public class TimeSeriesChart extends Region {
         return drawn.yTicks;
     }
 
+    /** The events' tooltip (shown while the pointer is on an event). */
+    public Tooltip eventTooltip() {
+        return tip;
+    }
+
     /** How many times the canvas has been drawn. */
     public long drawCount() {
         return draws;
