@@ -200,21 +200,9 @@ class AnalystScreenTest extends RobotTestBase {
         assertThat(vm().shown.riskFreeProblem.get()).contains("not a rate");
         assertThat(vm().summary).anyMatch(row -> row.metric().equals("Sharpe (risk-free 0)"));
         robot.interact(() -> vm().shown.riskFree.set("0"));
-        robot.interact(() -> {
-            try {
-                Snapshots.write(fx.window.scene(), Path.of("target/screenshots/summary-tab.png"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        fx.screenshot(robot, "summary-tab.png");
         select(robot, "Annual returns");
-        robot.interact(() -> {
-            try {
-                Snapshots.write(fx.window.scene(), Path.of("target/screenshots/annual-tab.png"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        fx.screenshot(robot, "annual-tab.png");
         select(robot, "Events");
     }
 }

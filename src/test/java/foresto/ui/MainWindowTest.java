@@ -108,14 +108,7 @@ class MainWindowTest extends RobotTestBase {
         robot.clickOn("#logScaleBox");
         assertThat(value.logScaleProperty().get()).isTrue();
 
-        robot.interact(() -> {
-            try {
-                Snapshots.write(fx.window.scene(), Path.of("target/screenshots/main-window.png"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        assertThat(Path.of("target/screenshots/main-window.png")).exists();
+        fx.screenshot(robot, "main-window.png");
 
         // the same request again is reused, visibly (Ctrl+Enter runs)
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ENTER)

@@ -56,14 +56,7 @@ class SweepTabTest extends RobotTestBase {
         // the tab's scenario pickers are the Analysis setup's
         assertThat(robot.lookup("#sweepPortfolioBox").queryComboBox().getValue()).isEqualTo(fx.window.mainViewModel().portfolio.get());
 
-        robot.interact(() -> {
-            try {
-                Snapshots.write(fx.window.scene(), Path.of("target/screenshots/sweep-tab.png"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        assertThat(Path.of("target/screenshots/sweep-tab.png")).exists();
+        fx.screenshot(robot, "sweep-tab.png");
         Heatmap map = fx.window.sweepView().heatmap();
         assertThat(map.result()).isSameAs(r);
         assertThat(map.getHeight()).as("the heatmap has room").isGreaterThan(200);

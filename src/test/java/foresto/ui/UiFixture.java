@@ -51,6 +51,19 @@ final class UiFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Writes the window as {@code target/screenshots/<name>} (the README's pictures come from here). */
+    void screenshot(org.testfx.api.FxRobot robot, String name) {
+        Path file = Path.of("target/screenshots", name);
+        robot.interact(() -> {
+            try {
+                Snapshots.write(window.scene(), file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(file).exists();
+    }
+
     void close() {
         db.close();
     }

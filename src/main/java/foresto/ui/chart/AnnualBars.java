@@ -4,14 +4,11 @@ import foresto.ui.Fonts;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
@@ -23,7 +20,7 @@ import java.util.TreeSet;
  * Calendar-year returns as grouped bars (one bar per series per year), drawn on a canvas with the same fonts,
  * round value ticks and percent format as the time-series charts. Hovering a year shows its figures.
  */
-public final class AnnualBars extends Region {
+public final class AnnualBars extends CanvasChart {
     /** One series: a name, its colour, and one return per year (a fraction: 0.05 = 5 %). */
     public record Series(String name, Color colour, List<Year> years) {
         public Series {
@@ -34,7 +31,6 @@ public final class AnnualBars extends Region {
     public record Year(int year, double value) {
     }
 
-    private final Canvas canvas = new Canvas();
     private final StringProperty title = new SimpleStringProperty("");
     private final Tooltip tip = new Tooltip();
     private List<Series> series = List.of();
@@ -42,13 +38,9 @@ public final class AnnualBars extends Region {
     private List<AxisTicks.Tick> yTicks = List.of();
     private double px0;
     private double px1;
-    private boolean dirty = true;
 
     public AnnualBars() {
-        getChildren().add(canvas);
         getStyleClass().add("annual-bars");
-        setMinSize(120, 80);
-        setPrefSize(800, 400);
         title.addListener((o, a, b) -> invalidate());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             int i = yearAt(e.getX());
@@ -93,26 +85,6 @@ public final class AnnualBars extends Region {
         return yTicks;
     }
 
-    private void invalidate() {
-        dirty = true;
-        requestLayout();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            dirty = true;
-        }
-        if (dirty) {
-            dirty = false;
-            draw();
-        }
-    }
-
     private int yearAt(double x) {
         if (years.isEmpty() || x < px0 || x > px1) {
             return -1;
@@ -121,16 +93,8 @@ public final class AnnualBars extends Region {
         return Math.min(years.size() - 1, Math.max(0, i));
     }
 
-    private static double width(String s, Font f) {
-        Text t = new Text(s);
-        t.setFont(f);
-        return t.getLayoutBounds().getWidth();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);
         yTicks = List.of();
@@ -155,7 +119,7 @@ public final class AnnualBars extends Region {
         yTicks = AxisTicks.linear(lo, hi, Math.max(2, (int) ((py1 - py0) / 42)), 100, false);
         double labelW = 0;
         for (AxisTicks.Tick t : yTicks) {
-            labelW = Math.max(labelW, width(t.label(), small));
+            labelW = Math.max(labelW, textWidth(t.label(), small));
         }
         px0 = 8 + 16 + labelW + 6;
         px1 = w - 12;
@@ -204,7 +168,7 @@ public final class AnnualBars extends Region {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.setFill(Color.web("#57606a"));
-        int every = Math.max(1, (int) Math.ceil(width("2000", small) * 1.6 / slot));
+        int every = Math.max(1, (int) Math.ceil(textWidth("2000", small) * 1.6 / slot));
         for (int i = 0; i < years.size(); i++) {
             if (years.get(i) % every == 0 || every == 1) {
                 g.fillText(Integer.toString(years.get(i)), px0 + (i + 0.5) * slot, py1 + 4);
@@ -220,7 +184,7 @@ public final class AnnualBars extends Region {
             g.fillRect(xk, yk - 5, 10, 10);
             g.setFill(Color.web("#24292f"));
             g.fillText(s.name(), xk + 16, yk);
-            xk += 16 + width(s.name(), small) + 18;
+            xk += 16 + textWidth(s.name(), small) + 18;
         }
     }
 

@@ -10,7 +10,6 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
@@ -68,12 +67,6 @@ final class ChartPainter {
     static int lastAtOrBefore(double[] x, double v) {
         int i = Arrays.binarySearch(x, v);
         return i >= 0 ? i : Math.max(0, -i - 2);
-    }
-
-    private static double textWidth(String s, Font f) {
-        Text t = new Text(s);
-        t.setFont(f);
-        return t.getLayoutBounds().getWidth();
     }
 
     /** What to draw: the chart's state at this pulse. */
@@ -155,7 +148,7 @@ final class ChartPainter {
                 : AxisTicks.linear(ylo, yhi, maxY, scale, units == Units.MONEY);
         double labelW = 0;
         for (AxisTicks.Tick t : d.yTicks) {
-            labelW = Math.max(labelW, textWidth(t.label(), small));
+            labelW = Math.max(labelW, CanvasChart.textWidth(t.label(), small));
         }
         d.px0 = 8 + 16 + labelW + 6;
         d.px1 = w - 16;
@@ -198,7 +191,7 @@ final class ChartPainter {
             double xp = Math.rint(xPixel.applyAsDouble(t.value())) + 0.5;
             g.setStroke(GRID);
             g.strokeLine(xp, d.py0, xp, d.py1);
-            double tw = textWidth(t.label(), small);
+            double tw = CanvasChart.textWidth(t.label(), small);
             if (xp - tw / 2 < lastRight + 6 || xp + tw / 2 > w - 2 || xp - tw / 2 < 2) {
                 continue;
             }
@@ -354,7 +347,7 @@ final class ChartPainter {
             g.setFill(Color.web("#24292f"));
             String name = content.lines().get(li).name();
             g.fillText(name, xk + 24, yk);
-            xk += 24 + textWidth(name, f) + 18;
+            xk += 24 + CanvasChart.textWidth(name, f) + 18;
         }
         if (content.markerLine() >= 0) {
             g.setStroke(EVENT_COLOUR);
@@ -364,7 +357,7 @@ final class ChartPainter {
             g.setFill(Color.web("#24292f"));
             String name = "Rebalancing events (" + content.markers().size() + ")";
             g.fillText(name, xk + 16, yk);
-            xk += 16 + textWidth(name, f) + 18;
+            xk += 16 + CanvasChart.textWidth(name, f) + 18;
         }
         if (!Double.isNaN(content.horizontal())) {
             g.setStroke(REFERENCE_COLOUR);

@@ -7,12 +7,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Point2D;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
@@ -29,7 +27,7 @@ import java.util.function.IntConsumer;
  * drawn on their line, growing as you zoom. A selected event and a selected day (the cursor) are drawn on every
  * chart that shares them. Drag to zoom, double-click to reset, click an event or a day to select it.
  */
-public class TimeSeriesChart extends Region {
+public class TimeSeriesChart extends CanvasChart {
     /** One line: x in epoch days, y values (NaN = no point), and its colour (null: the palette's next). */
     public record Line(String name, double[] x, double[] y, Color color) {
         public Line(String name, double[] x, double[] y) {
@@ -75,7 +73,6 @@ public class TimeSeriesChart extends Region {
             Color.web("#bf3989"), Color.web("#bc4c00"), Color.web("#0550ae"), Color.web("#116329")};
     private static final double LANE = ChartPainter.LANE;
 
-    private final Canvas canvas = new Canvas();
     private final Label placeholder = new Label("Run a backtest to see its paths here.");
     private final Rectangle zoomBox = new Rectangle();
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
@@ -90,7 +87,6 @@ public class TimeSeriesChart extends Region {
     private IntConsumer onMarkerClicked = id -> { };
     private IntConsumer onDayClicked = i -> { };
     private Point2D dragStart;
-    private boolean dirty = true;
 
     /** Where the last draw put things (hit tests, tests). */
     private ChartPainter.Drawn drawn = new ChartPainter.Drawn();
@@ -105,9 +101,7 @@ public class TimeSeriesChart extends Region {
         zoomBox.setMouseTransparent(true);
         placeholder.getStyleClass().add("text-muted");
         placeholder.setMouseTransparent(true);
-        getChildren().addAll(canvas, zoomBox, placeholder);
-        setMinSize(120, 80);
-        setPrefSize(800, 400);
+        getChildren().addAll(zoomBox, placeholder);
         tip.setWrapText(true);
         tip.setMaxWidth(520);
         logScale.addListener((o, a, b) -> invalidate());
@@ -118,30 +112,18 @@ public class TimeSeriesChart extends Region {
         installMouse();
     }
 
-    /** Redraw at the next layout pass: however many changes arrive in one pulse, the canvas is drawn once. */
-    private void invalidate() {
-        dirty = true;
-        requestLayout();
-    }
-
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            dirty = true;
-        }
+    protected void layoutOverlays(double w, double h) {
         placeholder.autosize();
         placeholder.relocate((w - placeholder.getWidth()) / 2, (h - placeholder.getHeight()) / 2);
         placeholder.setVisible(content.lines().isEmpty());
-        if (dirty) {
-            dirty = false;
-            draws++;
-            drawn = ChartPainter.paint(canvas.getGraphicsContext2D(), w, h, new ChartPainter.Scene(content, visibleRange.get(),
-                    logScale.get(), units, yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf));
-        }
+    }
+
+    @Override
+    protected void paint(javafx.scene.canvas.GraphicsContext g, double w, double h) {
+        draws++;
+        drawn = ChartPainter.paint(g, w, h, new ChartPainter.Scene(content, visibleRange.get(), logScale.get(), units,
+                yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf));
     }
 
     public void setUnits(Units u) {
