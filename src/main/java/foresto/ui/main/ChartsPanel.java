@@ -83,6 +83,8 @@ public final class ChartsPanel {
         wOffCol.setPrefWidth(76);
         wTargetCol.setPrefWidth(76);
         driftCol.setPrefWidth(200);
+        // the drift column takes what is left, so no horizontal scroll bar covers the last class
+        weightsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         dayDetailLabel.textProperty().bind(r.dayDetail);
         // the whole explanation (which class breached, by how much, against which band) stays in view
         dayDetailLabel.setMinHeight(Region.USE_PREF_SIZE);
