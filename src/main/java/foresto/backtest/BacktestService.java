@@ -90,7 +90,16 @@ public final class BacktestService {
      * were just computed and stored (not read back), a reused run as stored.
      */
     public Shown runAndShow(BacktestRequest req, Cancellation cancellation) {
-        Outcome o = outcome(req, cancellation);
+        return runAndShow(req, cancellation, v -> { });
+    }
+
+    /**
+     * As {@link #runAndShow(BacktestRequest, Cancellation)}; a new run is also handed to {@code computed} as soon as
+     * it is computed, before it is stored (its record's run id is 0 then), so a face can show it while it is
+     * being stored. If storing then fails or is cancelled, this throws as usual and nothing was stored.
+     */
+    public Shown runAndShow(BacktestRequest req, Cancellation cancellation, java.util.function.Consumer<RunView> computed) {
+        Outcome o = outcome(req, cancellation, computed);
         return new Shown(o.result(), o.fresh() != null ? o.fresh() : open(o.result().runId()));
     }
 
@@ -99,14 +108,18 @@ public final class BacktestService {
     }
 
     private Outcome outcome(BacktestRequest req, Cancellation cancellation) {
+        return outcome(req, cancellation, v -> { });
+    }
+
+    private Outcome outcome(BacktestRequest req, Cancellation cancellation, java.util.function.Consumer<RunView> computed) {
         try {
-            return runChecked(req, cancellation);
+            return runChecked(req, cancellation, computed);
         } catch (foresto.engine.EngineException e) {
             throw Failures.of(e); // the engine's terms become the application's codes here
         }
     }
 
-    private Outcome runChecked(BacktestRequest req, Cancellation cancellation) {
+    private Outcome runChecked(BacktestRequest req, Cancellation cancellation, java.util.function.Consumer<RunView> computed) {
         // 1. validate what needs no database
         double initialValue = req.initialValue() == null ? 1.0 : req.initialValue();
         Scenario.requireInitialValue(initialValue);
@@ -160,6 +173,8 @@ public final class BacktestService {
         RunSummary summary = new RunSummary(result.off().metrics(), result.on().map(PathResult::metrics).orElse(null));
         StoredPaths paths = toStored(result);
         List<RebalancingEvent> onEvents = result.on().map(PathResult::events).orElse(List.of());
+        RunView preview = RunView.of(new RunRecord(0, hex, hash.canonicalJson(), info, summary, computeMs, null), paths, onEvents);
+        computed.accept(preview);
         Optional<Long> runId = Jdbc.inTransaction(ds, "storing the run", c -> {
             // the data this run was computed on must still be the dataset's data, and stay so until we commit
             if (!MarketDataRepository.lockIfUnchanged(c, dataset.datasetId(), data.fingerprint())) {
@@ -178,7 +193,8 @@ public final class BacktestService {
         }
         RunRecord stored = new RunRecord(runId.get(), hex, hash.canonicalJson(), info, summary, computeMs,
                 java.time.OffsetDateTime.now(clock));
-        return new Outcome(new BacktestResult(runId.get(), hex, false, info, summary), RunView.of(stored, paths, onEvents));
+        return new Outcome(new BacktestResult(runId.get(), hex, false, info, summary),
+                new RunView(stored, paths, onEvents, preview.targets(), preview.threshold(), preview.bands()));
     }
 
     /**

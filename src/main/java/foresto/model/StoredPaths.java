@@ -29,7 +29,9 @@ public record StoredPaths(LocalDate[] dates, double[] off, double[] on, int[] he
     public byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(dates.length * 16);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 1 << 16))) {
+        // buffered in front of the deflater: fed eight bytes at a time it costs ~10× more (a deflate call per double)
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(
+                new DeflaterOutputStream(bytes, deflater, 1 << 16), 1 << 16))) {
             out.writeInt(VERSION);
             out.writeInt(dates.length);
             out.writeInt(heldOrdinals.length);
@@ -65,7 +67,8 @@ public record StoredPaths(LocalDate[] dates, double[] off, double[] on, int[] he
     }
 
     public static StoredPaths decode(byte[] blob) {
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(blob)))) {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(blob)), 1 << 16))) {
             int version = in.readInt();
             if (version != VERSION) {
                 throw new ForestoException(ErrorCode.DATABASE_ERROR, "stored paths have unknown format " + version);

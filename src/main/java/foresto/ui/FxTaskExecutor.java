@@ -23,6 +23,11 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public void onUiThread(Runnable r) {
+        javafx.application.Platform.runLater(r);
+    }
+
+    @Override
     public <T> Handle submit(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
                              Runnable onCancelled) {
         Task<T> task = new Task<>() {

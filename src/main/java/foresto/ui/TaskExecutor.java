@@ -23,6 +23,9 @@ public interface TaskExecutor {
     <T> Handle submit(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
                       Runnable onCancelled);
 
+    /** Runs {@code r} on the UI thread soon (from a worker: a result it can show before its work is done). */
+    void onUiThread(Runnable r);
+
     /**
      * Hands a result to {@code onSuccess}; a failure inside that callback (e.g. a bad value while showing the
      * result) goes to {@code onFailure} like any other failure, never escapes to the toolkit. Both executors
@@ -54,6 +57,11 @@ public interface TaskExecutor {
                 }
                 deliver(value, onSuccess, onFailure);
                 return done();
+            }
+
+            @Override
+            public void onUiThread(Runnable r) {
+                r.run();
             }
 
             private Handle done() {

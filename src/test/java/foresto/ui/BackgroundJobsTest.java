@@ -70,6 +70,11 @@ class BackgroundJobsTest {
         final List<Runnable> finishers = new ArrayList<>();
 
         @Override
+        public void onUiThread(Runnable r) {
+            r.run(); // these tests run on one thread
+        }
+
+        @Override
         public <T> Handle submit(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
                                  Runnable onCancelled) {
             boolean[] done = {false};

@@ -53,6 +53,11 @@ class ImportAndCancelTest extends RobotTestBase {
         List<Runnable> cancelCallbacks = new ArrayList<>();
         TaskExecutor pending = new TaskExecutor() {
             @Override
+            public void onUiThread(Runnable r) {
+                r.run();
+            }
+
+            @Override
             public <T> Handle submit(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
                                      Runnable onCancelled) {
                 if (title.equals("load")) {

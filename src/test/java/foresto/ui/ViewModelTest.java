@@ -1,5 +1,6 @@
 package foresto.ui;
 
+import foresto.ui.main.RunModel;
 import foresto.backtest.BacktestService;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.RuleService;
@@ -170,5 +171,58 @@ class ViewModelTest {
         assertThat(changed).hasSize(1);
         assertThat(vm.selected.get().ruleName()).isEqualTo("vm quarterly last");
         assertThat(vm.selected.get().costRate()).isEqualByComparingTo("0.0015");
+    }
+
+    @Test
+    void aComputedRunIsShownBeforeItIsStoredAndWithdrawnWhenStoringFails() throws Exception {
+        List<String> statuses = new java.util.ArrayList<>();
+        List<Boolean> previews = new java.util.ArrayList<>();
+        MainViewModel vm = new MainViewModel(fx.service, TaskExecutor.sameThread(), UiState.inMemory(), e -> statuses.add("error " + e.code()));
+        vm.load();
+        vm.rule.set(vm.rules.get(0));
+        vm.startDate.set(LocalDate.of(2011, 3, 1));
+        vm.initialValue.set("777");
+        vm.status.addListener((o, a, t) -> statuses.add(t));
+        vm.result.addListener((o, a, m) -> previews.add(m == null ? null : m.isPreview()));
+        vm.run();
+        // shown first as computed (run id 0, "storing"), then as stored: the same arrays, the real run id
+        assertThat(previews).containsExactly(true, false);
+        assertThat(statuses).anyMatch(t -> t.startsWith("Computed in ") && t.endsWith("storing the run …"));
+        assertThat(vm.result.get().run().runId()).isPositive();
+        assertThat(vm.status.get()).startsWith("New run #" + vm.result.get().run().runId());
+        RunModel stored = vm.result.get();
+
+        // storing fails after the run was computed and shown: the preview is withdrawn, the earlier run shows again
+        long runsBefore = count("simulation_run");
+        try (var c = fx.db.dataSource().getConnection(); var st = c.createStatement()) {
+            st.execute("CREATE FUNCTION foresto.refuse_run() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN RAISE EXCEPTION 'refused by test'; END $$");
+            st.execute("CREATE TRIGGER refuse_run BEFORE INSERT ON foresto.simulation_run FOR EACH ROW "
+                    + "EXECUTE FUNCTION foresto.refuse_run()");
+        }
+        try {
+            previews.clear();
+            statuses.clear();
+            vm.initialValue.set("778");
+            vm.run();
+            assertThat(previews).containsExactly(true, false); // shown as computed, then the stored run again
+            assertThat(vm.result.get()).isSameAs(stored);
+            assertThat(vm.status.get()).startsWith("Failed: ");
+            assertThat(statuses).anyMatch(t -> t.startsWith("error DATABASE_"));
+            assertThat(count("simulation_run")).isEqualTo(runsBefore);
+        } finally {
+            try (var c = fx.db.dataSource().getConnection(); var st = c.createStatement()) {
+                st.execute("DROP TRIGGER refuse_run ON foresto.simulation_run");
+                st.execute("DROP FUNCTION foresto.refuse_run()");
+            }
+        }
+    }
+
+    private static long count(String table) throws Exception {
+        try (var c = fx.db.dataSource().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM foresto." + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

@@ -56,6 +56,10 @@ public final class ChartsPanel {
         valueTitle.textProperty().bind(Bindings.createStringBinding(() -> r.result.get() == null
                 || r.result.get().paths().hasOn() ? "Value: ON vs OFF" : "Value: OFF (buy-and-hold) only", r.result));
         r.result.addListener((o, a, m) -> {
+            if (a != null && m != null && a.paths() == m.paths()) {
+                chartedRun.set(m); // the stored version of the run on screen: the charts stay as they are
+                return;
+            }
             if (m == null) {
                 valueChart.clear();
                 driftChart.clear();

@@ -132,6 +132,12 @@ public final class MainViewModel {
      */
     private <T> TaskExecutor.Handle job(String title, java.util.concurrent.Callable<T> work, Consumer<T> onSuccess,
                                         Runnable onCancelled) {
+        return job(title, work, onSuccess, onCancelled, () -> { });
+    }
+
+    /** As above; {@code beforeFailure} runs on the UI thread before a failure is reported. */
+    private <T> TaskExecutor.Handle job(String title, java.util.concurrent.Callable<T> work, Consumer<T> onSuccess,
+                                        Runnable onCancelled, Runnable beforeFailure) {
         activeJobs++;
         busy.set(true);
         java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
@@ -146,6 +152,7 @@ public final class MainViewModel {
             onSuccess.accept(v);
         }, t -> {
             end.run();
+            beforeFailure.run();
             failed(t);
         }, () -> {
             end.run();
@@ -205,18 +212,42 @@ public final class MainViewModel {
                 : req.rebalancingRuleId() == null ? " (rebalancing OFF)" : " with " + rule.get().ruleName()) + " …");
         Cancellation cancellation = new Cancellation();
         runCancellation = cancellation;
+        RunModel before = result.get();
+        boolean[] previewShown = {false}; // touched on the UI thread only
+        Runnable dropPreview = () -> { // a shown preview that was not stored goes; the screen shows what it showed before
+            if (previewShown[0]) {
+                previewShown[0] = false;
+                shown.restore(before);
+            }
+        };
         running = job("run", () -> {
-            // a new run is shown from memory as it was stored; only a reused run is read back
-            BacktestService.Shown shown = service.runAndShow(req, cancellation);
-            BacktestResult r = shown.result();
-            return new Loaded(RunModel.of(shown.view(), r.reused()), service.history(200), r.request());
+            // a new run is shown as soon as it is computed (status: storing), then as stored, from memory; only a
+            // reused run is read back from the database
+            java.util.concurrent.atomic.AtomicReference<RunModel> computed = new java.util.concurrent.atomic.AtomicReference<>();
+            BacktestService.Shown done = service.runAndShow(req, cancellation, view -> {
+                RunModel preview = RunModel.of(view, false);
+                computed.set(preview);
+                executor.onUiThread(() -> {
+                    if (runCancellation == cancellation && busy.get()) {
+                        previewShown[0] = true;
+                        shown.show(preview);
+                        status.set(String.format(java.util.Locale.ROOT, "Computed in %.0f ms; storing the run …",
+                                view.run().computeMs()));
+                    }
+                });
+            });
+            BacktestResult r = done.result();
+            RunModel preview = computed.get();
+            RunModel rm = preview != null && !r.reused() ? preview.stored(done.view().run()) : RunModel.of(done.view(), r.reused());
+            return new Loaded(rm, service.history(200), r.request());
         }, loaded -> {
             runCancellation = null;
             show(loaded);
         }, () -> {
             runCancellation = null;
+            dropPreview.run();
             status.set("Cancelled. Nothing was stored.");
-        });
+        }, dropPreview);
     }
 
     /** {@code asked}: the request as this user made it (a reused run was first made by another request). */

@@ -49,6 +49,9 @@ public final class PerformancePanel {
         years.setPlaceholder(new Label("Run a backtest to see its calendar-year returns."));
         this.result = r.result;
         r.result.addListener((o, a, m) -> {
+            if (a != null && m != null && a.paths() == m.paths()) {
+                return; // the stored version of the run on screen
+            }
             pending = true;
             showIfSelected();
         });

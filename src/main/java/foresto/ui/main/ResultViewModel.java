@@ -78,12 +78,31 @@ public final class ResultViewModel {
     }
 
     void show(RunModel m) {
+        RunModel old = result.get();
+        if (old != null && old.paths() == m.paths()) {
+            result.set(m); // the stored version of the run on screen: same arrays, keep the tables and the selection
+            return;
+        }
         selectedEvent.set(null);
         selectedDay.set(-1);
         result.set(m);
         events.setAll(m.events());
         summary.setAll(summaryRows(m));
         years.setAll(yearRows(m));
+    }
+
+    /** Shows {@code previous} again (nothing when null): a preview that was not stored is withdrawn. */
+    void restore(RunModel previous) {
+        if (previous != null) {
+            show(previous);
+            return;
+        }
+        selectedEvent.set(null);
+        selectedDay.set(-1);
+        result.set(null);
+        events.clear();
+        summary.clear();
+        years.clear();
     }
 
     /** Selects the day clicked on a chart, and the event on that day when there is one. */

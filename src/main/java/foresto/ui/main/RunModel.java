@@ -60,6 +60,30 @@ public final class RunModel {
         return new RunModel(view, reused);
     }
 
+    private RunModel(RunModel computed, RunRecord stored) {
+        this.run = stored;
+        this.paths = computed.paths;
+        this.events = computed.events;
+        this.reused = false;
+        this.x = computed.x;
+        this.targets = computed.targets;
+        this.offDrift = computed.offDrift;
+        this.onDrift = computed.onDrift;
+        this.eventIndex = computed.eventIndex;
+        this.threshold = computed.threshold;
+        this.bands = computed.bands;
+    }
+
+    /** This computed run as stored: the same arrays (nothing recomputed), the stored record with its run id. */
+    public RunModel stored(RunRecord record) {
+        return new RunModel(this, record);
+    }
+
+    /** Computed and shown, not yet stored (its record's run id is 0). */
+    public boolean isPreview() {
+        return run.runId() == 0;
+    }
+
     private double[] maxDrift(double[][] weights, int n) {
         double[] d = new double[n];
         for (int k = 0; k < n; k++) {
