@@ -50,7 +50,23 @@ class SchemaAndSeedTest {
 
     @Test
     void migrationsCreateTheSchemaWithTheUniqueRuleNameIndex() throws SQLException {
-        assertThat(db.schemaVersion()).isEqualTo("7");
+        // the number of migration files under seed/migration, counted there (V1 … V8)
+        long files;
+        try (var list = java.nio.file.Files.list(java.nio.file.Path.of("seed/migration"))) {
+            files = list.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(files).isEqualTo(8);
+        assertThat(db.schemaVersion()).isEqualTo("8");
+        // the stored paths are deflated by the application: PostgreSQL keeps them uncompressed (V8)
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT attstorage FROM pg_attribute WHERE attrelid = "
+                     + "'foresto.simulation_run'::regclass AND attname = 'paths'");
+             var rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("e");
+        }
         try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT indexdef FROM pg_indexes WHERE schemaname = 'foresto' AND indexname = ?")) {
             ps.setString(1, "ux_rebalancing_rule_name");
