@@ -244,6 +244,11 @@ public class TimeSeriesChart extends CanvasChart {
         return drawn.yTicks;
     }
 
+    /** What the chart says while it has nothing to show. */
+    public void setPlaceholder(String text) {
+        placeholder.setText(text);
+    }
+
     /** The events' tooltip (shown while the pointer is on an event). */
     public Tooltip eventTooltip() {
         return tip;

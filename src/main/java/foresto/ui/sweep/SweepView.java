@@ -100,6 +100,7 @@ public final class SweepView extends BorderPane {
         heatmap.setId("sweepHeatmap");
         foresto.ui.chart.TimeSeriesChart compare = new foresto.ui.chart.TimeSeriesChart("Value (compared cells)");
         compare.setId("sweepCompareChart");
+        compare.setPlaceholder("Shift+click cells of the heatmap to compare their value paths here.");
         Label compareHint = new Label("Shift+click cells (up to 6) to overlay their value paths here; click a cell to open it in Analysis.");
         compareHint.getStyleClass().add("text-muted");
         Button clear = new Button("Clear comparison");
