@@ -277,14 +277,15 @@ public final class BacktestService {
     /**
      * Prepares for a quick first run, storing nothing: loads the default dataset into the cache and runs the
      * engine a few times on it (first portfolio; a calendar rule and a band rule), so the JIT has compiled the
-     * hot loops before the analyst presses Run. Failures are ignored: this is only an optimisation.
+     * hot loops before the analyst presses Run; returns that run, computed but not stored, so a face can warm its
+     * screen with it. Failures are ignored (empty): this is only an optimisation.
      */
-    public void warmUp() {
+    public Optional<RunView> warmUp() {
         try {
             Optional<DatasetRecord> d = datasets.findDefault();
             List<PortfolioRecord> ps = portfolios.findAll();
             if (d.isEmpty() || ps.isEmpty()) {
-                return;
+                return Optional.empty();
             }
             MarketData data = market(d.get());
             PortfolioRecord p = ps.get(0);
@@ -319,8 +320,12 @@ public final class BacktestService {
                 }
             }
             history(200);
+            // the last warm-up run as a face would show it (computed, not stored: run id 0), to warm the screen too
+            return Optional.of(RunView.of(new RunRecord(0, hash.hex(), hash.canonicalJson(), info, summary, 0.0, null),
+                    toStored(r), r.on().map(PathResult::events).orElse(List.of())));
         } catch (RuntimeException | java.sql.SQLException ignored) {
             // a warm-up that fails changes nothing: the first run will simply be slower
+            return Optional.empty();
         }
     }
 

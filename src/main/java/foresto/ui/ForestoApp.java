@@ -63,10 +63,10 @@ public final class ForestoApp extends Application {
             whenUsable(w, () -> {
                 Startup.mark("usable (lists loaded)");
                 // warm the engine and the dataset cache in the background, so the first Run is fast
-                executor.submit("warm-up", () -> {
-                    b.backtests().warmUp();
-                    return null;
-                }, x -> Startup.mark("warm-up done"), t -> { }, () -> { });
+                executor.submit("warm-up", () -> b.backtests().warmUp(), view -> {
+                    view.ifPresent(MainWindow::warmScreen); // and the screen's code, off screen
+                    Startup.mark("warm-up done");
+                }, t -> { }, () -> { });
             });
         }, t -> {
             spin.stop();

@@ -80,6 +80,27 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Shows {@code view} once on an off-screen copy of the charts and the summary (laid out, drawn and rendered
+     * to an image that is dropped), so the first real run on screen does not pay for cold code. FX thread.
+     */
+    static void warmScreen(foresto.backtest.RunView view) {
+        try {
+            FXMLLoader charts = loader("main/ChartsPanel.fxml");
+            Parent root = load(charts);
+            foresto.ui.main.ResultViewModel r = new foresto.ui.main.ResultViewModel();
+            ((foresto.ui.main.ChartsPanel) charts.getController()).bind(r, new javafx.beans.property.SimpleObjectProperty<>());
+            Scene scene = new Scene(new javafx.scene.layout.VBox(root, new foresto.ui.main.SummaryPanel(r)), 1100, 700);
+            scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
+            r.showComputed(foresto.ui.main.RunModel.of(view, false));
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            scene.snapshot(null);
+        } catch (RuntimeException ignored) {
+            // only an optimisation
+        }
+    }
+
     public static MainWindow create(BacktestService backtests, RuleService rules, ImportService imports,
                                     TaskExecutor executor, UiState state, ExportChooser exportChooser) {
         FXMLLoader mainLoader = loader("main/MainView.fxml");

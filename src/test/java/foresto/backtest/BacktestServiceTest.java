@@ -258,7 +258,13 @@ class BacktestServiceTest {
     void warmUpStoresNothing() {
         long runs = fx.count("simulation_run");
         long events = fx.count("rebalancing_event");
-        fx.service(true).warmUp();
+        var computed = fx.service(true).warmUp();
+        // it hands back its last run as computed, not stored: run id 0, the band rule's 5 % threshold
+        assertThat(computed).hasValueSatisfying(v -> {
+            assertThat(v.run().runId()).isZero();
+            assertThat(v.threshold()).isEqualTo(0.05);
+            assertThat(v.paths().hasOn()).isTrue();
+        });
         assertThat(fx.count("simulation_run")).isEqualTo(runs);
         assertThat(fx.count("rebalancing_event")).isEqualTo(events);
     }

@@ -33,7 +33,8 @@ public final class ChartsPanel {
     final TimeSeriesChart valueChart = new TimeSeriesChart("Portfolio value");
     final TimeSeriesChart driftChart = new TimeSeriesChart("Max drift (%p)");
 
-    void bind(ResultViewModel r, ObjectProperty<RunModel> chartedRun) {
+    /** Binds the panel to {@code r}; {@code chartedRun} is set to the run whose charts are on screen. */
+    public void bind(ResultViewModel r, ObjectProperty<RunModel> chartedRun) {
         valueChart.setId("valueChart");
         driftChart.setId("driftChart");
         valueChartHost.getChildren().add(valueChart);

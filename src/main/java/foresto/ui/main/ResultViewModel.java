@@ -91,6 +91,12 @@ public final class ResultViewModel {
         years.setAll(yearRows(m));
     }
 
+    /** Shows a run (the start-up warm-up's, off screen). */
+    public void showComputed(RunModel m) {
+        show(m);
+        selectDay(m.dayCount() / 2);
+    }
+
     /** Shows {@code previous} again (nothing when null): a preview that was not stored is withdrawn. */
     void restore(RunModel previous) {
         if (previous != null) {
