@@ -41,7 +41,20 @@ public final class SummaryPanel extends ScrollPane {
         fill(r.summary);
     }
 
+    private final java.util.List<Label[]> cells = new java.util.ArrayList<>();
+
     private void fill(List<SummaryRow> rows) {
+        if (!cells.isEmpty() && cells.size() == rows.size()) { // the same rows for another run: new texts only
+            for (int i = 0; i < rows.size(); i++) {
+                SummaryRow row = rows.get(i);
+                String[] texts = {row.metric(), row.off(), row.on(), row.difference()};
+                for (int c = 0; c < texts.length; c++) {
+                    cells.get(i)[c].setText(texts[c]);
+                }
+            }
+            return;
+        }
+        cells.clear();
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
         int half = (rows.size() + 1) / 2;
@@ -61,13 +74,16 @@ public final class SummaryPanel extends ScrollPane {
             SummaryRow row = rows.get(i);
             int g = i < half ? 0 : 1;
             int y = 1 + (i < half ? i : i - half);
-            String[] cells = {row.metric(), row.off(), row.on(), row.difference()};
-            for (int c = 0; c < cells.length; c++) {
-                Label l = new Label(cells[c]);
+            String[] texts = {row.metric(), row.off(), row.on(), row.difference()};
+            Label[] line = new Label[texts.length];
+            for (int c = 0; c < texts.length; c++) {
+                Label l = new Label(texts[c]);
                 l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 l.getStyleClass().add(c == 0 ? "summary-metric" : "summary-value");
                 grid.add(l, g * HEADERS.length + c, y);
+                line[c] = l;
             }
+            cells.add(line);
         }
     }
 
