@@ -81,8 +81,8 @@ public final class MainWindow {
     }
 
     /**
-     * Shows {@code view} once on an off-screen copy of the charts and the summary (laid out, drawn and rendered
-     * to an image that is dropped), so the first real run on screen does not pay for cold code. FX thread.
+     * Shows {@code view} once on an off-screen copy of the charts and the summary (styled, laid out and drawn, then
+     * dropped), so the first real run on screen does not pay for cold code. FX thread.
      */
     static void warmScreen(foresto.backtest.RunView view) {
         try {
@@ -95,7 +95,7 @@ public final class MainWindow {
             r.showComputed(foresto.ui.main.RunModel.of(view, false));
             scene.getRoot().applyCss();
             scene.getRoot().layout();
-            scene.snapshot(null);
+            // no snapshot: rendering it in software would hold the FX thread for ~0.3 s right after start-up
         } catch (RuntimeException ignored) {
             // only an optimisation
         }
