@@ -61,7 +61,7 @@ final class ReportCommand implements Callable<Integer> {
             Files.writeString(out.resolve("summary.json"), Json.writePretty(summary) + "\n");
             String dataset = svc.datasets().stream().filter(d -> d.datasetId() == model.run().request().datasetId())
                     .map(d -> d.label()).findFirst().orElse(model.run().request().datasetName());
-            HeadlessReport.renderRun(model, dataset, out);
+            HeadlessReport.renderRun(model, dataset, main.config().currency(), out);
             spec.commandLine().getOut().printf("run #%d (%s): wrote value.png, drift.png, drawdown.png, annual.png, events.csv "
                             + "(%d events), summary.json to %s%n",
                     r.runId(), r.reused() ? "reused" : "new", model.events().size(), out);

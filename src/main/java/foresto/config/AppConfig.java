@@ -92,6 +92,20 @@ public final class AppConfig {
         return setting("FORESTO_DB_PASSWORD", "db.password");
     }
 
+    /**
+     * The currency the portfolio values are in, for labels only ({@code FORESTO_CURRENCY} or {@code currency} in
+     * the file, e.g. KRW; the data carry none): empty when not set. Letters only, at most 8.
+     */
+    public String currency() {
+        return setting("FORESTO_CURRENCY", "currency").map(String::trim)
+                .filter(c -> c.matches("[\\p{L}]{1,8}")).orElse("");
+    }
+
+    /** The value axis's label: "Portfolio value (KRW)", or "Portfolio value" without a currency. */
+    public static String valueLabel(String currency) {
+        return currency == null || currency.isBlank() ? "Portfolio value" : "Portfolio value (" + currency + ")";
+    }
+
     /** The raw USE_REBALANCING setting (file over environment), or null when neither sets it. */
     public String useRebalancing() {
         String fromFile = file.getProperty("use_rebalancing");

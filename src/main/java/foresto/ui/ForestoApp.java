@@ -53,7 +53,8 @@ public final class ForestoApp extends Application {
             spin.stop();
             MainWindow.applyTheme();
             MainWindow w = MainWindow.create(b.backtests(), b.rules(), b.imports(), executor,
-                    new UiState(config.dataDirectory().resolve("ui-state.properties")), MainWindow.ExportChooser.fileChooser());
+                    new UiState(config.dataDirectory().resolve("ui-state.properties")), MainWindow.ExportChooser.fileChooser(),
+                    config.currency());
             Startup.mark("main window created");
             w.showIn(stage);
             Startup.mark("main window shown");

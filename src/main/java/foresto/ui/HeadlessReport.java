@@ -73,10 +73,10 @@ public final class HeadlessReport {
      * Writes value.png, drift.png, drawdown.png and annual.png for a run into {@code dir}, each titled with the
      * portfolio, rule, window and dataset ({@code datasetLabel} says SYNTHETIC for synthetic data).
      */
-    public static void renderRun(foresto.backtest.RunView view, String datasetLabel, Path dir) throws Exception {
+    public static void renderRun(foresto.backtest.RunView view, String datasetLabel, String currency, Path dir) throws Exception {
         RunModel model = RunModel.of(view, false);
         String heading = RunCharts.heading(model, datasetLabel);
-        render(model, heading, dir.resolve("value.png"), dir.resolve("drift.png"));
+        render(model, heading, foresto.config.AppConfig.valueLabel(currency), dir.resolve("value.png"), dir.resolve("drift.png"));
         renderDrawdownAndAnnual(model, heading, dir.resolve("drawdown.png"), dir.resolve("annual.png"));
     }
 
@@ -111,10 +111,10 @@ public final class HeadlessReport {
     }
 
     /** The value chart and the drift chart, titled with {@code heading}. */
-    public static void render(RunModel model, String heading, Path valuePng, Path driftPng) throws Exception {
+    public static void render(RunModel model, String heading, String valueLabel, Path valuePng, Path driftPng) throws Exception {
         onFxThread(() -> {
             MainWindow.applyTheme();
-            TimeSeriesChart value = new TimeSeriesChart("Portfolio value");
+            TimeSeriesChart value = new TimeSeriesChart(valueLabel);
             TimeSeriesChart drift = new TimeSeriesChart(model.normalisedDrift() ? "Drift / band" : "Max drift (%p)");
             RunCharts.formatAxes(value, drift);
             value.titleProperty().set((model.paths().hasOn() ? "Value, ON vs OFF — " : "Value, OFF only — ") + heading);

@@ -103,6 +103,12 @@ public final class MainWindow {
 
     public static MainWindow create(BacktestService backtests, RuleService rules, ImportService imports,
                                     TaskExecutor executor, UiState state, ExportChooser exportChooser) {
+        return create(backtests, rules, imports, executor, state, exportChooser, "");
+    }
+
+    /** As above; {@code currency} (e.g. KRW, may be empty) labels the value axis. */
+    public static MainWindow create(BacktestService backtests, RuleService rules, ImportService imports,
+                                    TaskExecutor executor, UiState state, ExportChooser exportChooser, String currency) {
         FXMLLoader mainLoader = loader("main/MainView.fxml");
         Parent root = load(mainLoader);
         MainController mc = mainLoader.getController();
@@ -128,6 +134,7 @@ public final class MainWindow {
             }
         };
         mc.bind(vm, dialogs, executor);
+        mc.valueChart().setYLabel(foresto.config.AppConfig.valueLabel(currency));
 
         SweepViewModel svm = new SweepViewModel(backtests, vm, executor, javafx.application.Platform::runLater,
                 e -> showError(scene.getWindow(), e));

@@ -46,4 +46,19 @@ class AppConfigTest {
         assertThat(FeatureFlags.parse("nope")).isFalse();
         assertThat(FeatureFlags.parse(null)).isFalse();
     }
+
+    @Test
+    void theCurrencyLabelsTheValueAxisAndOnlyLettersAreTaken(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("foresto.properties");
+        java.nio.file.Files.writeString(file, "currency=USD\n");
+        assertThat(AppConfig.of(Map.of("FORESTO_CONFIG", file.toString())).currency()).isEqualTo("USD");
+        assertThat(AppConfig.of(Map.of("FORESTO_CONFIG", file.toString(), "FORESTO_CURRENCY", " KRW ")).currency())
+                .as("the environment wins, trimmed").isEqualTo("KRW");
+        assertThat(AppConfig.of(Map.of("FORESTO_CONFIG", "/nonexistent", "FORESTO_CURRENCY", "원")).currency()).isEqualTo("원");
+        assertThat(AppConfig.of(Map.of("FORESTO_CONFIG", "/nonexistent", "FORESTO_CURRENCY", "KRW); x")).currency())
+                .as("anything but letters is not a currency").isEmpty();
+        assertThat(AppConfig.of(Map.of("FORESTO_CONFIG", "/nonexistent")).currency()).isEmpty();
+        assertThat(AppConfig.valueLabel("KRW")).isEqualTo("Portfolio value (KRW)");
+        assertThat(AppConfig.valueLabel("")).isEqualTo("Portfolio value");
+    }
 }

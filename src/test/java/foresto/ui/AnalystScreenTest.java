@@ -55,6 +55,8 @@ class AnalystScreenTest extends RobotTestBase {
         int events = vm().events.size();
         assertThat(events).isGreaterThan(100); // monthly over ten years
 
+        // the value axis: no currency configured here
+        assertThat(value.yLabel()).isEqualTo("Portfolio value");
         // dates: every tick on 1 January (years) — never 2003-02 or 2006-04
         assertThat(value.xTicks()).isNotEmpty().allSatisfy(t -> {
             LocalDate d = LocalDate.ofEpochDay((long) t.value());
@@ -204,5 +206,16 @@ class AnalystScreenTest extends RobotTestBase {
         select(robot, "Annual returns");
         fx.screenshot(robot, "annual-tab.png");
         select(robot, "Events");
+    }
+
+    @Test
+    void aConfiguredCurrencyLabelsTheValueAxis(FxRobot robot) throws Exception {
+        MainWindow[] w = new MainWindow[1];
+        robot.interact(() -> {
+            w[0] = MainWindow.create(fx.service, new foresto.backtest.RuleService(fx.db.dataSource()),
+                    new foresto.backtest.ImportService(fx.db.dataSource()), new FxTaskExecutor(), UiState.inMemory(),
+                    (o, n) -> java.util.Optional.empty(), "KRW");
+        });
+        assertThat(w[0].main().valueChart().yLabel()).isEqualTo("Portfolio value (KRW)");
     }
 }

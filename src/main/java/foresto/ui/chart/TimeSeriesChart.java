@@ -81,7 +81,7 @@ public class TimeSeriesChart extends CanvasChart {
     private final ObjectProperty<Integer> dayCursor = new SimpleObjectProperty<>();
     private final StringProperty title = new SimpleStringProperty("");
     private final Tooltip tip = new Tooltip();
-    private final String yLabel;
+    private String yLabel;
     private Units units = Units.MONEY;
     private Content content = Content.EMPTY;
     private IntConsumer onMarkerClicked = id -> { };
@@ -124,6 +124,16 @@ public class TimeSeriesChart extends CanvasChart {
         draws++;
         drawn = ChartPainter.paint(g, w, h, new ChartPainter.Scene(content, visibleRange.get(), logScale.get(), units,
                 yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf));
+    }
+
+    /** The value axis's label. */
+    public String yLabel() {
+        return yLabel;
+    }
+
+    public void setYLabel(String label) {
+        this.yLabel = label;
+        invalidate();
     }
 
     public void setUnits(Units u) {
