@@ -220,6 +220,7 @@ public final class MainViewModel {
                 shown.restore(before);
             }
         };
+        boolean[] jobCancelled = {false}; // UI thread: the job ended as cancelled (its result, if any, comes below)
         running = job("run", () -> {
             // a new run is shown as soon as it is computed (status: storing), then as stored, from memory; only a
             // reused run is read back from the database
@@ -239,14 +240,26 @@ public final class MainViewModel {
             BacktestResult r = done.result();
             RunModel preview = computed.get();
             RunModel rm = preview != null && !r.reused() ? preview.stored(done.view().run()) : RunModel.of(done.view(), r.reused());
-            return new Loaded(rm, service.history(200), r.request());
+            Loaded loaded = new Loaded(rm, service.history(200), r.request());
+            // stored although the job was already ended as cancelled (Cancel came while it was being stored):
+            // show it and say so, so the screen never claims "nothing was stored" for a stored run
+            executor.onUiThread(() -> {
+                if (jobCancelled[0]) {
+                    show(loaded);
+                    status.set("Cancel came too late: run #" + rm.run().runId() + " was stored and is shown.");
+                }
+            });
+            return loaded;
         }, loaded -> {
             runCancellation = null;
             show(loaded);
         }, () -> {
             runCancellation = null;
+            jobCancelled[0] = true;
             dropPreview.run();
-            status.set("Cancelled. Nothing was stored.");
+            // the service stores nothing once its cancellation is set; set it here too, whatever stopped the job
+            status.set(cancellation.cancel() ? "Cancelled. Nothing was stored."
+                    : "Too late to cancel: the run is being stored and will be shown when it is done.");
         }, dropPreview);
     }
 
