@@ -173,17 +173,16 @@ public final class BacktestService {
         RunSummary summary = new RunSummary(result.off().metrics(), result.on().map(PathResult::metrics).orElse(null));
         StoredPaths paths = toStored(result);
         List<RebalancingEvent> onEvents = result.on().map(PathResult::events).orElse(List.of());
-        RunView preview = RunView.of(new RunRecord(0, hex, hash.canonicalJson(), info, summary, computeMs, null), paths, onEvents);
+        String canonical = hash.canonicalJson();
+        RunView preview = RunView.of(new RunRecord(0, hex, canonical, info, summary, computeMs, null), paths, onEvents);
         computed.accept(preview);
         Optional<Long> runId = Jdbc.inTransaction(ds, "storing the run", c -> {
             // the data this run was computed on must still be the dataset's data, and stay so until we commit
             if (!MarketDataRepository.lockIfUnchanged(c, dataset.datasetId(), data.fingerprint())) {
                 throw datasetChanged(dataset);
             }
-            Optional<Long> id = RunRepository.insertIfAbsent(c, hex, hash.canonicalJson(), info, summary, paths, computeMs);
-            if (id.isPresent() && engineRule.isPresent()) {
-                EventRepository.insertAll(c, id.get(), rule.map(RuleRecord::ruleId).orElse(null), onEvents);
-            }
+            Optional<Long> id = write(c, hex, canonical, info, summary, paths, computeMs,
+                    engineRule.isPresent(), rule.map(RuleRecord::ruleId).orElse(null), onEvents);
             cancellation.beginCommit();
             return id;
         });
@@ -191,7 +190,7 @@ public final class BacktestService {
             return new Outcome(reused(runs.findByHash(hex).orElseThrow(() ->
                     new ForestoException(ErrorCode.INTERNAL_ERROR, "a concurrent run vanished")), info), null);
         }
-        RunRecord stored = new RunRecord(runId.get(), hex, hash.canonicalJson(), info, summary, computeMs,
+        RunRecord stored = new RunRecord(runId.get(), hex, canonical, info, summary, computeMs,
                 java.time.OffsetDateTime.now(clock));
         return new Outcome(new BacktestResult(runId.get(), hex, false, info, summary),
                 new RunView(stored, paths, onEvents, preview.targets(), preview.threshold(), preview.bands()));
@@ -296,37 +295,37 @@ public final class BacktestService {
             for (int i = 0; i < 4; i++) {
                 for (RebalancingRule r : rules) {
                     last = ScenarioSimulation.run(data, scenario, Optional.of(r), true);
-                    toStored(last).encode();
                 }
             }
             // the storing path too (statements, JSON, the paths' encoding), in a transaction that is rolled back
             RequestHash hash = new RequestHash(p.portfolioId(), p.weights(), scenario.start(), scenario.end(), 10_000,
                     data.fingerprint(), MissingDataPolicy.SKIP, Optional.of(rules.get(1)));
+            String hex = hash.hex();
+            String canonical = hash.canonicalJson();
             RunRequestInfo info = new RunRequestInfo(p.portfolioId(), p.name(), d.get().datasetId(), d.get().label(),
                     scenario.start(), scenario.end(), 10_000, MissingDataPolicy.SKIP.name(), null, "warm-up", "warm-up");
-            SimulationResult r = last;
-            RunSummary summary = new RunSummary(r.off().metrics(), r.on().map(PathResult::metrics).orElse(null));
-            try (java.sql.Connection c = ds.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    Optional<Long> id = RunRepository.insertIfAbsent(c, hash.hex(), hash.canonicalJson(), info, summary,
-                            toStored(r), 0.0);
-                    if (id.isPresent()) {
-                        EventRepository.insertAll(c, id.get(), null, r.on().map(PathResult::events).orElse(List.of()));
-                    }
-                } finally {
-                    c.rollback();
-                    c.setAutoCommit(true);
-                }
-            }
+            RunSummary summary = new RunSummary(last.off().metrics(), last.on().map(PathResult::metrics).orElse(null));
+            StoredPaths paths = toStored(last);
+            List<RebalancingEvent> events = last.on().map(PathResult::events).orElse(List.of());
+            Jdbc.rolledBack(ds, "warming up", c -> write(c, hex, canonical, info, summary, paths, 0.0, true, null, events));
             history(200);
             // the last warm-up run as a face would show it (computed, not stored: run id 0), to warm the screen too
-            return Optional.of(RunView.of(new RunRecord(0, hash.hex(), hash.canonicalJson(), info, summary, 0.0, null),
-                    toStored(r), r.on().map(PathResult::events).orElse(List.of())));
-        } catch (RuntimeException | java.sql.SQLException ignored) {
+            return Optional.of(RunView.of(new RunRecord(0, hex, canonical, info, summary, 0.0, null), paths, events));
+        } catch (RuntimeException ignored) {
             // a warm-up that fails changes nothing: the first run will simply be slower
             return Optional.empty();
         }
+    }
+
+    /** Writes a run and, when it has a rule, its events; empty when a run with this hash is already stored. */
+    private static Optional<Long> write(java.sql.Connection c, String hex, String canonical, RunRequestInfo info,
+                                        RunSummary summary, StoredPaths paths, double computeMs, boolean withRule,
+                                        Long ruleId, List<RebalancingEvent> events) throws java.sql.SQLException {
+        Optional<Long> id = RunRepository.insertIfAbsent(c, hex, canonical, info, summary, paths, computeMs);
+        if (id.isPresent() && withRule) {
+            EventRepository.insertAll(c, id.get(), ruleId, events);
+        }
+        return id;
     }
 
     /** A dataset's market data (cached per dataset while its fingerprint is unchanged). */

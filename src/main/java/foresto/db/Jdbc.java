@@ -46,4 +46,18 @@ public final class Jdbc {
             throw DbErrors.wrap(e, doing);
         }
     }
+
+    /** Runs {@code work} in a transaction that is always rolled back (nothing it writes stays). */
+    public static <T> T rolledBack(DataSource ds, String doing, SqlWork<T> work) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw DbErrors.wrap(e, doing);
+        }
+    }
 }

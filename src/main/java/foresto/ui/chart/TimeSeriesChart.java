@@ -90,7 +90,6 @@ public class TimeSeriesChart extends CanvasChart {
 
     /** Where the last draw put things (hit tests, tests). */
     private ChartPainter.Drawn drawn = new ChartPainter.Drawn();
-    private long draws;
 
     public TimeSeriesChart(String yLabel) {
         this.yLabel = yLabel;
@@ -121,7 +120,6 @@ public class TimeSeriesChart extends CanvasChart {
 
     @Override
     protected void paint(javafx.scene.canvas.GraphicsContext g, double w, double h) {
-        draws++;
         drawn = ChartPainter.paint(g, w, h, new ChartPainter.Scene(content, visibleRange.get(), logScale.get(), units,
                 yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf));
     }
@@ -262,11 +260,6 @@ public class TimeSeriesChart extends CanvasChart {
     /** The events' tooltip (shown while the pointer is on an event). */
     public Tooltip eventTooltip() {
         return tip;
-    }
-
-    /** How many times the canvas has been drawn. */
-    public long drawCount() {
-        return draws;
     }
 
     /** The colour a line is drawn in. */
