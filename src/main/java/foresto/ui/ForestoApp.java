@@ -19,6 +19,7 @@ public final class ForestoApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        AppConfig config = AppConfig.load();
         // the splash first: shapes and text only, no controls, so no style sheet has to be parsed before it shows
         Text title = new Text("Foresto Rebalancing Lab");
         title.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 20));
@@ -28,7 +29,7 @@ public final class ForestoApp extends Application {
         spinner.setFill(null);
         spinner.setStroke(javafx.scene.paint.Color.web("#0969da"));
         spinner.setStrokeWidth(3);
-        javafx.animation.RotateTransition spin = new javafx.animation.RotateTransition(javafx.util.Duration.seconds(1), spinner);
+        spin = new javafx.animation.RotateTransition(javafx.util.Duration.seconds(1), spinner);
         spin.setByAngle(360);
         spin.setCycleCount(javafx.animation.Animation.INDEFINITE);
         spin.setInterpolator(javafx.animation.Interpolator.LINEAR);
@@ -39,43 +40,85 @@ public final class ForestoApp extends Application {
         stage.setScene(new Scene(splash, 520, 220, javafx.scene.paint.Color.WHITE));
         stage.show();
         Startup.mark("splash shown");
-        AppConfig config = AppConfig.load();
         Startup.onProgress(msg -> Platform.runLater(() -> message.setText(msg)));
         TaskExecutor executor = new FxTaskExecutor();
-        // while the database starts: parse the style sheets and load the screen's classes once, off screen
-        Platform.runLater(MainWindow::prewarm);
-        // meanwhile: the bundled font (two 6 MB faces) off the FX thread, then wait for the database
+        // the bundled font (two 6 MB faces) off the FX thread, then wait for the database
         executor.submit("start", () -> {
             Fonts.load();
             return Startup.beginBackend(config).join();
         }, b -> {
             backend = b;
-            spin.stop();
-            MainWindow.applyTheme();
-            MainWindow w = MainWindow.create(b.backtests(), b.rules(), b.imports(), executor,
-                    new UiState(config.dataDirectory().resolve("ui-state.properties")), MainWindow.ExportChooser.fileChooser(),
-                    config.currency());
-            Startup.mark("main window created");
-            w.showIn(stage);
-            Startup.mark("main window shown");
-            if (!b.backtests().flags().useRebalancing()) {
-                stage.setTitle(stage.getTitle() + " (rebalancing disabled)");
-            }
-            whenUsable(w, () -> {
-                Startup.mark("usable (lists loaded)");
-                // warm the engine and the dataset cache in the background, so the first Run is fast
-                executor.submit("warm-up", () -> b.backtests().warmUp(), view -> {
-                    view.ifPresent(MainWindow::warmScreen); // and the screen's code, off screen
-                    Startup.mark("warm-up done");
-                }, t -> { }, () -> { });
-            });
+            whenBuilt(() -> attach(stage, b, config, executor));
         }, t -> {
             spin.stop();
             UiError e = UiError.of("Foresto could not start", t.getCause() != null
                     && t instanceof java.util.concurrent.CompletionException ? t.getCause() : t);
             message.setText(e.describe());
+            if (shell != null) {
+                shell.starting(e.describe());
+            }
             MainWindow.showError(stage, e);
         }, () -> { });
+        // then the window's screens (FXML, style sheets), shown at once with the start-up progress in its status bar
+        // if the database is still starting
+        Platform.runLater(() -> {
+            // FXML and classes first (no style applied yet), then the theme, which waits for the font if still loading
+            shell = MainWindow.shell(config.currency(), true);
+            Startup.mark("main window built");
+            MainWindow.applyTheme();
+            Startup.mark("theme and font ready");
+            if (!Startup.beginBackend(config).isDone()) {
+                spin.stop();
+                shell.showStarting(stage, message.getText());
+                Startup.onProgress(msg -> Platform.runLater(() -> shell.starting(msg)));
+                Startup.mark("main window shown (starting)");
+            }
+            Runnable then = afterBuilt;
+            afterBuilt = null;
+            if (then != null) {
+                then.run();
+            }
+        });
+    }
+
+    private MainWindow.Shell shell;
+    private Runnable afterBuilt;
+    private javafx.animation.RotateTransition spin;
+
+    /** Runs {@code r} once the shell is built (FX thread). */
+    private void whenBuilt(Runnable r) {
+        if (shell != null) {
+            r.run();
+        } else {
+            afterBuilt = r;
+        }
+    }
+
+    private void attach(Stage stage, Backend b, AppConfig config, TaskExecutor executor) {
+        spin.stop();
+        MainWindow w = shell.attach(b.backtests(), b.rules(), b.imports(), executor,
+                new UiState(config.dataDirectory().resolve("ui-state.properties")), MainWindow.ExportChooser.fileChooser());
+        Startup.mark("main window attached");
+        w.showIn(stage);
+        Startup.mark("main window shown");
+        if (!b.backtests().flags().useRebalancing()) {
+            stage.setTitle(stage.getTitle() + " (rebalancing disabled)");
+        }
+        whenUsable(w, () -> {
+            Startup.mark("usable (lists loaded)");
+            Startup.markWhenDrawn(stage.getScene(), "usable and drawn");
+            // warm the engine and the dataset cache in the background, so the first Run is fast
+            executor.submit("warm-up", () -> b.backtests().warmUp(), view -> {
+                view.ifPresent(MainWindow::warmScreen); // and the screen's code, off screen
+                Startup.mark("warm-up done");
+                attachTabs(w);
+            }, t -> attachTabs(w), () -> { });
+        });
+    }
+
+    /** The tabs not yet in the window (Rules, History, Sweep, the lower tabs) join it, one every 150 ms. */
+    private static void attachTabs(MainWindow w) {
+        w.attachDeferredTabsGradually(javafx.util.Duration.millis(150), () -> Startup.mark("all tabs attached"));
     }
 
     /** Runs {@code then} once the window's lists have loaded (Run can be pressed). */

@@ -34,15 +34,17 @@ public final class MainWindow {
     private final RulesViewModel rulesVm;
     private final SweepViewModel sweepVm;
     private final SweepView sweepView;
+    private final DeferredTabs deferred;
 
     private MainWindow(Scene scene, MainController main, MainViewModel mainVm, RulesViewModel rulesVm, SweepViewModel sweepVm,
-                       SweepView sweepView) {
+                       SweepView sweepView, DeferredTabs deferred) {
         this.scene = scene;
         this.main = main;
         this.mainVm = mainVm;
         this.rulesVm = rulesVm;
         this.sweepVm = sweepVm;
         this.sweepView = sweepView;
+        this.deferred = deferred;
     }
 
     /** Theme: AtlantaFX Primer as the user-agent stylesheet (call once, on the FX thread). */
@@ -56,27 +58,6 @@ public final class MainWindow {
         String primer = new PrimerLight().getUserAgentStylesheet();
         if (!primer.equals(Application.getUserAgentStylesheet())) {
             Application.setUserAgentStylesheet(primer);
-        }
-    }
-
-    /**
-     * Loads the analysis screen once, off screen, with the theme and the app's style sheet applied and laid out,
-     * then drops it: the classes, the parsed style sheets and the CSS caches stay, so the real window builds
-     * and shows faster. Called on the FX thread while the database starts.
-     */
-    static void prewarm() {
-        try {
-            applyTheme();
-            Parent root = load(loader("main/MainView.fxml"));
-            Scene scene = new Scene(root, 1400, 900);
-            scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
-            Parent rules = load(loader("rules/RulesView.fxml"));
-            root.applyCss();
-            root.layout();
-            new Scene(rules).getRoot().applyCss();
-            Startup.mark("prewarmed");
-        } catch (RuntimeException ignored) {
-            // only an optimisation
         }
     }
 
@@ -109,44 +90,103 @@ public final class MainWindow {
     /** As above; {@code currency} (e.g. KRW, may be empty) labels the value axis. */
     public static MainWindow create(BacktestService backtests, RuleService rules, ImportService imports,
                                     TaskExecutor executor, UiState state, ExportChooser exportChooser, String currency) {
+        return shell(currency, false).attach(backtests, rules, imports, executor, state, exportChooser);
+    }
+
+    /**
+     * The window's screens without their services: FXML loaded and the style sheets set — everything that does
+     * not need the database, so the desktop app builds (and may show) it while the database starts. Input is held
+     * back until {@link Shell#attach}. With {@code deferHiddenTabs} the contents of the tabs not in view (Rules,
+     * History, Sweep) join the window only when first selected or when {@link MainWindow#attachDeferredTabs} is
+     * called, so the first show styles and lays out only what is seen.
+     */
+    public static Shell shell(String currency, boolean deferHiddenTabs) {
         FXMLLoader mainLoader = loader("main/MainView.fxml");
         Parent root = load(mainLoader);
         MainController mc = mainLoader.getController();
         Scene scene = new Scene(root, 1400, 900);
         scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
-        MainViewModel vm = new MainViewModel(backtests, executor, state, e -> showError(scene.getWindow(), e));
-
         FXMLLoader rulesLoader = loader("rules/RulesView.fxml");
         mc.rulesTab().setContent(load(rulesLoader));
-        RulesController rc = rulesLoader.getController();
-        RulesViewModel rvm = new RulesViewModel(rules, executor, vm::refreshRules);
-        rc.bind(rvm);
-
-        MainController.Dialogs dialogs = new MainController.Dialogs() {
-            @Override
-            public Optional<Path> chooseExportFile(String suggestedName) {
-                return exportChooser.choose(scene.getWindow(), suggestedName);
-            }
-
-            @Override
-            public void openImport() {
-                new ImportDialog(scene.getWindow(), imports, executor, d -> vm.load()).show();
-            }
-        };
-        mc.bind(vm, dialogs, executor);
         mc.valueChart().setYLabel(foresto.config.AppConfig.valueLabel(currency));
+        return new Shell(scene, mc, rulesLoader.getController(), deferHiddenTabs);
+    }
 
-        SweepViewModel svm = new SweepViewModel(backtests, vm, executor, javafx.application.Platform::runLater,
-                e -> showError(scene.getWindow(), e));
-        SweepView sv = new SweepView(svm, () -> mc.tabs().getSelectionModel().select(0),
-                () -> exportChooser.choose(scene.getWindow(), "sweep.csv"));
-        Tab sweepTab = new Tab("Sweep", sv);
-        sweepTab.setId("sweepTab");
-        mc.tabs().getTabs().add(sweepTab);
+    /** The built screens waiting for their services; see {@link #shell}. */
+    public static final class Shell {
+        private final Scene scene;
+        private final MainController mc;
+        private final RulesController rc;
+        private final DeferredTabs deferred;
+        private final javafx.event.EventHandler<javafx.scene.input.InputEvent> holdInput = javafx.event.Event::consume;
+        private boolean attached;
 
-        vm.load();
-        rvm.load();
-        return new MainWindow(scene, mc, vm, rvm, svm, sv);
+        private Shell(Scene scene, MainController mc, RulesController rc, boolean deferHiddenTabs) {
+            this.scene = scene;
+            this.mc = mc;
+            this.rc = rc;
+            this.deferred = deferHiddenTabs ? DeferredTabs.of(mc.tabs()) : null;
+            scene.addEventFilter(javafx.scene.input.InputEvent.ANY, holdInput);
+        }
+
+        /** Shows the screens while the database starts: {@code message} in the status bar, input held back. */
+        public void showStarting(Stage stage, String message) {
+            mc.showStarting(message);
+            show(stage, scene, null);
+        }
+
+        /** The progress message while starting (ignored once attached). */
+        public void starting(String message) {
+            if (!attached) {
+                mc.showStarting(message);
+            }
+        }
+
+        public Scene scene() {
+            return scene;
+        }
+
+        /** Binds the screens to their view-models and services, loads the lists and lets input through. */
+        public MainWindow attach(BacktestService backtests, RuleService rules, ImportService imports,
+                                 TaskExecutor executor, UiState state, ExportChooser exportChooser) {
+            if (attached) {
+                throw new IllegalStateException("already attached");
+            }
+            attached = true;
+            MainViewModel vm = new MainViewModel(backtests, executor, state, e -> showError(scene.getWindow(), e));
+            RulesViewModel rvm = new RulesViewModel(rules, executor, vm::refreshRules);
+            rc.bind(rvm);
+
+            MainController.Dialogs dialogs = new MainController.Dialogs() {
+                @Override
+                public Optional<Path> chooseExportFile(String suggestedName) {
+                    return exportChooser.choose(scene.getWindow(), suggestedName);
+                }
+
+                @Override
+                public void openImport() {
+                    new ImportDialog(scene.getWindow(), imports, executor, d -> vm.load()).show();
+                }
+            };
+            mc.bind(vm, dialogs, executor);
+
+            SweepViewModel svm = new SweepViewModel(backtests, vm, executor, javafx.application.Platform::runLater,
+                    e -> showError(scene.getWindow(), e));
+            SweepView sv = new SweepView(svm, () -> mc.tabs().getSelectionModel().select(0),
+                    () -> exportChooser.choose(scene.getWindow(), "sweep.csv"));
+            Tab sweepTab = new Tab("Sweep", sv);
+            sweepTab.setId("sweepTab");
+            mc.tabs().getTabs().add(sweepTab);
+            if (deferred != null) {
+                deferred.defer(sweepTab);
+                mc.lowerTabs().getTabs().forEach(deferred::defer); // Summary, Drawdown, Annual returns, Costs
+            }
+
+            vm.load();
+            rvm.load();
+            scene.removeEventFilter(javafx.scene.input.InputEvent.ANY, holdInput);
+            return new MainWindow(scene, mc, vm, rvm, svm, sv, deferred);
+        }
     }
 
     /** Where exported CSV files go: a file chooser in the app, a fixed path in tests. */
@@ -197,9 +237,45 @@ public final class MainWindow {
     }
 
     public void showIn(Stage stage) {
+        show(stage, scene, mainVm);
+    }
+
+    /** Adds the contents of tabs not selected yet (see {@link #shell}); nothing when none are waiting. */
+    public void attachDeferredTabs() {
+        if (deferred != null) {
+            deferred.attachAll();
+        }
+    }
+
+    /**
+     * Adds the held-back tab contents one per {@code gap}, so no single frame styles them all (after start-up, when
+     * the screen is idle), then runs {@code done}.
+     */
+    public void attachDeferredTabsGradually(javafx.util.Duration gap, Runnable done) {
+        if (deferred == null) {
+            done.run();
+            return;
+        }
+        javafx.animation.PauseTransition next = new javafx.animation.PauseTransition(gap);
+        next.setOnFinished(e -> {
+            if (deferred.attachNext()) {
+                next.playFromStart();
+            } else {
+                done.run();
+            }
+        });
+        next.play();
+    }
+
+    private static void show(Stage stage, Scene scene, MainViewModel vm) {
         stage.setTitle("Foresto Rebalancing Lab");
+        if (vm != null) {
+            stage.setOnCloseRequest(e -> vm.cancel());
+        }
+        if (stage.getScene() == scene && stage.isShowing()) {
+            return; // already shown while the database started
+        }
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> mainVm.cancel());
         // the stage may have shown the small splash: size it to the screen (1400 × 900 where it fits) and centre it
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setWidth(Math.min(1400, screen.getWidth()));

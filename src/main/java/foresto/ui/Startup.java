@@ -3,7 +3,6 @@ package foresto.ui;
 import foresto.backtest.Backend;
 import foresto.config.AppConfig;
 
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -48,10 +47,36 @@ public final class Startup {
         l.accept(lastMessage);
     }
 
+    /**
+     * Marks {@code milestone} once the frame showing the scene as it is now has been drawn: JavaFX draws frame k
+     * while it prepares frame k+1 and waits for it before drawing k+1, so at the start of the second pulse after
+     * this call the current state is on screen (an upper bound by at most one pulse). FX thread.
+     */
+    public static void markWhenDrawn(javafx.scene.Scene scene, String milestone) {
+        if (!logging()) {
+            return;
+        }
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 3) {
+                    stop();
+                    mark(milestone);
+                }
+            }
+        }.start();
+    }
+
+    private static boolean logging() {
+        return Boolean.getBoolean("foresto.startupLog") || "1".equals(System.getenv("FORESTO_STARTUP_LOG"));
+    }
+
     /** Prints a start-up milestone when the start-up log is on. */
     public static void mark(String milestone) {
-        if (Boolean.getBoolean("foresto.startupLog") || "1".equals(System.getenv("FORESTO_STARTUP_LOG"))) {
-            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        if (logging()) {
+            long sinceJvmStart = System.currentTimeMillis() - SharedArchive.origin();
             System.err.printf("startup: %-28s %6d ms after JVM start%n", milestone, sinceJvmStart);
         }
     }

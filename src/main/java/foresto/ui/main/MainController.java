@@ -96,6 +96,15 @@ public final class MainController {
         return rulesTab;
     }
 
+    /** Before {@link #bind}: the start-up progress in the status bar, the progress bar running. */
+    public void showStarting(String message) {
+        if (!statusLabel.textProperty().isBound()) {
+            statusLabel.setText(message);
+            progressBar.setProgress(-1);
+            progressBar.setVisible(true);
+        }
+    }
+
     public void bind(MainViewModel vm, Dialogs dialogs, TaskExecutor executor) {
         this.vm = vm;
         boolean allowed = vm.rebalancingAllowedProperty().get();

@@ -1,0 +1,243 @@
+package foresto.ui;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Class-data sharing for the desktop app started from the jar: the JVM maps the app's classes (JavaFX, the
+ * screens, the JDBC driver, Flyway, …) already parsed and verified from an archive instead of loading them one by
+ * one, which starts the window ~1 s sooner on a 2-core machine. JDK 17 cannot create the archive by itself (JDK 19's
+ * {@code -XX:+AutoCreateSharedArchive}), so the launcher starts the app in a child JVM: the first time with
+ * {@code -XX:ArchiveClassesAtExit} (the archive is written when the app closes, checked, then renamed into place),
+ * later with {@code -XX:SharedArchiveFile}. The archive's name carries the jar's size and time and the JVM's
+ * version, so a rebuilt jar or another JDK makes a new one (the old is removed). A damaged archive can crash a JVM
+ * before it starts, so an archive is only used after a JVM has started with it once. Off with
+ * {@code FORESTO_CDS=off} (or {@code -Dforesto.cds=off}); never used when the app runs from classes (Maven, tests)
+ * or when the JVM was given sharing options already.
+ */
+public final class SharedArchive {
+    /** Set on the child JVM, so it starts the app itself. */
+    static final String CHILD = "foresto.cds.child";
+    /** The parent's start time, so the start-up log measures from when the user started the app. */
+    static final String ORIGIN = "foresto.startupOrigin";
+    private static final String PREFIX = "app-";
+
+    private SharedArchive() {
+    }
+
+    /**
+     * Starts the app in a child JVM with class-data sharing when it can, waits for it and returns its exit code;
+     * empty when this JVM should start the app itself.
+     */
+    public static OptionalInt relaunch(String[] args, Path dataDirectory) {
+        Optional<List<String>> command = command(args, dataDirectory);
+        if (command.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Process child;
+        try {
+            child = new ProcessBuilder(command.get()).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty(); // start here instead
+        }
+        // Ctrl+C reaches both JVMs; a TERM sent only to this one is passed on, and this one waits for the app to
+        // close (it stops its database) before it exits
+        List<String> cmd = command.get();
+        Thread stopChild = new Thread(() -> {
+            child.destroy();
+            try {
+                if (child.waitFor(30, TimeUnit.SECONDS)) {
+                    adoptDumped(cmd);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "foresto-stop-app");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        int code;
+        try {
+            code = child.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.of(1);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or will: nothing to undo
+        }
+        adoptDumped(cmd);
+        return OptionalInt.of(code);
+    }
+
+    /** The child's command line, or empty when the app should start in this JVM. */
+    static Optional<List<String>> command(String[] args, Path dataDirectory) {
+        if (Boolean.getBoolean(CHILD) || off(System.getProperty("foresto.cds")) || off(System.getenv("FORESTO_CDS"))) {
+            return Optional.empty();
+        }
+        Optional<Path> jar = runningJar();
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (jar.isEmpty() || !suitable(jvmArgs)) {
+            return Optional.empty();
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (!Files.isExecutable(java)) {
+            return Optional.empty();
+        }
+        Path archive;
+        try {
+            archive = archiveFor(jar.get(), dataDirectory.resolve("cds"));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(jvmArgs);
+        if (Files.isRegularFile(archive)) {
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+        } else {
+            cmd.add("-XX:ArchiveClassesAtExit=" + dumpFile(archive));
+        }
+        cmd.add("-Xlog:cds=off");
+        cmd.add("-Xlog:cds+dynamic=off");
+        cmd.add("-D" + CHILD + "=true");
+        cmd.add("-D" + ORIGIN + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+        cmd.add("-jar");
+        cmd.add(jar.get().toString());
+        cmd.addAll(List.of(args));
+        return Optional.of(cmd);
+    }
+
+    /**
+     * Whether the app may run with an archive under these JVM options: not when the user chose sharing options
+     * already, nor with agents or a flight recording (a class-file hook over a dynamic archive can crash JDK 17:
+     * seen here with {@code -XX:StartFlightRecording}).
+     */
+    static boolean suitable(List<String> jvmArgs) {
+        return jvmArgs.stream().noneMatch(a -> a.startsWith("-Xshare") || a.contains("SharedArchiveFile")
+                || a.contains("ArchiveClassesAtExit") || a.startsWith("-agentlib") || a.startsWith("-agentpath")
+                || a.startsWith("-javaagent") || a.contains("FlightRecord") || a.contains("StartFlightRecording"));
+    }
+
+    /** The archive for this jar and JVM (created later); other archives in {@code dir} are removed. */
+    static Path archiveFor(Path jar, Path dir) throws IOException {
+        String key = key(jar.toAbsolutePath().toString(), Files.size(jar), Files.getLastModifiedTime(jar).toMillis(),
+                System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"));
+        Path archive = dir.resolve(PREFIX + key + ".jsa");
+        Files.createDirectories(dir);
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(PREFIX) && !name.startsWith(PREFIX + key)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return archive;
+    }
+
+    static String key(String jarPath, long size, long modifiedMillis, String jvm) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] d = sha.digest((jarPath + "|" + size + "|" + modifiedMillis + "|" + jvm).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where a child writes its archive: a name of its own, renamed into place only once it is known good. */
+    static Path dumpFile(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".dump");
+    }
+
+    /**
+     * After a child that wrote an archive: checks that a JVM starts with it (a damaged archive crashes the JVM
+     * before main), then moves it into place; otherwise removes it.
+     */
+    static void adoptDumped(List<String> command) {
+        String flag = "-XX:ArchiveClassesAtExit=";
+        Optional<Path> dumped = command.stream().filter(a -> a.startsWith(flag)).findFirst()
+                .map(a -> Path.of(a.substring(flag.length())));
+        if (dumped.isEmpty() || !Files.isRegularFile(dumped.get())) {
+            return;
+        }
+        Path dump = dumped.get();
+        String name = dump.getFileName().toString();
+        Path archive = dump.resolveSibling(name.substring(0, name.indexOf(".jsa.") + 4));
+        try {
+            if (startsWith(command.get(0), dump, command.get(command.indexOf("-jar") + 1))) {
+                Files.move(dump, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(dump);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(dump);
+            } catch (IOException ignored) {
+                // a leftover .dump file is never used
+            }
+        }
+    }
+
+    /** Whether a JVM starts from {@code jar} with {@code archive} mapped ({@code -Xshare:on} fails otherwise). */
+    static boolean startsWith(String java, Path archive, String jar) throws IOException {
+        // a crash report, if the archive is damaged, goes next to it and is removed (not into the user's folder)
+        Path crashLog = archive.resolveSibling("check-" + ProcessHandle.current().pid() + ".log");
+        Process p = new ProcessBuilder(java, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:disable",
+                "-XX:ErrorFile=" + crashLog, "-XX:-CreateCoredumpOnCrash", "-cp", jar, Check.class.getName())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            return false;
+        } finally {
+            Files.deleteIfExists(crashLog);
+        }
+    }
+
+    /** The jar this JVM runs from ({@code java -jar}), if it runs from exactly one jar. */
+    static Optional<Path> runningJar() {
+        String cp = System.getProperty("java.class.path", "");
+        if (cp.isEmpty() || cp.contains(java.io.File.pathSeparator) || !cp.endsWith(".jar")
+                || System.getProperty("jdk.module.path") != null) {
+            return Optional.empty();
+        }
+        Path jar = Path.of(cp).toAbsolutePath();
+        return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
+    }
+
+    static boolean off(String setting) {
+        return setting != null && (setting.equalsIgnoreCase("off") || setting.equals("0") || setting.equalsIgnoreCase("false"));
+    }
+
+    /** Start-up time origin for the log: the parent's start when relaunched, else this JVM's. */
+    static long origin() {
+        Long parent = Long.getLong(ORIGIN);
+        return parent != null ? parent : ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /** Started with an archive to check it maps; does nothing. */
+    public static final class Check {
+        private Check() {
+        }
+
+        public static void main(String[] args) {
+            // exit 0: the JVM started with the archive
+        }
+    }
+}

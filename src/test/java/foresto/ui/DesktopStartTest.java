@@ -1,0 +1,92 @@
+package foresto.ui;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desktop app started as a user starts it ({@code foresto.cli.Main} with no arguments, headless Monocle in a
+ * child JVM, a new data directory), twice: each start reaches every milestone of the start-up log in order — the
+ * window built, attached, usable and drawn, the warm-up, the tabs not in view attached — with nothing on stderr
+ * but the milestones, and a TERM stops the app and its embedded PostgreSQL.
+ */
+class DesktopStartTest {
+    @TempDir
+    Path data;
+
+    private static final Pattern MILESTONE = Pattern.compile("^startup: (.+?)\\s+(\\d+) ms after JVM start$");
+
+    private List<String> start() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dtestfx.headless=true", "-Dprism.order=sw", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Djava.awt.headless=true", "-Dheadless.geometry=1600x1000-32",
+                "-cp", System.getProperty("java.class.path"), "foresto.cli.Main"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("FORESTO_DATA_DIR", data.toString());
+        pb.environment().put("FORESTO_STARTUP_LOG", "1");
+        pb.environment().put("USE_REBALANCING", "1");
+        pb.environment().remove("FORESTO_DB_URL");
+        // output to a file, read when the process is done (a pipe read while the process exits can fail)
+        Path out = Files.createTempFile(data, "app", ".log");
+        pb.redirectOutput(out.toFile());
+        Process p = pb.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+            while (!Files.readString(out).contains("all tabs attached") && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(Files.readString(out)).as("all milestones within 150 s").contains("all tabs attached");
+            p.destroy(); // TERM, as a window manager or the session ending sends
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped after TERM").isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        List<String> lines = Files.readAllLines(out);
+        Files.delete(out);
+        return lines;
+    }
+
+    private static List<String> milestones(List<String> lines) {
+        List<String> names = new ArrayList<>();
+        long last = -1;
+        for (String l : lines) {
+            Matcher m = MILESTONE.matcher(l);
+            if (m.matches()) {
+                names.add(m.group(1));
+                long t = Long.parseLong(m.group(2));
+                assertThat(t).as("times grow: " + l).isGreaterThanOrEqualTo(last);
+                last = t;
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void aFirstAndASecondStartReachEveryMilestoneAndTermStopsEverything() throws Exception {
+        for (int start = 1; start <= 2; start++) {
+            List<String> lines = start();
+            List<String> names = milestones(lines);
+            assertThat(names).as(String.join("\n", lines))
+                    .containsSubsequence("launcher", "splash shown", "main window built", "theme and font ready",
+                            "main window attached", "main window shown", "usable (lists loaded)", "usable and drawn",
+                            "warm-up done", "all tabs attached")
+                    .contains("database ready");
+            assertThat(names.indexOf("database ready")).isLessThan(names.indexOf("main window attached"));
+            // nothing else was printed: no warning, no stack trace
+            assertThat(lines.stream().filter(l -> !MILESTONE.matcher(l).matches()).toList())
+                    .as("start " + start).isEmpty();
+            // the embedded server stopped with the app
+            assertThat(data.resolve("pgdata/postmaster.pid")).as("start " + start).doesNotExist();
+        }
+        assertThat(Files.exists(data.resolve("pgdata/PG_VERSION"))).isTrue();
+    }
+}

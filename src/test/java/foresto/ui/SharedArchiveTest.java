@@ -1,0 +1,165 @@
+package foresto.ui;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Class-data sharing for the app started from a jar, with real JVMs: a jar holding the launcher's part and a probe
+ * main is run as a user runs the app's jar ({@code java -jar}); what the JVM that runs "the app" was started with,
+ * what it exits with and which archive files exist are checked after each start.
+ */
+class SharedArchiveTest {
+    @TempDir
+    Path dir;
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    record Run(int exit, String output) {
+    }
+
+    private Path probeJar() throws IOException {
+        Path jar = dir.resolve("probe.jar");
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, SharedArchiveProbe.class.getName());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
+            for (Class<?> c : List.of(SharedArchive.class, SharedArchive.Check.class, SharedArchiveProbe.class)) {
+                String name = c.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new JarEntry(name));
+                try (InputStream in = c.getClassLoader().getResourceAsStream(name)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private Run run(Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().remove("FORESTO_CDS");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out);
+    }
+
+    private Run start(Path jar, int exitCode) throws Exception {
+        return run(Map.of(), JAVA, "-jar", jar.toString(), dir.resolve("data").toString(), String.valueOf(exitCode));
+    }
+
+    private List<String> archiveFiles() throws IOException {
+        Path cds = dir.resolve("data/cds");
+        if (!Files.isDirectory(cds)) {
+            return List.of();
+        }
+        try (var files = Files.list(cds)) {
+            return files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void theFirstStartWritesTheArchiveLaterStartsUseItAndTheAppsExitCodeIsKept() throws Exception {
+        Path jar = probeJar();
+        Run first = start(jar, 7);
+        assertThat(first.exit()).isEqualTo(7);
+        assertThat(first.output()).contains("-XX:ArchiveClassesAtExit=").contains("-Dforesto.cds.child=true")
+                .contains("parent: app exited 7");
+        List<String> files = archiveFiles();
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0)).matches("app-[0-9a-f]{16}\\.jsa"); // checked and renamed: no .dump left
+        Path archive = dir.resolve("data/cds").resolve(files.get(0));
+
+        Run second = start(jar, 3);
+        assertThat(second.exit()).isEqualTo(3);
+        assertThat(second.output()).contains("-XX:SharedArchiveFile=" + archive).doesNotContain("ArchiveClassesAtExit");
+        assertThat(archiveFiles()).containsExactlyElementsOf(files);
+
+        // the archive really holds the app's classes: with sharing forced on, the JVM loads the probe from it
+        Run shared = run(Map.of("FORESTO_CDS", "off"), JAVA, "-Xshare:on", "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:class+load=info", "-jar", jar.toString(), dir.resolve("data").toString(), "0");
+        assertThat(shared.exit()).isZero();
+        assertThat(shared.output()).containsPattern("foresto\\.ui\\.SharedArchiveProbe source: shared objects file");
+
+        // a rebuilt jar (another time stamp) gets a new archive; the old one is removed
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        Run rebuilt = start(jar, 0);
+        assertThat(rebuilt.output()).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(archiveFiles()).hasSize(1).doesNotContainAnyElementsOf(files);
+    }
+
+    @Test
+    void offMeansTheAppRunsInTheFirstJvm() throws Exception {
+        Path jar = probeJar();
+        Run off = run(Map.of("FORESTO_CDS", "off"), JAVA, "-jar", jar.toString(), dir.resolve("data").toString(), "5");
+        assertThat(off.exit()).isEqualTo(5);
+        assertThat(off.output()).startsWith("app: ").doesNotContain("parent:").doesNotContain("SharedArchive");
+        assertThat(archiveFiles()).isEmpty();
+        Run property = run(Map.of(), JAVA, "-Dforesto.cds=off", "-jar", jar.toString(), dir.resolve("data").toString(), "0");
+        assertThat(property.output()).doesNotContain("parent:");
+    }
+
+    @Test
+    void aDamagedArchiveIsNeverAdopted() throws Exception {
+        Path jar = probeJar();
+        start(jar, 0);
+        Path good = dir.resolve("data/cds").resolve(archiveFiles().get(0));
+        // a dump cut short (as by a full disk): a JVM started with it would crash before main
+        Path dump = good.resolveSibling(good.getFileName() + ".999.dump");
+        byte[] bytes = Files.readAllBytes(good);
+        Files.write(dump, java.util.Arrays.copyOf(bytes, 1000));
+        Files.delete(good);
+        SharedArchive.adoptDumped(List.of(JAVA, "-XX:ArchiveClassesAtExit=" + dump, "-jar", jar.toString()));
+        assertThat(archiveFiles()).isEmpty();
+        // the same file whole is adopted
+        Files.write(dump, bytes);
+        SharedArchive.adoptDumped(List.of(JAVA, "-XX:ArchiveClassesAtExit=" + dump, "-jar", jar.toString()));
+        assertThat(archiveFiles()).containsExactly(good.getFileName().toString());
+    }
+
+    @Test
+    void optionsThatCannotShareAnArchiveKeepTheAppInTheFirstJvm() {
+        assertThat(SharedArchive.suitable(List.of("-Xmx2g", "-Dfoo=bar"))).isTrue();
+        for (String option : List.of("-javaagent:x.jar", "-agentlib:jdwp=transport=dt_socket", "-agentpath:/x.so",
+                "-XX:StartFlightRecording", "-XX:+FlightRecorder", "-Xshare:off", "-XX:SharedArchiveFile=a.jsa",
+                "-XX:ArchiveClassesAtExit=a.jsa")) {
+            List<String> args = new ArrayList<>(List.of("-Xmx2g", option));
+            assertThat(SharedArchive.suitable(args)).as(option).isFalse();
+        }
+    }
+
+    @Test
+    void fromClassesAsUnderMavenOrInTestsThereIsNoRelaunch() {
+        // this JVM runs from directories and many jars
+        assertThat(SharedArchive.runningJar()).isEmpty();
+        assertThat(SharedArchive.command(new String[0], dir)).isEmpty();
+    }
+
+    @Test
+    void theArchiveNameFollowsTheJarAndTheJvm() {
+        String k = SharedArchive.key("/a/foresto.jar", 100, 5, "jvm17");
+        assertThat(k).matches("[0-9a-f]{16}");
+        assertThat(SharedArchive.key("/a/foresto.jar", 100, 5, "jvm17")).isEqualTo(k);
+        assertThat(List.of(SharedArchive.key("/b/foresto.jar", 100, 5, "jvm17"), SharedArchive.key("/a/foresto.jar", 101, 5, "jvm17"),
+                SharedArchive.key("/a/foresto.jar", 100, 6, "jvm17"), SharedArchive.key("/a/foresto.jar", 100, 5, "jvm21")))
+                .doesNotContain(k).doesNotHaveDuplicates();
+    }
+}

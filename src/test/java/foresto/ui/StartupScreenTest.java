@@ -1,0 +1,121 @@
+package foresto.ui;
+
+import foresto.backtest.ImportService;
+import foresto.backtest.RuleService;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desktop app's start as {@link ForestoApp} does it: the window's screens are built and shown while the
+ * database starts (its progress in the status bar, input held back), then attached to the services; tabs not in
+ * view join the window when first selected or when the start-up is over.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StartupScreenTest {
+    static UiFixture fx;
+    MainWindow.Shell shell;
+    Stage stage;
+
+    @BeforeAll
+    static void fixture() {
+        fx = new UiFixture(true);
+    }
+
+    @AfterAll
+    static void close() {
+        fx.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        MainWindow.applyTheme();
+        shell = MainWindow.shell("", true);
+        shell.showStarting(stage, "Starting the database …");
+    }
+
+    private MainWindow attach(FxRobot robot) {
+        MainWindow[] w = new MainWindow[1];
+        robot.interact(() -> {
+            w[0] = shell.attach(fx.service, new RuleService(fx.db.dataSource()), new ImportService(fx.db.dataSource()),
+                    new FxTaskExecutor(), UiState.inMemory(), (owner, name) -> Optional.empty());
+            w[0].showIn(stage);
+        });
+        UiFixture.waitUntil(() -> !w[0].mainViewModel().portfolios.isEmpty() && !w[0].mainViewModel().busy.get());
+        return w[0];
+    }
+
+    private static Tab tab(TabPane pane, String text) {
+        return pane.getTabs().stream().filter(t -> t.getText().equals(text)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void whileTheDatabaseStartsTheWindowShowsProgressAndTakesNoInputThenItWorks(FxRobot robot) {
+        Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+        assertThat(status.getText()).isEqualTo("Starting the database …");
+        robot.interact(() -> shell.starting("Migrating the schema …"));
+        assertThat(status.getText()).isEqualTo("Migrating the schema …");
+
+        // input is held back: a click does not reach the field (no focus), typing changes nothing
+        TextField value = robot.lookup("#initialValueField").queryAs(TextField.class);
+        String before = value.getText();
+        robot.clickOn(value).write("5");
+        assertThat(value.isFocused()).isFalse();
+        assertThat(value.getText()).isEqualTo(before);
+
+        MainWindow w = attach(robot);
+        assertThat(status.getText()).startsWith("Ready.");
+        robot.interact(() -> shell.starting("late progress")); // ignored once attached (the label is bound)
+        assertThat(status.getText()).startsWith("Ready.");
+        robot.doubleClickOn(value).write("12345");
+        assertThat(value.isFocused()).isTrue();
+        assertThat(value.getText()).isEqualTo("12345");
+        assertThat(w.mainViewModel().portfolios).isNotEmpty();
+    }
+
+    @Test
+    void tabsNotInViewJoinTheWindowWhenSelectedOrWhenTheStartIsOver(FxRobot robot) {
+        MainWindow w = attach(robot);
+        TabPane tabs = w.main().tabs();
+        TabPane lower = w.main().lowerTabs();
+        // only what is in view is in the window: Analysis with its Events table
+        assertThat(tab(tabs, "Analysis").getContent()).isNotNull();
+        assertThat(tab(lower, "Events").getContent()).isNotNull();
+        for (Tab t : Set.of(tab(tabs, "Rules"), tab(tabs, "History"), tab(tabs, "Sweep"), tab(lower, "Summary"),
+                tab(lower, "Drawdown"), tab(lower, "Annual returns"), tab(lower, "Costs"))) {
+            assertThat(t.getContent()).as(t.getText()).isNull();
+        }
+        assertThat(robot.lookup("#ruleNameField").tryQuery()).isEmpty();
+
+        robot.clickOn("Rules");
+        Node name = robot.lookup("#ruleNameField").query();
+        assertThat(name.getScene()).isSameAs(stage.getScene());
+        robot.clickOn("Analysis");
+        robot.clickOn("Summary");
+        assertThat(robot.lookup("#summaryGrid").tryQuery()).isPresent();
+        assertThat(tab(tabs, "Sweep").getContent()).isNull();
+
+        robot.interact(w::attachDeferredTabs);
+        for (Tab t : Set.of(tab(tabs, "History"), tab(tabs, "Sweep"), tab(lower, "Drawdown"), tab(lower, "Annual returns"),
+                tab(lower, "Costs"))) {
+            assertThat(t.getContent()).as(t.getText()).isNotNull();
+        }
+        assertThat(w.sweepView().getScene()).isSameAs(stage.getScene());
+    }
+}
