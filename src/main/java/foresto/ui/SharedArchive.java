@@ -6,10 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -88,7 +85,7 @@ public final class SharedArchive {
             return Optional.empty();
         }
         Optional<Path> jar = runningJar();
-        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> jvmArgs = jvmOptions();
         if (jar.isEmpty() || !suitable(jvmArgs)) {
             return Optional.empty();
         }
@@ -113,7 +110,9 @@ public final class SharedArchive {
         cmd.add("-Xlog:cds=off");
         cmd.add("-Xlog:cds+dynamic=off");
         cmd.add("-D" + CHILD + "=true");
-        cmd.add("-D" + ORIGIN + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+        if (startupLog()) {
+            cmd.add("-D" + ORIGIN + "=" + origin());
+        }
         cmd.add("-jar");
         cmd.add(jar.get().toString());
         cmd.addAll(List.of(args));
@@ -149,13 +148,25 @@ public final class SharedArchive {
     }
 
     static String key(String jarPath, long size, long modifiedMillis, String jvm) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] d = sha.digest((jarPath + "|" + size + "|" + modifiedMillis + "|" + jvm).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update((jarPath + "|" + jvm).getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x%x%x", crc.getValue(), size, modifiedMillis);
+    }
+
+    /**
+     * This JVM's options (what came before {@code -jar}): from the process's command line where the platform gives
+     * it (Linux, macOS; cheaper than starting the management beans), else from the runtime bean.
+     */
+    static List<String> jvmOptions() {
+        Optional<String[]> arguments = ProcessHandle.current().info().arguments();
+        if (arguments.isPresent()) {
+            List<String> all = List.of(arguments.get());
+            int jarAt = all.indexOf("-jar");
+            if (jarAt >= 0) {
+                return all.subList(0, jarAt);
+            }
         }
+        return ManagementFactory.getRuntimeMXBean().getInputArguments();
     }
 
     /** Where a child writes its archive: a name of its own, renamed into place only once it is known good. */
@@ -223,6 +234,11 @@ public final class SharedArchive {
 
     static boolean off(String setting) {
         return setting != null && (setting.equalsIgnoreCase("off") || setting.equals("0") || setting.equalsIgnoreCase("false"));
+    }
+
+    /** Whether the start-up log is on ({@code FORESTO_STARTUP_LOG=1} or {@code -Dforesto.startupLog=true}). */
+    static boolean startupLog() {
+        return Boolean.getBoolean("foresto.startupLog") || "1".equals(System.getenv("FORESTO_STARTUP_LOG"));
     }
 
     /** Start-up time origin for the log: the parent's start when relaunched, else this JVM's. */

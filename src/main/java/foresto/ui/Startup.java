@@ -69,8 +69,8 @@ public final class Startup {
         }.start();
     }
 
-    private static boolean logging() {
-        return Boolean.getBoolean("foresto.startupLog") || "1".equals(System.getenv("FORESTO_STARTUP_LOG"));
+    static boolean logging() {
+        return SharedArchive.startupLog();
     }
 
     /** Prints a start-up milestone when the start-up log is on. */
