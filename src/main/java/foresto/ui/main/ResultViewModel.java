@@ -73,8 +73,7 @@ public final class ResultViewModel {
     }
 
     private List<SummaryRow> summaryRows(RunModel m) {
-        return SummaryRow.of(m.run().summary().off(), m.run().summary().on(), m.paths().dates(), m.paths().off(),
-                m.paths().hasOn() ? m.paths().on() : null, riskFreeRate());
+        return m.summaryRows(riskFreeRate());
     }
 
     void show(RunModel m) {
@@ -88,7 +87,7 @@ public final class ResultViewModel {
         result.set(m);
         events.setAll(m.events());
         summary.setAll(summaryRows(m));
-        years.setAll(yearRows(m));
+        years.setAll(m.yearRows());
     }
 
     /** Shows a run (the start-up warm-up's, off screen). */

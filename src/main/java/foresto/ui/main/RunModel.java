@@ -31,6 +31,13 @@ public final class RunModel {
     private final double threshold;
     private final double[] bands; // per held class β when the rule's bands differ by class (RELATIVE/HYBRID), else null
     private final boolean reused;
+    // derived for the screen here, off the FX thread: the markers' tooltips, the calendar years, the summary at rate 0
+    private final String[] tooltips;
+    private final List<ResultViewModel.YearRow> yearRows;
+    private volatile Summary summary;
+
+    private record Summary(double riskFree, List<SummaryRow> rows) {
+    }
 
     private RunModel(RunView view, boolean reused) {
         this.run = view.run();
@@ -54,6 +61,12 @@ public final class RunModel {
         for (int i = 0; i < events.size(); i++) {
             eventIndex[i] = index.getOrDefault(events.get(i).eventDate(), -1);
         }
+        tooltips = new String[events.size()];
+        for (int i = 0; i < tooltips.length; i++) {
+            tooltips[i] = tooltipOf(events.get(i));
+        }
+        yearRows = List.copyOf(ResultViewModel.yearRows(this));
+        summaryRows(0);
     }
 
     public static RunModel of(RunView view, boolean reused) {
@@ -72,6 +85,9 @@ public final class RunModel {
         this.eventIndex = computed.eventIndex;
         this.threshold = computed.threshold;
         this.bands = computed.bands;
+        this.tooltips = computed.tooltips;
+        this.yearRows = computed.yearRows;
+        this.summary = computed.summary;
     }
 
     /** This computed run as stored: the same arrays (nothing recomputed), the stored record with its run id. */
@@ -154,7 +170,26 @@ public final class RunModel {
 
     /** The tooltip of event i: date, trigger, why, turnover, cost. */
     public String tooltip(int i) {
-        RebalancingEvent e = events.get(i);
+        return tooltips[i];
+    }
+
+    /** Calendar-year returns ON vs OFF, formatted. */
+    public List<ResultViewModel.YearRow> yearRows() {
+        return yearRows;
+    }
+
+    /** The ON vs OFF summary with Sharpe and Sortino at {@code riskFree} (kept for the last rate asked). */
+    public List<SummaryRow> summaryRows(double riskFree) {
+        Summary s = summary;
+        if (s == null || Double.compare(s.riskFree(), riskFree) != 0) {
+            s = new Summary(riskFree, List.copyOf(SummaryRow.of(run.summary().off(), run.summary().on(), paths.dates(),
+                    paths.off(), paths.hasOn() ? paths.on() : null, riskFree)));
+            summary = s;
+        }
+        return s.rows();
+    }
+
+    private static String tooltipOf(RebalancingEvent e) {
         return String.format(Locale.ROOT, "%s  %s%n%s%nturnover %.2f%%, cost %.6g (rate %s)%nvalue %.6g → %.6g",
                 e.eventDate(), e.triggerType(), EventTable.why(e), e.turnover() * 100, e.costAmount(),
                 stripZeros(e.costRate()), e.valueBefore(), e.valueAfter());
