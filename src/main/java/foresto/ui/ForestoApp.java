@@ -106,13 +106,16 @@ public final class ForestoApp extends Application {
         }
         whenUsable(w, () -> {
             Startup.mark("usable (lists loaded)");
-            Startup.markWhenDrawn(stage.getScene(), "usable and drawn");
-            // warm the engine and the dataset cache in the background, so the first Run is fast
-            executor.submit("warm-up", () -> b.backtests().warmUp(), view -> {
-                view.ifPresent(MainWindow::warmScreen); // and the screen's code, off screen
-                Startup.mark("warm-up done");
-                attachTabs(w);
-            }, t -> attachTabs(w), () -> { });
+            // once that is on screen (the warm-up would compete with the first frame for the CPU): warm the engine
+            // and the dataset cache in the background, so the first Run is fast
+            Startup.whenDrawn(() -> {
+                Startup.mark("usable and drawn");
+                executor.submit("warm-up", () -> b.backtests().warmUp(), view -> {
+                    view.ifPresent(MainWindow::warmScreen); // and the screen's code, off screen
+                    Startup.mark("warm-up done");
+                    attachTabs(w);
+                }, t -> attachTabs(w), () -> { });
+            });
         });
     }
 

@@ -48,14 +48,11 @@ public final class Startup {
     }
 
     /**
-     * Marks {@code milestone} once the frame showing the scene as it is now has been drawn: JavaFX draws frame k
-     * while it prepares frame k+1 and waits for it before drawing k+1, so at the start of the second pulse after
-     * this call the current state is on screen (an upper bound by at most one pulse). FX thread.
+     * Runs {@code then} once the frame showing the scene as it is now has been drawn: JavaFX draws frame k while it
+     * prepares frame k+1 and waits for it before drawing k+1, so at the start of the second pulse after this call
+     * the current state is on screen (an upper bound by at most one pulse). FX thread.
      */
-    public static void markWhenDrawn(javafx.scene.Scene scene, String milestone) {
-        if (!logging()) {
-            return;
-        }
+    public static void whenDrawn(Runnable then) {
         new javafx.animation.AnimationTimer() {
             private int pulses;
 
@@ -63,7 +60,7 @@ public final class Startup {
             public void handle(long now) {
                 if (++pulses == 3) {
                     stop();
-                    mark(milestone);
+                    then.run();
                 }
             }
         }.start();
