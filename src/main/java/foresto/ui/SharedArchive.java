@@ -76,7 +76,30 @@ public final class SharedArchive {
             // the hook is running or will: nothing to undo
         }
         adoptDumped(cmd);
+        dropIfCrashed(cmd, code);
         return OptionalInt.of(code);
+    }
+
+    /** The exit code of a JVM that aborted (a crash report was written): 128 + SIGABRT. */
+    static final int JVM_CRASHED = 134;
+
+    /**
+     * A JVM that crashed while mapping an archive (one damaged after it was checked, or a JVM fault) would crash on
+     * every start: the archive is removed, so the next start runs without it and makes a new one.
+     */
+    static void dropIfCrashed(List<String> command, int exitCode) {
+        String flag = "-XX:SharedArchiveFile=";
+        if (exitCode != JVM_CRASHED) {
+            return;
+        }
+        command.stream().filter(a -> a.startsWith(flag)).findFirst().map(a -> Path.of(a.substring(flag.length())))
+                .ifPresent(archive -> {
+                    try {
+                        Files.deleteIfExists(archive);
+                    } catch (IOException ignored) {
+                        // removed by hand then; FORESTO_CDS=off starts without it meanwhile
+                    }
+                });
     }
 
     /** The child's command line, or empty when the app should start in this JVM. */

@@ -139,6 +139,27 @@ class SharedArchiveTest {
     }
 
     @Test
+    void anArchiveDamagedAfterItWasCheckedIsRemovedByTheStartItCrashesSoTheNextStartWorks() throws Exception {
+        Path jar = probeJar();
+        start(jar, 0);
+        Path archive = dir.resolve("data/cds").resolve(archiveFiles().get(0));
+        byte[] bytes = Files.readAllBytes(archive);
+        archive.toFile().setWritable(true);
+        Files.write(archive, java.util.Arrays.copyOf(bytes, 1000)); // damaged on disk later
+        // the crash report goes to the working directory of the app, as for any JVM crash: here the test's folder
+        Run crashed = run(Map.of(), JAVA, "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"), "-jar", jar.toString(),
+                dir.resolve("data").toString(), "0");
+        assertThat(crashed.exit()).isEqualTo(SharedArchive.JVM_CRASHED);
+        assertThat(crashed.output()).doesNotContain("app: ");
+        assertThat(archive).doesNotExist();
+
+        Run next = start(jar, 4);
+        assertThat(next.exit()).isEqualTo(4);
+        assertThat(next.output()).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(archiveFiles()).containsExactly(archive.getFileName().toString());
+    }
+
+    @Test
     void optionsThatCannotShareAnArchiveKeepTheAppInTheFirstJvm() {
         assertThat(SharedArchive.suitable(List.of("-Xmx2g", "-Dfoo=bar"))).isTrue();
         for (String option : List.of("-javaagent:x.jar", "-agentlib:jdwp=transport=dt_socket", "-agentpath:/x.so",
