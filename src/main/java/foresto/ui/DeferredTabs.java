@@ -40,11 +40,6 @@ final class DeferredTabs {
         });
     }
 
-    /** The tabs whose contents are still held back. */
-    int waiting() {
-        return waiting.size();
-    }
-
     /** Puts every held-back content into its tab. */
     void attachAll() {
         new ArrayList<>(waiting.keySet()).forEach(this::attach);

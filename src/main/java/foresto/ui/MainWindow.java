@@ -97,8 +97,8 @@ public final class MainWindow {
      * The window's screens without their services: FXML loaded and the style sheets set — everything that does
      * not need the database, so the desktop app builds (and may show) it while the database starts. Input is held
      * back until {@link Shell#attach}. With {@code deferHiddenTabs} the contents of the tabs not in view (Rules,
-     * History, Sweep) join the window only when first selected or when {@link MainWindow#attachDeferredTabs} is
-     * called, so the first show styles and lays out only what is seen.
+     * History, Sweep; Summary, Drawdown, Annual returns, Costs) join the window only when first selected or when
+     * {@link MainWindow#attachDeferredTabs} is called, so the first show styles and lays out only what is seen.
      */
     public static Shell shell(String currency, boolean deferHiddenTabs) {
         FXMLLoader mainLoader = loader("main/MainView.fxml");
@@ -140,10 +140,6 @@ public final class MainWindow {
             if (!attached) {
                 mc.showStarting(message);
             }
-        }
-
-        public Scene scene() {
-            return scene;
         }
 
         /** Binds the screens to their view-models and services, loads the lists and lets input through. */
