@@ -72,6 +72,17 @@ class StartupScreenTest {
         robot.interact(() -> shell.starting("Migrating the schema …"));
         assertThat(status.getText()).isEqualTo("Migrating the schema …");
 
+        // what needs the database says so: Run, Cancel and Import are disabled; the events table already has its
+        // columns and its placeholder
+        javafx.scene.control.Button run = robot.lookup("#runButton").queryAs(javafx.scene.control.Button.class);
+        javafx.scene.control.Button importButton = robot.lookup("#importButton").queryAs(javafx.scene.control.Button.class);
+        assertThat(run.isDisabled()).isTrue();
+        assertThat(robot.lookup("#cancelButton").query().isDisabled()).isTrue();
+        assertThat(importButton.isDisabled()).isTrue();
+        javafx.scene.control.TableView<?> events = robot.lookup("#eventTable").queryAs(javafx.scene.control.TableView.class);
+        assertThat(events.getColumns()).isNotEmpty();
+        assertThat(((Label) events.getPlaceholder()).getText()).contains("Run a backtest");
+
         // input is held back: a click does not reach the field (no focus), typing changes nothing
         TextField value = robot.lookup("#initialValueField").queryAs(TextField.class);
         String before = value.getText();
@@ -81,6 +92,8 @@ class StartupScreenTest {
 
         MainWindow w = attach(robot);
         assertThat(status.getText()).startsWith("Ready.");
+        assertThat(run.isDisabled()).isFalse();
+        assertThat(importButton.isDisabled()).isFalse();
         robot.interact(() -> shell.starting("late progress")); // ignored once attached (the label is bound)
         assertThat(status.getText()).startsWith("Ready.");
         robot.doubleClickOn(value).write("12345");

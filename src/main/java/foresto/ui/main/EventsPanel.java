@@ -25,11 +25,17 @@ public final class EventsPanel {
     private MainViewModel vm;
     private MainController.Dialogs dialogs;
 
+    /** The columns and the placeholder need no view-model: they are there while the database starts. */
+    @FXML
+    private void initialize() {
+        setUpColumns();
+        exportButton.setDisable(true);
+    }
+
     void bind(MainViewModel vm, MainController.Dialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
         ResultViewModel r = vm.shown;
-        setUpColumns();
         eventTable.setItems(r.events);
         eventCountLabel.textProperty().bind(Bindings.size(r.events).asString("%d events"));
         exportButton.disableProperty().bind(Bindings.isEmpty(r.events).or(vm.busy));

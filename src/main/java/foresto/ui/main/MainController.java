@@ -96,12 +96,18 @@ public final class MainController {
         return rulesTab;
     }
 
-    /** Before {@link #bind}: the start-up progress in the status bar, the progress bar running. */
+    /**
+     * Before {@link #bind}: the start-up progress in the status bar, the progress bar running, and the buttons that
+     * need the database shown as not yet usable.
+     */
     public void showStarting(String message) {
         if (!statusLabel.textProperty().isBound()) {
             statusLabel.setText(message);
             progressBar.setProgress(-1);
             progressBar.setVisible(true);
+            setupController.runButton.setDisable(true);
+            setupController.cancelButton.setDisable(true);
+            setupController.importButton.setDisable(true);
         }
     }
 
@@ -115,6 +121,7 @@ public final class MainController {
         progressBar.visibleProperty().bind(vm.busy);
         progressBar.setProgress(-1);
 
+        setupController.importButton.setDisable(false); // held while starting (run and cancel are bound below)
         setupController.bind(vm, dialogs);
         chartsController.bind(vm.shown, chartedRun);
         eventsController.bind(vm, dialogs);
