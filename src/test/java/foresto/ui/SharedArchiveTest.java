@@ -178,6 +178,52 @@ class SharedArchiveTest {
     }
 
     @Test
+    void theAppsJvmIsStartedWithThisJvmsOptionsTheArchiveFlagsAndTheSameJarAndArguments() throws Exception {
+        // as if this JVM ran from one jar (the class path property is only read by the launcher)
+        Path jar = Files.createFile(dir.resolve("app.jar"));
+        String classPath = System.getProperty("java.class.path");
+        Path data = dir.resolve("data");
+        try {
+            System.setProperty("java.class.path", jar.toString());
+            List<String> cmd = SharedArchive.command(new String[] {"one", "two"}, data).orElseThrow();
+            assertThat(cmd.get(0)).isEqualTo(JAVA);
+            assertThat(cmd.subList(1, 1 + SharedArchive.jvmOptions().size())).isEqualTo(SharedArchive.jvmOptions());
+            assertThat(SharedArchive.jvmOptions()).containsAll(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                    .getInputArguments().stream().filter(a -> a.startsWith("-Dglass")).toList()).isNotEmpty();
+            assertThat(cmd.subList(cmd.size() - 4, cmd.size())).containsExactly("-jar", jar.toAbsolutePath().toString(), "one", "two");
+            assertThat(cmd).contains("-Dforesto.cds.child=true", "-Xlog:cds=off")
+                    .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=" + data.resolve("cds")) && a.endsWith(".dump"))
+                    .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+
+            // once the archive is there, it is used
+            Path archive = SharedArchive.archiveFor(jar.toAbsolutePath(), data.resolve("cds"));
+            Files.createFile(archive);
+            assertThat(SharedArchive.command(new String[0], data).orElseThrow()).contains("-XX:SharedArchiveFile=" + archive)
+                    .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+
+            System.setProperty("foresto.cds", "off");
+            assertThat(SharedArchive.command(new String[0], data)).isEmpty();
+            System.setProperty("foresto.cds", "on");
+            assertThat(SharedArchive.command(new String[0], data)).isPresent();
+            System.setProperty(SharedArchive.CHILD, "true"); // the app's JVM never relaunches
+            assertThat(SharedArchive.command(new String[0], data)).isEmpty();
+            System.setProperty("java.class.path", jar + java.io.File.pathSeparator + dir);
+            System.clearProperty(SharedArchive.CHILD);
+            assertThat(SharedArchive.command(new String[0], data)).isEmpty();
+        } finally {
+            System.setProperty("java.class.path", classPath);
+            System.clearProperty("foresto.cds");
+            System.clearProperty(SharedArchive.CHILD);
+        }
+        for (String off : List.of("off", "OFF", "0", "false")) {
+            assertThat(SharedArchive.off(off)).as(off).isTrue();
+        }
+        for (String on : new String[] {null, "", "on", "1", "true"}) {
+            assertThat(SharedArchive.off(on)).as(String.valueOf(on)).isFalse();
+        }
+    }
+
+    @Test
     void theArchiveNameFollowsTheJarAndTheJvm() {
         String k = SharedArchive.key("/a/foresto.jar", 100, 5, "jvm17");
         assertThat(k).matches("[0-9a-f]+");
