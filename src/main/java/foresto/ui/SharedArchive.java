@@ -104,11 +104,15 @@ public final class SharedArchive {
 
     /** The child's command line, or empty when the app should start in this JVM. */
     static Optional<List<String>> command(String[] args, Path dataDirectory) {
+        return command(args, dataDirectory, jvmOptions());
+    }
+
+    /** As above, for a JVM started with {@code jvmArgs}. */
+    static Optional<List<String>> command(String[] args, Path dataDirectory, List<String> jvmArgs) {
         if (Boolean.getBoolean(CHILD) || off(System.getProperty("foresto.cds")) || off(System.getenv("FORESTO_CDS"))) {
             return Optional.empty();
         }
         Optional<Path> jar = runningJar();
-        List<String> jvmArgs = jvmOptions();
         if (jar.isEmpty() || !suitable(jvmArgs)) {
             return Optional.empty();
         }

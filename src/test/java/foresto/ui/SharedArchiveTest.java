@@ -185,31 +185,39 @@ class SharedArchiveTest {
         Path data = dir.resolve("data");
         try {
             System.setProperty("java.class.path", jar.toString());
-            List<String> cmd = SharedArchive.command(new String[] {"one", "two"}, data).orElseThrow();
-            assertThat(cmd.get(0)).isEqualTo(JAVA);
-            assertThat(cmd.subList(1, 1 + SharedArchive.jvmOptions().size())).isEqualTo(SharedArchive.jvmOptions());
+            List<String> options = List.of("-Xmx1g", "-Dsome.option=x");
+            List<String> cmd = SharedArchive.command(new String[] {"one", "two"}, data, options).orElseThrow();
+            assertThat(cmd.subList(0, 3)).containsExactly(JAVA, "-Xmx1g", "-Dsome.option=x");
+            // this JVM's own options (surefire starts it with -jar and an argLine): read from its command line
             assertThat(SharedArchive.jvmOptions()).containsAll(java.lang.management.ManagementFactory.getRuntimeMXBean()
-                    .getInputArguments().stream().filter(a -> a.startsWith("-Dglass")).toList()).isNotEmpty();
+                    .getInputArguments().stream().filter(a -> a.startsWith("-D")).toList()).isNotEmpty();
+            assertThat(SharedArchive.command(new String[0], data, List.of("-javaagent:x.jar"))).isEmpty();
             assertThat(cmd.subList(cmd.size() - 4, cmd.size())).containsExactly("-jar", jar.toAbsolutePath().toString(), "one", "two");
             assertThat(cmd).contains("-Dforesto.cds.child=true", "-Xlog:cds=off")
                     .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=" + data.resolve("cds")) && a.endsWith(".dump"))
                     .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
 
-            // once the archive is there, it is used
-            Path archive = SharedArchive.archiveFor(jar.toAbsolutePath(), data.resolve("cds"));
+            // once the archive is there, it is used; archives of other jars go, other files stay
+            Path cds = data.resolve("cds");
+            Files.createDirectories(cds);
+            Files.createFile(cds.resolve("app-0123.jsa"));
+            Files.createFile(cds.resolve("notes.txt"));
+            Path archive = SharedArchive.archiveFor(jar.toAbsolutePath(), cds);
+            assertThat(cds.resolve("app-0123.jsa")).doesNotExist();
+            assertThat(cds.resolve("notes.txt")).exists();
             Files.createFile(archive);
-            assertThat(SharedArchive.command(new String[0], data).orElseThrow()).contains("-XX:SharedArchiveFile=" + archive)
+            assertThat(SharedArchive.command(new String[0], data, options).orElseThrow()).contains("-XX:SharedArchiveFile=" + archive)
                     .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
 
             System.setProperty("foresto.cds", "off");
-            assertThat(SharedArchive.command(new String[0], data)).isEmpty();
+            assertThat(SharedArchive.command(new String[0], data, options)).isEmpty();
             System.setProperty("foresto.cds", "on");
-            assertThat(SharedArchive.command(new String[0], data)).isPresent();
+            assertThat(SharedArchive.command(new String[0], data, options)).isPresent();
             System.setProperty(SharedArchive.CHILD, "true"); // the app's JVM never relaunches
-            assertThat(SharedArchive.command(new String[0], data)).isEmpty();
+            assertThat(SharedArchive.command(new String[0], data, options)).isEmpty();
             System.setProperty("java.class.path", jar + java.io.File.pathSeparator + dir);
             System.clearProperty(SharedArchive.CHILD);
-            assertThat(SharedArchive.command(new String[0], data)).isEmpty();
+            assertThat(SharedArchive.command(new String[0], data, options)).isEmpty();
         } finally {
             System.setProperty("java.class.path", classPath);
             System.clearProperty("foresto.cds");
