@@ -4,8 +4,12 @@ import javafx.scene.text.Font;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The bundled Korean font. JavaFX draws Hangul only with a TrueType/OpenType font it can find; many
@@ -21,8 +25,18 @@ public final class Fonts {
             "/foresto/fonts/400Regular/NotoSansKR_400Regular.ttf",
             "/foresto/fonts/700Bold/NotoSansKR_700Bold.ttf"};
     private static List<String> loaded;
+    private static volatile Path cache;
 
     private Fonts() {
+    }
+
+    /**
+     * Keeps the faces as files in {@code dir} (extracted once): JavaFX loads a font file directly, but copies a
+     * stream to a temporary file first — 12 MB written on every start (left behind when the process is killed) and
+     * ~3× the time. Call before {@link #load}; without it the faces are loaded from the class path as streams.
+     */
+    public static void cacheIn(Path dir) {
+        cache = dir;
     }
 
     /**
@@ -35,6 +49,16 @@ public final class Fonts {
         }
         List<String> families = new ArrayList<>();
         for (String file : FILES) {
+            Optional<Path> extracted = cache == null ? Optional.empty() : extract(file, cache);
+            if (extracted.isPresent()) {
+                Font f = Font.loadFont(extracted.get().toUri().toString(), 12);
+                if (f != null) {
+                    if (!families.contains(f.getFamily())) {
+                        families.add(f.getFamily());
+                    }
+                    continue;
+                }
+            }
             try (InputStream in = Fonts.class.getResourceAsStream(file)) {
                 if (in == null) {
                     continue;
@@ -49,6 +73,37 @@ public final class Fonts {
         }
         loaded = List.copyOf(families);
         return loaded;
+    }
+
+    /**
+     * The class-path font {@code resource} as a file in {@code dir}, written once (to a temporary name, then moved
+     * into place) and named with its size, so a changed font gets a file of its own; empty when it is not on the
+     * class path or cannot be written (the caller then loads the stream).
+     */
+    static Optional<Path> extract(String resource, Path dir) {
+        try {
+            var url = Fonts.class.getResource(resource);
+            if (url == null) {
+                return Optional.empty();
+            }
+            long size = url.openConnection().getContentLengthLong();
+            String name = resource.substring(resource.lastIndexOf('/') + 1);
+            Path target = dir.resolve(name.replace(".ttf", "") + "-" + size + ".ttf");
+            if (size > 0 && Files.isRegularFile(target) && Files.size(target) == size) {
+                return Optional.of(target);
+            }
+            Files.createDirectories(dir);
+            Path part = Files.createTempFile(dir, name, ".part");
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(part);
+            }
+            return Files.size(target) == size || size <= 0 ? Optional.of(target) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The bundled family at {@code size} (the platform's default family when it is missing). */

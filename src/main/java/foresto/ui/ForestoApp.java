@@ -43,6 +43,7 @@ public final class ForestoApp extends Application {
         Startup.onProgress(msg -> Platform.runLater(() -> message.setText(msg)));
         TaskExecutor executor = new FxTaskExecutor();
         // the bundled font (two 6 MB faces) off the FX thread, then wait for the database
+        Fonts.cacheIn(config.dataDirectory().resolve("fonts"));
         executor.submit("start", () -> {
             Fonts.load();
             return Startup.beginBackend(config).join();

@@ -88,5 +88,10 @@ class DesktopStartTest {
             assertThat(data.resolve("pgdata/postmaster.pid")).as("start " + start).doesNotExist();
         }
         assertThat(Files.exists(data.resolve("pgdata/PG_VERSION"))).isTrue();
+        // the bundled font is loaded from files kept in the data directory (not copied to a temp file per start)
+        try (var fonts = Files.list(data.resolve("fonts"))) {
+            assertThat(fonts.map(f -> f.getFileName().toString()).toList())
+                    .allMatch(n -> n.matches("NotoSansKR_(400Regular|700Bold)-\\d+\\.ttf")).hasSize(2);
+        }
     }
 }
