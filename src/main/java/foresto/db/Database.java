@@ -148,17 +148,22 @@ public final class Database implements AutoCloseable {
      * schema version now current.
      */
     public String ensureMigrated() {
-        return Migrations.upToDate(dataSource, Migrations.fingerprint()).orElseGet(this::migrate);
+        String fingerprint = Migrations.fingerprint();
+        return Migrations.upToDate(dataSource, fingerprint).orElseGet(() -> migrate(fingerprint));
     }
 
     /** Applies pending migrations with Flyway (validating what was applied); returns the schema version now current. */
     public String migrate() {
+        return migrate(Migrations.fingerprint());
+    }
+
+    private String migrate(String fingerprint) {
         try {
             flyway(dataSource).migrate();
         } catch (org.flywaydb.core.api.FlywayException e) {
             throw new ForestoException(ErrorCode.DATABASE_ERROR, "migrating the schema failed: " + e.getMessage(), e);
         }
-        Migrations.record(dataSource, Migrations.fingerprint());
+        Migrations.record(dataSource, fingerprint);
         return schemaVersion();
     }
 

@@ -27,14 +27,15 @@ public final class DesktopLauncher {
             return underMaven() ? 0 : 2;
         }
         // from the jar: the app runs in a child JVM with class-data sharing (starts ~1 s sooner), see SharedArchive
-        java.util.OptionalInt relaunched = SharedArchive.relaunch(args, foresto.config.AppConfig.load().dataDirectory());
+        foresto.config.AppConfig config = foresto.config.AppConfig.load();
+        java.util.OptionalInt relaunched = SharedArchive.relaunch(args, config.dataDirectory());
         if (relaunched.isPresent()) {
             return relaunched.getAsInt();
         }
         try {
             Startup.mark("launcher");
             // the embedded database starts now, while JavaFX starts and shows the splash
-            Startup.beginBackend(foresto.config.AppConfig.load());
+            Startup.beginBackend(config);
             JAVAFX_STARTUP_LOG.setLevel(java.util.logging.Level.SEVERE);
             Application.launch(ForestoApp.class, args);
             return 0;

@@ -19,7 +19,7 @@ public final class ForestoApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        AppConfig config = AppConfig.load();
+        AppConfig config = Startup.config(); // read once by the launcher
         // the splash first: shapes and text only, no controls, so no style sheet has to be parsed before it shows
         Text title = new Text("Foresto Rebalancing Lab");
         title.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 20));
@@ -151,7 +151,7 @@ public final class ForestoApp extends Application {
         }
         // closed during the splash: the database may still be starting; stop it once it has (no server left behind)
         try {
-            Startup.beginBackend(AppConfig.load()).get(30, java.util.concurrent.TimeUnit.SECONDS).close();
+            Startup.beginBackend(Startup.config()).get(30, java.util.concurrent.TimeUnit.SECONDS).close();
         } catch (Exception notStarted) {
             // it failed to start or is still starting after 30 s: nothing of ours to stop now (the next start
             // finds a leftover server by its postmaster.pid and stops it)

@@ -88,18 +88,16 @@ public final class SharedArchive {
      * every start: the archive is removed, so the next start runs without it and makes a new one.
      */
     static void dropIfCrashed(List<String> command, int exitCode) {
-        String flag = "-XX:SharedArchiveFile=";
         if (exitCode != JVM_CRASHED) {
             return;
         }
-        command.stream().filter(a -> a.startsWith(flag)).findFirst().map(a -> Path.of(a.substring(flag.length())))
-                .ifPresent(archive -> {
-                    try {
-                        Files.deleteIfExists(archive);
-                    } catch (IOException ignored) {
-                        // removed by hand then; FORESTO_CDS=off starts without it meanwhile
-                    }
-                });
+        fileOf(command, "-XX:SharedArchiveFile=").ifPresent(archive -> {
+            try {
+                Files.deleteIfExists(archive);
+            } catch (IOException ignored) {
+                // removed by hand then; FORESTO_CDS=off starts without it meanwhile
+            }
+        });
     }
 
     /** The child's command line, or empty when the app should start in this JVM. */
@@ -206,9 +204,7 @@ public final class SharedArchive {
      * before main), then moves it into place; otherwise removes it.
      */
     static void adoptDumped(List<String> command) {
-        String flag = "-XX:ArchiveClassesAtExit=";
-        Optional<Path> dumped = command.stream().filter(a -> a.startsWith(flag)).findFirst()
-                .map(a -> Path.of(a.substring(flag.length())));
+        Optional<Path> dumped = fileOf(command, "-XX:ArchiveClassesAtExit=");
         if (dumped.isEmpty() || !Files.isRegularFile(dumped.get())) {
             return;
         }
@@ -228,6 +224,11 @@ public final class SharedArchive {
                 // a leftover .dump file is never used
             }
         }
+    }
+
+    /** The file a JVM option {@code flag<file>} of {@code command} names, if it has one. */
+    private static Optional<Path> fileOf(List<String> command, String flag) {
+        return command.stream().filter(a -> a.startsWith(flag)).findFirst().map(a -> Path.of(a.substring(flag.length())));
     }
 
     /** Whether a JVM starts from {@code jar} with {@code archive} mapped ({@code -Xshare:on} fails otherwise). */

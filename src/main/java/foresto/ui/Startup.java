@@ -14,15 +14,17 @@ import java.util.function.Consumer;
  */
 public final class Startup {
     private static volatile CompletableFuture<Backend> backend;
+    private static volatile AppConfig config;
     private static volatile String lastMessage = "Starting the database …";
     private static volatile Consumer<String> listener = m -> { };
 
     private Startup() {
     }
 
-    /** Starts the database in the background (once). */
-    public static synchronized CompletableFuture<Backend> beginBackend(AppConfig config) {
+    /** Starts the database in the background (once), with {@code c}; later calls get that start and its configuration. */
+    public static synchronized CompletableFuture<Backend> beginBackend(AppConfig c) {
         if (backend == null) {
+            config = c;
             backend = CompletableFuture.supplyAsync(() -> {
                 Backend b = Backend.start(config, Startup::progress);
                 mark("database ready");
@@ -34,6 +36,12 @@ public final class Startup {
             });
         }
         return backend;
+    }
+
+    /** The configuration the database was started with (read now when it has not been started). */
+    public static AppConfig config() {
+        AppConfig c = config;
+        return c != null ? c : AppConfig.load();
     }
 
     private static void progress(String message) {
@@ -66,13 +74,9 @@ public final class Startup {
         }.start();
     }
 
-    static boolean logging() {
-        return SharedArchive.startupLog();
-    }
-
     /** Prints a start-up milestone when the start-up log is on. */
     public static void mark(String milestone) {
-        if (logging()) {
+        if (SharedArchive.startupLog()) {
             long sinceJvmStart = System.currentTimeMillis() - SharedArchive.origin();
             System.err.printf("startup: %-28s %6d ms after JVM start%n", milestone, sinceJvmStart);
         }
