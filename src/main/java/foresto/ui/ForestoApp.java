@@ -112,17 +112,26 @@ public final class ForestoApp extends Application {
             Startup.whenDrawn(() -> {
                 Startup.mark("usable and drawn");
                 executor.submit("warm-up", () -> b.backtests().warmUp(), view -> {
-                    view.ifPresent(MainWindow::warmScreen); // and the screen's code, off screen
-                    Startup.mark("warm-up done");
-                    attachTabs(w);
-                }, t -> attachTabs(w), () -> { });
+                    Runnable then = () -> {
+                        Startup.mark("warm-up done");
+                        attachTabs(w, () -> view.ifPresent(v -> Startup.mark("tables primed (" + w.primeTables(v) + ")")));
+                    };
+                    if (view.isPresent()) {
+                        MainWindow.warmScreen(view.get(), then); // and the screen's code, off screen
+                    } else {
+                        then.run();
+                    }
+                }, t -> attachTabs(w, () -> { }), () -> { });
             });
         });
     }
 
-    /** The tabs not yet in the window (Rules, History, Sweep, the lower tabs) join it, one every 150 ms. */
-    private static void attachTabs(MainWindow w) {
-        w.attachDeferredTabsGradually(javafx.util.Duration.millis(150), () -> Startup.mark("all tabs attached"));
+    /** The tabs not yet in the window (Rules, History, Sweep, the lower tabs) join it, one every 150 ms; then {@code then}. */
+    private static void attachTabs(MainWindow w, Runnable then) {
+        w.attachDeferredTabsGradually(javafx.util.Duration.millis(150), () -> {
+            Startup.mark("all tabs attached");
+            then.run();
+        });
     }
 
     /** Runs {@code then} once the window's lists have loaded (Run can be pressed). */

@@ -61,24 +61,65 @@ public final class MainWindow {
         }
     }
 
+    /** How many times the warm-up repaints its off-screen charts (one per frame). */
+    private static final int WARM_PAINTS = 16;
+
     /**
-     * Shows {@code view} once on an off-screen copy of the charts and the summary (styled, laid out and drawn, then
-     * dropped), so the first real run on screen does not pay for cold code. FX thread.
+     * Shows {@code view} on an off-screen copy of the charts and the summary (styled and laid out, then dropped), so
+     * the first real run on screen does not pay for cold code; then moves a cursor across it, one repaint of the
+     * charts per frame, {@value #WARM_PAINTS} times — enough calls for the JIT to compile the painting's loops, which
+     * otherwise run interpreted in the first real run's frame (~50 ms). One repaint per frame keeps the screen
+     * answering meanwhile. Runs {@code done} at the end (also when anything fails: this is only an optimisation).
+     * No snapshot: rendering one in software would hold the FX thread for ~0.3 s. FX thread.
      */
-    static void warmScreen(foresto.backtest.RunView view) {
+    static void warmScreen(foresto.backtest.RunView view, Runnable done) {
+        foresto.ui.main.ResultViewModel r = new foresto.ui.main.ResultViewModel();
+        Scene scene;
         try {
             FXMLLoader charts = loader("main/ChartsPanel.fxml");
             Parent root = load(charts);
-            foresto.ui.main.ResultViewModel r = new foresto.ui.main.ResultViewModel();
             ((foresto.ui.main.ChartsPanel) charts.getController()).bind(r, new javafx.beans.property.SimpleObjectProperty<>());
-            Scene scene = new Scene(new javafx.scene.layout.VBox(root, new foresto.ui.main.SummaryPanel(r)), 1100, 700);
+            scene = new Scene(new javafx.scene.layout.VBox(root, new foresto.ui.main.SummaryPanel(r)), 1100, 700);
             scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
             r.showComputed(foresto.ui.main.RunModel.of(view, false));
             scene.getRoot().applyCss();
             scene.getRoot().layout();
-            // no snapshot: rendering it in software would hold the FX thread for ~0.3 s right after start-up
-        } catch (RuntimeException ignored) {
-            // only an optimisation
+        } catch (RuntimeException e) {
+            done.run();
+            return;
+        }
+        int days = r.result.get().dayCount();
+        new javafx.animation.AnimationTimer() {
+            private int painted;
+
+            @Override
+            public void handle(long now) {
+                try {
+                    r.selectDay(days * ++painted / (WARM_PAINTS + 1));
+                    scene.getRoot().layout();
+                } catch (RuntimeException e) {
+                    painted = WARM_PAINTS;
+                }
+                if (painted >= WARM_PAINTS) {
+                    stop();
+                    done.run();
+                }
+            }
+        }.start();
+    }
+
+    /**
+     * After the warm-up (and once every tab is in the window): creates the rows of the window's tables with the
+     * warm-up's run, then empties them again in the same FX event, so the first real run does not create, style and
+     * lay them out while the analyst waits. Nothing of that run is ever shown.
+     *
+     * @return how many tables were primed
+     */
+    public int primeTables(foresto.backtest.RunView view) {
+        try {
+            return main().primeTables(foresto.ui.main.RunModel.of(view, false));
+        } catch (RuntimeException e) {
+            return 0; // only an optimisation
         }
     }
 

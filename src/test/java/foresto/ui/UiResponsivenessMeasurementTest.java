@@ -172,7 +172,13 @@ class UiResponsivenessMeasurementTest {
         // what the app does once its window is usable: the engine and storing path in the background, then the screen
         var warmRun = svc.warmUp();
         assertThat(warmRun).isPresent();
-        robot.interact(() -> MainWindow.warmScreen(warmRun.get()));
+        java.util.concurrent.CountDownLatch warmed = new java.util.concurrent.CountDownLatch(1);
+        robot.interact(() -> MainWindow.warmScreen(warmRun.get(), warmed::countDown));
+        assertThat(warmed.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        int primed = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> window.primeTables(warmRun.get())).get();
+        assertThat(primed).as("events, weights, history, annual returns").isEqualTo(4);
+        assertThat(robot.lookup("#eventTable").queryTableView().getItems()).as("the sample is never left on screen").isEmpty();
+        assertThat(robot.lookup("#historyTable").queryTableView().getItems()).isSameAs(vm.history);
         Measured cold = measure(robot, vm.rules.get(0)); // monthly
         Measured warm = measure(robot, vm.rules.get(2)); // drift 5 %
 

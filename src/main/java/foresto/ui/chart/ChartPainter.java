@@ -29,6 +29,8 @@ final class ChartPainter {
     private static final Color GRID = Color.web("#d0d7de");
     private static final Color AXIS_TEXT = Color.web("#57606a");
     static final double LANE = 14;
+    /** The data lines' width in pixels. */
+    static final double LINE_WIDTH = 1.4;
 
     private ChartPainter() {
     }
@@ -140,8 +142,7 @@ final class ChartPainter {
         double top = 6 + (sc.title().isEmpty() ? 0 : 22);
         double legendH = 18;
         d.py0 = top + legendH + 4;
-        boolean lane = content.markerLine() >= 0;
-        d.py1 = h - 20 - (lane ? LANE : 0);
+        d.py1 = h - 20 - (content.markerLine() >= 0 ? LANE : 0);
         int maxY = Math.max(2, (int) ((d.py1 - d.py0) / 42));
         double scale = units == Units.PERCENT ? 100 : 1;
         d.yTicks = log ? AxisTicks.log(ylo, yhi, maxY, units == Units.MONEY)
@@ -211,7 +212,14 @@ final class ChartPainter {
         g.setStroke(Color.web("#8c959f"));
         g.strokeRect(Math.rint(d.px0) + 0.5, Math.rint(d.py0) + 0.5, Math.rint(d.px1 - d.px0), Math.rint(d.py1 - d.py0));
 
-        // reference line (threshold)
+        boolean lane = content.markerLine() >= 0;
+        double ly0 = d.py1 + 2;
+        if (lane) {
+            g.setFill(Color.web("#f6f8fa"));
+            g.fillRect(d.px0, ly0, d.px1 - d.px0, LANE - 3);
+        }
+
+        // reference line (threshold), under the lines
         g.save();
         g.beginPath();
         g.rect(d.px0, d.py0, d.px1 - d.px0, d.py1 - d.py0);
@@ -224,35 +232,37 @@ final class ChartPainter {
             g.strokeLine(d.px0, y, d.px1, y);
             g.setLineDashes((double[]) null);
         }
+        g.restore();
 
-        // lines: only the visible range, a few points per pixel (peaks, troughs and event days kept)
+        // the lines and the event lane's ticks go into one image (see Raster): only the visible range, a few points
+        // per pixel (peaks, troughs and event days kept)
+        int ox = (int) Math.floor(d.px0);
+        int oy = (int) Math.floor(d.py0);
+        int plotBottom = (int) Math.ceil(d.py1) - oy;
+        Raster raster = new Raster((int) Math.ceil(d.px1) - ox, (int) Math.ceil(lane ? ly0 + LANE : d.py1) - oy);
+        raster.clipRows(0, plotBottom);
         int buckets = (int) Math.max(100, (d.px1 - d.px0) / 2);
         int[] keep = content.markers().stream().mapToInt(Marker::index).toArray();
-        g.setLineWidth(1.4);
         for (int li = content.lines().size() - 1; li >= 0; li--) { // the first line (ON) on top
             Line line = content.lines().get(li);
             int[] idx = Downsampler.indices(line.y(), from, to, buckets, keep);
             double[] xs = new double[idx.length];
             double[] ys = new double[idx.length];
             int n = 0;
-            g.setStroke(sc.colours().apply(li));
+            Color colour = sc.colours().apply(li);
             for (int i : idx) {
                 double v = line.y()[i];
                 if (Double.isNaN(v) || log && v <= 0) {
-                    if (n > 1) {
-                        g.strokePolyline(xs, ys, n);
-                    }
+                    raster.polyline(xs, ys, n, LINE_WIDTH, colour);
                     d.drawnPoints[li] += n;
                     n = 0;
                     continue;
                 }
-                xs[n] = xPixel.applyAsDouble(line.x()[i]);
-                ys[n] = yPix.applyAsDouble(v);
+                xs[n] = xPixel.applyAsDouble(line.x()[i]) - ox;
+                ys[n] = yPix.applyAsDouble(v) - oy;
                 n++;
             }
-            if (n > 1) {
-                g.strokePolyline(xs, ys, n);
-            }
+            raster.polyline(xs, ys, n, LINE_WIDTH, colour);
             d.drawnPoints[li] += n;
         }
 
@@ -269,15 +279,29 @@ final class ChartPainter {
             d.shownMarkerIds = new int[vis.size()];
             d.shownMarkerX = new double[vis.size()];
             d.shownMarkerY = new double[vis.size()];
-            double spacing = (d.px1 - d.px0) / Math.max(1, vis.size());
-            // on the line only when they are at least 14 px apart on average: dense markers would hide the line
-            double radius = Math.min(4.5, spacing / 4);
-            d.markersOnLine = spacing >= 14;
             for (int i = 0; i < vis.size(); i++) {
                 Marker m = vis.get(i);
                 d.shownMarkerIds[i] = m.id();
                 d.shownMarkerX[i] = xPixel.applyAsDouble(on.x()[m.index()]);
                 d.shownMarkerY[i] = yPix.applyAsDouble(on.y()[m.index()]);
+                if (sel == null || sel != m.id()) {
+                    raster.verticalLine((int) Math.rint(d.shownMarkerX[i]) - ox, (int) Math.rint(ly0 + 2) - oy,
+                            (int) Math.rint(ly0 + LANE - 5) - oy, EVENT_COLOUR);
+                }
+            }
+        }
+        g.drawImage(raster.toImage(), ox, oy);
+
+        g.save();
+        g.beginPath();
+        g.rect(d.px0, d.py0, d.px1 - d.px0, d.py1 - d.py0);
+        g.clip();
+        if (lane) {
+            double spacing = (d.px1 - d.px0) / Math.max(1, d.shownMarkerIds.length);
+            // on the line only when they are at least 14 px apart on average: dense markers would hide the line
+            double radius = Math.min(4.5, spacing / 4);
+            d.markersOnLine = spacing >= 14;
+            for (int i = 0; i < d.shownMarkerIds.length; i++) {
                 if (d.markersOnLine) {
                     g.setFill(EVENT_COLOUR);
                     g.fillOval(d.shownMarkerX[i] - radius, d.shownMarkerY[i] - radius, 2 * radius, 2 * radius);
@@ -314,17 +338,14 @@ final class ChartPainter {
         }
         g.restore();
 
-        if (lane) {
-            double ly0 = d.py1 + 2;
-            g.setFill(Color.web("#f6f8fa"));
-            g.fillRect(d.px0, ly0, d.px1 - d.px0, LANE - 3);
-            g.setLineWidth(1);
+        if (lane) { // the selected event's tick, wider and red
             for (int i = 0; i < d.shownMarkerIds.length; i++) {
-                boolean s = sel != null && sel == d.shownMarkerIds[i];
-                g.setStroke(s ? SELECTED_COLOUR : EVENT_COLOUR);
-                g.setLineWidth(s ? 3 : 1);
-                double xp = Math.rint(d.shownMarkerX[i]) + 0.5;
-                g.strokeLine(xp, ly0 + (s ? 0 : 2), xp, ly0 + LANE - (s ? 3 : 5));
+                if (sel != null && sel == d.shownMarkerIds[i]) {
+                    g.setStroke(SELECTED_COLOUR);
+                    g.setLineWidth(3);
+                    double xp = Math.rint(d.shownMarkerX[i]) + 0.5;
+                    g.strokeLine(xp, ly0, xp, ly0 + LANE - 3);
+                }
             }
         }
 

@@ -19,6 +19,7 @@ import javafx.util.StringConverter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -140,6 +141,24 @@ public final class MainController {
                 installShortcuts(scene);
             }
         });
+    }
+
+    /**
+     * Creates the rows of the events, weights, annual-returns and history tables with a run that is not shown (the
+     * start-up warm-up's) and empties them again at once (see {@link Tables#prime}), so a first real run only fills
+     * rows in. Tables not in the window yet (a tab still held back) are left alone.
+     *
+     * @return how many tables were primed
+     */
+    public int primeTables(RunModel sample) {
+        int n = 0;
+        n += Tables.prime(eventsController.eventTable, sample.events()) ? 1 : 0;
+        n += Tables.prime(chartsController.weightsTable, sample.weightsAt(sample.dayCount() / 2)) ? 1 : 0;
+        n += Tables.prime(historyController.historyTable, List.of(sample.run())) ? 1 : 0;
+        if (performance != null) {
+            n += Tables.prime(performance.years, sample.yearRows()) ? 1 : 0;
+        }
+        return n;
     }
 
     /** Dates as the data has them (YYYY-MM-DD), whatever the machine's locale. */

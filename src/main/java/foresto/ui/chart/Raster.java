@@ -1,0 +1,183 @@
+package foresto.ui.chart;
+
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+
+import java.nio.IntBuffer;
+import java.util.Arrays;
+
+/**
+ * A small premultiplied-ARGB pixel buffer into which the charts draw their data lines and event ticks, shown on the
+ * canvas as one image. JavaFX's software pipeline strokes a canvas polyline with its general shape rasteriser on the
+ * render thread, which the FX thread then waits for (~100–250 ms for a run's lines and ticks cold); filling a few
+ * thousand pixels here costs a millisecond or two and leaves the render thread a single image to copy.
+ *
+ * <p>Lines are anti-aliased by area: a segment is walked along its major axis one pixel column (or row) at a time,
+ * and each pixel across it is covered by the part of the line's band — its width measured across the major axis,
+ * {@code width·√(1+slope²)} — that falls into it, times the part of the column the segment spans. Coverage from the
+ * segments of one polyline is added (so the two halves of a column shared by consecutive segments make a whole one)
+ * and capped at 1, then the line's colour is put over the pixels once.
+ */
+final class Raster {
+    final int width;
+    final int height;
+    final int[] argb;
+    private final float[] cover;
+    private int[] touched = new int[1024];
+    private int touchedCount;
+    private int clipTop;
+    private int clipBottom;
+
+    Raster(int width, int height) {
+        this.width = Math.max(1, width);
+        this.height = Math.max(1, height);
+        this.argb = new int[this.width * this.height];
+        this.cover = new float[this.width * this.height];
+        this.clipBottom = this.height;
+    }
+
+    /** Rows a line may cover: [{@code top}, {@code bottom}) (the plot, not the event lane under it). */
+    void clipRows(int top, int bottom) {
+        clipTop = Math.max(0, top);
+        clipBottom = Math.min(height, bottom);
+    }
+
+    /** Strokes the polyline through the first {@code n} points, {@code lineWidth} pixels wide. */
+    void polyline(double[] xs, double[] ys, int n, double lineWidth, Color colour) {
+        for (int i = 1; i < n; i++) {
+            segment(xs[i - 1], ys[i - 1], xs[i], ys[i], lineWidth);
+        }
+        composite(colour);
+    }
+
+    /** A solid vertical line one pixel wide in column {@code x}, rows [{@code y0}, {@code y1}). */
+    void verticalLine(int x, int y0, int y1, Color colour) {
+        if (x < 0 || x >= width) {
+            return;
+        }
+        int c = premultiplied(colour, 1);
+        for (int y = Math.max(0, y0); y < Math.min(height, y1); y++) {
+            argb[y * width + x] = over(c, argb[y * width + x], colour.getOpacity());
+        }
+    }
+
+    /** The pixels as an image (shares the buffer: draw nothing more once it is shown). */
+    WritableImage toImage() {
+        return new WritableImage(new PixelBuffer<>(width, height, IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance()));
+    }
+
+    /** The alpha (0–255) of the pixel at column {@code x}, row {@code y}. */
+    int alphaAt(int x, int y) {
+        return argb[y * width + x] >>> 24;
+    }
+
+    private void segment(double x0, double y0, double x1, double y1, double lineWidth) {
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        if (!(Math.abs(dx) < 1e7 && Math.abs(dy) < 1e7) || dx == 0 && dy == 0) {
+            return; // not finite, or a point
+        }
+        if (Math.abs(dx) >= Math.abs(dy)) {
+            if (dx < 0) {
+                segment(x1, y1, x0, y0, lineWidth);
+                return;
+            }
+            double slope = dy / dx;
+            double half = lineWidth / 2 * Math.sqrt(1 + slope * slope);
+            int first = (int) Math.max(0, Math.floor(x0));
+            int last = (int) Math.min(width - 1, Math.ceil(x1) - 1);
+            for (int col = first; col <= last; col++) {
+                double a = Math.max(col, x0);
+                double b = Math.min(col + 1, x1);
+                if (b <= a) {
+                    continue;
+                }
+                double centre = y0 + slope * ((a + b) / 2 - x0);
+                spanRows(col, centre - half, centre + half, b - a);
+            }
+        } else {
+            if (dy < 0) {
+                segment(x1, y1, x0, y0, lineWidth);
+                return;
+            }
+            double slope = dx / dy;
+            double half = lineWidth / 2 * Math.sqrt(1 + slope * slope);
+            int first = (int) Math.max(clipTop, Math.floor(y0));
+            int last = (int) Math.min(clipBottom - 1, Math.ceil(y1) - 1);
+            for (int row = first; row <= last; row++) {
+                double a = Math.max(row, y0);
+                double b = Math.min(row + 1, y1);
+                if (b <= a) {
+                    continue;
+                }
+                double centre = x0 + slope * ((a + b) / 2 - y0);
+                spanColumns(row, centre - half, centre + half, b - a);
+            }
+        }
+    }
+
+    /** Covers column {@code col} between heights {@code lo} and {@code hi}, {@code share} of the column wide. */
+    private void spanRows(int col, double lo, double hi, double share) {
+        int r0 = (int) Math.max(clipTop, Math.floor(lo));
+        int r1 = (int) Math.min(clipBottom - 1, Math.ceil(hi) - 1);
+        for (int row = r0; row <= r1; row++) {
+            double overlap = Math.min(row + 1, hi) - Math.max(row, lo);
+            if (overlap > 0) {
+                add(row * width + col, overlap * share);
+            }
+        }
+    }
+
+    /** Covers row {@code row} between columns {@code lo} and {@code hi}, {@code share} of the row high. */
+    private void spanColumns(int row, double lo, double hi, double share) {
+        int c0 = (int) Math.max(0, Math.floor(lo));
+        int c1 = (int) Math.min(width - 1, Math.ceil(hi) - 1);
+        for (int col = c0; col <= c1; col++) {
+            double overlap = Math.min(col + 1, hi) - Math.max(col, lo);
+            if (overlap > 0) {
+                add(row * width + col, overlap * share);
+            }
+        }
+    }
+
+    private void add(int cell, double amount) {
+        if (cover[cell] == 0) {
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, touched.length * 2);
+            }
+            touched[touchedCount++] = cell;
+        }
+        cover[cell] = (float) Math.min(1, cover[cell] + amount);
+    }
+
+    /** Puts {@code colour} over every covered pixel, as much as it is covered, and clears the coverage. */
+    private void composite(Color colour) {
+        for (int i = 0; i < touchedCount; i++) {
+            int cell = touched[i];
+            double a = cover[cell] * colour.getOpacity();
+            argb[cell] = over(premultiplied(colour, cover[cell]), argb[cell], a);
+            cover[cell] = 0;
+        }
+        touchedCount = 0;
+    }
+
+    /** {@code colour} at {@code coverage}, premultiplied ARGB. */
+    private static int premultiplied(Color colour, double coverage) {
+        double a = colour.getOpacity() * coverage;
+        return (int) Math.round(a * 255) << 24 | (int) Math.round(colour.getRed() * a * 255) << 16
+                | (int) Math.round(colour.getGreen() * a * 255) << 8 | (int) Math.round(colour.getBlue() * a * 255);
+    }
+
+    /** Source-over of premultiplied {@code src} (alpha {@code a}) onto premultiplied {@code dst}. */
+    private static int over(int src, int dst, double a) {
+        double keep = 1 - a;
+        int sa = src >>> 24;
+        int r = (src >> 16 & 0xff) + (int) Math.round((dst >> 16 & 0xff) * keep);
+        int g = (src >> 8 & 0xff) + (int) Math.round((dst >> 8 & 0xff) * keep);
+        int b = (src & 0xff) + (int) Math.round((dst & 0xff) * keep);
+        int al = sa + (int) Math.round((dst >>> 24) * keep);
+        return Math.min(255, al) << 24 | Math.min(255, r) << 16 | Math.min(255, g) << 8 | Math.min(255, b);
+    }
+}
