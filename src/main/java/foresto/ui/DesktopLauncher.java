@@ -28,6 +28,9 @@ public final class DesktopLauncher {
         }
         // from the jar: the app runs in a child JVM with class-data sharing (starts ~1 s sooner), see SharedArchive
         foresto.config.AppConfig config = foresto.config.AppConfig.load();
+        if (System.getProperty(SharedArchive.CHILD) == null && NativeSplash.showing()) {
+            Startup.mark("native splash up"); // shown by the java launcher before the JVM started
+        }
         java.util.OptionalInt relaunched = SharedArchive.relaunch(args, config.dataDirectory());
         if (relaunched.isPresent()) {
             return relaunched.getAsInt();

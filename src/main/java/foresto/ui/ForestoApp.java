@@ -20,26 +20,20 @@ public final class ForestoApp extends Application {
     @Override
     public void start(Stage stage) {
         AppConfig config = Startup.config(); // read once by the launcher
+        Startup.quietRenderingAtShutdown(Thread.currentThread());
         // the splash first: shapes and text only, no controls, so no style sheet has to be parsed before it shows
-        Text title = new Text("Foresto Rebalancing Lab");
-        title.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 20));
         Text message = new Text("Starting the database …");
-        message.setFill(javafx.scene.paint.Color.web("#57606a"));
         javafx.scene.shape.Arc spinner = new javafx.scene.shape.Arc(0, 0, 14, 14, 90, 270);
-        spinner.setFill(null);
-        spinner.setStroke(javafx.scene.paint.Color.web("#0969da"));
-        spinner.setStrokeWidth(3);
         spin = new javafx.animation.RotateTransition(javafx.util.Duration.seconds(1), spinner);
         spin.setByAngle(360);
         spin.setCycleCount(javafx.animation.Animation.INDEFINITE);
         spin.setInterpolator(javafx.animation.Interpolator.LINEAR);
         spin.play();
-        VBox splash = new VBox(14, title, new javafx.scene.Group(spinner), message);
-        splash.setAlignment(javafx.geometry.Pos.CENTER);
         stage.setTitle("Foresto Rebalancing Lab");
-        stage.setScene(new Scene(splash, 520, 220, javafx.scene.paint.Color.WHITE));
+        stage.setScene(splashScene(message, spinner));
         stage.show();
         Startup.mark("splash shown");
+        Startup.whenDrawn(NativeSplash::close); // the launcher's splash gives way once this one is drawn
         Startup.onProgress(msg -> Platform.runLater(() -> message.setText(msg)));
         TaskExecutor executor = new FxTaskExecutor();
         // the bundled font (two 6 MB faces) off the FX thread, then wait for the database
@@ -124,6 +118,26 @@ public final class ForestoApp extends Application {
                 }, t -> attachTabs(w, () -> { }), () -> { });
             });
         });
+    }
+
+    /** The splash's size; the launcher's splash image (resources/foresto/ui/splash.png) is this scene drawn. */
+    static final int SPLASH_WIDTH = 520;
+    static final int SPLASH_HEIGHT = 220;
+
+    /** The splash: the app's name, {@code spinner} (an arc, styled here) and {@code message} on white. */
+    static Scene splashScene(Text message, javafx.scene.shape.Arc spinner) {
+        Text title = new Text("Foresto Rebalancing Lab");
+        title.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 20));
+        message.setFill(javafx.scene.paint.Color.web("#57606a"));
+        spinner.setFill(null);
+        spinner.setStroke(javafx.scene.paint.Color.web("#0969da"));
+        spinner.setStrokeWidth(3);
+        VBox splash = new VBox(14, title, new javafx.scene.Group(spinner), message);
+        splash.setAlignment(javafx.geometry.Pos.CENTER);
+        // a thin frame: the launcher shows the same picture without a window around it
+        splash.setBorder(new javafx.scene.layout.Border(new javafx.scene.layout.BorderStroke(javafx.scene.paint.Color.web("#d0d7de"),
+                javafx.scene.layout.BorderStrokeStyle.SOLID, null, new javafx.scene.layout.BorderWidths(1))));
+        return new Scene(splash, SPLASH_WIDTH, SPLASH_HEIGHT, javafx.scene.paint.Color.WHITE);
     }
 
     /** The tabs not yet in the window (Rules, History, Sweep, the lower tabs) join it, one every 150 ms; then {@code then}. */

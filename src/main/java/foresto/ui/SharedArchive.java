@@ -43,15 +43,18 @@ public final class SharedArchive {
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }
+        List<String> cmd = new ArrayList<>(command.get());
+        // the launcher's splash (see NativeSplash) stays up until the app's JVM has drawn its window
+        Optional<Path> drawn = NativeSplash.handOver(cmd, dataDirectory, NativeSplash.showing());
         Process child;
         try {
-            child = new ProcessBuilder(command.get()).inheritIO().start();
+            child = new ProcessBuilder(cmd).inheritIO().start();
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty(); // start here instead
         }
+        drawn.ifPresent(marker -> NativeSplash.closeWhenDrawn(marker, child));
         // Ctrl+C reaches both JVMs; a TERM sent only to this one is passed on, and this one waits for the app to
         // close (it stops its database) before it exits
-        List<String> cmd = command.get();
         Thread stopChild = new Thread(() -> {
             child.destroy();
             try {

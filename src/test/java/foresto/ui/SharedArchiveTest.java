@@ -40,7 +40,7 @@ class SharedArchiveTest {
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, SharedArchiveProbe.class.getName());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
-            for (Class<?> c : List.of(SharedArchive.class, SharedArchive.Check.class, SharedArchiveProbe.class)) {
+            for (Class<?> c : List.of(SharedArchive.class, SharedArchive.Check.class, NativeSplash.class, SharedArchiveProbe.class)) {
                 String name = c.getName().replace('.', '/') + ".class";
                 out.putNextEntry(new JarEntry(name));
                 try (InputStream in = c.getClassLoader().getResourceAsStream(name)) {

@@ -24,6 +24,11 @@ final class Raster {
     final int width;
     final int height;
     final int[] argb;
+    /**
+     * Coverage of the line being drawn, all zero between lines: one buffer per thread, kept for the next chart (a
+     * chart is repainted on every step of a zoom drag; only the pixels are new each time).
+     */
+    private static final ThreadLocal<float[]> SCRATCH = new ThreadLocal<>();
     private final float[] cover;
     private int[] touched = new int[1024];
     private int touchedCount;
@@ -34,7 +39,12 @@ final class Raster {
         this.width = Math.max(1, width);
         this.height = Math.max(1, height);
         this.argb = new int[this.width * this.height];
-        this.cover = new float[this.width * this.height];
+        float[] c = SCRATCH.get();
+        if (c == null || c.length < this.width * this.height) {
+            c = new float[this.width * this.height];
+            SCRATCH.set(c);
+        }
+        this.cover = c;
         this.clipBottom = this.height;
     }
 
@@ -46,10 +56,13 @@ final class Raster {
 
     /** Strokes the polyline through the first {@code n} points, {@code lineWidth} pixels wide. */
     void polyline(double[] xs, double[] ys, int n, double lineWidth, Color colour) {
-        for (int i = 1; i < n; i++) {
-            segment(xs[i - 1], ys[i - 1], xs[i], ys[i], lineWidth);
+        try {
+            for (int i = 1; i < n; i++) {
+                segment(xs[i - 1], ys[i - 1], xs[i], ys[i], lineWidth);
+            }
+        } finally {
+            composite(colour); // also clears the coverage for the next line
         }
-        composite(colour);
     }
 
     /** A solid vertical line one pixel wide in column {@code x}, rows [{@code y0}, {@code y1}). */
