@@ -20,20 +20,21 @@ public final class ForestoApp extends Application {
     @Override
     public void start(Stage stage) {
         AppConfig config = Startup.config(); // read once by the launcher
-        Startup.quietRenderingAtShutdown(Thread.currentThread());
-        // the splash first: shapes and text only, no controls, so no style sheet has to be parsed before it shows
-        Text message = new Text("Starting the database …");
+        // the splash first: shapes and text only, no controls, so no style sheet has to be parsed before it shows;
+        // none when the java launcher already shows its picture (see NativeSplash): that one stays until the main
+        // window is drawn, so the screen goes from the splash straight to the window
+        message = new Text("Starting the database …");
         javafx.scene.shape.Arc spinner = new javafx.scene.shape.Arc(0, 0, 14, 14, 90, 270);
         spin = new javafx.animation.RotateTransition(javafx.util.Duration.seconds(1), spinner);
         spin.setByAngle(360);
         spin.setCycleCount(javafx.animation.Animation.INDEFINITE);
         spin.setInterpolator(javafx.animation.Interpolator.LINEAR);
-        spin.play();
         stage.setTitle("Foresto Rebalancing Lab");
         stage.setScene(splashScene(message, spinner));
-        stage.show();
-        Startup.mark("splash shown");
-        Startup.whenDrawn(NativeSplash::close); // the launcher's splash gives way once this one is drawn
+        launcherSplash = NativeSplash.up();
+        if (!launcherSplash) {
+            showSplash(stage);
+        }
         Startup.onProgress(msg -> Platform.runLater(() -> message.setText(msg)));
         TaskExecutor executor = new FxTaskExecutor();
         // the bundled font (two 6 MB faces) off the FX thread, then wait for the database
@@ -52,6 +53,10 @@ public final class ForestoApp extends Application {
             if (shell != null) {
                 shell.starting(e.describe());
             }
+            if (!stage.isShowing()) {
+                showSplash(stage); // the error needs a window; the launcher's picture gives way
+            }
+            closeLauncherSplash();
             MainWindow.showError(stage, e);
         }, () -> { });
         // then the window's screens (FXML, style sheets), shown at once with the start-up progress in its status bar
@@ -67,6 +72,7 @@ public final class ForestoApp extends Application {
                 shell.showStarting(stage, message.getText());
                 Startup.onProgress(msg -> Platform.runLater(() -> shell.starting(msg)));
                 Startup.mark("main window shown (starting)");
+                Startup.whenDrawn(this::closeLauncherSplash);
             }
             Runnable then = afterBuilt;
             afterBuilt = null;
@@ -79,6 +85,28 @@ public final class ForestoApp extends Application {
     private MainWindow.Shell shell;
     private Runnable afterBuilt;
     private javafx.animation.RotateTransition spin;
+    private Text message;
+    /** Whether the java launcher's splash is up (this JVM's, or the first JVM's waiting for this one). */
+    private boolean launcherSplash;
+
+    /** Shows the JavaFX splash (its scene is set), in the middle of the screen, where the launcher's would be. */
+    private void showSplash(Stage stage) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        stage.setX(screen.getMinX() + (screen.getWidth() - SPLASH_WIDTH) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - SPLASH_HEIGHT) / 2);
+        spin.play();
+        stage.show();
+        Startup.mark("splash shown");
+    }
+
+    /** Closes the launcher's splash once a window of this app is on screen (once; nothing when there is none). */
+    private void closeLauncherSplash() {
+        if (launcherSplash) {
+            launcherSplash = false;
+            NativeSplash.close();
+            Startup.mark("launcher splash closed");
+        }
+    }
 
     /** Runs {@code r} once the shell is built (FX thread). */
     private void whenBuilt(Runnable r) {
@@ -96,6 +124,7 @@ public final class ForestoApp extends Application {
         Startup.mark("main window attached");
         w.showIn(stage);
         Startup.mark("main window shown");
+        Startup.whenDrawn(this::closeLauncherSplash);
         if (!b.backtests().flags().useRebalancing()) {
             stage.setTitle(stage.getTitle() + " (rebalancing disabled)");
         }

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * The launcher's splash: the image named by the jar's manifest ({@code SplashScreen-Image}, or {@code -splash:} under
  * Maven), which the {@code java} launcher shows before the JVM has even started — a tenth of a second after the
- * command instead of the ~1 s a first JavaFX window takes on this machine. It is closed once the app's own JavaFX
- * window has been drawn. When the app runs in a child JVM ({@link SharedArchive}) the first JVM's splash stays up
+ * command instead of the ~1 s a first JavaFX window takes on this machine. The app then shows no JavaFX splash of its
+ * own: the picture stays until the main window has been drawn, then it is closed. When the app runs in a child JVM ({@link SharedArchive}) the first JVM's splash stays up
  * until the child says its window is drawn, by creating a marker file the first JVM waits for (or until the child
  * ends). Nothing happens without a display, in a headless JVM, or when the launcher showed no splash.
  */
@@ -32,6 +32,11 @@ final class NativeSplash {
         } catch (UnsupportedOperationException | IllegalStateException | LinkageError e) {
             return false; // headless (HeadlessException is one), or no splash support in this JDK
         }
+    }
+
+    /** Whether a launcher's splash is up for this app: this JVM's own, or the first JVM's, which waits for this one. */
+    static boolean up() {
+        return System.getProperty(MARKER) != null || showing();
     }
 
     /** Closes this JVM's splash, if any, and tells a first JVM waiting for this one that its window is drawn. */
@@ -56,8 +61,9 @@ final class NativeSplash {
 
     /**
      * In the first JVM, before it starts the app's JVM with {@code command}: when a splash is showing, adds the
-     * option that names the marker (a file in {@code dataDirectory}, named by this process) before {@code -jar}, and
-     * returns the marker; else empty and the command is unchanged.
+     * option that names the marker (a file in {@code dataDirectory}, named by this process) and the one that keeps
+     * the child's launcher from showing a second splash before {@code -jar}, and returns the marker; else empty and
+     * the command is unchanged.
      */
     static Optional<Path> handOver(List<String> command, Path dataDirectory, boolean showing) {
         int jar = command.indexOf("-jar");
@@ -71,6 +77,9 @@ final class NativeSplash {
         } catch (IOException e) {
             return Optional.empty();
         }
+        // the child is started with -jar too, and its launcher would show the manifest's splash a second time;
+        // the launcher shows none in a headless JVM (JavaFX does not use AWT's headless setting)
+        command.add(jar, "-Djava.awt.headless=true");
         command.add(jar, "-D" + MARKER + "=" + marker);
         return Optional.of(marker);
     }

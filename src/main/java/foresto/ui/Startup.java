@@ -74,39 +74,6 @@ public final class Startup {
         }.start();
     }
 
-    /**
-     * When the app is stopped by a signal (TERM, or the session ending), JavaFX's renderer is shut down by its own
-     * shutdown hook while the FX thread may still start a frame; that frame fails with a
-     * {@link java.util.concurrent.RejectedExecutionException} whose stack trace would be the last thing a user sees.
-     * Such a failure is dropped while the JVM shuts down; any other uncaught exception on {@code fx} is handled as
-     * before.
-     */
-    static void quietRenderingAtShutdown(Thread fx) {
-        Thread.UncaughtExceptionHandler previous = fx.getUncaughtExceptionHandler();
-        fx.setUncaughtExceptionHandler(quietAtShutdown(previous));
-    }
-
-    static Thread.UncaughtExceptionHandler quietAtShutdown(Thread.UncaughtExceptionHandler previous) {
-        return (t, e) -> {
-            if (e instanceof java.util.concurrent.RejectedExecutionException && shuttingDown()) {
-                return;
-            }
-            previous.uncaughtException(t, e);
-        };
-    }
-
-    /** Whether the JVM is shutting down (no shutdown hook can be added then). */
-    static boolean shuttingDown() {
-        Thread probe = new Thread(() -> { });
-        try {
-            Runtime.getRuntime().addShutdownHook(probe);
-            Runtime.getRuntime().removeShutdownHook(probe);
-            return false;
-        } catch (IllegalStateException e) {
-            return true;
-        }
-    }
-
     /** Prints a start-up milestone when the start-up log is on. */
     public static void mark(String milestone) {
         if (SharedArchive.startupLog()) {

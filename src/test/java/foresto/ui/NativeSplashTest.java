@@ -24,8 +24,8 @@ class NativeSplashTest {
         assertThat(marker).isPresent();
         assertThat(marker.get().getParent()).isEqualTo(dir.toAbsolutePath());
         assertThat(marker.get()).doesNotExist();
-        assertThat(cmd).containsExactly("java", "-Xshare:auto", "-D" + NativeSplash.MARKER + "=" + marker.get(), "-jar",
-                "foresto.jar", "--x");
+        assertThat(cmd).containsExactly("java", "-Xshare:auto", "-D" + NativeSplash.MARKER + "=" + marker.get(),
+                "-Djava.awt.headless=true", "-jar", "foresto.jar", "--x");
 
         List<String> none = new ArrayList<>(List.of("java", "-jar", "foresto.jar"));
         assertThat(NativeSplash.handOver(none, dir, false)).isEmpty();
