@@ -141,4 +141,66 @@ class RasterTest {
         }
         assertThat(coveredArea(r)).isCloseTo(5, within(1e-9));
     }
+
+    @Test
+    void aSteepLineIsTheTransposeOfTheFlatOneAndCoversLengthTimesWidth() {
+        Raster flat = new Raster(30, 30);
+        flat.polyline(new double[]{2.5, 26.3}, new double[]{5, 13}, 2, 1.4, Color.BLACK); // x-major, ends inside pixels
+        Raster steep = new Raster(30, 30);
+        steep.polyline(new double[]{5, 13}, new double[]{2.5, 26.3}, 2, 1.4, Color.BLACK); // the same, y-major
+        double length = Math.hypot(23.8, 8);
+        assertThat(coveredArea(steep)).isCloseTo(length * 1.4, within(length * 1.4 * 0.03));
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 30; x++) {
+                assertThat(steep.alphaAt(x, y)).as(x + "," + y).isEqualTo(flat.alphaAt(y, x));
+            }
+        }
+    }
+
+    @Test
+    void aLineDrawnBackwardsIsTheSameLine() {
+        Raster forwards = new Raster(30, 30);
+        forwards.polyline(new double[]{2, 26}, new double[]{5, 13}, 2, 1.4, Color.BLACK);
+        Raster backwards = new Raster(30, 30);
+        backwards.polyline(new double[]{26, 2}, new double[]{13, 5}, 2, 1.4, Color.BLACK);
+        assertThat(backwards.argb).containsExactly(forwards.argb);
+    }
+
+    @Test
+    void aLongThickLineAndALargeRasterAfterASmallOneAreCoveredWhole() {
+        new Raster(4, 4).polyline(new double[]{0, 4}, new double[]{1.5, 1.5}, 2, 1, Color.BLACK); // a small one first
+        Raster r = new Raster(3000, 12);
+        r.polyline(new double[]{0, 3000}, new double[]{6, 6}, 2, 3, Color.BLACK); // band 4.5..7.5: 12,000 pixels
+        // rows 5 and 6 whole, rows 4 and 7 half (alpha 127.5, stored as 128)
+        assertThat(coveredArea(r)).isCloseTo(3000 * (2 + 2 * 128 / 255.0), within(1e-6));
+        assertThat(r.alphaAt(2999, 5)).isEqualTo(255);
+        assertThat(r.alphaAt(2999, 4)).isEqualTo(128);
+    }
+
+    @Test
+    void everyChannelIsPremultipliedAndBlended() {
+        Raster half = new Raster(10, 10);
+        half.polyline(new double[]{0, 10}, new double[]{5.25, 5.25}, 2, 0.5, Color.rgb(0x20, 0x40, 0x80));
+        assertThat(half.argb[5 * 10 + 3]).isEqualTo(0x80102040); // alpha 127.5 and each channel halved, rounded
+        // a half-transparent fully covering line over an opaque one: 0.5 × new + 0.5 × old, channel by channel
+        Raster over = new Raster(10, 10);
+        over.polyline(new double[]{0, 10}, new double[]{5.5, 5.5}, 2, 1, Color.rgb(0x40, 0x80, 0xC0));
+        over.polyline(new double[]{0, 10}, new double[]{5.5, 5.5}, 2, 1, Color.rgb(0xC0, 0x00, 0x40, 0.5));
+        assertThat(over.argb[5 * 10 + 3]).isEqualTo(0xFF804080);
+        // a tick over a half-covered pixel: opaque, so it replaces it; and ticks in the first and last columns
+        over.verticalLine(3, 4, 7, Color.rgb(0x11, 0x22, 0x33));
+        assertThat(over.argb[5 * 10 + 3]).isEqualTo(0xFF112233);
+        Raster edges = new Raster(10, 10);
+        edges.verticalLine(0, 0, 10, Color.BLACK);
+        edges.verticalLine(9, 0, 10, Color.BLACK);
+        assertThat(coveredArea(edges)).isCloseTo(20, within(1e-9));
+        assertThat(edges.alphaAt(0, 9)).isEqualTo(255);
+        assertThat(edges.alphaAt(9, 0)).isEqualTo(255);
+        // a half-transparent tick blends with what is under it
+        Raster tick = new Raster(10, 10);
+        tick.polyline(new double[]{0, 10}, new double[]{5.5, 5.5}, 2, 1, Color.rgb(0x40, 0x80, 0xC0));
+        tick.verticalLine(3, 0, 10, Color.rgb(0xC0, 0x00, 0x40, 0.5));
+        assertThat(tick.argb[5 * 10 + 3]).isEqualTo(0xFF804080);
+        assertThat(tick.argb[2 * 10 + 3]).isEqualTo(0x80600020);
+    }
 }
