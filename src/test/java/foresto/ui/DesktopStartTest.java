@@ -16,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The desktop app started as a user starts it ({@code foresto.cli.Main} with no arguments, headless Monocle in a
  * child JVM, a new data directory), twice: each start reaches every milestone of the start-up log in order — the
- * window built, attached, usable and drawn, the warm-up, the tabs not in view attached — with nothing on stderr
- * but the milestones, and a TERM stops the app and its embedded PostgreSQL.
+ * window built, attached, usable and drawn, the warm-up, the tabs not in view attached, the tables primed — with
+ * nothing on stderr but the milestones, and a TERM stops the app and its embedded PostgreSQL. The second start is
+ * started as the first JVM starts the app's JVM when the java launcher shows its splash: no JavaFX splash then, and
+ * the marker that closes the launcher's splash is created once the main window is drawn.
  */
 class DesktopStartTest {
     @TempDir

@@ -17,13 +17,14 @@ final class Tables {
      * height) as its items, then gives it its own items back, within one FX event, so no frame ever shows the sample.
      * A table keeps the rows it made for later items, so the first real rows only fill in text; without this the
      * first run creates, styles and lays out every visible row and cell (~100–200 ms of cold code per table on the
-     * FX thread). Leaves a table alone when it is not in a scene, has a selection, or has bound items.
+     * FX thread). Only an empty table is primed (one showing rows has made them already; swapping its items would
+     * also drop its selection and scroll position), and only one in a scene with items of its own (not bound).
      *
      * @return whether the table was laid out with the sample
      */
     static <T> boolean prime(TableView<T> table, List<T> sample) {
         if (table.getScene() == null || sample.isEmpty() || table.itemsProperty().isBound()
-                || !table.getSelectionModel().isEmpty()) {
+                || !table.getItems().isEmpty()) {
             return false;
         }
         double rowHeight = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 24;
