@@ -93,64 +93,44 @@ final class Raster {
             return; // not finite, or a point
         }
         if (Math.abs(dx) >= Math.abs(dy)) {
-            if (dx < 0) {
-                segment(x1, y1, x0, y0, lineWidth);
-                return;
-            }
-            double slope = dy / dx;
-            double half = lineWidth / 2 * Math.sqrt(1 + slope * slope);
-            int first = (int) Math.max(0, Math.floor(x0));
-            int last = (int) Math.min(width - 1, Math.ceil(x1) - 1);
-            for (int col = first; col <= last; col++) {
-                double a = Math.max(col, x0);
-                double b = Math.min(col + 1, x1);
-                if (b <= a) {
-                    continue;
-                }
-                double centre = y0 + slope * ((a + b) / 2 - x0);
-                spanRows(col, centre - half, centre + half, b - a);
-            }
+            walk(x0, y0, x1, y1, lineWidth, true);
         } else {
-            if (dy < 0) {
-                segment(x1, y1, x0, y0, lineWidth);
-                return;
-            }
-            double slope = dx / dy;
-            double half = lineWidth / 2 * Math.sqrt(1 + slope * slope);
-            int first = (int) Math.max(clipTop, Math.floor(y0));
-            int last = (int) Math.min(clipBottom - 1, Math.ceil(y1) - 1);
-            for (int row = first; row <= last; row++) {
-                double a = Math.max(row, y0);
-                double b = Math.min(row + 1, y1);
-                if (b <= a) {
-                    continue;
-                }
-                double centre = x0 + slope * ((a + b) / 2 - y0);
-                spanColumns(row, centre - half, centre + half, b - a);
-            }
+            walk(y0, x0, y1, x1, lineWidth, false);
         }
     }
 
-    /** Covers column {@code col} between heights {@code lo} and {@code hi}, {@code share} of the column wide. */
-    private void spanRows(int col, double lo, double hi, double share) {
-        int r0 = (int) Math.max(clipTop, Math.floor(lo));
-        int r1 = (int) Math.min(clipBottom - 1, Math.ceil(hi) - 1);
-        for (int row = r0; row <= r1; row++) {
-            double overlap = Math.min(row + 1, hi) - Math.max(row, lo);
-            if (overlap > 0) {
-                add(row * width + col, overlap * share);
+    /**
+     * Walks a segment along its major axis u (x when {@code xMajor}, else y) one pixel line at a time, covering
+     * across it (v) the line's band, its width measured along v.
+     */
+    private void walk(double u0, double v0, double u1, double v1, double lineWidth, boolean xMajor) {
+        if (u1 < u0) {
+            walk(u1, v1, u0, v0, lineWidth, xMajor);
+            return;
+        }
+        double slope = (v1 - v0) / (u1 - u0);
+        double half = lineWidth / 2 * Math.sqrt(1 + slope * slope);
+        int first = (int) Math.max(xMajor ? 0 : clipTop, Math.floor(u0));
+        int last = (int) Math.min((xMajor ? width : clipBottom) - 1, Math.ceil(u1) - 1);
+        for (int u = first; u <= last; u++) {
+            double a = Math.max(u, u0);
+            double b = Math.min(u + 1, u1);
+            if (b <= a) {
+                continue;
             }
+            double centre = v0 + slope * ((a + b) / 2 - u0);
+            span(u, centre - half, centre + half, b - a, xMajor);
         }
     }
 
-    /** Covers row {@code row} between columns {@code lo} and {@code hi}, {@code share} of the row high. */
-    private void spanColumns(int row, double lo, double hi, double share) {
-        int c0 = (int) Math.max(0, Math.floor(lo));
-        int c1 = (int) Math.min(width - 1, Math.ceil(hi) - 1);
-        for (int col = c0; col <= c1; col++) {
-            double overlap = Math.min(col + 1, hi) - Math.max(col, lo);
+    /** Covers pixel line {@code u} between {@code lo} and {@code hi} across it, {@code share} of it along. */
+    private void span(int u, double lo, double hi, double share, boolean xMajor) {
+        int first = (int) Math.max(xMajor ? clipTop : 0, Math.floor(lo));
+        int last = (int) Math.min((xMajor ? clipBottom : width) - 1, Math.ceil(hi) - 1);
+        for (int v = first; v <= last; v++) {
+            double overlap = Math.min(v + 1, hi) - Math.max(v, lo);
             if (overlap > 0) {
-                add(row * width + col, overlap * share);
+                add(xMajor ? v * width + u : u * width + v, overlap * share);
             }
         }
     }
