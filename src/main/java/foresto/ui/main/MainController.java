@@ -128,6 +128,7 @@ public final class MainController {
         eventsController.bind(vm, dialogs);
         historyController.bind(vm, () -> tabs.getSelectionModel().select(0));
         summary = new SummaryPanel(vm.shown);
+        summary.fillOnlyWhen(summaryTab.selectedProperty());
         summaryTab.setContent(summary);
         performance = new PerformancePanel(vm.shown, chartsController.valueChart);
         lowerTabs.getTabs().addAll(performance.tabs());

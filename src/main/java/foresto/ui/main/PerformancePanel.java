@@ -41,7 +41,7 @@ public final class PerformancePanel {
         }
         costs.highlightedProperty().bind(r.selectedEvent);
         costs.setOnMarkerClicked(i -> r.selectedEvent.set(i));
-        years.setItems(r.years);
+        // the table is filled with the bars, when the tab is looked at (ResultViewModel.years holds the run's rows)
         years.getColumns().setAll(List.of(col("Year", ResultViewModel.YearRow::year, 60), col("ON", ResultViewModel.YearRow::on, 90),
                 col("OFF", ResultViewModel.YearRow::off, 90), col("ON − OFF", ResultViewModel.YearRow::difference, 100)));
         years.setPrefWidth(360);
@@ -91,11 +91,13 @@ public final class PerformancePanel {
             drawdown.clear();
             costs.clear();
             annual.setData(List.of());
+            years.getItems().clear();
             return;
         }
         drawdown.setData(RunCharts.drawdown(m));
         costs.setData(RunCharts.cumulativeCost(m));
         annual.setData(RunCharts.annual(m));
+        years.getItems().setAll(m.yearRows());
     }
 
     private static TableColumn<ResultViewModel.YearRow, String> col(String title, Function<ResultViewModel.YearRow, String> f,
