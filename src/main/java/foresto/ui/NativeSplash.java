@@ -11,9 +11,10 @@ import java.util.Optional;
  * The launcher's splash: the image named by the jar's manifest ({@code SplashScreen-Image}, or {@code -splash:} under
  * Maven), which the {@code java} launcher shows before the JVM has even started — a tenth of a second after the
  * command instead of the ~1 s a first JavaFX window takes on this machine. The app then shows no JavaFX splash of its
- * own: the picture stays until the main window has been drawn, then it is closed. When the app runs in a child JVM ({@link SharedArchive}) the first JVM's splash stays up
- * until the child says its window is drawn, by creating a marker file the first JVM waits for (or until the child
- * ends). Nothing happens without a display, in a headless JVM, or when the launcher showed no splash.
+ * own: the picture stays until the main window has been drawn, then it is closed. When the app runs in a child JVM
+ * ({@link SharedArchive}) the first JVM's splash stays up until the child says its window is drawn, by creating a
+ * marker file the first JVM waits for (or until the child ends). Nothing happens without a display, in a headless
+ * JVM, or when the launcher showed no splash.
  */
 final class NativeSplash {
     /** The system property naming the file a child JVM creates once its window is drawn. */
