@@ -131,5 +131,15 @@ class MainWindowTest extends RobotTestBase {
         assertThat(vm().history).extracting(x -> x.runId()).contains(stored.runId());
         assertThat(robot.lookup("#openRunButton").queryAs(Button.class)).isNotNull();
         assertThat(robot.lookup("#portfolioBox").queryAs(ComboBox.class).getItems()).isNotEmpty();
+
+        // the History table, not in view, is brought up to date when its tab is opened (not on every stored run)
+        @SuppressWarnings("unchecked")
+        TableView<foresto.model.RunRecord> table = robot.lookup("#historyTable").queryTableView();
+        assertThat(table.getItems()).isEmpty();
+        robot.clickOn("History");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).containsExactlyElementsOf(vm().history);
+        assertThat(table.getItems()).extracting(foresto.model.RunRecord::runId).contains(stored.runId());
+        robot.clickOn("Analysis");
     }
 }

@@ -178,7 +178,7 @@ class UiResponsivenessMeasurementTest {
         int primed = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> window.primeTables(warmRun.get())).get();
         assertThat(primed).as("events, weights, history, annual returns").isEqualTo(4);
         assertThat(robot.lookup("#eventTable").queryTableView().getItems()).as("the sample is never left on screen").isEmpty();
-        assertThat(robot.lookup("#historyTable").queryTableView().getItems()).isSameAs(vm.history);
+        assertThat(robot.lookup("#historyTable").queryTableView().getItems()).isEmpty();
         Measured cold = measure(robot, vm.rules.get(0)); // monthly
         Measured warm = measure(robot, vm.rules.get(2)); // drift 5 %
 

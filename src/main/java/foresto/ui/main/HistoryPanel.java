@@ -23,7 +23,9 @@ public final class HistoryPanel {
     void bind(MainViewModel vm, Runnable showAnalysis) {
         this.vm = vm;
         this.showAnalysis = showAnalysis;
-        historyTable.setItems(vm.history);
+        historyTable.setItems(rows);
+        vm.history.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> refresh());
+        refresh();
         historyTable.getColumns().setAll(List.of(
                 col("Run", r -> "#" + r.runId()),
                 col("Created", r -> r.createdAt() == null ? "" : r.createdAt().toLocalDateTime().withNano(0).toString().replace('T', ' ')),
@@ -45,6 +47,35 @@ public final class HistoryPanel {
             });
             return row;
         });
+    }
+
+    /** The table's rows: {@link MainViewModel#history} as of when the table was last in view. */
+    private final javafx.collections.ObservableList<RunRecord> rows = javafx.collections.FXCollections.observableArrayList();
+    /** Whether the table is in view; null: always. */
+    private javafx.beans.value.ObservableBooleanValue inView;
+    private boolean stale;
+
+    /**
+     * Copies the stored runs into the table only while {@code shown} is true (the History tab is selected), and when it
+     * becomes true after a change: storing a run then does not restyle and lay out ~20 rows of a tab nobody sees.
+     */
+    void syncOnlyWhen(javafx.beans.value.ObservableBooleanValue shown) {
+        inView = shown;
+        shown.addListener((o, a, now) -> {
+            if (now && stale) {
+                refresh();
+            }
+        });
+        refresh();
+    }
+
+    private void refresh() {
+        if (inView == null || inView.get()) {
+            stale = false;
+            rows.setAll(vm.history);
+        } else {
+            stale = true;
+        }
     }
 
     private void open(RunRecord r) {

@@ -41,6 +41,7 @@ public final class MainController {
     @FXML TabPane lowerTabs;
     @FXML Tab summaryTab;
     @FXML Tab rulesTab;
+    @FXML Tab historyTab;
     @FXML Label statusLabel;
     @FXML ProgressBar progressBar;
     // the panels (fx:include), injected as <fx:id>Controller
@@ -127,6 +128,7 @@ public final class MainController {
         chartsController.bind(vm.shown, chartedRun);
         eventsController.bind(vm, dialogs);
         historyController.bind(vm, () -> tabs.getSelectionModel().select(0));
+        historyController.syncOnlyWhen(historyTab.selectedProperty());
         summary = new SummaryPanel(vm.shown);
         summary.fillOnlyWhen(summaryTab.selectedProperty());
         summaryTab.setContent(summary);
