@@ -24,8 +24,8 @@ public final class HistoryPanel {
         this.vm = vm;
         this.showAnalysis = showAnalysis;
         historyTable.setItems(rows);
-        vm.history.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> refresh());
-        refresh();
+        vm.history.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> update.request());
+        update.request();
         historyTable.getColumns().setAll(List.of(
                 col("Run", r -> "#" + r.runId()),
                 col("Created", r -> r.createdAt() == null ? "" : r.createdAt().toLocalDateTime().withNano(0).toString().replace('T', ' ')),
@@ -51,31 +51,15 @@ public final class HistoryPanel {
 
     /** The table's rows: {@link MainViewModel#history} as of when the table was last in view. */
     private final javafx.collections.ObservableList<RunRecord> rows = javafx.collections.FXCollections.observableArrayList();
-    /** Whether the table is in view; null: always. */
-    private javafx.beans.value.ObservableBooleanValue inView;
-    private boolean stale;
+    private final InViewUpdate update = new InViewUpdate(() -> rows.setAll(vm.history));
 
     /**
      * Copies the stored runs into the table only while {@code shown} is true (the History tab is selected), and when it
      * becomes true after a change: storing a run then does not restyle and lay out ~20 rows of a tab nobody sees.
      */
     void syncOnlyWhen(javafx.beans.value.ObservableBooleanValue shown) {
-        inView = shown;
-        shown.addListener((o, a, now) -> {
-            if (now && stale) {
-                refresh();
-            }
-        });
-        refresh();
-    }
-
-    private void refresh() {
-        if (inView == null || inView.get()) {
-            stale = false;
-            rows.setAll(vm.history);
-        } else {
-            stale = true;
-        }
+        update.onlyWhen(shown);
+        update.request();
     }
 
     private void open(RunRecord r) {

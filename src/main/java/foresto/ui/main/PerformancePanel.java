@@ -47,13 +47,12 @@ public final class PerformancePanel {
         years.setPrefWidth(360);
         years.setMinWidth(360);
         years.setPlaceholder(new Label("Run a backtest to see its calendar-year returns."));
-        this.result = r.result;
+        update = new InViewUpdate(() -> show(r.result.get()));
         r.result.addListener((o, a, m) -> {
             if (a != null && m != null && a.paths() == m.paths()) {
                 return; // the stored version of the run on screen
             }
-            pending = true;
-            showIfSelected();
+            update.request();
         });
 
         Label costNote = new Label();
@@ -69,18 +68,11 @@ public final class PerformancePanel {
         costBox.setPadding(new Insets(2, 8, 2, 8));
         tabs = List.of(new Tab("Drawdown", drawdown), new Tab("Annual returns", annualBox), new Tab("Costs", costBox));
         // the views are filled when one of them is first looked at, not on every run (a run's first frame stays cheap)
-        tabs.forEach(t -> t.selectedProperty().addListener((o, a, sel) -> showIfSelected()));
+        update.onlyWhen(javafx.beans.binding.Bindings.createBooleanBinding(() -> tabs.stream().anyMatch(Tab::isSelected),
+                tabs.stream().map(Tab::selectedProperty).toArray(javafx.beans.Observable[]::new)));
     }
 
-    private final javafx.beans.value.ObservableObjectValue<RunModel> result;
-    private boolean pending;
-
-    private void showIfSelected() {
-        if (pending && tabs != null && tabs.stream().anyMatch(Tab::isSelected)) {
-            pending = false;
-            show(result.get());
-        }
-    }
+    private final InViewUpdate update;
 
     List<Tab> tabs() {
         return tabs;

@@ -37,36 +37,19 @@ public final class SummaryPanel extends ScrollPane {
         rateRow.setPadding(new Insets(4, 10, 0, 10));
         setContent(new javafx.scene.layout.VBox(rateRow, grid));
         setFitToWidth(true);
-        this.rows = r.summary;
-        r.summary.addListener((ListChangeListener<SummaryRow>) c -> refresh());
+        update = new InViewUpdate(() -> fill(r.summary));
+        r.summary.addListener((ListChangeListener<SummaryRow>) c -> update.request());
         fill(r.summary);
     }
 
-    private final List<SummaryRow> rows;
-    /** Whether the panel is in view; null: always (a panel not in a tab). */
-    private javafx.beans.value.ObservableBooleanValue inView;
-    private boolean stale;
+    private final InViewUpdate update;
 
     /**
      * Fills the grid only while {@code shown} is true (the Summary tab is selected), and when it becomes true after
      * a change: a run's first frame then does not style and lay out ~50 labels nobody sees.
      */
     public void fillOnlyWhen(javafx.beans.value.ObservableBooleanValue shown) {
-        inView = shown;
-        shown.addListener((o, a, now) -> {
-            if (now && stale) {
-                refresh();
-            }
-        });
-    }
-
-    private void refresh() {
-        if (inView == null || inView.get()) {
-            stale = false;
-            fill(rows);
-        } else {
-            stale = true;
-        }
+        update.onlyWhen(shown);
     }
 
     private final java.util.List<Label[]> cells = new java.util.ArrayList<>();
