@@ -134,13 +134,14 @@ public final class ForestoApp extends Application {
             // and the dataset cache in the background, so the first Run is fast
             Startup.whenDrawn(() -> {
                 Startup.mark("usable and drawn");
-                executor.submit("warm-up", () -> b.backtests().warmUp(), view -> {
+                // the warm-up's run is made ready for the screen once, on the worker; the FX thread only shows it
+                executor.submit("warm-up", () -> b.backtests().warmUp().map(v -> foresto.ui.main.RunModel.of(v, false)), model -> {
                     Runnable then = () -> {
                         Startup.mark("warm-up done");
-                        attachTabs(w, () -> view.ifPresent(v -> Startup.mark("tables primed (" + w.primeTables(v) + ")")));
+                        attachTabs(w, () -> model.ifPresent(m -> Startup.mark("tables primed (" + w.primeTables(m) + ")")));
                     };
-                    if (view.isPresent()) {
-                        MainWindow.warmScreen(view.get(), then); // and the screen's code, off screen
+                    if (model.isPresent()) {
+                        MainWindow.warmScreen(model.get(), then); // and the screen's code, off screen
                     } else {
                         then.run();
                     }

@@ -72,7 +72,7 @@ public final class MainWindow {
      * answering meanwhile. Runs {@code done} at the end (also when anything fails: this is only an optimisation).
      * No snapshot: rendering one in software would hold the FX thread for ~0.3 s. FX thread.
      */
-    static void warmScreen(foresto.backtest.RunView view, Runnable done) {
+    static void warmScreen(foresto.ui.main.RunModel model, Runnable done) {
         foresto.ui.main.ResultViewModel r = new foresto.ui.main.ResultViewModel();
         Scene scene;
         try {
@@ -81,7 +81,7 @@ public final class MainWindow {
             ((foresto.ui.main.ChartsPanel) charts.getController()).bind(r, new javafx.beans.property.SimpleObjectProperty<>());
             scene = new Scene(new javafx.scene.layout.VBox(root, new foresto.ui.main.SummaryPanel(r)), 1100, 700);
             scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
-            r.showComputed(foresto.ui.main.RunModel.of(view, false));
+            r.showComputed(model);
             scene.getRoot().applyCss();
             scene.getRoot().layout();
         } catch (RuntimeException e) {
@@ -115,9 +115,9 @@ public final class MainWindow {
      *
      * @return how many tables were primed
      */
-    public int primeTables(foresto.backtest.RunView view) {
+    public int primeTables(foresto.ui.main.RunModel sample) {
         try {
-            return main().primeTables(foresto.ui.main.RunModel.of(view, false));
+            return main().primeTables(sample);
         } catch (RuntimeException e) {
             return 0; // only an optimisation
         }

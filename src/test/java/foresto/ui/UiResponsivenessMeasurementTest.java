@@ -173,9 +173,10 @@ class UiResponsivenessMeasurementTest {
         var warmRun = svc.warmUp();
         assertThat(warmRun).isPresent();
         java.util.concurrent.CountDownLatch warmed = new java.util.concurrent.CountDownLatch(1);
-        robot.interact(() -> MainWindow.warmScreen(warmRun.get(), warmed::countDown));
+        RunModel warmModel = RunModel.of(warmRun.get(), false); // as the app does, on its worker
+        robot.interact(() -> MainWindow.warmScreen(warmModel, warmed::countDown));
         assertThat(warmed.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        int primed = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> window.primeTables(warmRun.get())).get();
+        int primed = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> window.primeTables(warmModel)).get();
         assertThat(primed).as("events, weights, history, annual returns").isEqualTo(4);
         assertThat(robot.lookup("#eventTable").queryTableView().getItems()).as("the sample is never left on screen").isEmpty();
         assertThat(robot.lookup("#historyTable").queryTableView().getItems()).isEmpty();

@@ -142,7 +142,8 @@ final class ChartPainter {
         double top = 6 + (sc.title().isEmpty() ? 0 : 22);
         double legendH = 18;
         d.py0 = top + legendH + 4;
-        d.py1 = h - 20 - (content.markerLine() >= 0 ? LANE : 0);
+        boolean lane = content.markerLine() >= 0;
+        d.py1 = h - 20 - (lane ? LANE : 0);
         int maxY = Math.max(2, (int) ((d.py1 - d.py0) / 42));
         double scale = units == Units.PERCENT ? 100 : 1;
         d.yTicks = log ? AxisTicks.log(ylo, yhi, maxY, units == Units.MONEY)
@@ -212,7 +213,6 @@ final class ChartPainter {
         g.setStroke(Color.web("#8c959f"));
         g.strokeRect(Math.rint(d.px0) + 0.5, Math.rint(d.py0) + 0.5, Math.rint(d.px1 - d.px0), Math.rint(d.py1 - d.py0));
 
-        boolean lane = content.markerLine() >= 0;
         double ly0 = d.py1 + 2;
         if (lane) {
             g.setFill(Color.web("#f6f8fa"));

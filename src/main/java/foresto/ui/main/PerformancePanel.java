@@ -41,7 +41,7 @@ public final class PerformancePanel {
         }
         costs.highlightedProperty().bind(r.selectedEvent);
         costs.setOnMarkerClicked(i -> r.selectedEvent.set(i));
-        // the table is filled with the bars, when the tab is looked at (ResultViewModel.years holds the run's rows)
+        // the table is filled with the bars, when the tab is looked at (from RunModel.yearRows)
         years.getColumns().setAll(List.of(col("Year", ResultViewModel.YearRow::year, 60), col("ON", ResultViewModel.YearRow::on, 90),
                 col("OFF", ResultViewModel.YearRow::off, 90), col("ON − OFF", ResultViewModel.YearRow::difference, 100)));
         years.setPrefWidth(360);

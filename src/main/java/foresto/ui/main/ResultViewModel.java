@@ -27,7 +27,6 @@ public final class ResultViewModel {
     public final ObjectProperty<RunModel> result = new SimpleObjectProperty<>();
     public final ObservableList<RebalancingEvent> events = FXCollections.observableArrayList();
     public final ObservableList<SummaryRow> summary = FXCollections.observableArrayList();
-    public final ObservableList<YearRow> years = FXCollections.observableArrayList();
     public final ObservableList<RunModel.ClassWeight> weightsAtDay = FXCollections.observableArrayList();
     /** The selected event (index into {@link #events}), or null. */
     public final ObjectProperty<Integer> selectedEvent = new SimpleObjectProperty<>();
@@ -87,7 +86,6 @@ public final class ResultViewModel {
         result.set(m);
         events.setAll(m.events());
         summary.setAll(summaryRows(m));
-        years.setAll(m.yearRows());
     }
 
     /** Shows a run (the start-up warm-up's, off screen). */
@@ -107,7 +105,6 @@ public final class ResultViewModel {
         result.set(null);
         events.clear();
         summary.clear();
-        years.clear();
     }
 
     /** Selects the day clicked on a chart, and the event on that day when there is one. */
