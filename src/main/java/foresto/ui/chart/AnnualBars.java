@@ -136,11 +136,10 @@ public final class AnnualBars extends CanvasChart {
         g.setFont(small);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.setLineWidth(1);
         for (AxisTicks.Tick t : yTicks) {
             double y = Math.rint(yp.applyAsDouble(t.value())) + 0.5;
-            g.setStroke(t.value() == 0 ? Color.web("#57606a") : Color.web("#d0d7de"));
-            g.strokeLine(px0, y, px1, y);
+            g.setFill(t.value() == 0 ? Color.web("#57606a") : Color.web("#d0d7de"));
+            g.fillRect(px0, y - 0.5, px1 - px0, 1); // a fill, not a stroke: see ChartPainter
             g.setFill(Color.web("#57606a"));
             g.fillText(t.label(), px0 - 6, y);
         }

@@ -56,9 +56,14 @@ public final class Downsampler {
                 out[m++] = k;
             }
         }
-        int[] sorted = Arrays.copyOf(out, m);
-        Arrays.sort(sorted);
-        return Arrays.stream(sorted).distinct().toArray();
+        Arrays.sort(out, 0, m);
+        int distinct = 0;
+        for (int i = 0; i < m; i++) {
+            if (distinct == 0 || out[i] != out[distinct - 1]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, distinct);
     }
 
     private static int[] range(int from, int to) {

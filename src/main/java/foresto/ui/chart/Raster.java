@@ -147,30 +147,49 @@ final class Raster {
 
     /** Puts {@code colour} over every covered pixel, as much as it is covered, and clears the coverage. */
     private void composite(Color colour) {
+        double opacity = colour.getOpacity();
+        double red = colour.getRed() * 255;
+        double green = colour.getGreen() * 255;
+        double blue = colour.getBlue() * 255;
+        int solid = premultiplied(colour, 1);
         for (int i = 0; i < touchedCount; i++) {
             int cell = touched[i];
-            double a = cover[cell] * colour.getOpacity();
-            argb[cell] = over(premultiplied(colour, cover[cell]), argb[cell], a);
+            float c = cover[cell];
             cover[cell] = 0;
+            if (c == 1 && opacity == 1) {
+                argb[cell] = solid; // covered by an opaque colour: nothing shows through
+                continue;
+            }
+            double a = c * opacity;
+            int src = round(a * 255) << 24 | round(red * a) << 16 | round(green * a) << 8 | round(blue * a);
+            argb[cell] = over(src, argb[cell], a);
         }
         touchedCount = 0;
+    }
+
+    /** {@code v} (≥ 0) rounded half up, as {@link Math#round(double)} for the non-negative values used here. */
+    private static int round(double v) {
+        return (int) (v + 0.5);
     }
 
     /** {@code colour} at {@code coverage}, premultiplied ARGB. */
     private static int premultiplied(Color colour, double coverage) {
         double a = colour.getOpacity() * coverage;
-        return (int) Math.round(a * 255) << 24 | (int) Math.round(colour.getRed() * a * 255) << 16
-                | (int) Math.round(colour.getGreen() * a * 255) << 8 | (int) Math.round(colour.getBlue() * a * 255);
+        return round(a * 255) << 24 | round(colour.getRed() * 255 * a) << 16 | round(colour.getGreen() * 255 * a) << 8
+                | round(colour.getBlue() * 255 * a);
     }
 
     /** Source-over of premultiplied {@code src} (alpha {@code a}) onto premultiplied {@code dst}. */
     private static int over(int src, int dst, double a) {
+        if (dst == 0) {
+            return src; // nothing under it yet
+        }
         double keep = 1 - a;
         int sa = src >>> 24;
-        int r = (src >> 16 & 0xff) + (int) Math.round((dst >> 16 & 0xff) * keep);
-        int g = (src >> 8 & 0xff) + (int) Math.round((dst >> 8 & 0xff) * keep);
-        int b = (src & 0xff) + (int) Math.round((dst & 0xff) * keep);
-        int al = sa + (int) Math.round((dst >>> 24) * keep);
+        int r = (src >> 16 & 0xff) + round((dst >> 16 & 0xff) * keep);
+        int g = (src >> 8 & 0xff) + round((dst >> 8 & 0xff) * keep);
+        int b = (src & 0xff) + round((dst & 0xff) * keep);
+        int al = sa + round((dst >>> 24) * keep);
         return Math.min(255, al) << 24 | Math.min(255, r) << 16 | Math.min(255, g) << 8 | Math.min(255, b);
     }
 }

@@ -124,6 +124,27 @@ public class TimeSeriesChart extends CanvasChart {
                 yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf));
     }
 
+    /**
+     * Draws every printable ASCII character in the charts' fonts into a small image, so their glyphs are rasterised
+     * (and the text-drawing path run) before the first chart is shown: in the software pipeline that first frame
+     * otherwise spends ~70 ms on the render thread making them, and the FX thread waits for it. FX thread; holds it
+     * for the one small snapshot (tens of ms, once).
+     */
+    public static void primeText() {
+        StringBuilder ascii = new StringBuilder();
+        for (char c = ' '; c <= '~'; c++) {
+            ascii.append(c);
+        }
+        javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(900, 44);
+        javafx.scene.canvas.GraphicsContext g = c.getGraphicsContext2D();
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        g.setFont(foresto.ui.Fonts.regular(11));
+        g.fillText(ascii.toString(), 0, 2);
+        g.setFont(foresto.ui.Fonts.bold(14));
+        g.fillText(ascii.toString(), 0, 20);
+        c.snapshot(null, null);
+    }
+
     /** The value axis's label. */
     public String yLabel() {
         return yLabel;
