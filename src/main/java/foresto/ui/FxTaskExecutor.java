@@ -27,6 +27,26 @@ public final class FxTaskExecutor implements TaskExecutor {
         javafx.application.Platform.runLater(r);
     }
 
+    /** How many frames after {@code r} the screen counts as drawn: the charts', the tables' (one later) and one more. */
+    private static final int DRAWN_AFTER_FRAMES = 3;
+
+    @Override
+    public void onUiThreadUntilDrawn(Runnable r, long maxMillis) {
+        java.util.concurrent.CountDownLatch drawn = new java.util.concurrent.CountDownLatch(1);
+        javafx.application.Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                new LaterFrame(DRAWN_AFTER_FRAMES, drawn::countDown).request();
+            }
+        });
+        try {
+            drawn.await(maxMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public <T> Handle submit(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
                              Runnable onCancelled) {

@@ -24,6 +24,7 @@ import javafx.stage.Window;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Builds the main window from its FXML screens, view-models and services. */
@@ -65,21 +66,31 @@ public final class MainWindow {
     private static final int WARM_PAINTS = 16;
 
     /**
-     * Shows {@code view} on an off-screen copy of the charts and the summary (styled and laid out, then dropped), so
-     * the first real run on screen does not pay for cold code; then moves a cursor across it, one repaint of the
-     * charts per frame, {@value #WARM_PAINTS} times — enough calls for the JIT to compile the painting's loops, which
-     * otherwise run interpreted in the first real run's frame (~50 ms). One repaint per frame keeps the screen
+     * Shows {@code view} on an off-screen copy of the charts, the events table and the summary (styled and laid out,
+     * then dropped), so the first real run on screen does not pay for cold code; then moves a cursor across it, one
+     * repaint of the charts and one update of the table's rows per frame, {@value #WARM_PAINTS} times — enough calls
+     * for the JIT to compile the painting's loops and the table's cell updates (styling included), which otherwise run
+     * interpreted in the first real run's frames (~50 ms each). One repaint per frame keeps the screen
      * answering meanwhile. Runs {@code done} at the end (also when anything fails: this is only an optimisation).
-     * No snapshot: rendering one in software would hold the FX thread for ~0.3 s. FX thread.
+     * No snapshot of the charts (rendering one in software would hold the FX thread for ~0.3 s), only of their
+     * fonts' glyphs ({@link foresto.ui.chart.TimeSeriesChart#primeText()}). FX thread.
      */
     static void warmScreen(foresto.ui.main.RunModel model, Runnable done) {
         foresto.ui.main.ResultViewModel r = new foresto.ui.main.ResultViewModel();
         Scene scene;
+        javafx.scene.control.TableView<foresto.ui.main.EventRow> events;
         try {
+            foresto.ui.chart.TimeSeriesChart.primeText();
             FXMLLoader charts = loader("main/ChartsPanel.fxml");
             Parent root = load(charts);
             ((foresto.ui.main.ChartsPanel) charts.getController()).bind(r, new javafx.beans.property.SimpleObjectProperty<>());
-            scene = new Scene(new javafx.scene.layout.VBox(root, new foresto.ui.main.SummaryPanel(r)), 1100, 700);
+            Parent eventsPanel = load(loader("main/EventsPanel.fxml"));
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<foresto.ui.main.EventRow> table =
+                    (javafx.scene.control.TableView<foresto.ui.main.EventRow>) eventsPanel.lookup("#eventTable");
+            events = table;
+            events.setPrefHeight(240);
+            scene = new Scene(new javafx.scene.layout.VBox(root, eventsPanel, new foresto.ui.main.SummaryPanel(r)), 1100, 900);
             scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
             r.showComputed(model);
             scene.getRoot().applyCss();
@@ -89,6 +100,7 @@ public final class MainWindow {
             return;
         }
         int days = r.result.get().dayCount();
+        List<foresto.ui.main.EventRow> rows = model.eventRows();
         new javafx.animation.AnimationTimer() {
             private int painted;
 
@@ -96,6 +108,8 @@ public final class MainWindow {
             public void handle(long now) {
                 try {
                     r.selectDay(days * ++painted / (WARM_PAINTS + 1));
+                    // the events table's rows move by one each frame: every visible cell is updated, as by a run
+                    events.getItems().setAll(rows.subList(Math.min(painted % 2, rows.size()), rows.size()));
                     scene.getRoot().layout();
                 } catch (RuntimeException e) {
                     painted = WARM_PAINTS;

@@ -27,6 +27,16 @@ public interface TaskExecutor {
     void onUiThread(Runnable r);
 
     /**
+     * From a worker: runs {@code r} on the UI thread and waits until the screen has drawn what it changed, at most
+     * {@code maxMillis} (an interrupt ends the wait too, and stays set). A worker that goes on with heavy work (storing
+     * a run) then leaves the cores to the screen while it draws: on a two-core machine the database and the worker
+     * otherwise slow the FX and render threads' frames two- to threefold. Here (tests): runs {@code r} and returns.
+     */
+    default void onUiThreadUntilDrawn(Runnable r, long maxMillis) {
+        onUiThread(r);
+    }
+
+    /**
      * Hands a result to {@code onSuccess}; a failure inside that callback (e.g. a bad value while showing the
      * result) goes to {@code onFailure} like any other failure, never escapes to the toolkit. Both executors
      * deliver through here, so tests see what the app does.

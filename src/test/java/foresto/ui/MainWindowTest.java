@@ -63,7 +63,11 @@ class MainWindowTest extends RobotTestBase {
         assertThat(valueChart.markerIds()).hasSize(events);
         assertThat(fx.window.main().driftChart().markerIds()).hasSize(events);
         TableView<?> table = robot.lookup("#eventTable").queryAs(TableView.class);
-        assertThat(table.getItems()).hasSize(events);
+        UiFixture.waitUntil(() -> table.getItems().size() == events); // two frames after the charts
+        var firstRow = (foresto.ui.main.EventRow) table.getItems().get(0);
+        assertThat(firstRow.event()).isSameAs(vm().events.get(0));
+        assertThat(firstRow.cells()).isEqualTo(foresto.ui.main.EventRow.of(0, vm().events.get(0)).cells());
+        assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo(vm().events.get(0).eventDate().toString());
         assertThat(table.getColumns()).extracting(c -> c.getText())
                 .containsExactlyElementsOf(EventTable.COLUMNS.stream().map(EventTable.Column::title).toList());
 

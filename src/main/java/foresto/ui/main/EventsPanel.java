@@ -2,7 +2,9 @@ package foresto.ui.main;
 
 import foresto.csv.EventTable;
 import foresto.engine.RebalancingEvent;
+import foresto.ui.LaterFrame;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -12,15 +14,16 @@ import javafx.scene.control.TableView;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 
-/** The events table (the CSV's columns, formatted for reading), linked to the charts' selection, and export. */
+/**
+ * The events table (the CSV's columns, formatted for reading), linked to the charts' selection, and export. The
+ * table follows the run's events two frames after the charts (see {@link foresto.ui.LaterFrame}), with rows whose texts were
+ * formatted on the worker ({@link RunModel#eventRows()}).
+ */
 public final class EventsPanel {
     @FXML Button exportButton;
     @FXML Label eventCountLabel;
-    @FXML TableView<RebalancingEvent> eventTable;
+    @FXML TableView<EventRow> eventTable;
 
     private MainViewModel vm;
     private MainController.Dialogs dialogs;
@@ -36,33 +39,42 @@ public final class EventsPanel {
         this.vm = vm;
         this.dialogs = dialogs;
         ResultViewModel r = vm.shown;
-        eventTable.setItems(r.events);
+        LaterFrame follow = new LaterFrame(2, () -> {
+            RunModel m = r.result.get();
+            eventTable.getItems().setAll(m == null || r.events.isEmpty() ? List.of() : m.eventRows());
+            selectInTable(r);
+        });
+        r.events.addListener((ListChangeListener<RebalancingEvent>) c -> follow.request());
         eventCountLabel.textProperty().bind(Bindings.size(r.events).asString("%d events"));
         exportButton.disableProperty().bind(Bindings.isEmpty(r.events).or(vm.busy));
-        eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
-            if (e != null) {
-                r.selectedEvent.set(r.events.indexOf(e));
+        eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null) {
+                r.selectedEvent.set(row.index());
             }
         });
-        r.selectedEvent.addListener((o, a, i) -> {
-            if (i != null && i >= 0 && i < r.events.size()) {
-                RebalancingEvent e = r.events.get(i);
-                if (eventTable.getSelectionModel().getSelectedItem() != e) {
-                    eventTable.getSelectionModel().select(e);
-                    eventTable.scrollTo(e);
-                }
-            }
-        });
+        r.selectedEvent.addListener((o, a, i) -> selectInTable(r));
+    }
+
+    /** Selects the selected event's row, once the table shows this run's events. */
+    private void selectInTable(ResultViewModel r) {
+        Integer i = r.selectedEvent.get();
+        List<EventRow> rows = eventTable.getItems();
+        if (i != null && i >= 0 && i < r.events.size() && i < rows.size() && rows.get(i).event() == r.events.get(i)
+                && eventTable.getSelectionModel().getSelectedIndex() != i) {
+            eventTable.getSelectionModel().select(i);
+            eventTable.scrollTo(i);
+        }
     }
 
     private void setUpColumns() {
-        List<TableColumn<RebalancingEvent, ?>> cols = new ArrayList<>();
-        for (EventTable.Column c : EventTable.COLUMNS) {
-            Function<RebalancingEvent, String> display = displayOf(c);
-            TableColumn<RebalancingEvent, String> col = new TableColumn<>(c.title());
+        List<TableColumn<EventRow, ?>> cols = new ArrayList<>();
+        for (int k = 0; k < EventTable.COLUMNS.size(); k++) {
+            EventTable.Column c = EventTable.COLUMNS.get(k);
+            int column = k;
+            TableColumn<EventRow, String> col = new TableColumn<>(c.title());
             col.setId("col_" + c.header());
-            col.setCellValueFactory(cell -> new ReadOnlyStringWrapper(display.apply(cell.getValue())));
-            if (isNumeric(c.header())) {
+            col.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().cell(column)));
+            if (EventRow.isNumeric(c.header())) {
                 col.setComparator((x, y) -> Double.compare(parse(x), parse(y)));
                 col.setStyle("-fx-alignment: CENTER-RIGHT;");
             }
@@ -73,36 +85,12 @@ public final class EventsPanel {
         eventTable.setPlaceholder(new Label("Run a backtest with rebalancing ON to see its events."));
     }
 
-    private static boolean isNumeric(String header) {
-        return header.equals("turnover") || header.startsWith("cost") || header.startsWith("value");
-    }
-
     private static double parse(String s) {
         try {
             return Double.parseDouble(s.replace("%", "").replace(",", ""));
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    /** Same columns as the CSV; numbers shown rounded, weights as percentages. */
-    private static Function<RebalancingEvent, String> displayOf(EventTable.Column c) {
-        return switch (c.header()) {
-            case "turnover" -> e -> String.format(Locale.ROOT, "%.4f%%", e.turnover() * 100);
-            case "cost_amount" -> e -> String.format(Locale.ROOT, "%,.6f", e.costAmount());
-            case "value_before" -> e -> String.format(Locale.ROOT, "%,.4f", e.valueBefore());
-            case "value_after" -> e -> String.format(Locale.ROOT, "%,.4f", e.valueAfter());
-            case "before_weights" -> e -> percentMap(e.beforeWeights());
-            case "after_weights" -> e -> percentMap(e.afterWeights());
-            default -> c.raw();
-        };
-    }
-
-    private static String percentMap(Map<String, Double> m) {
-        StringBuilder sb = new StringBuilder();
-        m.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "  ").append(k).append(' ')
-                .append(String.format(Locale.ROOT, "%.2f%%", v * 100)));
-        return sb.toString();
     }
 
     @FXML

@@ -155,7 +155,7 @@ public final class MainController {
      */
     public int primeTables(RunModel sample) {
         int n = 0;
-        n += Tables.prime(eventsController.eventTable, sample.events()) ? 1 : 0;
+        n += Tables.prime(eventsController.eventTable, sample.eventRows()) ? 1 : 0;
         n += Tables.prime(chartsController.weightsTable, sample.weightsAt(sample.dayCount() / 2)) ? 1 : 0;
         n += Tables.prime(historyController.historyTable, List.of(sample.run())) ? 1 : 0;
         if (performance != null) {

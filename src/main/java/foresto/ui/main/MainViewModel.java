@@ -196,6 +196,9 @@ public final class MainViewModel {
         run(inline);
     }
 
+    /** The longest a computed run's storing waits for the screen to draw it. */
+    static final long DRAWN_WAIT_MS = 250;
+
     private void run(foresto.engine.RebalancingRule inline) {
         if (busy.get()) {
             return;
@@ -228,14 +231,16 @@ public final class MainViewModel {
             BacktestService.Shown done = service.runAndShow(req, cancellation, view -> {
                 RunModel preview = RunModel.of(view, false);
                 computed.set(preview);
-                executor.onUiThread(() -> {
+                // the screen first: storing waits until the run is drawn (a few frames), so the database and this
+                // worker do not slow those frames down (see TaskExecutor.onUiThreadUntilDrawn)
+                executor.onUiThreadUntilDrawn(() -> {
                     if (runCancellation == cancellation && busy.get()) {
                         previewShown[0] = true;
                         shown.show(preview);
                         status.set(String.format(java.util.Locale.ROOT, "Computed in %.0f ms; storing the run …",
                                 view.run().computeMs()));
                     }
-                });
+                }, DRAWN_WAIT_MS);
             });
             BacktestResult r = done.result();
             RunModel preview = computed.get();

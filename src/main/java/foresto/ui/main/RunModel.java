@@ -34,6 +34,7 @@ public final class RunModel {
     // derived for the screen here, off the FX thread: the markers' tooltips, the calendar years, the summary at rate 0
     private final String[] tooltips;
     private final List<ResultViewModel.YearRow> yearRows;
+    private final List<EventRow> eventRows;
     private volatile Summary summary;
 
     private record Summary(double riskFree, List<SummaryRow> rows) {
@@ -66,6 +67,11 @@ public final class RunModel {
             tooltips[i] = tooltipOf(events.get(i));
         }
         yearRows = List.copyOf(ResultViewModel.yearRows(this));
+        List<EventRow> rows = new java.util.ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            rows.add(EventRow.of(i, events.get(i)));
+        }
+        eventRows = List.copyOf(rows);
         summaryRows(0);
     }
 
@@ -87,6 +93,7 @@ public final class RunModel {
         this.bands = computed.bands;
         this.tooltips = computed.tooltips;
         this.yearRows = computed.yearRows;
+        this.eventRows = computed.eventRows;
         this.summary = computed.summary;
     }
 
@@ -171,6 +178,11 @@ public final class RunModel {
     /** The tooltip of event i: date, trigger, why, turnover, cost. */
     public String tooltip(int i) {
         return tooltips[i];
+    }
+
+    /** The events table's rows, one per event, their texts formatted. */
+    public List<EventRow> eventRows() {
+        return eventRows;
     }
 
     /** Calendar-year returns ON vs OFF, formatted. */

@@ -1,0 +1,63 @@
+package foresto.ui.main;
+
+import foresto.csv.EventTable;
+import foresto.engine.BaseDayPolicy;
+import foresto.engine.Frequency;
+import foresto.engine.RebalancingEvent;
+import foresto.engine.TriggerDetail;
+import foresto.engine.TriggerType;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The events table's texts, made once per run: the CSV's columns, numbers rounded for reading. */
+class EventRowTest {
+    private static RebalancingEvent event() {
+        Map<String, Double> before = new LinkedHashMap<>();
+        before.put("EQUITY", 0.634567);
+        before.put("BOND", 0.365433);
+        Map<String, Double> after = new LinkedHashMap<>();
+        after.put("EQUITY", 0.6);
+        after.put("BOND", 0.4);
+        return new RebalancingEvent(LocalDate.of(2003, 2, 3), TriggerType.PERIODIC,
+                new TriggerDetail.Periodic(Frequency.MONTHLY, BaseDayPolicy.FIRST_TRADING_DAY), before, after,
+                0.0345670, 0.001, 34.56784, 1234567.891249, 1234533.32341);
+    }
+
+    @Test
+    void numbersAreRoundedForReadingAndTheOtherColumnsAreTheCsvs() {
+        RebalancingEvent e = event();
+        EventRow row = EventRow.of(7, e);
+        assertThat(row.index()).isEqualTo(7);
+        assertThat(row.event()).isSameAs(e);
+        assertThat(row.cells()).hasSize(EventTable.COLUMNS.size());
+        assertThat(row.cells()).as("made once").isSameAs(row.cells());
+        assertThat(row.cell(0)).isEqualTo(row.cells().get(0));
+        Map<String, String> byHeader = new LinkedHashMap<>();
+        for (int k = 0; k < EventTable.COLUMNS.size(); k++) {
+            byHeader.put(EventTable.COLUMNS.get(k).header(), row.cells().get(k));
+        }
+        // worked by hand: 0.034567 = 3.4567 %; grouped thousands, 4 or 6 decimals, half up
+        assertThat(byHeader.get("turnover")).isEqualTo("3.4567%");
+        assertThat(byHeader.get("cost_amount")).isEqualTo("34.567840");
+        assertThat(byHeader.get("value_before")).isEqualTo("1,234,567.8912");
+        assertThat(byHeader.get("value_after")).isEqualTo("1,234,533.3234");
+        assertThat(e.beforeWeights().keySet()).containsExactly("BOND", "EQUITY"); // the order the weights iterate in
+        assertThat(byHeader.get("before_weights")).isEqualTo("BOND 36.54%  EQUITY 63.46%");
+        assertThat(byHeader.get("after_weights")).isEqualTo("BOND 40.00%  EQUITY 60.00%");
+        assertThat(byHeader.get("event_date")).isEqualTo("2003-02-03");
+        assertThat(byHeader.get("trigger_type")).isEqualTo("PERIODIC");
+        assertThat(byHeader.get("trigger_detail")).isEqualTo(EventTable.why(e));
+        assertThat(byHeader.get("cost_rate")).isEqualTo("0.001");
+    }
+
+    @Test
+    void onlyMoneyTurnoverAndCostColumnsAreNumeric() {
+        assertThat(EventTable.headers().stream().filter(EventRow::isNumeric))
+                .containsExactly("turnover", "cost_rate", "cost_amount", "value_before", "value_after");
+    }
+}
