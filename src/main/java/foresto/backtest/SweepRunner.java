@@ -117,26 +117,27 @@ public final class SweepRunner {
         int r = free.size();
         int c = costs.size();
         AtomicInteger done = new AtomicInteger();
-        Sweep.Cell[] freeCells = IntStream.range(0, r).parallel().mapToObj(i -> {
+        // each cell is reduced to its row as soon as it is computed: a cell holds its whole path (values, weights per
+        // close, events; ~0.3 MB for 29 years of 5 classes), so keeping them all ran out of memory long before the
+        // largest sweep allowed. Of a rule's cell at cost 0 only what the rule's other cells are compared with is kept.
+        Row[] atZero = IntStream.range(0, r).parallel().mapToObj(i -> {
             checkCancelled(cancelled);
-            return sweep.cell(free.get(i));
-        }).toArray(Sweep.Cell[]::new);
-        Sweep.Cell[] cells = IntStream.range(0, r * c).parallel().mapToObj(i -> {
+            Sweep.Cell cell = sweep.cell(free.get(i));
+            return row(cell, cell.metrics().finalValue(), sweep.breakEvenCostRate(cell));
+        }).toArray(Row[]::new);
+        Row[] rows = IntStream.range(0, r * c).parallel().mapToObj(i -> {
             checkCancelled(cancelled);
-            Sweep.Cell cell = costs.get(i % c) == 0 ? freeCells[i / c] : sweep.cell(free.get(i / c).withCostRate(costs.get(i % c)));
+            Row zero = atZero[i / c];
+            Row row = costs.get(i % c) == 0 ? zero : row(sweep.cell(free.get(i / c).withCostRate(costs.get(i % c))),
+                    zero.metrics().finalValue(), zero.breakEvenCostRate() == null ? Double.NaN : zero.breakEvenCostRate());
             progress.accept(done.incrementAndGet());
-            return cell;
-        }).toArray(Sweep.Cell[]::new);
-        double[] breakEven = IntStream.range(0, r).parallel().mapToDouble(i -> sweep.breakEvenCostRate(freeCells[i])).toArray();
-        List<Row> rows = new ArrayList<>(cells.length);
+            return row;
+        }).toArray(Row[]::new);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < r; i++) {
             names.add(RebalancingRule.spec(free.get(i)));
         }
-        for (int i = 0; i < cells.length; i++) {
-            rows.add(row(cells[i], freeCells[i / c], breakEven[i / c]));
-        }
-        return new Result(sweep.off().metrics(), names, List.copyOf(costs), rows);
+        return new Result(sweep.off().metrics(), names, List.copyOf(costs), List.of(rows));
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {
@@ -145,11 +146,12 @@ public final class SweepRunner {
         }
     }
 
-    private static Row row(Sweep.Cell cell, Sweep.Cell free, double breakEven) {
+    /** {@code freeFinal}: the final value of the same rule at cost 0. */
+    private static Row row(Sweep.Cell cell, double freeFinal, double breakEven) {
         RebalancingRule rule = cell.rule();
         RebalancingRule.Drift d = rule instanceof RebalancingRule.Drift x ? x : null;
         return new Row(RebalancingRule.spec(rule), rule.costRate(), d == null ? null : d.check().name().toLowerCase(Locale.ROOT),
                 d == null ? null : d.rebalanceTo(), cell.metrics(), cell.turnoverPerYear(), cell.trackingError(),
-                free.metrics().finalValue() - cell.metrics().finalValue(), Double.isNaN(breakEven) ? null : breakEven);
+                freeFinal - cell.metrics().finalValue(), Double.isNaN(breakEven) ? null : breakEven);
     }
 }
