@@ -130,6 +130,8 @@ public final class SharedArchive {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.addAll(jvmArgs);
+        cmd.addAll(jitOptions(Runtime.getRuntime().availableProcessors(), jvmArgs,
+                System.getProperty("foresto.jit", System.getenv("FORESTO_JIT"))));
         if (Files.isRegularFile(archive)) {
             cmd.add("-XX:SharedArchiveFile=" + archive);
         } else {
@@ -145,6 +147,24 @@ public final class SharedArchive {
         cmd.add(jar.get().toString());
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
+    }
+
+    /**
+     * The app's JVM's compiler options. On a machine with two cores or fewer the optimising compiler (C2) is left out
+     * ({@code -XX:TieredStopAtLevel=1}): its thread takes one of the two cores through the start and the first runs,
+     * and the quick compiler's code is as fast as C2's for what an analyst does at the screen (measured on 2 cores,
+     * README: window usable ~1 s sooner, a run's frames and sweeps up to ~10,000 cells as fast or faster; the largest
+     * sweeps ~1.4× slower). {@code setting} ({@code FORESTO_JIT} / {@code -Dforesto.jit}): {@code full} keeps C2,
+     * {@code quick} leaves it out on any machine; nothing is added when the JVM was given compiler options already.
+     */
+    static List<String> jitOptions(int cores, List<String> jvmArgs, String setting) {
+        boolean chosen = jvmArgs.stream().anyMatch(a -> a.contains("TieredStopAtLevel") || a.contains("TieredCompilation")
+                || a.equals("-Xint") || a.equals("-Xcomp"));
+        String s = setting == null ? "" : setting.trim().toLowerCase(java.util.Locale.ROOT);
+        if (chosen || s.equals("full") || !(s.equals("quick") || cores <= 2)) {
+            return List.of();
+        }
+        return List.of("-XX:TieredStopAtLevel=1");
     }
 
     /**

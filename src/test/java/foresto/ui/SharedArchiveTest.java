@@ -188,6 +188,9 @@ class SharedArchiveTest {
             List<String> options = List.of("-Xmx1g", "-Dsome.option=x");
             List<String> cmd = SharedArchive.command(new String[] {"one", "two"}, data, options).orElseThrow();
             assertThat(cmd.subList(0, 3)).containsExactly(JAVA, "-Xmx1g", "-Dsome.option=x");
+            assertThat(cmd.contains("-XX:TieredStopAtLevel=1")).as("compiler options for this machine's cores")
+                    .isEqualTo(!SharedArchive.jitOptions(Runtime.getRuntime().availableProcessors(), options,
+                            System.getenv("FORESTO_JIT")).isEmpty());
             // this JVM's own options (surefire starts it with -jar and an argLine): read from its command line
             assertThat(SharedArchive.jvmOptions()).containsAll(java.lang.management.ManagementFactory.getRuntimeMXBean()
                     .getInputArguments().stream().filter(a -> a.startsWith("-D")).toList()).isNotEmpty();
@@ -228,6 +231,22 @@ class SharedArchiveTest {
         }
         for (String on : new String[] {null, "", "on", "1", "true"}) {
             assertThat(SharedArchive.off(on)).as(String.valueOf(on)).isFalse();
+        }
+    }
+
+    @Test
+    void onTwoCoresOrFewerTheAppsJvmLeavesTheOptimisingCompilerOutUnlessToldOtherwise() {
+        List<String> none = List.of("-Xmx1g");
+        assertThat(SharedArchive.jitOptions(1, none, null)).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(SharedArchive.jitOptions(2, none, null)).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(SharedArchive.jitOptions(3, none, null)).isEmpty();
+        assertThat(SharedArchive.jitOptions(16, none, "")).isEmpty();
+        assertThat(SharedArchive.jitOptions(2, none, "full")).as("kept on request").isEmpty();
+        assertThat(SharedArchive.jitOptions(2, none, " FULL ")).isEmpty();
+        assertThat(SharedArchive.jitOptions(16, none, "quick")).containsExactly("-XX:TieredStopAtLevel=1");
+        // the user's own compiler options are kept as they are
+        for (String own : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-Xint", "-Xcomp")) {
+            assertThat(SharedArchive.jitOptions(2, List.of("-Xmx1g", own), "quick")).as(own).isEmpty();
         }
     }
 
