@@ -40,8 +40,12 @@ class SweepRunnerTest {
                 var single = ScenarioSimulation.run(DATA, SCENARIO, Optional.of(rules.get(i).withCostRate(costs.get(j))), false)
                         .on().orElseThrow().metrics();
                 assertThat(r.at(i, j).metrics()).isEqualTo(single);
+                // compared with the same rule at cost 0: what the cost took, and the rule's one break-even rate
+                assertThat(r.at(i, j).costDrag()).isEqualTo(r.at(i, 0).metrics().finalValue() - single.finalValue());
+                assertThat(r.at(i, j).breakEvenCostRate()).isEqualTo(r.at(i, 0).breakEvenCostRate());
             }
         }
+        assertThat(r.rules()).containsExactlyElementsOf(rules.stream().map(RebalancingRule::spec).toList());
         assertThat(r.off()).isEqualTo(ScenarioSimulation.off(DATA, SCENARIO, false).off().metrics());
     }
 
@@ -72,6 +76,20 @@ class SweepRunnerTest {
             SweepRunner.Result r = SweepRunner.run(data, scenario, rules, List.of(0.0, 0.001, 0.002, 0.005), n -> { },
                     () -> false);
             System.out.println("rows " + r.rows().size());
+        }
+    }
+
+    @Test
+    void cancellationIsSeenWhileTheRulesAtCostZeroAreComputedAndWhileTheOtherCellsAre() {
+        List<RebalancingRule> rules = SweepRunner.rules(List.of("monthly", "annual", "quarterly"), null, null, null);
+        List<Double> costs = List.of(0.0, 0.001);
+        for (int askedBeforeCancel : new int[] {1, rules.size()}) { // during the first step; at the start of the second
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            ConcurrentLinkedQueue<Integer> progress = new ConcurrentLinkedQueue<>();
+            assertThatThrownBy(() -> SweepRunner.run(DATA, SCENARIO, rules, costs, progress::add,
+                    () -> asked.incrementAndGet() > askedBeforeCancel)).as("cancelled after %d", askedBeforeCancel)
+                    .isInstanceOf(CancellationException.class);
+            assertThat(progress).as("no cell reported done").isEmpty();
         }
     }
 
