@@ -80,6 +80,25 @@ class MainWindowTest extends RobotTestBase {
         robot.clickOn(fx.window.main().valueChart().markerScreenPoint(9));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(9);
+
+        // sorting the table reorders its rows only: the run's events keep their date order, and a marker still selects
+        // its own row wherever the sort put it
+        List<java.time.LocalDate> dates = vm().events.stream().map(e -> e.eventDate()).toList();
+        @SuppressWarnings("unchecked")
+        var turnover = (javafx.scene.control.TableColumn<Object, ?>) table.getColumns().get(
+                EventTable.headers().indexOf("turnover"));
+        robot.interact(() -> {
+            turnover.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            ((TableView<Object>) table).getSortOrder().setAll(turnover);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((foresto.ui.main.EventRow) table.getItems().get(0)).index()).isNotZero();
+        assertThat(vm().events.stream().map(e -> e.eventDate()).toList()).isEqualTo(dates);
+        robot.clickOn(fx.window.main().valueChart().markerScreenPoint(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((foresto.ui.main.EventRow) table.getSelectionModel().getSelectedItem()).index()).isEqualTo(3);
+        assertThat(vm().selectedEvent.get()).isEqualTo(3);
+        robot.interact(() -> table.getSortOrder().clear());
         assertThat(vm().weightsAtDay).hasSize(2);
         assertThat(vm().dayDetail.get()).contains("Event: first trading day of the quarter");
 

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * The events table (the CSV's columns, formatted for reading), linked to the charts' selection, and export. The
- * table follows the run's events two frames after the charts (see {@link foresto.ui.LaterFrame}), with rows whose texts were
- * formatted on the worker ({@link RunModel#eventRows()}).
+ * table follows the run's events two frames after the charts (see {@link foresto.ui.LaterFrame}); its rows
+ * ({@link RunModel#eventRows()}) format their texts when first shown.
  */
 public final class EventsPanel {
     @FXML Button exportButton;
@@ -55,14 +55,18 @@ public final class EventsPanel {
         r.selectedEvent.addListener((o, a, i) -> selectInTable(r));
     }
 
-    /** Selects the selected event's row, once the table shows this run's events. */
+    /** Selects the selected event's row (wherever a sort put it), once the table shows this run's events. */
     private void selectInTable(ResultViewModel r) {
         Integer i = r.selectedEvent.get();
+        if (i == null || i < 0 || i >= r.events.size()) {
+            return;
+        }
         List<EventRow> rows = eventTable.getItems();
-        if (i != null && i >= 0 && i < r.events.size() && i < rows.size() && rows.get(i).event() == r.events.get(i)
-                && eventTable.getSelectionModel().getSelectedIndex() != i) {
-            eventTable.getSelectionModel().select(i);
-            eventTable.scrollTo(i);
+        EventRow row = i < rows.size() && rows.get(i).index() == i ? rows.get(i)
+                : rows.stream().filter(x -> x.index() == i).findFirst().orElse(null);
+        if (row != null && row.event() == r.events.get(i) && eventTable.getSelectionModel().getSelectedItem() != row) {
+            eventTable.getSelectionModel().select(row);
+            eventTable.scrollTo(row);
         }
     }
 
