@@ -188,14 +188,18 @@ class UiResponsivenessMeasurementTest {
         assertThat(cold.drawn()).isLessThan(cold.days()).isGreaterThan(cold.events());
         assertThat(warm.events()).isPositive();
 
+        boolean quickJit = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.equals("-XX:TieredStopAtLevel=1"));
         String report = String.format(Locale.ROOT, "30-year daily runs (%d days, 5 asset classes), headless Monocle, software "
-                        + "rendering, 2 cores:%n"
+                        + "rendering, %d cores, %s:%n"
                         + "  first run (after the app's start-up warm-up), monthly, %d events: Run -> first frame with chart %.0f ms "
                         + "(stored after %.0f ms); longest gap between FX pulses %.0f ms; longest wait of a runLater ping %.0f ms%n"
                         + "  second run (warm), drift 5%%, %d events: Run -> first frame with chart %.0f ms (stored after %.0f ms); "
                         + "longest gap between FX pulses %.0f ms; longest wait of a runLater ping %.0f ms%n"
                         + "  points drawn for the ON path: %d of %d (first/min/max/last per three pixels, every event kept)%n",
-                cold.days(), cold.events(), cold.toChartMs(), cold.toStoredMs(), cold.maxGapMs(), cold.maxPingMs(), warm.events(),
+                cold.days(), Runtime.getRuntime().availableProcessors(),
+                quickJit ? "without C2 (as the app's JVM runs on 2 cores)" : "the JVM's default compilers (C1 and C2)",
+                cold.events(), cold.toChartMs(), cold.toStoredMs(), cold.maxGapMs(), cold.maxPingMs(), warm.events(),
                 warm.toChartMs(), warm.toStoredMs(), warm.maxGapMs(), warm.maxPingMs(),
                 cold.drawn(), cold.days());
         Path out = Path.of("target/measurements/ui-responsiveness.txt");
