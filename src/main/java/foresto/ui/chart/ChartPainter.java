@@ -336,12 +336,11 @@ final class ChartPainter {
         return d;
     }
 
-    /*
-     * Axis-aligned lines are filled rectangles: the software pipeline strokes a line with its general shape
-     * rasteriser (about 0.3 ms each, on the render thread), and fills an axis-aligned rectangle directly.
+    /**
+     * A one-pixel frame whose outer edges are the pixel rows and columns {@code x}..{@code x + w}, {@code y}..{@code y + h}.
+     * Like every axis-aligned line of the charts it is filled, not stroked: the software pipeline strokes a line with
+     * its general shape rasteriser (about 0.3 ms each, on the render thread) and fills a rectangle directly.
      */
-
-    /** A one-pixel frame whose outer edges are the pixel rows and columns {@code x}..{@code x + w}, {@code y}..{@code y + h}. */
     static void frame(GraphicsContext g, double x, double y, double w, double h) {
         g.setFill(FRAME);
         g.fillRect(x, y, w + 1, 1);
