@@ -123,7 +123,11 @@ class BackgroundJobsTest {
         MainViewModel vm = new MainViewModel(fx.service, new FxTaskExecutor(), UiState.inMemory(), e -> { });
         WaitForAsyncUtils.asyncFx(vm::load).get(10, TimeUnit.SECONDS);
         UiFixture.waitUntil(() -> !vm.busy.get());
+        // every status the screen showed, for the failure message (the order in which a cancel and a store met)
+        List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> vm.status.addListener((o, a, now) -> statuses.add(now))).get(10, TimeUnit.SECONDS);
         for (int attempt = 0; attempt < 8; attempt++) {
+            statuses.clear();
             String iv = Integer.toString(5000 + attempt); // a new request each time
             long runsBefore = fx.service.history(1000).size();
             WaitForAsyncUtils.asyncFx(() -> {
@@ -135,7 +139,11 @@ class BackgroundJobsTest {
             UiFixture.waitUntil(() -> !vm.busy.get());
             String status = WaitForAsyncUtils.asyncFx(vm.status::get).get(10, TimeUnit.SECONDS);
             if (status.startsWith("Too late")) { // being stored: it is shown (and said) when it is
-                UiFixture.waitUntil(() -> vm.status.get().startsWith("New run #") || vm.status.get().startsWith("Cancel came too late"));
+                try {
+                    UiFixture.waitUntil(() -> vm.status.get().startsWith("New run #") || vm.status.get().startsWith("Cancel came too late"));
+                } catch (AssertionError e) {
+                    throw new AssertionError("attempt " + attempt + ", statuses: " + statuses, e);
+                }
                 status = WaitForAsyncUtils.asyncFx(vm.status::get).get(10, TimeUnit.SECONDS);
             }
             long runsAfter = fx.service.history(1000).size();
