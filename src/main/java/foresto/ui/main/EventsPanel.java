@@ -41,7 +41,7 @@ public final class EventsPanel {
         ResultViewModel r = vm.shown;
         LaterFrame follow = new LaterFrame(2, () -> {
             RunModel m = r.result.get();
-            eventTable.getItems().setAll(m == null || r.events.isEmpty() ? List.of() : m.eventRows());
+            eventTable.getItems().setAll(m == null ? List.of() : m.eventRows()); // r.events is m's events
             selectInTable(r);
         });
         r.events.addListener((ListChangeListener<RebalancingEvent>) c -> follow.request());
