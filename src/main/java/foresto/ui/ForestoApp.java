@@ -1,5 +1,10 @@
 package foresto.ui;
 
+import foresto.ui.common.UiState;
+import foresto.ui.common.UiError;
+import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.TaskExecutor;
+import foresto.ui.common.Fonts;
 import foresto.backtest.Backend;
 import foresto.config.AppConfig;
 import javafx.application.Application;

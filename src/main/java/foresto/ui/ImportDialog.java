@@ -1,5 +1,7 @@
 package foresto.ui;
 
+import foresto.ui.common.UiError;
+import foresto.ui.common.TaskExecutor;
 import foresto.backtest.ImportService;
 import foresto.csv.MarketCsvReader;
 import foresto.model.DatasetRecord;

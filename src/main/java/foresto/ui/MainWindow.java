@@ -1,5 +1,9 @@
 package foresto.ui;
 
+import foresto.ui.common.UiState;
+import foresto.ui.common.UiError;
+import foresto.ui.common.TaskExecutor;
+import foresto.ui.common.Fonts;
 import atlantafx.base.theme.PrimerLight;
 import foresto.backtest.BacktestService;
 import foresto.backtest.ImportService;

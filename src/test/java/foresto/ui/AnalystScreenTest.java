@@ -1,5 +1,7 @@
 package foresto.ui;
 
+import foresto.ui.common.UiState;
+import foresto.ui.common.FxTaskExecutor;
 import foresto.engine.RebalancingEvent;
 import foresto.ui.chart.AxisTicks;
 import foresto.ui.chart.TimeSeriesChart;

@@ -1,5 +1,9 @@
 package foresto.ui;
 
+import foresto.ui.common.UiState;
+import foresto.ui.common.UiError;
+import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.TaskExecutor;
 import foresto.ui.main.MainViewModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package foresto.ui;
 
+import foresto.ui.common.Fonts;
 import foresto.ui.main.MainViewModel;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;

@@ -1,5 +1,7 @@
 package foresto.ui;
 
+import foresto.ui.common.UiState;
+import foresto.ui.common.TaskExecutor;
 import foresto.ui.main.MainViewModel;
 import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.Test;

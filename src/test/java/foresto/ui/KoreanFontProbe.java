@@ -1,5 +1,6 @@
 package foresto.ui;
 
+import foresto.ui.common.Fonts;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;

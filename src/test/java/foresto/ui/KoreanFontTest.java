@@ -1,5 +1,6 @@
 package foresto.ui;
 
+import foresto.ui.common.Fonts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

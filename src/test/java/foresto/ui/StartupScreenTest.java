@@ -1,5 +1,7 @@
 package foresto.ui;
 
+import foresto.ui.common.UiState;
+import foresto.ui.common.FxTaskExecutor;
 import foresto.backtest.ImportService;
 import foresto.backtest.RuleService;
 import javafx.scene.Node;

@@ -1,5 +1,7 @@
 package foresto.ui;
 
+import foresto.ui.common.UiState;
+import foresto.ui.common.FxTaskExecutor;
 import foresto.backtest.BacktestService;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.ImportService;
@@ -20,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** A test database with seed rules, sample portfolios and a 10-year synthetic dataset, and the window on it. */
-final class UiFixture {
+public final class UiFixture {
     final Database db;
     final BacktestService service;
     MainWindow window;
@@ -42,7 +44,7 @@ final class UiFixture {
         window.showIn(stage);
     }
 
-    static void waitUntil(BooleanSupplier condition) {
+    public static void waitUntil(BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {

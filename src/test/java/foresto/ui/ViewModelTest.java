@@ -1,5 +1,8 @@
 package foresto.ui;
 
+import foresto.ui.common.UiState;
+import foresto.ui.common.UiError;
+import foresto.ui.common.TaskExecutor;
 import foresto.ui.main.RunModel;
 import foresto.backtest.BacktestService;
 import foresto.backtest.FeatureFlags;

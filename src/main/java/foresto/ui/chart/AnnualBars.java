@@ -1,6 +1,6 @@
 package foresto.ui.chart;
 
-import foresto.ui.Fonts;
+import foresto.ui.common.Fonts;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;

@@ -1,6 +1,6 @@
 package foresto.ui.chart;
 
-import foresto.ui.Fonts;
+import foresto.ui.common.Fonts;
 import foresto.ui.chart.TimeSeriesChart.Content;
 import foresto.ui.chart.TimeSeriesChart.Line;
 import foresto.ui.chart.TimeSeriesChart.Marker;

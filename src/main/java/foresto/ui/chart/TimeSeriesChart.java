@@ -138,9 +138,9 @@ public class TimeSeriesChart extends CanvasChart {
         javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(900, 44);
         javafx.scene.canvas.GraphicsContext g = c.getGraphicsContext2D();
         g.setTextBaseline(javafx.geometry.VPos.TOP);
-        g.setFont(foresto.ui.Fonts.regular(11));
+        g.setFont(foresto.ui.common.Fonts.regular(11));
         g.fillText(ascii.toString(), 0, 2);
-        g.setFont(foresto.ui.Fonts.bold(14));
+        g.setFont(foresto.ui.common.Fonts.bold(14));
         g.fillText(ascii.toString(), 0, 20);
         c.snapshot(null, null);
     }

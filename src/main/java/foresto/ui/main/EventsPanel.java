@@ -2,7 +2,7 @@ package foresto.ui.main;
 
 import foresto.csv.EventTable;
 import foresto.engine.RebalancingEvent;
-import foresto.ui.LaterFrame;
+import foresto.ui.common.LaterFrame;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The events table (the CSV's columns, formatted for reading), linked to the charts' selection, and export. The
- * table follows the run's events two frames after the charts (see {@link foresto.ui.LaterFrame}); its rows
+ * table follows the run's events two frames after the charts (see {@link foresto.ui.common.LaterFrame}); its rows
  * ({@link RunModel#eventRows()}) format their texts when first shown.
  */
 public final class EventsPanel {

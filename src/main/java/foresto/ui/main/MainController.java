@@ -1,6 +1,6 @@
 package foresto.ui.main;
 
-import foresto.ui.TaskExecutor;
+import foresto.ui.common.TaskExecutor;
 import foresto.ui.chart.TimeSeriesChart;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

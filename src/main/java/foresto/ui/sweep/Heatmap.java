@@ -129,12 +129,12 @@ public final class Heatmap extends Region {
         g.strokeRect(LEFT + best[1] * w + 1, TOP + best[0] * h + 1, Math.max(2, w - 2), Math.max(2, h - 2));
 
         g.setFill(Color.rgb(30, 30, 30));
-        g.setFont(foresto.ui.Fonts.regular(15)); // the bundled font: portfolio and rule names may be Korean
+        g.setFont(foresto.ui.common.Fonts.regular(15)); // the bundled font: portfolio and rule names may be Korean
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(title + " — " + metric.title() + (Double.isNaN(ref) ? "" : " (OFF " + metric.format(ref) + ": white)")
                 + "; best " + result.rules().get(best[0]) + " at cost " + plain(result.costRates().get(best[1])), 8, 10);
-        g.setFont(foresto.ui.Fonts.regular(12));
+        g.setFont(foresto.ui.common.Fonts.regular(12));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
         int rowStep = Math.max(1, (int) Math.ceil(14 / h));

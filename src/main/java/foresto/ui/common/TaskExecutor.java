@@ -1,4 +1,4 @@
-package foresto.ui;
+package foresto.ui.common;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package foresto.ui;
+package foresto.ui.common;
 
 import javafx.concurrent.Task;
 

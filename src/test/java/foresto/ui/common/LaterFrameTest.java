@@ -1,5 +1,6 @@
-package foresto.ui;
+package foresto.ui.common;
 
+import foresto.ui.UiFixture;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;

@@ -1,4 +1,4 @@
-package foresto.ui;
+package foresto.ui.common;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
