@@ -8,6 +8,9 @@ import java.util.List;
  * purchase close), its events and metrics. {@code closeWeights}, when tracked, holds for each held class
  * j the weight at each close after that day's returns and before any rebalancing
  * ({@code closeWeights[j][k]}; the purchase close holds the targets): what a trigger sees.
+ *
+ * <p>The arrays are the path loop's own, handed over without a copy (a sweep makes thousands of paths); they are
+ * read-only from then on.
  */
 public record PathResult(LocalDate[] dates, double[] values, List<RebalancingEvent> events, Metrics metrics,
                          int[] heldOrdinals, double[][] closeWeights) {

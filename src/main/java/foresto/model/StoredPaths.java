@@ -17,6 +17,9 @@ import java.util.zip.InflaterInputStream;
  * A run's daily series as stored in {@code simulation_run.paths}: the dates, the OFF and (when ON) the ON
  * value path, and per held class the close weights before trading on both paths, so a stored run shows its
  * charts and drift panel without recomputation. Encoded as deflated big-endian binary (format version 1).
+ *
+ * <p>The arrays are shared, not copied (a 30-year run holds ~15 of them of 7,560 values, read on every frame):
+ * whoever builds one hands its arrays over and nobody writes to them afterwards.
  */
 public record StoredPaths(LocalDate[] dates, double[] off, double[] on, int[] heldOrdinals, double[][] offWeights,
                           double[][] onWeights) {
