@@ -30,7 +30,12 @@ public final class RuleCodec {
 
     /** A column of {@code rebalancing_rule} that only some kinds fill; every rule has a base day and a cost rate. */
     public enum Column {
-        FREQUENCY, DRIFT_THRESHOLD, DRIFT_BAND, BAND_RHO, CHECK_FREQUENCY, REBALANCE_TO
+        FREQUENCY, DRIFT_THRESHOLD, DRIFT_BAND, BAND_RHO, CHECK_FREQUENCY, REBALANCE_TO;
+
+        /** The column's name in the table (and in the request hash). */
+        public String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The columns a kind fills; it leaves the others at their defaults (null, ABSOLUTE, DAILY, 0). */
