@@ -10,10 +10,12 @@ import foresto.engine.MissingDataPolicy;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
+import foresto.rule.RuleCodec.Column;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -27,11 +29,23 @@ final class ScenarioRequestParser {
             "rebalance_to");
     /** An inline rule, in the command line's words (SEMANTICS §10): rule spec, base day, cost, check calendar, g. */
     static final Set<String> INLINE_RULE_FIELDS = Set.of("rule", "base_day", "cost_rate", "check", "rebalance_to");
-    /** The table's column names: rebalancing parameters for the flag gate, answered with the right field names. */
-    static final Set<String> COLUMN_RULE_FIELDS = Set.of("rule_type", "frequency", "base_day_policy", "drift_threshold",
-            "drift_band", "band_rho", "check_frequency", "rebalancing_rule");
+    /**
+     * The table's column names (those an inline rule does not share): rebalancing parameters for the flag gate,
+     * answered with the right field names.
+     */
+    static final Set<String> COLUMN_RULE_FIELDS = columnRuleFields();
 
     private ScenarioRequestParser() {
+    }
+
+    private static Set<String> columnRuleFields() {
+        Set<String> fields = new HashSet<>(Set.of("rule_type", "base_day_policy", "rebalancing_rule"));
+        for (Column c : Column.values()) {
+            if (!INLINE_RULE_FIELDS.contains(c.column())) {
+                fields.add(c.column());
+            }
+        }
+        return Set.copyOf(fields);
     }
 
     static BacktestRequest parse(String body, FeatureFlags flags) {

@@ -24,6 +24,7 @@ import foresto.engine.ScenarioSimulation;
 import foresto.engine.SimulationResult;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.rule.RuleCodec;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -157,8 +158,8 @@ public final class BacktestService {
         String hex = hash.hex();
         RunRequestInfo info = new RunRequestInfo(portfolio.portfolioId(), portfolio.name(), dataset.datasetId(),
                 dataset.label(), start, end, initialValue, policy.name(), rule.map(RuleRecord::ruleId).orElse(null),
-                req.inlineRule() != null ? "inline " + RebalancingRule.spec(req.inlineRule()) : rule.map(RuleRecord::ruleName).orElse(null),
-                req.inlineRule() != null ? RebalancingRule.describe(req.inlineRule()) : rule.map(RuleRecord::describe).orElse(null));
+                req.inlineRule() != null ? "inline " + RuleCodec.spec(req.inlineRule()) : rule.map(RuleRecord::ruleName).orElse(null),
+                req.inlineRule() != null ? RuleCodec.describe(req.inlineRule()) : rule.map(RuleRecord::describe).orElse(null));
         Optional<RunRecord> existing = runs.findByHash(hex);
         if (existing.isPresent()) {
             return new Outcome(reused(existing.get(), info), null);

@@ -5,6 +5,7 @@ import foresto.engine.CheckFrequency;
 import foresto.engine.RebalancingRule;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.rule.RuleCodec;
 
 import java.util.Locale;
 
@@ -28,7 +29,7 @@ public final class InlineRule {
      * @param rebalanceTo g (null: 0)
      */
     public static RebalancingRule of(String spec, String baseDay, Double costRate, String check, Double rebalanceTo) {
-        return RebalancingRule.parse(spec, baseDay(baseDay), costRate == null ? DEFAULT_COST_RATE : costRate, check(check),
+        return RuleCodec.parse(spec, baseDay(baseDay), costRate == null ? DEFAULT_COST_RATE : costRate, check(check),
                 rebalanceTo);
     }
 

@@ -120,12 +120,10 @@ public final class QualityReport {
             SimulationResult res = ScenarioSimulation.run(data, scenario, Optional.of(rule), false);
             PathResult on = res.on().orElseThrow();
             rows.add(new Row("ON", r.ruleName(), on.events().size(), on.metrics().finalValue(), res.off().metrics().finalValue()));
-            if (rule instanceof RebalancingRule.Periodic p) {
-                checks.add(QualityChecks.periodic(r.ruleName(), dates, cal.nextDate(dates.length - 1), p.frequency(),
-                        p.baseDayPolicy(), on.events()));
-            } else if (rule instanceof RebalancingRule.Drift d) {
-                checks.add(QualityChecks.drift(r.ruleName(), d, SMOKE_WEIGHTS, on.events()));
-            }
+            checks.add(rule.match(
+                    p -> QualityChecks.periodic(r.ruleName(), dates, cal.nextDate(dates.length - 1), p.frequency(),
+                            p.baseDayPolicy(), on.events()),
+                    d -> QualityChecks.drift(r.ruleName(), d, SMOKE_WEIGHTS, on.events())));
             boolean sameOff = java.util.Arrays.equals(res.off().values(), off.values());
             checks.add(new QualityChecks.Check(r.ruleName() + ": OFF path unchanged by the rule", sameOff, sameOff ? "identical" : "differs"));
         }

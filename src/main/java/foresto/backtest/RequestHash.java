@@ -1,10 +1,9 @@
 package foresto.backtest;
 
-import foresto.engine.BandKind;
-import foresto.engine.CheckFrequency;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Weights;
+import foresto.rule.RuleCodec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,32 +47,8 @@ public record RequestHash(Long portfolioId, Weights weights, LocalDate start, Lo
         doc.put("missing_data_policy", missingDataPolicy);
         doc.put("drift_calc_order", DRIFT_CALC_ORDER);
         doc.put("semantics_version", SEMANTICS_VERSION);
-        rule.ifPresent(r -> doc.put("rebalancing", ruleParameters(r)));
+        rule.ifPresent(r -> doc.put("rebalancing", RuleCodec.hashParameters(r)));
         return doc;
-    }
-
-    static Map<String, Object> ruleParameters(RebalancingRule r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rule_type", r.type());
-        m.put("frequency", r instanceof RebalancingRule.Periodic p ? p.frequency() : null);
-        m.put("base_day_policy", r.baseDayPolicy());
-        RebalancingRule.Drift d = r instanceof RebalancingRule.Drift x ? x : null;
-        m.put("drift_threshold", d == null || Double.isNaN(d.threshold()) ? null : d.threshold());
-        m.put("cost_rate", r.costRate());
-        // rule model v2 (SEMANTICS §10): only parameters that differ from their defaults, so v1 rules keep their hash
-        if (d != null) {
-            if (d.band() != BandKind.ABSOLUTE) {
-                m.put("drift_band", d.band());
-                m.put("band_rho", d.rho());
-            }
-            if (d.check() != CheckFrequency.DAILY) {
-                m.put("check_frequency", d.check());
-            }
-            if (d.rebalanceTo() != 0) {
-                m.put("rebalance_to", d.rebalanceTo());
-            }
-        }
-        return m;
     }
 
     public String canonicalJson() {

@@ -1,5 +1,6 @@
 package foresto.backtest;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import foresto.engine.AssetClass;
 import foresto.engine.BandKind;
@@ -7,8 +8,11 @@ import foresto.engine.RebalancingEvent;
 import foresto.json.Json;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
+import foresto.rule.RuleCodec;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a face needs to show a run: its record, paths and events (ordered by date), and what the drift
@@ -22,6 +26,9 @@ import java.util.List;
  */
 public record RunView(RunRecord run, StoredPaths paths, List<RebalancingEvent> events, double[] targets,
                       double threshold, double[] bands) {
+    private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {
+    };
+
     public RunView {
         events = List.copyOf(events);
     }
@@ -31,7 +38,7 @@ public record RunView(RunRecord run, StoredPaths paths, List<RebalancingEvent> e
         JsonNode canonical;
         try {
             canonical = Json.mapper().readTree(run.canonicalRequest());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("stored canonical request of run " + run.runId() + " is not JSON", e);
         }
         JsonNode w = canonical.path("portfolio").path("weights");
@@ -41,16 +48,14 @@ public record RunView(RunRecord run, StoredPaths paths, List<RebalancingEvent> e
             targets[j] = w.path(AssetClass.of(held[j]).name()).asDouble(Double.NaN);
         }
         JsonNode rule = canonical.path("rebalancing");
-        JsonNode t = rule.path("drift_threshold");
-        BandKind kind = rule.path("drift_band").isTextual() ? BandKind.valueOf(rule.path("drift_band").asText()) : BandKind.ABSOLUTE;
-        if (kind == BandKind.ABSOLUTE || !"DRIFT".equals(rule.path("rule_type").asText())) {
-            return new RunView(run, paths, events, targets, t.isNumber() ? t.asDouble() : Double.NaN, null);
+        if (!rule.isObject()) {
+            return new RunView(run, paths, events, targets, Double.NaN, null);
         }
-        double rho = rule.path("band_rho").asDouble();
-        double[] bands = new double[held.length];
-        for (int j = 0; j < held.length; j++) {
-            bands[j] = kind == BandKind.RELATIVE ? rho * targets[j] : Math.min(t.asDouble(), rho * targets[j]);
-        }
-        return new RunView(run, paths, events, targets, 1.0, bands);
+        Map<String, Object> parameters = Json.mapper().convertValue(rule, PARAMETERS);
+        return RuleCodec.fromHashParameters(parameters).match(
+                periodic -> new RunView(run, paths, events, targets, Double.NaN, null),
+                drift -> drift.band() == BandKind.ABSOLUTE
+                        ? new RunView(run, paths, events, targets, drift.threshold(), null)
+                        : new RunView(run, paths, events, targets, 1.0, drift.bands(targets)));
     }
 }

@@ -8,6 +8,7 @@ import foresto.engine.Scenario;
 import foresto.engine.Sweep;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.rule.RuleCodec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -88,9 +89,9 @@ public final class SweepRunner {
         List<RebalancingRule> out = new ArrayList<>();
         for (String s : specs) {
             try {
-                boolean drift = s.trim().toLowerCase(Locale.ROOT).startsWith("drift");
                 // the check calendar and the trade-back apply to the sweep's drift rules; calendars have neither
-                out.add(InlineRule.of(s.trim(), baseDay, 0.0, drift ? check : null, drift ? rebalanceTo : null));
+                RebalancingRule bare = InlineRule.of(s.trim(), baseDay, 0.0, null, null);
+                out.add(RuleCodec.takesShape(bare) ? InlineRule.of(s.trim(), baseDay, 0.0, check, rebalanceTo) : bare);
             } catch (ForestoException | EngineException e) {
                 throw new ForestoException(ErrorCode.INVALID_RULE, "bad sweep rule '" + s + "': " + e.getMessage());
             }
@@ -135,7 +136,7 @@ public final class SweepRunner {
         }).toArray(Row[]::new);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < r; i++) {
-            names.add(RebalancingRule.spec(free.get(i)));
+            names.add(RuleCodec.spec(free.get(i)));
         }
         return new Result(sweep.off().metrics(), names, List.copyOf(costs), List.of(rows));
     }
@@ -149,9 +150,9 @@ public final class SweepRunner {
     /** {@code freeFinal}: the final value of the same rule at cost 0. */
     private static Row row(Sweep.Cell cell, double freeFinal, double breakEven) {
         RebalancingRule rule = cell.rule();
-        RebalancingRule.Drift d = rule instanceof RebalancingRule.Drift x ? x : null;
-        return new Row(RebalancingRule.spec(rule), rule.costRate(), d == null ? null : d.check().name().toLowerCase(Locale.ROOT),
-                d == null ? null : d.rebalanceTo(), cell.metrics(), cell.turnoverPerYear(), cell.trackingError(),
+        return new Row(RuleCodec.spec(rule), rule.costRate(),
+                rule.match(p -> null, d -> d.check().name().toLowerCase(Locale.ROOT)),
+                rule.match(p -> null, d -> d.rebalanceTo()), cell.metrics(), cell.turnoverPerYear(), cell.trackingError(),
                 freeFinal - cell.metrics().finalValue(), Double.isNaN(breakEven) ? null : breakEven);
     }
 }

@@ -3,6 +3,7 @@ package foresto.backtest;
 import foresto.engine.RebalancingRule;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.rule.RuleCodec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -33,20 +34,23 @@ public final class SweepSpec {
             }
             String head = item.substring(0, colon + 1);
             String body = item.substring(colon + 1);
-            if (head.equals("drift-hybrid:")) {
-                int last = body.lastIndexOf('/');
-                if (last < 0) {
-                    throw bad(item, "a hybrid range is drift-hybrid:A..B/STEP/ρ");
+            List<String> numbers = RuleCodec.numberedForms().get(head);
+            if (numbers == null) {
+                List<String> forms = List.copyOf(RuleCodec.numberedForms().keySet());
+                throw bad(item, "only " + String.join(", ", forms.subList(0, forms.size() - 1)) + " and "
+                        + forms.get(forms.size() - 1) + " take a range");
+            }
+            // the range is the first number; the others follow it, each after a '/'
+            int cut = body.length();
+            for (int k = 1; k < numbers.size(); k++) {
+                cut = body.lastIndexOf('/', cut - 1);
+                if (cut < 0) {
+                    throw bad(item, "a " + head + " range is " + head + "A..B/STEP/"
+                            + String.join("/", numbers.subList(1, numbers.size())));
                 }
-                for (BigDecimal theta : range(body.substring(0, last), item)) {
-                    out.add(head + plain(theta) + body.substring(last));
-                }
-            } else if (head.equals("drift:") || head.equals("drift-rel:")) {
-                for (BigDecimal v : range(body, item)) {
-                    out.add(head + plain(v));
-                }
-            } else {
-                throw bad(item, "only drift:, drift-rel: and drift-hybrid: take a range");
+            }
+            for (BigDecimal v : range(body.substring(0, cut), item)) {
+                out.add(head + plain(v) + body.substring(cut));
             }
             checkSize(out.size());
         }

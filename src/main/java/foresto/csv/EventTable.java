@@ -2,6 +2,7 @@ package foresto.csv;
 
 import foresto.engine.AssetClass;
 import foresto.engine.BaseDayPolicy;
+import foresto.engine.CheckFrequency;
 import foresto.engine.RebalancingEvent;
 import foresto.engine.TriggerDetail;
 
@@ -25,9 +26,9 @@ public final class EventTable {
             new Column("event_date", "Date", e -> e.eventDate().toString()),
             new Column("trigger_type", "Trigger", e -> e.triggerType().name()),
             new Column("trigger_detail", "Why it fired", EventTable::why),
-            new Column("band_kind", "Band", e -> e.triggerDetail() instanceof TriggerDetail.Drift d ? d.band().name() : ""),
-            new Column("breached_asset_class", "Breached", e -> e.triggerDetail() instanceof TriggerDetail.Drift d
-                    ? d.breachedAssetClass().name() : ""),
+            new Column("band_kind", "Band", e -> e.triggerDetail().match(p -> "", d -> d.band().name())),
+            new Column("breached_asset_class", "Breached", e -> e.triggerDetail().match(p -> "",
+                    d -> d.breachedAssetClass().name())),
             new Column("turnover", "Turnover", e -> Double.toString(e.turnover())),
             new Column("cost_rate", "Cost rate", e -> Double.toString(e.costRate())),
             new Column("cost_amount", "Cost", e -> Double.toString(e.costAmount())),
@@ -59,23 +60,27 @@ public final class EventTable {
 
     /** A person's explanation of the trigger, with Korean class names (e.g. "EQUITY(주식) +5.21%p ≥ band 5%p"). */
     public static String why(RebalancingEvent e) {
-        if (e.triggerDetail() instanceof TriggerDetail.Periodic p) {
-            String period = switch (p.frequency()) {
-                case MONTHLY -> "month";
-                case QUARTERLY -> "quarter";
-                case SEMIANNUAL -> "half-year";
-                case ANNUAL -> "year";
-            };
-            return (p.baseDayPolicy() == BaseDayPolicy.FIRST_TRADING_DAY ? "first" : "last")
-                    + " trading day of the " + period + " (" + p.frequency() + ", " + p.baseDayPolicy() + ")";
-        }
-        TriggerDetail.Drift d = (TriggerDetail.Drift) e.triggerDetail();
+        return e.triggerDetail().match(EventTable::why, EventTable::why);
+    }
+
+    private static String why(TriggerDetail.Periodic p) {
+        String period = switch (p.frequency()) {
+            case MONTHLY -> "month";
+            case QUARTERLY -> "quarter";
+            case SEMIANNUAL -> "half-year";
+            case ANNUAL -> "year";
+        };
+        return (p.baseDayPolicy() == BaseDayPolicy.FIRST_TRADING_DAY ? "first" : "last")
+                + " trading day of the " + period + " (" + p.frequency() + ", " + p.baseDayPolicy() + ")";
+    }
+
+    private static String why(TriggerDetail.Drift d) {
         AssetClass c = d.breachedAssetClass();
         double signed = d.drifts().get(c.name());
         double band = d.bands() != null ? d.bands().get(c.name()) : d.threshold();
         return String.format(Locale.ROOT, "%s(%s) drifted %+.2f%%p, |drift| %.4f ≥ %s band %s", c.name(), c.koreanName(),
                 signed * 100, Math.abs(signed), d.band(), stripZeros(band))
-                + (d.checkFrequency() == null || d.checkFrequency() == foresto.engine.CheckFrequency.DAILY ? ""
+                + (d.checkFrequency() == null || d.checkFrequency() == CheckFrequency.DAILY ? ""
                 : ", checked " + d.checkFrequency().name().toLowerCase(Locale.ROOT))
                 + (d.rebalanceTo() == null || d.rebalanceTo() == 0 ? "" : ", traded to " + stripZeros(d.rebalanceTo()) + " of the band");
     }

@@ -128,9 +128,7 @@ public final class EventRepository {
     private static RebalancingEvent read(ResultSet rs) throws SQLException {
         TriggerType type = TriggerType.valueOf(rs.getString(2));
         try {
-            Class<? extends TriggerDetail> detailType =
-                    type == TriggerType.PERIODIC ? TriggerDetail.Periodic.class : TriggerDetail.Drift.class;
-            TriggerDetail detail = Json.mapper().readValue(rs.getString(3), detailType);
+            TriggerDetail detail = Json.mapper().readValue(rs.getString(3), type.detailType());
             return new RebalancingEvent(rs.getObject(1, LocalDate.class), type, detail,
                     Json.mapper().readValue(rs.getString(4), WEIGHTS), Json.mapper().readValue(rs.getString(5), WEIGHTS),
                     rs.getBigDecimal(6).doubleValue(), rs.getBigDecimal(7).doubleValue(), rs.getBigDecimal(8).doubleValue(),

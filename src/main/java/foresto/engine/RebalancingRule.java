@@ -1,11 +1,15 @@
 package foresto.engine;
 
-
-import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * A rebalancing rule as the engine needs it: the trigger, the base day and the fixed cost rate
  * (SEMANTICS §3, §4, §6). Persisted rules carry a name and validity on top of this (see the db layer).
+ *
+ * <p>What differs by kind is said by each record: its {@link #type()}, its {@link #trigger} and {@link #calendar()}
+ * here, and everything a face needs through {@link #match}, whose one argument per kind makes every caller fail to
+ * compile until it handles a new kind. Texts and columns (the short form, descriptions, table columns, hash
+ * parameters) are read and written by {@code foresto.rule.RuleCodec}, not here.
  */
 public sealed interface RebalancingRule {
 
@@ -23,6 +27,12 @@ public sealed interface RebalancingRule {
 
     /** This rule with another cost rate, everything else equal. */
     RebalancingRule withCostRate(double costRate);
+
+    /**
+     * The one way to tell kinds apart: applies the function for this rule's kind. A new kind adds a parameter,
+     * so every face that distinguishes kinds stops compiling until it says what to do with the new one.
+     */
+    <R> R match(Function<? super Periodic, ? extends R> periodic, Function<? super Drift, ? extends R> drift);
 
     /** The calendar the rule looks at (its periods, or a drift rule's check calendar), or null: every close. */
     CalendarTrigger calendar();
@@ -55,6 +65,11 @@ public sealed interface RebalancingRule {
         @Override
         public Periodic withCostRate(double c) {
             return new Periodic(frequency, baseDayPolicy, c);
+        }
+
+        @Override
+        public <R> R match(Function<? super Periodic, ? extends R> periodic, Function<? super Drift, ? extends R> drift) {
+            return periodic.apply(this);
         }
     }
 
@@ -121,144 +136,16 @@ public sealed interface RebalancingRule {
         public Drift withCostRate(double c) {
             return new Drift(threshold, baseDayPolicy, c, band, rho, check, rebalanceTo);
         }
-    }
 
-    /**
-     * Builds a rule from the columns of {@code rebalancing_rule}, applying SEMANTICS §6 and §10 exactly
-     * (PERIODIC: frequency, no drift parameters; DRIFT: its band, check calendar and trade-to).
-     */
-    static RebalancingRule of(String ruleType, String frequency, String baseDayPolicy, Double driftThreshold,
-                              double costRate) {
-        return of(ruleType, frequency, baseDayPolicy, driftThreshold, costRate, null, null, null, null);
-    }
+        @Override
+        public <R> R match(Function<? super Periodic, ? extends R> periodic, Function<? super Drift, ? extends R> drift) {
+            return drift.apply(this);
+        }
 
-    /** As {@link #of(String, String, String, Double, double)} with the v2 columns (null = default). */
-    static RebalancingRule of(String ruleType, String frequency, String baseDayPolicy, Double driftThreshold,
-                              double costRate, String driftBand, Double bandRho, String checkFrequency,
-                              Double rebalanceTo) {
-        BaseDayPolicy base = parseEnum(BaseDayPolicy.class, baseDayPolicy, "base_day_policy");
-        BandKind band = driftBand == null ? BandKind.ABSOLUTE : parseEnum(BandKind.class, driftBand, "drift_band");
-        CheckFrequency check = checkFrequency == null ? CheckFrequency.DAILY
-                : parseEnum(CheckFrequency.class, checkFrequency, "check_frequency");
-        double g = rebalanceTo == null ? 0 : rebalanceTo;
-        if ("PERIODIC".equals(ruleType)) {
-            if (driftThreshold != null) {
-                throw invalid("a PERIODIC rule must not have a drift_threshold");
-            }
-            if (band != BandKind.ABSOLUTE || bandRho != null || check != CheckFrequency.DAILY || g != 0) {
-                throw invalid("drift_band, band_rho, check_frequency and rebalance_to belong to DRIFT rules");
-            }
-            return new Periodic(parseEnum(Frequency.class, frequency, "frequency"), base, costRate);
+        /** Each class's band β for targets {@code w} (a new array; SEMANTICS §10, the formula of {@link BandKind}). */
+        public double[] bands(double[] w) {
+            return new Band(band, threshold, rho, w).beta;
         }
-        if ("DRIFT".equals(ruleType)) {
-            if (frequency != null) {
-                throw invalid("a DRIFT rule must not have a frequency (use check_frequency for a check calendar)");
-            }
-            if (driftThreshold == null && band != BandKind.RELATIVE) {
-                throw invalid("a DRIFT rule needs a drift_threshold");
-            }
-            return new Drift(driftThreshold == null ? Double.NaN : driftThreshold, base, costRate, band,
-                    bandRho == null ? Double.NaN : bandRho, check, g);
-        }
-        throw invalid("rule_type must be PERIODIC or DRIFT, got '" + ruleType + "'");
-    }
-
-    /**
-     * Parses the command line's short form: {@code monthly}, {@code quarterly}, {@code semiannual},
-     * {@code annual}, {@code drift:θ}, {@code drift-rel:ρ} or {@code drift-hybrid:θ/ρ}; {@code check} and
-     * {@code rebalanceTo} apply to drift rules only (null = DAILY / 0).
-     */
-    static RebalancingRule parse(String text, BaseDayPolicy baseDay, double costRate, CheckFrequency check,
-                                 Double rebalanceTo) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        for (Frequency f : Frequency.values()) {
-            if (t.equals(f.name().toLowerCase(Locale.ROOT))) {
-                if (check != null && check != CheckFrequency.DAILY || rebalanceTo != null && rebalanceTo != 0) {
-                    throw invalid("--check and --rebalance-to belong to drift rules, not to '" + text + "'");
-                }
-                return new Periodic(f, baseDay, costRate);
-            }
-        }
-        CheckFrequency c = check == null ? CheckFrequency.DAILY : check;
-        double g = rebalanceTo == null ? 0 : rebalanceTo;
-        if (t.startsWith("drift:")) {
-            return new Drift(number(t.substring(6), text), baseDay, costRate, BandKind.ABSOLUTE, Double.NaN, c, g);
-        }
-        if (t.startsWith("drift-rel:")) {
-            return new Drift(Double.NaN, baseDay, costRate, BandKind.RELATIVE, number(t.substring(10), text), c, g);
-        }
-        if (t.startsWith("drift-hybrid:")) {
-            String[] parts = t.substring(13).split("/", -1);
-            if (parts.length != 2) {
-                throw invalid("a hybrid band is drift-hybrid:θ/ρ (e.g. drift-hybrid:0.05/0.25), got '" + text + "'");
-            }
-            return new Drift(number(parts[0], text), baseDay, costRate, BandKind.HYBRID, number(parts[1], text), c, g);
-        }
-        throw invalid("rule must be monthly, quarterly, semiannual, annual, drift:θ, drift-rel:ρ or drift-hybrid:θ/ρ "
-                + "(e.g. drift:0.05), got '" + text + "'");
-    }
-
-    /** The v1 short form: no check calendar, back to the targets. */
-    static RebalancingRule parse(String text, BaseDayPolicy baseDay, double costRate) {
-        return parse(text, baseDay, costRate, null, null);
-    }
-
-    /** The rule in the command line's short form, without its cost: monthly, drift:0.05, drift-hybrid:0.05/0.25. */
-    static String spec(RebalancingRule r) {
-        if (r instanceof Periodic p) {
-            return p.frequency().name().toLowerCase(Locale.ROOT);
-        }
-        Drift d = (Drift) r;
-        return switch (d.band()) {
-            case ABSOLUTE -> "drift:" + plain(d.threshold());
-            case RELATIVE -> "drift-rel:" + plain(d.rho());
-            case HYBRID -> "drift-hybrid:" + plain(d.threshold()) + "/" + plain(d.rho());
-        };
-    }
-
-    /** The rule in a person's words, e.g. "DRIFT ≥ min(0.05, 25 % of target), checked quarterly (…), cost 0.001". */
-    static String describe(RebalancingRule r) {
-        String base = r.baseDayPolicy() == BaseDayPolicy.FIRST_TRADING_DAY ? "first trading day" : "last trading day";
-        if (r instanceof Periodic p) {
-            return "PERIODIC " + p.frequency() + ", " + base + ", cost " + plain(r.costRate());
-        }
-        Drift d = (Drift) r;
-        String rho = Double.isNaN(d.rho()) ? "" : plain(d.rho() * 100) + " % of target";
-        String band = switch (d.band()) {
-            case RELATIVE -> "≥ " + rho;
-            case HYBRID -> "≥ min(" + plain(d.threshold()) + ", " + rho + ")";
-            case ABSOLUTE -> "≥ " + plain(d.threshold());
-        };
-        return "DRIFT " + band + (d.check() == CheckFrequency.DAILY ? "" : ", checked " + d.check().name().toLowerCase(Locale.ROOT)
-                + " (" + base + ")") + (d.rebalanceTo() == 0 ? "" : ", trades to " + plain(d.rebalanceTo()) + " of the band")
-                + ", cost " + plain(r.costRate());
-    }
-
-    private static String plain(double v) {
-        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
-    }
-
-    private static double number(String s, String whole) {
-        String v = s.trim();
-        if (!v.matches("[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
-            throw invalid("not a number '" + s + "' in '" + whole + "'");
-        }
-        return Double.parseDouble(v);
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
-        if (value != null) {
-            for (E e : type.getEnumConstants()) {
-                if (e.name().equals(value)) {
-                    return e;
-                }
-            }
-        }
-        StringBuilder allowed = new StringBuilder();
-        for (E e : type.getEnumConstants()) {
-            allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name());
-        }
-        throw invalid(field + " must be one of " + allowed + ", got '" + value + "'");
     }
 
     private static void requireBaseDay(BaseDayPolicy b) {

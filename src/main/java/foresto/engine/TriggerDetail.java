@@ -1,12 +1,23 @@
 package foresto.engine;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /** The "why" of an event, stored as JSON in {@code rebalancing_event.trigger_detail}. */
 public sealed interface TriggerDetail {
 
+    /**
+     * The one way to tell detail kinds apart: applies the function for this detail's kind. A new kind adds a
+     * parameter, so every reader of details stops compiling until it handles it.
+     */
+    <R> R match(Function<? super Periodic, ? extends R> periodic, Function<? super Drift, ? extends R> drift);
+
     /** A calendar rule fired: which period boundary and on which base day. */
     record Periodic(Frequency frequency, BaseDayPolicy baseDayPolicy) implements TriggerDetail {
+        @Override
+        public <R> R match(Function<? super Periodic, ? extends R> periodic, Function<? super Drift, ? extends R> drift) {
+            return periodic.apply(this);
+        }
     }
 
     /**
@@ -26,6 +37,11 @@ public sealed interface TriggerDetail {
         /** The band kind, ABSOLUTE for events stored before rule model v2. */
         public BandKind band() {
             return bandKind == null ? BandKind.ABSOLUTE : bandKind;
+        }
+
+        @Override
+        public <R> R match(Function<? super Periodic, ? extends R> periodic, Function<? super Drift, ? extends R> drift) {
+            return drift.apply(this);
         }
     }
 }

@@ -1,6 +1,8 @@
 package foresto.model;
 
 import foresto.engine.RebalancingRule;
+import foresto.error.ForestoException;
+import foresto.rule.RuleCodec;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,7 +25,7 @@ public record RuleRecord(Long ruleId, String ruleName, String ruleType, String f
 
     /** The engine's view (validates SEMANTICS §6 and §10; throws INVALID_RULE). */
     public RebalancingRule toEngineRule() {
-        return RebalancingRule.of(ruleType, frequency, baseDayPolicy,
+        return RuleCodec.of(ruleType, frequency, baseDayPolicy,
                 driftThreshold == null ? null : driftThreshold.doubleValue(),
                 costRate == null ? Double.NaN : costRate.doubleValue(), driftBand, bandRho == null ? null : bandRho.doubleValue(),
                 checkFrequency, rebalanceTo == null ? null : rebalanceTo.doubleValue());
@@ -40,8 +42,8 @@ public record RuleRecord(Long ruleId, String ruleName, String ruleType, String f
     /** A short human description, e.g. "PERIODIC MONTHLY, first trading day, cost 0.001". */
     public String describe() {
         try {
-            return RebalancingRule.describe(toEngineRule());
-        } catch (foresto.error.ForestoException e) {
+            return RuleCodec.describe(toEngineRule());
+        } catch (ForestoException e) {
             return "invalid rule: " + e.getMessage();
         }
     }

@@ -7,6 +7,7 @@ import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
 import foresto.engine.ScenarioSimulation;
 import foresto.engine.Weights;
+import foresto.rule.RuleCodec;
 import foresto.sample.SyntheticMarket;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class SweepRunnerTest {
                 assertThat(r.at(i, j).breakEvenCostRate()).isEqualTo(r.at(i, 0).breakEvenCostRate());
             }
         }
-        assertThat(r.rules()).containsExactlyElementsOf(rules.stream().map(RebalancingRule::spec).toList());
+        assertThat(r.rules()).containsExactlyElementsOf(rules.stream().map(RuleCodec::spec).toList());
         assertThat(r.off()).isEqualTo(ScenarioSimulation.off(DATA, SCENARIO, false).off().metrics());
     }
 

@@ -1,5 +1,6 @@
 package foresto.engine;
 
+import foresto.rule.RuleCodec;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -82,36 +83,36 @@ class EngineContractTest {
 
     @Test
     void rulesFromTableColumnsFollowTheContract() {
-        assertThat(RebalancingRule.of("PERIODIC", "ANNUAL", "LAST_TRADING_DAY", null, 0.001))
+        assertThat(RuleCodec.of("PERIODIC", "ANNUAL", "LAST_TRADING_DAY", null, 0.001))
                 .isEqualTo(new RebalancingRule.Periodic(Frequency.ANNUAL, BaseDayPolicy.LAST_TRADING_DAY, 0.001));
-        assertThat(RebalancingRule.of("DRIFT", null, "FIRST_TRADING_DAY", null, 0.001, "RELATIVE", 0.2, "QUARTERLY", 0.5))
+        assertThat(RuleCodec.of("DRIFT", null, "FIRST_TRADING_DAY", null, 0.001, "RELATIVE", 0.2, "QUARTERLY", 0.5))
                 .isEqualTo(drift(BandKind.RELATIVE, Double.NaN, 0.2, CheckFrequency.QUARTERLY, 0.5));
-        assertThat(RebalancingRule.of("DRIFT", null, "FIRST_TRADING_DAY", 0.05, 0.001, null, null, null, null))
+        assertThat(RuleCodec.of("DRIFT", null, "FIRST_TRADING_DAY", 0.05, 0.001, null, null, null, null))
                 .isEqualTo(new RebalancingRule.Drift(0.05, FIRST, 0.001));
-        refused(() -> RebalancingRule.of("PERIODIC", "MONTHLY", "FIRST_TRADING_DAY", 0.05, 0.001), EngineException.Kind.INVALID_RULE);
-        refused(() -> RebalancingRule.of("PERIODIC", "MONTHLY", "FIRST_TRADING_DAY", null, 0.001, "HYBRID", 0.2, null, null),
+        refused(() -> RuleCodec.of("PERIODIC", "MONTHLY", "FIRST_TRADING_DAY", 0.05, 0.001), EngineException.Kind.INVALID_RULE);
+        refused(() -> RuleCodec.of("PERIODIC", "MONTHLY", "FIRST_TRADING_DAY", null, 0.001, "HYBRID", 0.2, null, null),
                 EngineException.Kind.INVALID_RULE);
-        refused(() -> RebalancingRule.of("PERIODIC", "MONTHLY", "FIRST_TRADING_DAY", null, 0.001, null, null, "MONTHLY", null),
+        refused(() -> RuleCodec.of("PERIODIC", "MONTHLY", "FIRST_TRADING_DAY", null, 0.001, null, null, "MONTHLY", null),
                 EngineException.Kind.INVALID_RULE);
-        refused(() -> RebalancingRule.of("PERIODIC", "MONTHLY", "FIRST_TRADING_DAY", null, 0.001, null, null, null, 0.5),
+        refused(() -> RuleCodec.of("PERIODIC", "MONTHLY", "FIRST_TRADING_DAY", null, 0.001, null, null, null, 0.5),
                 EngineException.Kind.INVALID_RULE);
-        refused(() -> RebalancingRule.of("DRIFT", "MONTHLY", "FIRST_TRADING_DAY", 0.05, 0.001), EngineException.Kind.INVALID_RULE);
-        refused(() -> RebalancingRule.of("DRIFT", null, "FIRST_TRADING_DAY", null, 0.001), EngineException.Kind.INVALID_RULE);
-        refused(() -> RebalancingRule.of("WEEKLY", null, "FIRST_TRADING_DAY", null, 0.001), EngineException.Kind.INVALID_RULE);
-        assertThatThrownBy(() -> RebalancingRule.of("PERIODIC", "FORTNIGHTLY", "FIRST_TRADING_DAY", null, 0.001))
+        refused(() -> RuleCodec.of("DRIFT", "MONTHLY", "FIRST_TRADING_DAY", 0.05, 0.001), EngineException.Kind.INVALID_RULE);
+        refused(() -> RuleCodec.of("DRIFT", null, "FIRST_TRADING_DAY", null, 0.001), EngineException.Kind.INVALID_RULE);
+        refused(() -> RuleCodec.of("WEEKLY", null, "FIRST_TRADING_DAY", null, 0.001), EngineException.Kind.INVALID_RULE);
+        assertThatThrownBy(() -> RuleCodec.of("PERIODIC", "FORTNIGHTLY", "FIRST_TRADING_DAY", null, 0.001))
                 .hasMessage("frequency must be one of MONTHLY, QUARTERLY, SEMIANNUAL, ANNUAL, got 'FORTNIGHTLY'");
-        assertThatThrownBy(() -> RebalancingRule.of("PERIODIC", "MONTHLY", null, null, 0.001))
+        assertThatThrownBy(() -> RuleCodec.of("PERIODIC", "MONTHLY", null, null, 0.001))
                 .hasMessageContaining("base_day_policy must be one of FIRST_TRADING_DAY, LAST_TRADING_DAY");
     }
 
     @Test
     void rulesInWords() {
-        assertThat(RebalancingRule.describe(new RebalancingRule.Periodic(Frequency.QUARTERLY, BaseDayPolicy.LAST_TRADING_DAY, 0.001)))
+        assertThat(RuleCodec.describe(new RebalancingRule.Periodic(Frequency.QUARTERLY, BaseDayPolicy.LAST_TRADING_DAY, 0.001)))
                 .isEqualTo("PERIODIC QUARTERLY, last trading day, cost 0.001");
-        assertThat(RebalancingRule.describe(new RebalancingRule.Drift(0.05, FIRST, 0.002))).isEqualTo("DRIFT ≥ 0.05, cost 0.002");
-        assertThat(RebalancingRule.describe(drift(BandKind.RELATIVE, Double.NaN, 0.25, CheckFrequency.DAILY, 0)))
+        assertThat(RuleCodec.describe(new RebalancingRule.Drift(0.05, FIRST, 0.002))).isEqualTo("DRIFT ≥ 0.05, cost 0.002");
+        assertThat(RuleCodec.describe(drift(BandKind.RELATIVE, Double.NaN, 0.25, CheckFrequency.DAILY, 0)))
                 .isEqualTo("DRIFT ≥ 25 % of target, cost 0.001");
-        assertThat(RebalancingRule.describe(drift(BandKind.HYBRID, 0.05, 0.25, CheckFrequency.ANNUAL, 0.875)))
+        assertThat(RuleCodec.describe(drift(BandKind.HYBRID, 0.05, 0.25, CheckFrequency.ANNUAL, 0.875)))
                 .isEqualTo("DRIFT ≥ min(0.05, 25 % of target), checked annual (first trading day), trades to 0.875 of the band, cost 0.001");
     }
 
@@ -275,9 +276,9 @@ class EngineContractTest {
 
     @Test
     void theShortFormKeepsCheckAndTradeBackForDriftRules() {
-        refused(() -> RebalancingRule.parse("monthly", FIRST, 0, CheckFrequency.QUARTERLY, null), EngineException.Kind.INVALID_RULE);
-        refused(() -> RebalancingRule.parse("annual", FIRST, 0, null, 0.5), EngineException.Kind.INVALID_RULE);
-        allowed(() -> RebalancingRule.parse("annual", FIRST, 0, CheckFrequency.DAILY, 0.0));
+        refused(() -> RuleCodec.parse("monthly", FIRST, 0, CheckFrequency.QUARTERLY, null), EngineException.Kind.INVALID_RULE);
+        refused(() -> RuleCodec.parse("annual", FIRST, 0, null, 0.5), EngineException.Kind.INVALID_RULE);
+        allowed(() -> RuleCodec.parse("annual", FIRST, 0, CheckFrequency.DAILY, 0.0));
         LocalDate[] two = {LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 3)};
         MarketData m = data(two, 0);
         assertThat(m.date(1)).isEqualTo(two[1]);

@@ -1,5 +1,6 @@
 package foresto.engine;
 
+import foresto.rule.RuleCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -180,16 +181,16 @@ class RuleModelV2Test {
 
     @Test
     void theShortFormParsesEveryRuleAndSaysWhatIsWrong() {
-        assertThat(RebalancingRule.parse("semiannual", BaseDayPolicy.FIRST_TRADING_DAY, 0.001))
+        assertThat(RuleCodec.parse("semiannual", BaseDayPolicy.FIRST_TRADING_DAY, 0.001))
                 .isEqualTo(new RebalancingRule.Periodic(Frequency.SEMIANNUAL, BaseDayPolicy.FIRST_TRADING_DAY, 0.001));
-        assertThat(RebalancingRule.parse("drift-hybrid:0.05/0.25", BaseDayPolicy.FIRST_TRADING_DAY, 0.001, CheckFrequency.QUARTERLY, 0.5))
+        assertThat(RuleCodec.parse("drift-hybrid:0.05/0.25", BaseDayPolicy.FIRST_TRADING_DAY, 0.001, CheckFrequency.QUARTERLY, 0.5))
                 .isEqualTo(new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001, BandKind.HYBRID, 0.25,
                         CheckFrequency.QUARTERLY, 0.5));
         for (String spec : List.of("monthly", "annual", "drift:0.05", "drift-rel:0.25", "drift-hybrid:0.05/0.25")) {
-            assertThat(RebalancingRule.spec(RebalancingRule.parse(spec, BaseDayPolicy.FIRST_TRADING_DAY, 0))).isEqualTo(spec);
+            assertThat(RuleCodec.spec(RuleCodec.parse(spec, BaseDayPolicy.FIRST_TRADING_DAY, 0))).isEqualTo(spec);
         }
         for (String bad : List.of("drift-rel:1.5", "drift-hybrid:0.05", "drift:x", "weekly", "drift-rel:0")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RebalancingRule.parse(bad, BaseDayPolicy.FIRST_TRADING_DAY, 0))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleCodec.parse(bad, BaseDayPolicy.FIRST_TRADING_DAY, 0))
                     .as(bad).hasMessageContaining(bad.startsWith("drift-rel:1") || bad.equals("drift-rel:0") ? "band_rho" : "");
         }
     }

@@ -15,6 +15,7 @@ import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingEvent;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.rule.RuleCodec;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import foresto.ui.common.UiState;
@@ -211,7 +212,7 @@ public final class MainViewModel {
             return;
         }
         setup.rememberChoices();
-        status.set("Running " + portfolio.get().name() + (inline != null ? " with " + foresto.engine.RebalancingRule.spec(inline)
+        status.set("Running " + portfolio.get().name() + (inline != null ? " with " + RuleCodec.spec(inline)
                 : req.rebalancingRuleId() == null ? " (rebalancing OFF)" : " with " + rule.get().ruleName()) + " …");
         Cancellation cancellation = new Cancellation();
         runCancellation = cancellation;

@@ -6,7 +6,6 @@ import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
 import foresto.engine.AssetClass;
 import foresto.engine.RebalancingEvent;
-import foresto.engine.TriggerDetail;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -255,15 +254,14 @@ public final class RunModel {
     /** For a DRIFT event: "EQUITY(주식) breached by +0.52%p (drift +5.52%p ≥ 5%p)"; otherwise the trigger text. */
     public String breachText(int event) {
         RebalancingEvent e = events.get(event);
-        if (e.triggerDetail() instanceof TriggerDetail.Drift d) {
+        return e.triggerDetail().match(p -> EventTable.why(e), d -> {
             String code = d.breachedAssetClass().name();
             double signed = d.drifts().get(code);
             double band = d.bands() != null ? d.bands().get(code) : d.threshold();
             return String.format(Locale.ROOT, "%s(%s) breached: drift %+.2f%%p, %.2f%%p beyond its %s band of %.2f%%p",
                     code, d.breachedAssetClass().koreanName(), signed * 100, (Math.abs(signed) - band) * 100,
                     d.band(), band * 100);
-        }
-        return EventTable.why(e);
+        });
     }
 
 }

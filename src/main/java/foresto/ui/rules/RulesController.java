@@ -1,6 +1,10 @@
 package foresto.ui.rules;
 
 import foresto.model.RuleRecord;
+import foresto.rule.RuleCodec;
+import foresto.rule.RuleCodec.Column;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -49,9 +53,9 @@ public final class RulesController {
                 col("Frequency", r -> r.frequency() == null ? "" : r.frequency()),
                 col("Base day", RuleRecord::baseDayPolicy),
                 col("Threshold", r -> r.driftThreshold() == null ? "" : r.driftThreshold().stripTrailingZeros().toPlainString()),
-                col("Band", r -> "DRIFT".equals(r.ruleType()) ? r.driftBand()
+                col("Band", r -> RuleCodec.takes(r.ruleType(), Column.DRIFT_BAND) ? r.driftBand()
                         + (r.bandRho() == null ? "" : " ρ " + r.bandRho().stripTrailingZeros().toPlainString()) : ""),
-                col("Check", r -> "DRIFT".equals(r.ruleType()) ? r.checkFrequency() : ""),
+                col("Check", r -> RuleCodec.takes(r.ruleType(), Column.CHECK_FREQUENCY) ? r.checkFrequency() : ""),
                 col("Trade to", r -> r.rebalanceTo() == null || r.rebalanceTo().signum() == 0 ? ""
                         : r.rebalanceTo().stripTrailingZeros().toPlainString()),
                 col("Cost rate", r -> r.costRate().stripTrailingZeros().toPlainString()),
@@ -70,27 +74,26 @@ public final class RulesController {
                 ruleTable.getSelectionModel().select(r);
             }
         });
-        typeBox.getItems().setAll("PERIODIC", "DRIFT");
+        typeBox.getItems().setAll(RuleCodec.typeNames());
         frequencyBox.getItems().setAll("MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL");
         bandBox.getItems().setAll("ABSOLUTE", "RELATIVE", "HYBRID");
         checkBox.getItems().setAll("DAILY", "MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL");
-        var notDrift = vm.ruleType.isNotEqualTo("DRIFT");
         bandBox.valueProperty().bindBidirectional(vm.band);
-        bandBox.disableProperty().bind(notDrift);
+        bandBox.disableProperty().bind(lacks(Column.DRIFT_BAND));
         rhoField.textProperty().bindBidirectional(vm.rho);
-        rhoField.disableProperty().bind(notDrift.or(vm.band.isEqualTo("ABSOLUTE")));
+        rhoField.disableProperty().bind(lacks(Column.BAND_RHO).or(vm.band.isEqualTo("ABSOLUTE")));
         checkBox.valueProperty().bindBidirectional(vm.check);
-        checkBox.disableProperty().bind(notDrift);
+        checkBox.disableProperty().bind(lacks(Column.CHECK_FREQUENCY));
         rebalanceToField.textProperty().bindBidirectional(vm.rebalanceTo);
-        rebalanceToField.disableProperty().bind(notDrift);
+        rebalanceToField.disableProperty().bind(lacks(Column.REBALANCE_TO));
         baseDayBox.getItems().setAll("FIRST_TRADING_DAY", "LAST_TRADING_DAY");
         nameField.textProperty().bindBidirectional(vm.name);
         typeBox.valueProperty().bindBidirectional(vm.ruleType);
         frequencyBox.valueProperty().bindBidirectional(vm.frequency);
-        frequencyBox.disableProperty().bind(vm.ruleType.isEqualTo("DRIFT"));
+        frequencyBox.disableProperty().bind(lacks(Column.FREQUENCY));
         baseDayBox.valueProperty().bindBidirectional(vm.baseDay);
         thresholdField.textProperty().bindBidirectional(vm.threshold);
-        thresholdField.disableProperty().bind(vm.ruleType.isNotEqualTo("DRIFT").or(vm.band.isEqualTo("RELATIVE")));
+        thresholdField.disableProperty().bind(lacks(Column.DRIFT_THRESHOLD).or(vm.band.isEqualTo("RELATIVE")));
         costRateField.textProperty().bindBidirectional(vm.costRate);
         fromPicker.setConverter(foresto.ui.main.MainController.ISO_DATES);
         toPicker.setConverter(foresto.ui.main.MainController.ISO_DATES);
@@ -101,6 +104,11 @@ public final class RulesController {
         statusLabel.textProperty().bind(vm.status);
         saveButton.disableProperty().bind(vm.busy);
         deactivateButton.disableProperty().bind(vm.selected.isNull().or(vm.busy));
+    }
+
+    /** True while the chosen kind does not fill {@code column} (its field is then disabled). */
+    private BooleanBinding lacks(Column column) {
+        return Bindings.createBooleanBinding(() -> !vm.takes(column), vm.ruleType);
     }
 
     private static TableColumn<RuleRecord, String> col(String title, Function<RuleRecord, String> f) {

@@ -4,6 +4,8 @@ import foresto.backtest.RuleService;
 import foresto.model.RuleRecord;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.rule.RuleCodec;
+import foresto.rule.RuleCodec.Column;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import javafx.beans.property.BooleanProperty;
@@ -30,7 +32,7 @@ public final class RulesViewModel {
     public final ObservableList<RuleRecord> rules = FXCollections.observableArrayList();
     public final ObjectProperty<RuleRecord> selected = new SimpleObjectProperty<>();
     public final StringProperty name = new SimpleStringProperty("");
-    public final StringProperty ruleType = new SimpleStringProperty("PERIODIC");
+    public final StringProperty ruleType = new SimpleStringProperty(RuleCodec.typeNames().get(0));
     public final StringProperty frequency = new SimpleStringProperty("MONTHLY");
     public final StringProperty baseDay = new SimpleStringProperty("FIRST_TRADING_DAY");
     public final StringProperty threshold = new SimpleStringProperty("");
@@ -57,21 +59,30 @@ public final class RulesViewModel {
                 effectiveTo, band, rho, check, rebalanceTo}) {
             p.addListener(x -> validate());
         }
+        // the columns the chosen kind fills get their defaults when empty; the others are cleared
         ruleType.addListener((o, a, t) -> {
-            if ("DRIFT".equals(t)) {
+            if (!takes(Column.FREQUENCY)) {
                 frequency.set(null);
-                if (threshold.get() == null || threshold.get().isBlank()) {
-                    threshold.set("0.05");
-                }
-            } else {
+            }
+            if (!takes(Column.DRIFT_THRESHOLD)) {
                 threshold.set("");
+            } else if (threshold.get() == null || threshold.get().isBlank()) {
+                threshold.set("0.05");
+            }
+            if (!takes(Column.DRIFT_BAND)) {
                 band.set("ABSOLUTE");
+            }
+            if (!takes(Column.BAND_RHO)) {
                 rho.set("");
+            }
+            if (!takes(Column.CHECK_FREQUENCY)) {
                 check.set("DAILY");
+            }
+            if (!takes(Column.REBALANCE_TO)) {
                 rebalanceTo.set("0");
-                if (frequency.get() == null) {
-                    frequency.set("MONTHLY");
-                }
+            }
+            if (takes(Column.FREQUENCY) && frequency.get() == null) {
+                frequency.set("MONTHLY");
             }
         });
         band.addListener((o, a, b) -> {
@@ -82,7 +93,7 @@ public final class RulesViewModel {
             }
             if ("RELATIVE".equals(b)) {
                 threshold.set("");
-            } else if ("DRIFT".equals(ruleType.get()) && (threshold.get() == null || threshold.get().isBlank())) {
+            } else if (takes(Column.DRIFT_THRESHOLD) && (threshold.get() == null || threshold.get().isBlank())) {
                 threshold.set("0.05");
             }
         });
@@ -107,7 +118,7 @@ public final class RulesViewModel {
     private void fill(RuleRecord r) {
         if (r == null) {
             name.set("");
-            ruleType.set("PERIODIC");
+            ruleType.set(RuleCodec.typeNames().get(0));
             frequency.set("MONTHLY");
             baseDay.set("FIRST_TRADING_DAY");
             threshold.set("");
@@ -139,16 +150,22 @@ public final class RulesViewModel {
 
     /** The form as a record, or an INVALID_RULE error naming what is wrong. */
     public RuleRecord form() {
-        boolean drift = "DRIFT".equals(ruleType.get());
-        boolean relative = drift && "RELATIVE".equals(band.get());
+        boolean relative = takes(Column.DRIFT_BAND) && "RELATIVE".equals(band.get());
         RuleRecord r = new RuleRecord(selected.get() == null ? null : selected.get().ruleId(), name.get(), ruleType.get(),
-                drift ? null : frequency.get(), baseDay.get(),
-                drift && !relative ? decimal("drift_threshold", threshold.get()) : blankOrError(threshold.get()),
+                takes(Column.FREQUENCY) ? frequency.get() : null, baseDay.get(),
+                takes(Column.DRIFT_THRESHOLD) && !relative ? decimal("drift_threshold", threshold.get()) : blankOrError(threshold.get()),
                 decimal("cost_rate", costRate.get()), effectiveFrom.get(), effectiveTo.get(), active.get(), null, null,
-                drift ? band.get() : "ABSOLUTE", drift && !"ABSOLUTE".equals(band.get()) ? decimal("band_rho", rho.get()) : null,
-                drift ? check.get() : "DAILY", drift ? decimal("rebalance_to", rebalanceTo.get()) : BigDecimal.ZERO);
+                takes(Column.DRIFT_BAND) ? band.get() : "ABSOLUTE",
+                takes(Column.BAND_RHO) && !"ABSOLUTE".equals(band.get()) ? decimal("band_rho", rho.get()) : null,
+                takes(Column.CHECK_FREQUENCY) ? check.get() : "DAILY",
+                takes(Column.REBALANCE_TO) ? decimal("rebalance_to", rebalanceTo.get()) : BigDecimal.ZERO);
         RuleService.validate(r);
         return r;
+    }
+
+    /** Whether the chosen kind fills {@code column} (false while no known kind is chosen). */
+    public boolean takes(Column column) {
+        return RuleCodec.takes(ruleType.get(), column);
     }
 
     private static BigDecimal blankOrError(String s) {
