@@ -107,4 +107,20 @@ class ArchitectureTest {
                 .should(USE_JAVA_UTIL_LOGGING)
                 .check(CLASSES);
     }
+
+    @Test
+    void noTestWritesTheGoldenFilesItChecks() {
+        // the writers run only by `mvn -Pgolden-write process-test-classes`; a test that wrote its expectations
+        // would compare against what it had just written
+        JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("foresto");
+        noClasses().that().doNotHaveFullyQualifiedName("foresto.engine.GoldenWriter")
+                .should().callMethod("foresto.engine.GoldenCases", "writeAll", "java.nio.file.Path")
+                .check(tests);
+        noClasses().that().doNotHaveFullyQualifiedName("foresto.engine.GoldenWriter")
+                .and().doNotHaveFullyQualifiedName("foresto.backtest.SampleOffReferenceWriter")
+                .should().dependOnClassesThat().haveFullyQualifiedName("foresto.engine.GoldenWriter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("foresto.backtest.SampleOffReferenceWriter")
+                .check(tests);
+    }
 }
