@@ -3,7 +3,6 @@ package foresto.ui;
 import foresto.config.AppConfig;
 import foresto.config.Logging;
 import javafx.application.Application;
-
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
