@@ -11,6 +11,8 @@ import foresto.backtest.ResultJson;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +42,7 @@ import java.util.regex.Pattern;
  * {@link #REQUEST_SECONDS} seconds, so slow clients cannot hold every worker.
  */
 public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     public static final int MAX_BODY_BYTES = 64 * 1024;
     /** How much of an oversized body is read and dropped so the client still gets its 413. */
     private static final long MAX_DRAIN_BYTES = 4L * 1024 * 1024;
@@ -122,8 +125,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             ForestoException fe = Failures.of(e);
             if (fe.code() == ErrorCode.INTERNAL_ERROR) {
-                System.err.println("foresto-http: internal error on " + ex.getRequestURI().getPath() + ": " + e);
-                e.printStackTrace();
+                LOG.error("internal error on {}", ex.getRequestURI().getPath(), e);
                 fe = new ForestoException(ErrorCode.INTERNAL_ERROR, "internal error (see the server log)");
             }
             sendErrorIfPossible(ex, fe);

@@ -36,7 +36,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            int code = foresto.ui.DesktopLauncher.launch(args);
+            int code = foresto.ui.DesktopLauncher.launch(args, new PrintWriter(System.err, true));
             if (code != 0) {
                 System.exit(code);
             }
@@ -78,9 +78,12 @@ public final class Main implements Runnable {
     /** {@code foresto app}: the same as no command. */
     @Command(name = "app", description = "Open the desktop app (the same as running without a command).")
     static final class App implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
-            return foresto.ui.DesktopLauncher.launch(new String[0]);
+            return foresto.ui.DesktopLauncher.launch(new String[0], spec.commandLine().getErr());
         }
     }
 }

@@ -1,8 +1,21 @@
 package foresto.ui;
 
+import foresto.config.AppConfig;
+import foresto.config.Logging;
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 
-/** Starts the desktop app, or explains in one line why it cannot (no display) and what to use instead. */
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts the desktop app, or explains in one line why it cannot (no display) and what to use instead. Its console
+ * lines go to the stream the command line hands it; the app itself logs to {@code <data dir>/logs/foresto.log}
+ * ({@link Logging}).
+ */
 public final class DesktopLauncher {
     /**
      * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" when it is on the
@@ -10,44 +23,49 @@ public final class DesktopLauncher {
      * through the "javafx" logger; only its severe messages are shown. Held here
      * so the level is not lost with a collected logger.
      */
-    private static final java.util.logging.Logger JAVAFX_STARTUP_LOG =
-            java.util.logging.Logger.getLogger("javafx");
+    private static final Logger JAVAFX_STARTUP_LOG = Logger.getLogger("javafx");
 
     private DesktopLauncher() {
     }
 
     /**
+     * @param console where the launcher's own lines go (why the app cannot start; the start-up milestones)
      * @return the process exit code when the app cannot start (0 under {@code mvn javafx:run}, whose own error
      * report would bury our one line); otherwise returns after the app closed (0)
      */
-    public static int launch(String[] args) {
+    public static int launch(String[] args, PrintWriter console) {
+        Startup.printMilestonesTo(console);
         if (!hasDisplay()) {
-            System.err.println("error: no display available (DISPLAY is not set): the desktop app needs one; "
+            console.println("error: no display available (DISPLAY is not set): the desktop app needs one; "
                     + "for charts without a display use: java -jar foresto.jar report --portfolio P [--rule R] --out DIR");
             return underMaven() ? 0 : 2;
         }
         // from the jar: the app runs in a child JVM with class-data sharing (starts ~1 s sooner), see SharedArchive
-        foresto.config.AppConfig config = foresto.config.AppConfig.load();
+        AppConfig config = AppConfig.load();
         if (System.getProperty(SharedArchive.CHILD) == null && NativeSplash.showing()) {
             Startup.mark("native splash up"); // shown by the java launcher before the JVM started
         }
-        java.util.OptionalInt relaunched = SharedArchive.relaunch(args, config.dataDirectory());
+        OptionalInt relaunched = SharedArchive.relaunch(args, config.dataDirectory());
         if (relaunched.isPresent()) {
             return relaunched.getAsInt();
         }
+        // the JVM that runs the app (the child when relaunched): before the first logger is made
+        Logging.toFile(config.dataDirectory());
         try {
             Startup.mark("launcher");
             // the embedded database starts now, while JavaFX starts and shows the splash
             Startup.beginBackend(config);
-            JAVAFX_STARTUP_LOG.setLevel(java.util.logging.Level.SEVERE);
+            JAVAFX_STARTUP_LOG.setLevel(Level.SEVERE);
             Application.launch(ForestoApp.class, args);
             return 0;
         } catch (RuntimeException | LinkageError e) {
+            // the logger is made here, not in a static field: the log's file is chosen above, before the first one
+            LoggerFactory.getLogger(DesktopLauncher.class).error("the desktop app could not start", e);
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            System.err.println("error: the desktop app could not start: " + root.getMessage()
+            console.println("error: the desktop app could not start: " + root.getMessage()
                     + (String.valueOf(root.getMessage()).contains("GTK") ? " (install GTK 3, e.g. apt-get install libgtk-3-0)" : "")
                     + "; for charts without a desktop use: java -jar foresto.jar report --portfolio P [--rule R] --out DIR");
             return underMaven() ? 0 : 1;
@@ -60,7 +78,7 @@ public final class DesktopLauncher {
     }
 
     static boolean hasDisplay() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (!os.contains("linux") && !os.contains("bsd")) {
             return true; // Windows and macOS always have a desktop session when a user runs the app
         }

@@ -3,6 +3,7 @@ package foresto.ui;
 import foresto.backtest.Backend;
 import foresto.config.AppConfig;
 
+import java.io.PrintWriter;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -10,13 +11,14 @@ import java.util.function.Consumer;
  * The desktop app's start, in parallel: the database starts on its own thread as soon as the launcher runs,
  * while JavaFX starts and shows the splash. With {@code -Dforesto.startupLog=true} (or
  * {@code FORESTO_STARTUP_LOG=1}) each milestone is printed with its time since the JVM started — the
- * start-up measurement in the README.
+ * start-up measurement in the README — on the console {@link DesktopLauncher} was given.
  */
 public final class Startup {
     private static volatile CompletableFuture<Backend> backend;
     private static volatile AppConfig config;
     private static volatile String lastMessage = "Starting the database …";
     private static volatile Consumer<String> listener = m -> { };
+    private static volatile PrintWriter milestones;
 
     private Startup() {
     }
@@ -74,11 +76,18 @@ public final class Startup {
         }.start();
     }
 
+    /** Where {@link #mark} prints (the launcher's console); until set, milestones are not printed. */
+    static void printMilestonesTo(PrintWriter console) {
+        milestones = console;
+    }
+
     /** Prints a start-up milestone when the start-up log is on. */
     public static void mark(String milestone) {
-        if (SharedArchive.startupLog()) {
+        PrintWriter out = milestones;
+        if (out != null && SharedArchive.startupLog()) {
             long sinceJvmStart = System.currentTimeMillis() - SharedArchive.origin();
-            System.err.printf("startup: %-28s %6d ms after JVM start%n", milestone, sinceJvmStart);
+            out.printf("startup: %-28s %6d ms after JVM start%n", milestone, sinceJvmStart);
+            out.flush();
         }
     }
 }

@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Arrows point down only; the engine stays pure. */
@@ -80,5 +82,45 @@ class ArchitectureTest {
     void noPackageCycles() {
         // every package is its own slice, the roots included (foresto.ui as well as foresto.ui.main)
         slices().matching("foresto.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCommandLinePrints() {
+        // JabRef's rule: the console (System.out/err, printStackTrace) belongs to foresto.cli; everything else logs
+        // through SLF4J (the desktop app to <data dir>/logs/foresto.log, see foresto.config.Logging). The desktop
+        // launcher's own console lines (no display, start-up milestones) are written to the stream foresto.cli.Main
+        // hands it.
+        noClasses().that().resideOutsideOfPackage("foresto.cli..")
+                // removed by the view-model change
+                .and().doNotHaveFullyQualifiedName("foresto.ui.main.SetupViewModel")
+                .should(ACCESS_STANDARD_STREAMS)
+                .because("the app logs through SLF4J to one file; only the command line owns the console")
+                .check(CLASSES);
+    }
+
+    @Test
+    void loggingIsSlf4jNotJavaUtilLogging() {
+        // the two exceptions turn a library's own java.util.logging logger down, which only that API can do:
+        // JavaFX's (severe only) and pgjdbc's (off: it would log rejected URLs with their user-info)
+        noClasses().that().doNotHaveFullyQualifiedName("foresto.ui.DesktopLauncher")
+                .and().doNotHaveFullyQualifiedName("foresto.db.Database")
+                .should(USE_JAVA_UTIL_LOGGING)
+                .check(CLASSES);
+    }
+
+    @Test
+    void noTestWritesTheGoldenFilesItChecks() {
+        // the writers run only by `mvn -Pgolden-write process-test-classes`; a test that wrote its expectations
+        // would compare against what it had just written
+        JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("foresto");
+        noClasses().that().doNotHaveFullyQualifiedName("foresto.engine.GoldenWriter")
+                .should().callMethod("foresto.engine.GoldenCases", "writeAll", "java.nio.file.Path")
+                .check(tests);
+        noClasses().that().doNotHaveFullyQualifiedName("foresto.engine.GoldenWriter")
+                .and().doNotHaveFullyQualifiedName("foresto.backtest.SampleOffReferenceWriter")
+                .should().dependOnClassesThat().haveFullyQualifiedName("foresto.engine.GoldenWriter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("foresto.backtest.SampleOffReferenceWriter")
+                .check(tests);
     }
 }

@@ -2,18 +2,11 @@ package foresto.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Phase 1 regression: rebalancing OFF reproduces the golden files bit for bit. */
+/** Phase 1 regression: rebalancing OFF reproduces the golden files bit for bit (written by {@link GoldenWriter}). */
 class GoldenOffPathTest {
-
-    @Test
-    @EnabledIfSystemProperty(named = "golden.write", matches = "true")
-    void writeGoldenFiles() throws Exception {
-        GoldenCases.writeAll();
-    }
 
     @Test
     void offPathMatchesPhaseOneGoldenFilesBitForBit() throws Exception {

@@ -1,6 +1,8 @@
 package foresto.ui.common;
 
 import javafx.scene.text.Font;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.util.Optional;
  * style sheet makes it the font of every screen.
  */
 public final class Fonts {
+    private static final Logger LOG = LoggerFactory.getLogger(Fonts.class);
     /** The family name the style sheet and the charts ask for. */
     public static final String FAMILY = "Noto Sans KR";
     private static final String[] FILES = {
@@ -68,7 +71,7 @@ public final class Fonts {
                     families.add(f.getFamily());
                 }
             } catch (IOException e) {
-                System.err.println("warning: could not read the bundled font " + file + ": " + e.getMessage());
+                LOG.warn("could not read the bundled font {}: {}", file, e.getMessage());
             }
         }
         loaded = List.copyOf(families);

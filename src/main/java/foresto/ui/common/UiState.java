@@ -1,5 +1,8 @@
 package foresto.ui.common;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -11,6 +14,7 @@ import java.util.Properties;
 
 /** The last choices of the setup panel, kept between launches in a small properties file. */
 public final class UiState {
+    private static final Logger LOG = LoggerFactory.getLogger(UiState.class);
     private final Path file;
     private final Properties props = new Properties();
 
@@ -20,7 +24,7 @@ public final class UiState {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 props.load(r);
             } catch (IOException | IllegalArgumentException e) {
-                System.err.println("foresto: ignoring unreadable UI state " + file + ": " + e.getMessage());
+                LOG.warn("ignoring unreadable UI state {}: {}", file, e.getMessage());
             }
         }
     }
@@ -53,7 +57,7 @@ public final class UiState {
                 props.store(w, "Foresto Rebalancing Lab: last choices");
             }
         } catch (IOException e) {
-            System.err.println("foresto: cannot save UI state to " + file + ": " + e.getMessage());
+            LOG.warn("cannot save UI state to {}: {}", file, e.getMessage());
         }
     }
 }
