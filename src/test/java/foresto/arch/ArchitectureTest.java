@@ -119,8 +119,10 @@ class ArchitectureTest {
                 .check(tests);
         noClasses().that().doNotHaveFullyQualifiedName("foresto.engine.GoldenWriter")
                 .and().doNotHaveFullyQualifiedName("foresto.backtest.SampleOffReferenceWriter")
+                .and().doNotHaveFullyQualifiedName("foresto.ui.SplashImageWriter")
                 .should().dependOnClassesThat().haveFullyQualifiedName("foresto.engine.GoldenWriter")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("foresto.backtest.SampleOffReferenceWriter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("foresto.ui.SplashImageWriter")
                 .check(tests);
     }
 }

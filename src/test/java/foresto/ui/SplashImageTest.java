@@ -20,12 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The launcher's splash image in the jar is the app's own splash scene drawn (not a hand-made picture): drawn
  * again here and compared. After changing the splash, write the new image with
- * {@code mvn test -Dtest=SplashImageTest -Dforesto.writeSplash=true}.
+ * {@code mvn -Pgolden-write process-test-classes} ({@link SplashImageWriter}); this test only reads it.
  */
 @ExtendWith(ApplicationExtension.class)
 class SplashImageTest {
-    private static final Path RESOURCE = Path.of("src/main/resources/foresto/ui/splash.png");
-
     @Start
     void start(Stage stage) {
         stage.show();
@@ -42,9 +40,6 @@ class SplashImageTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        if (Boolean.getBoolean("foresto.writeSplash")) {
-            Files.copy(drawn, RESOURCE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
         BufferedImage now = ImageIO.read(drawn.toFile());
         BufferedImage shipped;
         try (InputStream in = ForestoApp.class.getResourceAsStream("/foresto/ui/splash.png")) {
