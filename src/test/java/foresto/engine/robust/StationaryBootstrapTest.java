@@ -3,6 +3,12 @@ package foresto.engine.robust;
 import foresto.engine.EngineException;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
@@ -107,6 +113,32 @@ class StationaryBootstrapTest {
         assertThat(new StationaryBootstrap(1000, 37, 3.7, -1L).indices(5)).containsExactly(sb.indices(5));
         // a single row: every index is 1
         assertThat(new StationaryBootstrap(1, 1, 21, 7).indices(0)).containsExactly(0, 1);
+    }
+
+    @Test
+    void pathsComputedOnSeveralThreadsInAnyOrderEqualTheSequentialOnes() throws Exception {
+        StationaryBootstrap sb = new StationaryBootstrap(64, 500, 21, 20261207L);
+        int[][] sequential = new int[64][];
+        for (int j = 0; j < 64; j++) {
+            sequential[j] = sb.indices(j);
+        }
+        int[][] parallel = new int[64][];
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int j = 63; j >= 0; j--) { // reverse order, four threads
+                int path = j;
+                done.add(pool.submit(() -> parallel[path] = sb.indices(path)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int j = 0; j < 64; j++) {
+            assertThat(parallel[j]).as("path %d", j).containsExactly(sequential[j]);
+        }
     }
 
     @Test
