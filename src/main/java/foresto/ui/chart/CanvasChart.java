@@ -10,11 +10,11 @@ import javafx.scene.text.Text;
  * A chart drawn on one canvas that fills the region: any number of changes in a pulse ask for one redraw
  * ({@link #invalidate()}), which happens in the next layout pass, at the region's size.
  */
-abstract class CanvasChart extends Region {
+public abstract class CanvasChart extends Region {
     protected final Canvas canvas = new Canvas();
     private boolean dirty = true;
 
-    CanvasChart() {
+    protected CanvasChart() {
         getChildren().add(canvas);
         setMinSize(120, 80);
         setPrefSize(800, 400);
@@ -50,7 +50,7 @@ abstract class CanvasChart extends Region {
     protected abstract void paint(GraphicsContext g, double w, double h);
 
     /** The width of {@code s} in {@code f}. */
-    static double textWidth(String s, Font f) {
+    protected static double textWidth(String s, Font f) {
         Text t = new Text(s);
         t.setFont(f);
         return t.getLayoutBounds().getWidth();

@@ -2,33 +2,33 @@ package foresto.ui.sweep;
 
 import foresto.backtest.SweepMetric;
 import foresto.backtest.SweepRunner;
+import foresto.ui.chart.CanvasChart;
+import foresto.ui.common.Fonts;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
  * The sweep grid as a heatmap: a row per rule, a column per cost rate, coloured by the chosen metric. Where
  * buy-and-hold has a value for the metric (final value, CAGR, volatility, drawdown) the colour is centred on
  * it: green better than OFF, red worse, white equal; otherwise a single-hue scale from best to worst. The
- * best cell is outlined. One Canvas, redrawn only when the data, metric or size change.
+ * best cell is outlined. A {@link CanvasChart}: redrawn only when the data, metric or size change.
  */
-public final class Heatmap extends Region {
+public final class Heatmap extends CanvasChart {
     static final double LEFT = 170;
     static final double TOP = 46;
     static final double BOTTOM = 44;
     static final double RIGHT = 20;
-    private final Canvas canvas = new Canvas();
     private SweepRunner.Result result;
     private SweepMetric metric = SweepMetric.FINAL_VALUE;
     private String title = "";
 
     public Heatmap() {
-        getChildren().add(canvas);
+        getStyleClass().add("heatmap");
         setMinSize(300, 200);
         setPrefSize(900, 600);
     }
@@ -37,7 +37,7 @@ public final class Heatmap extends Region {
         this.result = r;
         this.metric = m;
         this.title = heading;
-        draw();
+        invalidate();
     }
 
     public SweepRunner.Result result() {
@@ -46,13 +46,6 @@ public final class Heatmap extends Region {
 
     public SweepMetric metric() {
         return metric;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
     }
 
     /** The cell under a point of this node as {rule, cost} indices, or null. */
@@ -97,10 +90,8 @@ public final class Heatmap extends Region {
                 row.breakEvenCostRate() == null ? "none (never beats OFF)" : String.format(Locale.ROOT, "%.5f", row.breakEvenCostRate()));
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double width = canvas.getWidth();
-        double height = canvas.getHeight();
+    @Override
+    protected void paint(GraphicsContext g, double width, double height) {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, width, height);
         if (result == null || result.rows().isEmpty() || width < LEFT + RIGHT + 10 || height < TOP + BOTTOM + 10) {
@@ -129,12 +120,12 @@ public final class Heatmap extends Region {
         g.strokeRect(LEFT + best[1] * w + 1, TOP + best[0] * h + 1, Math.max(2, w - 2), Math.max(2, h - 2));
 
         g.setFill(Color.rgb(30, 30, 30));
-        g.setFont(foresto.ui.common.Fonts.regular(15)); // the bundled font: portfolio and rule names may be Korean
+        g.setFont(Fonts.regular(15)); // the bundled font: portfolio and rule names may be Korean
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(title + " — " + metric.title() + (Double.isNaN(ref) ? "" : " (OFF " + metric.format(ref) + ": white)")
                 + "; best " + result.rules().get(best[0]) + " at cost " + plain(result.costRates().get(best[1])), 8, 10);
-        g.setFont(foresto.ui.common.Fonts.regular(12));
+        g.setFont(Fonts.regular(12));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
         int rowStep = Math.max(1, (int) Math.ceil(14 / h));
@@ -164,6 +155,6 @@ public final class Heatmap extends Region {
     }
 
     static String plain(double v) {
-        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 }
