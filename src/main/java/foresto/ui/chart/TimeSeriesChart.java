@@ -1,5 +1,6 @@
 package foresto.ui.chart;
 
+import foresto.ui.common.Fonts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -7,6 +8,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
@@ -119,7 +124,7 @@ public class TimeSeriesChart extends CanvasChart {
     }
 
     @Override
-    protected void paint(javafx.scene.canvas.GraphicsContext g, double w, double h) {
+    protected void paint(GraphicsContext g, double w, double h) {
         drawn = ChartPainter.paint(g, w, h, new ChartPainter.Scene(content, visibleRange.get(), logScale.get(), units,
                 yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf));
     }
@@ -135,12 +140,12 @@ public class TimeSeriesChart extends CanvasChart {
         for (char c = ' '; c <= '~'; c++) {
             ascii.append(c);
         }
-        javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(900, 44);
-        javafx.scene.canvas.GraphicsContext g = c.getGraphicsContext2D();
-        g.setTextBaseline(javafx.geometry.VPos.TOP);
-        g.setFont(foresto.ui.common.Fonts.regular(11));
+        Canvas c = new Canvas(900, 44);
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.setTextBaseline(VPos.TOP);
+        g.setFont(Fonts.regular(11));
         g.fillText(ascii.toString(), 0, 2);
-        g.setFont(foresto.ui.common.Fonts.bold(14));
+        g.setFont(Fonts.bold(14));
         g.fillText(ascii.toString(), 0, 20);
         c.snapshot(null, null);
     }
@@ -323,10 +328,10 @@ public class TimeSeriesChart extends CanvasChart {
             int i = markerAt(e.getX(), e.getY());
             if (i < 0) {
                 tip.hide();
-                setCursor(javafx.scene.Cursor.DEFAULT);
+                setCursor(Cursor.DEFAULT);
                 return;
             }
-            setCursor(javafx.scene.Cursor.HAND);
+            setCursor(Cursor.HAND);
             int id = drawn.shownMarkerIds[i];
             content.markers().stream().filter(m -> m.id() == id).findFirst().ifPresent(m -> tip.setText(m.tooltip()));
             if (getScene() != null && getScene().getWindow() != null) {
