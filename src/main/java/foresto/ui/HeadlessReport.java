@@ -37,8 +37,10 @@ public final class HeadlessReport {
             double height = Math.max(900, 46 + 44 + 16.0 * result.rules().size());
             map.setPrefSize(1400, height);
             map.resize(1400, height);
-            new Scene(new javafx.scene.Group(map));
+            Scene scene = new Scene(new javafx.scene.Group(map));
+            scene.getStylesheets().add(HeadlessReport.class.getResource("/foresto/ui/app.css").toExternalForm());
             map.show(result, metric, heading);
+            scene.getRoot().applyCss();
             map.layout();
             Snapshots.write(map, png);
         });

@@ -27,15 +27,6 @@ import java.util.function.IntFunction;
  * {@link #series} (lines and the lane's ticks, one image), {@link #events}, {@link #cursor}, {@link #legend}.
  */
 final class ChartPainter {
-    static final Color EVENT_COLOUR = Color.web("#bf8700");
-    static final Color SELECTED_COLOUR = Color.web("#cf222e");
-    static final Color REFERENCE_COLOUR = Color.web("#cf222e");
-    private static final Color GRID = Color.web("#d0d7de");
-    private static final Color FRAME = Color.web("#8c959f");
-    private static final Color AXIS_TEXT = Color.web("#57606a");
-    private static final Color TEXT = Color.web("#24292f");
-    private static final Color LANE_COLOUR = Color.web("#f6f8fa");
-    private static final Color CURSOR = Color.web("#24292f", 0.7);
     static final double LANE = 14;
     /** The data lines' width in pixels. */
     static final double LINE_WIDTH = 1.4;
@@ -65,9 +56,9 @@ final class ChartPainter {
         }
     }
 
-    /** What to draw: the chart's state at this pulse and the lines' colours. */
+    /** What to draw: the chart's state at this pulse, the lines' colours and the theme's. */
     record Scene(Content content, Range range, boolean log, Units units, String yLabel, String title, Integer highlighted,
-                 Integer day, IntFunction<Color> colours) {
+                 Integer day, IntFunction<Color> colours, ChartTheme theme) {
     }
 
     /** The value axis: padded value range {@code lo}..{@code hi} (log or linear) onto pixel rows {@code y1}..{@code y0}. */
@@ -82,6 +73,7 @@ final class ChartPainter {
     private final double h;
     private final Scene sc;
     private final Content content;
+    private final ChartTheme theme;
     private final Drawn d = new Drawn();
     private final Font small = Fonts.regular(11);
     /** The visible index range of the lines' arrays. */
@@ -103,6 +95,7 @@ final class ChartPainter {
         this.h = h;
         this.sc = sc;
         this.content = sc.content();
+        this.theme = sc.theme();
     }
 
     static int firstAtOrAfter(double[] x, double v) {
@@ -122,7 +115,7 @@ final class ChartPainter {
 
     private Drawn paint() {
         d.drawnPoints = new int[content.lines().size()];
-        g.setFill(Color.WHITE);
+        g.setFill(theme.colour(ChartColour.BACKGROUND));
         g.fillRect(0, 0, w, h);
         if (content.lines().isEmpty() || content.lines().get(0).x().length == 0 || w < 60 || h < 60 || !scale()) {
             return d;
@@ -215,7 +208,7 @@ final class ChartPainter {
     private void title() {
         if (!sc.title().isEmpty()) {
             g.setFont(Fonts.bold(14));
-            g.setFill(TEXT);
+            g.setFill(theme.colour(ChartColour.TEXT));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             g.fillText(sc.title(), d.px0, 6);
@@ -224,8 +217,8 @@ final class ChartPainter {
 
     /** Grid and value labels, calendar-aligned date labels (none cut at either edge), the axis's name, the frame, the lane. */
     private void axes() {
-        Color grid = GRID;
-        Color axisText = AXIS_TEXT;
+        Color grid = theme.colour(ChartColour.GRID);
+        Color axisText = theme.colour(ChartColour.AXIS_TEXT);
         g.setFont(small);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
@@ -264,10 +257,10 @@ final class ChartPainter {
         g.setFill(axisText);
         g.fillText(sc.yLabel() + (sc.log() ? " (log scale)" : ""), 0, 0);
         g.restore();
-        g.setFill(FRAME);
+        g.setFill(theme.colour(ChartColour.FRAME));
         frame(g, Math.rint(d.px0), Math.rint(d.py0), Math.rint(d.px1 - d.px0), Math.rint(d.py1 - d.py0));
         if (lane) {
-            g.setFill(LANE_COLOUR);
+            g.setFill(theme.colour(ChartColour.LANE));
             g.fillRect(d.px0, ly0, d.px1 - d.px0, LANE - 3);
         }
     }
@@ -278,7 +271,7 @@ final class ChartPainter {
      */
     private void reference() {
         if (!Double.isNaN(content.horizontal())) {
-            g.setFill(REFERENCE_COLOUR);
+            g.setFill(theme.colour(ChartColour.REFERENCE));
             dashes(g, d.px0, d.px1, y.pixel(content.horizontal()), 1.2, 6, 4, true);
         }
     }
@@ -337,7 +330,7 @@ final class ChartPainter {
         d.shownMarkerIds = new int[vis.size()];
         d.shownMarkerX = new double[vis.size()];
         d.shownMarkerY = new double[vis.size()];
-        Color event = EVENT_COLOUR;
+        Color event = theme.colour(ChartColour.EVENT);
         for (int i = 0; i < vis.size(); i++) {
             Marker m = vis.get(i);
             d.shownMarkerIds[i] = m.id();
@@ -361,16 +354,16 @@ final class ChartPainter {
         d.markersOnLine = spacing >= 14;
         for (int i = 0; i < d.shownMarkerIds.length; i++) {
             if (d.markersOnLine) {
-                g.setFill(EVENT_COLOUR);
+                g.setFill(theme.colour(ChartColour.EVENT));
                 g.fillOval(d.shownMarkerX[i] - radius, d.shownMarkerY[i] - radius, 2 * radius, 2 * radius);
-                g.setStroke(Color.WHITE);
+                g.setStroke(theme.colour(ChartColour.BACKGROUND));
                 g.setLineWidth(1);
                 g.strokeOval(d.shownMarkerX[i] - radius, d.shownMarkerY[i] - radius, 2 * radius, 2 * radius);
             }
         }
         for (int i = 0; i < d.shownMarkerIds.length; i++) {
             if (sel != null && sel == d.shownMarkerIds[i]) {
-                g.setStroke(SELECTED_COLOUR);
+                g.setStroke(theme.colour(ChartColour.SELECTED));
                 g.setLineWidth(2);
                 g.strokeOval(d.shownMarkerX[i] - 6, d.shownMarkerY[i] - 6, 12, 12);
             }
@@ -385,7 +378,7 @@ final class ChartPainter {
             return;
         }
         double xp = Math.rint(d.xPixel(x[day])) + 0.5;
-        g.setFill(CURSOR);
+        g.setFill(theme.colour(ChartColour.CURSOR));
         dashes(g, d.py0, d.py1, xp, 1, 3, 3, false);
         for (int li = 0; li < content.lines().size(); li++) {
             double v = content.lines().get(li).y()[day];
@@ -405,7 +398,7 @@ final class ChartPainter {
         }
         for (int i = 0; i < d.shownMarkerIds.length; i++) {
             if (sel == d.shownMarkerIds[i]) {
-                g.setFill(SELECTED_COLOUR);
+                g.setFill(theme.colour(ChartColour.SELECTED));
                 double xp = Math.rint(d.shownMarkerX[i]) + 0.5;
                 g.fillRect(xp - 1.5, ly0, 3, LANE - 3);
             }
@@ -414,7 +407,7 @@ final class ChartPainter {
 
     /** Line keys (short strokes, not circles) for each line, the events and the reference line. */
     private void legend() {
-        Color text = TEXT;
+        Color text = theme.colour(ChartColour.TEXT);
         double xk = d.px0 + 4;
         double yk = top + 9;
         g.setFont(small);
@@ -429,7 +422,7 @@ final class ChartPainter {
             xk += 24 + CanvasChart.textWidth(name, small) + 18;
         }
         if (content.markerLine() >= 0) {
-            g.setFill(EVENT_COLOUR);
+            g.setFill(theme.colour(ChartColour.EVENT));
             g.fillRect(xk + 2.25, yk - 6, 1.5, 12);
             g.fillRect(xk + 7.25, yk - 6, 1.5, 12);
             g.setFill(text);
@@ -438,7 +431,7 @@ final class ChartPainter {
             xk += 16 + CanvasChart.textWidth(name, small) + 18;
         }
         if (!Double.isNaN(content.horizontal())) {
-            g.setFill(REFERENCE_COLOUR);
+            g.setFill(theme.colour(ChartColour.REFERENCE));
             dashes(g, xk, xk + 18, yk, 1.5, 6, 4, true);
             g.setFill(text);
             g.fillText(content.horizontalName(), xk + 24, yk);

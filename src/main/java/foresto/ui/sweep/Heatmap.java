@@ -3,6 +3,8 @@ package foresto.ui.sweep;
 import foresto.backtest.SweepMetric;
 import foresto.backtest.SweepRunner;
 import foresto.ui.chart.CanvasChart;
+import foresto.ui.chart.ChartColour;
+import foresto.ui.chart.ChartTheme;
 import foresto.ui.common.Fonts;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -15,8 +17,9 @@ import java.util.Locale;
 /**
  * The sweep grid as a heatmap: a row per rule, a column per cost rate, coloured by the chosen metric. Where
  * buy-and-hold has a value for the metric (final value, CAGR, volatility, drawdown) the colour is centred on
- * it: green better than OFF, red worse, white equal; otherwise a single-hue scale from best to worst. The
- * best cell is outlined. A {@link CanvasChart}: redrawn only when the data, metric or size change.
+ * it: green better than OFF, red worse, white equal (the theme's {@link ChartColour#HEATMAP_BETTER},
+ * {@link ChartColour#HEATMAP_WORSE}, {@link ChartColour#HEATMAP_NEUTRAL}); otherwise a single-hue scale from best to
+ * worst. The best cell is outlined. A {@link CanvasChart}: redrawn only when the data, metric, size or colours change.
  */
 public final class Heatmap extends CanvasChart {
     static final double LEFT = 170;
@@ -92,7 +95,8 @@ public final class Heatmap extends CanvasChart {
 
     @Override
     protected void paint(GraphicsContext g, double width, double height) {
-        g.setFill(Color.WHITE);
+        ChartTheme theme = theme();
+        g.setFill(theme.colour(ChartColour.BACKGROUND));
         g.fillRect(0, 0, width, height);
         if (result == null || result.rows().isEmpty() || width < LEFT + RIGHT + 10 || height < TOP + BOTTOM + 10) {
             return;
@@ -110,16 +114,16 @@ public final class Heatmap extends CanvasChart {
         }
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
-                g.setFill(colour(metric.of(result.at(i, j)), ref, lo, hi));
+                g.setFill(colour(theme, metric.of(result.at(i, j)), ref, lo, hi));
                 g.fillRect(LEFT + j * w, TOP + i * h, Math.ceil(w), Math.ceil(h));
             }
         }
         int[] best = best();
-        g.setStroke(Color.BLACK);
+        g.setStroke(theme.colour(ChartColour.HEATMAP_BEST));
         g.setLineWidth(2);
         g.strokeRect(LEFT + best[1] * w + 1, TOP + best[0] * h + 1, Math.max(2, w - 2), Math.max(2, h - 2));
 
-        g.setFill(Color.rgb(30, 30, 30));
+        g.setFill(theme.colour(ChartColour.HEATMAP_TEXT));
         g.setFont(Fonts.regular(15)); // the bundled font: portfolio and rule names may be Korean
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -141,8 +145,11 @@ public final class Heatmap extends CanvasChart {
         g.fillText("cost rate", LEFT + (width - LEFT - RIGHT) / 2, height - BOTTOM + 22);
     }
 
-    /** Green for better, red for worse than OFF (or than the middle of the range when OFF has no value). */
-    private Color colour(double v, double ref, double lo, double hi) {
+    /**
+     * Better than OFF towards the theme's "better" colour, worse towards its "worse" one, from the neutral colour at
+     * OFF (or at the worst end of the range when OFF has no value).
+     */
+    private Color colour(ChartTheme theme, double v, double ref, double lo, double hi) {
         double centre = Double.isNaN(ref) ? (metric.higherIsBetter() ? lo : hi) : ref;
         double span = Math.max(Math.abs(hi - centre), Math.abs(lo - centre));
         double t = span == 0 ? 0 : (v - centre) / span; // −1 … 1
@@ -150,8 +157,20 @@ public final class Heatmap extends CanvasChart {
             t = -t;
         }
         double a = Math.min(1, Math.abs(t));
-        return t >= 0 ? Color.rgb((int) (255 - 200 * a), (int) (255 - 80 * a), (int) (255 - 200 * a))
-                : Color.rgb((int) (255 - 30 * a), (int) (255 - 190 * a), (int) (255 - 190 * a));
+        return blend(theme.colour(ChartColour.HEATMAP_NEUTRAL),
+                theme.colour(t >= 0 ? ChartColour.HEATMAP_BETTER : ChartColour.HEATMAP_WORSE), a);
+    }
+
+    /** {@code a} (0 … 1) of the way from {@code from} to {@code to}, each 8-bit channel rounded down. */
+    static Color blend(Color from, Color to, double a) {
+        return Color.rgb(channel(from.getRed(), to.getRed(), a), channel(from.getGreen(), to.getGreen(), a),
+                channel(from.getBlue(), to.getBlue(), a));
+    }
+
+    private static int channel(double from, double to, double a) {
+        int f = (int) Math.round(from * 255);
+        int t = (int) Math.round(to * 255);
+        return (int) (f + (t - f) * a);
     }
 
     static String plain(double v) {
