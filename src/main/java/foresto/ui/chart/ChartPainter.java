@@ -23,8 +23,9 @@ import java.util.function.IntFunction;
  * events (a lane under the plot; on the line too when far enough apart), the selected event and the day cursor.
  * Pure drawing: the control keeps the state and reads back where things went ({@link Drawn}).
  * <p>
- * One painter per paint, in steps: {@link #scale} (visible range, value range, layout), {@link #axes},
- * {@link #series} (lines and the lane's ticks, one image), {@link #events}, {@link #cursor}, {@link #legend}.
+ * One painter per paint, in steps: {@link #scale} ({@link #visibleRange}, {@link #valueRange}, {@link #layout}),
+ * {@link #axes}, {@link #series} (lines and the lane's ticks, one image), {@link #events}, {@link #cursor},
+ * {@link #legend}.
  */
 final class ChartPainter {
     static final double LANE = 14;
@@ -134,10 +135,21 @@ final class ChartPainter {
     }
 
     /**
-     * The visible index range, the value range of what is visible (padded; log or linear), the layout (title, legend
-     * row, plot, event lane, date labels) and the value ticks. False when nothing visible has a value.
+     * The scale: the visible index range, the value range of what is visible and the layout with the value ticks.
+     * False when nothing visible has a value.
      */
     private boolean scale() {
+        visibleRange();
+        double[] range = valueRange();
+        if (range == null) {
+            return false;
+        }
+        layout(range[0], range[1]);
+        return true;
+    }
+
+    /** The visible index range of the lines' arrays and its dates. */
+    private void visibleRange() {
         double[] x = content.lines().get(0).x();
         Range r = sc.range();
         from = r.isAll() ? 0 : firstAtOrAfter(x, r.from());
@@ -147,8 +159,14 @@ final class ChartPainter {
         }
         d.xLo = x[from];
         d.xHi = Math.max(x[to], x[from] + 1);
-        boolean log = sc.log();
+    }
 
+    /**
+     * The values the axis spans, {lo, hi}: every visible value (positive ones on the log scale) and the reference
+     * line, padded by 4 % (of the logarithms on the log scale); null when nothing visible has a value.
+     */
+    private double[] valueRange() {
+        boolean log = sc.log();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Line line : content.lines()) {
@@ -165,25 +183,24 @@ final class ChartPainter {
             hi = Math.max(hi, content.horizontal());
         }
         if (!(lo <= hi)) {
-            return false;
+            return null;
         }
         if (hi == lo) {
             double pad = Math.abs(lo) > 0 ? Math.abs(lo) * 0.05 : 1;
             lo -= pad;
             hi += pad;
         }
-        double ylo;
-        double yhi;
         if (log) {
             double pad = (Math.log(hi) - Math.log(lo)) * 0.04;
-            ylo = Math.exp(Math.log(lo) - pad);
-            yhi = Math.exp(Math.log(hi) + pad);
-        } else {
-            double pad = (hi - lo) * 0.04;
-            ylo = lo - pad;
-            yhi = hi + pad;
+            return new double[] {Math.exp(Math.log(lo) - pad), Math.exp(Math.log(hi) + pad)};
         }
+        double pad = (hi - lo) * 0.04;
+        return new double[] {lo - pad, hi + pad};
+    }
 
+    /** The layout (title, legend row, plot, event lane, date labels), the value ticks and the value axis. */
+    private void layout(double ylo, double yhi) {
+        boolean log = sc.log();
         top = 6 + (sc.title().isEmpty() ? 0 : 22);
         double legendH = 18;
         d.py0 = top + legendH + 4;
@@ -202,7 +219,6 @@ final class ChartPainter {
         d.px0 = 8 + 16 + labelW + 6;
         d.px1 = w - 16;
         y = new ValueScale(log, log ? Math.log(ylo) : ylo, log ? Math.log(yhi) : yhi, d.py0, d.py1);
-        return true;
     }
 
     private void title() {
