@@ -5,6 +5,7 @@ import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.main.RunCharts;
 import foresto.ui.main.RunModel;
 import javafx.application.Platform;
+import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.layout.VBox;
 
@@ -37,8 +38,10 @@ public final class HeadlessReport {
             double height = Math.max(900, 46 + 44 + 16.0 * result.rules().size());
             map.setPrefSize(1400, height);
             map.resize(1400, height);
-            new Scene(new javafx.scene.Group(map));
+            Scene scene = new Scene(new Group(map));
+            scene.getStylesheets().add(HeadlessReport.class.getResource("/foresto/ui/app.css").toExternalForm());
             map.show(result, metric, heading);
+            scene.getRoot().applyCss();
             map.layout();
             Snapshots.write(map, png);
         });

@@ -15,13 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Calendar-year returns as grouped bars (one bar per series per year), drawn on a canvas with the same fonts,
  * round value ticks and percent format as the time-series charts. Hovering a year shows its figures.
  */
 public final class AnnualBars extends CanvasChart {
-    /** One series: a name, its colour, and one return per year (a fraction: 0.05 = 5 %). */
+    /**
+     * One series: a name, its colour (a palette colour such as {@link TimeSeriesChart#ON_COLOUR} is drawn in the
+     * theme's colour of that slot), and one return per year (a fraction: 0.05 = 5 %).
+     */
     public record Series(String name, Color colour, List<Year> years) {
         public Series {
             years = List.copyOf(years);
@@ -95,7 +99,10 @@ public final class AnnualBars extends CanvasChart {
 
     @Override
     protected void paint(GraphicsContext g, double w, double h) {
-        g.setFill(Color.WHITE);
+        ChartTheme theme = theme();
+        Color text = theme.colour(ChartColour.TEXT);
+        Color axisText = theme.colour(ChartColour.AXIS_TEXT);
+        g.setFill(theme.colour(ChartColour.BACKGROUND));
         g.fillRect(0, 0, w, h);
         yTicks = List.of();
         if (years.isEmpty() || w < 60 || h < 60) {
@@ -125,10 +132,10 @@ public final class AnnualBars extends CanvasChart {
         px1 = w - 12;
         double flo = lo;
         double fhi = hi;
-        java.util.function.DoubleUnaryOperator yp = v -> py1 - (v - flo) / (fhi - flo) * (py1 - py0);
+        DoubleUnaryOperator yp = v -> py1 - (v - flo) / (fhi - flo) * (py1 - py0);
         if (!title.get().isEmpty()) {
             g.setFont(Fonts.bold(14));
-            g.setFill(Color.web("#24292f"));
+            g.setFill(text);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             g.fillText(title.get(), px0, 6);
@@ -138,9 +145,9 @@ public final class AnnualBars extends CanvasChart {
         g.setTextBaseline(VPos.CENTER);
         for (AxisTicks.Tick t : yTicks) {
             double y = Math.rint(yp.applyAsDouble(t.value())) + 0.5;
-            g.setFill(t.value() == 0 ? Color.web("#57606a") : Color.web("#d0d7de"));
+            g.setFill(t.value() == 0 ? axisText : theme.colour(ChartColour.GRID));
             g.fillRect(px0, y - 0.5, px1 - px0, 1); // a fill, not a stroke: see ChartPainter
-            g.setFill(Color.web("#57606a"));
+            g.setFill(axisText);
             g.fillText(t.label(), px0 - 6, y);
         }
         g.save();
@@ -155,7 +162,7 @@ public final class AnnualBars extends CanvasChart {
         double zero = yp.applyAsDouble(0);
         for (int si = 0; si < series.size(); si++) {
             Series s = series.get(si);
-            g.setFill(s.colour());
+            g.setFill(theme.series(si, s.colour()));
             for (Year y : s.years()) {
                 int i = years.indexOf(y.year());
                 double x = px0 + i * slot + slot * 0.1 + si * barW;
@@ -166,7 +173,7 @@ public final class AnnualBars extends CanvasChart {
         // year labels: every n-th so they never overlap or cut at the edges
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.setFill(Color.web("#57606a"));
+        g.setFill(axisText);
         int every = Math.max(1, (int) Math.ceil(textWidth("2000", small) * 1.6 / slot));
         for (int i = 0; i < years.size(); i++) {
             if (years.get(i) % every == 0 || every == 1) {
@@ -178,10 +185,11 @@ public final class AnnualBars extends CanvasChart {
         double yk = top + 9;
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        for (Series s : series) {
-            g.setFill(s.colour());
+        for (int si = 0; si < series.size(); si++) {
+            Series s = series.get(si);
+            g.setFill(theme.series(si, s.colour()));
             g.fillRect(xk, yk - 5, 10, 10);
-            g.setFill(Color.web("#24292f"));
+            g.setFill(text);
             g.fillText(s.name(), xk + 16, yk);
             xk += 16 + textWidth(s.name(), small) + 18;
         }

@@ -1,23 +1,51 @@
 package foresto.ui.chart;
 
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.PaintConverter;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A chart drawn on one canvas that fills the region: any number of changes in a pulse ask for one redraw
  * ({@link #invalidate()}), which happens in the next layout pass, at the region's size.
+ * <p>
+ * Its colours ({@link #theme()}) come from the style sheet: each {@link ChartColour} is an inherited CSS property
+ * of every chart, so the looked-up colours declared on {@code .root} in app.css (e.g. {@code -chart-on: #0969da;})
+ * reach every chart of the scene, and a chart repaints when the style sheet changes one.
  */
-abstract class CanvasChart extends Region {
+public abstract class CanvasChart extends Region {
     protected final Canvas canvas = new Canvas();
     private boolean dirty = true;
+    private final Map<ChartColour, SimpleStyleableObjectProperty<Paint>> colours = new EnumMap<>(ChartColour.class);
+    private ChartTheme theme;
 
-    CanvasChart() {
+    protected CanvasChart() {
         getChildren().add(canvas);
         setMinSize(120, 80);
         setPrefSize(800, 400);
+        for (ChartColour c : ChartColour.values()) {
+            SimpleStyleableObjectProperty<Paint> p = new SimpleStyleableObjectProperty<>(META.get(c), this,
+                    c.property(), c.fallback());
+            p.addListener((o, a, b) -> {
+                theme = null;
+                invalidate();
+            });
+            colours.put(c, p);
+        }
     }
 
     /** Redraw at the next layout pass. */
@@ -49,10 +77,54 @@ abstract class CanvasChart extends Region {
     /** Draws everything, {@code w} × {@code h}. */
     protected abstract void paint(GraphicsContext g, double w, double h);
 
+    /** The colours this chart draws with: its style sheet's, each one's default where none is set. */
+    public final ChartTheme theme() {
+        if (theme == null) {
+            theme = ChartTheme.of(c -> colours.get(c).get() instanceof Color colour ? colour : null);
+        }
+        return theme;
+    }
+
     /** The width of {@code s} in {@code f}. */
-    static double textWidth(String s, Font f) {
+    protected static double textWidth(String s, Font f) {
         Text t = new Text(s);
         t.setFont(f);
         return t.getLayoutBounds().getWidth();
+    }
+
+    // ---- the colours as CSS properties ----
+
+    /** One inherited paint property per chart colour, named as its looked-up colour. */
+    private static final Map<ChartColour, CssMetaData<CanvasChart, Paint>> META = new EnumMap<>(ChartColour.class);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
+        for (ChartColour c : ChartColour.values()) {
+            CssMetaData<CanvasChart, Paint> m = new CssMetaData<>(c.property(), PaintConverter.getInstance(), c.fallback(),
+                    true) {
+                @Override
+                public boolean isSettable(CanvasChart chart) {
+                    return !chart.colours.get(c).isBound();
+                }
+
+                @Override
+                public StyleableProperty<Paint> getStyleableProperty(CanvasChart chart) {
+                    return chart.colours.get(c);
+                }
+            };
+            META.put(c, m);
+            all.add(m);
+        }
+        CSS_META_DATA = Collections.unmodifiableList(all);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
     }
 }

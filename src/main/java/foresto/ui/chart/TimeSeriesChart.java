@@ -1,5 +1,6 @@
 package foresto.ui.chart;
 
+import foresto.ui.common.Fonts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -7,6 +8,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
@@ -28,7 +33,10 @@ import java.util.function.IntConsumer;
  * chart that shares them. Drag to zoom, double-click to reset, click an event or a day to select it.
  */
 public class TimeSeriesChart extends CanvasChart {
-    /** One line: x in epoch days, y values (NaN = no point), and its colour (null: the palette's next). */
+    /**
+     * One line: x in epoch days, y values (NaN = no point), and its colour (null: the palette's next; a palette
+     * colour such as {@link #ON_COLOUR}: the theme's colour of that slot; see {@link ChartTheme#series}).
+     */
     public record Line(String name, double[] x, double[] y, Color color) {
         public Line(String name, double[] x, double[] y) {
             this(name, x, y, null);
@@ -67,10 +75,10 @@ public class TimeSeriesChart extends CanvasChart {
         MONEY, PERCENT
     }
 
-    public static final Color ON_COLOUR = Color.web("#0969da");
-    public static final Color OFF_COLOUR = Color.web("#8c959f");
-    private static final Color[] PALETTE = {ON_COLOUR, OFF_COLOUR, Color.web("#1a7f37"), Color.web("#8250df"),
-            Color.web("#bf3989"), Color.web("#bc4c00"), Color.web("#0550ae"), Color.web("#116329")};
+    /** The ON path's palette slot: a line given it is drawn in the theme's {@link ChartColour#ON}. */
+    public static final Color ON_COLOUR = ChartColour.ON.fallback();
+    /** The OFF path's palette slot: a line given it is drawn in the theme's {@link ChartColour#OFF}. */
+    public static final Color OFF_COLOUR = ChartColour.OFF.fallback();
     private static final double LANE = ChartPainter.LANE;
 
     private final Label placeholder = new Label("Run a backtest to see its paths here.");
@@ -119,9 +127,9 @@ public class TimeSeriesChart extends CanvasChart {
     }
 
     @Override
-    protected void paint(javafx.scene.canvas.GraphicsContext g, double w, double h) {
+    protected void paint(GraphicsContext g, double w, double h) {
         drawn = ChartPainter.paint(g, w, h, new ChartPainter.Scene(content, visibleRange.get(), logScale.get(), units,
-                yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf));
+                yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf, theme()));
     }
 
     /**
@@ -135,12 +143,12 @@ public class TimeSeriesChart extends CanvasChart {
         for (char c = ' '; c <= '~'; c++) {
             ascii.append(c);
         }
-        javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(900, 44);
-        javafx.scene.canvas.GraphicsContext g = c.getGraphicsContext2D();
-        g.setTextBaseline(javafx.geometry.VPos.TOP);
-        g.setFont(foresto.ui.common.Fonts.regular(11));
+        Canvas c = new Canvas(900, 44);
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.setTextBaseline(VPos.TOP);
+        g.setFont(Fonts.regular(11));
         g.fillText(ascii.toString(), 0, 2);
-        g.setFont(foresto.ui.common.Fonts.bold(14));
+        g.setFont(Fonts.bold(14));
         g.fillText(ascii.toString(), 0, 20);
         c.snapshot(null, null);
     }
@@ -283,10 +291,9 @@ public class TimeSeriesChart extends CanvasChart {
         return tip;
     }
 
-    /** The colour a line is drawn in. */
+    /** The colour a line is drawn in (its own, or the theme's for its palette slot). */
     public Color colourOf(int line) {
-        Color c = content.lines().get(line).color();
-        return c != null ? c : PALETTE[line % PALETTE.length];
+        return theme().series(line, content.lines().get(line).color());
     }
 
     // ---- mouse ----
@@ -323,10 +330,10 @@ public class TimeSeriesChart extends CanvasChart {
             int i = markerAt(e.getX(), e.getY());
             if (i < 0) {
                 tip.hide();
-                setCursor(javafx.scene.Cursor.DEFAULT);
+                setCursor(Cursor.DEFAULT);
                 return;
             }
-            setCursor(javafx.scene.Cursor.HAND);
+            setCursor(Cursor.HAND);
             int id = drawn.shownMarkerIds[i];
             content.markers().stream().filter(m -> m.id() == id).findFirst().ifPresent(m -> tip.setText(m.tooltip()));
             if (getScene() != null && getScene().getWindow() != null) {

@@ -2,33 +2,36 @@ package foresto.ui.sweep;
 
 import foresto.backtest.SweepMetric;
 import foresto.backtest.SweepRunner;
+import foresto.ui.chart.CanvasChart;
+import foresto.ui.chart.ChartColour;
+import foresto.ui.chart.ChartTheme;
+import foresto.ui.common.Fonts;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
  * The sweep grid as a heatmap: a row per rule, a column per cost rate, coloured by the chosen metric. Where
  * buy-and-hold has a value for the metric (final value, CAGR, volatility, drawdown) the colour is centred on
- * it: green better than OFF, red worse, white equal; otherwise a single-hue scale from best to worst. The
- * best cell is outlined. One Canvas, redrawn only when the data, metric or size change.
+ * it: green better than OFF, red worse, white equal (the theme's {@link ChartColour#HEATMAP_BETTER},
+ * {@link ChartColour#HEATMAP_WORSE}, {@link ChartColour#HEATMAP_NEUTRAL}); otherwise a single-hue scale from best to
+ * worst. The best cell is outlined. A {@link CanvasChart}: redrawn only when the data, metric, size or colours change.
  */
-public final class Heatmap extends Region {
+public final class Heatmap extends CanvasChart {
     static final double LEFT = 170;
     static final double TOP = 46;
     static final double BOTTOM = 44;
     static final double RIGHT = 20;
-    private final Canvas canvas = new Canvas();
     private SweepRunner.Result result;
     private SweepMetric metric = SweepMetric.FINAL_VALUE;
     private String title = "";
 
     public Heatmap() {
-        getChildren().add(canvas);
+        getStyleClass().add("heatmap");
         setMinSize(300, 200);
         setPrefSize(900, 600);
     }
@@ -37,7 +40,7 @@ public final class Heatmap extends Region {
         this.result = r;
         this.metric = m;
         this.title = heading;
-        draw();
+        invalidate();
     }
 
     public SweepRunner.Result result() {
@@ -46,13 +49,6 @@ public final class Heatmap extends Region {
 
     public SweepMetric metric() {
         return metric;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
     }
 
     /** The cell under a point of this node as {rule, cost} indices, or null. */
@@ -97,11 +93,10 @@ public final class Heatmap extends Region {
                 row.breakEvenCostRate() == null ? "none (never beats OFF)" : String.format(Locale.ROOT, "%.5f", row.breakEvenCostRate()));
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double width = canvas.getWidth();
-        double height = canvas.getHeight();
-        g.setFill(Color.WHITE);
+    @Override
+    protected void paint(GraphicsContext g, double width, double height) {
+        ChartTheme theme = theme();
+        g.setFill(theme.colour(ChartColour.BACKGROUND));
         g.fillRect(0, 0, width, height);
         if (result == null || result.rows().isEmpty() || width < LEFT + RIGHT + 10 || height < TOP + BOTTOM + 10) {
             return;
@@ -119,22 +114,22 @@ public final class Heatmap extends Region {
         }
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
-                g.setFill(colour(metric.of(result.at(i, j)), ref, lo, hi));
+                g.setFill(colour(theme, metric.of(result.at(i, j)), ref, lo, hi));
                 g.fillRect(LEFT + j * w, TOP + i * h, Math.ceil(w), Math.ceil(h));
             }
         }
         int[] best = best();
-        g.setStroke(Color.BLACK);
+        g.setStroke(theme.colour(ChartColour.HEATMAP_BEST));
         g.setLineWidth(2);
         g.strokeRect(LEFT + best[1] * w + 1, TOP + best[0] * h + 1, Math.max(2, w - 2), Math.max(2, h - 2));
 
-        g.setFill(Color.rgb(30, 30, 30));
-        g.setFont(foresto.ui.common.Fonts.regular(15)); // the bundled font: portfolio and rule names may be Korean
+        g.setFill(theme.colour(ChartColour.HEATMAP_TEXT));
+        g.setFont(Fonts.regular(15)); // the bundled font: portfolio and rule names may be Korean
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(title + " — " + metric.title() + (Double.isNaN(ref) ? "" : " (OFF " + metric.format(ref) + ": white)")
                 + "; best " + result.rules().get(best[0]) + " at cost " + plain(result.costRates().get(best[1])), 8, 10);
-        g.setFont(foresto.ui.common.Fonts.regular(12));
+        g.setFont(Fonts.regular(12));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
         int rowStep = Math.max(1, (int) Math.ceil(14 / h));
@@ -150,8 +145,11 @@ public final class Heatmap extends Region {
         g.fillText("cost rate", LEFT + (width - LEFT - RIGHT) / 2, height - BOTTOM + 22);
     }
 
-    /** Green for better, red for worse than OFF (or than the middle of the range when OFF has no value). */
-    private Color colour(double v, double ref, double lo, double hi) {
+    /**
+     * Better than OFF towards the theme's "better" colour, worse towards its "worse" one, from the neutral colour at
+     * OFF (or at the worst end of the range when OFF has no value).
+     */
+    private Color colour(ChartTheme theme, double v, double ref, double lo, double hi) {
         double centre = Double.isNaN(ref) ? (metric.higherIsBetter() ? lo : hi) : ref;
         double span = Math.max(Math.abs(hi - centre), Math.abs(lo - centre));
         double t = span == 0 ? 0 : (v - centre) / span; // −1 … 1
@@ -159,11 +157,23 @@ public final class Heatmap extends Region {
             t = -t;
         }
         double a = Math.min(1, Math.abs(t));
-        return t >= 0 ? Color.rgb((int) (255 - 200 * a), (int) (255 - 80 * a), (int) (255 - 200 * a))
-                : Color.rgb((int) (255 - 30 * a), (int) (255 - 190 * a), (int) (255 - 190 * a));
+        return blend(theme.colour(ChartColour.HEATMAP_NEUTRAL),
+                theme.colour(t >= 0 ? ChartColour.HEATMAP_BETTER : ChartColour.HEATMAP_WORSE), a);
+    }
+
+    /** {@code a} (0 … 1) of the way from {@code from} to {@code to}, each 8-bit channel rounded down. */
+    static Color blend(Color from, Color to, double a) {
+        return Color.rgb(channel(from.getRed(), to.getRed(), a), channel(from.getGreen(), to.getGreen(), a),
+                channel(from.getBlue(), to.getBlue(), a));
+    }
+
+    private static int channel(double from, double to, double a) {
+        int f = (int) Math.round(from * 255);
+        int t = (int) Math.round(to * 255);
+        return (int) (f + (t - f) * a);
     }
 
     static String plain(double v) {
-        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 }
