@@ -1,6 +1,6 @@
 package foresto.ui.sweep;
 
-import foresto.backtest.SweepMetric;
+import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -24,7 +24,7 @@ public final class Heatmap extends Region {
     static final double RIGHT = 20;
     private final Canvas canvas = new Canvas();
     private SweepRunner.Result result;
-    private SweepMetric metric = SweepMetric.FINAL_VALUE;
+    private Metric metric = Metric.FINAL_VALUE;
     private String title = "";
 
     public Heatmap() {
@@ -33,7 +33,7 @@ public final class Heatmap extends Region {
         setPrefSize(900, 600);
     }
 
-    public void show(SweepRunner.Result r, SweepMetric m, String heading) {
+    public void show(SweepRunner.Result r, Metric m, String heading) {
         this.result = r;
         this.metric = m;
         this.title = heading;
@@ -44,7 +44,7 @@ public final class Heatmap extends Region {
         return result;
     }
 
-    public SweepMetric metric() {
+    public Metric metric() {
         return metric;
     }
 
