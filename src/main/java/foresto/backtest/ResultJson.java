@@ -1,12 +1,14 @@
 package foresto.backtest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import foresto.engine.Metrics;
 import foresto.engine.PathResult;
+import foresto.engine.PathStats;
 import foresto.engine.RebalancingEvent;
 import foresto.json.Json;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** The JSON form of a path (summary, events, optionally the path) shared by the CLI and the HTTP API. */
@@ -14,10 +16,31 @@ public final class ResultJson {
     private ResultJson() {
     }
 
+    /**
+     * The stored metrics ({@link Metric#stored()}) under their keys, in {@link Metrics}' order; a metric a stored
+     * run predates (NaN) is null.
+     */
+    public static ObjectNode metrics(Metrics metrics) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        for (Metric m : Metric.stored()) {
+            put(o, m, m.of(metrics));
+        }
+        return o;
+    }
+
+    private static void put(ObjectNode o, Metric m, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(m.key());
+        } else if (m.unit() == Metric.Unit.COUNT) {
+            o.put(m.key(), (int) v);
+        } else {
+            o.put(m.key(), v);
+        }
+    }
+
     /** Metrics keys plus {@code events} and, when asked, {@code path} ([{date, value}]). */
     public static ObjectNode path(PathResult p, boolean withPath) {
-        ObjectMapper m = Json.mapper();
-        ObjectNode o = m.valueToTree(p.metrics());
+        ObjectNode o = metrics(p.metrics());
         o.set("events", events(p.events()));
         if (withPath) {
             ArrayNode path = o.putArray("path");
@@ -33,17 +56,17 @@ public final class ResultJson {
     }
 
     /**
-     * Adds Sharpe and Sortino (risk-free rate 0, stated in the JSON) to each side and the calendar-year returns
-     * ON and OFF, which compound to each side's total return.
+     * Adds the path statistics ({@link Metric#isPathStatistic()}: Sharpe and Sortino with the risk-free rate, stated
+     * in the JSON) to each side and the calendar-year returns ON and OFF, which compound to each side's total return.
      */
-    public static void addPathStats(ObjectNode summary, java.time.LocalDate[] dates, double[] off, double[] on, double riskFree) {
+    public static void addPathStats(ObjectNode summary, LocalDate[] dates, double[] off, double[] on, double riskFree) {
         summary.put("risk_free_rate", riskFree);
         putStats((ObjectNode) summary.get("off"), off, riskFree);
         if (on != null && summary.has("on")) {
             putStats((ObjectNode) summary.get("on"), on, riskFree);
         }
-        var offYears = foresto.engine.PathStats.annualReturns(dates, off);
-        var onYears = on == null ? null : foresto.engine.PathStats.annualReturns(dates, on);
+        var offYears = PathStats.annualReturns(dates, off);
+        var onYears = on == null ? null : PathStats.annualReturns(dates, on);
         ArrayNode years = summary.putArray("annual_returns");
         for (int i = 0; i < offYears.size(); i++) {
             ObjectNode y = years.addObject();
@@ -58,17 +81,11 @@ public final class ResultJson {
     }
 
     private static void putStats(ObjectNode side, double[] values, double riskFree) {
-        double sharpe = foresto.engine.PathStats.sharpe(values, riskFree);
-        double sortino = foresto.engine.PathStats.sortino(values, riskFree);
-        if (Double.isNaN(sharpe)) {
-            side.putNull("sharpe");
-        } else {
-            side.put("sharpe", sharpe);
-        }
-        if (Double.isNaN(sortino)) {
-            side.putNull("sortino");
-        } else {
-            side.put("sortino", sortino);
+        Metric.Side path = new Metric.Side(null, values, Double.NaN, riskFree);
+        for (Metric m : Metric.values()) {
+            if (m.isPathStatistic()) {
+                put(side, m, m.of(path));
+            }
         }
     }
 
@@ -79,9 +96,9 @@ public final class ResultJson {
         out.put("request_hash", r.requestHash());
         out.put("reused", r.reused());
         out.set("request", Json.mapper().valueToTree(r.request()));
-        out.set("off", Json.mapper().valueToTree(r.summary().off()));
+        out.set("off", metrics(r.summary().off()));
         if (r.summary().on() != null) {
-            out.set("on", Json.mapper().valueToTree(r.summary().on()));
+            out.set("on", metrics(r.summary().on()));
         }
         out.put("event_count", r.eventCount());
         return out;

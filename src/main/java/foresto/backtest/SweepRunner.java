@@ -11,13 +11,16 @@ import foresto.error.ForestoException;
 import foresto.rule.RuleCodec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Runs a sweep for any face (the {@code sweep} command, the app's Sweep tab): rules × cost rates on one
@@ -33,32 +36,22 @@ public final class SweepRunner {
                       double turnoverPerYear, double trackingError, double costDrag, Double breakEvenCostRate) {
 
         /** The cell as the {@code sweep} JSON and CSV write it, in {@link #COLUMNS} order. */
-        public java.util.Map<String, Object> fields() {
-            java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+        public Map<String, Object> fields() {
+            Map<String, Object> o = new LinkedHashMap<>();
             o.put("rule", rule);
             o.put("cost_rate", costRate);
             o.put("check", check);
             o.put("rebalance_to", rebalanceTo);
-            o.put("final_value", metrics.finalValue());
-            o.put("total_return", metrics.totalReturn());
-            o.put("cagr", metrics.cagr());
-            o.put("volatility", metrics.volatility());
-            o.put("max_drawdown", metrics.maxDrawdown());
-            o.put("event_count", metrics.eventCount());
-            o.put("total_turnover", metrics.totalTurnover());
-            o.put("total_cost", metrics.totalCost());
-            o.put("turnover_per_year", turnoverPerYear);
-            o.put("tracking_error", trackingError);
-            o.put("cost_drag", costDrag);
-            o.put("break_even_cost_rate", breakEvenCostRate);
+            for (Metric m : Metric.sweepCells()) {
+                o.put(m.key(), m.boxed(m.of(this)));
+            }
             return o;
         }
     }
 
-    /** The columns of a sweep grid (JSON keys and CSV header). */
-    public static final List<String> COLUMNS = List.of("rule", "cost_rate", "check", "rebalance_to", "final_value",
-            "total_return", "cagr", "volatility", "max_drawdown", "event_count", "total_turnover", "total_cost",
-            "turnover_per_year", "tracking_error", "cost_drag", "break_even_cost_rate");
+    /** The columns of a sweep grid (JSON keys and CSV header): the cell's rule, then its metrics. */
+    public static final List<String> COLUMNS = Stream.concat(Stream.of("rule", "cost_rate", "check", "rebalance_to"),
+            Metric.sweepCells().stream().map(Metric::key)).toList();
 
     /** Writes the grid through the shared Excel-safe CSV writer. */
     public static void writeCsv(java.nio.file.Path file, Result result) {

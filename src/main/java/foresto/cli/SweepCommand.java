@@ -3,6 +3,8 @@ package foresto.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.FeatureFlags;
+import foresto.backtest.Metric;
+import foresto.backtest.ResultJson;
 import foresto.backtest.SweepRunner;
 import foresto.backtest.SweepSpec;
 import foresto.engine.RebalancingRule;
@@ -10,7 +12,6 @@ import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
 import foresto.ui.HeadlessReport;
-import foresto.backtest.SweepMetric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,6 +19,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -47,14 +49,22 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     Path csv;
     @Option(names = "--png", paramLabel = "DIR", description = "also render the heatmap to DIR/heatmap.png (no display needed)")
     Path png;
-    @Option(names = "--metric", paramLabel = "NAME", defaultValue = "final_value", description = "the heatmap's colour: "
-            + "final_value, cagr, volatility, max_drawdown, events, turnover_per_year, cost, tracking_error")
+    @Option(names = "--metric", paramLabel = "NAME", defaultValue = "final_value", completionCandidates = MetricNames.class,
+            description = "the heatmap's colour: ${COMPLETION-CANDIDATES}")
     String metric;
+
+    /** The names {@code --metric} takes, from the one list of metrics. */
+    static final class MetricNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Metric.heatmap().stream().map(Metric::pickName).iterator();
+        }
+    }
 
     @Override
     public Integer call() {
         FeatureFlags.from(main.config()).requireRebalancingAllowed("--rules");
-        SweepMetric colour = parseMetric(metric);
+        Metric colour = parseMetric(metric);
         if (png != null) {
             HeadlessReport.useHeadlessPlatform();
         }
@@ -65,7 +75,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         SweepRunner.Result result = SweepRunner.run(in.data(), in.scenario(), free, costs, n -> { }, () -> false);
         List<Map<String, Object>> rows = result.rows().stream().map(SweepRunner.Row::fields).toList();
         ObjectNode out = Json.mapper().createObjectNode();
-        out.set("off", Json.mapper().valueToTree(result.off()));
+        out.set("off", ResultJson.metrics(result.off()));
         ArrayNode list = out.putArray("cells");
         rows.forEach(m -> list.add(Json.mapper().valueToTree(m)));
         if (csv != null) {
@@ -84,13 +94,12 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    static SweepMetric parseMetric(String name) {
-        for (SweepMetric m : SweepMetric.values()) {
-            if (m.name().equalsIgnoreCase(name.trim())) {
-                return m;
-            }
+    static Metric parseMetric(String name) {
+        Metric m = Metric.byPickName(name);
+        if (m == null) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "--metric must be one of "
+                    + String.join(", ", new MetricNames()) + "; got '" + name + "'");
         }
-        throw new ForestoException(ErrorCode.INVALID_REQUEST, "--metric must be one of final_value, cagr, volatility, "
-                + "max_drawdown, events, turnover_per_year, cost, tracking_error; got '" + name + "'");
+        return m;
     }
 }

@@ -5,11 +5,16 @@ import foresto.model.RunRequestInfo;
 import foresto.model.RunSummary;
 import foresto.model.StoredPaths;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategy;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import foresto.engine.Metrics;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
 
 import javax.sql.DataSource;
+import java.lang.reflect.RecordComponent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +28,8 @@ import java.util.Optional;
 public final class RunRepository {
     private static final String COLUMNS = "simulation_run_id, request_hash, canonical_request::text, request::text, "
             + "summary::text, compute_ms, created_at";
+    /** The JSON key of a record component, as the one mapper configuration names it. */
+    private static final PropertyNamingStrategy KEYS = Json.mapper().getPropertyNamingStrategy();
     private final DataSource ds;
 
     public RunRepository(DataSource ds) {
@@ -118,7 +125,7 @@ public final class RunRepository {
                 try {
                     out.add(new RunRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
                             Json.mapper().readValue(rs.getString(4), RunRequestInfo.class),
-                            Json.mapper().readValue(rs.getString(5), RunSummary.class), computeMs,
+                            readSummary(rs.getString(5)), computeMs,
                             rs.getObject(7, OffsetDateTime.class)));
                 } catch (JsonProcessingException e) {
                     throw new ForestoException(ErrorCode.DATABASE_ERROR, "stored run " + rs.getLong(1)
@@ -127,5 +134,25 @@ public final class RunRepository {
             }
         }
         return out;
+    }
+
+    /**
+     * A stored summary as {@link RunSummary}. A run stored before a metric was added to {@link Metrics} lacks its
+     * key: such a metric reads as NaN (shown as "—", written as null) instead of making the run unreadable. Only
+     * {@code double} components can be missing this way; any other gap is still an unreadable run.
+     */
+    static RunSummary readSummary(String json) throws JsonProcessingException {
+        JsonNode tree = Json.mapper().readTree(json);
+        for (String side : List.of("off", "on")) {
+            if (tree.get(side) instanceof ObjectNode metrics) {
+                for (RecordComponent c : Metrics.class.getRecordComponents()) {
+                    String key = KEYS.nameForField(null, null, c.getName());
+                    if (c.getType() == double.class && !metrics.has(key)) {
+                        metrics.put(key, Double.NaN);
+                    }
+                }
+            }
+        }
+        return Json.mapper().treeToValue(tree, RunSummary.class);
     }
 }

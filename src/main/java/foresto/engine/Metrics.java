@@ -19,6 +19,16 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
     public static final double TRADING_DAYS_PER_YEAR = 252;
     public static final double DAYS_PER_YEAR = 365.25;
 
+    /** Calendar years from {@code first} to {@code last}: days / {@value #DAYS_PER_YEAR}. */
+    public static double years(LocalDate first, LocalDate last) {
+        return ChronoUnit.DAYS.between(first, last) / DAYS_PER_YEAR;
+    }
+
+    /** Total turnover per calendar year over a window of {@code years} (see {@link #years}); 0 for a one-day window. */
+    public double turnoverPerYear(double years) {
+        return years == 0 ? 0 : totalTurnover / years;
+    }
+
     /**
      * A value at or above this cannot deepen the drawdown: a speed pre-check only, with a margin far wider than
      * rounding, so the exact test with a division decides every value near it (its mutants are equivalent:

@@ -1,6 +1,5 @@
 package foresto.engine;
 
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -38,8 +37,7 @@ public final class Sweep {
             }
             target[k] = r;
         }
-        long days = ChronoUnit.DAYS.between(cal.date(0), cal.date(cal.length() - 1));
-        return new Sweep(cal, scenario, off, target, days / Metrics.DAYS_PER_YEAR);
+        return new Sweep(cal, scenario, off, target, Metrics.years(cal.date(0), cal.date(cal.length() - 1)));
     }
 
     /** The buy-and-hold path every cell is compared with. */
@@ -71,8 +69,7 @@ public final class Sweep {
             }
             trackingError = Math.sqrt(Metrics.TRADING_DAYS_PER_YEAR) * Math.sqrt(ss / (n - 2));
         }
-        double perYear = years == 0 ? 0 : on.metrics().totalTurnover() / years;
-        return new Cell(rule, on, perYear, trackingError);
+        return new Cell(rule, on, on.metrics().turnoverPerYear(years), trackingError);
     }
 
     /** A cell's results. */

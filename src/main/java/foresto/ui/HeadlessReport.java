@@ -1,5 +1,7 @@
 package foresto.ui;
 
+import foresto.backtest.Metric;
+import foresto.backtest.SweepRunner;
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.main.RunCharts;
@@ -31,7 +33,7 @@ public final class HeadlessReport {
     }
 
     /** The sweep's heatmap for one metric, 1400 × 900 (or taller for many rules). */
-    public static void renderSweep(foresto.backtest.SweepRunner.Result result, foresto.backtest.SweepMetric metric,
+    public static void renderSweep(SweepRunner.Result result, Metric metric,
                                    String heading, Path png) throws Exception {
         onFxThread(() -> {
             foresto.ui.sweep.Heatmap map = new foresto.ui.sweep.Heatmap();

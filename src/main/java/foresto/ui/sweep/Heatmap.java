@@ -1,6 +1,6 @@
 package foresto.ui.sweep;
 
-import foresto.backtest.SweepMetric;
+import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.ChartColour;
@@ -27,7 +27,7 @@ public final class Heatmap extends CanvasChart {
     static final double BOTTOM = 44;
     static final double RIGHT = 20;
     private SweepRunner.Result result;
-    private SweepMetric metric = SweepMetric.FINAL_VALUE;
+    private Metric metric = Metric.FINAL_VALUE;
     private String title = "";
 
     public Heatmap() {
@@ -36,7 +36,7 @@ public final class Heatmap extends CanvasChart {
         setPrefSize(900, 600);
     }
 
-    public void show(SweepRunner.Result r, SweepMetric m, String heading) {
+    public void show(SweepRunner.Result r, Metric m, String heading) {
         this.result = r;
         this.metric = m;
         this.title = heading;
@@ -47,7 +47,7 @@ public final class Heatmap extends CanvasChart {
         return result;
     }
 
-    public SweepMetric metric() {
+    public Metric metric() {
         return metric;
     }
 

@@ -1,11 +1,15 @@
 package foresto.ui.sweep;
 
-import foresto.backtest.SweepMetric;
+import foresto.backtest.Metric;
+import foresto.backtest.SweepRunner;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -15,7 +19,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The Sweep tab's nodes, bound to a {@link SweepViewModel}: the form, the heatmap with hover and click, status. */
@@ -43,8 +50,8 @@ public final class SweepView extends BorderPane {
             n.disableProperty().bind(calendars);
         }
         rho.disableProperty().bind(vm.family.isNotEqualTo(SweepViewModel.Family.HYBRID_BAND));
-        ComboBox<SweepMetric> metric = new ComboBox<>();
-        metric.getItems().setAll(SweepMetric.values());
+        ComboBox<Metric> metric = new ComboBox<>();
+        metric.getItems().setAll(Metric.heatmap());
         metric.valueProperty().bindBidirectional(vm.metric);
         metric.setId("sweepMetricBox");
         Button run = new Button("Run sweep");
@@ -157,33 +164,26 @@ public final class SweepView extends BorderPane {
     }
 
     /** Every cell with its figures, cost drag and break-even cost rate, sortable. */
-    private static javafx.scene.control.TableView<foresto.backtest.SweepRunner.Row> cellTable(SweepViewModel vm) {
-        var table = new javafx.scene.control.TableView<foresto.backtest.SweepRunner.Row>();
+    private static TableView<SweepRunner.Row> cellTable(SweepViewModel vm) {
+        var table = new TableView<SweepRunner.Row>();
         table.setId("sweepCellTable");
-        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPrefWidth(200); // takes the tab's width; its columns must not widen the window
         table.setMinWidth(0);
-        table.getColumns().setAll(java.util.List.of(
+        List<TableColumn<SweepRunner.Row, String>> columns = new ArrayList<>(List.of(
                 col("Rule", r -> r.rule()),
-                col("Cost rate", r -> Heatmap.plain(r.costRate())),
-                col("Final value", r -> SweepMetric.FINAL_VALUE.format(r.metrics().finalValue())),
-                col("CAGR", r -> SweepMetric.CAGR.format(r.metrics().cagr())),
-                col("Volatility", r -> SweepMetric.VOLATILITY.format(r.metrics().volatility())),
-                col("Max drawdown", r -> SweepMetric.MAX_DRAWDOWN.format(r.metrics().maxDrawdown())),
-                col("Events", r -> Integer.toString(r.metrics().eventCount())),
-                col("Turnover / year", r -> SweepMetric.TURNOVER_PER_YEAR.format(r.turnoverPerYear())),
-                col("Tracking error", r -> SweepMetric.TRACKING_ERROR.format(r.trackingError())),
-                col("Cost drag", r -> SweepMetric.COST.format(r.costDrag())),
-                col("Break-even cost rate", r -> r.breakEvenCostRate() == null ? "none"
-                        : String.format(java.util.Locale.ROOT, "%.5f", r.breakEvenCostRate()))));
-        vm.result.addListener((o, a, r) -> table.getItems().setAll(r == null ? java.util.List.of() : r.rows()));
+                col("Cost rate", r -> Heatmap.plain(r.costRate()))));
+        for (Metric m : Metric.sweepTable()) {
+            columns.add(col(m.title(), r -> m.format(m.of(r))));
+        }
+        table.getColumns().setAll(columns);
+        vm.result.addListener((o, a, r) -> table.getItems().setAll(r == null ? List.of() : r.rows()));
         return table;
     }
 
-    private static javafx.scene.control.TableColumn<foresto.backtest.SweepRunner.Row, String> col(String title,
-            java.util.function.Function<foresto.backtest.SweepRunner.Row, String> f) {
-        var c = new javafx.scene.control.TableColumn<foresto.backtest.SweepRunner.Row, String>(title);
-        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(f.apply(cell.getValue())));
+    private static TableColumn<SweepRunner.Row, String> col(String title, Function<SweepRunner.Row, String> f) {
+        var c = new TableColumn<SweepRunner.Row, String>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
         return c;
     }
 

@@ -1,6 +1,6 @@
 package foresto.ui.sweep;
 
-import foresto.backtest.SweepMetric;
+import foresto.backtest.Metric;
 import foresto.backtest.BacktestService;
 import foresto.backtest.InlineRule;
 import foresto.backtest.SweepRunner;
@@ -69,7 +69,7 @@ public final class SweepViewModel {
     public final StringProperty costRates = new SimpleStringProperty("0,0.001,0.002,0.005");
     public final StringProperty check = new SimpleStringProperty("daily");
     public final StringProperty rebalanceTo = new SimpleStringProperty("0");
-    public final ObjectProperty<SweepMetric> metric = new SimpleObjectProperty<>(SweepMetric.FINAL_VALUE);
+    public final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.FINAL_VALUE);
     public final ObjectProperty<SweepRunner.Result> result = new SimpleObjectProperty<>();
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
     public final DoubleProperty progress = new SimpleDoubleProperty(0);
