@@ -6,11 +6,11 @@ import foresto.ui.common.TaskExecutor;
 import foresto.ui.main.RunModel;
 import foresto.backtest.BacktestService;
 import foresto.backtest.FeatureFlags;
+import foresto.backtest.InMemoryStores;
 import foresto.backtest.RuleService;
 import foresto.error.ErrorCode;
 import foresto.ui.main.MainViewModel;
 import foresto.ui.rules.RulesViewModel;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,23 +21,23 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** View-models with a same-thread executor: deterministic, no stage. */
+/**
+ * View-models with a same-thread executor: deterministic, no stage, no database (the services on in-memory
+ * stores holding what the desktop tests' database holds).
+ */
 class ViewModelTest {
-    static UiFixture fx;
+    static InMemoryStores stores;
+    static BacktestService service;
 
     @BeforeAll
     static void setUp() {
-        fx = new UiFixture(true);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
+        stores = InMemoryStores.sample();
+        service = new BacktestService(stores.stores(), new FeatureFlags(true), Clock.systemUTC());
     }
 
     @Test
     void openingAStoredRunPutsItsChoicesIntoTheSetup() {
-        MainViewModel vm = new MainViewModel(fx.service, TaskExecutor.sameThread(), UiState.inMemory(), e -> { });
+        MainViewModel vm = new MainViewModel(service, TaskExecutor.sameThread(), UiState.inMemory(), e -> { });
         vm.load();
         vm.rule.set(vm.rules.get(1)); // quarterly
         vm.startDate.set(LocalDate.of(2013, 1, 2));
@@ -59,12 +59,12 @@ class ViewModelTest {
 
     @Test
     void aRelativeBandIsShownAsTheNormalisedDriftAgainstOne() {
-        var rules = new RuleService(fx.db.dataSource());
+        var rules = new RuleService(stores.stores().rules());
         var rel = rules.create(new foresto.model.RuleRecord(null, "relative 10 %", "DRIFT", null, "FIRST_TRADING_DAY", null,
                 new java.math.BigDecimal("0.001"), LocalDate.of(2020, 1, 1), null, true, null, null, "RELATIVE",
                 new java.math.BigDecimal("0.1"), "DAILY", java.math.BigDecimal.ZERO));
         List<UiError> errors = new ArrayList<>();
-        MainViewModel vm = new MainViewModel(fx.service, TaskExecutor.sameThread(), UiState.inMemory(), errors::add);
+        MainViewModel vm = new MainViewModel(service, TaskExecutor.sameThread(), UiState.inMemory(), errors::add);
         vm.load();
         vm.rule.set(vm.rules.stream().filter(r -> r.ruleId().equals(rel.ruleId())).findFirst().orElseThrow());
         vm.run();
@@ -85,7 +85,7 @@ class ViewModelTest {
     void mainViewModelLoadsRestoresRunsSelectsAndRemembers() {
         List<UiError> errors = new ArrayList<>();
         UiState state = UiState.inMemory();
-        MainViewModel vm = new MainViewModel(fx.service, TaskExecutor.sameThread(), state, errors::add);
+        MainViewModel vm = new MainViewModel(service, TaskExecutor.sameThread(), state, errors::add);
         vm.load();
         assertThat(vm.portfolios).hasSize(5);
         assertThat(vm.rules).extracting(r -> r.ruleName()).startsWith("P2_PERIODIC_MONTHLY_FTD_10BP",
@@ -119,7 +119,7 @@ class ViewModelTest {
         assertThat(state.get("rule")).hasValue(Long.toString(vm.rules.get(2).ruleId()));
 
         // a second view-model restores the remembered choices
-        MainViewModel again = new MainViewModel(fx.service, TaskExecutor.sameThread(), state, errors::add);
+        MainViewModel again = new MainViewModel(service, TaskExecutor.sameThread(), state, errors::add);
         again.load();
         assertThat(again.rule.get().ruleName()).isEqualTo("P2_DRIFT_5PCT_10BP");
         assertThat(again.startDate.get()).isEqualTo(LocalDate.of(2012, 1, 3));
@@ -131,14 +131,14 @@ class ViewModelTest {
     @Test
     void badInputAndFlagOffAreReportedWithCodes() {
         List<UiError> errors = new ArrayList<>();
-        MainViewModel vm = new MainViewModel(fx.service, TaskExecutor.sameThread(), UiState.inMemory(), errors::add);
+        MainViewModel vm = new MainViewModel(service, TaskExecutor.sameThread(), UiState.inMemory(), errors::add);
         vm.load();
         vm.initialValue.set("ten thousand");
         vm.run();
         assertThat(errors).extracting(UiError::code).containsExactly(ErrorCode.INVALID_REQUEST);
         assertThat(vm.busy.get()).isFalse();
 
-        BacktestService off = new BacktestService(fx.db.dataSource(), FeatureFlags.OFF, Clock.systemUTC());
+        BacktestService off = new BacktestService(stores.stores(), FeatureFlags.OFF, Clock.systemUTC());
         MainViewModel offVm = new MainViewModel(off, TaskExecutor.sameThread(), UiState.inMemory(), errors::add);
         offVm.load();
         assertThat(offVm.rebalancingAllowedProperty().get()).isFalse();
@@ -150,7 +150,7 @@ class ViewModelTest {
     @Test
     void rulesViewModelValidatesWithTheServiceCodes() {
         List<String> changed = new ArrayList<>();
-        RulesViewModel vm = new RulesViewModel(new RuleService(fx.db.dataSource()), TaskExecutor.sameThread(), () -> changed.add("x"));
+        RulesViewModel vm = new RulesViewModel(new RuleService(stores.stores().rules()), TaskExecutor.sameThread(), () -> changed.add("x"));
         vm.load();
         vm.newRule();
         assertThat(vm.validation.get()).as("no error before any input").isEmpty();
@@ -180,7 +180,7 @@ class ViewModelTest {
     void aComputedRunIsShownBeforeItIsStoredAndWithdrawnWhenStoringFails() throws Exception {
         List<String> statuses = new java.util.ArrayList<>();
         List<Boolean> previews = new java.util.ArrayList<>();
-        MainViewModel vm = new MainViewModel(fx.service, TaskExecutor.sameThread(), UiState.inMemory(), e -> statuses.add("error " + e.code()));
+        MainViewModel vm = new MainViewModel(service, TaskExecutor.sameThread(), UiState.inMemory(), e -> statuses.add("error " + e.code()));
         vm.load();
         vm.rule.set(vm.rules.get(0));
         vm.startDate.set(LocalDate.of(2011, 3, 1));
@@ -196,13 +196,8 @@ class ViewModelTest {
         RunModel stored = vm.result.get();
 
         // storing fails after the run was computed and shown: the preview is withdrawn, the earlier run shows again
-        long runsBefore = count("simulation_run");
-        try (var c = fx.db.dataSource().getConnection(); var st = c.createStatement()) {
-            st.execute("CREATE FUNCTION foresto.refuse_run() RETURNS trigger LANGUAGE plpgsql AS "
-                    + "$$ BEGIN RAISE EXCEPTION 'refused by test'; END $$");
-            st.execute("CREATE TRIGGER refuse_run BEFORE INSERT ON foresto.simulation_run FOR EACH ROW "
-                    + "EXECUTE FUNCTION foresto.refuse_run()");
-        }
+        long runsBefore = stores.runCount();
+        stores.refuseRuns(true); // as a database whose insert trigger raises an exception
         try {
             previews.clear();
             statuses.clear();
@@ -212,20 +207,9 @@ class ViewModelTest {
             assertThat(vm.result.get()).isSameAs(stored);
             assertThat(vm.status.get()).startsWith("Failed: ");
             assertThat(statuses).anyMatch(t -> t.startsWith("error DATABASE_"));
-            assertThat(count("simulation_run")).isEqualTo(runsBefore);
+            assertThat(stores.runCount()).isEqualTo(runsBefore);
         } finally {
-            try (var c = fx.db.dataSource().getConnection(); var st = c.createStatement()) {
-                st.execute("DROP TRIGGER refuse_run ON foresto.simulation_run");
-                st.execute("DROP FUNCTION foresto.refuse_run()");
-            }
-        }
-    }
-
-    private static long count(String table) throws Exception {
-        try (var c = fx.db.dataSource().getConnection(); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT count(*) FROM foresto." + table)) {
-            rs.next();
-            return rs.getLong(1);
+            stores.refuseRuns(false);
         }
     }
 }
