@@ -38,7 +38,7 @@ public final class EventsPanel {
     void bind(MainViewModel vm, MainController.Dialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
-        ResultViewModel r = vm.shown;
+        ResultViewModel r = vm.shown();
         LaterFrame follow = new LaterFrame(2, () -> {
             RunModel m = r.result.get();
             eventTable.getItems().setAll(m == null ? List.of() : m.eventRows()); // r.events is m's events
@@ -46,7 +46,7 @@ public final class EventsPanel {
         });
         r.events.addListener((ListChangeListener<RebalancingEvent>) c -> follow.request());
         eventCountLabel.textProperty().bind(Bindings.size(r.events).asString("%d events"));
-        exportButton.disableProperty().bind(Bindings.isEmpty(r.events).or(vm.busy));
+        exportButton.disableProperty().bind(Bindings.isEmpty(r.events).or(vm.busyProperty()));
         eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
                 r.selectedEvent.set(row.index());
@@ -99,7 +99,7 @@ public final class EventsPanel {
 
     @FXML
     void onExport() {
-        RunModel m = vm.result.get();
+        RunModel m = vm.resultProperty().get();
         String name = m == null ? "events.csv" : "foresto-run-" + m.run().runId() + "-events.csv";
         dialogs.chooseExportFile(name).ifPresent(p -> vm.exportEvents(p, () -> { }));
     }

@@ -36,7 +36,7 @@ public final class SetupPanel {
     void bind(MainViewModel vm, MainController.Dialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
-        SetupViewModel s = vm.setup;
+        SetupViewModel s = vm.setup();
         boolean allowed = s.rebalancingAllowedProperty().get();
         rebalancingToggle.setDisable(!allowed);
         ruleBox.disableProperty().bind(s.rebalancingAllowedProperty().not().or(s.rebalancingOn.not()));
@@ -60,7 +60,7 @@ public final class SetupPanel {
         missingBox.getItems().setAll(MissingDataPolicy.values());
         missingBox.valueProperty().bindBidirectional(s.missingPolicy);
         runButton.disableProperty().bind(vm.canRun().not());
-        cancelButton.disableProperty().bind(vm.busy.not());
+        cancelButton.disableProperty().bind(vm.busyProperty().not());
     }
 
     private static ListCell<RuleRecord> ruleCell() {

@@ -20,6 +20,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ import java.util.function.Function;
  * sessions. No JavaFX nodes, no background work.
  */
 public final class SetupViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(SetupViewModel.class);
     private final UiState state;
     private final ReadOnlyBooleanWrapper rebalancingAllowed;
 
@@ -128,7 +131,7 @@ public final class SetupViewModel {
             return "";
         }
         String warning = "Ignored unreadable remembered choices: " + String.join(", ", bad) + ".";
-        System.err.println("foresto: " + warning);
+        LOG.warn(warning);
         return " " + warning;
     }
 
