@@ -200,10 +200,10 @@ class AnalystScreenTest extends RobotTestBase {
         assertThat(sharpe.metric()).isEqualTo("Sharpe (risk-free 3 %)");
         assertThat(Double.parseDouble(sharpe.on())).isCloseTo(foresto.engine.PathStats.sharpe(on, 0.03), within(0.0005))
                 .isLessThan(sharpeAt0);
-        robot.interact(() -> vm().shown().riskFree.set("abc"));
-        assertThat(vm().shown().riskFreeProblem.get()).contains("not a rate");
+        robot.interact(() -> vm().shown().riskFreeProperty().set("abc"));
+        assertThat(vm().shown().riskFreeProblemProperty().get()).contains("not a rate");
         assertThat(vm().getSummary()).anyMatch(row -> row.metric().equals("Sharpe (risk-free 0)"));
-        robot.interact(() -> vm().shown().riskFree.set("0"));
+        robot.interact(() -> vm().shown().riskFreeProperty().set("0"));
         fx.screenshot(robot, "summary-tab.png");
         select(robot, "Annual returns");
         fx.screenshot(robot, "annual-tab.png");

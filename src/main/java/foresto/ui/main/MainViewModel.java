@@ -90,78 +90,78 @@ public final class MainViewModel {
     // the panels' state under the names the rest of the screen (and its tests) use
 
     public ObservableList<PortfolioRecord> getPortfolios() {
-        return setup.portfolios;
+        return setup.getPortfolios();
     }
 
     public ObservableList<RuleRecord> getRules() {
-        return setup.rules;
+        return setup.getRules();
     }
 
     public ObservableList<DatasetRecord> getDatasets() {
-        return setup.datasets;
+        return setup.getDatasets();
     }
 
     public ObservableList<RebalancingEvent> getEvents() {
-        return shown.events;
+        return shown.getEvents();
     }
 
     public ObservableList<SummaryRow> getSummary() {
-        return shown.summary;
+        return shown.getSummary();
     }
 
     public ObservableList<RunModel.ClassWeight> getWeightsAtDay() {
-        return shown.weightsAtDay;
+        return shown.getWeightsAtDay();
     }
 
     public ObjectProperty<PortfolioRecord> portfolioProperty() {
-        return setup.portfolio;
+        return setup.portfolioProperty();
     }
 
     public ObjectProperty<RuleRecord> ruleProperty() {
-        return setup.rule;
+        return setup.ruleProperty();
     }
 
     public ObjectProperty<DatasetRecord> datasetProperty() {
-        return setup.dataset;
+        return setup.datasetProperty();
     }
 
     public BooleanProperty rebalancingOnProperty() {
-        return setup.rebalancingOn;
+        return setup.rebalancingOnProperty();
     }
 
     public ObjectProperty<LocalDate> startDateProperty() {
-        return setup.startDate;
+        return setup.startDateProperty();
     }
 
     public ObjectProperty<LocalDate> endDateProperty() {
-        return setup.endDate;
+        return setup.endDateProperty();
     }
 
     public StringProperty initialValueProperty() {
-        return setup.initialValue;
+        return setup.initialValueProperty();
     }
 
     public ObjectProperty<MissingDataPolicy> missingPolicyProperty() {
-        return setup.missingPolicy;
+        return setup.missingPolicyProperty();
     }
 
     /** The shown run, or null. */
     public ObjectProperty<RunModel> resultProperty() {
-        return shown.result;
+        return shown.resultProperty();
     }
 
     /** The selected event (index into {@link #getEvents()}), or null. */
     public ObjectProperty<Integer> selectedEventProperty() {
-        return shown.selectedEvent;
+        return shown.selectedEventProperty();
     }
 
     /** The selected day (index into the run's dates), or -1. */
     public IntegerProperty selectedDayProperty() {
-        return shown.selectedDay;
+        return shown.selectedDayProperty();
     }
 
     public StringProperty dayDetailProperty() {
-        return shown.dayDetail;
+        return shown.dayDetailProperty();
     }
 
     /** True while any background job of this screen is under way. */
@@ -184,9 +184,9 @@ public final class MainViewModel {
     /** True when Run can be pressed. */
     public BooleanBinding canRun() {
         ReadOnlyBooleanProperty busy = jobs.busyProperty();
-        return Bindings.createBooleanBinding(() -> !busy.get() && setup.portfolio.get() != null
-                        && setup.dataset.get() != null && (!setup.rebalancingOn.get() || setup.rule.get() != null),
-                busy, setup.portfolio, setup.dataset, setup.rebalancingOn, setup.rule);
+        return Bindings.createBooleanBinding(() -> !busy.get() && setup.portfolioProperty().get() != null
+                        && setup.datasetProperty().get() != null && (!setup.rebalancingOnProperty().get() || setup.ruleProperty().get() != null),
+                busy, setup.portfolioProperty(), setup.datasetProperty(), setup.rebalancingOnProperty(), setup.ruleProperty());
     }
 
     /** Loads the lists (portfolios, usable rules, datasets, history) and restores the last choices. */
@@ -209,7 +209,7 @@ public final class MainViewModel {
 
     /** Builds the request from the setup choices; validation errors carry the service's codes. */
     public BacktestRequest request() {
-        return setup.request(setup.rebalancingOn.get());
+        return setup.request(setup.rebalancingOnProperty().get());
     }
 
     /** Runs the backtest in the background; the result (new or reused) is then shown. */
@@ -246,7 +246,7 @@ public final class MainViewModel {
     private final class RunAttempt {
         final Cancellation cancellation = new Cancellation();
         /** What the screen showed before: shown again when a preview is withdrawn. */
-        final RunModel before = shown.result.get();
+        final RunModel before = shown.resultProperty().get();
         RunPhase phase = RunPhase.RUNNING;
 
         /** Shows the computed run while it is stored, unless this run has ended meanwhile. */
@@ -279,8 +279,8 @@ public final class MainViewModel {
             return;
         }
         setup.rememberChoices();
-        status.set("Running " + setup.portfolio.get().name() + (inline != null ? " with " + RebalancingRule.spec(inline)
-                : req.rebalancingRuleId() == null ? " (rebalancing OFF)" : " with " + setup.rule.get().ruleName()) + " …");
+        status.set("Running " + setup.portfolioProperty().get().name() + (inline != null ? " with " + RebalancingRule.spec(inline)
+                : req.rebalancingRuleId() == null ? " (rebalancing OFF)" : " with " + setup.ruleProperty().get().ruleName()) + " …");
         RunAttempt attempt = new RunAttempt();
         currentRun = attempt;
         jobs.submitCancellable("run", () -> {
@@ -378,7 +378,7 @@ public final class MainViewModel {
 
     /** Writes the event table through the shared CSV writer (in the background). */
     public void exportEvents(Path file, Runnable done) {
-        List<RebalancingEvent> snapshot = List.copyOf(shown.events);
+        List<RebalancingEvent> snapshot = List.copyOf(shown.getEvents());
         status.set("Exporting " + snapshot.size() + " events …");
         jobs.submitCancellable("export", () -> {
             EventTable.export(file, snapshot);
