@@ -13,10 +13,12 @@ public final class Backend implements AutoCloseable {
     private final RuleService rules;
     private final ImportService imports;
 
+    /** The services on {@code database}'s stores (one set of repositories, shared by the services). */
     public Backend(Database database, FeatureFlags flags, Clock clock) {
         this.database = database;
-        this.backtests = new BacktestService(database.dataSource(), flags, clock);
-        this.rules = new RuleService(database.dataSource());
+        Stores stores = JdbcStores.on(database.dataSource());
+        this.backtests = new BacktestService(stores, flags, clock);
+        this.rules = new RuleService(stores.rules());
         this.imports = new ImportService(database.dataSource());
     }
 

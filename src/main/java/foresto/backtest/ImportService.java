@@ -1,7 +1,6 @@
 package foresto.backtest;
 
 import foresto.csv.MarketCsvReader;
-import foresto.model.DatasetRecord;
 import foresto.db.MarketDataRepository;
 import foresto.engine.MarketData;
 import foresto.error.ErrorCode;

@@ -4,7 +4,6 @@ import foresto.engine.BaseDayPolicy;
 import foresto.engine.Frequency;
 import foresto.engine.RebalancingEvent;
 import foresto.engine.RebalancingRule;
-import foresto.engine.TriggerDetail;
 import foresto.engine.Weights;
 
 import java.time.LocalDate;

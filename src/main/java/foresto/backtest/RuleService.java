@@ -1,8 +1,6 @@
 package foresto.backtest;
 
 import foresto.model.RuleRecord;
-import foresto.db.RuleRepository;
-import foresto.engine.RebalancingRule;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 
@@ -16,10 +14,15 @@ import java.util.List;
  */
 public final class RuleService {
     public static final int MAX_NAME = 100;
-    private final RuleRepository repo;
+    private final Stores.Rules repo;
 
+    public RuleService(Stores.Rules rules) {
+        this.repo = rules;
+    }
+
+    /** The service on one PostgreSQL database, as every face wires it. */
     public RuleService(DataSource ds) {
-        this.repo = new RuleRepository(ds);
+        this(JdbcStores.rules(ds));
     }
 
     public List<RuleRecord> all() {

@@ -185,8 +185,8 @@ public final class ForestoApp extends Application {
 
     /** Runs {@code then} once the window's lists have loaded (Run can be pressed). */
     private static void whenUsable(MainWindow w, Runnable then) {
-        var busy = w.mainViewModel().busy;
-        if (!busy.get() && !w.mainViewModel().portfolios.isEmpty()) {
+        var busy = w.mainViewModel().busyProperty();
+        if (!busy.get() && !w.mainViewModel().getPortfolios().isEmpty()) {
             then.run();
             return;
         }

@@ -103,7 +103,7 @@ public final class MainWindow {
             done.run();
             return;
         }
-        int days = r.result.get().dayCount();
+        int days = r.resultProperty().get().dayCount();
         List<foresto.ui.main.EventRow> rows = model.eventRows();
         new javafx.animation.AnimationTimer() {
             private int painted;

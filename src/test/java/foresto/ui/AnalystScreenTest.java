@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,16 +31,16 @@ class AnalystScreenTest extends RobotTestBase {
     }
 
     private void runMonthly(FxRobot robot) {
-        UiFixture.waitUntil(() -> !vm().portfolios.isEmpty() && !vm().busy.get());
+        UiFixture.waitUntil(() -> !vm().getPortfolios().isEmpty() && !vm().busyProperty().get());
         robot.interact(() -> {
-            vm().portfolio.set(vm().portfolios.stream().filter(p -> p.name().equals("Growth 80/20")).findFirst().orElseThrow());
-            vm().rule.set(vm().rules.stream().filter(r -> r.ruleName().equals("P2_PERIODIC_MONTHLY_FTD_10BP")).findFirst().orElseThrow());
-            vm().rebalancingOn.set(true);
+            vm().portfolioProperty().set(vm().getPortfolios().stream().filter(p -> p.name().equals("Growth 80/20")).findFirst().orElseThrow());
+            vm().ruleProperty().set(vm().getRules().stream().filter(r -> r.ruleName().equals("P2_PERIODIC_MONTHLY_FTD_10BP")).findFirst().orElseThrow());
+            vm().rebalancingOnProperty().set(true);
             vm().run();
         });
-        UiFixture.waitUntil(() -> vm().result.get() != null && !vm().busy.get()
-                && fx.window.main().chartedRun.get() == vm().result.get()
-                && fx.window.main().valueChart().markerIds().size() == vm().events.size());
+        UiFixture.waitUntil(() -> vm().resultProperty().get() != null && !vm().busyProperty().get()
+                && fx.window.main().chartedRun.get() == vm().resultProperty().get()
+                && fx.window.main().valueChart().markerIds().size() == vm().getEvents().size());
     }
 
     private void select(FxRobot robot, String tabText) {
@@ -54,7 +53,7 @@ class AnalystScreenTest extends RobotTestBase {
     void axesReadAtRoundValuesAndDenseEventsLeaveTheLineVisible(FxRobot robot) {
         runMonthly(robot);
         TimeSeriesChart value = fx.window.main().valueChart();
-        int events = vm().events.size();
+        int events = vm().getEvents().size();
         assertThat(events).isGreaterThan(100); // monthly over ten years
 
         // the value axis: no currency configured here
@@ -74,10 +73,10 @@ class AnalystScreenTest extends RobotTestBase {
         int probe = 40;
         robot.moveTo(value.markerScreenPoint(probe));
         UiFixture.waitUntil(() -> value.eventTooltip().isShowing());
-        assertThat(value.eventTooltip().getText()).startsWith(vm().events.get(probe).eventDate().toString());
+        assertThat(value.eventTooltip().getText()).startsWith(vm().getEvents().get(probe).eventDate().toString());
         robot.clickOn(value.markerScreenPoint(probe));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm().selectedEvent.get()).isEqualTo(probe);
+        assertThat(vm().selectedEventProperty().get()).isEqualTo(probe);
         assertThat(value.selectedMarkerIds()).containsExactly(probe);
 
         robot.clickOn("#logScaleBox");
@@ -114,7 +113,7 @@ class AnalystScreenTest extends RobotTestBase {
     @Test
     void aClickOnAPlainDayPutsACursorOnBothChartsAndExplainsThatClose(FxRobot robot) {
         runMonthly(robot);
-        RunModel m = vm().result.get();
+        RunModel m = vm().resultProperty().get();
         TimeSeriesChart value = fx.window.main().valueChart();
         // a day in the middle of a month, far from any first-trading-day event
         int day = -1;
@@ -129,14 +128,14 @@ class AnalystScreenTest extends RobotTestBase {
         robot.clickOn(value.dayScreenPoint(m.x()[day]));
         WaitForAsyncUtils.waitForFxEvents();
         // the pixel under the pointer maps to a day within a pixel's worth of the one aimed at
-        int selected = vm().selectedDay.get();
+        int selected = vm().selectedDayProperty().get();
         assertThat(Math.abs(m.x()[selected] - m.x()[day])).isLessThan(8);
         assertThat(value.selectedDayProperty().get()).isEqualTo(selected);
         assertThat(fx.window.main().driftChart().selectedDayProperty().get()).isEqualTo(selected);
-        assertThat(vm().weightsAtDay).hasSize(2);
-        assertThat(vm().dayDetail.get()).startsWith(m.paths().dates()[selected] + ": max drift OFF");
+        assertThat(vm().getWeightsAtDay()).hasSize(2);
+        assertThat(vm().dayDetailProperty().get()).startsWith(m.paths().dates()[selected] + ": max drift OFF");
         // selecting an event moves the cursor to its day
-        robot.interact(() -> vm().selectedEvent.set(3));
+        robot.interact(() -> vm().selectedEventProperty().set(3));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(value.selectedDayProperty().get()).isEqualTo(m.eventIndex(3));
     }
@@ -144,7 +143,7 @@ class AnalystScreenTest extends RobotTestBase {
     @Test
     void drawdownAnnualReturnsCostsAndTheWholeSummaryAreInView(FxRobot robot) throws Exception {
         runMonthly(robot);
-        RunModel m = vm().result.get();
+        RunModel m = vm().resultProperty().get();
         double[] on = m.paths().on();
 
         select(robot, "Drawdown");
@@ -178,32 +177,32 @@ class AnalystScreenTest extends RobotTestBase {
         TimeSeriesChart costs = fx.window.main().costChart();
         double[] cum = costs.content().lines().get(0).y();
         double sum = 0;
-        for (RebalancingEvent e : vm().events) {
+        for (RebalancingEvent e : vm().getEvents()) {
             sum += e.costAmount();
         }
         assertThat(cum[cum.length - 1]).isCloseTo(sum, within(1e-9 * sum));
-        assertThat(costs.markerIds()).hasSize(vm().events.size());
+        assertThat(costs.markerIds()).hasSize(vm().getEvents().size());
 
         select(robot, "Summary");
         var summary = fx.window.main().summary();
-        assertThat(summary.metrics()).hasSize(vm().summary.size()).contains("Sharpe (risk-free 0)", "Turnover / year");
+        assertThat(summary.metrics()).hasSize(vm().getSummary().size()).contains("Sharpe (risk-free 0)", "Turnover / year");
         Bounds viewport = summary.getViewportBounds();
         assertThat(summary.getContent().getLayoutBounds().getHeight()).as("every summary row in view at 1400 × 900")
                 .isLessThanOrEqualTo(viewport.getHeight());
         assertThat(fx.window.scene().getHeight()).isEqualTo(900);
         // a risk-free rate typed by the analyst is used and named; a wrong one is said and not used
-        double sharpeAt0 = Double.parseDouble(vm().summary.stream().filter(row -> row.metric().startsWith("Sharpe"))
+        double sharpeAt0 = Double.parseDouble(vm().getSummary().stream().filter(row -> row.metric().startsWith("Sharpe"))
                 .findFirst().orElseThrow().on());
         robot.doubleClickOn("#riskFreeField").eraseText(3).write("3 %");
         WaitForAsyncUtils.waitForFxEvents();
-        var sharpe = vm().summary.stream().filter(row -> row.metric().startsWith("Sharpe")).findFirst().orElseThrow();
+        var sharpe = vm().getSummary().stream().filter(row -> row.metric().startsWith("Sharpe")).findFirst().orElseThrow();
         assertThat(sharpe.metric()).isEqualTo("Sharpe (risk-free 3 %)");
         assertThat(Double.parseDouble(sharpe.on())).isCloseTo(foresto.engine.PathStats.sharpe(on, 0.03), within(0.0005))
                 .isLessThan(sharpeAt0);
-        robot.interact(() -> vm().shown.riskFree.set("abc"));
-        assertThat(vm().shown.riskFreeProblem.get()).contains("not a rate");
-        assertThat(vm().summary).anyMatch(row -> row.metric().equals("Sharpe (risk-free 0)"));
-        robot.interact(() -> vm().shown.riskFree.set("0"));
+        robot.interact(() -> vm().shown().riskFreeProperty().set("abc"));
+        assertThat(vm().shown().riskFreeProblemProperty().get()).contains("not a rate");
+        assertThat(vm().getSummary()).anyMatch(row -> row.metric().equals("Sharpe (risk-free 0)"));
+        robot.interact(() -> vm().shown().riskFreeProperty().set("0"));
         fx.screenshot(robot, "summary-tab.png");
         select(robot, "Annual returns");
         fx.screenshot(robot, "annual-tab.png");

@@ -59,14 +59,14 @@ class BackgroundJobsTest {
         MainViewModel vm = new MainViewModel(fx.service, TaskExecutor.sameThread(), state, errors::add);
         vm.load();
         assertThat(errors).isEmpty();
-        assertThat(vm.status.get()).startsWith("Ready.").contains("Ignored unreadable remembered choices")
+        assertThat(vm.statusProperty().get()).startsWith("Ready.").contains("Ignored unreadable remembered choices")
                 .contains("missing=MAYBE").contains("start=yesterday").contains("initial_value=lots");
-        assertThat(vm.endDate.get()).hasToString("2015-12-31"); // the good ones are kept
+        assertThat(vm.endDateProperty().get()).hasToString("2015-12-31"); // the good ones are kept
         assertThat(state.get("missing")).isEmpty();
         assertThat(vm.canRun().get()).isTrue();
         vm.run();
         assertThat(errors).isEmpty();
-        assertThat(vm.status.get()).startsWith("New run #");
+        assertThat(vm.statusProperty().get()).startsWith("New run #");
     }
 
     /** Holds every job until the test completes it. */
@@ -112,43 +112,43 @@ class BackgroundJobsTest {
         vm.load();
         held.finishers.remove(0).run();
         vm.run();
-        assertThat(vm.busy.get()).isTrue();
+        assertThat(vm.busyProperty().get()).isTrue();
         vm.refreshRules(); // e.g. the rules editor saved a rule
         held.finishers.remove(1).run(); // the reload finishes first
-        assertThat(vm.busy.get()).as("the run is still going").isTrue();
+        assertThat(vm.busyProperty().get()).as("the run is still going").isTrue();
         assertThat(vm.canRun().get()).isFalse();
         held.finishers.remove(0).run();
-        assertThat(vm.busy.get()).isFalse();
-        assertThat(vm.status.get()).startsWith("New run #");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).startsWith("New run #");
     }
 
     @Test
     void cancelSaysCancelledOnlyWhenNothingWasStored() throws Exception {
         MainViewModel vm = new MainViewModel(fx.service, new FxTaskExecutor(), UiState.inMemory(), e -> { });
         WaitForAsyncUtils.asyncFx(vm::load).get(10, TimeUnit.SECONDS);
-        UiFixture.waitUntil(() -> !vm.busy.get());
+        UiFixture.waitUntil(() -> !vm.busyProperty().get());
         // every status the screen showed, for the failure message (the order in which a cancel and a store met)
         List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
-        WaitForAsyncUtils.asyncFx(() -> vm.status.addListener((o, a, now) -> statuses.add(now))).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> vm.statusProperty().addListener((o, a, now) -> statuses.add(now))).get(10, TimeUnit.SECONDS);
         for (int attempt = 0; attempt < 8; attempt++) {
             statuses.clear();
             String iv = Integer.toString(5000 + attempt); // a new request each time
             long runsBefore = fx.service.history(1000).size();
             WaitForAsyncUtils.asyncFx(() -> {
-                vm.initialValue.set(iv);
+                vm.initialValueProperty().set(iv);
                 vm.run();
             }).get(10, TimeUnit.SECONDS);
             Thread.sleep(attempt * 15L);
             WaitForAsyncUtils.asyncFx(vm::cancel).get(10, TimeUnit.SECONDS);
-            UiFixture.waitUntil(() -> !vm.busy.get());
-            String status = WaitForAsyncUtils.asyncFx(vm.status::get).get(10, TimeUnit.SECONDS);
+            UiFixture.waitUntil(() -> !vm.busyProperty().get());
+            String status = WaitForAsyncUtils.asyncFx(vm.statusProperty()::get).get(10, TimeUnit.SECONDS);
             if (status.startsWith("Too late")) { // being stored: it is shown (and said) when it is
                 try {
-                    UiFixture.waitUntil(() -> vm.status.get().startsWith("New run #") || vm.status.get().startsWith("Cancel came too late"));
+                    UiFixture.waitUntil(() -> vm.statusProperty().get().startsWith("New run #") || vm.statusProperty().get().startsWith("Cancel came too late"));
                 } catch (AssertionError e) {
                     throw new AssertionError("attempt " + attempt + ", statuses: " + statuses, e);
                 }
-                status = WaitForAsyncUtils.asyncFx(vm.status::get).get(10, TimeUnit.SECONDS);
+                status = WaitForAsyncUtils.asyncFx(vm.statusProperty()::get).get(10, TimeUnit.SECONDS);
             }
             long runsAfter = fx.service.history(1000).size();
             if (status.startsWith("Cancelled.")) {

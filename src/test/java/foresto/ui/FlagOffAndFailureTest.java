@@ -25,7 +25,7 @@ class FlagOffAndFailureTest extends RobotTestBase {
 
     @Test
     void flagOffDisablesRuleControlsShowsTheBannerAndStillRunsOff(FxRobot robot) {
-        UiFixture.waitUntil(() -> !vm().portfolios.isEmpty() && !vm().busy.get());
+        UiFixture.waitUntil(() -> !vm().getPortfolios().isEmpty() && !vm().busyProperty().get());
         Label banner = robot.lookup(".banner").queryAs(Label.class);
         assertThat(banner.isVisible()).isTrue();
         assertThat(banner.getText()).contains("USE_REBALANCING").contains("USE_REBALANCING=1");
@@ -34,21 +34,21 @@ class FlagOffAndFailureTest extends RobotTestBase {
         assertThat(robot.lookup("#ruleBox").queryAs(ComboBox.class).isDisabled()).isTrue();
 
         robot.clickOn("#runButton");
-        UiFixture.waitUntil(() -> vm().result.get() != null && !vm().busy.get()
-                && fx.window.main().chartedRun.get() == vm().result.get());
-        assertThat(vm().result.get().paths().hasOn()).isFalse();
-        assertThat(vm().events).isEmpty();
+        UiFixture.waitUntil(() -> vm().resultProperty().get() != null && !vm().busyProperty().get()
+                && fx.window.main().chartedRun.get() == vm().resultProperty().get());
+        assertThat(vm().resultProperty().get().paths().hasOn()).isFalse();
+        assertThat(vm().getEvents()).isEmpty();
         assertThat(fx.window.main().valueChart().seriesNames()).containsExactly("OFF: buy-and-hold");
         // an OFF-only run is titled and coloured as OFF
         assertThat(robot.lookup("#valueTitle").queryAs(Label.class).getText()).isEqualTo("Value: OFF (buy-and-hold) only");
         assertThat(fx.window.main().valueChart().colourOf(0)).isEqualTo(foresto.ui.chart.TimeSeriesChart.OFF_COLOUR);
-        assertThat(vm().status.get()).contains("rebalancing OFF");
+        assertThat(vm().statusProperty().get()).contains("rebalancing OFF");
 
         // the database goes away: the next run fails with a dialog carrying the code, and the app keeps working
         fx.db.close();
-        robot.interact(() -> vm().initialValue.set("12345"));
+        robot.interact(() -> vm().initialValueProperty().set("12345"));
         robot.clickOn("#runButton");
-        UiFixture.waitUntil(() -> !vm().busy.get() && robot.lookup("#errorDialog").tryQuery().isPresent());
+        UiFixture.waitUntil(() -> !vm().busyProperty().get() && robot.lookup("#errorDialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
         assertThat(dialog.getHeaderText()).isIn("DATABASE_UNAVAILABLE", "DATABASE_ERROR");
         assertThat(dialog.getContentText()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -56,13 +56,13 @@ class FlagOffAndFailureTest extends RobotTestBase {
         assertThat(dialog.getStylesheets()).anyMatch(css -> css.endsWith("/foresto/ui/app.css"));
         assertThat(dialog.lookup(".content").getStyleClass()).isNotNull();
         assertThat(((javafx.scene.control.Label) dialog.lookup(".content")).getFont().getFamily()).isEqualTo(Fonts.FAMILY);
-        assertThat(vm().status.get()).startsWith("Failed: DATABASE_");
+        assertThat(vm().statusProperty().get()).startsWith("Failed: DATABASE_");
         robot.clickOn("OK");
         UiFixture.waitUntil(() -> robot.lookup("#errorDialog").tryQuery().isEmpty());
         // still responsive: controls react and the previous result is still shown
         robot.clickOn("#initialValueField").eraseText(5).write("777");
-        assertThat(vm().initialValue.get()).isEqualTo("777");
-        assertThat(vm().result.get()).isNotNull();
+        assertThat(vm().initialValueProperty().get()).isEqualTo("777");
+        assertThat(vm().resultProperty().get()).isNotNull();
         assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isFalse();
     }
 }

@@ -25,7 +25,7 @@ class ImportAndCancelTest extends RobotTestBase {
     @Test
     void importDialogReportsProblemsThenImportsAndTheDatasetAppears(FxRobot robot) throws Exception {
         MainViewModel vm = fx.window.mainViewModel();
-        UiFixture.waitUntil(() -> !vm.datasets.isEmpty() && !vm.busy.get());
+        UiFixture.waitUntil(() -> !vm.getDatasets().isEmpty() && !vm.busyProperty().get());
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "date,SPX\n2024-01-02,0.01\n2024-01-03,oops\n");
         Path good = dir.resolve("good.csv");
@@ -39,14 +39,14 @@ class ImportAndCancelTest extends RobotTestBase {
         TextArea result = robot.lookup("#importResult").queryAs(TextArea.class);
         UiFixture.waitUntil(() -> result.getText().startsWith("INVALID_CSV"));
         assertThat(result.getText()).contains("bad.csv:1: --columns names 'TSY', which is not a column of the file");
-        assertThat(vm.datasets).hasSize(1);
+        assertThat(vm.getDatasets()).hasSize(1);
 
         robot.interact(() -> robot.lookup("#importFileField").queryTextInputControl().setText(good.toString()));
         robot.clickOn("#importRunButton");
         UiFixture.waitUntil(() -> result.getText().startsWith("Imported 'from the app'"));
-        UiFixture.waitUntil(() -> vm.datasets.size() == 2);
-        assertThat(vm.datasets.get(1).name()).isEqualTo("from the app");
-        assertThat(vm.datasets.get(1).rowCount()).isEqualTo(3);
+        UiFixture.waitUntil(() -> vm.getDatasets().size() == 2);
+        assertThat(vm.getDatasets().get(1).name()).isEqualTo("from the app");
+        assertThat(vm.getDatasets().get(1).rowCount()).isEqualTo(3);
         robot.clickOn("Close");
     }
 
@@ -84,12 +84,12 @@ class ImportAndCancelTest extends RobotTestBase {
         MainViewModel vm = new MainViewModel(fx.service, pending, UiState.inMemory(), e -> { });
         vm.load();
         vm.run();
-        assertThat(vm.busy.get()).isTrue();
+        assertThat(vm.busyProperty().get()).isTrue();
         assertThat(vm.canRun().get()).isFalse();
         vm.cancel();
         assertThat(cancelCallbacks).hasSize(1);
-        assertThat(vm.busy.get()).isFalse();
-        assertThat(vm.status.get()).isEqualTo("Cancelled. Nothing was stored.");
-        assertThat(vm.result.get()).isNull();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).isEqualTo("Cancelled. Nothing was stored.");
+        assertThat(vm.resultProperty().get()).isNull();
     }
 }

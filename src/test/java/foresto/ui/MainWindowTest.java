@@ -38,7 +38,7 @@ class MainWindowTest extends RobotTestBase {
 
     @Test
     void pickPortfolioAndRuleToggleOnRunThenChartsTableAndExportAgree(FxRobot robot) throws Exception {
-        UiFixture.waitUntil(() -> !vm().portfolios.isEmpty() && !vm().busy.get());
+        UiFixture.waitUntil(() -> !vm().getPortfolios().isEmpty() && !vm().busyProperty().get());
         choose(robot, "portfolioBox", "Growth 80/20");
         choose(robot, "ruleBox", "P2_PERIODIC_QUARTERLY_FTD_10BP");
         CheckBox toggle = robot.lookup("#rebalancingToggle").queryAs(CheckBox.class);
@@ -46,15 +46,15 @@ class MainWindowTest extends RobotTestBase {
             robot.clickOn(toggle); // make sure the click below is what turns it on
         }
         robot.clickOn(toggle);
-        assertThat(vm().rebalancingOn.get()).isTrue();
-        assertThat(vm().portfolio.get().name()).isEqualTo("Growth 80/20");
-        assertThat(vm().rule.get().ruleName()).isEqualTo("P2_PERIODIC_QUARTERLY_FTD_10BP");
+        assertThat(vm().rebalancingOnProperty().get()).isTrue();
+        assertThat(vm().portfolioProperty().get().name()).isEqualTo("Growth 80/20");
+        assertThat(vm().ruleProperty().get().ruleName()).isEqualTo("P2_PERIODIC_QUARTERLY_FTD_10BP");
 
         robot.clickOn("#runButton");
-        UiFixture.waitUntil(() -> vm().result.get() != null && !vm().busy.get()
-                && fx.window.main().chartedRun.get() == vm().result.get());
+        UiFixture.waitUntil(() -> vm().resultProperty().get() != null && !vm().busyProperty().get()
+                && fx.window.main().chartedRun.get() == vm().resultProperty().get());
 
-        int events = vm().events.size();
+        int events = vm().getEvents().size();
         assertThat(events).isEqualTo(39); // 2010-04 .. 2019-10: 39 quarter starts after the purchase
         var valueChart = fx.window.main().valueChart();
         UiFixture.waitUntil(() -> valueChart.markerIds().size() == events); // drawn at the next pulse
@@ -65,16 +65,16 @@ class MainWindowTest extends RobotTestBase {
         TableView<?> table = robot.lookup("#eventTable").queryAs(TableView.class);
         UiFixture.waitUntil(() -> table.getItems().size() == events); // two frames after the charts
         var firstRow = (foresto.ui.main.EventRow) table.getItems().get(0);
-        assertThat(firstRow.event()).isSameAs(vm().events.get(0));
-        assertThat(firstRow.cells()).isEqualTo(foresto.ui.main.EventRow.of(0, vm().events.get(0)).cells());
-        assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo(vm().events.get(0).eventDate().toString());
+        assertThat(firstRow.event()).isSameAs(vm().getEvents().get(0));
+        assertThat(firstRow.cells()).isEqualTo(foresto.ui.main.EventRow.of(0, vm().getEvents().get(0)).cells());
+        assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo(vm().getEvents().get(0).eventDate().toString());
         assertThat(table.getColumns()).extracting(c -> c.getText())
                 .containsExactlyElementsOf(EventTable.COLUMNS.stream().map(EventTable.Column::title).toList());
 
         // selecting a row highlights its marker on both charts, and a marker click selects the row
         robot.interact(() -> table.getSelectionModel().select(5));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm().selectedEvent.get()).isEqualTo(5);
+        assertThat(vm().selectedEventProperty().get()).isEqualTo(5);
         assertThat(fx.window.main().valueChart().selectedMarkerIds()).containsExactly(5);
         assertThat(fx.window.main().driftChart().selectedMarkerIds()).containsExactly(5);
         robot.clickOn(fx.window.main().valueChart().markerScreenPoint(9));
@@ -83,7 +83,7 @@ class MainWindowTest extends RobotTestBase {
 
         // sorting the table reorders its rows only: the run's events keep their date order, and a marker still selects
         // its own row wherever the sort put it
-        List<java.time.LocalDate> dates = vm().events.stream().map(e -> e.eventDate()).toList();
+        List<java.time.LocalDate> dates = vm().getEvents().stream().map(e -> e.eventDate()).toList();
         @SuppressWarnings("unchecked")
         var turnover = (javafx.scene.control.TableColumn<Object, ?>) table.getColumns().get(
                 EventTable.headers().indexOf("turnover"));
@@ -93,29 +93,29 @@ class MainWindowTest extends RobotTestBase {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(((foresto.ui.main.EventRow) table.getItems().get(0)).index()).isNotZero();
-        assertThat(vm().events.stream().map(e -> e.eventDate()).toList()).isEqualTo(dates);
+        assertThat(vm().getEvents().stream().map(e -> e.eventDate()).toList()).isEqualTo(dates);
         robot.clickOn(fx.window.main().valueChart().markerScreenPoint(3));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(((foresto.ui.main.EventRow) table.getSelectionModel().getSelectedItem()).index()).isEqualTo(3);
-        assertThat(vm().selectedEvent.get()).isEqualTo(3);
+        assertThat(vm().selectedEventProperty().get()).isEqualTo(3);
         robot.interact(() -> table.getSortOrder().clear());
-        assertThat(vm().weightsAtDay).hasSize(2);
-        assertThat(vm().dayDetail.get()).contains("Event: first trading day of the quarter");
+        assertThat(vm().getWeightsAtDay()).hasSize(2);
+        assertThat(vm().dayDetailProperty().get()).contains("Event: first trading day of the quarter");
 
         // the summary shows both paths
-        assertThat(vm().summary).hasSize(11);
+        assertThat(vm().getSummary()).hasSize(11);
         assertThat(robot.lookup("#weightsTable").queryAs(javafx.scene.control.TableView.class).getColumns())
                 .extracting(c -> ((javafx.scene.control.TableColumn<?, ?>) c).getText()).contains("Drift (vs band)");
-        assertThat(vm().summary.get(5).on()).isEqualTo(Integer.toString(events));
+        assertThat(vm().getSummary().get(5).on()).isEqualTo(Integer.toString(events));
 
         // export writes the same rows
         fx.exportTarget = dir.resolve("ui-events.csv");
         robot.clickOn("#exportButton");
-        UiFixture.waitUntil(() -> Files.exists(fx.exportTarget) && !vm().busy.get());
+        UiFixture.waitUntil(() -> Files.exists(fx.exportTarget) && !vm().busyProperty().get());
         List<String> lines = List.of(Files.readString(fx.exportTarget, StandardCharsets.UTF_8).substring(1).split("\r\n"));
         assertThat(lines).hasSize(events + 1);
         assertThat(lines.get(0)).isEqualTo(String.join(",", EventTable.headers()));
-        assertThat(lines.get(1)).startsWith(vm().events.get(0).eventDate() + ",PERIODIC,");
+        assertThat(lines.get(1)).startsWith(vm().getEvents().get(0).eventDate() + ",PERIODIC,");
 
         // zoom to a date range and back
         var value = fx.window.main().valueChart();
@@ -136,22 +136,22 @@ class MainWindowTest extends RobotTestBase {
         // the same request again is reused, visibly (Ctrl+Enter runs)
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ENTER)
                 .release(javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCode.CONTROL);
-        UiFixture.waitUntil(() -> !vm().busy.get() && vm().status.get().startsWith("Reused run #"));
-        assertThat(vm().result.get().reused()).isTrue();
+        UiFixture.waitUntil(() -> !vm().busyProperty().get() && vm().statusProperty().get().startsWith("Reused run #"));
+        assertThat(vm().resultProperty().get().reused()).isTrue();
     }
 
     @Test
     void historyOpensAStoredRunWithoutRecomputing(FxRobot robot) {
-        UiFixture.waitUntil(() -> !vm().portfolios.isEmpty() && !vm().busy.get());
-        PortfolioRecord p = vm().portfolios.get(0);
-        RuleRecord r = vm().rules.get(0);
+        UiFixture.waitUntil(() -> !vm().getPortfolios().isEmpty() && !vm().busyProperty().get());
+        PortfolioRecord p = vm().getPortfolios().get(0);
+        RuleRecord r = vm().getRules().get(0);
         var stored = fx.service.run(new foresto.backtest.BacktestRequest(p.portfolioId(), null, null, null, 5.0,
                 foresto.engine.MissingDataPolicy.SKIP, r.ruleId()));
         robot.interact(() -> vm().open(stored.runId()));
-        UiFixture.waitUntil(() -> !vm().busy.get() && vm().result.get() != null && vm().result.get().run().runId() == stored.runId());
-        assertThat(vm().status.get()).startsWith("Reused run #" + stored.runId());
-        assertThat(vm().events).hasSize(stored.eventCount());
-        assertThat(vm().history).extracting(x -> x.runId()).contains(stored.runId());
+        UiFixture.waitUntil(() -> !vm().busyProperty().get() && vm().resultProperty().get() != null && vm().resultProperty().get().run().runId() == stored.runId());
+        assertThat(vm().statusProperty().get()).startsWith("Reused run #" + stored.runId());
+        assertThat(vm().getEvents()).hasSize(stored.eventCount());
+        assertThat(vm().getHistory()).extracting(x -> x.runId()).contains(stored.runId());
         assertThat(robot.lookup("#openRunButton").queryAs(Button.class)).isNotNull();
         assertThat(robot.lookup("#portfolioBox").queryAs(ComboBox.class).getItems()).isNotEmpty();
 
@@ -161,7 +161,7 @@ class MainWindowTest extends RobotTestBase {
         assertThat(table.getItems()).isEmpty();
         robot.clickOn("History");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(table.getItems()).containsExactlyElementsOf(vm().history);
+        assertThat(table.getItems()).containsExactlyElementsOf(vm().getHistory());
         assertThat(table.getItems()).extracting(foresto.model.RunRecord::runId).contains(stored.runId());
         robot.clickOn("Analysis");
     }

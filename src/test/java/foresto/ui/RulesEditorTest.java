@@ -15,7 +15,7 @@ class RulesEditorTest extends RobotTestBase {
     @Test
     void invalidRuleIsRejectedInlineAndNothingIsWritten(FxRobot robot) {
         RulesViewModel vm = fx.window.rulesViewModel();
-        UiFixture.waitUntil(() -> vm.rules.size() == 3 && !vm.busy.get());
+        UiFixture.waitUntil(() -> vm.getRules().size() == 3 && !vm.busyProperty().get());
         robot.clickOn("Rules");
         robot.clickOn("#ruleNewButton");
         Label fresh = robot.lookup("#ruleValidationLabel").queryAs(Label.class);
@@ -23,12 +23,12 @@ class RulesEditorTest extends RobotTestBase {
         robot.clickOn("#ruleSaveButton");
         assertThat(fresh.getText()).contains("rule_name is required");
         robot.clickOn("#ruleNameField").write("my drift");
-        robot.interact(() -> vm.ruleType.set("DRIFT"));
+        robot.interact(() -> vm.ruleTypeProperty().set("DRIFT"));
         robot.clickOn("#ruleThresholdField").eraseText(10).write("1.5");
         Label validation = robot.lookup("#ruleValidationLabel").queryAs(Label.class);
         assertThat(validation.getText()).startsWith("INVALID_RULE").contains("drift_threshold");
         robot.clickOn("#ruleSaveButton");
-        assertThat(vm.status.get()).startsWith("Not saved: INVALID_RULE");
+        assertThat(vm.statusProperty().get()).startsWith("Not saved: INVALID_RULE");
         assertThat(robot.lookup("#ruleTable").queryAs(TableView.class).getItems()).hasSize(3);
 
         robot.clickOn("#ruleCostField").eraseText(10).write("-0.01");
@@ -38,39 +38,39 @@ class RulesEditorTest extends RobotTestBase {
         robot.clickOn("#ruleCostField").eraseText(10).write("0.002");
         assertThat(validation.getText()).isEmpty();
         robot.clickOn("#ruleSaveButton");
-        UiFixture.waitUntil(() -> vm.rules.size() == 4 && vm.selected.get() != null);
-        RuleRecord saved = vm.rules.get(3);
+        UiFixture.waitUntil(() -> vm.getRules().size() == 4 && vm.selectedProperty().get() != null);
+        RuleRecord saved = vm.getRules().get(3);
         assertThat(saved.ruleName()).isEqualTo("my drift");
         assertThat(saved.driftThreshold()).isEqualByComparingTo("0.04");
         // the run setup offers the new rule
-        UiFixture.waitUntil(() -> fx.window.mainViewModel().rules.stream().anyMatch(r -> r.ruleName().equals("my drift")));
+        UiFixture.waitUntil(() -> fx.window.mainViewModel().getRules().stream().anyMatch(r -> r.ruleName().equals("my drift")));
 
         // a duplicate name is refused by the unique index, shown with its code
         robot.clickOn("#ruleNewButton");
         robot.clickOn("#ruleNameField").write("P2_DRIFT_5PCT_10BP");
         robot.clickOn("#ruleSaveButton");
         UiFixture.waitUntil(() -> validation.getText().startsWith("RULE_NAME_TAKEN"));
-        assertThat(vm.rules).hasSize(4);
+        assertThat(vm.getRules()).hasSize(4);
 
         // deactivate: gone from the run setup, still listed here
-        robot.interact(() -> vm.selected.set(vm.rules.get(3)));
+        robot.interact(() -> vm.selectedProperty().set(vm.getRules().get(3)));
         robot.clickOn("#ruleDeactivateButton");
-        UiFixture.waitUntil(() -> !vm.rules.get(3).isActive());
-        UiFixture.waitUntil(() -> fx.window.mainViewModel().rules.stream().noneMatch(r -> r.ruleName().equals("my drift")));
+        UiFixture.waitUntil(() -> !vm.getRules().get(3).isActive());
+        UiFixture.waitUntil(() -> fx.window.mainViewModel().getRules().stream().noneMatch(r -> r.ruleName().equals("my drift")));
     }
 
     @Test
     void aHybridQuarterlyHalfwayRuleIsEditedWithInlineValidation(FxRobot robot) {
         RulesViewModel vm = fx.window.rulesViewModel();
-        UiFixture.waitUntil(() -> !vm.rules.isEmpty() && !vm.busy.get());
-        int before = vm.rules.size();
+        UiFixture.waitUntil(() -> !vm.getRules().isEmpty() && !vm.busyProperty().get());
+        int before = vm.getRules().size();
         robot.clickOn("Rules");
         robot.clickOn("#ruleNewButton");
         robot.clickOn("#ruleNameField").write("5/25 quarterly halfway");
         robot.interact(() -> {
-            vm.ruleType.set("DRIFT");
-            vm.band.set("HYBRID");
-            vm.check.set("QUARTERLY");
+            vm.ruleTypeProperty().set("DRIFT");
+            vm.bandProperty().set("HYBRID");
+            vm.checkProperty().set("QUARTERLY");
         });
         Label validation = robot.lookup("#ruleValidationLabel").queryAs(Label.class);
         robot.clickOn("#ruleRhoField").eraseText(10).write("1.5");
@@ -81,16 +81,16 @@ class RulesEditorTest extends RobotTestBase {
         robot.clickOn("#ruleRebalanceToField").eraseText(10).write("0.5");
         assertThat(validation.getText()).isEmpty();
         robot.clickOn("#ruleSaveButton");
-        UiFixture.waitUntil(() -> vm.rules.size() == before + 1 && vm.selected.get() != null);
-        RuleRecord saved = vm.rules.get(before);
+        UiFixture.waitUntil(() -> vm.getRules().size() == before + 1 && vm.selectedProperty().get() != null);
+        RuleRecord saved = vm.getRules().get(before);
         assertThat(saved.driftBand()).isEqualTo("HYBRID");
         assertThat(saved.bandRho()).isEqualByComparingTo("0.25");
         assertThat(saved.checkFrequency()).isEqualTo("QUARTERLY");
         assertThat(saved.rebalanceTo()).isEqualByComparingTo("0.5");
         assertThat(saved.driftThreshold()).isEqualByComparingTo("0.05");
         // a relative band has no threshold: the field empties and is disabled
-        robot.interact(() -> vm.band.set("RELATIVE"));
-        assertThat(vm.threshold.get()).isEmpty();
+        robot.interact(() -> vm.bandProperty().set("RELATIVE"));
+        assertThat(vm.thresholdProperty().get()).isEmpty();
         assertThat(robot.lookup("#ruleThresholdField").query().isDisabled()).isTrue();
         assertThat(validation.getText()).isEmpty();
     }

@@ -59,7 +59,7 @@ class StartupScreenTest {
                     new FxTaskExecutor(), UiState.inMemory(), (owner, name) -> Optional.empty());
             w[0].showIn(stage);
         });
-        UiFixture.waitUntil(() -> !w[0].mainViewModel().portfolios.isEmpty() && !w[0].mainViewModel().busy.get());
+        UiFixture.waitUntil(() -> !w[0].mainViewModel().getPortfolios().isEmpty() && !w[0].mainViewModel().busyProperty().get());
         return w[0];
     }
 
@@ -101,7 +101,7 @@ class StartupScreenTest {
         robot.doubleClickOn(value).write("12345");
         assertThat(value.isFocused()).isTrue();
         assertThat(value.getText()).isEqualTo("12345");
-        assertThat(w.mainViewModel().portfolios).isNotEmpty();
+        assertThat(w.mainViewModel().getPortfolios()).isNotEmpty();
     }
 
     @Test

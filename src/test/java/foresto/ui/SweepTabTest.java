@@ -29,32 +29,32 @@ class SweepTabTest extends RobotTestBase {
     @Test
     void aSweepRunsShowsAHeatmapOpensACellInAnalysisAndExports(FxRobot robot) throws Exception {
         SweepViewModel vm = fx.window.sweepViewModel();
-        UiFixture.waitUntil(() -> !fx.window.mainViewModel().portfolios.isEmpty() && !fx.window.mainViewModel().busy.get());
+        UiFixture.waitUntil(() -> !fx.window.mainViewModel().getPortfolios().isEmpty() && !fx.window.mainViewModel().busyProperty().get());
         robot.clickOn("Sweep");
         robot.interact(() -> {
-            vm.from.set("0.02");
-            vm.to.set("0.06");
-            vm.step.set("0.02");
-            vm.costRates.set("0,0.002");
+            vm.fromProperty().set("0.02");
+            vm.toProperty().set("0.06");
+            vm.stepProperty().set("0.02");
+            vm.costRatesProperty().set("0,0.002");
         });
         robot.clickOn("#sweepRunButton");
         try {
-            UiFixture.waitUntil(() -> vm.result.get() != null && !vm.busy.get());
+            UiFixture.waitUntil(() -> vm.resultProperty().get() != null && !vm.busyProperty().get());
         } catch (AssertionError e) {
-            throw new AssertionError("sweep did not finish: " + vm.status.get() + " busy=" + vm.busy.get(), e);
+            throw new AssertionError("sweep did not finish: " + vm.statusProperty().get() + " busy=" + vm.busyProperty().get(), e);
         }
-        SweepRunner.Result r = vm.result.get();
+        SweepRunner.Result r = vm.resultProperty().get();
         assertThat(r.rules()).containsExactly("drift:0.02", "drift:0.04", "drift:0.06");
         assertThat(r.costRates()).containsExactly(0.0, 0.002);
-        assertThat(vm.progress.get()).isEqualTo(1.0);
-        assertThat(vm.status.get()).startsWith("Swept 6 cells");
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.statusProperty().get()).startsWith("Swept 6 cells");
         // the cells table lists every cell with its cost drag and break-even cost rate
         javafx.scene.control.TableView<?> cells = robot.lookup("#sweepCellTable").queryAs(javafx.scene.control.TableView.class);
         assertThat(cells.getItems()).hasSize(6);
         assertThat(cells.getColumns()).extracting(c -> ((javafx.scene.control.TableColumn<?, ?>) c).getText())
                 .contains("Cost drag", "Break-even cost rate", "Tracking error");
         // the tab's scenario pickers are the Analysis setup's
-        assertThat(robot.lookup("#sweepPortfolioBox").queryComboBox().getValue()).isEqualTo(fx.window.mainViewModel().portfolio.get());
+        assertThat(robot.lookup("#sweepPortfolioBox").queryComboBox().getValue()).isEqualTo(fx.window.mainViewModel().portfolioProperty().get());
 
         fx.screenshot(robot, "sweep-tab.png");
         Heatmap map = fx.window.sweepView().heatmap();
@@ -74,8 +74,8 @@ class SweepTabTest extends RobotTestBase {
         robot.clickOn(centreOf(map, 0, 1, r));
         robot.clickOn(centreOf(map, 2, 0, r));
         robot.release(javafx.scene.input.KeyCode.SHIFT);
-        UiFixture.waitUntil(() -> vm.comparePaths.get().size() == 3);
-        var paths = vm.comparePaths.get();
+        UiFixture.waitUntil(() -> vm.comparePathsProperty().get().size() == 3);
+        var paths = vm.comparePathsProperty().get();
         assertThat(paths.get(0).name()).startsWith("drift:0.02 @ 0.002");
         assertThat(paths.get(0).y()[paths.get(0).y().length - 1]).isEqualTo(r.at(0, 1).metrics().finalValue());
         assertThat(paths.get(1).y()[paths.get(1).y().length - 1]).isEqualTo(r.at(2, 0).metrics().finalValue());
@@ -88,9 +88,9 @@ class SweepTabTest extends RobotTestBase {
         TabPane tabs = fx.window.main().tabs();
         UiFixture.waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == 0);
         var main = fx.window.mainViewModel();
-        UiFixture.waitUntil(() -> main.result.get() != null && !main.busy.get());
-        assertThat(main.status.get()).contains("inline drift:0.04");
-        assertThat(main.result.get().run().summary().on().finalValue()).isEqualTo(cellFinal);
+        UiFixture.waitUntil(() -> main.resultProperty().get() != null && !main.busyProperty().get());
+        assertThat(main.statusProperty().get()).contains("inline drift:0.04");
+        assertThat(main.resultProperty().get().run().summary().on().finalValue()).isEqualTo(cellFinal);
 
         Path out = Files.createTempDirectory("sweep").resolve("grid.csv");
         fx.exportTarget = out;

@@ -76,9 +76,9 @@ class UiResponsivenessMeasurementTest {
     private Measured measure(FxRobot robot, RuleRecord rule) throws InterruptedException {
         MainViewModel vm = window.mainViewModel();
         robot.interact(() -> {
-            vm.portfolio.set(vm.portfolios.get(3)); // five asset classes
-            vm.rule.set(rule);
-            vm.rebalancingOn.set(true);
+            vm.portfolioProperty().set(vm.getPortfolios().get(3)); // five asset classes
+            vm.ruleProperty().set(rule);
+            vm.rebalancingOnProperty().set(true);
         });
         AtomicLong lastPulse = new AtomicLong();
         long[] t0Ref = new long[1];
@@ -108,7 +108,7 @@ class UiResponsivenessMeasurementTest {
                 System.out.printf("DEBUGCHARTED at +%.0f ms%n", (System.nanoTime() - t0Ref[0]) / 1e6);
             }
         };
-        vm.result.addListener((o, a, m) -> {
+        vm.resultProperty().addListener((o, a, m) -> {
             if (System.getProperty("debugGaps") != null) {
                 System.out.printf("DEBUGRESULT at +%.0f ms%n", (System.nanoTime() - t0Ref[0]) / 1e6);
             }
@@ -139,7 +139,7 @@ class UiResponsivenessMeasurementTest {
             }
         };
         robot.interact(() -> {
-            vm.busy.addListener(onIdle);
+            vm.busyProperty().addListener(onIdle);
             window.main().chartedRun.addListener(onCharted);
             watchdog.start();
             t0.set(System.nanoTime());
@@ -155,22 +155,22 @@ class UiResponsivenessMeasurementTest {
         robot.interact(() -> {
             watchdog.stop();
             window.main().chartedRun.removeListener(onCharted);
-            vm.busy.removeListener(onIdle);
+            vm.busyProperty().removeListener(onIdle);
         });
-        assertThat(vm.result.get().isPreview()).isFalse();
-        assertThat(vm.status.get()).startsWith("New run #");
-        int events = vm.events.size();
+        assertThat(vm.resultProperty().get().isPreview()).isFalse();
+        assertThat(vm.statusProperty().get()).startsWith("New run #");
+        int events = vm.getEvents().size();
         UiFixture.waitUntil(() -> window.main().valueChart().markerIds().size() == events);
         assertThat(window.main().driftChart().markerIds()).hasSize(events);
         int drawn = window.main().valueChart().drawnPoints()[0];
-        return new Measured((firstFrame.get() - t0.get()) / 1e6, maxGap.get() / 1e6, vm.result.get().dayCount(), events, drawn,
+        return new Measured((firstFrame.get() - t0.get()) / 1e6, maxGap.get() / 1e6, vm.resultProperty().get().dayCount(), events, drawn,
                 (stored.get() - t0.get()) / 1e6, maxPing.get() / 1e6);
     }
 
     @Test
     void thirtyYearDailyRunsFromRunToChart(FxRobot robot) throws Exception {
         MainViewModel vm = window.mainViewModel();
-        UiFixture.waitUntil(() -> !vm.portfolios.isEmpty() && !vm.busy.get());
+        UiFixture.waitUntil(() -> !vm.getPortfolios().isEmpty() && !vm.busyProperty().get());
         // what the app does once its window is usable: the engine and storing path in the background, then the screen
         var warmRun = svc.warmUp();
         assertThat(warmRun).isPresent();
@@ -182,8 +182,8 @@ class UiResponsivenessMeasurementTest {
         assertThat(primed).as("events, weights, history, annual returns").isEqualTo(4);
         assertThat(robot.lookup("#eventTable").queryTableView().getItems()).as("the sample is never left on screen").isEmpty();
         assertThat(robot.lookup("#historyTable").queryTableView().getItems()).isEmpty();
-        Measured cold = measure(robot, vm.rules.get(0)); // monthly
-        Measured warm = measure(robot, vm.rules.get(2)); // drift 5 %
+        Measured cold = measure(robot, vm.getRules().get(0)); // monthly
+        Measured warm = measure(robot, vm.getRules().get(2)); // drift 5 %
 
         assertThat(cold.days()).isGreaterThan(7500);
         assertThat(cold.events()).isEqualTo(359); // Feb 1985 .. Dec 2014

@@ -43,20 +43,20 @@ public final class ChartsPanel {
         RunCharts.formatAxes(valueChart, driftChart);
         logScaleBox.selectedProperty().bindBidirectional(valueChart.logScaleProperty());
         driftChart.visibleRangeProperty().bindBidirectional(valueChart.visibleRangeProperty());
-        valueChart.highlightedProperty().bind(r.selectedEvent);
-        driftChart.highlightedProperty().bind(r.selectedEvent);
-        valueChart.setOnMarkerClicked(i -> r.selectedEvent.set(i));
-        driftChart.setOnMarkerClicked(i -> r.selectedEvent.set(i));
+        valueChart.highlightedProperty().bind(r.selectedEventProperty());
+        driftChart.highlightedProperty().bind(r.selectedEventProperty());
+        valueChart.setOnMarkerClicked(i -> r.selectedEventProperty().set(i));
+        driftChart.setOnMarkerClicked(i -> r.selectedEventProperty().set(i));
         valueChart.setOnDayClicked(r::selectDay);
         driftChart.setOnDayClicked(r::selectDay);
         // the selected day shows as a cursor on both charts
         ObjectBinding<Integer> cursor = Bindings.createObjectBinding(
-                () -> r.selectedDay.get() < 0 ? null : r.selectedDay.get(), r.selectedDay);
+                () -> r.selectedDayProperty().get() < 0 ? null : r.selectedDayProperty().get(), r.selectedDayProperty());
         valueChart.selectedDayProperty().bind(cursor);
         driftChart.selectedDayProperty().bind(cursor);
-        valueTitle.textProperty().bind(Bindings.createStringBinding(() -> r.result.get() == null
-                || r.result.get().paths().hasOn() ? "Value: ON vs OFF" : "Value: OFF (buy-and-hold) only", r.result));
-        r.result.addListener((o, a, m) -> {
+        valueTitle.textProperty().bind(Bindings.createStringBinding(() -> r.resultProperty().get() == null
+                || r.resultProperty().get().paths().hasOn() ? "Value: ON vs OFF" : "Value: OFF (buy-and-hold) only", r.resultProperty()));
+        r.resultProperty().addListener((o, a, m) -> {
             if (a != null && m != null && a.paths() == m.paths()) {
                 chartedRun.set(m); // the stored version of the run on screen: the charts stay as they are
                 return;
@@ -72,7 +72,7 @@ public final class ChartsPanel {
         });
 
         // weights at the selected close, with the drift against the band
-        weightsTable.setItems(r.weightsAtDay);
+        weightsTable.setItems(r.getWeightsAtDay());
         wClassCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assetClass().name() + " "
                 + c.getValue().assetClass().koreanName()));
         wOnCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().on())));
@@ -90,11 +90,11 @@ public final class ChartsPanel {
         driftCol.setPrefWidth(200);
         // the drift column takes what is left, so no horizontal scroll bar covers the last class
         weightsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        dayDetailLabel.textProperty().bind(r.dayDetail);
+        dayDetailLabel.textProperty().bind(r.dayDetailProperty());
         // the whole explanation (which class breached, by how much, against which band) stays in view
         dayDetailLabel.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip detailTip = new Tooltip();
-        detailTip.textProperty().bind(r.dayDetail);
+        detailTip.textProperty().bind(r.dayDetailProperty());
         dayDetailLabel.setTooltip(detailTip);
     }
 

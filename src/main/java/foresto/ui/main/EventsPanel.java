@@ -38,33 +38,33 @@ public final class EventsPanel {
     void bind(MainViewModel vm, MainController.Dialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
-        ResultViewModel r = vm.shown;
+        ResultViewModel r = vm.shown();
         LaterFrame follow = new LaterFrame(2, () -> {
-            RunModel m = r.result.get();
+            RunModel m = r.resultProperty().get();
             eventTable.getItems().setAll(m == null ? List.of() : m.eventRows()); // r.events is m's events
             selectInTable(r);
         });
-        r.events.addListener((ListChangeListener<RebalancingEvent>) c -> follow.request());
-        eventCountLabel.textProperty().bind(Bindings.size(r.events).asString("%d events"));
-        exportButton.disableProperty().bind(Bindings.isEmpty(r.events).or(vm.busy));
+        r.getEvents().addListener((ListChangeListener<RebalancingEvent>) c -> follow.request());
+        eventCountLabel.textProperty().bind(Bindings.size(r.getEvents()).asString("%d events"));
+        exportButton.disableProperty().bind(Bindings.isEmpty(r.getEvents()).or(vm.busyProperty()));
         eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
-                r.selectedEvent.set(row.index());
+                r.selectedEventProperty().set(row.index());
             }
         });
-        r.selectedEvent.addListener((o, a, i) -> selectInTable(r));
+        r.selectedEventProperty().addListener((o, a, i) -> selectInTable(r));
     }
 
     /** Selects the selected event's row (wherever a sort put it), once the table shows this run's events. */
     private void selectInTable(ResultViewModel r) {
-        Integer i = r.selectedEvent.get();
-        if (i == null || i < 0 || i >= r.events.size()) {
+        Integer i = r.selectedEventProperty().get();
+        if (i == null || i < 0 || i >= r.getEvents().size()) {
             return;
         }
         List<EventRow> rows = eventTable.getItems();
         EventRow row = i < rows.size() && rows.get(i).index() == i ? rows.get(i)
                 : rows.stream().filter(x -> x.index() == i).findFirst().orElse(null);
-        if (row != null && row.event() == r.events.get(i) && eventTable.getSelectionModel().getSelectedItem() != row) {
+        if (row != null && row.event() == r.getEvents().get(i) && eventTable.getSelectionModel().getSelectedItem() != row) {
             eventTable.getSelectionModel().select(row);
             eventTable.scrollTo(row);
         }
@@ -99,7 +99,7 @@ public final class EventsPanel {
 
     @FXML
     void onExport() {
-        RunModel m = vm.result.get();
+        RunModel m = vm.resultProperty().get();
         String name = m == null ? "events.csv" : "foresto-run-" + m.run().runId() + "-events.csv";
         dialogs.chooseExportFile(name).ifPresent(p -> vm.exportEvents(p, () -> { }));
     }

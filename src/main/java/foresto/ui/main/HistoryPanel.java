@@ -24,7 +24,7 @@ public final class HistoryPanel {
         this.vm = vm;
         this.showAnalysis = showAnalysis;
         historyTable.setItems(rows);
-        vm.history.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> update.request());
+        vm.getHistory().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> update.request());
         update.request();
         historyTable.getColumns().setAll(List.of(
                 col("Run", r -> "#" + r.runId()),
@@ -37,7 +37,7 @@ public final class HistoryPanel {
                 col("Final ON", r -> r.summary().on() == null ? "—" : String.format(Locale.ROOT, "%,.4f", r.summary().on().finalValue())),
                 col("Final OFF", r -> String.format(Locale.ROOT, "%,.4f", r.summary().off().finalValue()))));
         historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        openRunButton.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull().or(vm.busy));
+        openRunButton.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         historyTable.setRowFactory(t -> {
             TableRow<RunRecord> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -51,7 +51,7 @@ public final class HistoryPanel {
 
     /** The table's rows: {@link MainViewModel#history} as of when the table was last in view. */
     private final javafx.collections.ObservableList<RunRecord> rows = javafx.collections.FXCollections.observableArrayList();
-    private final InViewUpdate update = new InViewUpdate(() -> rows.setAll(vm.history));
+    private final InViewUpdate update = new InViewUpdate(() -> rows.setAll(vm.getHistory()));
 
     /**
      * Copies the stored runs into the table only while {@code shown} is true (the History tab is selected), and when it

@@ -85,10 +85,6 @@ public final class MainController {
         return lowerTabs;
     }
 
-    public BorderPane root() {
-        return root;
-    }
-
     /** The window's tabs (Analysis, Rules, History, Sweep). */
     public TabPane tabs() {
         return tabs;
@@ -119,20 +115,20 @@ public final class MainController {
         disabledBanner.setText(vm.disabledBanner());
         disabledBanner.setVisible(!allowed);
         disabledBanner.setManaged(!allowed);
-        statusLabel.textProperty().bind(vm.status);
-        progressBar.visibleProperty().bind(vm.busy);
+        statusLabel.textProperty().bind(vm.statusProperty());
+        progressBar.visibleProperty().bind(vm.busyProperty());
         progressBar.setProgress(-1);
 
         setupController.importButton.setDisable(false); // held while starting (run and cancel are bound below)
         setupController.bind(vm, dialogs);
-        chartsController.bind(vm.shown, chartedRun);
+        chartsController.bind(vm.shown(), chartedRun);
         eventsController.bind(vm, dialogs);
         historyController.bind(vm, () -> tabs.getSelectionModel().select(0));
         historyController.syncOnlyWhen(historyTab.selectedProperty());
-        summary = new SummaryPanel(vm.shown);
+        summary = new SummaryPanel(vm.shown());
         summary.fillOnlyWhen(summaryTab.selectedProperty());
         summaryTab.setContent(summary);
-        performance = new PerformancePanel(vm.shown, chartsController.valueChart);
+        performance = new PerformancePanel(vm.shown(), chartsController.valueChart);
         lowerTabs.getTabs().addAll(performance.tabs());
 
         // keyboard: Ctrl+Enter runs, Esc cancels

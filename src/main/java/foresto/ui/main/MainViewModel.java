@@ -4,7 +4,6 @@ import foresto.backtest.BacktestRequest;
 import foresto.backtest.BacktestResult;
 import foresto.backtest.BacktestService;
 import foresto.backtest.Cancellation;
-import foresto.backtest.FeatureFlags;
 import foresto.csv.EventTable;
 import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
@@ -13,9 +12,10 @@ import foresto.model.RunRecord;
 import foresto.model.RunRequestInfo;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingEvent;
-import foresto.error.ErrorCode;
+import foresto.engine.RebalancingRule;
 import foresto.error.ForestoException;
 import foresto.rule.RuleCodec;
+import foresto.ui.common.BusyJobs;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import foresto.ui.common.UiState;
@@ -25,10 +25,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -37,7 +33,8 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -52,64 +49,128 @@ public final class MainViewModel {
     }
 
     private final BacktestService service;
-    private final TaskExecutor executor;
     private final UiState state;
     private final Consumer<UiError> errors;
+    private final TaskExecutor executor;
+    /** The background jobs (load, run, open, export, rules) and the busy flag; Cancel stops the latest but rules. */
+    private final BusyJobs jobs;
 
     /** The setup panel's choices and lists. */
-    public final SetupViewModel setup;
+    private final SetupViewModel setup;
     /** The shown run, its events, summary and selection. */
-    public final ResultViewModel shown = new ResultViewModel();
-    public final ObservableList<RunRecord> history = FXCollections.observableArrayList();
-
-    // the panels' state under the names the rest of the screen (and its tests) use
-    public final ObservableList<PortfolioRecord> portfolios;
-    public final ObservableList<RuleRecord> rules;
-    public final ObservableList<DatasetRecord> datasets;
-    public final ObservableList<RebalancingEvent> events = shown.events;
-    public final ObservableList<SummaryRow> summary = shown.summary;
-    public final ObservableList<RunModel.ClassWeight> weightsAtDay = shown.weightsAtDay;
-    public final ObjectProperty<PortfolioRecord> portfolio;
-    public final ObjectProperty<RuleRecord> rule;
-    public final ObjectProperty<DatasetRecord> dataset;
-    public final BooleanProperty rebalancingOn;
-    public final ObjectProperty<LocalDate> startDate;
-    public final ObjectProperty<LocalDate> endDate;
-    public final StringProperty initialValue;
-    public final ObjectProperty<MissingDataPolicy> missingPolicy;
-    public final ObjectProperty<RunModel> result = shown.result;
-    /** The selected event (index into {@link #events}), or null. */
-    public final ObjectProperty<Integer> selectedEvent = shown.selectedEvent;
-    /** The selected day (index into the run's dates), or -1. */
-    public final IntegerProperty selectedDay = shown.selectedDay;
-    public final StringProperty dayDetail = shown.dayDetail;
-
-    public final BooleanProperty busy = new SimpleBooleanProperty(false);
-    public final StringProperty status = new SimpleStringProperty("");
-
-    /** Jobs under way; {@link #busy} is true while there is any, whichever finishes first. */
-    private int activeJobs;
-    /** The job Cancel stops: the run (with its cancellation), else the latest other job. */
-    private TaskExecutor.Handle running;
-    private Cancellation runCancellation;
+    private final ResultViewModel shown = new ResultViewModel();
+    private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+    /** The run under way (null when none): its cancellation is what Cancel sets. */
+    private RunAttempt currentRun;
 
     public MainViewModel(BacktestService service, TaskExecutor executor, UiState state, Consumer<UiError> errors) {
         this.service = service;
         this.executor = executor;
+        this.jobs = new BusyJobs(executor);
         this.state = state;
         this.errors = errors;
         this.setup = new SetupViewModel(state, service.flags().useRebalancing());
-        portfolios = setup.portfolios;
-        rules = setup.rules;
-        datasets = setup.datasets;
-        portfolio = setup.portfolio;
-        rule = setup.rule;
-        dataset = setup.dataset;
-        rebalancingOn = setup.rebalancingOn;
-        startDate = setup.startDate;
-        endDate = setup.endDate;
-        initialValue = setup.initialValue;
-        missingPolicy = setup.missingPolicy;
+    }
+
+    /** The setup panel's choices and lists. */
+    public SetupViewModel setup() {
+        return setup;
+    }
+
+    /** The shown run, its events, summary and selection. */
+    public ResultViewModel shown() {
+        return shown;
+    }
+
+    public ObservableList<RunRecord> getHistory() {
+        return history;
+    }
+
+    // the panels' state under the names the rest of the screen (and its tests) use
+
+    public ObservableList<PortfolioRecord> getPortfolios() {
+        return setup.getPortfolios();
+    }
+
+    public ObservableList<RuleRecord> getRules() {
+        return setup.getRules();
+    }
+
+    public ObservableList<DatasetRecord> getDatasets() {
+        return setup.getDatasets();
+    }
+
+    public ObservableList<RebalancingEvent> getEvents() {
+        return shown.getEvents();
+    }
+
+    public ObservableList<SummaryRow> getSummary() {
+        return shown.getSummary();
+    }
+
+    public ObservableList<RunModel.ClassWeight> getWeightsAtDay() {
+        return shown.getWeightsAtDay();
+    }
+
+    public ObjectProperty<PortfolioRecord> portfolioProperty() {
+        return setup.portfolioProperty();
+    }
+
+    public ObjectProperty<RuleRecord> ruleProperty() {
+        return setup.ruleProperty();
+    }
+
+    public ObjectProperty<DatasetRecord> datasetProperty() {
+        return setup.datasetProperty();
+    }
+
+    public BooleanProperty rebalancingOnProperty() {
+        return setup.rebalancingOnProperty();
+    }
+
+    public ObjectProperty<LocalDate> startDateProperty() {
+        return setup.startDateProperty();
+    }
+
+    public ObjectProperty<LocalDate> endDateProperty() {
+        return setup.endDateProperty();
+    }
+
+    public StringProperty initialValueProperty() {
+        return setup.initialValueProperty();
+    }
+
+    public ObjectProperty<MissingDataPolicy> missingPolicyProperty() {
+        return setup.missingPolicyProperty();
+    }
+
+    /** The shown run, or null. */
+    public ObjectProperty<RunModel> resultProperty() {
+        return shown.resultProperty();
+    }
+
+    /** The selected event (index into {@link #getEvents()}), or null. */
+    public ObjectProperty<Integer> selectedEventProperty() {
+        return shown.selectedEventProperty();
+    }
+
+    /** The selected day (index into the run's dates), or -1. */
+    public IntegerProperty selectedDayProperty() {
+        return shown.selectedDayProperty();
+    }
+
+    public StringProperty dayDetailProperty() {
+        return shown.dayDetailProperty();
+    }
+
+    /** True while any background job of this screen is under way. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return jobs.busyProperty();
+    }
+
+    public StringProperty statusProperty() {
+        return status;
     }
 
     public ReadOnlyBooleanProperty rebalancingAllowedProperty() {
@@ -122,56 +183,23 @@ public final class MainViewModel {
 
     /** True when Run can be pressed. */
     public BooleanBinding canRun() {
-        return Bindings.createBooleanBinding(() -> !busy.get() && portfolio.get() != null && dataset.get() != null
-                        && (!rebalancingOn.get() || rule.get() != null),
-                busy, portfolio, dataset, rebalancingOn, rule);
-    }
-
-    /**
-     * Submits a background job that keeps {@link #busy} true until it ends; exactly one of its outcomes runs,
-     * and the job counts as ended once, whatever its callbacks do.
-     */
-    private <T> TaskExecutor.Handle job(String title, java.util.concurrent.Callable<T> work, Consumer<T> onSuccess,
-                                        Runnable onCancelled) {
-        return job(title, work, onSuccess, onCancelled, () -> { });
-    }
-
-    /** As above; {@code beforeFailure} runs on the UI thread before a failure is reported. */
-    private <T> TaskExecutor.Handle job(String title, java.util.concurrent.Callable<T> work, Consumer<T> onSuccess,
-                                        Runnable onCancelled, Runnable beforeFailure) {
-        activeJobs++;
-        busy.set(true);
-        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable end = () -> {
-            if (ended.compareAndSet(false, true)) {
-                activeJobs--;
-                busy.set(activeJobs > 0);
-            }
-        };
-        return executor.submit(title, work, v -> {
-            end.run();
-            onSuccess.accept(v);
-        }, t -> {
-            end.run();
-            beforeFailure.run();
-            failed(t);
-        }, () -> {
-            end.run();
-            onCancelled.run();
-        });
+        ReadOnlyBooleanProperty busy = jobs.busyProperty();
+        return Bindings.createBooleanBinding(() -> !busy.get() && setup.portfolioProperty().get() != null
+                        && setup.datasetProperty().get() != null && (!setup.rebalancingOnProperty().get() || setup.ruleProperty().get() != null),
+                busy, setup.portfolioProperty(), setup.datasetProperty(), setup.rebalancingOnProperty(), setup.ruleProperty());
     }
 
     /** Loads the lists (portfolios, usable rules, datasets, history) and restores the last choices. */
     public void load() {
         status.set("Loading portfolios, rules and datasets …");
-        running = job("load", () -> new Lists(service.portfolios(), service.usableRules(), service.datasets(),
+        jobs.submitCancellable("load", () -> new Lists(service.portfolios(), service.usableRules(), service.datasets(),
                 service.history(200)), lists -> {
                     String ignored = setup.setLists(lists.portfolios(), lists.rules(), lists.datasets());
                     history.setAll(lists.history());
                     status.set("Ready. " + lists.portfolios().size() + " portfolios, " + lists.rules().size()
                             + " usable rules, " + lists.datasets().size() + " dataset" + (lists.datasets().size() == 1 ? "" : "s")
                             + "." + ignored);
-                }, this::cancelled);
+                }, this::failed, this::cancelled);
     }
 
     /** The setup's request with rebalancing OFF (portfolio, dataset, window, value, policy). */
@@ -181,7 +209,7 @@ public final class MainViewModel {
 
     /** Builds the request from the setup choices; validation errors carry the service's codes. */
     public BacktestRequest request() {
-        return setup.request(rebalancingOn.get());
+        return setup.request(setup.rebalancingOnProperty().get());
     }
 
     /** Runs the backtest in the background; the result (new or reused) is then shown. */
@@ -193,15 +221,54 @@ public final class MainViewModel {
      * Runs the setup's portfolio, dataset and window with {@code inline} instead of the chosen rule (the Sweep
      * tab's click-through: stored, hashed and reused like any run).
      */
-    public void runInline(foresto.engine.RebalancingRule inline) {
+    public void runInline(RebalancingRule inline) {
         run(inline);
     }
 
     /** The longest a computed run's storing waits for the screen to draw it. */
     static final long DRAWN_WAIT_MS = 250;
 
-    private void run(foresto.engine.RebalancingRule inline) {
-        if (busy.get()) {
+    /** Where one run stands on the screen. */
+    private enum RunPhase {
+        /** Being computed or stored; the screen still shows what it showed before. */
+        RUNNING,
+        /** Computed and shown while it is being stored. */
+        PREVIEW_SHOWN,
+        /** Stored (or reused) and shown. */
+        SHOWN,
+        /** Failed; a shown preview was withdrawn. */
+        FAILED,
+        /** The job ended as cancelled; a shown preview was withdrawn (a run stored anyway is still shown). */
+        CANCELLED
+    }
+
+    /** One press of Run as the screen follows it; its phase is read and written on the UI thread only. */
+    private final class RunAttempt {
+        final Cancellation cancellation = new Cancellation();
+        /** What the screen showed before: shown again when a preview is withdrawn. */
+        final RunModel before = shown.resultProperty().get();
+        RunPhase phase = RunPhase.RUNNING;
+
+        /** Shows the computed run while it is stored, unless this run has ended meanwhile. */
+        void showPreview(RunModel preview, double computeMs) {
+            if (currentRun == this && jobs.isBusy()) {
+                phase = RunPhase.PREVIEW_SHOWN;
+                shown.show(preview);
+                status.set(String.format(Locale.ROOT, "Computed in %.0f ms; storing the run …", computeMs));
+            }
+        }
+
+        /** The job ended as {@code how} (FAILED or CANCELLED): a shown preview that was not stored goes. */
+        void end(RunPhase how) {
+            if (phase == RunPhase.PREVIEW_SHOWN) {
+                shown.restore(before);
+            }
+            phase = how;
+        }
+    }
+
+    private void run(RebalancingRule inline) {
+        if (jobs.isBusy()) {
             return;
         }
         BacktestRequest req;
@@ -212,36 +279,20 @@ public final class MainViewModel {
             return;
         }
         setup.rememberChoices();
-        status.set("Running " + portfolio.get().name() + (inline != null ? " with " + RuleCodec.spec(inline)
-                : req.rebalancingRuleId() == null ? " (rebalancing OFF)" : " with " + rule.get().ruleName()) + " …");
-        Cancellation cancellation = new Cancellation();
-        runCancellation = cancellation;
-        RunModel before = result.get();
-        boolean[] previewShown = {false}; // touched on the UI thread only
-        Runnable dropPreview = () -> { // a shown preview that was not stored goes; the screen shows what it showed before
-            if (previewShown[0]) {
-                previewShown[0] = false;
-                shown.restore(before);
-            }
-        };
-        boolean[] jobCancelled = {false}; // UI thread: the job ended as cancelled (its result, if any, comes below)
-        running = job("run", () -> {
+        status.set("Running " + setup.portfolioProperty().get().name() + (inline != null ? " with " + RuleCodec.spec(inline)
+                : req.rebalancingRuleId() == null ? " (rebalancing OFF)" : " with " + setup.ruleProperty().get().ruleName()) + " …");
+        RunAttempt attempt = new RunAttempt();
+        currentRun = attempt;
+        jobs.submitCancellable("run", () -> {
             // a new run is shown as soon as it is computed (status: storing), then as stored, from memory; only a
             // reused run is read back from the database
-            java.util.concurrent.atomic.AtomicReference<RunModel> computed = new java.util.concurrent.atomic.AtomicReference<>();
-            BacktestService.Shown done = service.runAndShow(req, cancellation, view -> {
+            AtomicReference<RunModel> computed = new AtomicReference<>();
+            BacktestService.Shown done = service.runAndShow(req, attempt.cancellation, view -> {
                 RunModel preview = RunModel.of(view, false);
                 computed.set(preview);
                 // the screen first: storing waits until the run is drawn (a few frames), so the database and this
                 // worker do not slow those frames down (see TaskExecutor.onUiThreadUntilDrawn)
-                executor.onUiThreadUntilDrawn(() -> {
-                    if (runCancellation == cancellation && busy.get()) {
-                        previewShown[0] = true;
-                        shown.show(preview);
-                        status.set(String.format(java.util.Locale.ROOT, "Computed in %.0f ms; storing the run …",
-                                view.run().computeMs()));
-                    }
-                }, DRAWN_WAIT_MS);
+                executor.onUiThreadUntilDrawn(() -> attempt.showPreview(preview, view.run().computeMs()), DRAWN_WAIT_MS);
             });
             BacktestResult r = done.result();
             RunModel preview = computed.get();
@@ -250,23 +301,26 @@ public final class MainViewModel {
             // stored although the job was already ended as cancelled (Cancel came while it was being stored):
             // show it and say so, so the screen never claims "nothing was stored" for a stored run
             executor.onUiThread(() -> {
-                if (jobCancelled[0]) {
+                if (attempt.phase == RunPhase.CANCELLED) {
                     show(loaded);
                     status.set("Cancel came too late: run #" + rm.run().runId() + " was stored and is shown.");
                 }
             });
             return loaded;
         }, loaded -> {
-            runCancellation = null;
+            currentRun = null;
+            attempt.phase = RunPhase.SHOWN;
             show(loaded);
+        }, t -> {
+            attempt.end(RunPhase.FAILED);
+            failed(t);
         }, () -> {
-            runCancellation = null;
-            jobCancelled[0] = true;
-            dropPreview.run();
+            currentRun = null;
+            attempt.end(RunPhase.CANCELLED);
             // the service stores nothing once its cancellation is set; set it here too, whatever stopped the job
-            status.set(cancellation.cancel() ? "Cancelled. Nothing was stored."
+            status.set(attempt.cancellation.cancel() ? "Cancelled. Nothing was stored."
                     : "Too late to cancel: the run is being stored and will be shown when it is done.");
-        }, dropPreview);
+        });
     }
 
     /** {@code asked}: the request as this user made it (a reused run was first made by another request). */
@@ -275,12 +329,12 @@ public final class MainViewModel {
 
     /** Opens a stored run from the history without recomputing it. */
     public void open(long runId) {
-        if (busy.get()) {
+        if (jobs.isBusy()) {
             return;
         }
         status.set("Opening run #" + runId + " …");
-        running = job("open", () -> new Loaded(RunModel.of(service.open(runId), true), service.history(200), null),
-                this::show, this::cancelled);
+        jobs.submitCancellable("open", () -> new Loaded(RunModel.of(service.open(runId), true), service.history(200), null),
+                this::show, this::failed, this::cancelled);
     }
 
     private void show(Loaded loaded) {
@@ -301,15 +355,15 @@ public final class MainViewModel {
      * stored run it becomes, and the status says so.
      */
     public void cancel() {
-        if (running == null || running.isDone()) {
+        if (!jobs.isCancellableRunning()) {
             return;
         }
-        Cancellation c = runCancellation;
-        if (c != null && !c.cancel()) {
+        RunAttempt r = currentRun;
+        if (r != null && !r.cancellation.cancel()) {
             status.set("Too late to cancel: the run is being stored and will be shown when it is done.");
             return;
         }
-        running.cancel();
+        jobs.cancel();
     }
 
     private void failed(Throwable t) {
@@ -324,19 +378,19 @@ public final class MainViewModel {
 
     /** Writes the event table through the shared CSV writer (in the background). */
     public void exportEvents(Path file, Runnable done) {
-        List<RebalancingEvent> snapshot = List.copyOf(events);
+        List<RebalancingEvent> snapshot = List.copyOf(shown.getEvents());
         status.set("Exporting " + snapshot.size() + " events …");
-        running = job("export", () -> {
+        jobs.submitCancellable("export", () -> {
             EventTable.export(file, snapshot);
             return snapshot.size();
         }, n -> {
             status.set("Exported " + n + " events to " + file);
             done.run();
-        }, this::cancelled);
+        }, this::failed, this::cancelled);
     }
 
     /** Refreshes the usable rules (after the rules editor changed something). */
     public void refreshRules() {
-        job("rules", service::usableRules, setup::setRules, () -> { });
+        jobs.submit("rules", service::usableRules, setup::setRules, this::failed, () -> { });
     }
 }

@@ -39,16 +39,16 @@ public final class PerformancePanel {
             c.selectedDayProperty().bind(valueChart.selectedDayProperty());
             c.setOnDayClicked(r::selectDay);
         }
-        costs.highlightedProperty().bind(r.selectedEvent);
-        costs.setOnMarkerClicked(i -> r.selectedEvent.set(i));
+        costs.highlightedProperty().bind(r.selectedEventProperty());
+        costs.setOnMarkerClicked(i -> r.selectedEventProperty().set(i));
         // the table is filled with the bars, when the tab is looked at (from RunModel.yearRows)
         years.getColumns().setAll(List.of(col("Year", ResultViewModel.YearRow::year, 60), col("ON", ResultViewModel.YearRow::on, 90),
                 col("OFF", ResultViewModel.YearRow::off, 90), col("ON − OFF", ResultViewModel.YearRow::difference, 100)));
         years.setPrefWidth(360);
         years.setMinWidth(360);
         years.setPlaceholder(new Label("Run a backtest to see its calendar-year returns."));
-        update = new InViewUpdate(() -> show(r.result.get()));
-        r.result.addListener((o, a, m) -> {
+        update = new InViewUpdate(() -> show(r.resultProperty().get()));
+        r.resultProperty().addListener((o, a, m) -> {
             if (a != null && m != null && a.paths() == m.paths()) {
                 return; // the stored version of the run on screen
             }
@@ -57,9 +57,9 @@ public final class PerformancePanel {
 
         Label costNote = new Label();
         costNote.getStyleClass().add("text-muted");
-        costNote.textProperty().bind(Bindings.createStringBinding(() -> r.result.get() != null && !r.result.get().paths().hasOn()
+        costNote.textProperty().bind(Bindings.createStringBinding(() -> r.resultProperty().get() != null && !r.resultProperty().get().paths().hasOn()
                 ? "An OFF-only run trades nothing: no costs." : "Each step is one rebalancing event's cost (turnover × cost rate × value).",
-                r.result));
+                r.resultProperty()));
         HBox annualBox = new HBox(8, annual, years);
         HBox.setHgrow(annual, Priority.ALWAYS);
         annualBox.setPadding(new Insets(4, 8, 4, 8));

@@ -24,19 +24,19 @@ public final class ResultViewModel {
     public record YearRow(String year, String on, String off, String difference) {
     }
 
-    public final ObjectProperty<RunModel> result = new SimpleObjectProperty<>();
-    public final ObservableList<RebalancingEvent> events = FXCollections.observableArrayList();
-    public final ObservableList<SummaryRow> summary = FXCollections.observableArrayList();
-    public final ObservableList<RunModel.ClassWeight> weightsAtDay = FXCollections.observableArrayList();
+    private final ObjectProperty<RunModel> result = new SimpleObjectProperty<>();
+    private final ObservableList<RebalancingEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<SummaryRow> summary = FXCollections.observableArrayList();
+    private final ObservableList<RunModel.ClassWeight> weightsAtDay = FXCollections.observableArrayList();
     /** The selected event (index into {@link #events}), or null. */
-    public final ObjectProperty<Integer> selectedEvent = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> selectedEvent = new SimpleObjectProperty<>();
     /** The selected day (index into the run's dates), or -1. */
-    public final IntegerProperty selectedDay = new SimpleIntegerProperty(-1);
-    public final StringProperty dayDetail = new SimpleStringProperty("");
+    private final IntegerProperty selectedDay = new SimpleIntegerProperty(-1);
+    private final StringProperty dayDetail = new SimpleStringProperty("");
     /** The annual risk-free rate for Sharpe and Sortino, as typed ("0", "3 %", "0.03"); "" means 0. */
-    public final StringProperty riskFree = new SimpleStringProperty("0");
+    private final StringProperty riskFree = new SimpleStringProperty("0");
     /** Why the typed rate is not used (empty when it is). */
-    public final StringProperty riskFreeProblem = new SimpleStringProperty("");
+    private final StringProperty riskFreeProblem = new SimpleStringProperty("");
 
     public ResultViewModel() {
         selectedEvent.addListener((o, a, e) -> {
@@ -51,6 +51,42 @@ public final class ResultViewModel {
                 summary.setAll(summaryRows(result.get()));
             }
         });
+    }
+
+    public ObjectProperty<RunModel> resultProperty() {
+        return result;
+    }
+
+    public ObjectProperty<Integer> selectedEventProperty() {
+        return selectedEvent;
+    }
+
+    public IntegerProperty selectedDayProperty() {
+        return selectedDay;
+    }
+
+    public StringProperty dayDetailProperty() {
+        return dayDetail;
+    }
+
+    public StringProperty riskFreeProperty() {
+        return riskFree;
+    }
+
+    public StringProperty riskFreeProblemProperty() {
+        return riskFreeProblem;
+    }
+
+    public ObservableList<RebalancingEvent> getEvents() {
+        return events;
+    }
+
+    public ObservableList<SummaryRow> getSummary() {
+        return summary;
+    }
+
+    public ObservableList<RunModel.ClassWeight> getWeightsAtDay() {
+        return weightsAtDay;
     }
 
     /** The typed rate as a fraction: "3 %" and "3%" are 0.03, a bare number is taken as a fraction (0.03). */

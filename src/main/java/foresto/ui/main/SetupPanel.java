@@ -36,31 +36,31 @@ public final class SetupPanel {
     void bind(MainViewModel vm, MainController.Dialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
-        SetupViewModel s = vm.setup;
+        SetupViewModel s = vm.setup();
         boolean allowed = s.rebalancingAllowedProperty().get();
         rebalancingToggle.setDisable(!allowed);
-        ruleBox.disableProperty().bind(s.rebalancingAllowedProperty().not().or(s.rebalancingOn.not()));
-        portfolioBox.setItems(s.portfolios);
-        portfolioBox.valueProperty().bindBidirectional(s.portfolio);
-        weightsLabel.textProperty().bind(Bindings.createStringBinding(s::targetsText, s.portfolio));
-        ruleBox.setItems(s.rules);
-        ruleBox.valueProperty().bindBidirectional(s.rule);
+        ruleBox.disableProperty().bind(s.rebalancingAllowedProperty().not().or(s.rebalancingOnProperty().not()));
+        portfolioBox.setItems(s.getPortfolios());
+        portfolioBox.valueProperty().bindBidirectional(s.portfolioProperty());
+        weightsLabel.textProperty().bind(Bindings.createStringBinding(s::targetsText, s.portfolioProperty()));
+        ruleBox.setItems(s.getRules());
+        ruleBox.valueProperty().bindBidirectional(s.ruleProperty());
         ruleBox.setCellFactory(l -> ruleCell());
         ruleBox.setButtonCell(ruleCell());
-        ruleLabel.textProperty().bind(Bindings.createStringBinding(() -> s.rule.get() == null ? ""
-                : s.rule.get().describe() + ", effective from " + s.rule.get().effectiveFrom(), s.rule));
-        rebalancingToggle.selectedProperty().bindBidirectional(s.rebalancingOn);
-        datasetBox.setItems(s.datasets);
-        datasetBox.valueProperty().bindBidirectional(s.dataset);
+        ruleLabel.textProperty().bind(Bindings.createStringBinding(() -> s.ruleProperty().get() == null ? ""
+                : s.ruleProperty().get().describe() + ", effective from " + s.ruleProperty().get().effectiveFrom(), s.ruleProperty()));
+        rebalancingToggle.selectedProperty().bindBidirectional(s.rebalancingOnProperty());
+        datasetBox.setItems(s.getDatasets());
+        datasetBox.valueProperty().bindBidirectional(s.datasetProperty());
         startPicker.setConverter(MainController.ISO_DATES);
         endPicker.setConverter(MainController.ISO_DATES);
-        startPicker.valueProperty().bindBidirectional(s.startDate);
-        endPicker.valueProperty().bindBidirectional(s.endDate);
-        initialValueField.textProperty().bindBidirectional(s.initialValue);
+        startPicker.valueProperty().bindBidirectional(s.startDateProperty());
+        endPicker.valueProperty().bindBidirectional(s.endDateProperty());
+        initialValueField.textProperty().bindBidirectional(s.initialValueProperty());
         missingBox.getItems().setAll(MissingDataPolicy.values());
-        missingBox.valueProperty().bindBidirectional(s.missingPolicy);
+        missingBox.valueProperty().bindBidirectional(s.missingPolicyProperty());
         runButton.disableProperty().bind(vm.canRun().not());
-        cancelButton.disableProperty().bind(vm.busy.not());
+        cancelButton.disableProperty().bind(vm.busyProperty().not());
     }
 
     private static ListCell<RuleRecord> ruleCell() {

@@ -20,6 +20,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,21 +36,22 @@ import java.util.function.Function;
  * sessions. No JavaFX nodes, no background work.
  */
 public final class SetupViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(SetupViewModel.class);
     private final UiState state;
     private final ReadOnlyBooleanWrapper rebalancingAllowed;
 
-    public final ObservableList<PortfolioRecord> portfolios = FXCollections.observableArrayList();
-    public final ObservableList<RuleRecord> rules = FXCollections.observableArrayList();
-    public final ObservableList<DatasetRecord> datasets = FXCollections.observableArrayList();
+    private final ObservableList<PortfolioRecord> portfolios = FXCollections.observableArrayList();
+    private final ObservableList<RuleRecord> rules = FXCollections.observableArrayList();
+    private final ObservableList<DatasetRecord> datasets = FXCollections.observableArrayList();
 
-    public final ObjectProperty<PortfolioRecord> portfolio = new SimpleObjectProperty<>();
-    public final ObjectProperty<RuleRecord> rule = new SimpleObjectProperty<>();
-    public final ObjectProperty<DatasetRecord> dataset = new SimpleObjectProperty<>();
-    public final BooleanProperty rebalancingOn = new SimpleBooleanProperty(false);
-    public final ObjectProperty<LocalDate> startDate = new SimpleObjectProperty<>();
-    public final ObjectProperty<LocalDate> endDate = new SimpleObjectProperty<>();
-    public final StringProperty initialValue = new SimpleStringProperty("10000");
-    public final ObjectProperty<MissingDataPolicy> missingPolicy = new SimpleObjectProperty<>(MissingDataPolicy.SKIP);
+    private final ObjectProperty<PortfolioRecord> portfolio = new SimpleObjectProperty<>();
+    private final ObjectProperty<RuleRecord> rule = new SimpleObjectProperty<>();
+    private final ObjectProperty<DatasetRecord> dataset = new SimpleObjectProperty<>();
+    private final BooleanProperty rebalancingOn = new SimpleBooleanProperty(false);
+    private final ObjectProperty<LocalDate> startDate = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> endDate = new SimpleObjectProperty<>();
+    private final StringProperty initialValue = new SimpleStringProperty("10000");
+    private final ObjectProperty<MissingDataPolicy> missingPolicy = new SimpleObjectProperty<>(MissingDataPolicy.SKIP);
 
     public SetupViewModel(UiState state, boolean rebalancingAllowed) {
         this.state = state;
@@ -63,6 +66,50 @@ public final class SetupViewModel {
                 }
             }
         });
+    }
+
+    public ObjectProperty<PortfolioRecord> portfolioProperty() {
+        return portfolio;
+    }
+
+    public ObjectProperty<RuleRecord> ruleProperty() {
+        return rule;
+    }
+
+    public ObjectProperty<DatasetRecord> datasetProperty() {
+        return dataset;
+    }
+
+    public BooleanProperty rebalancingOnProperty() {
+        return rebalancingOn;
+    }
+
+    public ObjectProperty<LocalDate> startDateProperty() {
+        return startDate;
+    }
+
+    public ObjectProperty<LocalDate> endDateProperty() {
+        return endDate;
+    }
+
+    public StringProperty initialValueProperty() {
+        return initialValue;
+    }
+
+    public ObjectProperty<MissingDataPolicy> missingPolicyProperty() {
+        return missingPolicy;
+    }
+
+    public ObservableList<PortfolioRecord> getPortfolios() {
+        return portfolios;
+    }
+
+    public ObservableList<RuleRecord> getRules() {
+        return rules;
+    }
+
+    public ObservableList<DatasetRecord> getDatasets() {
+        return datasets;
     }
 
     public ReadOnlyBooleanProperty rebalancingAllowedProperty() {
@@ -128,7 +175,7 @@ public final class SetupViewModel {
             return "";
         }
         String warning = "Ignored unreadable remembered choices: " + String.join(", ", bad) + ".";
-        System.err.println("foresto: " + warning);
+        LOG.warn(warning);
         return " " + warning;
     }
 

@@ -27,19 +27,19 @@ public final class SummaryPanel extends ScrollPane {
         javafx.scene.control.TextField rate = new javafx.scene.control.TextField();
         rate.setId("riskFreeField");
         rate.setPrefColumnCount(5);
-        rate.textProperty().bindBidirectional(r.riskFree);
+        rate.textProperty().bindBidirectional(r.riskFreeProperty());
         Label problem = new Label();
         problem.getStyleClass().add("error-label");
-        problem.textProperty().bind(r.riskFreeProblem);
+        problem.textProperty().bind(r.riskFreeProblemProperty());
         javafx.scene.layout.HBox rateRow = new javafx.scene.layout.HBox(8, new Label("Risk-free rate for Sharpe and Sortino (per year):"),
                 rate, problem);
         rateRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         rateRow.setPadding(new Insets(4, 10, 0, 10));
         setContent(new javafx.scene.layout.VBox(rateRow, grid));
         setFitToWidth(true);
-        update = new InViewUpdate(() -> fill(r.summary));
-        r.summary.addListener((ListChangeListener<SummaryRow>) c -> update.request());
-        fill(r.summary);
+        update = new InViewUpdate(() -> fill(r.getSummary()));
+        r.getSummary().addListener((ListChangeListener<SummaryRow>) c -> update.request());
+        fill(r.getSummary());
     }
 
     private final InViewUpdate update;

@@ -45,7 +45,7 @@ public final class RulesController {
 
     public void bind(RulesViewModel vm) {
         this.vm = vm;
-        ruleTable.setItems(vm.rules);
+        ruleTable.setItems(vm.getRules());
         ruleTable.getColumns().setAll(List.of(
                 col("ID", r -> Long.toString(r.ruleId())),
                 col("Name", RuleRecord::ruleName),
@@ -64,10 +64,10 @@ public final class RulesController {
         ruleTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         ruleTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
-                vm.selected.set(r);
+                vm.selectedProperty().set(r);
             }
         });
-        vm.selected.addListener((o, a, r) -> {
+        vm.selectedProperty().addListener((o, a, r) -> {
             if (r == null) {
                 ruleTable.getSelectionModel().clearSelection();
             } else if (ruleTable.getSelectionModel().getSelectedItem() != r) {
@@ -78,37 +78,37 @@ public final class RulesController {
         frequencyBox.getItems().setAll("MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL");
         bandBox.getItems().setAll("ABSOLUTE", "RELATIVE", "HYBRID");
         checkBox.getItems().setAll("DAILY", "MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL");
-        bandBox.valueProperty().bindBidirectional(vm.band);
+        bandBox.valueProperty().bindBidirectional(vm.bandProperty());
         bandBox.disableProperty().bind(lacks(Column.DRIFT_BAND));
-        rhoField.textProperty().bindBidirectional(vm.rho);
-        rhoField.disableProperty().bind(lacks(Column.BAND_RHO).or(vm.band.isEqualTo("ABSOLUTE")));
-        checkBox.valueProperty().bindBidirectional(vm.check);
+        rhoField.textProperty().bindBidirectional(vm.rhoProperty());
+        rhoField.disableProperty().bind(lacks(Column.BAND_RHO).or(vm.bandProperty().isEqualTo("ABSOLUTE")));
+        checkBox.valueProperty().bindBidirectional(vm.checkProperty());
         checkBox.disableProperty().bind(lacks(Column.CHECK_FREQUENCY));
-        rebalanceToField.textProperty().bindBidirectional(vm.rebalanceTo);
+        rebalanceToField.textProperty().bindBidirectional(vm.rebalanceToProperty());
         rebalanceToField.disableProperty().bind(lacks(Column.REBALANCE_TO));
         baseDayBox.getItems().setAll("FIRST_TRADING_DAY", "LAST_TRADING_DAY");
-        nameField.textProperty().bindBidirectional(vm.name);
-        typeBox.valueProperty().bindBidirectional(vm.ruleType);
-        frequencyBox.valueProperty().bindBidirectional(vm.frequency);
+        nameField.textProperty().bindBidirectional(vm.nameProperty());
+        typeBox.valueProperty().bindBidirectional(vm.ruleTypeProperty());
+        frequencyBox.valueProperty().bindBidirectional(vm.frequencyProperty());
         frequencyBox.disableProperty().bind(lacks(Column.FREQUENCY));
-        baseDayBox.valueProperty().bindBidirectional(vm.baseDay);
-        thresholdField.textProperty().bindBidirectional(vm.threshold);
-        thresholdField.disableProperty().bind(lacks(Column.DRIFT_THRESHOLD).or(vm.band.isEqualTo("RELATIVE")));
-        costRateField.textProperty().bindBidirectional(vm.costRate);
+        baseDayBox.valueProperty().bindBidirectional(vm.baseDayProperty());
+        thresholdField.textProperty().bindBidirectional(vm.thresholdProperty());
+        thresholdField.disableProperty().bind(lacks(Column.DRIFT_THRESHOLD).or(vm.bandProperty().isEqualTo("RELATIVE")));
+        costRateField.textProperty().bindBidirectional(vm.costRateProperty());
         fromPicker.setConverter(foresto.ui.main.MainController.ISO_DATES);
         toPicker.setConverter(foresto.ui.main.MainController.ISO_DATES);
-        fromPicker.valueProperty().bindBidirectional(vm.effectiveFrom);
-        toPicker.valueProperty().bindBidirectional(vm.effectiveTo);
-        activeBox.selectedProperty().bindBidirectional(vm.active);
-        validationLabel.textProperty().bind(vm.validation);
-        statusLabel.textProperty().bind(vm.status);
-        saveButton.disableProperty().bind(vm.busy);
-        deactivateButton.disableProperty().bind(vm.selected.isNull().or(vm.busy));
+        fromPicker.valueProperty().bindBidirectional(vm.effectiveFromProperty());
+        toPicker.valueProperty().bindBidirectional(vm.effectiveToProperty());
+        activeBox.selectedProperty().bindBidirectional(vm.activeProperty());
+        validationLabel.textProperty().bind(vm.validationProperty());
+        statusLabel.textProperty().bind(vm.statusProperty());
+        saveButton.disableProperty().bind(vm.busyProperty());
+        deactivateButton.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
     }
 
     /** True while the chosen kind does not fill {@code column} (its field is then disabled). */
     private BooleanBinding lacks(Column column) {
-        return Bindings.createBooleanBinding(() -> !vm.takes(column), vm.ruleType);
+        return Bindings.createBooleanBinding(() -> !vm.takes(column), vm.ruleTypeProperty());
     }
 
     private static TableColumn<RuleRecord, String> col(String title, Function<RuleRecord, String> f) {

@@ -6,10 +6,12 @@ import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.rule.RuleCodec;
 import foresto.rule.RuleCodec.Column;
+import foresto.ui.common.BusyJobs;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -27,32 +29,34 @@ import java.time.LocalDate;
 public final class RulesViewModel {
     private final RuleService service;
     private final TaskExecutor executor;
+    /** Loading, saving and deactivating, and the busy flag. */
+    private final BusyJobs jobs;
     private final Runnable onChanged;
 
-    public final ObservableList<RuleRecord> rules = FXCollections.observableArrayList();
-    public final ObjectProperty<RuleRecord> selected = new SimpleObjectProperty<>();
-    public final StringProperty name = new SimpleStringProperty("");
-    public final StringProperty ruleType = new SimpleStringProperty(RuleCodec.typeNames().get(0));
-    public final StringProperty frequency = new SimpleStringProperty("MONTHLY");
-    public final StringProperty baseDay = new SimpleStringProperty("FIRST_TRADING_DAY");
-    public final StringProperty threshold = new SimpleStringProperty("");
-    public final StringProperty costRate = new SimpleStringProperty("0.001");
+    private final ObservableList<RuleRecord> rules = FXCollections.observableArrayList();
+    private final ObjectProperty<RuleRecord> selected = new SimpleObjectProperty<>();
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty ruleType = new SimpleStringProperty(RuleCodec.typeNames().get(0));
+    private final StringProperty frequency = new SimpleStringProperty("MONTHLY");
+    private final StringProperty baseDay = new SimpleStringProperty("FIRST_TRADING_DAY");
+    private final StringProperty threshold = new SimpleStringProperty("");
+    private final StringProperty costRate = new SimpleStringProperty("0.001");
     /** Rule model v2 (drift rules): band kind, ρ, check calendar, how far to trade back. */
-    public final StringProperty band = new SimpleStringProperty("ABSOLUTE");
-    public final StringProperty rho = new SimpleStringProperty("");
-    public final StringProperty check = new SimpleStringProperty("DAILY");
-    public final StringProperty rebalanceTo = new SimpleStringProperty("0");
-    public final ObjectProperty<LocalDate> effectiveFrom = new SimpleObjectProperty<>(LocalDate.now());
-    public final ObjectProperty<LocalDate> effectiveTo = new SimpleObjectProperty<>();
-    public final BooleanProperty active = new SimpleBooleanProperty(true);
+    private final StringProperty band = new SimpleStringProperty("ABSOLUTE");
+    private final StringProperty rho = new SimpleStringProperty("");
+    private final StringProperty check = new SimpleStringProperty("DAILY");
+    private final StringProperty rebalanceTo = new SimpleStringProperty("0");
+    private final ObjectProperty<LocalDate> effectiveFrom = new SimpleObjectProperty<>(LocalDate.now());
+    private final ObjectProperty<LocalDate> effectiveTo = new SimpleObjectProperty<>();
+    private final BooleanProperty active = new SimpleBooleanProperty(true);
     /** The inline validation message ("" when the form is valid). */
-    public final StringProperty validation = new SimpleStringProperty("");
-    public final StringProperty status = new SimpleStringProperty("");
-    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final StringProperty validation = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
 
     public RulesViewModel(RuleService service, TaskExecutor executor, Runnable onChanged) {
         this.service = service;
         this.executor = executor;
+        this.jobs = new BusyJobs(executor);
         this.onChanged = onChanged;
         selected.addListener((o, a, r) -> fill(r));
         for (var p : new javafx.beans.Observable[] {name, ruleType, frequency, baseDay, threshold, costRate, effectiveFrom,
@@ -100,12 +104,82 @@ public final class RulesViewModel {
         validate();
     }
 
+    public ObjectProperty<RuleRecord> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty ruleTypeProperty() {
+        return ruleType;
+    }
+
+    public StringProperty frequencyProperty() {
+        return frequency;
+    }
+
+    public StringProperty baseDayProperty() {
+        return baseDay;
+    }
+
+    public StringProperty thresholdProperty() {
+        return threshold;
+    }
+
+    public StringProperty costRateProperty() {
+        return costRate;
+    }
+
+    public StringProperty bandProperty() {
+        return band;
+    }
+
+    public StringProperty rhoProperty() {
+        return rho;
+    }
+
+    public StringProperty checkProperty() {
+        return check;
+    }
+
+    public StringProperty rebalanceToProperty() {
+        return rebalanceTo;
+    }
+
+    public ObjectProperty<LocalDate> effectiveFromProperty() {
+        return effectiveFrom;
+    }
+
+    public ObjectProperty<LocalDate> effectiveToProperty() {
+        return effectiveTo;
+    }
+
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
+    /** The inline validation message ("" when the form is valid). */
+    public StringProperty validationProperty() {
+        return validation;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObservableList<RuleRecord> getRules() {
+        return rules;
+    }
+
+    /** True while the rules are loaded, or a rule is saved or deactivated. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return jobs.busyProperty();
+    }
+
     public void load() {
-        busy.set(true);
-        executor.submit("rules", service::all, list -> {
-            rules.setAll(list);
-            busy.set(false);
-        }, this::failed, () -> busy.set(false));
+        jobs.submit("rules", service::all, rules::setAll, this::failed, () -> { });
     }
 
     /** Clears the form for a new rule. */
@@ -209,13 +283,11 @@ public final class RulesViewModel {
             return;
         }
         RuleRecord r = form();
-        busy.set(true);
-        executor.submit("save rule", () -> r.ruleId() == null ? service.create(r) : service.update(r), saved -> {
-            busy.set(false);
+        jobs.submit("save rule", () -> r.ruleId() == null ? service.create(r) : service.update(r), saved -> {
             status.set("Saved rule '" + saved.ruleName() + "' (id " + saved.ruleId() + ")");
             reloadAndSelect(saved.ruleId());
             onChanged.run();
-        }, this::failed, () -> busy.set(false));
+        }, this::failed, () -> { });
     }
 
     public void deactivate() {
@@ -223,13 +295,11 @@ public final class RulesViewModel {
         if (r == null) {
             return;
         }
-        busy.set(true);
-        executor.submit("deactivate rule", () -> service.deactivate(r.ruleId()), saved -> {
-            busy.set(false);
+        jobs.submit("deactivate rule", () -> service.deactivate(r.ruleId()), saved -> {
             status.set("Deactivated rule '" + saved.ruleName() + "'");
             reloadAndSelect(saved.ruleId());
             onChanged.run();
-        }, this::failed, () -> busy.set(false));
+        }, this::failed, () -> { });
     }
 
     private void reloadAndSelect(long id) {
@@ -240,7 +310,6 @@ public final class RulesViewModel {
     }
 
     private void failed(Throwable t) {
-        busy.set(false);
         UiError e = UiError.of("Rule not saved", t);
         validation.set(e.describe());
         status.set("Failed: " + e.describe());

@@ -33,60 +33,60 @@ public final class SweepView extends BorderPane {
     public SweepView(SweepViewModel vm, Runnable showAnalysis, Supplier<Optional<Path>> exportTarget) {
         ComboBox<SweepViewModel.Family> family = new ComboBox<>();
         family.getItems().setAll(SweepViewModel.Family.values());
-        family.valueProperty().bindBidirectional(vm.family);
+        family.valueProperty().bindBidirectional(vm.familyProperty());
         family.setId("sweepFamilyBox");
-        TextField from = field(vm.from, "sweepFrom", 6);
-        TextField to = field(vm.to, "sweepTo", 6);
-        TextField step = field(vm.step, "sweepStep", 6);
-        TextField rho = field(vm.rho, "sweepRho", 5);
-        TextField costs = field(vm.costRates, "sweepCosts", 18);
+        TextField from = field(vm.fromProperty(), "sweepFrom", 6);
+        TextField to = field(vm.toProperty(), "sweepTo", 6);
+        TextField step = field(vm.stepProperty(), "sweepStep", 6);
+        TextField rho = field(vm.rhoProperty(), "sweepRho", 5);
+        TextField costs = field(vm.costRatesProperty(), "sweepCosts", 18);
         ComboBox<String> check = new ComboBox<>();
         check.getItems().setAll("daily", "monthly", "quarterly", "semiannual", "annual");
-        check.valueProperty().bindBidirectional(vm.check);
+        check.valueProperty().bindBidirectional(vm.checkProperty());
         check.setId("sweepCheckBox");
-        TextField g = field(vm.rebalanceTo, "sweepRebalanceTo", 5);
-        var calendars = vm.family.isEqualTo(SweepViewModel.Family.CALENDARS);
+        TextField g = field(vm.rebalanceToProperty(), "sweepRebalanceTo", 5);
+        var calendars = vm.familyProperty().isEqualTo(SweepViewModel.Family.CALENDARS);
         for (var n : new javafx.scene.Node[] {from, to, step, check, g}) {
             n.disableProperty().bind(calendars);
         }
-        rho.disableProperty().bind(vm.family.isNotEqualTo(SweepViewModel.Family.HYBRID_BAND));
+        rho.disableProperty().bind(vm.familyProperty().isNotEqualTo(SweepViewModel.Family.HYBRID_BAND));
         ComboBox<Metric> metric = new ComboBox<>();
         metric.getItems().setAll(Metric.heatmap());
-        metric.valueProperty().bindBidirectional(vm.metric);
+        metric.valueProperty().bindBidirectional(vm.metricProperty());
         metric.setId("sweepMetricBox");
         Button run = new Button("Run sweep");
         run.setId("sweepRunButton");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> vm.run());
-        run.disableProperty().bind(vm.busy);
+        run.disableProperty().bind(vm.busyProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("sweepCancelButton");
         cancel.setOnAction(e -> vm.cancel());
-        cancel.disableProperty().bind(vm.busy.not());
+        cancel.disableProperty().bind(vm.busyProperty().not());
         Button export = new Button("Export CSV…");
         export.setId("sweepExportButton");
-        export.disableProperty().bind(vm.result.isNull().or(vm.busy));
+        export.disableProperty().bind(vm.resultProperty().isNull().or(vm.busyProperty()));
         export.setOnAction(e -> exportTarget.get().ifPresent(vm::export));
         ProgressBar bar = new ProgressBar();
         bar.setId("sweepProgress");
-        bar.progressProperty().bind(vm.progress);
+        bar.progressProperty().bind(vm.progressProperty());
         bar.setPrefWidth(160);
 
         var setup = vm.setup();
-        ComboBox<foresto.model.PortfolioRecord> portfolio = new ComboBox<>(setup.portfolios);
-        portfolio.valueProperty().bindBidirectional(setup.portfolio);
+        ComboBox<foresto.model.PortfolioRecord> portfolio = new ComboBox<>(setup.getPortfolios());
+        portfolio.valueProperty().bindBidirectional(setup.portfolioProperty());
         portfolio.setId("sweepPortfolioBox");
-        ComboBox<foresto.model.DatasetRecord> dataset = new ComboBox<>(setup.datasets);
-        dataset.valueProperty().bindBidirectional(setup.dataset);
+        ComboBox<foresto.model.DatasetRecord> dataset = new ComboBox<>(setup.getDatasets());
+        dataset.valueProperty().bindBidirectional(setup.datasetProperty());
         dataset.setId("sweepDatasetBox");
         javafx.scene.control.DatePicker start = new javafx.scene.control.DatePicker();
         start.setConverter(foresto.ui.main.MainController.ISO_DATES);
-        start.valueProperty().bindBidirectional(setup.startDate);
+        start.valueProperty().bindBidirectional(setup.startDateProperty());
         start.setPrefWidth(150);
         start.setId("sweepStartPicker");
         javafx.scene.control.DatePicker end = new javafx.scene.control.DatePicker();
         end.setConverter(foresto.ui.main.MainController.ISO_DATES);
-        end.valueProperty().bindBidirectional(setup.endDate);
+        end.valueProperty().bindBidirectional(setup.endDateProperty());
         end.setPrefWidth(150);
         end.setId("sweepEndPicker");
         FlowPane scenario = new FlowPane(10, 8, labelled("Portfolio", portfolio), labelled("Dataset", dataset),
@@ -100,7 +100,7 @@ public final class SweepView extends BorderPane {
         form.setPadding(new Insets(8));
         Label status = new Label();
         status.setId("sweepStatus");
-        status.textProperty().bind(vm.status);
+        status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
         status.setPadding(new Insets(4, 8, 6, 8));
         setTop(new VBox(scenario, form));
@@ -113,8 +113,8 @@ public final class SweepView extends BorderPane {
         Button clear = new Button("Clear comparison");
         clear.setId("sweepClearCompare");
         clear.setOnAction(e -> {
-            vm.compared.clear();
-            vm.comparePaths.set(java.util.List.of());
+            vm.getCompared().clear();
+            vm.comparePathsProperty().set(java.util.List.of());
         });
         VBox compareBox = new VBox(4, new HBox(10, compareHint, clear), compare);
         VBox.setVgrow(compare, javafx.scene.layout.Priority.ALWAYS);
@@ -127,13 +127,13 @@ public final class SweepView extends BorderPane {
         split.setDividerPositions(0.62);
         setCenter(split);
         setBottom(status);
-        vm.comparePaths.addListener((o, a, lines) -> compare.setData(lines.isEmpty() ? foresto.ui.chart.TimeSeriesChart.Content.EMPTY
+        vm.comparePathsProperty().addListener((o, a, lines) -> compare.setData(lines.isEmpty() ? foresto.ui.chart.TimeSeriesChart.Content.EMPTY
                 : new foresto.ui.chart.TimeSeriesChart.Content(lines)));
 
-        Runnable redraw = () -> heatmap.show(vm.result.get(), vm.metric.get(), vm.heading());
-        vm.result.addListener((o, a, r) -> redraw.run());
-        vm.metric.addListener((o, a, m) -> {
-            if (vm.result.get() != null) {
+        Runnable redraw = () -> heatmap.show(vm.resultProperty().get(), vm.metricProperty().get(), vm.heading());
+        vm.resultProperty().addListener((o, a, r) -> redraw.run());
+        vm.metricProperty().addListener((o, a, m) -> {
+            if (vm.resultProperty().get() != null) {
                 redraw.run();
             }
         });
@@ -177,7 +177,7 @@ public final class SweepView extends BorderPane {
             columns.add(col(m.title(), r -> m.format(m.of(r))));
         }
         table.getColumns().setAll(columns);
-        vm.result.addListener((o, a, r) -> table.getItems().setAll(r == null ? List.of() : r.rows()));
+        vm.resultProperty().addListener((o, a, r) -> table.getItems().setAll(r == null ? List.of() : r.rows()));
         return table;
     }
 

@@ -12,17 +12,20 @@ import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.common.BusyJobs;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import foresto.ui.main.MainViewModel;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -58,31 +61,31 @@ public final class SweepViewModel {
     private final BacktestService service;
     private final MainViewModel setup;
     private final TaskExecutor executor;
+    /** The sweep (the one Cancel stops) and the busy flag. */
+    private final BusyJobs jobs;
     private final Consumer<Runnable> uiThread;
     private final Consumer<UiError> errors;
 
-    public final ObjectProperty<Family> family = new SimpleObjectProperty<>(Family.ABSOLUTE_BAND);
-    public final StringProperty from = new SimpleStringProperty("0.01");
-    public final StringProperty to = new SimpleStringProperty("0.10");
-    public final StringProperty step = new SimpleStringProperty("0.01");
-    public final StringProperty rho = new SimpleStringProperty("0.25");
-    public final StringProperty costRates = new SimpleStringProperty("0,0.001,0.002,0.005");
-    public final StringProperty check = new SimpleStringProperty("daily");
-    public final StringProperty rebalanceTo = new SimpleStringProperty("0");
-    public final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.FINAL_VALUE);
-    public final ObjectProperty<SweepRunner.Result> result = new SimpleObjectProperty<>();
-    public final BooleanProperty busy = new SimpleBooleanProperty(false);
-    public final DoubleProperty progress = new SimpleDoubleProperty(0);
-    public final StringProperty status = new SimpleStringProperty("Choose a rule family, ranges and cost rates; the portfolio, "
+    private final ObjectProperty<Family> family = new SimpleObjectProperty<>(Family.ABSOLUTE_BAND);
+    private final StringProperty from = new SimpleStringProperty("0.01");
+    private final StringProperty to = new SimpleStringProperty("0.10");
+    private final StringProperty step = new SimpleStringProperty("0.01");
+    private final StringProperty rho = new SimpleStringProperty("0.25");
+    private final StringProperty costRates = new SimpleStringProperty("0,0.001,0.002,0.005");
+    private final StringProperty check = new SimpleStringProperty("daily");
+    private final StringProperty rebalanceTo = new SimpleStringProperty("0");
+    private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.FINAL_VALUE);
+    private final ObjectProperty<SweepRunner.Result> result = new SimpleObjectProperty<>();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty status = new SimpleStringProperty("Choose a rule family, ranges and cost rates; the portfolio, "
             + "dataset and window are the Analysis tab's.");
     /** Up to {@link #MAX_COMPARED} cells ({rule, cost}) whose value paths are overlaid for comparison. */
-    public final javafx.collections.ObservableList<int[]> compared = javafx.collections.FXCollections.observableArrayList();
+    private final ObservableList<int[]> compared = FXCollections.observableArrayList();
     /** The compared cells' value paths and OFF's (computed in the background when the choice changes). */
-    public final ObjectProperty<List<foresto.ui.chart.TimeSeriesChart.Line>> comparePaths = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<List<TimeSeriesChart.Line>> comparePaths = new SimpleObjectProperty<>(List.of());
     public static final int MAX_COMPARED = 6;
     private MarketData lastData;
     private Scenario lastScenario;
-    private TaskExecutor.Handle running;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private String heading = "";
 
@@ -91,8 +94,69 @@ public final class SweepViewModel {
         this.service = service;
         this.setup = setup;
         this.executor = executor;
+        this.jobs = new BusyJobs(executor);
         this.uiThread = uiThread;
         this.errors = errors;
+    }
+
+    public ObjectProperty<Family> familyProperty() {
+        return family;
+    }
+
+    public StringProperty fromProperty() {
+        return from;
+    }
+
+    public StringProperty toProperty() {
+        return to;
+    }
+
+    public StringProperty stepProperty() {
+        return step;
+    }
+
+    public StringProperty rhoProperty() {
+        return rho;
+    }
+
+    public StringProperty costRatesProperty() {
+        return costRates;
+    }
+
+    public StringProperty checkProperty() {
+        return check;
+    }
+
+    public StringProperty rebalanceToProperty() {
+        return rebalanceTo;
+    }
+
+    public ObjectProperty<Metric> metricProperty() {
+        return metric;
+    }
+
+    /** The last sweep's grid, or null. */
+    public ObjectProperty<SweepRunner.Result> resultProperty() {
+        return result;
+    }
+
+    /** Cells done / total of the sweep under way. */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** The compared cells' value paths and OFF's. */
+    public ObjectProperty<List<TimeSeriesChart.Line>> comparePathsProperty() {
+        return comparePaths;
+    }
+
+    /** Up to {@link #MAX_COMPARED} cells ({rule, cost}) whose value paths are overlaid. */
+    public ObservableList<int[]> getCompared() {
+        return compared;
     }
 
     /** The scenario choices, shared with the Analysis tab's setup (picking here changes them there too). */
@@ -115,14 +179,19 @@ public final class SweepViewModel {
         return heading;
     }
 
+    /** True while a sweep is under way. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return jobs.busyProperty();
+    }
+
     public void run() {
-        if (busy.get()) {
+        if (jobs.isBusy()) {
             return;
         }
         List<RebalancingRule> rules;
         List<Double> costs;
-        PortfolioRecord portfolio = setup.portfolio.get();
-        DatasetRecord dataset = setup.dataset.get();
+        PortfolioRecord portfolio = setup.portfolioProperty().get();
+        DatasetRecord dataset = setup.datasetProperty().get();
         try {
             if (portfolio == null || dataset == null) {
                 throw new ForestoException(ErrorCode.INVALID_REQUEST, "choose a portfolio and a dataset in the Analysis tab");
@@ -139,14 +208,13 @@ public final class SweepViewModel {
         int total = rules.size() * costs.size();
         heading = portfolio.name() + ", " + dataset.label() + ", " + (req.startDate() == null ? dataset.firstDate() : req.startDate())
                 + ".." + (req.endDate() == null ? dataset.lastDate() : req.endDate());
-        busy.set(true);
         progress.set(0);
         cancelRequested.set(false);
         status.set("Sweeping " + total + " cells …");
         AtomicInteger lastShown = new AtomicInteger(-1);
         compared.clear();
         comparePaths.set(List.of());
-        running = executor.submit("sweep", () -> {
+        jobs.submitCancellable("sweep", () -> {
             MarketData data = service.marketData(dataset);
             Scenario scenario = new Scenario(portfolio.weights(), req.startDate() == null ? data.firstDate() : req.startDate(),
                     req.endDate() == null ? data.lastDate() : req.endDate(), req.initialValue(), req.missingDataPolicy());
@@ -159,27 +227,20 @@ public final class SweepViewModel {
                 }
             }, cancelRequested::get);
         }, r -> {
-            busy.set(false);
             progress.set(1);
             result.set(r);
             status.set("Swept " + r.rows().size() + " cells (" + r.rules().size() + " rules × " + r.costRates().size()
                     + " cost rates). Hover a cell for its figures; click it to open it in Analysis.");
         }, t -> {
-            busy.set(false);
             UiError e = UiError.of("The sweep failed", t);
             status.set("Failed: " + e.describe());
             errors.accept(e);
-        }, () -> {
-            busy.set(false);
-            status.set("Sweep cancelled.");
-        });
+        }, () -> status.set("Sweep cancelled."));
     }
 
     public void cancel() {
         cancelRequested.set(true);
-        if (running != null && !running.isDone()) {
-            running.cancel();
-        }
+        jobs.cancel();
     }
 
     /** Opens cell (rule i, cost j) as a normal run in the Analysis tab (stored, hashed, reused). */
@@ -213,7 +274,7 @@ public final class SweepViewModel {
         MarketData data = lastData;
         Scenario scenario = lastScenario;
         executor.submit("compare", () -> {
-            List<foresto.ui.chart.TimeSeriesChart.Line> lines = new java.util.ArrayList<>();
+            List<TimeSeriesChart.Line> lines = new java.util.ArrayList<>();
             for (int[] c : cells) {
                 SweepRunner.Row row = r.at(c[0], c[1]);
                 RebalancingRule rule = InlineRule.of(row.rule(), null, row.costRate(), row.check(), row.rebalanceTo());
@@ -225,12 +286,12 @@ public final class SweepViewModel {
         }, comparePaths::set, t -> errors.accept(UiError.of("Comparison failed", t)), () -> { });
     }
 
-    private static foresto.ui.chart.TimeSeriesChart.Line line(String name, foresto.engine.PathResult p) {
+    private static TimeSeriesChart.Line line(String name, foresto.engine.PathResult p) {
         double[] x = new double[p.dates().length];
         for (int k = 0; k < x.length; k++) {
             x[k] = p.dates()[k].toEpochDay();
         }
-        return new foresto.ui.chart.TimeSeriesChart.Line(name, x, p.values());
+        return new TimeSeriesChart.Line(name, x, p.values());
     }
 
     public void export(Path file) {
