@@ -30,7 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The small HTTP API (P2-B9, P2-B10) on the JDK's HTTP server. Routes:
+ * The small HTTP API on the JDK's HTTP server. Routes:
  * {@code POST /api/v1/backtest/scenario}, {@code GET /api/v1/backtest/scenario/{run_id}/rebalancing-events}
  * ({@code ?limit=&offset=}, streamed), {@code GET /api/v1/health}. Every error body is
  * {@code {"code": ..., "message": ...}}.

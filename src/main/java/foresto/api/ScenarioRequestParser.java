@@ -6,7 +6,10 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.FeatureFlags;
+import foresto.backtest.InlineRule;
+import foresto.engine.EngineException;
 import foresto.engine.MissingDataPolicy;
+import foresto.engine.RebalancingRule;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
@@ -18,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the body of POST /api/v1/backtest/scenario strictly: JSON object, known fields only, right types,
@@ -71,7 +75,7 @@ final class ScenarioRequestParser {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
-                throw invalid(printable(f), "is not a known field (known: " + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
+                throw invalid(printable(f), "is not a known field (known: " + String.join(", ", new TreeSet<>(FIELDS)) + ")");
             }
         }
         long portfolioId = requiredId(root, "portfolio_id");
@@ -95,7 +99,7 @@ final class ScenarioRequestParser {
                 optionalId(root, "rebalancing_rule_id"), inlineRule(root));
     }
 
-    private static foresto.engine.RebalancingRule inlineRule(JsonNode root) {
+    private static RebalancingRule inlineRule(JsonNode root) {
         if (!root.has("rule")) {
             for (String f : INLINE_RULE_FIELDS) {
                 if (root.has(f)) {
@@ -105,9 +109,9 @@ final class ScenarioRequestParser {
             return null;
         }
         try {
-            return foresto.backtest.InlineRule.of(text(root, "rule"), optionalText(root, "base_day"),
+            return InlineRule.of(text(root, "rule"), optionalText(root, "base_day"),
                     optionalNumber(root, "cost_rate"), optionalText(root, "check"), optionalNumber(root, "rebalance_to"));
-        } catch (ForestoException | foresto.engine.EngineException e) {
+        } catch (ForestoException | EngineException e) {
             throw new ForestoException(ErrorCode.INVALID_RULE, "rule: " + e.getMessage());
         }
     }

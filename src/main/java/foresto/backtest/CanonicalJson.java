@@ -1,6 +1,7 @@
 package foresto.backtest;
 
-import java.math.BigDecimal;
+import foresto.text.PlainNumber;
+
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,7 +33,7 @@ public final class CanonicalJson {
         if (d == 0) {
             return "0";
         }
-        return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+        return PlainNumber.of(d);
     }
 
     private static void value(StringBuilder sb, Object v) {

@@ -1,7 +1,10 @@
 package foresto.backtest;
 
+import foresto.config.AppConfig;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+
+import java.util.Locale;
 
 /**
  * The Phase 2 feature flag (SEMANTICS §7). Default OFF. With it OFF the rebalancing engine is never
@@ -14,7 +17,7 @@ public record FeatureFlags(boolean useRebalancing) {
             + "(config file) and restart";
 
     /** The flag as configured (environment, overridden by the config file). */
-    public static FeatureFlags from(foresto.config.AppConfig config) {
+    public static FeatureFlags from(AppConfig config) {
         return new FeatureFlags(parse(config.useRebalancing()));
     }
 
@@ -23,7 +26,7 @@ public record FeatureFlags(boolean useRebalancing) {
         if (value == null) {
             return false;
         }
-        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        String v = value.trim().toLowerCase(Locale.ROOT);
         return v.equals("1") || v.equals("true") || v.equals("yes") || v.equals("on");
     }
 

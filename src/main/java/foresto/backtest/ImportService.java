@@ -5,10 +5,13 @@ import foresto.db.MarketDataRepository;
 import foresto.engine.MarketData;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.model.Imported;
+import foresto.model.Replace;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Importing market data: validate the whole file first (every problem with its line and column), then
@@ -21,13 +24,13 @@ public final class ImportService {
         this.repo = new MarketDataRepository(ds);
     }
 
-    public foresto.model.Imported importFile(Path file, String datasetName, Map<String, String> columns,
-                                                    MarketCsvReader.Kind kind, foresto.model.Replace replace) {
+    public Imported importFile(Path file, String datasetName, Map<String, String> columns,
+                                                    MarketCsvReader.Kind kind, Replace replace) {
         if (datasetName == null || datasetName.isBlank() || datasetName.length() > 100) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "the dataset name must be 1 to 100 characters");
         }
         MarketData data = new MarketCsvReader(columns, kind).read(file);
-        String source = "imported from " + file.getFileName() + " (" + kind.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        String source = "imported from " + file.getFileName() + " (" + kind.name().toLowerCase(Locale.ROOT) + ")";
         return repo.insert(datasetName.trim(), "Imported " + data.size() + " rows, " + data.firstDate() + ".."
                 + data.lastDate() + ", columns " + data.columns(), source, false, data, replace);
     }

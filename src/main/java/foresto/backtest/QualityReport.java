@@ -1,8 +1,6 @@
 package foresto.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import foresto.model.DatasetRecord;
-import foresto.model.RuleRecord;
 import foresto.engine.AssetClass;
 import foresto.engine.MarketData;
 import foresto.engine.MissingDataPolicy;
@@ -16,6 +14,8 @@ import foresto.engine.Weights;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
+import foresto.model.DatasetRecord;
+import foresto.model.RuleRecord;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,13 +24,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * P2-B11: an OFF smoke case and an ON case for every usable rule on a dataset, with checks. Computes
+ * The operations smoke check: an OFF smoke case and an ON case for every usable rule on a dataset, with checks. Computes
  * directly with the engine on the stored data (nothing is written), so it verifies, never reuses.
  */
 public final class QualityReport {
@@ -124,7 +125,7 @@ public final class QualityReport {
                     p -> QualityChecks.periodic(r.ruleName(), dates, cal.nextDate(dates.length - 1), p.frequency(),
                             p.baseDayPolicy(), on.events()),
                     d -> QualityChecks.drift(r.ruleName(), d, SMOKE_WEIGHTS, on.events())));
-            boolean sameOff = java.util.Arrays.equals(res.off().values(), off.values());
+            boolean sameOff = Arrays.equals(res.off().values(), off.values());
             checks.add(new QualityChecks.Check(r.ruleName() + ": OFF path unchanged by the rule", sameOff, sameOff ? "identical" : "differs"));
         }
         return new Result(dataset.label(), dataset.datasetId(), data.firstDate() + ".." + data.lastDate(), rows, checks);

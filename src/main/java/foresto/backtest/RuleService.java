@@ -1,12 +1,13 @@
 package foresto.backtest;
 
-import foresto.model.RuleRecord;
+import foresto.engine.EngineException;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.model.RuleRecord;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Creating, editing and deactivating rules with the same validation (and codes) the backtests use;
@@ -58,7 +59,7 @@ public final class RuleService {
         }
         try {
             r.toEngineRule(); // SEMANTICS §6 and §10, with the engine's own checks and messages
-        } catch (foresto.engine.EngineException e) {
+        } catch (EngineException e) {
             throw Failures.of(e);
         }
     }

@@ -1,5 +1,6 @@
 package foresto.backtest;
 
+import foresto.csv.CsvWriter;
 import foresto.engine.EngineException;
 import foresto.engine.MarketData;
 import foresto.engine.Metrics;
@@ -10,6 +11,8 @@ import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.rule.RuleCodec;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,15 +57,15 @@ public final class SweepRunner {
             Metric.sweepCells().stream().map(Metric::key)).toList();
 
     /** Writes the grid through the shared Excel-safe CSV writer. */
-    public static void writeCsv(java.nio.file.Path file, Result result) {
+    public static void writeCsv(Path file, Result result) {
         List<List<String>> cells = new ArrayList<>();
         for (Row row : result.rows()) {
             var f = row.fields();
             cells.add(COLUMNS.stream().map(k -> f.get(k) == null ? "" : f.get(k).toString()).toList());
         }
         try {
-            foresto.csv.CsvWriter.write(file, COLUMNS, cells);
-        } catch (java.io.IOException e) {
+            CsvWriter.write(file, COLUMNS, cells);
+        } catch (IOException e) {
             throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + file + ": " + e.getMessage());
         }
     }

@@ -4,8 +4,10 @@ import foresto.engine.RebalancingRule;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.rule.RuleCodec;
+import foresto.text.PlainNumber;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +52,7 @@ public final class SweepSpec {
                 }
             }
             for (BigDecimal v : range(body.substring(0, cut), item)) {
-                out.add(head + plain(v) + body.substring(cut));
+                out.add(head + PlainNumber.of(v) + body.substring(cut));
             }
             checkSize(out.size());
         }
@@ -102,7 +104,7 @@ public final class SweepSpec {
         if (a.compareTo(b) > 0) {
             throw bad(item, "the range's start is after its end");
         }
-        BigDecimal count = b.subtract(a).divide(step, 0, java.math.RoundingMode.FLOOR).add(BigDecimal.ONE);
+        BigDecimal count = b.subtract(a).divide(step, 0, RoundingMode.FLOOR).add(BigDecimal.ONE);
         if (count.compareTo(BigDecimal.valueOf(MAX_CELLS)) > 0) {
             throw bad(item, "more than " + MAX_CELLS + " values");
         }
@@ -121,9 +123,6 @@ public final class SweepSpec {
         return new BigDecimal(t);
     }
 
-    private static String plain(BigDecimal v) {
-        return v.stripTrailingZeros().toPlainString();
-    }
 
     private static void checkSize(int n) {
         if (n > MAX_CELLS) {

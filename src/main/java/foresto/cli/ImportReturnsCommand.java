@@ -3,6 +3,7 @@ package foresto.cli;
 import foresto.backtest.Backend;
 import foresto.csv.MarketCsvReader;
 import foresto.model.DatasetRecord;
+import foresto.model.Replace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,8 +41,8 @@ final class ImportReturnsCommand implements Callable<Integer> {
         var mapping = MarketCsvReader.parseMapping(columns);
         try (Backend backend = main.startBackend(spec)) {
             long t0 = System.nanoTime(); // the import itself: read, validate, store
-            var imported = backend.imports().importFile(file, dataset, mapping, k, !replace ? foresto.model.Replace.NO
-                    : force ? foresto.model.Replace.FORCE : foresto.model.Replace.UNLESS_RUNS);
+            var imported = backend.imports().importFile(file, dataset, mapping, k, !replace ? Replace.NO
+                    : force ? Replace.FORCE : Replace.UNLESS_RUNS);
             DatasetRecord d = imported.dataset();
             spec.commandLine().getOut().printf("imported dataset '%s' (id %d): %,d rows %s..%s, fingerprint %s, %.0f ms%s%n",
                     d.name(), d.datasetId(), d.rowCount(), d.firstDate(), d.lastDate(), d.fingerprint().substring(0, 12),

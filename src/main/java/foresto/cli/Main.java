@@ -1,12 +1,17 @@
 package foresto.cli;
 
+import foresto.backtest.Backend;
+import foresto.backtest.Failures;
 import foresto.config.AppConfig;
 import foresto.config.Secrets;
 import foresto.error.ForestoException;
+import foresto.ui.DesktopLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
 
 /**
  * Entry point of {@code foresto.jar}. With no command it opens the desktop app; otherwise it runs one
@@ -30,13 +35,13 @@ public final class Main implements Runnable {
     }
 
     /** Starts the database and services for a command; progress goes to stderr, results to stdout. */
-    foresto.backtest.Backend startBackend(picocli.CommandLine.Model.CommandSpec spec) {
-        return foresto.backtest.Backend.start(config, msg -> spec.commandLine().getErr().println("… " + msg));
+    Backend startBackend(picocli.CommandLine.Model.CommandSpec spec) {
+        return Backend.start(config, msg -> spec.commandLine().getErr().println("… " + msg));
     }
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            int code = foresto.ui.DesktopLauncher.launch(args, new PrintWriter(System.err, true));
+            int code = DesktopLauncher.launch(args, new PrintWriter(System.err, true));
             if (code != 0) {
                 System.exit(code);
             }
@@ -56,11 +61,11 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            ForestoException fe = foresto.backtest.Failures.of(ex);
+            ForestoException fe = Failures.of(ex);
             String[] secrets = {config.dbPassword().orElse(null), Secrets.passwordInUrl(config.dbUrl().orElse(null))};
             err.println("error: " + Secrets.redact(fe.describe(), secrets));
             if (System.getenv("FORESTO_DEBUG") != null) {
-                java.io.StringWriter trace = new java.io.StringWriter();
+                StringWriter trace = new StringWriter();
                 ex.printStackTrace(new PrintWriter(trace));
                 err.print(Secrets.redact(trace.toString(), secrets));
             }
@@ -77,13 +82,13 @@ public final class Main implements Runnable {
 
     /** {@code foresto app}: the same as no command. */
     @Command(name = "app", description = "Open the desktop app (the same as running without a command).")
-    static final class App implements java.util.concurrent.Callable<Integer> {
+    static final class App implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            return foresto.ui.DesktopLauncher.launch(new String[0], spec.commandLine().getErr());
+            return DesktopLauncher.launch(new String[0], spec.commandLine().getErr());
         }
     }
 }

@@ -21,7 +21,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** P2-B11 ops smoke: OFF and ON cases with checks; exit 3 when a check fails. */
+/** The operations smoke check: OFF and ON cases with checks; exit 3 when a check fails. */
 @Command(name = "quality-report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the rebalancing smoke cases (OFF + every active rule) and check them. Exit 3 if a check fails.")
 final class QualityReportCommand implements Callable<Integer> {

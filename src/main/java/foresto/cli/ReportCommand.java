@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.Backend;
 import foresto.backtest.BacktestResult;
 import foresto.backtest.BacktestService;
+import foresto.backtest.Cancellation;
 import foresto.backtest.ResultJson;
+import foresto.backtest.RunView;
 import foresto.csv.EventTable;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,12 +50,12 @@ final class ReportCommand implements Callable<Integer> {
         }
         try (Backend backend = main.startBackend(spec)) {
             BacktestService svc = backend.backtests();
-            BacktestService.Shown shown = svc.runAndShow(options.request(backend), new foresto.backtest.Cancellation());
+            BacktestService.Shown shown = svc.runAndShow(options.request(backend), new Cancellation());
             BacktestResult r = shown.result();
-            foresto.backtest.RunView model = shown.view();
+            RunView model = shown.view();
             try {
                 Files.createDirectories(out);
-            } catch (java.io.IOException io) {
+            } catch (IOException io) {
                 throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot create " + out + ": " + io.getMessage());
             }
             EventTable.export(out.resolve("events.csv"), model.events());

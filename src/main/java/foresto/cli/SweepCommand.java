@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Many rules × cost rates on a returns file, no database: one JSON object with the OFF reference and a cell per
@@ -30,7 +31,7 @@ import java.util.Map;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sweep rules × cost rates on a returns CSV (no database): which rule, which band, at what cost.")
-final class SweepCommand implements java.util.concurrent.Callable<Integer> {
+final class SweepCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
     @Spec

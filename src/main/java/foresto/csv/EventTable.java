@@ -5,6 +5,9 @@ import foresto.engine.BaseDayPolicy;
 import foresto.engine.CheckFrequency;
 import foresto.engine.RebalancingEvent;
 import foresto.engine.TriggerDetail;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.text.PlainNumber;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,7 +56,7 @@ public final class EventTable {
         try {
             CsvWriter.write(file, headers(), events.stream().map(EventTable::row).toList());
         } catch (IOException e) {
-            throw new foresto.error.ForestoException(foresto.error.ErrorCode.WRITE_FAILED, "cannot write " + file + ": "
+            throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + file + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
@@ -79,15 +82,12 @@ public final class EventTable {
         double signed = d.drifts().get(c.name());
         double band = d.bands() != null ? d.bands().get(c.name()) : d.threshold();
         return String.format(Locale.ROOT, "%s(%s) drifted %+.2f%%p, |drift| %.4f ≥ %s band %s", c.name(), c.koreanName(),
-                signed * 100, Math.abs(signed), d.band(), stripZeros(band))
+                signed * 100, Math.abs(signed), d.band(), PlainNumber.of(band))
                 + (d.checkFrequency() == null || d.checkFrequency() == CheckFrequency.DAILY ? ""
                 : ", checked " + d.checkFrequency().name().toLowerCase(Locale.ROOT))
-                + (d.rebalanceTo() == null || d.rebalanceTo() == 0 ? "" : ", traded to " + stripZeros(d.rebalanceTo()) + " of the band");
+                + (d.rebalanceTo() == null || d.rebalanceTo() == 0 ? "" : ", traded to " + PlainNumber.of(d.rebalanceTo()) + " of the band");
     }
 
-    private static String stripZeros(double v) {
-        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
-    }
 
     /** "BOND=0.3; EQUITY=0.6; SHORT_TERM=0.1" in code order, full precision. */
     public static String weights(Map<String, Double> w) {

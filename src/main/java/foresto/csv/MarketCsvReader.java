@@ -1,6 +1,7 @@
 package foresto.csv;
 
 import foresto.engine.AssetClass;
+import foresto.engine.EngineException;
 import foresto.engine.MarketData;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
@@ -8,6 +9,7 @@ import foresto.error.ForestoException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -75,7 +77,7 @@ public final class MarketCsvReader {
             return read(file.toString(), in);
         } catch (NoSuchFileException e) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "no such file: " + file);
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new CsvValidationException(ErrorCode.INVALID_CSV,
                     List.of(new CsvProblem(file.toString(), 0, 0, "not UTF-8 text")), false);
         } catch (IOException e) {
@@ -176,7 +178,7 @@ public final class MarketCsvReader {
                 used[c.ordinal()] = true;
                 target[i] = c.ordinal();
                 columns++;
-            } catch (foresto.engine.EngineException e) {
+            } catch (EngineException e) {
                 problems.add(1, i + 1, "unknown asset class '" + h + "' (use a standard code: EQUITY, BOND, "
                         + "SHORT_TERM, GOLD, OTHER, or map it with --columns " + h + "=CODE, or " + h + "=- to ignore it)");
             }

@@ -8,11 +8,14 @@ import foresto.config.Secrets;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The database the app talks to: a team server when {@code FORESTO_DB_URL} (or {@code db.url}) is set,
@@ -24,10 +27,10 @@ public final class Database implements AutoCloseable {
     static final String MIGRATIONS = "classpath:foresto/seed/migration";
 
     /** pgjdbc logs rejected URLs (with their user-info) through java.util.logging: keep it silent. */
-    private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+    private static final Logger DRIVER_LOG = Logger.getLogger("org.postgresql");
 
     static {
-        DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
+        DRIVER_LOG.setLevel(Level.OFF);
     }
 
     private final HikariDataSource dataSource;
@@ -160,7 +163,7 @@ public final class Database implements AutoCloseable {
     private String migrate(String fingerprint) {
         try {
             flyway(dataSource).migrate();
-        } catch (org.flywaydb.core.api.FlywayException e) {
+        } catch (FlywayException e) {
             throw new ForestoException(ErrorCode.DATABASE_ERROR, "migrating the schema failed: " + e.getMessage(), e);
         }
         Migrations.record(dataSource, fingerprint);

@@ -6,6 +6,9 @@ import foresto.error.ForestoException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Turns JDBC failures into stable codes with messages that carry no SQL, URL or secret. */
 public final class DbErrors {
@@ -51,8 +54,8 @@ public final class DbErrors {
     }
 
     private static Iterable<Throwable> chain(SQLException e) {
-        java.util.List<Throwable> out = new java.util.ArrayList<>();
-        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        List<Throwable> out = new ArrayList<>();
+        ArrayDeque<Throwable> todo = new ArrayDeque<>();
         todo.add(e);
         while (!todo.isEmpty() && out.size() < 32) {
             Throwable t = todo.poll();

@@ -9,16 +9,19 @@ import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
 
-import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** {@code rebalancing_event}: the events of stored runs, read back in date order. */
 public final class EventRepository {
@@ -40,7 +43,7 @@ public final class EventRepository {
             for (RebalancingEvent e : events) {
                 ps.setLong(1, runId);
                 if (ruleId == null) {
-                    ps.setNull(2, java.sql.Types.BIGINT);
+                    ps.setNull(2, Types.BIGINT);
                 } else {
                     ps.setLong(2, ruleId);
                 }
@@ -78,7 +81,7 @@ public final class EventRepository {
     /** Receives one event at a time; may fail with an I/O error (a client that went away). */
     @FunctionalInterface
     public interface EventSink {
-        void accept(RebalancingEvent e) throws java.io.IOException;
+        void accept(RebalancingEvent e) throws IOException;
     }
 
     /**
@@ -94,7 +97,7 @@ public final class EventRepository {
                 ps.setLong(1, runId);
                 ps.setLong(2, offset);
                 if (limit == null) {
-                    ps.setNull(3, java.sql.Types.BIGINT);
+                    ps.setNull(3, Types.BIGINT);
                 } else {
                     ps.setLong(3, limit);
                 }
@@ -103,8 +106,8 @@ public final class EventRepository {
                     while (rs.next()) {
                         try {
                             sink.accept(read(rs));
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
                     }
                 }

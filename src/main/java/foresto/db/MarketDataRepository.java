@@ -1,14 +1,13 @@
 package foresto.db;
 
-import foresto.model.DatasetRecord;
-import foresto.model.Imported;
-import foresto.model.Replace;
 import foresto.engine.AssetClass;
 import foresto.engine.MarketData;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.model.DatasetRecord;
+import foresto.model.Imported;
+import foresto.model.Replace;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +16,11 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** Market datasets and their daily returns (long format: dataset, date, asset class). */
 public final class MarketDataRepository {
@@ -186,7 +188,7 @@ public final class MarketDataRepository {
             if (dates.isEmpty()) {
                 throw new ForestoException(ErrorCode.DATASET_NOT_FOUND, "dataset " + datasetId + " has no returns");
             }
-            java.util.Map<LocalDate, Integer> index = new java.util.HashMap<>(dates.size() * 2);
+            Map<LocalDate, Integer> index = new HashMap<>(dates.size() * 2);
             for (int i = 0; i < dates.size(); i++) {
                 index.put(dates.get(i), i);
             }

@@ -1,10 +1,10 @@
 package foresto.db;
 
-import foresto.model.PortfolioRecord;
 import foresto.engine.AssetClass;
+import foresto.engine.EngineException;
 import foresto.engine.Weights;
+import foresto.model.PortfolioRecord;
 
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** Reads model portfolios with their weights. */
 public final class PortfolioRepository {
@@ -70,8 +71,8 @@ public final class PortfolioRepository {
             Weights w;
             try {
                 w = Weights.of(weights.get(e.getKey()));
-            } catch (foresto.engine.EngineException invalid) {
-                throw new foresto.engine.EngineException(invalid.kind(), "portfolio '" + e.getValue()[0] + "': "
+            } catch (EngineException invalid) {
+                throw new EngineException(invalid.kind(), "portfolio '" + e.getValue()[0] + "': "
                         + invalid.getMessage());
             }
             out.add(new PortfolioRecord(e.getKey(), e.getValue()[0], e.getValue()[1], w));

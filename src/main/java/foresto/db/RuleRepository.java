@@ -1,10 +1,10 @@
 package foresto.db;
 
-import foresto.model.RuleRecord;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.model.RuleRecord;
 
-import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** Reads and writes {@code rebalancing_rule}. The table's CHECK constraints are the last line of defence. */
 public final class RuleRepository {
@@ -140,7 +141,7 @@ public final class RuleRepository {
         ps.setString(10, r.driftBand() == null ? "ABSOLUTE" : r.driftBand());
         ps.setBigDecimal(11, r.bandRho());
         ps.setString(12, r.checkFrequency() == null ? "DAILY" : r.checkFrequency());
-        ps.setBigDecimal(13, r.rebalanceTo() == null ? java.math.BigDecimal.ZERO : r.rebalanceTo());
+        ps.setBigDecimal(13, r.rebalanceTo() == null ? BigDecimal.ZERO : r.rebalanceTo());
     }
 
     private static List<RuleRecord> readAll(PreparedStatement ps) throws SQLException {

@@ -2,6 +2,8 @@ package foresto.engine;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -13,10 +15,10 @@ import java.util.Set;
  */
 public final class CodeWeights extends AbstractMap<String, Double> {
     /** Ordinals of the asset classes sorted by code: BOND, EQUITY, GOLD, OTHER, SHORT_TERM. */
-    private static final int[] BY_CODE = java.util.Arrays.stream(AssetClass.values())
-            .sorted(java.util.Comparator.comparing(Enum::name)).mapToInt(Enum::ordinal).toArray();
+    private static final int[] BY_CODE = Arrays.stream(AssetClass.values())
+            .sorted(Comparator.comparing(Enum::name)).mapToInt(Enum::ordinal).toArray();
 
-    private static final String[] NAMES = java.util.Arrays.stream(AssetClass.values()).map(Enum::name).toArray(String[]::new);
+    private static final String[] NAMES = Arrays.stream(AssetClass.values()).map(Enum::name).toArray(String[]::new);
 
     private final String[] codes;
     private final double[] values;

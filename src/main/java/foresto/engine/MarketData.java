@@ -1,6 +1,5 @@
 package foresto.engine;
 
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A daily dataset: a strictly ascending calendar and, per asset class column and date, a simple
@@ -26,8 +26,8 @@ public final class MarketData {
     private final byte[] missingMask;
     private volatile String fingerprint;
     /** Per frequency, each row's period number (Frequency#periodOf), built on first use. */
-    private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> periods =
-            new java.util.concurrent.atomic.AtomicReferenceArray<>(Frequency.values().length);
+    private final AtomicReferenceArray<int[]> periods =
+            new AtomicReferenceArray<>(Frequency.values().length);
 
     private MarketData(LocalDate[] dates, double[][] returns) {
         this.dates = dates;

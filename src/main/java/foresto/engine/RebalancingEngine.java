@@ -3,7 +3,7 @@ package foresto.engine;
 import java.util.Optional;
 
 /**
- * The pure rebalancing step (P2-B2): given the positions after a close's returns, the targets, the
+ * The pure rebalancing step: given the positions after a close's returns, the targets, the
  * calendar context and the rule, decide whether the rule fires (SEMANTICS §3, §10) and, if it does, trade
  * under the fixed cost model (§4). No I/O, no state: the same input gives the same output. The path loop
  * uses the same pieces ({@link Trigger}, {@link FixedCost}) with the trigger built once per run.

@@ -1,7 +1,7 @@
 package foresto.engine;
 
-
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * The calendar a run uses: the dataset's dates after the missing-data policy, sliced to the run window
@@ -72,7 +72,7 @@ public final class ScenarioCalendar {
         while (next < size && !isTradingDay(missing[next], heldMask, skip)) {
             next++;
         }
-        return new ScenarioCalendar(data, all, n == kept.length ? kept : java.util.Arrays.copyOf(kept, n),
+        return new ScenarioCalendar(data, all, n == kept.length ? kept : Arrays.copyOf(kept, n),
                 data.zeroFilledRows(), held, next < size ? next : -1);
     }
 
@@ -117,7 +117,7 @@ public final class ScenarioCalendar {
     public LocalDate[] dates() {
         int first = rows[0];
         if (rows[rows.length - 1] - first == rows.length - 1) { // no row skipped: one block copy
-            return java.util.Arrays.copyOfRange(allDates, first, first + rows.length);
+            return Arrays.copyOfRange(allDates, first, first + rows.length);
         }
         LocalDate[] d = new LocalDate[rows.length];
         for (int k = 0; k < d.length; k++) {

@@ -1,12 +1,12 @@
 package foresto.engine;
 
-
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Target weights by asset class: each ≥ 0, summing to 1 within {@link #SUM_TOLERANCE}.
@@ -58,7 +58,7 @@ public final class Weights {
     }
 
     private static int[] heldIndices(double[] w) {
-        return java.util.stream.IntStream.range(0, w.length).filter(i -> w[i] > 0).toArray();
+        return IntStream.range(0, w.length).filter(i -> w[i] > 0).toArray();
     }
 
     public double get(AssetClass c) {

@@ -1,12 +1,20 @@
 package foresto.json;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
 
 /**
  * The one JSON mapper configuration: snake_case property names, ISO-8601 dates, map keys sorted,
@@ -14,7 +22,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("finite-numbers")
+            .addModule(new SimpleModule("finite-numbers")
                     .addSerializer(Double.class, new FiniteDoubleSerializer())
                     .addSerializer(double.class, new FiniteDoubleSerializer()))
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -31,18 +39,18 @@ public final class Json {
 
     /** A tree built by hand skips the serializers: check its numbers here. */
     private static void requireFinite(Object value) {
-        if (value instanceof com.fasterxml.jackson.databind.JsonNode node) {
+        if (value instanceof JsonNode node) {
             if (node.isNumber() && !Double.isFinite(node.doubleValue()) && (node.isDouble() || node.isFloat())) {
                 throw new IllegalStateException("refusing to write the non-finite number " + node.doubleValue() + " as JSON");
             }
-            for (com.fasterxml.jackson.databind.JsonNode child : node) {
+            for (JsonNode child : node) {
                 requireFinite(child);
             }
         }
     }
 
     /** NaN and ±Infinity are not JSON numbers: writing one is a bug to report, never a "NaN" string. */
-    private static final class FiniteDoubleSerializer extends com.fasterxml.jackson.databind.ser.std.StdSerializer<Double> {
+    private static final class FiniteDoubleSerializer extends StdSerializer<Double> {
         private static final long serialVersionUID = 1L;
 
         FiniteDoubleSerializer() {
@@ -50,10 +58,10 @@ public final class Json {
         }
 
         @Override
-        public void serialize(Double value, com.fasterxml.jackson.core.JsonGenerator gen,
-                              com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+        public void serialize(Double value, JsonGenerator gen,
+                              SerializerProvider provider) throws IOException {
             if (!Double.isFinite(value)) {
-                throw new com.fasterxml.jackson.core.JsonGenerationException("refusing to write the non-finite number "
+                throw new JsonGenerationException("refusing to write the non-finite number "
                         + value + " as JSON", gen);
             }
             gen.writeNumber(value);

@@ -1,5 +1,6 @@
 package foresto.model;
 
+import foresto.engine.EngineException;
 import foresto.engine.RebalancingRule;
 import foresto.error.ForestoException;
 import foresto.rule.RuleCodec;
@@ -43,13 +44,8 @@ public record RuleRecord(Long ruleId, String ruleName, String ruleType, String f
     public String describe() {
         try {
             return RuleCodec.describe(toEngineRule());
-        } catch (ForestoException e) {
+        } catch (ForestoException | EngineException e) { // the rule's own checks throw EngineException
             return "invalid rule: " + e.getMessage();
         }
-    }
-
-    public RuleRecord withId(long id) {
-        return new RuleRecord(id, ruleName, ruleType, frequency, baseDayPolicy, driftThreshold, costRate,
-                effectiveFrom, effectiveTo, isActive, createdAt, updatedAt, driftBand, bandRho, checkFrequency, rebalanceTo);
     }
 }

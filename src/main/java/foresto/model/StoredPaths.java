@@ -3,6 +3,8 @@ package foresto.model;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -33,7 +35,7 @@ public record StoredPaths(LocalDate[] dates, double[] off, double[] on, int[] he
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(dates.length * 16);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         // buffered in front of the deflater: fed eight bytes at a time it costs ~10× more (a deflate call per double)
-        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                 new DeflaterOutputStream(bytes, deflater, 1 << 16), 1 << 16))) {
             out.writeInt(VERSION);
             out.writeInt(dates.length);
@@ -70,7 +72,7 @@ public record StoredPaths(LocalDate[] dates, double[] off, double[] on, int[] he
     }
 
     public static StoredPaths decode(byte[] blob) {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
                 new InflaterInputStream(new ByteArrayInputStream(blob)), 1 << 16))) {
             int version = in.readInt();
             if (version != VERSION) {

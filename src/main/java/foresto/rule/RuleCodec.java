@@ -7,8 +7,8 @@ import foresto.engine.EngineException;
 import foresto.engine.Frequency;
 import foresto.engine.RebalancingRule;
 import foresto.engine.TriggerType;
+import foresto.text.PlainNumber;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -224,9 +224,9 @@ public final class RuleCodec {
     /** The rule in the command line's short form, without its cost: monthly, drift:0.05, drift-hybrid:0.05/0.25. */
     public static String spec(RebalancingRule r) {
         return r.match(p -> p.frequency().name().toLowerCase(Locale.ROOT), d -> switch (d.band()) {
-            case ABSOLUTE -> "drift:" + plain(d.threshold());
-            case RELATIVE -> "drift-rel:" + plain(d.rho());
-            case HYBRID -> "drift-hybrid:" + plain(d.threshold()) + "/" + plain(d.rho());
+            case ABSOLUTE -> "drift:" + PlainNumber.of(d.threshold());
+            case RELATIVE -> "drift-rel:" + PlainNumber.of(d.rho());
+            case HYBRID -> "drift-hybrid:" + PlainNumber.of(d.threshold()) + "/" + PlainNumber.of(d.rho());
         });
     }
 
@@ -236,20 +236,17 @@ public final class RuleCodec {
     public static String describe(RebalancingRule r) {
         String base = r.baseDayPolicy() == BaseDayPolicy.FIRST_TRADING_DAY ? "first trading day" : "last trading day";
         return r.type() + " " + r.match(p -> p.frequency() + ", " + base, d -> {
-            String rho = Double.isNaN(d.rho()) ? "" : plain(d.rho() * 100) + " % of target";
+            String rho = Double.isNaN(d.rho()) ? "" : PlainNumber.of(d.rho() * 100) + " % of target";
             String band = switch (d.band()) {
                 case RELATIVE -> "≥ " + rho;
-                case HYBRID -> "≥ min(" + plain(d.threshold()) + ", " + rho + ")";
-                case ABSOLUTE -> "≥ " + plain(d.threshold());
+                case HYBRID -> "≥ min(" + PlainNumber.of(d.threshold()) + ", " + rho + ")";
+                case ABSOLUTE -> "≥ " + PlainNumber.of(d.threshold());
             };
             return band + (d.check() == CheckFrequency.DAILY ? "" : ", checked " + d.check().name().toLowerCase(Locale.ROOT)
-                    + " (" + base + ")") + (d.rebalanceTo() == 0 ? "" : ", trades to " + plain(d.rebalanceTo()) + " of the band");
-        }) + ", cost " + plain(r.costRate());
+                    + " (" + base + ")") + (d.rebalanceTo() == 0 ? "" : ", trades to " + PlainNumber.of(d.rebalanceTo()) + " of the band");
+        }) + ", cost " + PlainNumber.of(r.costRate());
     }
 
-    private static String plain(double v) {
-        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
-    }
 
     private static Double orNull(double v) {
         return Double.isNaN(v) ? null : v;

@@ -1,18 +1,40 @@
 package foresto.ui;
 
-import foresto.ui.common.UiState;
-import foresto.ui.common.UiError;
-import foresto.ui.common.FxTaskExecutor;
-import foresto.ui.common.TaskExecutor;
-import foresto.ui.common.Fonts;
 import foresto.backtest.Backend;
 import foresto.config.AppConfig;
+import foresto.ui.common.Fonts;
+import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.TaskExecutor;
+import foresto.ui.common.UiError;
+import foresto.ui.common.UiState;
+import foresto.ui.main.RunModel;
+import javafx.animation.Animation;
+import javafx.animation.Interpolator;
+import javafx.animation.RotateTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Group;
 import javafx.scene.Scene;
-import javafx.scene.text.Text;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Arc;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The desktop app: the splash at once, progress while the database starts (begun by {@link DesktopLauncher}
@@ -29,11 +51,11 @@ public final class ForestoApp extends Application {
         // none when the java launcher already shows its picture (see NativeSplash): that one stays until the main
         // window is drawn, so the screen goes from the splash straight to the window
         message = new Text("Starting the database …");
-        javafx.scene.shape.Arc spinner = new javafx.scene.shape.Arc(0, 0, 14, 14, 90, 270);
-        spin = new javafx.animation.RotateTransition(javafx.util.Duration.seconds(1), spinner);
+        Arc spinner = new Arc(0, 0, 14, 14, 90, 270);
+        spin = new RotateTransition(Duration.seconds(1), spinner);
         spin.setByAngle(360);
-        spin.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        spin.setInterpolator(javafx.animation.Interpolator.LINEAR);
+        spin.setCycleCount(Animation.INDEFINITE);
+        spin.setInterpolator(Interpolator.LINEAR);
         stage.setTitle("Foresto Rebalancing Lab");
         stage.setScene(splashScene(message, spinner));
         launcherSplash = NativeSplash.up();
@@ -53,7 +75,7 @@ public final class ForestoApp extends Application {
         }, t -> {
             spin.stop();
             UiError e = UiError.of("Foresto could not start", t.getCause() != null
-                    && t instanceof java.util.concurrent.CompletionException ? t.getCause() : t);
+                    && t instanceof CompletionException ? t.getCause() : t);
             message.setText(e.describe());
             if (shell != null) {
                 shell.starting(e.describe());
@@ -89,14 +111,14 @@ public final class ForestoApp extends Application {
 
     private MainWindow.Shell shell;
     private Runnable afterBuilt;
-    private javafx.animation.RotateTransition spin;
+    private RotateTransition spin;
     private Text message;
     /** Whether the java launcher's splash is up (this JVM's, or the first JVM's waiting for this one). */
     private boolean launcherSplash;
 
     /** Shows the JavaFX splash (its scene is set), in the middle of the screen, where the launcher's would be. */
     private void showSplash(Stage stage) {
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        Rectangle2D screen = Screen.getPrimary().getBounds();
         stage.setX(screen.getMinX() + (screen.getWidth() - SPLASH_WIDTH) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - SPLASH_HEIGHT) / 2);
         spin.play();
@@ -140,7 +162,7 @@ public final class ForestoApp extends Application {
             Startup.whenDrawn(() -> {
                 Startup.mark("usable and drawn");
                 // the warm-up's run is made ready for the screen once, on the worker; the FX thread only shows it
-                executor.submit("warm-up", () -> b.backtests().warmUp().map(v -> foresto.ui.main.RunModel.of(v, false)), model -> {
+                executor.submit("warm-up", () -> b.backtests().warmUp().map(v -> RunModel.of(v, false)), model -> {
                     Runnable then = () -> {
                         Startup.mark("warm-up done");
                         attachTabs(w, () -> model.ifPresent(m -> Startup.mark("tables primed (" + w.primeTables(m) + ")")));
@@ -160,24 +182,24 @@ public final class ForestoApp extends Application {
     static final int SPLASH_HEIGHT = 220;
 
     /** The splash: the app's name, {@code spinner} (an arc, styled here) and {@code message} on white. */
-    static Scene splashScene(Text message, javafx.scene.shape.Arc spinner) {
+    static Scene splashScene(Text message, Arc spinner) {
         Text title = new Text("Foresto Rebalancing Lab");
-        title.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 20));
-        message.setFill(javafx.scene.paint.Color.web("#57606a"));
+        title.setFont(Font.font(null, FontWeight.BOLD, 20));
+        message.setFill(Color.web("#57606a"));
         spinner.setFill(null);
-        spinner.setStroke(javafx.scene.paint.Color.web("#0969da"));
+        spinner.setStroke(Color.web("#0969da"));
         spinner.setStrokeWidth(3);
-        VBox splash = new VBox(14, title, new javafx.scene.Group(spinner), message);
-        splash.setAlignment(javafx.geometry.Pos.CENTER);
+        VBox splash = new VBox(14, title, new Group(spinner), message);
+        splash.setAlignment(Pos.CENTER);
         // a thin frame: the launcher shows the same picture without a window around it
-        splash.setBorder(new javafx.scene.layout.Border(new javafx.scene.layout.BorderStroke(javafx.scene.paint.Color.web("#d0d7de"),
-                javafx.scene.layout.BorderStrokeStyle.SOLID, null, new javafx.scene.layout.BorderWidths(1))));
-        return new Scene(splash, SPLASH_WIDTH, SPLASH_HEIGHT, javafx.scene.paint.Color.WHITE);
+        splash.setBorder(new Border(new BorderStroke(Color.web("#d0d7de"),
+                BorderStrokeStyle.SOLID, null, new BorderWidths(1))));
+        return new Scene(splash, SPLASH_WIDTH, SPLASH_HEIGHT, Color.WHITE);
     }
 
     /** The tabs not yet in the window (Rules, History, Sweep, the lower tabs) join it, one every 150 ms; then {@code then}. */
     private static void attachTabs(MainWindow w, Runnable then) {
-        w.attachDeferredTabsGradually(javafx.util.Duration.millis(150), () -> {
+        w.attachDeferredTabsGradually(Duration.millis(150), () -> {
             Startup.mark("all tabs attached");
             then.run();
         });
@@ -190,9 +212,9 @@ public final class ForestoApp extends Application {
             then.run();
             return;
         }
-        busy.addListener(new javafx.beans.value.ChangeListener<>() {
+        busy.addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (!now) {
                     busy.removeListener(this);
                     then.run();
@@ -209,7 +231,7 @@ public final class ForestoApp extends Application {
         }
         // closed during the splash: the database may still be starting; stop it once it has (no server left behind)
         try {
-            Startup.beginBackend(Startup.config()).get(30, java.util.concurrent.TimeUnit.SECONDS).close();
+            Startup.beginBackend(Startup.config()).get(30, TimeUnit.SECONDS).close();
         } catch (Exception notStarted) {
             // it failed to start or is still starting after 30 s: nothing of ours to stop now (the next start
             // finds a leftover server by its postmaster.pid and stops it)

@@ -1,16 +1,21 @@
 package foresto.ui;
 
 import foresto.backtest.Metric;
+import foresto.backtest.RunView;
 import foresto.backtest.SweepRunner;
+import foresto.config.AppConfig;
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.main.RunCharts;
 import foresto.ui.main.RunModel;
+import foresto.ui.sweep.Heatmap;
 import javafx.application.Platform;
 import javafx.scene.Group;
 import javafx.scene.Scene;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +41,7 @@ public final class HeadlessReport {
     public static void renderSweep(SweepRunner.Result result, Metric metric,
                                    String heading, Path png) throws Exception {
         onFxThread(() -> {
-            foresto.ui.sweep.Heatmap map = new foresto.ui.sweep.Heatmap();
+            Heatmap map = new Heatmap();
             double height = Math.max(900, 46 + 44 + 16.0 * result.rules().size());
             map.setPrefSize(1400, height);
             map.resize(1400, height);
@@ -78,15 +83,15 @@ public final class HeadlessReport {
      * Writes value.png, drift.png, drawdown.png and annual.png for a run into {@code dir}, each titled with the
      * portfolio, rule, window and dataset ({@code datasetLabel} says SYNTHETIC for synthetic data).
      */
-    public static void renderRun(foresto.backtest.RunView view, String datasetLabel, String currency, Path dir) throws Exception {
+    public static void renderRun(RunView view, String datasetLabel, String currency, Path dir) throws Exception {
         RunModel model = RunModel.of(view, false);
         String heading = RunCharts.heading(model, datasetLabel);
-        render(model, heading, foresto.config.AppConfig.valueLabel(currency), dir.resolve("value.png"), dir.resolve("drift.png"));
+        render(model, heading, AppConfig.valueLabel(currency), dir.resolve("value.png"), dir.resolve("drift.png"));
         renderDrawdownAndAnnual(model, heading, dir.resolve("drawdown.png"), dir.resolve("annual.png"));
     }
 
     /** Lays out a chart alone in a scene of the given size with the app's styles, then writes its PNG. */
-    private static void snapshot(javafx.scene.layout.Region chart, double w, double h, Path png) throws java.io.IOException {
+    private static void snapshot(Region chart, double w, double h, Path png) throws IOException {
         Scene scene = new Scene(new VBox(chart), w, h);
         scene.getStylesheets().add(HeadlessReport.class.getResource("/foresto/ui/app.css").toExternalForm());
         chart.setPrefSize(w, h);

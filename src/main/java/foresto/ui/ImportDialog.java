@@ -1,10 +1,12 @@
 package foresto.ui;
 
-import foresto.ui.common.UiError;
-import foresto.ui.common.TaskExecutor;
 import foresto.backtest.ImportService;
 import foresto.csv.MarketCsvReader;
 import foresto.model.DatasetRecord;
+import foresto.model.Replace;
+import foresto.ui.common.TaskExecutor;
+import foresto.ui.common.UiError;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -16,10 +18,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /** "Import market data…": the same importer as the import-returns command, run in the background. */
@@ -81,7 +85,7 @@ final class ImportDialog {
         dialog.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CLOSE);
         Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
         importButton.setId("importRunButton");
-        importButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        importButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // keep the dialog open to show the outcome
             importButton.setDisable(true);
             result.setText("Importing …");
@@ -90,9 +94,9 @@ final class ImportDialog {
             String datasetName = name.getText();
             String mapping = columns.getText();
             String kindName = kind.getValue();
-            foresto.model.Replace policy = !replace.isSelected() ? foresto.model.Replace.NO
-                    : force.isSelected() ? foresto.model.Replace.FORCE : foresto.model.Replace.UNLESS_RUNS;
-            executor.submit("import", () -> imports.importFile(java.nio.file.Path.of(path), datasetName,
+            Replace policy = !replace.isSelected() ? Replace.NO
+                    : force.isSelected() ? Replace.FORCE : Replace.UNLESS_RUNS;
+            executor.submit("import", () -> imports.importFile(Path.of(path), datasetName,
                     MarketCsvReader.parseMapping(mapping), MarketCsvReader.Kind.parse(kindName), policy), done -> {
                         DatasetRecord d = done.dataset();
                         importButton.setDisable(false);
@@ -110,7 +114,7 @@ final class ImportDialog {
     /** A label that is never cut ("Datase…"): at least as wide as its text. */
     private static Label label(String text) {
         Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -1,30 +1,51 @@
 package foresto.ui;
 
-import foresto.ui.common.UiState;
-import foresto.ui.common.UiError;
-import foresto.ui.common.TaskExecutor;
-import foresto.ui.common.Fonts;
 import atlantafx.base.theme.PrimerLight;
 import foresto.backtest.BacktestService;
 import foresto.backtest.ImportService;
 import foresto.backtest.RuleService;
+import foresto.config.AppConfig;
+import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.common.Fonts;
+import foresto.ui.common.TaskExecutor;
+import foresto.ui.common.UiError;
+import foresto.ui.common.UiState;
+import foresto.ui.main.ChartsPanel;
+import foresto.ui.main.EventRow;
 import foresto.ui.main.MainController;
 import foresto.ui.main.MainViewModel;
+import foresto.ui.main.ResultViewModel;
+import foresto.ui.main.RunModel;
+import foresto.ui.main.SummaryPanel;
 import foresto.ui.rules.RulesController;
 import foresto.ui.rules.RulesViewModel;
 import foresto.ui.sweep.SweepView;
 import foresto.ui.sweep.SweepViewModel;
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.event.Event;
+import javafx.event.EventHandler;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import javafx.scene.input.InputEvent;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -79,22 +100,22 @@ public final class MainWindow {
      * No snapshot of the charts (rendering one in software would hold the FX thread for ~0.3 s), only of their
      * fonts' glyphs ({@link foresto.ui.chart.TimeSeriesChart#primeText()}). FX thread.
      */
-    static void warmScreen(foresto.ui.main.RunModel model, Runnable done) {
-        foresto.ui.main.ResultViewModel r = new foresto.ui.main.ResultViewModel();
+    static void warmScreen(RunModel model, Runnable done) {
+        ResultViewModel r = new ResultViewModel();
         Scene scene;
-        javafx.scene.control.TableView<foresto.ui.main.EventRow> events;
+        TableView<EventRow> events;
         try {
-            foresto.ui.chart.TimeSeriesChart.primeText();
+            TimeSeriesChart.primeText();
             FXMLLoader charts = loader("main/ChartsPanel.fxml");
             Parent root = load(charts);
-            ((foresto.ui.main.ChartsPanel) charts.getController()).bind(r, new javafx.beans.property.SimpleObjectProperty<>());
+            ((ChartsPanel) charts.getController()).bind(r, new SimpleObjectProperty<>());
             Parent eventsPanel = load(loader("main/EventsPanel.fxml"));
             @SuppressWarnings("unchecked")
-            javafx.scene.control.TableView<foresto.ui.main.EventRow> table =
-                    (javafx.scene.control.TableView<foresto.ui.main.EventRow>) eventsPanel.lookup("#eventTable");
+            TableView<EventRow> table =
+                    (TableView<EventRow>) eventsPanel.lookup("#eventTable");
             events = table;
             events.setPrefHeight(240);
-            scene = new Scene(new javafx.scene.layout.VBox(root, eventsPanel, new foresto.ui.main.SummaryPanel(r)), 1100, 900);
+            scene = new Scene(new VBox(root, eventsPanel, new SummaryPanel(r)), 1100, 900);
             scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
             r.showComputed(model);
             scene.getRoot().applyCss();
@@ -104,8 +125,8 @@ public final class MainWindow {
             return;
         }
         int days = r.resultProperty().get().dayCount();
-        List<foresto.ui.main.EventRow> rows = model.eventRows();
-        new javafx.animation.AnimationTimer() {
+        List<EventRow> rows = model.eventRows();
+        new AnimationTimer() {
             private int painted;
 
             @Override
@@ -133,7 +154,7 @@ public final class MainWindow {
      *
      * @return how many tables were primed
      */
-    public int primeTables(foresto.ui.main.RunModel sample) {
+    public int primeTables(RunModel sample) {
         try {
             return main().primeTables(sample);
         } catch (RuntimeException e) {
@@ -167,7 +188,7 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
         FXMLLoader rulesLoader = loader("rules/RulesView.fxml");
         mc.rulesTab().setContent(load(rulesLoader));
-        mc.valueChart().setYLabel(foresto.config.AppConfig.valueLabel(currency));
+        mc.valueChart().setYLabel(AppConfig.valueLabel(currency));
         return new Shell(scene, mc, rulesLoader.getController(), deferHiddenTabs);
     }
 
@@ -177,7 +198,7 @@ public final class MainWindow {
         private final MainController mc;
         private final RulesController rc;
         private final DeferredTabs deferred;
-        private final javafx.event.EventHandler<javafx.scene.input.InputEvent> holdInput = javafx.event.Event::consume;
+        private final EventHandler<InputEvent> holdInput = Event::consume;
         private boolean attached;
 
         private Shell(Scene scene, MainController mc, RulesController rc, boolean deferHiddenTabs) {
@@ -185,7 +206,7 @@ public final class MainWindow {
             this.mc = mc;
             this.rc = rc;
             this.deferred = deferHiddenTabs ? DeferredTabs.of(mc.tabs()) : null;
-            scene.addEventFilter(javafx.scene.input.InputEvent.ANY, holdInput);
+            scene.addEventFilter(InputEvent.ANY, holdInput);
         }
 
         /** Shows the screens while the database starts: {@code message} in the status bar, input held back. */
@@ -225,7 +246,7 @@ public final class MainWindow {
             };
             mc.bind(vm, dialogs, executor);
 
-            SweepViewModel svm = new SweepViewModel(backtests, vm, executor, javafx.application.Platform::runLater,
+            SweepViewModel svm = new SweepViewModel(backtests, vm, executor, Platform::runLater,
                     e -> showError(scene.getWindow(), e));
             SweepView sv = new SweepView(svm, () -> mc.tabs().getSelectionModel().select(0),
                     () -> exportChooser.choose(scene.getWindow(), "sweep.csv"));
@@ -239,7 +260,7 @@ public final class MainWindow {
 
             vm.load();
             rvm.load();
-            scene.removeEventFilter(javafx.scene.input.InputEvent.ANY, holdInput);
+            scene.removeEventFilter(InputEvent.ANY, holdInput);
             return new MainWindow(scene, mc, vm, rvm, svm, sv, deferred);
         }
     }
@@ -255,7 +276,7 @@ public final class MainWindow {
                 fc.setTitle("Export events to CSV");
                 fc.setInitialFileName(name);
                 fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV (UTF-8, Excel)", "*.csv"));
-                return Optional.ofNullable(fc.showSaveDialog(owner)).map(java.io.File::toPath);
+                return Optional.ofNullable(fc.showSaveDialog(owner)).map(File::toPath);
             };
         }
     }
@@ -287,7 +308,7 @@ public final class MainWindow {
     }
 
     /** The app's style sheet (and so the bundled Korean font) on a dialog, which has a scene of its own. */
-    static void styled(javafx.scene.control.DialogPane pane) {
+    static void styled(DialogPane pane) {
         pane.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
     }
 
@@ -306,12 +327,12 @@ public final class MainWindow {
      * Adds the held-back tab contents one per {@code gap}, so no single frame styles them all (after start-up, when
      * the screen is idle), then runs {@code done}.
      */
-    public void attachDeferredTabsGradually(javafx.util.Duration gap, Runnable done) {
+    public void attachDeferredTabsGradually(Duration gap, Runnable done) {
         if (deferred == null) {
             done.run();
             return;
         }
-        javafx.animation.PauseTransition next = new javafx.animation.PauseTransition(gap);
+        PauseTransition next = new PauseTransition(gap);
         next.setOnFinished(e -> {
             if (deferred.attachNext()) {
                 next.playFromStart();
@@ -332,7 +353,7 @@ public final class MainWindow {
         }
         stage.setScene(scene);
         // the stage may have shown the small splash: size it to the screen (1400 × 900 where it fits) and centre it
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setWidth(Math.min(1400, screen.getWidth()));
         stage.setHeight(Math.min(900, screen.getHeight()));
         stage.centerOnScreen();

@@ -1,5 +1,6 @@
 package foresto.ui;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 
 /**
  * Class-data sharing for the desktop app started from the jar: the JVM maps the app's classes (JavaFX, the
@@ -160,7 +163,7 @@ public final class SharedArchive {
     static List<String> jitOptions(int cores, List<String> jvmArgs, String setting) {
         boolean chosen = jvmArgs.stream().anyMatch(a -> a.contains("TieredStopAtLevel") || a.contains("TieredCompilation")
                 || a.equals("-Xint") || a.equals("-Xcomp"));
-        String s = setting == null ? "" : setting.trim().toLowerCase(java.util.Locale.ROOT);
+        String s = setting == null ? "" : setting.trim().toLowerCase(Locale.ROOT);
         if (chosen || s.equals("full") || !(s.equals("quick") || cores <= 2)) {
             return List.of();
         }
@@ -196,7 +199,7 @@ public final class SharedArchive {
     }
 
     static String key(String jarPath, long size, long modifiedMillis, String jvm) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update((jarPath + "|" + jvm).getBytes(StandardCharsets.UTF_8));
         return String.format("%08x%x%x", crc.getValue(), size, modifiedMillis);
     }
@@ -275,7 +278,7 @@ public final class SharedArchive {
     /** The jar this JVM runs from ({@code java -jar}), if it runs from exactly one jar. */
     static Optional<Path> runningJar() {
         String cp = System.getProperty("java.class.path", "");
-        if (cp.isEmpty() || cp.contains(java.io.File.pathSeparator) || !cp.endsWith(".jar")
+        if (cp.isEmpty() || cp.contains(File.pathSeparator) || !cp.endsWith(".jar")
                 || System.getProperty("jdk.module.path") != null) {
             return Optional.empty();
         }

@@ -2,14 +2,15 @@ package foresto.ui;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 /** PNG snapshots of scenes and nodes without javafx-swing (pixels copied through a PixelReader). */
 public final class Snapshots {
@@ -33,7 +34,7 @@ public final class Snapshots {
         PixelReader r = image.getPixelReader();
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
-            r.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            r.getPixels(0, y, w, 1, PixelFormat.getIntArgbInstance(), row, 0, w);
             out.setRGB(0, y, w, 1, row, 0, w);
         }
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -2,6 +2,7 @@ package foresto.ui;
 
 import foresto.backtest.Backend;
 import foresto.config.AppConfig;
+import javafx.animation.AnimationTimer;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +64,7 @@ public final class Startup {
      * the current state is on screen (an upper bound by at most one pulse). FX thread.
      */
     public static void whenDrawn(Runnable then) {
-        new javafx.animation.AnimationTimer() {
+        new AnimationTimer() {
             private int pulses;
 
             @Override

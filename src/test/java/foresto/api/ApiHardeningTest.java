@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -133,7 +134,7 @@ class ApiHardeningTest {
                 ByteArrayOutputStream got = new ByteArrayOutputStream();
                 try {
                     in.transferTo(got);
-                } catch (java.net.SocketException reset) {
+                } catch (SocketException reset) {
                     // cut off with a reset: disconnected all the same
                 }
                 assertThat(got.toString(StandardCharsets.UTF_8)).doesNotStartWith("HTTP/1.1 200");

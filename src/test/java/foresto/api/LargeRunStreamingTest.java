@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +37,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,11 +129,11 @@ class LargeRunStreamingTest {
         String line;
         while ((line = r.readLine()) != null) {
             seen.append(line).append('\n');
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("listening on (http://\\S+)").matcher(line);
+            Matcher m = Pattern.compile("listening on (http://\\S+)").matcher(line);
             if (m.find()) {
                 Thread drain = new Thread(() -> {
                     try {
-                        r.transferTo(java.io.Writer.nullWriter());
+                        r.transferTo(Writer.nullWriter());
                     } catch (Exception ignored) {
                         // gone
                     }

@@ -1,13 +1,14 @@
 package foresto.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import foresto.model.PortfolioRecord;
-import foresto.model.RuleRecord;
 import foresto.db.RuleRepository;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingEvent;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.json.Json;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -243,8 +244,8 @@ class BacktestServiceTest {
         assertThat(mem.targets()).containsExactly(stored.targets());
         assertThat(mem.bands()).containsExactly(stored.bands());
         assertThat(mem.threshold()).isEqualTo(stored.threshold()).isEqualTo(1.0);
-        assertThat(foresto.json.Json.mapper().readTree(mem.run().canonicalRequest()))
-                .isEqualTo(foresto.json.Json.mapper().readTree(stored.run().canonicalRequest())); // jsonb re-spaces it
+        assertThat(Json.mapper().readTree(mem.run().canonicalRequest()))
+                .isEqualTo(Json.mapper().readTree(stored.run().canonicalRequest())); // jsonb re-spaces it
         // Balanced 60/30/10 with relative bands ρ = 0.25: β = ρ·w per class, from the request, not the code under test
         assertThat(mem.bands()).containsExactly(0.25 * 0.6, 0.25 * 0.3, 0.25 * 0.1);
 

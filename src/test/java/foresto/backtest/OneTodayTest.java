@@ -1,11 +1,13 @@
 package foresto.backtest;
 
-import foresto.model.PortfolioRecord;
-import foresto.model.RuleRecord;
 import foresto.db.RuleRepository;
 import foresto.db.SqlScripts;
-import foresto.model.Today;
+import foresto.db.TestDatabase;
 import foresto.engine.MissingDataPolicy;
+import foresto.error.ForestoException;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
+import foresto.model.Today;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,7 +78,7 @@ class OneTodayTest {
 
     @Test
     void theSeedFileRunInAFarEastSessionIsUsableFromAFarWestApp() throws Exception {
-        var fresh = foresto.db.TestDatabase.freshMigrated();
+        var fresh = TestDatabase.freshMigrated();
         try (Connection c = fresh.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("SET TIME ZONE 'Pacific/Kiritimati'");
             st.execute(SqlScripts.text(SqlScripts.RULE_SEED)); // what psql -f does, in that session's zone
@@ -113,7 +115,7 @@ class OneTodayTest {
         try {
             svc.usableRule(r.ruleId());
             return "OK";
-        } catch (foresto.error.ForestoException e) {
+        } catch (ForestoException e) {
             return e.code().name();
         }
     }

@@ -1,10 +1,11 @@
 package foresto.backtest;
 
 import foresto.db.MarketDataRepository;
-import foresto.model.Replace;
 import foresto.engine.MissingDataPolicy;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.model.Imported;
+import foresto.model.Replace;
 import foresto.sample.SyntheticMarket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ class ReplaceDatasetTest {
                 LocalDate.of(2022, 6, 30), v, MissingDataPolicy.SKIP, null);
     }
 
-    private foresto.model.Imported replace(Replace how, long seed) {
+    private Imported replace(Replace how, long seed) {
         return repo.insert(fx.dataset.name(), "again", "test", true,
                 SyntheticMarket.generate(LocalDate.of(2021, 1, 4), LocalDate.of(2023, 12, 29), seed), how);
     }
@@ -58,7 +59,7 @@ class ReplaceDatasetTest {
         assertThat(e.code()).isEqualTo(ErrorCode.CONFIRMATION_REQUIRED);
         assertThat(e.getMessage()).contains("deletes its 2 stored runs").contains("--force");
         assertThat(fx.count("simulation_run")).isEqualTo(2);
-        foresto.model.Imported forced = replace(Replace.FORCE, 99);
+        Imported forced = replace(Replace.FORCE, 99);
         assertThat(forced.deletedRuns()).isEqualTo(2);
         assertThat(fx.count("simulation_run")).isZero();
         // nothing uses the new data yet: a plain --replace goes through and deletes nothing

@@ -75,9 +75,9 @@ class RequestHashTest {
                 BandKind.ABSOLUTE, Double.NaN, CheckFrequency.DAILY, 0));
         assertThat(sameByV2.canonicalJson()).isEqualTo(seedDrift.canonicalJson())
                 .doesNotContain("drift_band").doesNotContain("check_frequency").doesNotContain("rebalance_to");
-        java.util.Set<String> hashes = new java.util.HashSet<>();
+        Set<String> hashes = new HashSet<>();
         hashes.add(seedDrift.hex());
-        for (RebalancingRule r : java.util.List.<RebalancingRule>of(
+        for (RebalancingRule r : List.<RebalancingRule>of(
                 new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001, BandKind.HYBRID, 0.25, CheckFrequency.DAILY, 0),
                 new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001, BandKind.HYBRID, 0.2, CheckFrequency.DAILY, 0),
                 new RebalancingRule.Drift(Double.NaN, BaseDayPolicy.FIRST_TRADING_DAY, 0.001, BandKind.RELATIVE, 0.25, CheckFrequency.DAILY, 0),

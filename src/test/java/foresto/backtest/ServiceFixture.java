@@ -1,26 +1,31 @@
 package foresto.backtest;
 
 import foresto.db.Database;
-import foresto.model.DatasetRecord;
 import foresto.db.MarketDataRepository;
-import foresto.model.PortfolioRecord;
-import foresto.model.RuleRecord;
 import foresto.db.SqlScripts;
 import foresto.db.TestDatabase;
+import foresto.engine.MissingDataPolicy;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.model.DatasetRecord;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
 import foresto.sample.SyntheticMarket;
+import org.assertj.core.api.Assertions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /** A migrated test database with the seed rules, sample portfolios and a 3-year synthetic dataset. */
 final class ServiceFixture implements AutoCloseable {
     /** One instant for the whole test class: rule validity never depends on when the tests run. */
-    static final Clock CLOCK = Clock.fixed(java.time.Instant.now(), ZoneOffset.UTC);
+    static final Clock CLOCK = Clock.fixed(Instant.now(), ZoneOffset.UTC);
     static final LocalDate TODAY = LocalDate.now(CLOCK);
     final Database db;
     final DatasetRecord dataset;
@@ -44,15 +49,15 @@ final class ServiceFixture implements AutoCloseable {
     /** Balanced 60/30/10, 2021-03-01..2022-06-30, SKIP, the seed's monthly rule, initial value {@code v}. */
     BacktestRequest monthlyRequest(double v) {
         return new BacktestRequest(portfolio("Balanced 60/30/10").portfolioId(), dataset.datasetId(), LocalDate.of(2021, 3, 1),
-                LocalDate.of(2022, 6, 30), v, foresto.engine.MissingDataPolicy.SKIP, rule("P2_PERIODIC_MONTHLY_FTD_10BP").ruleId());
+                LocalDate.of(2022, 6, 30), v, MissingDataPolicy.SKIP, rule("P2_PERIODIC_MONTHLY_FTD_10BP").ruleId());
     }
 
     /** The code a face reports for what {@code r} throws (engine failures mapped as the backtest layer does). */
-    static foresto.error.ErrorCode codeOf(Runnable r) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(r::run);
-        org.assertj.core.api.Assertions.assertThat(t).as("expected a failure").isNotNull();
-        foresto.error.ForestoException e = Failures.of(t);
-        org.assertj.core.api.Assertions.assertThat(e.code()).as(t.toString()).isNotEqualTo(foresto.error.ErrorCode.INTERNAL_ERROR);
+    static ErrorCode codeOf(Runnable r) {
+        Throwable t = Assertions.catchThrowable(r::run);
+        Assertions.assertThat(t).as("expected a failure").isNotNull();
+        ForestoException e = Failures.of(t);
+        Assertions.assertThat(e.code()).as(t.toString()).isNotEqualTo(ErrorCode.INTERNAL_ERROR);
         return e.code();
     }
 

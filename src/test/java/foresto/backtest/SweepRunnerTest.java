@@ -11,12 +11,16 @@ import foresto.rule.RuleCodec;
 import foresto.sample.SyntheticMarket;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,11 +61,11 @@ class SweepRunnerTest {
      */
     @Test
     void aLargeSweepKeepsRowsNotPathsAndFitsASmallHeap() throws Exception {
-        java.nio.file.Path javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java");
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(javaBin.toString(), "-Xmx160m", "-cp", System.getProperty("java.class.path"),
                 LargeSweep.class.getName()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(out).doesNotContain("OutOfMemoryError").contains("rows 4000");
         assertThat(p.exitValue()).isZero();
     }
@@ -85,7 +89,7 @@ class SweepRunnerTest {
         List<RebalancingRule> rules = SweepRunner.rules(List.of("monthly", "annual", "quarterly"), null, null, null);
         List<Double> costs = List.of(0.0, 0.001);
         for (int askedBeforeCancel : new int[] {1, rules.size()}) { // during the first step; at the start of the second
-            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger asked = new AtomicInteger();
             ConcurrentLinkedQueue<Integer> progress = new ConcurrentLinkedQueue<>();
             assertThatThrownBy(() -> SweepRunner.run(DATA, SCENARIO, rules, costs, progress::add,
                     () -> asked.incrementAndGet() > askedBeforeCancel)).as("cancelled after %d", askedBeforeCancel)

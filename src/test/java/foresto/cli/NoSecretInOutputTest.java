@@ -3,6 +3,8 @@ package foresto.cli;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,10 +22,10 @@ class NoSecretInOutputTest {
             "mysql://u:Secret1@127.0.0.1:1/db",
             "jdbc:postgresql://u:Secret1@no-such-host.invalid/db"})
     void aFailingConnectionNeverPrintsThePassword(String url) {
-        java.io.PrintStream realErr = System.err;
-        java.io.ByteArrayOutputStream processErr = new java.io.ByteArrayOutputStream();
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream processErr = new ByteArrayOutputStream();
         CliRunner.Result r;
-        System.setErr(new java.io.PrintStream(processErr, true)); // libraries' own logging goes here
+        System.setErr(new PrintStream(processErr, true)); // libraries' own logging goes here
         try {
             r = CliRunner.run(Map.of("FORESTO_DB_URL", url, "FORESTO_DB_USER", "u", "FORESTO_DB_PASSWORD", "Secret1"),
                     "db", "info");

@@ -1,8 +1,11 @@
 package foresto.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import foresto.csv.MarketCsvReader;
 import foresto.db.Database;
+import foresto.db.SampleData;
 import foresto.db.TestDatabase;
+import foresto.engine.MarketData;
 import foresto.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -114,7 +118,7 @@ class QualityImportExportTest {
     @Test
     void importRunExportRoundTrip() throws Exception {
         StringBuilder csv = new StringBuilder("date,SPX,TSY,CASH\n");
-        java.time.LocalDate d = java.time.LocalDate.of(2023, 1, 3);
+        LocalDate d = LocalDate.of(2023, 1, 3);
         for (int i = 0; i < 250; i++, d = d.plusDays(d.getDayOfWeek().getValue() == 5 ? 3 : 1)) {
             csv.append(d).append(',').append(i % 3 == 0 ? "0.011" : "-0.003").append(',').append(i % 2 == 0 ? "" : "0.001").append(",0.0001\n");
         }
@@ -171,8 +175,8 @@ class QualityImportExportTest {
         CliRunner.Result exp = CliRunner.run(env, "export-returns", "--out", out.toString());
         assertThat(exp.exitCode()).as(exp.err()).isZero();
         assertThat(exp.out()).contains("SYNTHETIC").contains("EQUITY");
-        foresto.engine.MarketData back = new foresto.csv.MarketCsvReader(Map.of(), foresto.csv.MarketCsvReader.Kind.RETURNS).read(out);
-        assertThat(back.fingerprint()).isEqualTo(foresto.db.SampleData.syntheticMarket().fingerprint());
+        MarketData back = new MarketCsvReader(Map.of(), MarketCsvReader.Kind.RETURNS).read(out);
+        assertThat(back.fingerprint()).isEqualTo(SampleData.syntheticMarket().fingerprint());
         // the same backtest on the file (simulate) and on the stored dataset (run) gives the same numbers
         JsonNode sim = Json.mapper().readTree(CliRunner.run(env, "simulate", "--returns", out.toString(), "--weights",
                 "EQUITY=0.6,BOND=0.3,SHORT_TERM=0.1", "--rule", "quarterly", "--start", "2010-01-04", "--end", "2014-12-31").out());

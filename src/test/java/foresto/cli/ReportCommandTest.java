@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import foresto.db.Database;
 import foresto.db.TestDatabase;
 import foresto.json.Json;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +55,7 @@ class ReportCommandTest {
             assertThat(img.getHeight()).isGreaterThan(300);
             assertThat(distinctColours(img)).as(png + " is not blank").isGreaterThan(20);
             Files.createDirectories(Path.of("target/screenshots"));
-            Files.copy(out.resolve(png), Path.of("target/screenshots/report-" + png), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(out.resolve(png), Path.of("target/screenshots/report-" + png), StandardCopyOption.REPLACE_EXISTING);
         }
         assertThat(r.out()).contains("wrote value.png, drift.png, drawdown.png, annual.png, events.csv (" + events + " events)");
         // Sharpe and Sortino per side (risk-free 0), and calendar-year returns that compound to each total return
@@ -67,8 +71,8 @@ class ReportCommandTest {
             on *= 1 + y.get("on").asDouble();
             off *= 1 + y.get("off").asDouble();
         }
-        assertThat(on - 1).isCloseTo(summary.get("on").get("total_return").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(off - 1).isCloseTo(summary.get("off").get("total_return").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(on - 1).isCloseTo(summary.get("on").get("total_return").asDouble(), Assertions.within(1e-12));
+        assertThat(off - 1).isCloseTo(summary.get("off").get("total_return").asDouble(), Assertions.within(1e-12));
 
         // with a risk-free rate the same run's ratios fall (the mean excess return drops, its spread does not change)
         Path withRate = dir.resolve("report-rf");
@@ -93,7 +97,7 @@ class ReportCommandTest {
     }
 
     private static long distinctColours(BufferedImage img) {
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 3) {
             for (int x = 0; x < img.getWidth(); x += 3) {
                 colours.add(img.getRGB(x, y));

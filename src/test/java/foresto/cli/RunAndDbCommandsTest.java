@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -76,7 +77,7 @@ class RunAndDbCommandsTest {
     void aRuleIsChosenByNameWithRuleAndByIdWithRuleIdNeverAmbiguously() throws Exception {
         // a rule whose *name* is "3", while the rule with *id* 3 is the seed's drift rule
         CliRunner.run(on, "db", "seed");
-        try (var c = java.sql.DriverManager.getConnection(TestDatabase.urlOf(db), TestDatabase.server().user(),
+        try (var c = DriverManager.getConnection(TestDatabase.urlOf(db), TestDatabase.server().user(),
                 TestDatabase.server().password()); var st = c.createStatement()) {
             st.execute("INSERT INTO foresto.rebalancing_rule (rule_name, rule_type, frequency, cost_rate, effective_from) "
                     + "VALUES ('3', 'PERIODIC', 'MONTHLY', 0.002, DATE '2000-01-01') ON CONFLICT DO NOTHING");

@@ -2,12 +2,15 @@ package foresto.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import foresto.json.Json;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +22,7 @@ class SimulateCommandTest {
     @BeforeAll
     static void writeFixture() throws Exception {
         StringBuilder sb = new StringBuilder("date,SP500,UST10Y,CASH\n");
-        java.time.LocalDate d = java.time.LocalDate.of(2024, 1, 2);
+        LocalDate d = LocalDate.of(2024, 1, 2);
         for (int i = 0; i < 130; i++, d = d.plusDays(d.getDayOfWeek().getValue() == 5 ? 3 : 1)) {
             sb.append(d).append(',').append(i % 2 == 0 ? "0.012" : "-0.004").append(",-0.001,0.0001\n");
         }
@@ -80,7 +83,7 @@ class SimulateCommandTest {
             assertThat(d.get("check_frequency").asText()).isEqualTo("MONTHLY");
             assertThat(d.get("rebalance_to").asDouble()).isEqualTo(0.5);
             assertThat(d.get("bands").get("EQUITY").asDouble()).isEqualTo(0.01); // min(0.01, 0.05 · 0.6)
-            assertThat(d.get("bands").get("SHORT_TERM").asDouble()).isCloseTo(0.005, org.assertj.core.api.Assertions.within(1e-15));
+            assertThat(d.get("bands").get("SHORT_TERM").asDouble()).isCloseTo(0.005, Assertions.within(1e-15));
         }
         CliRunner.Result bad = CliRunner.on("simulate", "--returns", good.toString(), "--columns", COLS,
                 "--weights", "EQUITY=0.6,BOND=0.4", "--rule", "monthly", "--check", "weekly");
@@ -118,7 +121,7 @@ class SimulateCommandTest {
     }
 
     private static String[] append(String[] a, String... more) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + more.length);
+        String[] out = Arrays.copyOf(a, a.length + more.length);
         System.arraycopy(more, 0, out, a.length, more.length);
         return out;
     }

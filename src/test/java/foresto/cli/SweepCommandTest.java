@@ -1,6 +1,7 @@
 package foresto.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import foresto.backtest.SweepSpec;
 import foresto.json.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,11 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -41,7 +45,7 @@ class SweepCommandTest {
     }
 
     static CliRunner.Result sweep(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("sweep", "--returns", returns.toString(), "--weights", "EQUITY=0.5,BOND=0.5"));
+        List<String> args = new ArrayList<>(List.of("sweep", "--returns", returns.toString(), "--weights", "EQUITY=0.5,BOND=0.5"));
         args.addAll(List.of(extra));
         return CliRunner.on(args.toArray(String[]::new));
     }
@@ -133,7 +137,7 @@ class SweepCommandTest {
         CliRunner.Result r = sweep("--rules", "drift:0.01..0.03/0.01,monthly", "--cost-rates", "0,0.001,0.002", "--png", out.toString(),
                 "--metric", "tracking_error");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve("heatmap.png").toFile());
+        BufferedImage img = ImageIO.read(out.resolve("heatmap.png").toFile());
         assertThat(img.getWidth()).isEqualTo(1400);
         assertThat(img.getHeight()).isGreaterThanOrEqualTo(900);
         // the grid is drawn: the middle of the first cell is not the white background
@@ -147,10 +151,10 @@ class SweepCommandTest {
 
     @Test
     void rangesExpandInExactDecimalSteps() {
-        assertThat(foresto.backtest.SweepSpec.rules("drift:0.01..0.10/0.01")).hasSize(10).startsWith("drift:0.01", "drift:0.02")
+        assertThat(SweepSpec.rules("drift:0.01..0.10/0.01")).hasSize(10).startsWith("drift:0.01", "drift:0.02")
                 .endsWith("drift:0.09", "drift:0.1");
-        assertThat(foresto.backtest.SweepSpec.rules("drift-hybrid:0.01..0.03/0.01/0.25,annual"))
+        assertThat(SweepSpec.rules("drift-hybrid:0.01..0.03/0.01/0.25,annual"))
                 .containsExactly("drift-hybrid:0.01/0.25", "drift-hybrid:0.02/0.25", "drift-hybrid:0.03/0.25", "annual");
-        assertThat(foresto.backtest.SweepSpec.costRates("0..0.003/0.001,0.01")).containsExactly(0.0, 0.001, 0.002, 0.003, 0.01);
+        assertThat(SweepSpec.costRates("0..0.003/0.001,0.01")).containsExactly(0.0, 0.001, 0.002, 0.003, 0.01);
     }
 }

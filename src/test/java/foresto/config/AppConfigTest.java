@@ -50,7 +50,7 @@ class AppConfigTest {
     @Test
     void theCurrencyLabelsTheValueAxisAndOnlyLettersAreTaken(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("foresto.properties");
-        java.nio.file.Files.writeString(file, "currency=USD\n");
+        Files.writeString(file, "currency=USD\n");
         assertThat(AppConfig.of(Map.of("FORESTO_CONFIG", file.toString())).currency()).isEqualTo("USD");
         assertThat(AppConfig.of(Map.of("FORESTO_CONFIG", file.toString(), "FORESTO_CURRENCY", " KRW ")).currency())
                 .as("the environment wins, trimmed").isEqualTo("KRW");

@@ -3,6 +3,7 @@ package foresto.csv;
 import foresto.engine.AssetClass;
 import foresto.engine.MarketData;
 import foresto.error.ErrorCode;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -10,6 +11,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,8 +86,8 @@ class MarketCsvReaderTest {
         MarketData m = new MarketCsvReader(QRM, MarketCsvReader.Kind.RETURNS).read(REAL);
         assertThat(m.size()).isEqualTo(7212);
         assertThat(m.columns()).hasSize(5);
-        int crash = java.util.Arrays.asList(datesOf(m)).indexOf(LocalDate.of(1987, 10, 19));
-        assertThat(m.returnOf(AssetClass.EQUITY, crash)).isCloseTo(-0.2047, org.assertj.core.api.Assertions.within(0.0001));
+        int crash = Arrays.asList(datesOf(m)).indexOf(LocalDate.of(1987, 10, 19));
+        assertThat(m.returnOf(AssetClass.EQUITY, crash)).isCloseTo(-0.2047, Assertions.within(0.0001));
     }
 
     private static LocalDate[] datesOf(MarketData m) {

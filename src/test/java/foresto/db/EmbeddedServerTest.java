@@ -1,5 +1,6 @@
 package foresto.db;
 
+import com.zaxxer.hikari.HikariDataSource;
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.BacktestResult;
 import foresto.backtest.BacktestService;
@@ -108,7 +109,7 @@ class EmbeddedServerTest {
                 backend.onExit().get(30, TimeUnit.SECONDS);
                 closeQuietly(victim);
                 closeQuietly(connectWhenUp(pg)); // the postmaster has reset and recovered from its WAL
-                db.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean()
+                db.dataSource().unwrap(HikariDataSource.class).getHikariPoolMXBean()
                         .softEvictConnections(); // the pool's connections died with the server
 
             }

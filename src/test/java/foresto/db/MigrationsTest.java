@@ -4,15 +4,18 @@ import foresto.error.ForestoException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,9 +48,9 @@ class MigrationsTest {
                 "V2__b.sql", "x".getBytes(StandardCharsets.UTF_8));
         String fp = Migrations.fingerprint(List.of("V1__a.sql", "V2__b.sql"), files::get);
         // by hand: SHA-256 over "name\nlength\n" + bytes, file after file
-        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
         sha.update("V1__a.sql\n17\nCREATE TABLE a();V2__b.sql\n1\nx".getBytes(StandardCharsets.UTF_8));
-        assertThat(fp).isEqualTo(java.util.HexFormat.of().formatHex(sha.digest()));
+        assertThat(fp).isEqualTo(HexFormat.of().formatHex(sha.digest()));
         assertThat(Migrations.fingerprint(List.of("V1__a.sql"), files::get)).isNotEqualTo(fp);
         assertThat(Migrations.fingerprint(List.of("V1__a.sql", "V2__b.sql"),
                 n -> n.startsWith("V2") ? "y".getBytes(StandardCharsets.UTF_8) : files.get(n))).isNotEqualTo(fp);
@@ -56,7 +59,7 @@ class MigrationsTest {
             try {
                 return Files.readAllBytes(Path.of("seed/migration", n));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         assertThat(Migrations.fingerprint()).isEqualTo(fromDisk);

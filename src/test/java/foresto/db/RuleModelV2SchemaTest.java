@@ -1,12 +1,14 @@
 package foresto.db;
 
-import foresto.model.RuleRecord;
 import foresto.backtest.RuleService;
 import foresto.engine.BandKind;
+import foresto.engine.BaseDayPolicy;
 import foresto.engine.CheckFrequency;
 import foresto.engine.RebalancingRule;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.model.RuleRecord;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class RuleModelV2SchemaTest {
         });
         RuleRecord drift = rules.findAll().get(2);
         assertThat(drift.toEngineRule()).isEqualTo(new RebalancingRule.Drift(0.05,
-                foresto.engine.BaseDayPolicy.FIRST_TRADING_DAY, 0.001));
+                BaseDayPolicy.FIRST_TRADING_DAY, 0.001));
     }
 
     @Test
@@ -57,7 +59,7 @@ class RuleModelV2SchemaTest {
                 "HYBRID", new BigDecimal("0.25"), "QUARTERLY", new BigDecimal("0.5"));
         RuleRecord stored = new RuleService(db.dataSource()).create(hybrid);
         assertThat(stored.toEngineRule()).isEqualTo(new RebalancingRule.Drift(0.05,
-                foresto.engine.BaseDayPolicy.LAST_TRADING_DAY, 0.001, BandKind.HYBRID, 0.25, CheckFrequency.QUARTERLY, 0.5));
+                BaseDayPolicy.LAST_TRADING_DAY, 0.001, BandKind.HYBRID, 0.25, CheckFrequency.QUARTERLY, 0.5));
         assertThat(stored.describe()).contains("min(0.05, 25 % of target)").contains("checked quarterly").contains("0.5 of the band");
         RuleRecord relative = new RuleService(db.dataSource()).create(new RuleRecord(null, "relative 20", "DRIFT", null,
                 "FIRST_TRADING_DAY", null, new BigDecimal("0.001"), LocalDate.of(2020, 1, 1), null, true, null, null,
@@ -104,7 +106,7 @@ class RuleModelV2SchemaTest {
         }
         for (String ok : new String[] {"('ok1', 'DRIFT', NULL, NULL, 'RELATIVE', 0.25, 'MONTHLY', 0.5)",
                 "('ok2', 'PERIODIC', 'SEMIANNUAL', NULL, 'ABSOLUTE', NULL, 'DAILY', 0)"}) {
-            org.assertj.core.api.Assertions.assertThatCode(() -> insert(ok)).doesNotThrowAnyException();
+            Assertions.assertThatCode(() -> insert(ok)).doesNotThrowAnyException();
         }
     }
 

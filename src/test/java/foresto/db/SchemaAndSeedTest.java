@@ -1,11 +1,14 @@
 package foresto.db;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,10 +55,10 @@ class SchemaAndSeedTest {
     void migrationsCreateTheSchemaWithTheUniqueRuleNameIndex() throws SQLException {
         // the number of migration files under seed/migration, counted there (V1 … V9)
         long files;
-        try (var list = java.nio.file.Files.list(java.nio.file.Path.of("seed/migration"))) {
+        try (var list = Files.list(Path.of("seed/migration"))) {
             files = list.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         assertThat(files).isEqualTo(9);
         assertThat(db.schemaVersion()).isEqualTo("9");
@@ -104,7 +107,7 @@ class SchemaAndSeedTest {
     void theSeedFileRunsWithPsqlTwiceWithoutDuplicates() throws Exception {
         Database other = TestDatabase.freshMigrated();
         try {
-            String url = TestDatabase.server().url(other.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class)
+            String url = TestDatabase.server().url(other.dataSource().unwrap(HikariDataSource.class)
                     .getJdbcUrl().replaceAll(".*/([^/?]+).*", "$1"));
             String psqlUrl = url.replace("jdbc:", "");
             Path seed = Path.of("seed/Foresto_Phase2_EpicB_Rebalancing_Seed.sql");

@@ -1,5 +1,6 @@
 package foresto.db;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -85,16 +88,16 @@ public final class TestDatabase {
     /** The JDBC URL of a test database (for commands that take FORESTO_DB_URL). */
     public static String urlOf(Database db) {
         try {
-            return db.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+            return db.dataSource().unwrap(HikariDataSource.class).getJdbcUrl();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** Environment that points the app's configuration at a test database. */
-    public static java.util.Map<String, String> envFor(Database db, boolean rebalancing) {
+    public static Map<String, String> envFor(Database db, boolean rebalancing) {
         Server s = server();
-        java.util.Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> env = new HashMap<>();
         env.put("FORESTO_DB_URL", urlOf(db));
         if (s.user() != null) {
             env.put("FORESTO_DB_USER", s.user());

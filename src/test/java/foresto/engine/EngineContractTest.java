@@ -4,8 +4,10 @@ import foresto.rule.RuleCodec;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,7 +140,7 @@ class EngineContractTest {
     static MarketData data(LocalDate[] dates, double r) {
         double[][] cols = new double[AssetClass.COUNT][];
         cols[AssetClass.EQUITY.ordinal()] = new double[dates.length];
-        java.util.Arrays.fill(cols[AssetClass.EQUITY.ordinal()], r);
+        Arrays.fill(cols[AssetClass.EQUITY.ordinal()], r);
         return MarketData.of(dates, cols);
     }
 
@@ -270,7 +272,7 @@ class EngineContractTest {
         it.next();
         it.next();
         assertThat(it.hasNext()).isFalse();
-        assertThatThrownBy(it::next).isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class);
         refused(() -> CodeWeights.copyOf(Map.of("EQUITY", 0.5, "CRYPTO", 0.5)), EngineException.Kind.UNKNOWN_ASSET_CLASS);
     }
 

@@ -1,5 +1,7 @@
 package foresto.engine;
 
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -75,9 +77,9 @@ class EngineProperties {
     private static SimulationResult simulate(Generated g) {
         try {
             return ScenarioSimulation.run(g.data(), g.scenario(), Optional.of(g.rule()), true);
-        } catch (foresto.error.ForestoException e) {
+        } catch (ForestoException e) {
             // a window that SKIP emptied is a valid, reported outcome
-            assertThat(e.code()).isEqualTo(foresto.error.ErrorCode.WINDOW_OUTSIDE_DATA);
+            assertThat(e.code()).isEqualTo(ErrorCode.WINDOW_OUTSIDE_DATA);
             return null;
         }
     }

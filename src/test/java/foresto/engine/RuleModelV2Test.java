@@ -1,6 +1,7 @@
 package foresto.engine;
 
 import foresto.rule.RuleCodec;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -190,7 +191,7 @@ class RuleModelV2Test {
             assertThat(RuleCodec.spec(RuleCodec.parse(spec, BaseDayPolicy.FIRST_TRADING_DAY, 0))).isEqualTo(spec);
         }
         for (String bad : List.of("drift-rel:1.5", "drift-hybrid:0.05", "drift:x", "weekly", "drift-rel:0")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleCodec.parse(bad, BaseDayPolicy.FIRST_TRADING_DAY, 0))
+            Assertions.assertThatThrownBy(() -> RuleCodec.parse(bad, BaseDayPolicy.FIRST_TRADING_DAY, 0))
                     .as(bad).hasMessageContaining(bad.startsWith("drift-rel:1") || bad.equals("drift-rel:0") ? "band_rho" : "");
         }
     }

@@ -1,11 +1,15 @@
 package foresto.ui;
 
-import foresto.ui.common.UiState;
-import foresto.ui.common.FxTaskExecutor;
+import foresto.backtest.ImportService;
+import foresto.backtest.RuleService;
+import foresto.engine.PathStats;
 import foresto.engine.RebalancingEvent;
 import foresto.ui.chart.AxisTicks;
 import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.UiState;
 import foresto.ui.main.MainViewModel;
+import foresto.ui.main.RunCharts;
 import foresto.ui.main.RunModel;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Tab;
@@ -15,7 +19,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -155,14 +161,14 @@ class AnalystScreenTest extends RobotTestBase {
             peak = Math.max(peak, v);
             worst = Math.min(worst, v / peak - 1);
         }
-        double drawnWorst = java.util.Arrays.stream(dd.content().lines().get(0).y()).min().orElseThrow();
+        double drawnWorst = Arrays.stream(dd.content().lines().get(0).y()).min().orElseThrow();
         assertThat(drawnWorst).isCloseTo(worst, within(1e-12));
         assertThat(-drawnWorst).isCloseTo(m.run().summary().on().maxDrawdown(), within(1e-9));
 
         select(robot, "Annual returns");
         assertThat(fx.window.main().annualBars().years()).containsExactly(2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019);
         // the years compound to the whole window's total return, for each side
-        for (var side : foresto.ui.main.RunCharts.annual(m)) {
+        for (var side : RunCharts.annual(m)) {
             double g = 1;
             for (var y : side.years()) {
                 g *= 1 + y.value();
@@ -197,7 +203,7 @@ class AnalystScreenTest extends RobotTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         var sharpe = vm().getSummary().stream().filter(row -> row.metric().startsWith("Sharpe")).findFirst().orElseThrow();
         assertThat(sharpe.metric()).isEqualTo("Sharpe (risk-free 3 %)");
-        assertThat(Double.parseDouble(sharpe.on())).isCloseTo(foresto.engine.PathStats.sharpe(on, 0.03), within(0.0005))
+        assertThat(Double.parseDouble(sharpe.on())).isCloseTo(PathStats.sharpe(on, 0.03), within(0.0005))
                 .isLessThan(sharpeAt0);
         robot.interact(() -> vm().shown().riskFreeProperty().set("abc"));
         assertThat(vm().shown().riskFreeProblemProperty().get()).contains("not a rate");
@@ -213,9 +219,9 @@ class AnalystScreenTest extends RobotTestBase {
     void aConfiguredCurrencyLabelsTheValueAxis(FxRobot robot) throws Exception {
         MainWindow[] w = new MainWindow[1];
         robot.interact(() -> {
-            w[0] = MainWindow.create(fx.service, new foresto.backtest.RuleService(fx.db.dataSource()),
-                    new foresto.backtest.ImportService(fx.db.dataSource()), new FxTaskExecutor(), UiState.inMemory(),
-                    (o, n) -> java.util.Optional.empty(), "KRW");
+            w[0] = MainWindow.create(fx.service, new RuleService(fx.db.dataSource()),
+                    new ImportService(fx.db.dataSource()), new FxTaskExecutor(), UiState.inMemory(),
+                    (o, n) -> Optional.empty(), "KRW");
         });
         assertThat(w[0].main().valueChart().yLabel()).isEqualTo("Portfolio value (KRW)");
     }

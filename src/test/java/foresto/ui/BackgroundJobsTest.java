@@ -1,9 +1,9 @@
 package foresto.ui;
 
-import foresto.ui.common.UiState;
-import foresto.ui.common.UiError;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.TaskExecutor;
+import foresto.ui.common.UiError;
+import foresto.ui.common.UiState;
 import foresto.ui.main.MainViewModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -128,7 +129,7 @@ class BackgroundJobsTest {
         WaitForAsyncUtils.asyncFx(vm::load).get(10, TimeUnit.SECONDS);
         UiFixture.waitUntil(() -> !vm.busyProperty().get());
         // every status the screen showed, for the failure message (the order in which a cancel and a store met)
-        List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> statuses = new CopyOnWriteArrayList<>();
         WaitForAsyncUtils.asyncFx(() -> vm.statusProperty().addListener((o, a, now) -> statuses.add(now))).get(10, TimeUnit.SECONDS);
         for (int attempt = 0; attempt < 8; attempt++) {
             statuses.clear();

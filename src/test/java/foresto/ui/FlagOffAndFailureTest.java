@@ -1,5 +1,6 @@
 package foresto.ui;
 
+import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.Fonts;
 import foresto.ui.main.MainViewModel;
 import javafx.scene.control.CheckBox;
@@ -41,7 +42,7 @@ class FlagOffAndFailureTest extends RobotTestBase {
         assertThat(fx.window.main().valueChart().seriesNames()).containsExactly("OFF: buy-and-hold");
         // an OFF-only run is titled and coloured as OFF
         assertThat(robot.lookup("#valueTitle").queryAs(Label.class).getText()).isEqualTo("Value: OFF (buy-and-hold) only");
-        assertThat(fx.window.main().valueChart().colourOf(0)).isEqualTo(foresto.ui.chart.TimeSeriesChart.OFF_COLOUR);
+        assertThat(fx.window.main().valueChart().colourOf(0)).isEqualTo(TimeSeriesChart.OFF_COLOUR);
         assertThat(vm().statusProperty().get()).contains("rebalancing OFF");
 
         // the database goes away: the next run fails with a dialog carrying the code, and the app keeps working
@@ -55,7 +56,7 @@ class FlagOffAndFailureTest extends RobotTestBase {
         // dialogs have scenes of their own: they carry the app's style sheet, so Korean text in them renders too
         assertThat(dialog.getStylesheets()).anyMatch(css -> css.endsWith("/foresto/ui/app.css"));
         assertThat(dialog.lookup(".content").getStyleClass()).isNotNull();
-        assertThat(((javafx.scene.control.Label) dialog.lookup(".content")).getFont().getFamily()).isEqualTo(Fonts.FAMILY);
+        assertThat(((Label) dialog.lookup(".content")).getFont().getFamily()).isEqualTo(Fonts.FAMILY);
         assertThat(vm().statusProperty().get()).startsWith("Failed: DATABASE_");
         robot.clickOn("OK");
         UiFixture.waitUntil(() -> robot.lookup("#errorDialog").tryQuery().isEmpty());

@@ -1,6 +1,7 @@
 package foresto.ui;
 
 import foresto.ui.common.Fonts;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,7 @@ class KoreanFontTest {
 
     @Test
     void withoutKoreanFontsTheMachineDrawsBoxesAndTheBundledFontDrawsHangul() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/fonts/truetype/dejavu")),
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/fonts/truetype/dejavu")),
                 "the control needs the DejaVu fonts (Debian's fonts-dejavu-core)");
         String platform = probe("platform", dir.resolve("platform.png"));
         assertThat(platform).as("control: a machine without Korean fonts").startsWith("same");

@@ -1,13 +1,20 @@
 package foresto.ui;
 
+import foresto.backtest.BacktestRequest;
 import foresto.csv.EventTable;
+import foresto.engine.MissingDataPolicy;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
+import foresto.model.RunRecord;
+import foresto.ui.main.EventRow;
 import foresto.ui.main.MainViewModel;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -16,6 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +40,7 @@ class MainWindowTest extends RobotTestBase {
     @SuppressWarnings("unchecked")
     private void choose(FxRobot robot, String comboId, String text) {
         robot.clickOn("#" + comboId);
-        robot.clickOn(n -> n instanceof javafx.scene.control.ListCell<?> cell && cell.isVisible()
+        robot.clickOn(n -> n instanceof ListCell<?> cell && cell.isVisible()
                 && cell.getText() != null && cell.getText().equals(text));
     }
 
@@ -64,9 +72,9 @@ class MainWindowTest extends RobotTestBase {
         assertThat(fx.window.main().driftChart().markerIds()).hasSize(events);
         TableView<?> table = robot.lookup("#eventTable").queryAs(TableView.class);
         UiFixture.waitUntil(() -> table.getItems().size() == events); // two frames after the charts
-        var firstRow = (foresto.ui.main.EventRow) table.getItems().get(0);
+        var firstRow = (EventRow) table.getItems().get(0);
         assertThat(firstRow.event()).isSameAs(vm().getEvents().get(0));
-        assertThat(firstRow.cells()).isEqualTo(foresto.ui.main.EventRow.of(0, vm().getEvents().get(0)).cells());
+        assertThat(firstRow.cells()).isEqualTo(EventRow.of(0, vm().getEvents().get(0)).cells());
         assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo(vm().getEvents().get(0).eventDate().toString());
         assertThat(table.getColumns()).extracting(c -> c.getText())
                 .containsExactlyElementsOf(EventTable.COLUMNS.stream().map(EventTable.Column::title).toList());
@@ -83,20 +91,20 @@ class MainWindowTest extends RobotTestBase {
 
         // sorting the table reorders its rows only: the run's events keep their date order, and a marker still selects
         // its own row wherever the sort put it
-        List<java.time.LocalDate> dates = vm().getEvents().stream().map(e -> e.eventDate()).toList();
+        List<LocalDate> dates = vm().getEvents().stream().map(e -> e.eventDate()).toList();
         @SuppressWarnings("unchecked")
-        var turnover = (javafx.scene.control.TableColumn<Object, ?>) table.getColumns().get(
+        var turnover = (TableColumn<Object, ?>) table.getColumns().get(
                 EventTable.headers().indexOf("turnover"));
         robot.interact(() -> {
-            turnover.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            turnover.setSortType(TableColumn.SortType.DESCENDING);
             ((TableView<Object>) table).getSortOrder().setAll(turnover);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(((foresto.ui.main.EventRow) table.getItems().get(0)).index()).isNotZero();
+        assertThat(((EventRow) table.getItems().get(0)).index()).isNotZero();
         assertThat(vm().getEvents().stream().map(e -> e.eventDate()).toList()).isEqualTo(dates);
         robot.clickOn(fx.window.main().valueChart().markerScreenPoint(3));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(((foresto.ui.main.EventRow) table.getSelectionModel().getSelectedItem()).index()).isEqualTo(3);
+        assertThat(((EventRow) table.getSelectionModel().getSelectedItem()).index()).isEqualTo(3);
         assertThat(vm().selectedEventProperty().get()).isEqualTo(3);
         robot.interact(() -> table.getSortOrder().clear());
         assertThat(vm().getWeightsAtDay()).hasSize(2);
@@ -104,8 +112,8 @@ class MainWindowTest extends RobotTestBase {
 
         // the summary shows both paths
         assertThat(vm().getSummary()).hasSize(11);
-        assertThat(robot.lookup("#weightsTable").queryAs(javafx.scene.control.TableView.class).getColumns())
-                .extracting(c -> ((javafx.scene.control.TableColumn<?, ?>) c).getText()).contains("Drift (vs band)");
+        assertThat(robot.lookup("#weightsTable").queryAs(TableView.class).getColumns())
+                .extracting(c -> ((TableColumn<?, ?>) c).getText()).contains("Drift (vs band)");
         assertThat(vm().getSummary().get(5).on()).isEqualTo(Integer.toString(events));
 
         // export writes the same rows
@@ -119,8 +127,8 @@ class MainWindowTest extends RobotTestBase {
 
         // zoom to a date range and back
         var value = fx.window.main().valueChart();
-        robot.interact(() -> value.zoomTo(java.time.LocalDate.of(2015, 1, 1).toEpochDay(),
-                java.time.LocalDate.of(2016, 12, 31).toEpochDay()));
+        robot.interact(() -> value.zoomTo(LocalDate.of(2015, 1, 1).toEpochDay(),
+                LocalDate.of(2016, 12, 31).toEpochDay()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(value.markerIds()).hasSize(8);
         assertThat(fx.window.main().driftChart().markerIds()).hasSize(8);
@@ -134,8 +142,8 @@ class MainWindowTest extends RobotTestBase {
         fx.screenshot(robot, "main-window.png");
 
         // the same request again is reused, visibly (Ctrl+Enter runs)
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ENTER)
-                .release(javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER)
+                .release(KeyCode.ENTER, KeyCode.CONTROL);
         UiFixture.waitUntil(() -> !vm().busyProperty().get() && vm().statusProperty().get().startsWith("Reused run #"));
         assertThat(vm().resultProperty().get().reused()).isTrue();
     }
@@ -145,8 +153,8 @@ class MainWindowTest extends RobotTestBase {
         UiFixture.waitUntil(() -> !vm().getPortfolios().isEmpty() && !vm().busyProperty().get());
         PortfolioRecord p = vm().getPortfolios().get(0);
         RuleRecord r = vm().getRules().get(0);
-        var stored = fx.service.run(new foresto.backtest.BacktestRequest(p.portfolioId(), null, null, null, 5.0,
-                foresto.engine.MissingDataPolicy.SKIP, r.ruleId()));
+        var stored = fx.service.run(new BacktestRequest(p.portfolioId(), null, null, null, 5.0,
+                MissingDataPolicy.SKIP, r.ruleId()));
         robot.interact(() -> vm().open(stored.runId()));
         UiFixture.waitUntil(() -> !vm().busyProperty().get() && vm().resultProperty().get() != null && vm().resultProperty().get().run().runId() == stored.runId());
         assertThat(vm().statusProperty().get()).startsWith("Reused run #" + stored.runId());
@@ -157,12 +165,12 @@ class MainWindowTest extends RobotTestBase {
 
         // the History table, not in view, is brought up to date when its tab is opened (not on every stored run)
         @SuppressWarnings("unchecked")
-        TableView<foresto.model.RunRecord> table = robot.lookup("#historyTable").queryTableView();
+        TableView<RunRecord> table = robot.lookup("#historyTable").queryTableView();
         assertThat(table.getItems()).isEmpty();
         robot.clickOn("History");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).containsExactlyElementsOf(vm().getHistory());
-        assertThat(table.getItems()).extracting(foresto.model.RunRecord::runId).contains(stored.runId());
+        assertThat(table.getItems()).extracting(RunRecord::runId).contains(stored.runId());
         robot.clickOn("Analysis");
     }
 }

@@ -3,6 +3,7 @@ package foresto.ui;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ class NativeSplashTest {
     }
 
     /** A process that runs until it is stopped. */
-    private static Process sleeper() throws java.io.IOException {
+    private static Process sleeper() throws IOException {
         return new ProcessBuilder("sleep", "120").start();
     }
 }

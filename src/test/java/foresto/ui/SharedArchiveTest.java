@@ -3,12 +3,15 @@ package foresto.ui;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -128,7 +131,7 @@ class SharedArchiveTest {
         // a dump cut short (as by a full disk): a JVM started with it would crash before main
         Path dump = good.resolveSibling(good.getFileName() + ".999.dump");
         byte[] bytes = Files.readAllBytes(good);
-        Files.write(dump, java.util.Arrays.copyOf(bytes, 1000));
+        Files.write(dump, Arrays.copyOf(bytes, 1000));
         Files.delete(good);
         SharedArchive.adoptDumped(List.of(JAVA, "-XX:ArchiveClassesAtExit=" + dump, "-jar", jar.toString()));
         assertThat(archiveFiles()).isEmpty();
@@ -145,7 +148,7 @@ class SharedArchiveTest {
         Path archive = dir.resolve("data/cds").resolve(archiveFiles().get(0));
         byte[] bytes = Files.readAllBytes(archive);
         archive.toFile().setWritable(true);
-        Files.write(archive, java.util.Arrays.copyOf(bytes, 1000)); // damaged on disk later
+        Files.write(archive, Arrays.copyOf(bytes, 1000)); // damaged on disk later
         // the crash report goes to the working directory of the app, as for any JVM crash: here the test's folder
         Run crashed = run(Map.of(), JAVA, "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"), "-jar", jar.toString(),
                 dir.resolve("data").toString(), "0");
@@ -192,7 +195,7 @@ class SharedArchiveTest {
                     .isEqualTo(!SharedArchive.jitOptions(Runtime.getRuntime().availableProcessors(), options,
                             System.getenv("FORESTO_JIT")).isEmpty());
             // this JVM's own options (surefire starts it with -jar and an argLine): read from its command line
-            assertThat(SharedArchive.jvmOptions()).containsAll(java.lang.management.ManagementFactory.getRuntimeMXBean()
+            assertThat(SharedArchive.jvmOptions()).containsAll(ManagementFactory.getRuntimeMXBean()
                     .getInputArguments().stream().filter(a -> a.startsWith("-D")).toList()).isNotEmpty();
             assertThat(SharedArchive.command(new String[0], data, List.of("-javaagent:x.jar"))).isEmpty();
             assertThat(cmd.subList(cmd.size() - 4, cmd.size())).containsExactly("-jar", jar.toAbsolutePath().toString(), "one", "two");
@@ -218,7 +221,7 @@ class SharedArchiveTest {
             assertThat(SharedArchive.command(new String[0], data, options)).isPresent();
             System.setProperty(SharedArchive.CHILD, "true"); // the app's JVM never relaunches
             assertThat(SharedArchive.command(new String[0], data, options)).isEmpty();
-            System.setProperty("java.class.path", jar + java.io.File.pathSeparator + dir);
+            System.setProperty("java.class.path", jar + File.pathSeparator + dir);
             System.clearProperty(SharedArchive.CHILD);
             assertThat(SharedArchive.command(new String[0], data, options)).isEmpty();
         } finally {

@@ -9,11 +9,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +38,8 @@ class SplashImageTest {
         robot.interact(() -> {
             try {
                 Snapshots.write(ForestoApp.splashScene(new Text("Starting …"), new Arc(0, 0, 14, 14, 90, 270)), drawn);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         BufferedImage now = ImageIO.read(drawn.toFile());

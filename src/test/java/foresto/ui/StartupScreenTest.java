@@ -1,13 +1,15 @@
 package foresto.ui;
 
-import foresto.ui.common.UiState;
-import foresto.ui.common.FxTaskExecutor;
 import foresto.backtest.ImportService;
 import foresto.backtest.RuleService;
+import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.UiState;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -76,12 +78,12 @@ class StartupScreenTest {
 
         // what needs the database says so: Run, Cancel and Import are disabled; the events table already has its
         // columns and its placeholder
-        javafx.scene.control.Button run = robot.lookup("#runButton").queryAs(javafx.scene.control.Button.class);
-        javafx.scene.control.Button importButton = robot.lookup("#importButton").queryAs(javafx.scene.control.Button.class);
+        Button run = robot.lookup("#runButton").queryAs(Button.class);
+        Button importButton = robot.lookup("#importButton").queryAs(Button.class);
         assertThat(run.isDisabled()).isTrue();
         assertThat(robot.lookup("#cancelButton").query().isDisabled()).isTrue();
         assertThat(importButton.isDisabled()).isTrue();
-        javafx.scene.control.TableView<?> events = robot.lookup("#eventTable").queryAs(javafx.scene.control.TableView.class);
+        TableView<?> events = robot.lookup("#eventTable").queryAs(TableView.class);
         assertThat(events.getColumns()).isNotEmpty();
         assertThat(((Label) events.getPlaceholder()).getText()).contains("Run a backtest");
 

@@ -6,6 +6,9 @@ import foresto.ui.sweep.SweepViewModel;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -49,9 +52,9 @@ class SweepTabTest extends RobotTestBase {
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.statusProperty().get()).startsWith("Swept 6 cells");
         // the cells table lists every cell with its cost drag and break-even cost rate
-        javafx.scene.control.TableView<?> cells = robot.lookup("#sweepCellTable").queryAs(javafx.scene.control.TableView.class);
+        TableView<?> cells = robot.lookup("#sweepCellTable").queryAs(TableView.class);
         assertThat(cells.getItems()).hasSize(6);
-        assertThat(cells.getColumns()).extracting(c -> ((javafx.scene.control.TableColumn<?, ?>) c).getText())
+        assertThat(cells.getColumns()).extracting(c -> ((TableColumn<?, ?>) c).getText())
                 .contains("Cost drag", "Break-even cost rate", "Tracking error");
         // the tab's scenario pickers are the Analysis setup's
         assertThat(robot.lookup("#sweepPortfolioBox").queryComboBox().getValue()).isEqualTo(fx.window.mainViewModel().portfolioProperty().get());
@@ -70,10 +73,10 @@ class SweepTabTest extends RobotTestBase {
         assertThat(fx.window.sweepView().tooltip().getText()).startsWith("drift:0.02 at cost 0").contains("final value");
 
         // shift+click overlays cells' value paths (each the same single run as the cell) with OFF's
-        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        robot.press(KeyCode.SHIFT);
         robot.clickOn(centreOf(map, 0, 1, r));
         robot.clickOn(centreOf(map, 2, 0, r));
-        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        robot.release(KeyCode.SHIFT);
         UiFixture.waitUntil(() -> vm.comparePathsProperty().get().size() == 3);
         var paths = vm.comparePathsProperty().get();
         assertThat(paths.get(0).name()).startsWith("drift:0.02 @ 0.002");

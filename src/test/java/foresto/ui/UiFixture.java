@@ -1,7 +1,5 @@
 package foresto.ui;
 
-import foresto.ui.common.UiState;
-import foresto.ui.common.FxTaskExecutor;
 import foresto.backtest.BacktestService;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.ImportService;
@@ -11,14 +9,21 @@ import foresto.db.MarketDataRepository;
 import foresto.db.SqlScripts;
 import foresto.db.TestDatabase;
 import foresto.sample.SyntheticMarket;
+import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.UiState;
 import javafx.stage.Stage;
+import org.assertj.core.api.Assertions;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /** A test database with seed rules, sample portfolios and a 10-year synthetic dataset, and the window on it. */
@@ -47,23 +52,23 @@ public final class UiFixture {
     public static void waitUntil(BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Writes the window as {@code target/screenshots/<name>} (the README's pictures come from here). */
-    void screenshot(org.testfx.api.FxRobot robot, String name) {
+    void screenshot(FxRobot robot, String name) {
         Path file = Path.of("target/screenshots", name);
         robot.interact(() -> {
             try {
                 Snapshots.write(window.scene(), file);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
-        org.assertj.core.api.Assertions.assertThat(file).exists();
+        Assertions.assertThat(file).exists();
     }
 
     void close() {

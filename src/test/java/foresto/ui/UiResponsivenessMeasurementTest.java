@@ -1,20 +1,21 @@
 package foresto.ui;
 
-import foresto.ui.common.UiState;
-import foresto.ui.common.FxTaskExecutor;
 import foresto.backtest.BacktestService;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.ImportService;
 import foresto.backtest.RuleService;
 import foresto.db.Database;
 import foresto.db.MarketDataRepository;
-import foresto.model.RuleRecord;
 import foresto.db.SqlScripts;
 import foresto.db.TestDatabase;
+import foresto.model.RuleRecord;
 import foresto.sample.SyntheticMarket;
+import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.UiState;
 import foresto.ui.main.MainViewModel;
 import foresto.ui.main.RunModel;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -24,13 +25,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,12 +122,12 @@ class UiResponsivenessMeasurementTest {
         // a ping every 5 ms from another thread: how long the FX thread takes to run it is how long an input event
         // would wait (the pulse gaps above also include frames the renderer is still painting)
         AtomicLong maxPing = new AtomicLong();
-        java.util.concurrent.atomic.AtomicBoolean pinging = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean pinging = new AtomicBoolean(true);
         Thread pinger = new Thread(() -> {
             while (pinging.get()) {
                 long sent = System.nanoTime();
-                java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
-                javafx.application.Platform.runLater(ran::countDown);
+                CountDownLatch ran = new CountDownLatch(1);
+                Platform.runLater(ran::countDown);
                 try {
                     ran.await();
                     maxPing.accumulateAndGet(System.nanoTime() - sent, Math::max);
@@ -174,11 +180,11 @@ class UiResponsivenessMeasurementTest {
         // what the app does once its window is usable: the engine and storing path in the background, then the screen
         var warmRun = svc.warmUp();
         assertThat(warmRun).isPresent();
-        java.util.concurrent.CountDownLatch warmed = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch warmed = new CountDownLatch(1);
         RunModel warmModel = RunModel.of(warmRun.get(), false); // as the app does, on its worker
         robot.interact(() -> MainWindow.warmScreen(warmModel, warmed::countDown));
-        assertThat(warmed.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        int primed = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> window.primeTables(warmModel)).get();
+        assertThat(warmed.await(60, TimeUnit.SECONDS)).isTrue();
+        int primed = WaitForAsyncUtils.asyncFx(() -> window.primeTables(warmModel)).get();
         assertThat(primed).as("events, weights, history, annual returns").isEqualTo(4);
         assertThat(robot.lookup("#eventTable").queryTableView().getItems()).as("the sample is never left on screen").isEmpty();
         assertThat(robot.lookup("#historyTable").queryTableView().getItems()).isEmpty();
@@ -190,7 +196,7 @@ class UiResponsivenessMeasurementTest {
         assertThat(cold.drawn()).isLessThan(cold.days()).isGreaterThan(cold.events());
         assertThat(warm.events()).isPositive();
 
-        boolean quickJit = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        boolean quickJit = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .anyMatch(a -> a.equals("-XX:TieredStopAtLevel=1"));
         String report = String.format(Locale.ROOT, "30-year daily runs (%d days, 5 asset classes), headless Monocle, software "
                         + "rendering, %d cores, %s:%n"

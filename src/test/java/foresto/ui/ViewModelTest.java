@@ -1,19 +1,21 @@
 package foresto.ui;
 
-import foresto.ui.common.UiState;
-import foresto.ui.common.UiError;
-import foresto.ui.common.TaskExecutor;
-import foresto.ui.main.RunModel;
 import foresto.backtest.BacktestService;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.InMemoryStores;
 import foresto.backtest.RuleService;
 import foresto.error.ErrorCode;
+import foresto.model.RuleRecord;
+import foresto.ui.common.TaskExecutor;
+import foresto.ui.common.UiError;
+import foresto.ui.common.UiState;
 import foresto.ui.main.MainViewModel;
+import foresto.ui.main.RunModel;
 import foresto.ui.rules.RulesViewModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,9 +62,9 @@ class ViewModelTest {
     @Test
     void aRelativeBandIsShownAsTheNormalisedDriftAgainstOne() {
         var rules = new RuleService(stores.stores().rules());
-        var rel = rules.create(new foresto.model.RuleRecord(null, "relative 10 %", "DRIFT", null, "FIRST_TRADING_DAY", null,
-                new java.math.BigDecimal("0.001"), LocalDate.of(2020, 1, 1), null, true, null, null, "RELATIVE",
-                new java.math.BigDecimal("0.1"), "DAILY", java.math.BigDecimal.ZERO));
+        var rel = rules.create(new RuleRecord(null, "relative 10 %", "DRIFT", null, "FIRST_TRADING_DAY", null,
+                new BigDecimal("0.001"), LocalDate.of(2020, 1, 1), null, true, null, null, "RELATIVE",
+                new BigDecimal("0.1"), "DAILY", BigDecimal.ZERO));
         List<UiError> errors = new ArrayList<>();
         MainViewModel vm = new MainViewModel(service, TaskExecutor.sameThread(), UiState.inMemory(), errors::add);
         vm.load();
@@ -178,8 +180,8 @@ class ViewModelTest {
 
     @Test
     void aComputedRunIsShownBeforeItIsStoredAndWithdrawnWhenStoringFails() throws Exception {
-        List<String> statuses = new java.util.ArrayList<>();
-        List<Boolean> previews = new java.util.ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<Boolean> previews = new ArrayList<>();
         MainViewModel vm = new MainViewModel(service, TaskExecutor.sameThread(), UiState.inMemory(), e -> statuses.add("error " + e.code()));
         vm.load();
         vm.ruleProperty().set(vm.getRules().get(0));

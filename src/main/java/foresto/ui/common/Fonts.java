@@ -1,6 +1,7 @@
 package foresto.ui.common;
 
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +118,6 @@ public final class Fonts {
     /** Bold face of the bundled family. */
     public static Font bold(double size) {
         return Font.font(load().isEmpty() ? Font.getDefault().getFamily() : FAMILY,
-                javafx.scene.text.FontWeight.BOLD, size);
+                FontWeight.BOLD, size);
     }
 }

@@ -1,11 +1,14 @@
 package foresto.ui.common;
 
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -24,7 +27,7 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     @Override
     public void onUiThread(Runnable r) {
-        javafx.application.Platform.runLater(r);
+        Platform.runLater(r);
     }
 
     /** How many frames after {@code r} the screen counts as drawn: the charts', the tables' (one later) and one more. */
@@ -32,8 +35,8 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     @Override
     public void onUiThreadUntilDrawn(Runnable r, long maxMillis) {
-        java.util.concurrent.CountDownLatch drawn = new java.util.concurrent.CountDownLatch(1);
-        javafx.application.Platform.runLater(() -> {
+        CountDownLatch drawn = new CountDownLatch(1);
+        Platform.runLater(() -> {
             try {
                 r.run();
             } finally {
@@ -41,7 +44,7 @@ public final class FxTaskExecutor implements TaskExecutor {
             }
         });
         try {
-            drawn.await(maxMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            drawn.await(maxMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,6 +1,7 @@
 package foresto.ui.common;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -58,7 +59,7 @@ public interface TaskExecutor {
                 T value;
                 try {
                     value = work.call();
-                } catch (java.util.concurrent.CancellationException e) {
+                } catch (CancellationException e) {
                     onCancelled.run();
                     return done();
                 } catch (Exception e) {

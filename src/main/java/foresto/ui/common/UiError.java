@@ -1,5 +1,6 @@
 package foresto.ui.common;
 
+import foresto.backtest.Failures;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 
@@ -7,7 +8,7 @@ import foresto.error.ForestoException;
 public record UiError(String title, ErrorCode code, String message) {
 
     public static UiError of(String title, Throwable t) {
-        ForestoException fe = foresto.backtest.Failures.of(t);
+        ForestoException fe = Failures.of(t);
         return new UiError(title, fe.code(), fe.getMessage());
     }
 

@@ -2,6 +2,10 @@ package foresto.ui.main;
 
 import foresto.model.RunRecord;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableColumn;
@@ -24,7 +28,7 @@ public final class HistoryPanel {
         this.vm = vm;
         this.showAnalysis = showAnalysis;
         historyTable.setItems(rows);
-        vm.getHistory().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> update.request());
+        vm.getHistory().addListener((ListChangeListener<RunRecord>) c -> update.request());
         update.request();
         historyTable.getColumns().setAll(List.of(
                 col("Run", r -> "#" + r.runId()),
@@ -50,14 +54,14 @@ public final class HistoryPanel {
     }
 
     /** The table's rows: {@link MainViewModel#history} as of when the table was last in view. */
-    private final javafx.collections.ObservableList<RunRecord> rows = javafx.collections.FXCollections.observableArrayList();
+    private final ObservableList<RunRecord> rows = FXCollections.observableArrayList();
     private final InViewUpdate update = new InViewUpdate(() -> rows.setAll(vm.getHistory()));
 
     /**
      * Copies the stored runs into the table only while {@code shown} is true (the History tab is selected), and when it
      * becomes true after a change: storing a run then does not restyle and lay out ~20 rows of a tab nobody sees.
      */
-    void syncOnlyWhen(javafx.beans.value.ObservableBooleanValue shown) {
+    void syncOnlyWhen(ObservableBooleanValue shown) {
         update.onlyWhen(shown);
         update.request();
     }

@@ -1,7 +1,8 @@
 package foresto.ui.main;
 
-import foresto.ui.common.TaskExecutor;
+import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.common.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
@@ -72,7 +73,7 @@ public final class MainController {
         return performance.costs;
     }
 
-    public foresto.ui.chart.AnnualBars annualBars() {
+    public AnnualBars annualBars() {
         return performance.annual;
     }
 

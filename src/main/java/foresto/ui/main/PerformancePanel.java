@@ -2,6 +2,7 @@ package foresto.ui.main;
 
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -68,8 +69,8 @@ public final class PerformancePanel {
         costBox.setPadding(new Insets(2, 8, 2, 8));
         tabs = List.of(new Tab("Drawdown", drawdown), new Tab("Annual returns", annualBox), new Tab("Costs", costBox));
         // the views are filled when one of them is first looked at, not on every run (a run's first frame stays cheap)
-        update.onlyWhen(javafx.beans.binding.Bindings.createBooleanBinding(() -> tabs.stream().anyMatch(Tab::isSelected),
-                tabs.stream().map(Tab::selectedProperty).toArray(javafx.beans.Observable[]::new)));
+        update.onlyWhen(Bindings.createBooleanBinding(() -> tabs.stream().anyMatch(Tab::isSelected),
+                tabs.stream().map(Tab::selectedProperty).toArray(Observable[]::new)));
     }
 
     private final InViewUpdate update;

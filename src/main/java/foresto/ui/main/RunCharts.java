@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.engine.PathStats;
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
 
@@ -64,10 +65,10 @@ public final class RunCharts {
     public static TimeSeriesChart.Content drawdown(RunModel m) {
         List<TimeSeriesChart.Line> lines = new ArrayList<>();
         if (m.paths().hasOn()) {
-            lines.add(new TimeSeriesChart.Line(onName(m), m.x(), foresto.engine.PathStats.drawdowns(m.paths().on()),
+            lines.add(new TimeSeriesChart.Line(onName(m), m.x(), PathStats.drawdowns(m.paths().on()),
                     TimeSeriesChart.ON_COLOUR));
         }
-        lines.add(new TimeSeriesChart.Line(OFF_NAME, m.x(), foresto.engine.PathStats.drawdowns(m.paths().off()),
+        lines.add(new TimeSeriesChart.Line(OFF_NAME, m.x(), PathStats.drawdowns(m.paths().off()),
                 TimeSeriesChart.OFF_COLOUR));
         return new TimeSeriesChart.Content(lines);
     }
@@ -101,11 +102,11 @@ public final class RunCharts {
 
     /** Calendar-year returns of both paths as bar series. */
     public static List<AnnualBars.Series> annual(RunModel m) {
-        return AnnualBars.of(m.paths().hasOn() ? years(foresto.engine.PathStats.annualReturns(m.paths().dates(), m.paths().on())) : null,
-                years(foresto.engine.PathStats.annualReturns(m.paths().dates(), m.paths().off())));
+        return AnnualBars.of(m.paths().hasOn() ? years(PathStats.annualReturns(m.paths().dates(), m.paths().on())) : null,
+                years(PathStats.annualReturns(m.paths().dates(), m.paths().off())));
     }
 
-    private static List<AnnualBars.Year> years(List<foresto.engine.PathStats.YearReturn> ys) {
+    private static List<AnnualBars.Year> years(List<PathStats.YearReturn> ys) {
         return ys.stream().map(y -> new AnnualBars.Year(y.year(), y.value())).toList();
     }
 

@@ -2,10 +2,11 @@ package foresto.ui.main;
 
 import foresto.backtest.RunView;
 import foresto.csv.EventTable;
-import foresto.model.RunRecord;
-import foresto.model.StoredPaths;
 import foresto.engine.AssetClass;
 import foresto.engine.RebalancingEvent;
+import foresto.model.RunRecord;
+import foresto.model.StoredPaths;
+import foresto.text.PlainNumber;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class RunModel {
             tooltips[i] = tooltipOf(events.get(i));
         }
         yearRows = List.copyOf(ResultViewModel.yearRows(this));
-        List<EventRow> rows = new java.util.ArrayList<>(events.size());
+        List<EventRow> rows = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             rows.add(EventRow.of(i, events.get(i)));
         }
@@ -203,12 +204,9 @@ public final class RunModel {
     private static String tooltipOf(RebalancingEvent e) {
         return String.format(Locale.ROOT, "%s  %s%n%s%nturnover %.2f%%, cost %.6g (rate %s)%nvalue %.6g → %.6g",
                 e.eventDate(), e.triggerType(), EventTable.why(e), e.turnover() * 100, e.costAmount(),
-                stripZeros(e.costRate()), e.valueBefore(), e.valueAfter());
+                PlainNumber.of(e.costRate()), e.valueBefore(), e.valueAfter());
     }
 
-    private static String stripZeros(double v) {
-        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
-    }
 
     /** Per held class at close k: code, ON weight (NaN when OFF only), OFF weight, target. */
     public List<ClassWeight> weightsAt(int k) {
@@ -235,8 +233,8 @@ public final class RunModel {
         /** The signed drift the trigger sees, and how much of the band it uses: "+2.31%p (46 % of band)". */
         public String driftText() {
             double d = (Double.isNaN(on) ? off : on) - target;
-            String s = String.format(java.util.Locale.ROOT, "%+.2f%%p", d * 100);
-            return Double.isNaN(band) ? s : s + String.format(java.util.Locale.ROOT, " (%.0f %% of band %.2f%%p)",
+            String s = String.format(Locale.ROOT, "%+.2f%%p", d * 100);
+            return Double.isNaN(band) ? s : s + String.format(Locale.ROOT, " (%.0f %% of band %.2f%%p)",
                     Math.abs(d) / band * 100, band * 100).replace(" % of band", "% of band");
         }
     }

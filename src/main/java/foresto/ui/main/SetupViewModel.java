@@ -9,6 +9,7 @@ import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRequestInfo;
+import foresto.text.PlainNumber;
 import foresto.ui.common.UiState;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -129,7 +131,7 @@ public final class SetupViewModel {
         }
         StringBuilder sb = new StringBuilder("Targets: ");
         p.weights().byCode().forEach((k, v) -> sb.append(sb.length() == 9 ? "" : ", ").append(k).append(' ')
-                .append(String.format(java.util.Locale.ROOT, "%.1f%%", v * 100)));
+                .append(String.format(Locale.ROOT, "%.1f%%", v * 100)));
         return sb.toString();
     }
 
@@ -241,7 +243,7 @@ public final class SetupViewModel {
         datasets.stream().filter(d -> d.datasetId() == req.datasetId()).findFirst().ifPresent(dataset::set);
         startDate.set(req.startDate());
         endDate.set(req.endDate());
-        initialValue.set(new java.math.BigDecimal(Double.toString(req.initialValue())).stripTrailingZeros().toPlainString());
+        initialValue.set(PlainNumber.of(req.initialValue()));
         missingPolicy.set(MissingDataPolicy.valueOf(req.missingDataPolicy()));
         if (req.rebalancingRuleId() != null) {
             rules.stream().filter(r -> r.ruleId().equals(req.rebalancingRuleId())).findFirst().ifPresent(rule::set);

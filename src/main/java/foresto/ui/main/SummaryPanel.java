@@ -1,13 +1,20 @@
 package foresto.ui.main;
 
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,18 +31,18 @@ public final class SummaryPanel extends ScrollPane {
         grid.setHgap(14);
         grid.setVgap(3);
         grid.setPadding(new Insets(4, 10, 6, 10));
-        javafx.scene.control.TextField rate = new javafx.scene.control.TextField();
+        TextField rate = new TextField();
         rate.setId("riskFreeField");
         rate.setPrefColumnCount(5);
         rate.textProperty().bindBidirectional(r.riskFreeProperty());
         Label problem = new Label();
         problem.getStyleClass().add("error-label");
         problem.textProperty().bind(r.riskFreeProblemProperty());
-        javafx.scene.layout.HBox rateRow = new javafx.scene.layout.HBox(8, new Label("Risk-free rate for Sharpe and Sortino (per year):"),
+        HBox rateRow = new HBox(8, new Label("Risk-free rate for Sharpe and Sortino (per year):"),
                 rate, problem);
-        rateRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        rateRow.setAlignment(Pos.CENTER_LEFT);
         rateRow.setPadding(new Insets(4, 10, 0, 10));
-        setContent(new javafx.scene.layout.VBox(rateRow, grid));
+        setContent(new VBox(rateRow, grid));
         setFitToWidth(true);
         update = new InViewUpdate(() -> fill(r.getSummary()));
         r.getSummary().addListener((ListChangeListener<SummaryRow>) c -> update.request());
@@ -48,11 +55,11 @@ public final class SummaryPanel extends ScrollPane {
      * Fills the grid only while {@code shown} is true (the Summary tab is selected), and when it becomes true after
      * a change: a run's first frame then does not style and lay out ~50 labels nobody sees.
      */
-    public void fillOnlyWhen(javafx.beans.value.ObservableBooleanValue shown) {
+    public void fillOnlyWhen(ObservableBooleanValue shown) {
         update.onlyWhen(shown);
     }
 
-    private final java.util.List<Label[]> cells = new java.util.ArrayList<>();
+    private final List<Label[]> cells = new ArrayList<>();
 
     private void fill(List<SummaryRow> rows) {
         if (!cells.isEmpty() && cells.size() == rows.size()) { // the same rows for another run: new texts only
@@ -77,7 +84,7 @@ public final class SummaryPanel extends ScrollPane {
                 grid.getColumnConstraints().add(cc);
                 Label h = new Label(HEADERS[c]);
                 h.getStyleClass().add("summary-header");
-                h.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // headers are never cut
+                h.setMinWidth(Region.USE_PREF_SIZE); // headers are never cut
                 grid.add(h, g * HEADERS.length + c, 0);
             }
         }
@@ -89,7 +96,7 @@ public final class SummaryPanel extends ScrollPane {
             Label[] line = new Label[texts.length];
             for (int c = 0; c < texts.length; c++) {
                 Label l = new Label(texts[c]);
-                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                l.setMinWidth(Region.USE_PREF_SIZE);
                 l.getStyleClass().add(c == 0 ? "summary-metric" : "summary-value");
                 grid.add(l, g * HEADERS.length + c, y);
                 line[c] = l;

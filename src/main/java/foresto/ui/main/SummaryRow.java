@@ -2,8 +2,8 @@ package foresto.ui.main;
 
 import foresto.backtest.Metric;
 import foresto.engine.Metrics;
+import foresto.text.PlainNumber;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +37,7 @@ public record SummaryRow(String metric, String off, String on, String difference
     public static List<SummaryRow> of(Metrics off, Metrics on, LocalDate[] dates, double[] offPath, double[] onPath,
                                       double riskFree) {
         double years = Metrics.years(dates[0], dates[dates.length - 1]);
-        String rf = riskFree == 0 ? "0" : new BigDecimal(Double.toString(riskFree * 100)).stripTrailingZeros()
-                .toPlainString() + " %";
+        String rf = riskFree == 0 ? "0" : PlainNumber.of(riskFree * 100) + " %";
         Metric.Side offSide = new Metric.Side(off, offPath, years, riskFree);
         Metric.Side onSide = on == null ? null : new Metric.Side(on, onPath, years, riskFree);
         List<SummaryRow> rows = new ArrayList<>();

@@ -3,6 +3,8 @@ package foresto.ui.rules;
 import foresto.model.RuleRecord;
 import foresto.rule.RuleCodec;
 import foresto.rule.RuleCodec.Column;
+import foresto.text.PlainNumber;
+import foresto.ui.main.MainController;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -52,13 +54,13 @@ public final class RulesController {
                 col("Type", RuleRecord::ruleType),
                 col("Frequency", r -> r.frequency() == null ? "" : r.frequency()),
                 col("Base day", RuleRecord::baseDayPolicy),
-                col("Threshold", r -> r.driftThreshold() == null ? "" : r.driftThreshold().stripTrailingZeros().toPlainString()),
+                col("Threshold", r -> r.driftThreshold() == null ? "" : PlainNumber.of(r.driftThreshold())),
                 col("Band", r -> RuleCodec.takes(r.ruleType(), Column.DRIFT_BAND) ? r.driftBand()
-                        + (r.bandRho() == null ? "" : " ρ " + r.bandRho().stripTrailingZeros().toPlainString()) : ""),
+                        + (r.bandRho() == null ? "" : " ρ " + PlainNumber.of(r.bandRho())) : ""),
                 col("Check", r -> RuleCodec.takes(r.ruleType(), Column.CHECK_FREQUENCY) ? r.checkFrequency() : ""),
                 col("Trade to", r -> r.rebalanceTo() == null || r.rebalanceTo().signum() == 0 ? ""
-                        : r.rebalanceTo().stripTrailingZeros().toPlainString()),
-                col("Cost rate", r -> r.costRate().stripTrailingZeros().toPlainString()),
+                        : PlainNumber.of(r.rebalanceTo())),
+                col("Cost rate", r -> PlainNumber.of(r.costRate())),
                 col("Effective", r -> r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())),
                 col("Active", r -> r.isActive() ? "yes" : "no")));
         ruleTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -95,8 +97,8 @@ public final class RulesController {
         thresholdField.textProperty().bindBidirectional(vm.thresholdProperty());
         thresholdField.disableProperty().bind(lacks(Column.DRIFT_THRESHOLD).or(vm.bandProperty().isEqualTo("RELATIVE")));
         costRateField.textProperty().bindBidirectional(vm.costRateProperty());
-        fromPicker.setConverter(foresto.ui.main.MainController.ISO_DATES);
-        toPicker.setConverter(foresto.ui.main.MainController.ISO_DATES);
+        fromPicker.setConverter(MainController.ISO_DATES);
+        toPicker.setConverter(MainController.ISO_DATES);
         fromPicker.valueProperty().bindBidirectional(vm.effectiveFromProperty());
         toPicker.valueProperty().bindBidirectional(vm.effectiveToProperty());
         activeBox.selectedProperty().bindBidirectional(vm.activeProperty());

@@ -1,14 +1,17 @@
 package foresto.ui.rules;
 
+import foresto.backtest.Failures;
 import foresto.backtest.RuleService;
-import foresto.model.RuleRecord;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.model.RuleRecord;
 import foresto.rule.RuleCodec;
 import foresto.rule.RuleCodec.Column;
+import foresto.text.PlainNumber;
 import foresto.ui.common.BusyJobs;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -59,7 +62,7 @@ public final class RulesViewModel {
         this.jobs = new BusyJobs(executor);
         this.onChanged = onChanged;
         selected.addListener((o, a, r) -> fill(r));
-        for (var p : new javafx.beans.Observable[] {name, ruleType, frequency, baseDay, threshold, costRate, effectiveFrom,
+        for (var p : new Observable[] {name, ruleType, frequency, baseDay, threshold, costRate, effectiveFrom,
                 effectiveTo, band, rho, check, rebalanceTo}) {
             p.addListener(x -> validate());
         }
@@ -209,12 +212,12 @@ public final class RulesViewModel {
             ruleType.set(r.ruleType());
             frequency.set(r.frequency());
             baseDay.set(r.baseDayPolicy());
-            threshold.set(r.driftThreshold() == null ? "" : r.driftThreshold().stripTrailingZeros().toPlainString());
-            costRate.set(r.costRate().stripTrailingZeros().toPlainString());
+            threshold.set(r.driftThreshold() == null ? "" : PlainNumber.of(r.driftThreshold()));
+            costRate.set(PlainNumber.of(r.costRate()));
             band.set(r.driftBand() == null ? "ABSOLUTE" : r.driftBand());
-            rho.set(r.bandRho() == null ? "" : r.bandRho().stripTrailingZeros().toPlainString());
+            rho.set(r.bandRho() == null ? "" : PlainNumber.of(r.bandRho()));
             check.set(r.checkFrequency() == null ? "DAILY" : r.checkFrequency());
-            rebalanceTo.set(r.rebalanceTo() == null ? "0" : r.rebalanceTo().stripTrailingZeros().toPlainString());
+            rebalanceTo.set(r.rebalanceTo() == null ? "0" : PlainNumber.of(r.rebalanceTo()));
             effectiveFrom.set(r.effectiveFrom());
             effectiveTo.set(r.effectiveTo());
             active.set(r.isActive());
@@ -269,7 +272,7 @@ public final class RulesViewModel {
         } catch (RuntimeException e) {
             // an empty new form is not an error yet: the name is asked for once the analyst tries to save
             boolean untouchedNewForm = selected.get() == null && (name.get() == null || name.get().isBlank()) && !saveTried;
-            validation.set(untouchedNewForm ? "" : foresto.backtest.Failures.of(e).describe());
+            validation.set(untouchedNewForm ? "" : Failures.of(e).describe());
             return false;
         }
     }

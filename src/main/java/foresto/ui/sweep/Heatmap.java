@@ -2,6 +2,7 @@ package foresto.ui.sweep;
 
 import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
+import foresto.text.PlainNumber;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.ChartColour;
 import foresto.ui.chart.ChartTheme;
@@ -11,7 +12,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
-import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -87,7 +87,7 @@ public final class Heatmap extends CanvasChart {
         var m = row.metrics();
         return String.format(Locale.ROOT, "%s at cost %s%nfinal value %.6g (OFF %.6g)%nCAGR %.2f %%, volatility %.2f %%, "
                         + "max drawdown %.2f %%%n%d events, turnover %.1f %%/year, cost %.4g%ntracking error %.3f %%, cost drag %.4g%n"
-                        + "break-even cost rate %s", row.rule(), plain(row.costRate()), m.finalValue(), result.off().finalValue(),
+                        + "break-even cost rate %s", row.rule(), PlainNumber.of(row.costRate()), m.finalValue(), result.off().finalValue(),
                 m.cagr() * 100, m.volatility() * 100, m.maxDrawdown() * 100, m.eventCount(), row.turnoverPerYear() * 100,
                 m.totalCost(), row.trackingError() * 100, row.costDrag(),
                 row.breakEvenCostRate() == null ? "none (never beats OFF)" : String.format(Locale.ROOT, "%.5f", row.breakEvenCostRate()));
@@ -128,7 +128,7 @@ public final class Heatmap extends CanvasChart {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(title + " — " + metric.title() + (Double.isNaN(ref) ? "" : " (OFF " + metric.format(ref) + ": white)")
-                + "; best " + result.rules().get(best[0]) + " at cost " + plain(result.costRates().get(best[1])), 8, 10);
+                + "; best " + result.rules().get(best[0]) + " at cost " + PlainNumber.of(result.costRates().get(best[1])), 8, 10);
         g.setFont(Fonts.regular(12));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
@@ -140,7 +140,7 @@ public final class Heatmap extends CanvasChart {
         g.setTextBaseline(VPos.TOP);
         int colStep = Math.max(1, (int) Math.ceil(60 / w));
         for (int j = 0; j < c; j += colStep) {
-            g.fillText(plain(result.costRates().get(j)), LEFT + (j + 0.5) * w, height - BOTTOM + 4);
+            g.fillText(PlainNumber.of(result.costRates().get(j)), LEFT + (j + 0.5) * w, height - BOTTOM + 4);
         }
         g.fillText("cost rate", LEFT + (width - LEFT - RIGHT) / 2, height - BOTTOM + 22);
     }
@@ -173,7 +173,4 @@ public final class Heatmap extends CanvasChart {
         return (int) (f + (t - f) * a);
     }
 
-    static String plain(double v) {
-        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
-    }
 }

@@ -2,12 +2,25 @@ package foresto.ui.sweep;
 
 import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
+import foresto.model.DatasetRecord;
+import foresto.model.PortfolioRecord;
+import foresto.text.PlainNumber;
+import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.main.MainController;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -15,6 +28,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -46,7 +60,7 @@ public final class SweepView extends BorderPane {
         check.setId("sweepCheckBox");
         TextField g = field(vm.rebalanceToProperty(), "sweepRebalanceTo", 5);
         var calendars = vm.familyProperty().isEqualTo(SweepViewModel.Family.CALENDARS);
-        for (var n : new javafx.scene.Node[] {from, to, step, check, g}) {
+        for (var n : new Node[] {from, to, step, check, g}) {
             n.disableProperty().bind(calendars);
         }
         rho.disableProperty().bind(vm.familyProperty().isNotEqualTo(SweepViewModel.Family.HYBRID_BAND));
@@ -73,19 +87,19 @@ public final class SweepView extends BorderPane {
         bar.setPrefWidth(160);
 
         var setup = vm.setup();
-        ComboBox<foresto.model.PortfolioRecord> portfolio = new ComboBox<>(setup.getPortfolios());
+        ComboBox<PortfolioRecord> portfolio = new ComboBox<>(setup.getPortfolios());
         portfolio.valueProperty().bindBidirectional(setup.portfolioProperty());
         portfolio.setId("sweepPortfolioBox");
-        ComboBox<foresto.model.DatasetRecord> dataset = new ComboBox<>(setup.getDatasets());
+        ComboBox<DatasetRecord> dataset = new ComboBox<>(setup.getDatasets());
         dataset.valueProperty().bindBidirectional(setup.datasetProperty());
         dataset.setId("sweepDatasetBox");
-        javafx.scene.control.DatePicker start = new javafx.scene.control.DatePicker();
-        start.setConverter(foresto.ui.main.MainController.ISO_DATES);
+        DatePicker start = new DatePicker();
+        start.setConverter(MainController.ISO_DATES);
         start.valueProperty().bindBidirectional(setup.startDateProperty());
         start.setPrefWidth(150);
         start.setId("sweepStartPicker");
-        javafx.scene.control.DatePicker end = new javafx.scene.control.DatePicker();
-        end.setConverter(foresto.ui.main.MainController.ISO_DATES);
+        DatePicker end = new DatePicker();
+        end.setConverter(MainController.ISO_DATES);
         end.valueProperty().bindBidirectional(setup.endDateProperty());
         end.setPrefWidth(150);
         end.setId("sweepEndPicker");
@@ -105,7 +119,7 @@ public final class SweepView extends BorderPane {
         status.setPadding(new Insets(4, 8, 6, 8));
         setTop(new VBox(scenario, form));
         heatmap.setId("sweepHeatmap");
-        foresto.ui.chart.TimeSeriesChart compare = new foresto.ui.chart.TimeSeriesChart("Value (compared cells)");
+        TimeSeriesChart compare = new TimeSeriesChart("Value (compared cells)");
         compare.setId("sweepCompareChart");
         compare.setPlaceholder("Shift+click cells of the heatmap to compare their value paths here.");
         Label compareHint = new Label("Shift+click cells (up to 6) to overlay their value paths here; click a cell to open it in Analysis.");
@@ -114,21 +128,21 @@ public final class SweepView extends BorderPane {
         clear.setId("sweepClearCompare");
         clear.setOnAction(e -> {
             vm.getCompared().clear();
-            vm.comparePathsProperty().set(java.util.List.of());
+            vm.comparePathsProperty().set(List.of());
         });
         VBox compareBox = new VBox(4, new HBox(10, compareHint, clear), compare);
-        VBox.setVgrow(compare, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(compare, Priority.ALWAYS);
         compareBox.setPadding(new Insets(4, 8, 4, 8));
-        javafx.scene.control.TabPane below = new javafx.scene.control.TabPane(
-                new javafx.scene.control.Tab("Compare", compareBox), new javafx.scene.control.Tab("Cells", cellTable(vm)));
-        below.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(heatmap, below);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        TabPane below = new TabPane(
+                new Tab("Compare", compareBox), new Tab("Cells", cellTable(vm)));
+        below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(heatmap, below);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         setCenter(split);
         setBottom(status);
-        vm.comparePathsProperty().addListener((o, a, lines) -> compare.setData(lines.isEmpty() ? foresto.ui.chart.TimeSeriesChart.Content.EMPTY
-                : new foresto.ui.chart.TimeSeriesChart.Content(lines)));
+        vm.comparePathsProperty().addListener((o, a, lines) -> compare.setData(lines.isEmpty() ? TimeSeriesChart.Content.EMPTY
+                : new TimeSeriesChart.Content(lines)));
 
         Runnable redraw = () -> heatmap.show(vm.resultProperty().get(), vm.metricProperty().get(), vm.heading());
         vm.resultProperty().addListener((o, a, r) -> redraw.run());
@@ -172,7 +186,7 @@ public final class SweepView extends BorderPane {
         table.setMinWidth(0);
         List<TableColumn<SweepRunner.Row, String>> columns = new ArrayList<>(List.of(
                 col("Rule", r -> r.rule()),
-                col("Cost rate", r -> Heatmap.plain(r.costRate()))));
+                col("Cost rate", r -> PlainNumber.of(r.costRate()))));
         for (Metric m : Metric.sweepTable()) {
             columns.add(col(m.title(), r -> m.format(m.of(r))));
         }
@@ -196,7 +210,7 @@ public final class SweepView extends BorderPane {
         return tip;
     }
 
-    private static TextField field(javafx.beans.property.StringProperty p, String id, int columns) {
+    private static TextField field(StringProperty p, String id, int columns) {
         TextField f = new TextField();
         f.textProperty().bindBidirectional(p);
         f.setId(id);
@@ -204,9 +218,9 @@ public final class SweepView extends BorderPane {
         return f;
     }
 
-    private static HBox labelled(String text, javafx.scene.Node n) {
+    private static HBox labelled(String text, Node n) {
         HBox box = new HBox(4, new Label(text), n);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 }

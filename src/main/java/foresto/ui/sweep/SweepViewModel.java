@@ -1,17 +1,19 @@
 package foresto.ui.sweep;
 
-import foresto.backtest.Metric;
 import foresto.backtest.BacktestService;
 import foresto.backtest.InlineRule;
+import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
 import foresto.backtest.SweepSpec;
-import foresto.model.DatasetRecord;
-import foresto.model.PortfolioRecord;
 import foresto.engine.MarketData;
+import foresto.engine.PathResult;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
+import foresto.engine.ScenarioSimulation;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.model.DatasetRecord;
+import foresto.model.PortfolioRecord;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.BusyJobs;
 import foresto.ui.common.TaskExecutor;
@@ -28,7 +30,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -274,19 +278,19 @@ public final class SweepViewModel {
         MarketData data = lastData;
         Scenario scenario = lastScenario;
         executor.submit("compare", () -> {
-            List<TimeSeriesChart.Line> lines = new java.util.ArrayList<>();
+            List<TimeSeriesChart.Line> lines = new ArrayList<>();
             for (int[] c : cells) {
                 SweepRunner.Row row = r.at(c[0], c[1]);
                 RebalancingRule rule = InlineRule.of(row.rule(), null, row.costRate(), row.check(), row.rebalanceTo());
-                var on = foresto.engine.ScenarioSimulation.run(data, scenario, java.util.Optional.of(rule), false).on().orElseThrow();
+                var on = ScenarioSimulation.run(data, scenario, Optional.of(rule), false).on().orElseThrow();
                 lines.add(line(row.rule() + " @ " + row.costRate(), on));
             }
-            lines.add(line("OFF: buy-and-hold", foresto.engine.ScenarioSimulation.off(data, scenario, false).off()));
+            lines.add(line("OFF: buy-and-hold", ScenarioSimulation.off(data, scenario, false).off()));
             return lines;
         }, comparePaths::set, t -> errors.accept(UiError.of("Comparison failed", t)), () -> { });
     }
 
-    private static TimeSeriesChart.Line line(String name, foresto.engine.PathResult p) {
+    private static TimeSeriesChart.Line line(String name, PathResult p) {
         double[] x = new double[p.dates().length];
         for (int k = 0; k < x.length; k++) {
             x[k] = p.dates()[k].toEpochDay();

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class FontsCacheTest {
         assertThat(Files.getLastModifiedTime(file)).as("not written again").isEqualTo(old);
 
         // a file cut short (a disk that filled up under an older version) is written again
-        Files.write(file, java.util.Arrays.copyOf(bytes, 1000));
+        Files.write(file, Arrays.copyOf(bytes, 1000));
         assertThat(Fonts.extract(REGULAR, dir)).contains(file);
         assertThat(Files.size(file)).isEqualTo(bytes.length);
     }

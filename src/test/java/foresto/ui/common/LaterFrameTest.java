@@ -2,6 +2,7 @@ package foresto.ui.common;
 
 import foresto.ui.UiFixture;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,14 +107,14 @@ class LaterFrameTest {
 
         // the FX thread held up: the worker goes on at its limit, without waiting for the frames
         CountDownLatch release = new CountDownLatch(1);
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        java.util.concurrent.atomic.AtomicBoolean shown = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean shown = new AtomicBoolean();
         executor.onUiThreadUntilDrawn(() -> shown.set(true), 200);
         boolean shownWhenReturned = shown.get();
         release.countDown();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -71,7 +72,7 @@ class TablesTest {
         // enough rows for the table's height (300 px at 24 px a row, less the header), more than it had before
         assertThat(made.size()).isGreaterThan(before.size()).isGreaterThanOrEqualTo(10);
         assertThat(made).allMatch(r -> r.isEmpty() || !r.isVisible());
-        boolean sampleShown = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> table.lookupAll(".table-cell").stream()
+        boolean sampleShown = WaitForAsyncUtils.asyncFx(() -> table.lookupAll(".table-cell").stream()
                 .anyMatch(n -> n instanceof Labeled l && "sample".equals(l.getText()) && n.isVisible())).get();
         assertThat(sampleShown).as("no cell shows the sample").isFalse();
 
