@@ -23,6 +23,9 @@ import java.util.Map;
  * @param threshold the drift panel's line: θ for one band for every class, 1 for per-class bands (the drift is
  *                  then shown divided by each class's band), NaN without a drift rule
  * @param bands     per held class β when the bands differ by class (RELATIVE/HYBRID), else null
+ *
+ * <p>The arrays (here and in {@code paths}) are shared, not copied: made once when the run is read or computed,
+ * read-only from then on.
  */
 public record RunView(RunRecord run, StoredPaths paths, List<RebalancingEvent> events, double[] targets,
                       double threshold, double[] bands) {

@@ -17,7 +17,8 @@ public interface Trigger {
 
     /**
      * A firing: the detail to record and the weights to trade to (held order), or null for "exactly the
-     * targets" (SEMANTICS §4's arithmetic).
+     * targets" (SEMANTICS §4's arithmetic). The array is made for this firing and handed over without a copy;
+     * nobody writes to it afterwards.
      */
     record Fire(TriggerDetail detail, double[] afterWeights) {
     }

@@ -22,7 +22,10 @@ public final class TimingSummary {
     public record Variant(int phase, int dayOffset, double cagr, double[] values, double totalCost, int eventCount) {
     }
 
-    /** The tranched portfolio: its value path (same dates as the variants), its cost and its event count. */
+    /**
+     * The tranched portfolio: its value path (same dates as the variants; a fresh array, handed over), its cost
+     * and its event count.
+     */
     public record Tranche(double[] values, double totalCost, int eventCount) {
     }
 

@@ -35,7 +35,9 @@ import java.util.function.IntConsumer;
 public class TimeSeriesChart extends CanvasChart {
     /**
      * One line: x in epoch days, y values (NaN = no point), and its colour (null: the palette's next; a palette
-     * colour such as {@link #ON_COLOUR}: the theme's colour of that slot; see {@link ChartTheme#series}).
+     * colour such as {@link #ON_COLOUR}: the theme's colour of that slot; see {@link ChartTheme#series}). The
+     * arrays are the caller's, shared and not copied (a run's paths are long and drawn every frame): nobody
+     * writes to them once a line is made.
      */
     public record Line(String name, double[] x, double[] y, Color color) {
         public Line(String name, double[] x, double[] y) {
