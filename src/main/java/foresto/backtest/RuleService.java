@@ -2,7 +2,7 @@ package foresto.backtest;
 
 import foresto.model.RuleRecord;
 import foresto.db.RuleRepository;
-import foresto.engine.RebalancingRule;
+import foresto.engine.EngineException;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 
@@ -55,7 +55,7 @@ public final class RuleService {
         }
         try {
             r.toEngineRule(); // SEMANTICS §6 and §10, with the engine's own checks and messages
-        } catch (foresto.engine.EngineException e) {
+        } catch (EngineException e) {
             throw Failures.of(e);
         }
     }
@@ -85,6 +85,6 @@ public final class RuleService {
                 r.baseDayPolicy(), threshold, r.costRate() == null ? null : r.costRate().stripTrailingZeros(),
                 r.effectiveFrom(), r.effectiveTo(), r.isActive(), r.createdAt(), r.updatedAt(), r.driftBand(),
                 r.bandRho() == null ? null : r.bandRho().stripTrailingZeros(), r.checkFrequency(),
-                r.rebalanceTo() == null ? null : r.rebalanceTo().stripTrailingZeros());
+                r.rebalanceTo() == null ? null : r.rebalanceTo().stripTrailingZeros(), r.phase(), r.dayOffset());
     }
 }
