@@ -54,6 +54,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         FeatureFlags.from(main.config()).requireRebalancingAllowed("--rules");
+        shape.requireNoCalendarShift("sweep");
         SweepMetric colour = parseMetric(metric);
         if (png != null) {
             HeadlessReport.useHeadlessPlatform();
