@@ -32,6 +32,8 @@ public final class RulesController {
     @FXML TextField rhoField;
     @FXML ComboBox<String> checkBox;
     @FXML TextField rebalanceToField;
+    @FXML TextField phaseField;
+    @FXML TextField dayOffsetField;
     @FXML DatePicker fromPicker;
     @FXML DatePicker toPicker;
     @FXML CheckBox activeBox;
@@ -58,6 +60,8 @@ public final class RulesController {
                 col("Check", r -> RuleCodec.takes(r.ruleType(), Column.CHECK_FREQUENCY) ? r.checkFrequency() : ""),
                 col("Trade to", r -> r.rebalanceTo() == null || r.rebalanceTo().signum() == 0 ? ""
                         : r.rebalanceTo().stripTrailingZeros().toPlainString()),
+                col("Phase", r -> r.phase() == 0 ? "" : Integer.toString(r.phase())),
+                col("Day offset", r -> r.dayOffset() == 0 ? "" : Integer.toString(r.dayOffset())),
                 col("Cost rate", r -> r.costRate().stripTrailingZeros().toPlainString()),
                 col("Effective", r -> r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())),
                 col("Active", r -> r.isActive() ? "yes" : "no")));
@@ -86,6 +90,11 @@ public final class RulesController {
         checkBox.disableProperty().bind(lacks(Column.CHECK_FREQUENCY));
         rebalanceToField.textProperty().bindBidirectional(vm.rebalanceTo);
         rebalanceToField.disableProperty().bind(lacks(Column.REBALANCE_TO));
+        BooleanBinding noCalendar = Bindings.createBooleanBinding(() -> !vm.hasCalendar(), vm.ruleType, vm.check);
+        phaseField.textProperty().bindBidirectional(vm.phase);
+        phaseField.disableProperty().bind(noCalendar);
+        dayOffsetField.textProperty().bindBidirectional(vm.dayOffset);
+        dayOffsetField.disableProperty().bind(noCalendar);
         baseDayBox.getItems().setAll("FIRST_TRADING_DAY", "LAST_TRADING_DAY");
         nameField.textProperty().bindBidirectional(vm.name);
         typeBox.valueProperty().bindBidirectional(vm.ruleType);

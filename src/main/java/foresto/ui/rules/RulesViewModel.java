@@ -42,6 +42,12 @@ public final class RulesViewModel {
     public final StringProperty rho = new SimpleStringProperty("");
     public final StringProperty check = new SimpleStringProperty("DAILY");
     public final StringProperty rebalanceTo = new SimpleStringProperty("0");
+    /**
+     * The calendar's phase (months) and day offset (SEMANTICS §12.1), for a calendar rule or a drift rule's check
+     * calendar; "0" otherwise.
+     */
+    public final StringProperty phase = new SimpleStringProperty("0");
+    public final StringProperty dayOffset = new SimpleStringProperty("0");
     public final ObjectProperty<LocalDate> effectiveFrom = new SimpleObjectProperty<>(LocalDate.now());
     public final ObjectProperty<LocalDate> effectiveTo = new SimpleObjectProperty<>();
     public final BooleanProperty active = new SimpleBooleanProperty(true);
@@ -56,7 +62,7 @@ public final class RulesViewModel {
         this.onChanged = onChanged;
         selected.addListener((o, a, r) -> fill(r));
         for (var p : new javafx.beans.Observable[] {name, ruleType, frequency, baseDay, threshold, costRate, effectiveFrom,
-                effectiveTo, band, rho, check, rebalanceTo}) {
+                effectiveTo, band, rho, check, rebalanceTo, phase, dayOffset}) {
             p.addListener(x -> validate());
         }
         // the columns the chosen kind fills get their defaults when empty; the others are cleared
@@ -84,7 +90,9 @@ public final class RulesViewModel {
             if (takes(Column.FREQUENCY) && frequency.get() == null) {
                 frequency.set("MONTHLY");
             }
+            clearShiftWithoutCalendar();
         });
+        check.addListener((o, a, c) -> clearShiftWithoutCalendar());
         band.addListener((o, a, b) -> {
             if ("ABSOLUTE".equals(b)) {
                 rho.set("");
@@ -127,6 +135,8 @@ public final class RulesViewModel {
             rho.set("");
             check.set("DAILY");
             rebalanceTo.set("0");
+            phase.set("0");
+            dayOffset.set("0");
             effectiveFrom.set(LocalDate.now());
             effectiveTo.set(null);
             active.set(true);
@@ -141,6 +151,8 @@ public final class RulesViewModel {
             rho.set(r.bandRho() == null ? "" : r.bandRho().stripTrailingZeros().toPlainString());
             check.set(r.checkFrequency() == null ? "DAILY" : r.checkFrequency());
             rebalanceTo.set(r.rebalanceTo() == null ? "0" : r.rebalanceTo().stripTrailingZeros().toPlainString());
+            phase.set(Integer.toString(r.phase()));
+            dayOffset.set(Integer.toString(r.dayOffset()));
             effectiveFrom.set(r.effectiveFrom());
             effectiveTo.set(r.effectiveTo());
             active.set(r.isActive());
@@ -158,7 +170,8 @@ public final class RulesViewModel {
                 takes(Column.DRIFT_BAND) ? band.get() : "ABSOLUTE",
                 takes(Column.BAND_RHO) && !"ABSOLUTE".equals(band.get()) ? decimal("band_rho", rho.get()) : null,
                 takes(Column.CHECK_FREQUENCY) ? check.get() : "DAILY",
-                takes(Column.REBALANCE_TO) ? decimal("rebalance_to", rebalanceTo.get()) : BigDecimal.ZERO);
+                takes(Column.REBALANCE_TO) ? decimal("rebalance_to", rebalanceTo.get()) : BigDecimal.ZERO,
+                hasCalendar() ? whole("phase", phase.get()) : 0, hasCalendar() ? whole("day_offset", dayOffset.get()) : 0);
         RuleService.validate(r);
         return r;
     }
@@ -166,6 +179,32 @@ public final class RulesViewModel {
     /** Whether the chosen kind fills {@code column} (false while no known kind is chosen). */
     public boolean takes(Column column) {
         return RuleCodec.takes(ruleType.get(), column);
+    }
+
+    /**
+     * Whether the rule as chosen has a calendar to shift by phase and day offset: a calendar rule's periods, or a
+     * check calendar other than DAILY.
+     */
+    public boolean hasCalendar() {
+        return takes(Column.FREQUENCY) || takes(Column.CHECK_FREQUENCY) && check.get() != null && !"DAILY".equals(check.get());
+    }
+
+    private void clearShiftWithoutCalendar() {
+        if (!hasCalendar()) {
+            phase.set("0");
+            dayOffset.set("0");
+        }
+    }
+
+    private static int whole(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, field + " is required (0 for none)");
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, field + " is not a whole number: '" + text + "'");
+        }
     }
 
     private static BigDecimal blankOrError(String s) {
