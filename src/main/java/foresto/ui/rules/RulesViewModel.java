@@ -8,6 +8,7 @@ import foresto.rule.RuleCodec;
 import foresto.rule.RuleCodec.Column;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -61,7 +62,7 @@ public final class RulesViewModel {
         this.executor = executor;
         this.onChanged = onChanged;
         selected.addListener((o, a, r) -> fill(r));
-        for (var p : new javafx.beans.Observable[] {name, ruleType, frequency, baseDay, threshold, costRate, effectiveFrom,
+        for (Observable p : new Observable[] {name, ruleType, frequency, baseDay, threshold, costRate, effectiveFrom,
                 effectiveTo, band, rho, check, rebalanceTo, phase, dayOffset}) {
             p.addListener(x -> validate());
         }
