@@ -20,10 +20,10 @@ final class RuleShapeOptions {
     Double rebalanceTo;
     @Option(names = "--phase", paramLabel = "P", description = "start the calendar's periods P months later "
             + "(0 ≤ P < months per period: quarterly 0–2, semiannual 0–5, annual 0–11; e.g. annual --phase 5 = June; "
-            + "default 0). For a calendar rule or a drift rule's --check calendar")
+            + "default 0). For a calendar rule or a drift rule's --check calendar; simulate and run only")
     Integer phase;
     @Option(names = "--day-offset", paramLabel = "K", description = "rebalance on the (K+1)-th first (or, with --base-day "
-            + "last, last) trading day of each period (0 ≤ K ≤ 20; default 0)")
+            + "last, last) trading day of each period (0 ≤ K ≤ 20; default 0); simulate and run only")
     Integer dayOffset;
 
     /** The first of these options given, for messages ("--check goes with …"), or null. */

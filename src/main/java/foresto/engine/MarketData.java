@@ -128,6 +128,9 @@ public final class MarketData {
 
     /** Each row's period number for {@code f} and {@code phase}: calendar rules compare these instead of dates. */
     int[] periods(Frequency f, int phase) {
+        if (phase < 0 || phase >= f.monthsPerPeriod()) { // the rule checked it; a wrong slot would be another calendar
+            throw new IllegalArgumentException("phase " + phase + " outside 0.." + (f.monthsPerPeriod() - 1) + " for " + f);
+        }
         int slot = f.ordinal() * 12 + phase;
         int[] p = periods.get(slot);
         if (p == null) {
