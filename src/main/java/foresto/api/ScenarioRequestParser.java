@@ -30,9 +30,13 @@ import java.util.TreeSet;
 final class ScenarioRequestParser {
     static final Set<String> FIELDS = Set.of("portfolio_id", "start_date", "end_date", "initial_value",
             "missing_data_policy", "dataset_id", "rebalancing_rule_id", "rule", "base_day", "cost_rate", "check",
-            "rebalance_to");
-    /** An inline rule, in the command line's words (SEMANTICS §10): rule spec, base day, cost, check calendar, g. */
-    static final Set<String> INLINE_RULE_FIELDS = Set.of("rule", "base_day", "cost_rate", "check", "rebalance_to");
+            "rebalance_to", "phase", "day_offset");
+    /**
+     * An inline rule, in the command line's words (SEMANTICS §10, §12.1): rule spec, base day, cost, check calendar,
+     * g, and the calendar's phase and day offset.
+     */
+    static final Set<String> INLINE_RULE_FIELDS = Set.of("rule", "base_day", "cost_rate", "check", "rebalance_to",
+            "phase", "day_offset");
     /**
      * The table's column names (those an inline rule does not share): rebalancing parameters for the flag gate,
      * answered with the right field names.
@@ -61,7 +65,8 @@ final class ScenarioRequestParser {
             if (root.has(f)) {
                 flags.requireRebalancingAllowed(f);
                 throw invalid(f, "is a column of stored rules; give an inline rule as \"rule\" (e.g. \"drift-hybrid:0.05/0.25\"), "
-                        + "\"base_day\", \"cost_rate\", \"check\", \"rebalance_to\", or name a stored rule with rebalancing_rule_id");
+                        + "\"base_day\", \"cost_rate\", \"check\", \"rebalance_to\", \"phase\", \"day_offset\", or name a stored "
+                        + "rule with rebalancing_rule_id");
             }
         }
         for (String f : INLINE_RULE_FIELDS) {
@@ -109,8 +114,10 @@ final class ScenarioRequestParser {
             return null;
         }
         try {
-            return InlineRule.of(text(root, "rule"), optionalText(root, "base_day"),
-                    optionalNumber(root, "cost_rate"), optionalText(root, "check"), optionalNumber(root, "rebalance_to"));
+            Integer phase = optionalInteger(root, "phase");
+            Integer dayOffset = optionalInteger(root, "day_offset");
+            return InlineRule.of(text(root, "rule"), optionalText(root, "base_day"), optionalNumber(root, "cost_rate"),
+                    optionalText(root, "check"), optionalNumber(root, "rebalance_to"), phase, dayOffset);
         } catch (ForestoException | EngineException e) {
             throw new ForestoException(ErrorCode.INVALID_RULE, "rule: " + e.getMessage());
         }
@@ -126,6 +133,19 @@ final class ScenarioRequestParser {
 
     private static String optionalText(JsonNode root, String field) {
         return root.hasNonNull(field) ? text(root, field) : null;
+    }
+
+    /** A whole number (2, or 2.0 — not 2.5), in int range; null when absent. */
+    private static Integer optionalInteger(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isNumber() || n.doubleValue() != Math.rint(n.doubleValue())
+                || n.doubleValue() < Integer.MIN_VALUE || n.doubleValue() > Integer.MAX_VALUE) {
+            throw invalid(field, "must be a whole number");
+        }
+        return n.intValue();
     }
 
     private static Double optionalNumber(JsonNode root, String field) {

@@ -10,9 +10,10 @@ import foresto.rule.RuleCodec;
 import java.util.Locale;
 
 /**
- * A rule given by its parameters instead of a stored rule (SEMANTICS §10): the same words in the CLI
- * ({@code --rule}, {@code --base-day}, {@code --cost-rate}, {@code --check}, {@code --rebalance-to}) and the
- * API ({@code rule}, {@code base_day}, {@code cost_rate}, {@code check}, {@code rebalance_to}).
+ * A rule given by its parameters instead of a stored rule (SEMANTICS §10, §12.1): the same words in the CLI
+ * ({@code --rule}, {@code --base-day}, {@code --cost-rate}, {@code --check}, {@code --rebalance-to},
+ * {@code --phase}, {@code --day-offset}) and the API ({@code rule}, {@code base_day}, {@code cost_rate},
+ * {@code check}, {@code rebalance_to}, {@code phase}, {@code day_offset}).
  */
 public final class InlineRule {
     /** The cost rate when none is given: the seed rules' 10 bp. */
@@ -29,8 +30,18 @@ public final class InlineRule {
      * @param rebalanceTo g (null: 0)
      */
     public static RebalancingRule of(String spec, String baseDay, Double costRate, String check, Double rebalanceTo) {
+        return of(spec, baseDay, costRate, check, rebalanceTo, null, null);
+    }
+
+    /**
+     * As {@link #of(String, String, Double, String, Double)} with the calendar's shift (SEMANTICS §12.1): its
+     * {@code phase} p in months (0 ≤ p &lt; months per period; null: 0) and its {@code dayOffset} k (0 ≤ k ≤ 20;
+     * null: 0), for a calendar rule or a drift rule's check calendar (not for a drift rule checked daily).
+     */
+    public static RebalancingRule of(String spec, String baseDay, Double costRate, String check, Double rebalanceTo,
+                                     Integer phase, Integer dayOffset) {
         return RuleCodec.parse(spec, baseDay(baseDay), costRate == null ? DEFAULT_COST_RATE : costRate, check(check),
-                rebalanceTo);
+                rebalanceTo, phase, dayOffset);
     }
 
     public static BaseDayPolicy baseDay(String text) {

@@ -122,7 +122,10 @@ public final class QualityReport {
             PathResult on = res.on().orElseThrow();
             rows.add(new Row("ON", r.ruleName(), on.events().size(), on.metrics().finalValue(), res.off().metrics().finalValue()));
             checks.add(rule.match(
-                    p -> QualityChecks.periodic(r.ruleName(), dates, cal.nextDate(dates.length - 1), p.frequency(),
+                    p -> p.phase() != 0 || p.dayOffset() != 0
+                            ? QualityChecks.Check.skipped(r.ruleName() + ": calendar days", "a phase or day offset "
+                                    + "(SEMANTICS §12.1) is checked against its reference by the engine's tests, not here")
+                            : QualityChecks.periodic(r.ruleName(), dates, cal.nextDate(dates.length - 1), p.frequency(),
                             p.baseDayPolicy(), on.events()),
                     d -> QualityChecks.drift(r.ruleName(), d, SMOKE_WEIGHTS, on.events())));
             boolean sameOff = Arrays.equals(res.off().values(), off.values());

@@ -89,6 +89,6 @@ public final class RuleService {
                 r.baseDayPolicy(), threshold, r.costRate() == null ? null : r.costRate().stripTrailingZeros(),
                 r.effectiveFrom(), r.effectiveTo(), r.isActive(), r.createdAt(), r.updatedAt(), r.driftBand(),
                 r.bandRho() == null ? null : r.bandRho().stripTrailingZeros(), r.checkFrequency(),
-                r.rebalanceTo() == null ? null : r.rebalanceTo().stripTrailingZeros());
+                r.rebalanceTo() == null ? null : r.rebalanceTo().stripTrailingZeros(), r.phase(), r.dayOffset());
     }
 }

@@ -72,6 +72,7 @@ final class RunOptions {
     }
 
     private RebalancingRule inlineRule() {
-        return ruleSpec == null ? null : InlineRule.of(ruleSpec, shape.baseDay(), costRate, shape.check(), shape.rebalanceTo);
+        return ruleSpec == null ? null : InlineRule.of(ruleSpec, shape.baseDay(), costRate, shape.check(), shape.rebalanceTo, shape.phase,
+                shape.dayOffset);
     }
 }

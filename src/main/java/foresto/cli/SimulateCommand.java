@@ -81,7 +81,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (rule == null) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, param + " needs --rule");
         }
-        return Optional.of(InlineRule.of(rule, shape.baseDay(), costRate, shape.check(), shape.rebalanceTo));
+        return Optional.of(InlineRule.of(rule, shape.baseDay(), costRate, shape.check(), shape.rebalanceTo, shape.phase,
+                shape.dayOffset));
     }
 
     static Weights parseWeights(String text) {

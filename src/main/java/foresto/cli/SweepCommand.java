@@ -65,6 +65,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FeatureFlags.from(main.config()).requireRebalancingAllowed("--rules");
+        shape.requireNoCalendarShift("sweep");
         Metric colour = parseMetric(metric);
         if (png != null) {
             HeadlessReport.useHeadlessPlatform();

@@ -32,7 +32,8 @@ final class Migrations {
             "V6__rule_model_v2.sql",
             "V7__inline_rule_events.sql",
             "V8__paths_stored_uncompressed.sql",
-            "V9__schema_state.sql");
+            "V9__schema_state.sql",
+            "V10__calendar_phase_and_day_offset.sql");
     private static final String RESOURCES = "/foresto/seed/migration/";
 
     private Migrations() {

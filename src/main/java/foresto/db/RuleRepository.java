@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 public final class RuleRepository {
     private static final String COLUMNS = "rule_id, rule_name, rule_type, frequency, base_day_policy, drift_threshold, "
             + "cost_rate, effective_from, effective_to, is_active, created_at, updated_at, drift_band, band_rho, "
-            + "check_frequency, rebalance_to";
+            + "check_frequency, rebalance_to, phase, day_offset";
     private final DataSource ds;
 
     public RuleRepository(DataSource ds) {
@@ -63,7 +63,8 @@ public final class RuleRepository {
         return write("creating rule '" + r.ruleName() + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rebalancing_rule (rule_name, rule_type, frequency, "
                     + "base_day_policy, drift_threshold, cost_rate, effective_from, effective_to, is_active, drift_band, "
-                    + "band_rho, check_frequency, rebalance_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
+                    + "band_rho, check_frequency, rebalance_to, phase, day_offset) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
                 bind(ps, r);
                 return readAll(ps).get(0);
             }
@@ -76,9 +77,9 @@ public final class RuleRepository {
             try (PreparedStatement ps = c.prepareStatement("UPDATE rebalancing_rule SET rule_name = ?, rule_type = ?, "
                     + "frequency = ?, base_day_policy = ?, drift_threshold = ?, cost_rate = ?, effective_from = ?, "
                     + "effective_to = ?, is_active = ?, drift_band = ?, band_rho = ?, check_frequency = ?, rebalance_to = ?, "
-                    + "updated_at = CURRENT_TIMESTAMP WHERE rule_id = ? RETURNING " + COLUMNS)) {
+                    + "phase = ?, day_offset = ?, updated_at = CURRENT_TIMESTAMP WHERE rule_id = ? RETURNING " + COLUMNS)) {
                 bind(ps, r);
-                ps.setLong(14, r.ruleId());
+                ps.setLong(16, r.ruleId());
                 List<RuleRecord> l = readAll(ps);
                 if (l.isEmpty()) {
                     throw new ForestoException(ErrorCode.RULE_NOT_FOUND, "no rule with id " + r.ruleId());
@@ -142,6 +143,8 @@ public final class RuleRepository {
         ps.setBigDecimal(11, r.bandRho());
         ps.setString(12, r.checkFrequency() == null ? "DAILY" : r.checkFrequency());
         ps.setBigDecimal(13, r.rebalanceTo() == null ? BigDecimal.ZERO : r.rebalanceTo());
+        ps.setInt(14, r.phase());
+        ps.setInt(15, r.dayOffset());
     }
 
     private static List<RuleRecord> readAll(PreparedStatement ps) throws SQLException {
@@ -155,7 +158,7 @@ public final class RuleRepository {
                         to == null ? null : to.toLocalDate(), rs.getBoolean("is_active"),
                         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
                         rs.getString("drift_band"), rs.getBigDecimal("band_rho"), rs.getString("check_frequency"),
-                        rs.getBigDecimal("rebalance_to")));
+                        rs.getBigDecimal("rebalance_to"), rs.getInt("phase"), rs.getInt("day_offset")));
             }
         }
         return out;

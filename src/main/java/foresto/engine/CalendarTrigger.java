@@ -3,11 +3,19 @@ package foresto.engine;
 import java.time.LocalDate;
 
 /**
- * A calendar: the first or the last trading day of every period of {@code frequency} (SEMANTICS §3, §10).
- * The purchase close is never one; the last trading day looks at the next date of the calendar in use,
- * which may lie past the run's end (so the dataset's last date never is one).
+ * A calendar: the (k+1)-th first or last trading day of every period of {@code frequency}, its months shifted by
+ * {@code phase} (SEMANTICS §3, §10, §12.1; phase 0 and day offset 0 are the seed's first / last trading days).
+ * Positions are counted in the dataset's calendar in use (after the missing-data policy), not in the run window:
+ * a FIRST day needs a date of an earlier period in that calendar (the calendar's first period has none), a LAST day
+ * a date of a later period (which may lie past the run's end, so the dataset's last date never is one). The
+ * purchase close is never one.
  */
-record CalendarTrigger(Frequency frequency, BaseDayPolicy baseDay) {
+record CalendarTrigger(Frequency frequency, BaseDayPolicy baseDay, int phase, int dayOffset) {
+
+    /** The seed's calendars: phase 0, day offset 0. */
+    CalendarTrigger(Frequency frequency, BaseDayPolicy baseDay) {
+        this(frequency, baseDay, 0, 0);
+    }
 
     /** Fires on every day of this calendar. */
     Trigger fireOnDays() {
@@ -15,30 +23,78 @@ record CalendarTrigger(Frequency frequency, BaseDayPolicy baseDay) {
         return (p, v, calendarDay) -> calendarDay ? fire : null;
     }
 
-    /** Whether {@code date} is a day of this calendar (for the single step; the path loop uses {@link #days}). */
+    /**
+     * Whether {@code date} is a day of this calendar, knowing only its neighbours (for the single step; the path
+     * loop uses {@link #days}). A day offset needs the whole calendar, so the single step takes none.
+     */
     boolean isDay(LocalDate date, LocalDate previous, LocalDate next) {
+        if (dayOffset != 0) {
+            throw new EngineException(EngineException.Kind.INVALID_RULE, "a day offset counts the dates of the whole "
+                    + "calendar: run the scenario instead of a single step");
+        }
         if (previous == null) {
             return false;
         }
         if (baseDay == BaseDayPolicy.FIRST_TRADING_DAY) {
-            return frequency.periodOf(date) != frequency.periodOf(previous);
+            return frequency.periodOf(date, phase) != frequency.periodOf(previous, phase);
         }
-        return next != null && frequency.periodOf(next) != frequency.periodOf(date);
+        return next != null && frequency.periodOf(next, phase) != frequency.periodOf(date, phase);
     }
 
-    /** The run's closes that are days of this calendar, from the dataset's period numbers (computed once). */
+    /**
+     * The run's closes that are days of this calendar, from the dataset's period numbers (computed once per run;
+     * the path loop then reads one flag per close).
+     */
     boolean[] days(ScenarioCalendar cal) {
         int n = cal.length();
-        int[] period = cal.periods(frequency);
+        int[] period = cal.periods(frequency, phase);
         boolean[] day = new boolean[n];
         if (baseDay == BaseDayPolicy.FIRST_TRADING_DAY) {
+            // before: dates of the calendar in use in close k's period before it; earlier: the calendar has a date of
+            // an earlier period. Close 0's are counted outside the window, the others as the closes go by.
+            int r0 = cal.row(0);
+            int before = 0;
+            int i = r0 - 1;
+            for (; i >= 0 && period[i] == period[r0]; i--) {
+                before += cal.inUse(i) ? 1 : 0;
+            }
+            while (i >= 0 && !cal.inUse(i)) {
+                i--;
+            }
+            boolean earlier = i >= 0;
             for (int k = 1; k < n; k++) {
-                day[k] = period[cal.row(k)] != period[cal.row(k - 1)];
+                if (period[cal.row(k)] != period[cal.row(k - 1)]) {
+                    before = 0;
+                    earlier = true;
+                } else {
+                    before++;
+                }
+                day[k] = earlier && before == dayOffset;
             }
         } else {
-            for (int k = 1; k < n; k++) {
-                int next = k + 1 < n ? cal.row(k + 1) : cal.rowAfterEnd();
-                day[k] = next >= 0 && period[next] != period[cal.row(k)];
+            // after: dates of the calendar in use in close k's period after it; later: the calendar has a date of a
+            // later period (the period is complete). The last close's are counted past the window.
+            int last = cal.row(n - 1);
+            int rows = cal.datasetRows();
+            int after = 0;
+            int i = last + 1;
+            for (; i < rows && period[i] == period[last]; i++) {
+                after += cal.inUse(i) ? 1 : 0;
+            }
+            while (i < rows && !cal.inUse(i)) {
+                i++;
+            }
+            boolean later = i < rows;
+            for (int k = n - 1; k >= 1; k--) {
+                if (k < n - 1) {
+                    if (period[cal.row(k)] != period[cal.row(k + 1)]) {
+                        after = 0;
+                        later = true;
+                    } else {
+                        after++;
+                    }
+                }
+                day[k] = later && after == dayOffset;
             }
         }
         return day;

@@ -3,8 +3,9 @@ package foresto.engine;
 import java.time.LocalDate;
 
 /**
- * The period of a calendar rule (or of a drift rule's check calendar). Every frequency goes through the one
- * period function: period = (year, (month − 1) div months-per-period).
+ * The period of a calendar rule (or of a drift rule's check calendar). Every frequency and phase goes through the
+ * one period function (SEMANTICS §10, §12.1): period = floor((12·year + month − 1 − phase) / months-per-period);
+ * phase 0 is (year, (month − 1) div months-per-period).
  */
 public enum Frequency {
     MONTHLY(1),
@@ -24,9 +25,20 @@ public enum Frequency {
         return months;
     }
 
-    /** A number that changes exactly when the date enters another period. */
+    /** A number that changes exactly when the date enters another period (phase 0). */
     public int periodOf(LocalDate d) {
-        // MONTHLY, the common case, without a division (this runs twice a close)
-        return months == 1 ? d.getYear() * 12 + d.getMonthValue() - 1 : d.getYear() * perYear + (d.getMonthValue() - 1) / months;
+        return periodOf(d, 0);
+    }
+
+    /**
+     * A number that changes exactly when the date enters another period whose months are shifted by {@code phase}
+     * (0 ≤ phase &lt; months per period; checked by the rule): floor((12·year + month − 1 − phase) / months).
+     */
+    public int periodOf(LocalDate d, int phase) {
+        if (phase == 0) {
+            // the seed's periods, MONTHLY (the common case) without a division
+            return months == 1 ? d.getYear() * 12 + d.getMonthValue() - 1 : d.getYear() * perYear + (d.getMonthValue() - 1) / months;
+        }
+        return Math.floorDiv(12 * d.getYear() + d.getMonthValue() - 1 - phase, months);
     }
 }

@@ -25,9 +25,8 @@ public final class MarketData {
     private final double[] zeroFilledRows;
     private final byte[] missingMask;
     private volatile String fingerprint;
-    /** Per frequency, each row's period number (Frequency#periodOf), built on first use. */
-    private final AtomicReferenceArray<int[]> periods =
-            new AtomicReferenceArray<>(Frequency.values().length);
+    /** Per frequency and phase (slot ordinal·12 + phase), each row's period number (Frequency#periodOf), built on first use. */
+    private final AtomicReferenceArray<int[]> periods = new AtomicReferenceArray<>(Frequency.values().length * 12);
 
     private MarketData(LocalDate[] dates, double[][] returns) {
         this.dates = dates;
@@ -126,15 +125,19 @@ public final class MarketData {
         return returns[ordinal];
     }
 
-    /** Each row's period number for {@code f}: calendar rules compare these instead of dates. */
-    int[] periods(Frequency f) {
-        int[] p = periods.get(f.ordinal());
+    /** Each row's period number for {@code f} and {@code phase}: calendar rules compare these instead of dates. */
+    int[] periods(Frequency f, int phase) {
+        if (phase < 0 || phase >= f.monthsPerPeriod()) { // the rule checked it; a wrong slot would be another calendar
+            throw new IllegalArgumentException("phase " + phase + " outside 0.." + (f.monthsPerPeriod() - 1) + " for " + f);
+        }
+        int slot = f.ordinal() * 12 + phase;
+        int[] p = periods.get(slot);
         if (p == null) {
             p = new int[dates.length];
             for (int i = 0; i < dates.length; i++) {
-                p[i] = f.periodOf(dates[i]);
+                p[i] = f.periodOf(dates[i], phase);
             }
-            periods.set(f.ordinal(), p); // two threads racing build equal arrays: either is right
+            periods.set(slot, p); // two threads racing build equal arrays: either is right
         }
         return p;
     }

@@ -20,6 +20,18 @@ public sealed interface RebalancingRule {
     double costRate();
 
     /**
+     * The calendar's phase p in months (SEMANTICS §12.1): its periods start p months later (0 ≤ p &lt; months per
+     * period; 0 for a rule without a calendar).
+     */
+    int phase();
+
+    /** The calendar's day offset k: the (k+1)-th first or last date of each period (0 ≤ k ≤ 20; 0 without a calendar). */
+    int dayOffset();
+
+    /** The largest day offset. */
+    int MAX_DAY_OFFSET = 20;
+
+    /**
      * This rule's trigger for one run, given the held classes' targets {@code w} and their ordinals (standard
      * order). Every rule type must say how it fires: a new one does not compile without it.
      */
@@ -37,14 +49,24 @@ public sealed interface RebalancingRule {
     /** The calendar the rule looks at (its periods, or a drift rule's check calendar), or null: every close. */
     CalendarTrigger calendar();
 
-    /** Calendar rule: rebalance on the first or last trading day of every month, quarter, half-year or year. */
-    record Periodic(Frequency frequency, BaseDayPolicy baseDayPolicy, double costRate) implements RebalancingRule {
+    /**
+     * Calendar rule: rebalance on the first or last trading day of every month, quarter, half-year or year, or on the
+     * (k+1)-th first or last with day offset k, the periods shifted by {@code phase} months (SEMANTICS §12.1).
+     */
+    record Periodic(Frequency frequency, BaseDayPolicy baseDayPolicy, double costRate, int phase, int dayOffset)
+            implements RebalancingRule {
         public Periodic {
             if (frequency == null) {
                 throw invalid("a PERIODIC rule needs a frequency (MONTHLY, QUARTERLY, SEMIANNUAL or ANNUAL)");
             }
             requireBaseDay(baseDayPolicy);
             requireCostRate(costRate);
+            requireCalendarShift(frequency, phase, dayOffset);
+        }
+
+        /** The seed's calendar rules: phase 0, day offset 0. */
+        public Periodic(Frequency frequency, BaseDayPolicy baseDayPolicy, double costRate) {
+            this(frequency, baseDayPolicy, costRate, 0, 0);
         }
 
         @Override
@@ -59,12 +81,12 @@ public sealed interface RebalancingRule {
 
         @Override
         public CalendarTrigger calendar() {
-            return new CalendarTrigger(frequency, baseDayPolicy);
+            return new CalendarTrigger(frequency, baseDayPolicy, phase, dayOffset);
         }
 
         @Override
         public Periodic withCostRate(double c) {
-            return new Periodic(frequency, baseDayPolicy, c);
+            return new Periodic(frequency, baseDayPolicy, c, phase, dayOffset);
         }
 
         @Override
@@ -77,13 +99,14 @@ public sealed interface RebalancingRule {
      * Drift rule: rebalance at a close where some held class a has |cw[a] − w[a]| ≥ β[a] (its band, by
      * {@code band} kind from θ and ρ), looked at on the closes of {@code check}, trading until the worst class
      * sits at {@code rebalanceTo} (g) of its band (g = 0: back to the targets). The base day is used only by a
-     * check calendar. The seed's drift rule is ABSOLUTE, DAILY, g = 0.
+     * check calendar, as are its phase and day offset (SEMANTICS §12.1; a DAILY check takes neither). The seed's
+     * drift rule is ABSOLUTE, DAILY, g = 0.
      *
      * @param threshold θ, or NaN for a RELATIVE band (which has none)
      * @param rho       ρ, or NaN for an ABSOLUTE band (which has none)
      */
     record Drift(double threshold, BaseDayPolicy baseDayPolicy, double costRate, BandKind band, double rho,
-                 CheckFrequency check, double rebalanceTo) implements RebalancingRule {
+                 CheckFrequency check, double rebalanceTo, int phase, int dayOffset) implements RebalancingRule {
         public Drift {
             if (band == null) {
                 throw invalid("drift_band must be ABSOLUTE, RELATIVE or HYBRID");
@@ -110,6 +133,20 @@ public sealed interface RebalancingRule {
             }
             requireBaseDay(baseDayPolicy);
             requireCostRate(costRate);
+            if (check == CheckFrequency.DAILY) {
+                if (phase != 0 || dayOffset != 0) {
+                    throw invalid("phase and day_offset shift a check calendar; a drift rule checked DAILY takes neither "
+                            + "(got phase " + phase + ", day_offset " + dayOffset + ")");
+                }
+            } else {
+                requireCalendarShift(check.period(), phase, dayOffset);
+            }
+        }
+
+        /** A drift rule of rule model v2 whose check calendar (if any) has phase 0 and day offset 0. */
+        public Drift(double threshold, BaseDayPolicy baseDayPolicy, double costRate, BandKind band, double rho,
+                     CheckFrequency check, double rebalanceTo) {
+            this(threshold, baseDayPolicy, costRate, band, rho, check, rebalanceTo, 0, 0);
         }
 
         /** The seed's drift rule: an absolute band checked every close, trading back to the targets. */
@@ -129,12 +166,13 @@ public sealed interface RebalancingRule {
 
         @Override
         public CalendarTrigger calendar() {
-            return check == CheckFrequency.DAILY ? null : new CalendarTrigger(check.period(), baseDayPolicy);
+            return check == CheckFrequency.DAILY ? null
+                    : new CalendarTrigger(check.period(), baseDayPolicy, phase, dayOffset);
         }
 
         @Override
         public Drift withCostRate(double c) {
-            return new Drift(threshold, baseDayPolicy, c, band, rho, check, rebalanceTo);
+            return new Drift(threshold, baseDayPolicy, c, band, rho, check, rebalanceTo, phase, dayOffset);
         }
 
         @Override
@@ -151,6 +189,19 @@ public sealed interface RebalancingRule {
     private static void requireBaseDay(BaseDayPolicy b) {
         if (b == null) {
             throw invalid("base_day_policy is required (FIRST_TRADING_DAY or LAST_TRADING_DAY)");
+        }
+    }
+
+    /** 0 ≤ phase &lt; months per period of {@code f}, 0 ≤ day offset ≤ {@link #MAX_DAY_OFFSET} (SEMANTICS §12.1). */
+    private static void requireCalendarShift(Frequency f, int phase, int dayOffset) {
+        int m = f.monthsPerPeriod();
+        if (phase < 0 || phase >= m) {
+            throw invalid(m == 1 ? "phase must be 0 for a MONTHLY calendar (a period of one month), got " + phase
+                    : "phase must be between 0 and " + (m - 1) + " for a " + f + " calendar (" + m + " months a period), got "
+                    + phase);
+        }
+        if (dayOffset < 0 || dayOffset > MAX_DAY_OFFSET) {
+            throw invalid("day_offset must be between 0 and " + MAX_DAY_OFFSET + ", got " + dayOffset);
         }
     }
 

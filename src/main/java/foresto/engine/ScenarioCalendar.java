@@ -16,13 +16,15 @@ public final class ScenarioCalendar {
     private final double[] zeroFilledRows;
     private final int[] held;
     private final LocalDate nextAfterEnd;
-    private final int nextAfterEndRow;
     private final MarketData data;
+    private final int heldMask;
+    private final boolean skip;
 
     private ScenarioCalendar(MarketData data, LocalDate[] allDates, int[] rows, double[] zeroFilledRows, int[] held,
-                             int nextAfterEndRow) {
+                             int nextAfterEndRow, int heldMask, boolean skip) {
         this.data = data;
-        this.nextAfterEndRow = nextAfterEndRow;
+        this.heldMask = heldMask;
+        this.skip = skip;
         LocalDate nextAfterEnd = nextAfterEndRow < 0 ? null : allDates[nextAfterEndRow];
         this.allDates = allDates;
         this.rows = rows;
@@ -73,7 +75,7 @@ public final class ScenarioCalendar {
             next++;
         }
         return new ScenarioCalendar(data, all, n == kept.length ? kept : Arrays.copyOf(kept, n),
-                data.zeroFilledRows(), held, next < size ? next : -1);
+                data.zeroFilledRows(), held, next < size ? next : -1, heldMask, skip);
     }
 
     /**
@@ -95,14 +97,22 @@ public final class ScenarioCalendar {
         return rows[k];
     }
 
-    /** The dataset row of the calendar date after the window, or −1 at the dataset's end. */
-    int rowAfterEnd() {
-        return nextAfterEndRow;
+    /** The dataset's period number of every row for {@code f} and {@code phase} (computed once per dataset). */
+    int[] periods(Frequency f, int phase) {
+        return data.periods(f, phase);
     }
 
-    /** The dataset's period number of every row for {@code f} (computed once per dataset). */
-    int[] periods(Frequency f) {
-        return data.periods(f);
+    /** The number of the dataset's rows (the calendar in use is those of them that are {@link #inUse}). */
+    int datasetRows() {
+        return allDates.length;
+    }
+
+    /**
+     * Whether a dataset row (inside the window or not) is a date of the calendar in use: a trading day of this
+     * portfolio after the missing-data policy. Day offsets count these dates (SEMANTICS §12.1).
+     */
+    boolean inUse(int row) {
+        return isTradingDay(data.missingMask()[row], heldMask, skip);
     }
 
     public LocalDate date(int k) {

@@ -9,12 +9,24 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A row of {@code rebalancing_rule}. {@code ruleId} is null before insert. */
+/**
+ * A row of {@code rebalancing_rule}. {@code ruleId} is null before insert. {@code phase} and {@code dayOffset} shift
+ * the rule's calendar (SEMANTICS §12.1; 0 and 0 by default).
+ */
 public record RuleRecord(Long ruleId, String ruleName, String ruleType, String frequency, String baseDayPolicy,
                          BigDecimal driftThreshold, BigDecimal costRate, LocalDate effectiveFrom,
                          LocalDate effectiveTo, boolean isActive, OffsetDateTime createdAt,
                          OffsetDateTime updatedAt, String driftBand, BigDecimal bandRho, String checkFrequency,
-                         BigDecimal rebalanceTo) {
+                         BigDecimal rebalanceTo, int phase, int dayOffset) {
+
+    /** A rule of rule model v2 whose calendar is not shifted (phase 0, day offset 0). */
+    public RuleRecord(Long ruleId, String ruleName, String ruleType, String frequency, String baseDayPolicy,
+                      BigDecimal driftThreshold, BigDecimal costRate, LocalDate effectiveFrom, LocalDate effectiveTo,
+                      boolean isActive, OffsetDateTime createdAt, OffsetDateTime updatedAt, String driftBand,
+                      BigDecimal bandRho, String checkFrequency, BigDecimal rebalanceTo) {
+        this(ruleId, ruleName, ruleType, frequency, baseDayPolicy, driftThreshold, costRate, effectiveFrom, effectiveTo,
+                isActive, createdAt, updatedAt, driftBand, bandRho, checkFrequency, rebalanceTo, 0, 0);
+    }
 
     /** A rule of the seed's model (rule model v2 columns at their defaults). */
     public RuleRecord(Long ruleId, String ruleName, String ruleType, String frequency, String baseDayPolicy,
@@ -24,12 +36,12 @@ public record RuleRecord(Long ruleId, String ruleName, String ruleType, String f
                 isActive, createdAt, updatedAt, "ABSOLUTE", null, "DAILY", BigDecimal.ZERO);
     }
 
-    /** The engine's view (validates SEMANTICS §6 and §10; throws INVALID_RULE). */
+    /** The engine's view (validates SEMANTICS §6, §10 and §12.1; throws INVALID_RULE). */
     public RebalancingRule toEngineRule() {
         return RuleCodec.of(ruleType, frequency, baseDayPolicy,
                 driftThreshold == null ? null : driftThreshold.doubleValue(),
                 costRate == null ? Double.NaN : costRate.doubleValue(), driftBand, bandRho == null ? null : bandRho.doubleValue(),
-                checkFrequency, rebalanceTo == null ? null : rebalanceTo.doubleValue());
+                checkFrequency, rebalanceTo == null ? null : rebalanceTo.doubleValue(), phase, dayOffset);
     }
 
     /**

@@ -9,6 +9,8 @@ import foresto.engine.RebalancingRule;
 import foresto.engine.TriggerType;
 import foresto.text.PlainNumber;
 
+import java.time.Month;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -28,7 +30,10 @@ public final class RuleCodec {
     private RuleCodec() {
     }
 
-    /** A column of {@code rebalancing_rule} that only some kinds fill; every rule has a base day and a cost rate. */
+    /**
+     * A column of {@code rebalancing_rule} that only some kinds fill; every rule has a base day, a cost rate and its
+     * calendar's phase and day offset (SEMANTICS §12.1: 0 for a rule without a calendar).
+     */
     public enum Column {
         FREQUENCY, DRIFT_THRESHOLD, DRIFT_BAND, BAND_RHO, CHECK_FREQUENCY, REBALANCE_TO;
 
@@ -77,6 +82,19 @@ public final class RuleCodec {
     public static RebalancingRule of(String ruleType, String frequency, String baseDayPolicy, Double driftThreshold,
                                      double costRate, String driftBand, Double bandRho, String checkFrequency,
                                      Double rebalanceTo) {
+        return of(ruleType, frequency, baseDayPolicy, driftThreshold, costRate, driftBand, bandRho, checkFrequency,
+                rebalanceTo, null, null);
+    }
+
+    /**
+     * As {@link #of(String, String, String, Double, double, String, Double, String, Double)} with the calendar's
+     * {@code phase} and {@code day_offset} (SEMANTICS §12.1; null = 0).
+     */
+    public static RebalancingRule of(String ruleType, String frequency, String baseDayPolicy, Double driftThreshold,
+                                     double costRate, String driftBand, Double bandRho, String checkFrequency,
+                                     Double rebalanceTo, Integer phase, Integer dayOffset) {
+        int p = phase == null ? 0 : phase;
+        int k = dayOffset == null ? 0 : dayOffset;
         BaseDayPolicy base = parseEnum(BaseDayPolicy.class, baseDayPolicy, "base_day_policy");
         BandKind band = driftBand == null ? BandKind.ABSOLUTE : parseEnum(BandKind.class, driftBand, "drift_band");
         CheckFrequency check = checkFrequency == null ? CheckFrequency.DAILY
@@ -99,7 +117,7 @@ public final class RuleCodec {
                 if (band != BandKind.ABSOLUTE || bandRho != null || check != CheckFrequency.DAILY || g != 0) {
                     throw invalid("drift_band, band_rho, check_frequency and rebalance_to belong to DRIFT rules");
                 }
-                yield new RebalancingRule.Periodic(parseEnum(Frequency.class, frequency, "frequency"), base, costRate);
+                yield new RebalancingRule.Periodic(parseEnum(Frequency.class, frequency, "frequency"), base, costRate, p, k);
             }
             case DRIFT -> {
                 if (frequency != null) {
@@ -109,14 +127,15 @@ public final class RuleCodec {
                     throw invalid("a DRIFT rule needs a drift_threshold");
                 }
                 yield new RebalancingRule.Drift(driftThreshold == null ? Double.NaN : driftThreshold, base, costRate, band,
-                        bandRho == null ? Double.NaN : bandRho, check, g);
+                        bandRho == null ? Double.NaN : bandRho, check, g, p, k);
             }
         };
     }
 
     /**
-     * The rule parameters of the request hash (SEMANTICS §8): the table's columns; of rule model v2 only those that
-     * differ from their defaults, so v1 rules keep their hash.
+     * The rule parameters of the request hash (SEMANTICS §8): the table's columns; of rule model v2 and of the
+     * calendar's phase and day offset (§12.1) only those that differ from their defaults, so older rules keep their
+     * hash.
      */
     public static Map<String, Object> hashParameters(RebalancingRule r) {
         Columns c = columns(r);
@@ -136,6 +155,12 @@ public final class RuleCodec {
         if (c.rebalanceTo() != 0) {
             m.put("rebalance_to", c.rebalanceTo());
         }
+        if (r.phase() != 0) {
+            m.put("phase", r.phase());
+        }
+        if (r.dayOffset() != 0) {
+            m.put("day_offset", r.dayOffset());
+        }
         return m;
     }
 
@@ -144,7 +169,7 @@ public final class RuleCodec {
         Double cost = number(m, "cost_rate");
         return of(text(m, "rule_type"), text(m, "frequency"), text(m, "base_day_policy"), number(m, "drift_threshold"),
                 cost == null ? Double.NaN : cost, text(m, "drift_band"), number(m, "band_rho"), text(m, "check_frequency"),
-                number(m, "rebalance_to"));
+                number(m, "rebalance_to"), integer(m, "phase"), integer(m, "day_offset"));
     }
 
     /** The columns that differ by kind, with the defaults for the ones a kind does not fill (null: SQL NULL). */
@@ -167,24 +192,36 @@ public final class RuleCodec {
      */
     public static RebalancingRule parse(String text, BaseDayPolicy baseDay, double costRate, CheckFrequency check,
                                         Double rebalanceTo) {
+        return parse(text, baseDay, costRate, check, rebalanceTo, null, null);
+    }
+
+    /**
+     * As {@link #parse(String, BaseDayPolicy, double, CheckFrequency, Double)}, with the calendar's {@code phase} and
+     * {@code dayOffset} (SEMANTICS §12.1; null = 0): a calendar rule's, or a drift rule's check calendar's (a drift
+     * rule checked daily takes neither).
+     */
+    public static RebalancingRule parse(String text, BaseDayPolicy baseDay, double costRate, CheckFrequency check,
+                                        Double rebalanceTo, Integer phase, Integer dayOffset) {
+        int p = phase == null ? 0 : phase;
+        int k = dayOffset == null ? 0 : dayOffset;
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         for (Frequency f : Frequency.values()) {
             if (t.equals(f.name().toLowerCase(Locale.ROOT))) {
                 if (check != null && check != CheckFrequency.DAILY || rebalanceTo != null && rebalanceTo != 0) {
                     throw invalid("--check and --rebalance-to belong to drift rules, not to '" + text + "'");
                 }
-                return new RebalancingRule.Periodic(f, baseDay, costRate);
+                return new RebalancingRule.Periodic(f, baseDay, costRate, p, k);
             }
         }
         CheckFrequency c = check == null ? CheckFrequency.DAILY : check;
         double g = rebalanceTo == null ? 0 : rebalanceTo;
         if (t.startsWith("drift:")) {
             return new RebalancingRule.Drift(number(t.substring(6), text), baseDay, costRate, BandKind.ABSOLUTE, Double.NaN,
-                    c, g);
+                    c, g, p, k);
         }
         if (t.startsWith("drift-rel:")) {
             return new RebalancingRule.Drift(Double.NaN, baseDay, costRate, BandKind.RELATIVE, number(t.substring(10), text),
-                    c, g);
+                    c, g, p, k);
         }
         if (t.startsWith("drift-hybrid:")) {
             String[] parts = t.substring(13).split("/", -1);
@@ -192,7 +229,7 @@ public final class RuleCodec {
                 throw invalid("a hybrid band is drift-hybrid:θ/ρ (e.g. drift-hybrid:0.05/0.25), got '" + text + "'");
             }
             return new RebalancingRule.Drift(number(parts[0], text), baseDay, costRate, BandKind.HYBRID,
-                    number(parts[1], text), c, g);
+                    number(parts[1], text), c, g, p, k);
         }
         throw invalid("rule must be monthly, quarterly, semiannual, annual, drift:θ, drift-rel:ρ or drift-hybrid:θ/ρ "
                 + "(e.g. drift:0.05), got '" + text + "'");
@@ -232,9 +269,13 @@ public final class RuleCodec {
 
     // ---- a person's words ----
 
-    /** The rule in a person's words, e.g. "DRIFT ≥ min(0.05, 25 % of target), checked quarterly (…), cost 0.001". */
+    /**
+     * The rule in a person's words, e.g. "DRIFT ≥ min(0.05, 25 % of target), checked quarterly (…), cost 0.001" or
+     * "PERIODIC QUARTERLY, 3rd trading day of each quarter starting February, cost 0.001".
+     */
     public static String describe(RebalancingRule r) {
-        String base = r.baseDayPolicy() == BaseDayPolicy.FIRST_TRADING_DAY ? "first trading day" : "last trading day";
+        String base = r.match(p -> calendarDay(r, p.frequency()),
+                d -> d.check().period() == null ? calendarDay(r, Frequency.MONTHLY) : calendarDay(r, d.check().period()));
         return r.type() + " " + r.match(p -> p.frequency() + ", " + base, d -> {
             String rho = Double.isNaN(d.rho()) ? "" : PlainNumber.of(d.rho() * 100) + " % of target";
             String band = switch (d.band()) {
@@ -245,6 +286,50 @@ public final class RuleCodec {
             return band + (d.check() == CheckFrequency.DAILY ? "" : ", checked " + d.check().name().toLowerCase(Locale.ROOT)
                     + " (" + base + ")") + (d.rebalanceTo() == 0 ? "" : ", trades to " + PlainNumber.of(d.rebalanceTo()) + " of the band");
         }) + ", cost " + PlainNumber.of(r.costRate());
+    }
+
+    /**
+     * The base day with the day offset and phase (SEMANTICS §12.1): "first trading day" (the defaults' words, as
+     * before), "3rd trading day", "2nd last trading day of each quarter starting February".
+     */
+    static String calendarDay(RebalancingRule r, Frequency f) {
+        boolean first = r.baseDayPolicy() == BaseDayPolicy.FIRST_TRADING_DAY;
+        int k = r.dayOffset();
+        String day = k == 0 ? (first ? "first trading day" : "last trading day")
+                : ordinal(k + 1) + (first ? " trading day" : " last trading day");
+        if (r.phase() == 0) {
+            return day;
+        }
+        String period = switch (f) {
+            case MONTHLY -> "month";
+            case QUARTERLY -> "quarter";
+            case SEMIANNUAL -> "half-year";
+            case ANNUAL -> "year";
+        };
+        return day + " of each " + period + " starting " + Month.of(r.phase() + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    }
+
+    /** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st. */
+    static String ordinal(int n) {
+        int tens = n % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    private static Integer integer(Map<String, ?> m, String key) {
+        Double v = number(m, key);
+        if (v == null) {
+            return null;
+        }
+        if (v != Math.rint(v) || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw invalid(key + " must be a whole number, got " + v);
+        }
+        return v.intValue();
     }
 
 

@@ -222,4 +222,57 @@ class ApiServerTest {
             doomed.close();
         }
     }
+
+    private static long storedRuns() throws Exception {
+        try (var c = db.dataSource().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM simulation_run")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void anInlineRuleTakesPhaseAndDayOffsetAndBadOnesAreRefusedWithNothingStored() throws Exception {
+        String shifted = ", \"rule\": \"quarterly\", \"phase\": 1, \"day_offset\": 2";
+        Reply r = post(on, body(shifted));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        assertThat(r.body().get("request").get("rule_description").asText())
+                .isEqualTo("PERIODIC QUARTERLY, 3rd trading day of each quarter starting February, cost 0.001");
+        JsonNode events = send(on, "GET", "/api/v1/backtest/scenario/" + r.body().get("run_id").asLong()
+                + "/rebalancing-events", null).body().get("events");
+        // 2020-02-03 .. 2021-06-30: February, May, August, November 2020, February, May 2021
+        assertThat(events).hasSize(6);
+        for (JsonNode e : events) {
+            LocalDate d = LocalDate.parse(e.get("event_date").asText());
+            assertThat(d.getMonthValue() % 3).as(d.toString()).isEqualTo(2);
+            assertThat(d.getDayOfMonth()).as(d.toString()).isBetween(3, 7);
+        }
+        assertThat(post(on, body(shifted)).body().get("reused").asBoolean()).isTrue();
+        String plain = post(on, body(", \"rule\": \"quarterly\"")).body().get("request_hash").asText();
+        assertThat(post(on, body(", \"rule\": \"quarterly\", \"phase\": 0, \"day_offset\": 0")).body()
+                .get("request_hash").asText()).isEqualTo(plain);
+        assertThat(r.body().get("request_hash").asText()).isNotEqualTo(plain);
+
+        long runs = storedRuns();
+        String[][] bad = {
+                {", \"rule\": \"quarterly\", \"phase\": 3", "INVALID_RULE", "phase"},
+                {", \"rule\": \"monthly\", \"phase\": 1", "INVALID_RULE", "phase"},
+                {", \"rule\": \"annual\", \"phase\": -1", "INVALID_RULE", "phase"},
+                {", \"rule\": \"monthly\", \"day_offset\": 21", "INVALID_RULE", "day_offset"},
+                {", \"rule\": \"monthly\", \"day_offset\": 1.5", "INVALID_RULE", "day_offset must be a whole number"},
+                {", \"rule\": \"monthly\", \"phase\": \"1\"", "INVALID_RULE", "phase must be a whole number"},
+                {", \"rule\": \"drift:0.05\", \"day_offset\": 1", "INVALID_RULE", "DAILY"},
+                {", \"rule\": \"drift:0.05\", \"check\": \"daily\", \"phase\": 1", "INVALID_RULE", "DAILY"},
+                {", \"phase\": 1", "INVALID_REQUEST", "phase needs \"rule\""}};
+        for (String[] b : bad) {
+            Reply e = post(on, body(b[0]));
+            assertThat(e.status()).as(b[0]).isEqualTo(400);
+            assertThat(e.code()).as(b[0]).isEqualTo(b[1]);
+            assertThat(e.body().get("message").asText()).as(b[0]).contains(b[2]);
+        }
+        Reply offShift = post(off, body(", \"day_offset\": 1"));
+        assertThat(offShift.status()).isEqualTo(400);
+        assertThat(offShift.code()).isEqualTo("REBALANCING_DISABLED");
+        assertThat(storedRuns()).isEqualTo(runs);
+    }
 }

@@ -105,4 +105,32 @@ class RequestHashTest {
         assertThat(CanonicalJson.number(-0.0)).isEqualTo("0");
         assertThat(CanonicalJson.number(0.1 + 0.2)).isEqualTo("0.30000000000000004");
     }
+
+    @Test
+    void phaseAndDayOffsetEnterTheHashOnlyWhenNotZero() {
+        RequestHash shiftedByNothing = withRule(new RebalancingRule.Periodic(Frequency.MONTHLY,
+                BaseDayPolicy.FIRST_TRADING_DAY, 0.001, 0, 0));
+        assertThat(shiftedByNothing.canonicalJson()).isEqualTo(BASE.canonicalJson()).doesNotContain("phase")
+                .doesNotContain("day_offset");
+        assertThat(shiftedByNothing.hex()).isEqualTo(BASE.hex());
+        RebalancingRule quarterly = new RebalancingRule.Periodic(Frequency.QUARTERLY, BaseDayPolicy.FIRST_TRADING_DAY, 0.001);
+        RequestHash plain = withRule(quarterly);
+        RequestHash phase1 = withRule(new RebalancingRule.Periodic(Frequency.QUARTERLY, BaseDayPolicy.FIRST_TRADING_DAY,
+                0.001, 1, 0));
+        RequestHash offset2 = withRule(new RebalancingRule.Periodic(Frequency.QUARTERLY, BaseDayPolicy.FIRST_TRADING_DAY,
+                0.001, 0, 2));
+        RequestHash both = withRule(new RebalancingRule.Periodic(Frequency.QUARTERLY, BaseDayPolicy.FIRST_TRADING_DAY,
+                0.001, 1, 2));
+        RequestHash checkShifted = withRule(new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001,
+                BandKind.ABSOLUTE, Double.NaN, CheckFrequency.QUARTERLY, 0, 2, 0));
+        RequestHash checkPlain = withRule(new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001,
+                BandKind.ABSOLUTE, Double.NaN, CheckFrequency.QUARTERLY, 0));
+        assertThat(Set.of(plain.hex(), phase1.hex(), offset2.hex(), both.hex(), checkShifted.hex(), checkPlain.hex()))
+                .hasSize(6);
+        assertThat(both.canonicalJson()).contains("\"rebalancing\":{\"base_day_policy\":\"FIRST_TRADING_DAY\","
+                + "\"cost_rate\":0.001,\"day_offset\":2,\"drift_threshold\":null,\"frequency\":\"QUARTERLY\","
+                + "\"phase\":1,\"rule_type\":\"PERIODIC\"}");
+        assertThat(phase1.canonicalJson()).contains("\"phase\":1").doesNotContain("day_offset");
+        assertThat(offset2.canonicalJson()).contains("\"day_offset\":2").doesNotContain("phase");
+    }
 }

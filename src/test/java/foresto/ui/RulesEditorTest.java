@@ -94,4 +94,47 @@ class RulesEditorTest extends RobotTestBase {
         assertThat(robot.lookup("#ruleThresholdField").query().isDisabled()).isTrue();
         assertThat(validation.getText()).isEmpty();
     }
+
+    @Test
+    void aShiftedCalendarIsEditedWithItsFieldsAndShownInTheList(FxRobot robot) {
+        RulesViewModel vm = fx.window.rulesViewModel();
+        UiFixture.waitUntil(() -> !vm.getRules().isEmpty() && !vm.busyProperty().get());
+        int before = vm.getRules().size();
+        robot.clickOn("Rules");
+        robot.clickOn("#ruleNewButton");
+        robot.clickOn("#ruleNameField").write("quarterly from February, 3rd day");
+        robot.interact(() -> vm.frequencyProperty().set("QUARTERLY"));
+        Label validation = robot.lookup("#ruleValidationLabel").queryAs(Label.class);
+        robot.clickOn("#rulePhaseField").eraseText(5).write("3");
+        assertThat(validation.getText()).startsWith("INVALID_RULE").contains("phase");
+        robot.clickOn("#rulePhaseField").eraseText(5).write("1");
+        robot.clickOn("#ruleDayOffsetField").eraseText(5).write("21");
+        assertThat(validation.getText()).startsWith("INVALID_RULE").contains("day_offset");
+        robot.clickOn("#ruleDayOffsetField").eraseText(5).write("x");
+        assertThat(validation.getText()).startsWith("INVALID_RULE").contains("day_offset is not a whole number");
+        robot.clickOn("#ruleDayOffsetField").eraseText(5).write("2");
+        assertThat(validation.getText()).isEmpty();
+        robot.clickOn("#ruleSaveButton");
+        UiFixture.waitUntil(() -> vm.getRules().size() == before + 1 && vm.selectedProperty().get() != null);
+        RuleRecord saved = vm.getRules().get(before);
+        assertThat(saved.phase()).isEqualTo(1);
+        assertThat(saved.dayOffset()).isEqualTo(2);
+        assertThat(saved.describe()).isEqualTo("PERIODIC QUARTERLY, 3rd trading day of each quarter starting February, "
+                + "cost 0.001");
+        TableView<?> table = robot.lookup("#ruleTable").queryAs(TableView.class);
+        assertThat(table.getColumns().stream().map(c -> c.getText())).contains("Phase", "Day offset");
+        assertThat(table.getColumns().stream().filter(c -> c.getText().equals("Day offset")).findFirst().orElseThrow()
+                .getCellData(before)).isEqualTo("2");
+        // a drift rule checked daily has no calendar to shift: the fields reset to 0 and are disabled
+        robot.interact(() -> vm.ruleTypeProperty().set("DRIFT"));
+        assertThat(vm.phaseProperty().get()).isEqualTo("0");
+        assertThat(vm.dayOffsetProperty().get()).isEqualTo("0");
+        assertThat(robot.lookup("#rulePhaseField").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#ruleDayOffsetField").query().isDisabled()).isTrue();
+        robot.interact(() -> vm.checkProperty().set("SEMIANNUAL"));
+        assertThat(robot.lookup("#ruleDayOffsetField").query().isDisabled()).isFalse();
+        robot.clickOn("#rulePhaseField").eraseText(5).write("5");
+        assertThat(validation.getText()).isEmpty();
+        assertThat(vm.form().phase()).isEqualTo(5);
+    }
 }

@@ -34,6 +34,8 @@ public final class RulesController {
     @FXML TextField rhoField;
     @FXML ComboBox<String> checkBox;
     @FXML TextField rebalanceToField;
+    @FXML TextField phaseField;
+    @FXML TextField dayOffsetField;
     @FXML DatePicker fromPicker;
     @FXML DatePicker toPicker;
     @FXML CheckBox activeBox;
@@ -60,6 +62,8 @@ public final class RulesController {
                 col("Check", r -> RuleCodec.takes(r.ruleType(), Column.CHECK_FREQUENCY) ? r.checkFrequency() : ""),
                 col("Trade to", r -> r.rebalanceTo() == null || r.rebalanceTo().signum() == 0 ? ""
                         : PlainNumber.of(r.rebalanceTo())),
+                col("Phase", r -> r.phase() == 0 ? "" : Integer.toString(r.phase())),
+                col("Day offset", r -> r.dayOffset() == 0 ? "" : Integer.toString(r.dayOffset())),
                 col("Cost rate", r -> PlainNumber.of(r.costRate())),
                 col("Effective", r -> r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())),
                 col("Active", r -> r.isActive() ? "yes" : "no")));
@@ -88,6 +92,11 @@ public final class RulesController {
         checkBox.disableProperty().bind(lacks(Column.CHECK_FREQUENCY));
         rebalanceToField.textProperty().bindBidirectional(vm.rebalanceToProperty());
         rebalanceToField.disableProperty().bind(lacks(Column.REBALANCE_TO));
+        BooleanBinding noCalendar = Bindings.createBooleanBinding(() -> !vm.hasCalendar(), vm.ruleTypeProperty(), vm.checkProperty());
+        phaseField.textProperty().bindBidirectional(vm.phaseProperty());
+        phaseField.disableProperty().bind(noCalendar);
+        dayOffsetField.textProperty().bindBidirectional(vm.dayOffsetProperty());
+        dayOffsetField.disableProperty().bind(noCalendar);
         baseDayBox.getItems().setAll("FIRST_TRADING_DAY", "LAST_TRADING_DAY");
         nameField.textProperty().bindBidirectional(vm.nameProperty());
         typeBox.valueProperty().bindBidirectional(vm.ruleTypeProperty());

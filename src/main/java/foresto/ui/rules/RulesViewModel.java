@@ -49,6 +49,12 @@ public final class RulesViewModel {
     private final StringProperty rho = new SimpleStringProperty("");
     private final StringProperty check = new SimpleStringProperty("DAILY");
     private final StringProperty rebalanceTo = new SimpleStringProperty("0");
+    /**
+     * The calendar's phase (months) and day offset (SEMANTICS §12.1), for a calendar rule or a drift rule's check
+     * calendar; "0" otherwise.
+     */
+    private final StringProperty phase = new SimpleStringProperty("0");
+    private final StringProperty dayOffset = new SimpleStringProperty("0");
     private final ObjectProperty<LocalDate> effectiveFrom = new SimpleObjectProperty<>(LocalDate.now());
     private final ObjectProperty<LocalDate> effectiveTo = new SimpleObjectProperty<>();
     private final BooleanProperty active = new SimpleBooleanProperty(true);
@@ -63,7 +69,7 @@ public final class RulesViewModel {
         this.onChanged = onChanged;
         selected.addListener((o, a, r) -> fill(r));
         for (var p : new Observable[] {name, ruleType, frequency, baseDay, threshold, costRate, effectiveFrom,
-                effectiveTo, band, rho, check, rebalanceTo}) {
+                effectiveTo, band, rho, check, rebalanceTo, phase, dayOffset}) {
             p.addListener(x -> validate());
         }
         // the columns the chosen kind fills get their defaults when empty; the others are cleared
@@ -91,7 +97,9 @@ public final class RulesViewModel {
             if (takes(Column.FREQUENCY) && frequency.get() == null) {
                 frequency.set("MONTHLY");
             }
+            clearShiftWithoutCalendar();
         });
+        check.addListener((o, a, c) -> clearShiftWithoutCalendar());
         band.addListener((o, a, b) -> {
             if ("ABSOLUTE".equals(b)) {
                 rho.set("");
@@ -151,6 +159,14 @@ public final class RulesViewModel {
         return rebalanceTo;
     }
 
+    public StringProperty phaseProperty() {
+        return phase;
+    }
+
+    public StringProperty dayOffsetProperty() {
+        return dayOffset;
+    }
+
     public ObjectProperty<LocalDate> effectiveFromProperty() {
         return effectiveFrom;
     }
@@ -204,6 +220,8 @@ public final class RulesViewModel {
             rho.set("");
             check.set("DAILY");
             rebalanceTo.set("0");
+            phase.set("0");
+            dayOffset.set("0");
             effectiveFrom.set(LocalDate.now());
             effectiveTo.set(null);
             active.set(true);
@@ -218,6 +236,8 @@ public final class RulesViewModel {
             rho.set(r.bandRho() == null ? "" : PlainNumber.of(r.bandRho()));
             check.set(r.checkFrequency() == null ? "DAILY" : r.checkFrequency());
             rebalanceTo.set(r.rebalanceTo() == null ? "0" : PlainNumber.of(r.rebalanceTo()));
+            phase.set(Integer.toString(r.phase()));
+            dayOffset.set(Integer.toString(r.dayOffset()));
             effectiveFrom.set(r.effectiveFrom());
             effectiveTo.set(r.effectiveTo());
             active.set(r.isActive());
@@ -235,7 +255,8 @@ public final class RulesViewModel {
                 takes(Column.DRIFT_BAND) ? band.get() : "ABSOLUTE",
                 takes(Column.BAND_RHO) && !"ABSOLUTE".equals(band.get()) ? decimal("band_rho", rho.get()) : null,
                 takes(Column.CHECK_FREQUENCY) ? check.get() : "DAILY",
-                takes(Column.REBALANCE_TO) ? decimal("rebalance_to", rebalanceTo.get()) : BigDecimal.ZERO);
+                takes(Column.REBALANCE_TO) ? decimal("rebalance_to", rebalanceTo.get()) : BigDecimal.ZERO,
+                hasCalendar() ? whole("phase", phase.get()) : 0, hasCalendar() ? whole("day_offset", dayOffset.get()) : 0);
         RuleService.validate(r);
         return r;
     }
@@ -243,6 +264,32 @@ public final class RulesViewModel {
     /** Whether the chosen kind fills {@code column} (false while no known kind is chosen). */
     public boolean takes(Column column) {
         return RuleCodec.takes(ruleType.get(), column);
+    }
+
+    /**
+     * Whether the rule as chosen has a calendar to shift by phase and day offset: a calendar rule's periods, or a
+     * check calendar other than DAILY.
+     */
+    public boolean hasCalendar() {
+        return takes(Column.FREQUENCY) || takes(Column.CHECK_FREQUENCY) && check.get() != null && !"DAILY".equals(check.get());
+    }
+
+    private void clearShiftWithoutCalendar() {
+        if (!hasCalendar()) {
+            phase.set("0");
+            dayOffset.set("0");
+        }
+    }
+
+    private static int whole(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, field + " is required (0 for none)");
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ForestoException(ErrorCode.INVALID_RULE, field + " is not a whole number: '" + text + "'");
+        }
     }
 
     private static BigDecimal blankOrError(String s) {
