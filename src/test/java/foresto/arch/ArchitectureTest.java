@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.USE_JAVA_UTIL_LOGGING;
@@ -75,6 +76,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("foresto.ui.main..", "foresto.ui.rules..",
                         "foresto.ui.chart..", "foresto.ui.sweep..")
                 .because("the command line renders through foresto.ui.HeadlessReport, which takes the backtest layer's view")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theTextFormsDependOnTheJdkAlone() {
+        // every layer, the engine included, may format plain numbers: so the formatter itself depends on nothing
+        classes().that().resideInAPackage("foresto.text..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("foresto.text..", "java..")
                 .check(CLASSES);
     }
 

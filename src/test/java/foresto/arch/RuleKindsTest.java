@@ -89,9 +89,11 @@ class RuleKindsTest {
 
     @Test
     void theRuleCodecSitsRightAboveTheEngine() {
-        // so the database layer, the model records, the use cases and the faces may all use it
+        // so the database layer, the model records, the use cases and the faces may all use it (foresto.text, the
+        // plain-number formatter, depends on java.base alone: ArchitectureTest)
         classes().that().resideInAPackage("foresto.rule..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("foresto.rule..", "foresto.engine..", "java..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("foresto.rule..", "foresto.engine..",
+                        "foresto.text..", "java..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("foresto.engine..")
                 .should().dependOnClassesThat().resideInAPackage("foresto.rule..")
