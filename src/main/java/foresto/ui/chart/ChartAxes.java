@@ -1,6 +1,5 @@
 package foresto.ui.chart;
 
-import foresto.ui.chart.ChartPainter.Drawn;
 import foresto.ui.chart.ChartPainter.Pass;
 import foresto.ui.chart.ChartPainter.Scene;
 import foresto.ui.common.Fonts;
@@ -17,7 +16,7 @@ final class ChartAxes {
     private final Pass p;
     private final GraphicsContext g;
     private final Scene sc;
-    private final Drawn d;
+    private final DrawnChart d;
     private final ChartScale s;
 
     ChartAxes(Pass p) {

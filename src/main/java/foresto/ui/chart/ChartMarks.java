@@ -1,6 +1,5 @@
 package foresto.ui.chart;
 
-import foresto.ui.chart.ChartPainter.Drawn;
 import foresto.ui.chart.ChartPainter.Pass;
 import foresto.ui.chart.ChartPainter.Scene;
 import foresto.ui.chart.TimeSeriesChart.Content;
@@ -15,14 +14,14 @@ import java.util.List;
 /**
  * The steps of a {@link ChartPainter} paint that draw the data: the lines and the lane's event ticks into one image
  * ({@link Raster}), then on the canvas the events on their line, the selected event's ring and its tick in the lane.
- * It records in the {@link Drawn} the points drawn per line and where each visible event went.
+ * It records in the {@link DrawnChart} the points drawn per line and where each visible event went.
  */
 final class ChartMarks {
     private final Pass p;
     private final GraphicsContext g;
     private final Scene sc;
     private final Content content;
-    private final Drawn d;
+    private final DrawnChart d;
     private final ChartScale s;
     /** Where the image of the lines goes on the canvas (its top-left corner). */
     private final int ox;

@@ -1,6 +1,5 @@
 package foresto.ui.chart;
 
-import foresto.ui.chart.ChartPainter.Drawn;
 import foresto.ui.chart.ChartPainter.Pass;
 import foresto.ui.chart.ChartPainter.Scene;
 import foresto.ui.chart.TimeSeriesChart.Content;
@@ -16,7 +15,7 @@ final class ChartOverlays {
     private final GraphicsContext g;
     private final Scene sc;
     private final Content content;
-    private final Drawn d;
+    private final DrawnChart d;
     private final ChartScale s;
 
     ChartOverlays(Pass p) {

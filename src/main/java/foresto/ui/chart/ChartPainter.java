@@ -8,14 +8,13 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
-import java.util.List;
 import java.util.function.IntFunction;
 
 /**
  * Draws a {@link TimeSeriesChart} onto its canvas: title, legend with line keys, round value ticks, calendar
  * date ticks (no label cut at an edge), the reference line, the lines downsampled to the visible range, the
  * events (a lane under the plot; on the line too when far enough apart), the selected event and the day cursor.
- * Pure drawing: the control keeps the state and reads back where things went ({@link Drawn}).
+ * Pure drawing: the control keeps the state and reads back where things went ({@link DrawnChart}).
  * <p>
  * One paint runs in steps, in this order: the scale ({@link ChartScale}: visible range, value range, layout), the
  * title, axes and reference line ({@link ChartAxes}), the lines and the lane's ticks in one image, the events
@@ -23,34 +22,10 @@ import java.util.function.IntFunction;
  * is filled with {@link #frame} and {@link #dashes}.
  */
 final class ChartPainter {
+    /** The event lane's height in pixels, under the plot. */
     static final double LANE = 14;
     /** The data lines' width in pixels. */
     static final double LINE_WIDTH = 1.4;
-
-    /** Where the last paint put the plot, the date range and the events, what it drew and which ticks. */
-    static final class Drawn {
-        double px0;
-        double px1;
-        double py0;
-        double py1;
-        double xLo;
-        double xHi = 1;
-        int[] shownMarkerIds = new int[0];
-        double[] shownMarkerX = new double[0];
-        double[] shownMarkerY = new double[0];
-        boolean markersOnLine;
-        int[] drawnPoints = new int[0];
-        List<AxisTicks.Tick> xTicks = List.of();
-        List<AxisTicks.Tick> yTicks = List.of();
-
-        double xPixel(double day) {
-            return px0 + (day - xLo) / Math.max(1e-9, xHi - xLo) * (px1 - px0);
-        }
-
-        double dayAt(double cx) {
-            return xLo + (cx - px0) / Math.max(1e-9, px1 - px0) * (xHi - xLo);
-        }
-    }
 
     /** What to draw: the chart's state at this pulse, the lines' colours and the theme's. */
     record Scene(Content content, Range range, boolean log, Units units, String yLabel, String title, Integer highlighted,
@@ -61,7 +36,7 @@ final class ChartPainter {
      * One paint as the steps see it: the canvas ({@code w} × {@code h}), what to draw, its scale, where the results
      * go, and the labels' font.
      */
-    record Pass(GraphicsContext g, double w, double h, Scene scene, ChartScale scale, Drawn drawn, Font small) {
+    record Pass(GraphicsContext g, double w, double h, Scene scene, ChartScale scale, DrawnChart drawn, Font small) {
         Color colour(ChartColour c) {
             return scene.theme().colour(c);
         }
@@ -71,9 +46,9 @@ final class ChartPainter {
     }
 
     /** Paints the whole chart onto {@code g} ({@code w} × {@code h}) and returns where everything went. */
-    static Drawn paint(GraphicsContext g, double w, double h, Scene sc) {
+    static DrawnChart paint(GraphicsContext g, double w, double h, Scene sc) {
         Content content = sc.content();
-        Drawn d = new Drawn();
+        DrawnChart d = new DrawnChart();
         d.drawnPoints = new int[content.lines().size()];
         g.setFill(sc.theme().colour(ChartColour.BACKGROUND));
         g.fillRect(0, 0, w, h);

@@ -1,6 +1,5 @@
 package foresto.ui.chart;
 
-import foresto.ui.chart.ChartPainter.Drawn;
 import foresto.ui.chart.ChartPainter.Scene;
 import foresto.ui.chart.TimeSeriesChart.Content;
 import foresto.ui.chart.TimeSeriesChart.Line;
@@ -13,7 +12,7 @@ import java.util.Arrays;
 /**
  * The scale step of a {@link ChartPainter} paint: the visible index range of the lines' arrays, the value range of
  * what is visible, and the layout (title, legend row, plot, event lane, date labels) with the value ticks. It writes
- * the plot's place, the date range and the value ticks into the {@link Drawn} the control reads back; the other steps
+ * the plot's place, the date range and the value ticks into the {@link DrawnChart} the control reads back; the other steps
  * draw with {@link #valueAxis} and the rows and indices kept here.
  */
 final class ChartScale {
@@ -48,7 +47,7 @@ final class ChartScale {
      * The scale of {@code sc} on a {@code w} × {@code h} canvas, its geometry written into {@code d}; null when nothing
      * visible has a value (then only the date range has been written).
      */
-    static ChartScale of(Scene sc, double w, double h, Font small, Drawn d) {
+    static ChartScale of(Scene sc, double w, double h, Font small, DrawnChart d) {
         Content content = sc.content();
         double[] x = content.lines().get(0).x();
         Range r = sc.range();
@@ -113,7 +112,7 @@ final class ChartScale {
     }
 
     /** The layout (title, legend row, plot, event lane, date labels), the value ticks and the value axis. */
-    private static ChartScale layout(Scene sc, double w, double h, Font small, Drawn d, int from, int to,
+    private static ChartScale layout(Scene sc, double w, double h, Font small, DrawnChart d, int from, int to,
                                      double ylo, double yhi) {
         boolean log = sc.log();
         double top = 6 + (sc.title().isEmpty() ? 0 : 22);
