@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * Calendar-year returns as grouped bars (one bar per series per year), drawn on a canvas with the same fonts,
@@ -97,11 +96,17 @@ public final class AnnualBars extends CanvasChart {
         return Math.min(years.size() - 1, Math.max(0, i));
     }
 
+    /** Where the bars go: the title's and legend's top, the plot's rows and the padded value range onto them. */
+    private record Layout(double top, double py0, double py1, double lo, double hi) {
+        double y(double v) {
+            return py1 - (v - lo) / (hi - lo) * (py1 - py0);
+        }
+    }
+
+    /** Paints in steps: the layout with the value ticks, the title, the value axis, the bars, the years, the legend. */
     @Override
     protected void paint(GraphicsContext g, double w, double h) {
         ChartTheme theme = theme();
-        Color text = theme.colour(ChartColour.TEXT);
-        Color axisText = theme.colour(ChartColour.AXIS_TEXT);
         g.setFill(theme.colour(ChartColour.BACKGROUND));
         g.fillRect(0, 0, w, h);
         yTicks = List.of();
@@ -109,6 +114,20 @@ public final class AnnualBars extends CanvasChart {
             return;
         }
         Font small = Fonts.regular(11);
+        Layout l = layout(w, h, small);
+        title(g, theme);
+        valueAxis(g, theme, small, l);
+        double slot = (px1 - px0) / years.size();
+        bars(g, theme, l, slot);
+        yearLabels(g, theme, small, l, slot);
+        legend(g, theme, small, l);
+    }
+
+    /**
+     * The value range (every return and zero, padded by 5 %), the plot's place and the value ticks (percent); sets
+     * {@link #yTicks} and the plot's columns.
+     */
+    private Layout layout(double w, double h, Font small) {
         double lo = 0;
         double hi = 0;
         for (Series s : series) {
@@ -130,59 +149,74 @@ public final class AnnualBars extends CanvasChart {
         }
         px0 = 8 + 16 + labelW + 6;
         px1 = w - 12;
-        double flo = lo;
-        double fhi = hi;
-        DoubleUnaryOperator yp = v -> py1 - (v - flo) / (fhi - flo) * (py1 - py0);
+        return new Layout(top, py0, py1, lo, hi);
+    }
+
+    private void title(GraphicsContext g, ChartTheme theme) {
         if (!title.get().isEmpty()) {
             g.setFont(Fonts.bold(14));
-            g.setFill(text);
+            g.setFill(theme.colour(ChartColour.TEXT));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             g.fillText(title.get(), px0, 6);
         }
+    }
+
+    /** Grid lines (the zero line in the axis colour) with their labels, and the axis's name. */
+    private void valueAxis(GraphicsContext g, ChartTheme theme, Font small, Layout l) {
+        Color axisText = theme.colour(ChartColour.AXIS_TEXT);
         g.setFont(small);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (AxisTicks.Tick t : yTicks) {
-            double y = Math.rint(yp.applyAsDouble(t.value())) + 0.5;
+            double y = Math.rint(l.y(t.value())) + 0.5;
             g.setFill(t.value() == 0 ? axisText : theme.colour(ChartColour.GRID));
-            g.fillRect(px0, y - 0.5, px1 - px0, 1); // a fill, not a stroke: see ChartPainter
+            g.fillRect(px0, y - 0.5, px1 - px0, 1); // a fill, not a stroke: see ChartPainter#frame
             g.setFill(axisText);
             g.fillText(t.label(), px0 - 6, y);
         }
         g.save();
-        g.translate(12, (py0 + py1) / 2);
+        g.translate(12, (l.py0() + l.py1()) / 2);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText("Calendar-year return (%)", 0, 0);
         g.restore();
+    }
 
-        double slot = (px1 - px0) / years.size();
+    /** One bar per series in each year's slot, from zero to the year's return. */
+    private void bars(GraphicsContext g, ChartTheme theme, Layout l, double slot) {
         double barW = Math.max(1, slot * 0.8 / Math.max(1, series.size()));
-        double zero = yp.applyAsDouble(0);
+        double zero = l.y(0);
         for (int si = 0; si < series.size(); si++) {
             Series s = series.get(si);
             g.setFill(theme.series(si, s.colour()));
             for (Year y : s.years()) {
                 int i = years.indexOf(y.year());
                 double x = px0 + i * slot + slot * 0.1 + si * barW;
-                double v = yp.applyAsDouble(y.value());
+                double v = l.y(y.value());
                 g.fillRect(x, Math.min(v, zero), barW, Math.abs(zero - v));
             }
         }
-        // year labels: every n-th so they never overlap or cut at the edges
+    }
+
+    /** Year labels: every n-th, so they never overlap or cut at the edges. */
+    private void yearLabels(GraphicsContext g, ChartTheme theme, Font small, Layout l, double slot) {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.setFill(axisText);
+        g.setFill(theme.colour(ChartColour.AXIS_TEXT));
         int every = Math.max(1, (int) Math.ceil(textWidth("2000", small) * 1.6 / slot));
         for (int i = 0; i < years.size(); i++) {
             if (years.get(i) % every == 0 || every == 1) {
-                g.fillText(Integer.toString(years.get(i)), px0 + (i + 0.5) * slot, py1 + 4);
+                g.fillText(Integer.toString(years.get(i)), px0 + (i + 0.5) * slot, l.py1() + 4);
             }
         }
-        // legend: square keys (these are bars)
+    }
+
+    /** The legend: square keys (these are bars) and the series' names. */
+    private void legend(GraphicsContext g, ChartTheme theme, Font small, Layout l) {
+        Color text = theme.colour(ChartColour.TEXT);
         double xk = px0 + 4;
-        double yk = top + 9;
+        double yk = l.top() + 9;
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         for (int si = 0; si < series.size(); si++) {

@@ -99,7 +99,7 @@ public class TimeSeriesChart extends CanvasChart {
     private Point2D dragStart;
 
     /** Where the last draw put things (hit tests, tests). */
-    private ChartPainter.Drawn drawn = new ChartPainter.Drawn();
+    private DrawnChart drawn = new DrawnChart();
 
     public TimeSeriesChart(String yLabel) {
         this.yLabel = yLabel;
@@ -300,36 +300,9 @@ public class TimeSeriesChart extends CanvasChart {
 
     // ---- mouse ----
 
-    /** The event drawn under a canvas point (within a few pixels of its lane mark or its circle), or -1. */
-    private int markerAt(double cx, double cy) {
-        int best = -1;
-        double bestD = Double.MAX_VALUE;
-        boolean inLane = cy >= drawn.py1 && cy <= drawn.py1 + LANE + 2;
-        for (int i = 0; i < drawn.shownMarkerIds.length; i++) {
-            double dx = Math.abs(cx - drawn.shownMarkerX[i]);
-            double d = inLane ? dx : drawn.markersOnLine ? Math.hypot(dx, cy - drawn.shownMarkerY[i]) : Double.MAX_VALUE;
-            if (d <= (inLane ? 4 : 7) && d < bestD) {
-                bestD = d;
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private int dayIndexAt(double cx) {
-        double[] x = content.lines().get(0).x();
-        double v = drawn.xLo + (cx - drawn.px0) / Math.max(1e-9, drawn.px1 - drawn.px0) * (drawn.xHi - drawn.xLo);
-        int i = Arrays.binarySearch(x, Math.rint(v));
-        int idx = i >= 0 ? i : Math.min(x.length - 1, Math.max(0, -i - 1));
-        if (idx > 0 && Math.abs(x[idx - 1] - v) < Math.abs(x[idx] - v)) {
-            idx--;
-        }
-        return idx;
-    }
-
     private void installMouse() {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            int i = markerAt(e.getX(), e.getY());
+            int i = drawn.markerAt(e.getX(), e.getY());
             if (i < 0) {
                 tip.hide();
                 setCursor(Cursor.DEFAULT);
@@ -380,11 +353,11 @@ public class TimeSeriesChart extends CanvasChart {
                 resetZoom();
                 return;
             }
-            int i = markerAt(e.getX(), e.getY());
+            int i = drawn.markerAt(e.getX(), e.getY());
             if (i >= 0) {
                 onMarkerClicked.accept(drawn.shownMarkerIds[i]);
             } else if (e.getX() >= drawn.px0 && e.getX() <= drawn.px1) {
-                onDayClicked.accept(dayIndexAt(e.getX()));
+                onDayClicked.accept(drawn.dayIndexAt(content.lines().get(0).x(), e.getX()));
             }
         });
     }

@@ -1,0 +1,106 @@
+package foresto.ui.chart;
+
+import foresto.ui.chart.ChartPainter.Pass;
+import foresto.ui.chart.ChartPainter.Scene;
+import foresto.ui.common.Fonts;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The steps of a {@link ChartPainter} paint that draw under the lines: the title, the grid with the value and date
+ * labels, the value axis's name, the plot's frame, the event lane's background and the reference line.
+ */
+final class ChartAxes {
+    private final Pass p;
+    private final GraphicsContext g;
+    private final Scene sc;
+    private final DrawnChart d;
+    private final ChartScale s;
+
+    ChartAxes(Pass p) {
+        this.p = p;
+        this.g = p.g();
+        this.sc = p.scene();
+        this.d = p.drawn();
+        this.s = p.scale();
+    }
+
+    void title() {
+        if (!sc.title().isEmpty()) {
+            g.setFont(Fonts.bold(14));
+            g.setFill(p.colour(ChartColour.TEXT));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(sc.title(), d.px0, 6);
+        }
+    }
+
+    /** Grid and value labels, calendar-aligned date labels (none cut at either edge), the axis's name, the frame, the lane. */
+    void axes() {
+        Color grid = p.colour(ChartColour.GRID);
+        Color axisText = p.colour(ChartColour.AXIS_TEXT);
+        g.setFont(p.small());
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (AxisTicks.Tick t : d.yTicks) {
+            double yp = Math.rint(s.valueAxis.pixel(t.value())) + 0.5;
+            if (yp < d.py0 - 0.5 || yp > d.py1 + 0.5) {
+                continue;
+            }
+            g.setFill(grid);
+            g.fillRect(d.px0, yp - 0.5, d.px1 - d.px0, 1);
+            g.setFill(axisText);
+            g.fillText(t.label(), d.px0 - 6, yp);
+        }
+        dateLabels(grid, axisText);
+        g.save();
+        g.translate(12, (d.py0 + d.py1) / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(axisText);
+        g.fillText(sc.yLabel() + (sc.log() ? " (log scale)" : ""), 0, 0);
+        g.restore();
+        g.setFill(p.colour(ChartColour.FRAME));
+        ChartPainter.frame(g, Math.rint(d.px0), Math.rint(d.py0), Math.rint(d.px1 - d.px0), Math.rint(d.py1 - d.py0));
+        if (s.lane) {
+            g.setFill(p.colour(ChartColour.LANE));
+            g.fillRect(d.px0, s.laneTop, d.px1 - d.px0, ChartPainter.LANE - 3);
+        }
+    }
+
+    /** The date ticks' grid lines and their labels, skipping a label that would overlap the last one or be cut. */
+    private void dateLabels(Color grid, Color axisText) {
+        int maxX = Math.max(2, (int) ((d.px1 - d.px0) / 70));
+        d.xTicks = AxisTicks.dates(d.xLo, d.xHi, maxX);
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        double lastRight = Double.NEGATIVE_INFINITY;
+        for (AxisTicks.Tick t : d.xTicks) {
+            double xp = Math.rint(d.xPixel(t.value())) + 0.5;
+            g.setFill(grid);
+            g.fillRect(xp - 0.5, d.py0, 1, d.py1 - d.py0);
+            double tw = CanvasChart.textWidth(t.label(), p.small());
+            if (xp - tw / 2 < lastRight + 6 || xp + tw / 2 > p.w() - 2 || xp - tw / 2 < 2) {
+                continue;
+            }
+            g.setFill(axisText);
+            g.fillText(t.label(), xp, p.h() - 17);
+            lastRight = xp + tw / 2;
+        }
+    }
+
+    /**
+     * The reference line (threshold), under the lines; no clip: everything drawn later lies in the plot (the value
+     * range covers every visible point and the line), and a canvas clip makes the software pipeline mask every operation.
+     */
+    void reference() {
+        double at = sc.content().horizontal();
+        if (!Double.isNaN(at)) {
+            g.setFill(p.colour(ChartColour.REFERENCE));
+            ChartPainter.dashes(g, d.px0, d.px1, s.valueAxis.pixel(at), 1.2, 6, 4, true);
+        }
+    }
+}
