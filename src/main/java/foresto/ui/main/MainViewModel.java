@@ -1,20 +1,15 @@
 package foresto.ui.main;
 
 import foresto.backtest.BacktestRequest;
-import foresto.backtest.BacktestResult;
 import foresto.backtest.BacktestService;
-import foresto.backtest.Cancellation;
 import foresto.csv.EventTable;
 import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
-import foresto.model.RunRequestInfo;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingEvent;
 import foresto.engine.RebalancingRule;
-import foresto.error.ForestoException;
-import foresto.rule.RuleCodec;
 import foresto.ui.common.BusyJobs;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
@@ -25,52 +20,46 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The analysis screen's coordinator: the background jobs (load, run, open, export) with busy and status, the
- * run history, and the panels' view-models ({@link SetupViewModel} for the choices, {@link ResultViewModel}
- * for the shown run and its selection).
- * No JavaFX nodes here; every database or engine call goes through the TaskExecutor.
+ * The analysis screen's coordinator: its background jobs (load, run, open, export) with one busy flag, one
+ * status line and Cancel, and the panels' state under the names the screen binds to. What each job does lives
+ * with its part: {@link SetupViewModel} (the choices), {@link ResultViewModel} (the shown run and its
+ * selection), {@link RunFlow} (a run from request to screen, with its commit point), {@link RunHistory} (the
+ * stored runs and opening one). No JavaFX nodes here; every database or engine call goes through the
+ * TaskExecutor.
  */
 public final class MainViewModel {
-    public record Lists(List<PortfolioRecord> portfolios, List<RuleRecord> rules, List<DatasetRecord> datasets,
+    private record Lists(List<PortfolioRecord> portfolios, List<RuleRecord> rules, List<DatasetRecord> datasets,
                         List<RunRecord> history) {
     }
 
     private final BacktestService service;
-    private final UiState state;
-    private final Consumer<UiError> errors;
-    private final TaskExecutor executor;
     /** The background jobs (load, run, open, export, rules) and the busy flag; Cancel stops the latest but rules. */
     private final BusyJobs jobs;
+    private final StatusLine status;
 
     /** The setup panel's choices and lists. */
     private final SetupViewModel setup;
     /** The shown run, its events, summary and selection. */
     private final ResultViewModel shown = new ResultViewModel();
-    private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
-    private final StringProperty status = new SimpleStringProperty("");
-    /** The run under way (null when none): its cancellation is what Cancel sets. */
-    private RunAttempt currentRun;
+    private final RunHistory history;
+    private final RunFlow runs;
 
     public MainViewModel(BacktestService service, TaskExecutor executor, UiState state, Consumer<UiError> errors) {
         this.service = service;
-        this.executor = executor;
         this.jobs = new BusyJobs(executor);
-        this.state = state;
-        this.errors = errors;
+        this.status = new StatusLine(errors);
         this.setup = new SetupViewModel(state, service.flags().useRebalancing());
+        this.history = new RunHistory(service, jobs, setup, shown, status);
+        this.runs = new RunFlow(service, executor, jobs, setup, shown, history, status);
     }
 
     /** The setup panel's choices and lists. */
@@ -84,7 +73,7 @@ public final class MainViewModel {
     }
 
     public ObservableList<RunRecord> getHistory() {
-        return history;
+        return history.runs();
     }
 
     // the panels' state under the names the rest of the screen (and its tests) use
@@ -170,7 +159,7 @@ public final class MainViewModel {
     }
 
     public StringProperty statusProperty() {
-        return status;
+        return status.textProperty();
     }
 
     public ReadOnlyBooleanProperty rebalancingAllowedProperty() {
@@ -193,18 +182,13 @@ public final class MainViewModel {
     public void load() {
         status.set("Loading portfolios, rules and datasets …");
         jobs.submitCancellable("load", () -> new Lists(service.portfolios(), service.usableRules(), service.datasets(),
-                service.history(200)), lists -> {
+                service.history(RunHistory.SIZE)), lists -> {
                     String ignored = setup.setLists(lists.portfolios(), lists.rules(), lists.datasets());
-                    history.setAll(lists.history());
+                    history.runs().setAll(lists.history());
                     status.set("Ready. " + lists.portfolios().size() + " portfolios, " + lists.rules().size()
                             + " usable rules, " + lists.datasets().size() + " dataset" + (lists.datasets().size() == 1 ? "" : "s")
                             + "." + ignored);
-                }, this::failed, this::cancelled);
-    }
-
-    /** The setup's request with rebalancing OFF (portfolio, dataset, window, value, policy). */
-    BacktestRequest requestWithoutRule() {
-        return setup.request(false);
+                }, status::failed, status::cancelled);
     }
 
     /** Builds the request from the setup choices; validation errors carry the service's codes. */
@@ -214,7 +198,7 @@ public final class MainViewModel {
 
     /** Runs the backtest in the background; the result (new or reused) is then shown. */
     public void run() {
-        run(null);
+        runs.run(null);
     }
 
     /**
@@ -222,132 +206,12 @@ public final class MainViewModel {
      * tab's click-through: stored, hashed and reused like any run).
      */
     public void runInline(RebalancingRule inline) {
-        run(inline);
-    }
-
-    /** The longest a computed run's storing waits for the screen to draw it. */
-    static final long DRAWN_WAIT_MS = 250;
-
-    /** Where one run stands on the screen. */
-    private enum RunPhase {
-        /** Being computed or stored; the screen still shows what it showed before. */
-        RUNNING,
-        /** Computed and shown while it is being stored. */
-        PREVIEW_SHOWN,
-        /** Stored (or reused) and shown. */
-        SHOWN,
-        /** Failed; a shown preview was withdrawn. */
-        FAILED,
-        /** The job ended as cancelled; a shown preview was withdrawn (a run stored anyway is still shown). */
-        CANCELLED
-    }
-
-    /** One press of Run as the screen follows it; its phase is read and written on the UI thread only. */
-    private final class RunAttempt {
-        final Cancellation cancellation = new Cancellation();
-        /** What the screen showed before: shown again when a preview is withdrawn. */
-        final RunModel before = shown.resultProperty().get();
-        RunPhase phase = RunPhase.RUNNING;
-
-        /** Shows the computed run while it is stored, unless this run has ended meanwhile. */
-        void showPreview(RunModel preview, double computeMs) {
-            if (currentRun == this && jobs.isBusy()) {
-                phase = RunPhase.PREVIEW_SHOWN;
-                shown.show(preview);
-                status.set(String.format(Locale.ROOT, "Computed in %.0f ms; storing the run …", computeMs));
-            }
-        }
-
-        /** The job ended as {@code how} (FAILED or CANCELLED): a shown preview that was not stored goes. */
-        void end(RunPhase how) {
-            if (phase == RunPhase.PREVIEW_SHOWN) {
-                shown.restore(before);
-            }
-            phase = how;
-        }
-    }
-
-    private void run(RebalancingRule inline) {
-        if (jobs.isBusy()) {
-            return;
-        }
-        BacktestRequest req;
-        try {
-            req = inline == null ? request() : requestWithoutRule().withInlineRule(inline);
-        } catch (ForestoException e) {
-            errors.accept(UiError.of("Cannot run", e));
-            return;
-        }
-        setup.rememberChoices();
-        status.set("Running " + setup.portfolioProperty().get().name() + (inline != null ? " with " + RuleCodec.spec(inline)
-                : req.rebalancingRuleId() == null ? " (rebalancing OFF)" : " with " + setup.ruleProperty().get().ruleName()) + " …");
-        RunAttempt attempt = new RunAttempt();
-        currentRun = attempt;
-        jobs.submitCancellable("run", () -> {
-            // a new run is shown as soon as it is computed (status: storing), then as stored, from memory; only a
-            // reused run is read back from the database
-            AtomicReference<RunModel> computed = new AtomicReference<>();
-            BacktestService.Shown done = service.runAndShow(req, attempt.cancellation, view -> {
-                RunModel preview = RunModel.of(view, false);
-                computed.set(preview);
-                // the screen first: storing waits until the run is drawn (a few frames), so the database and this
-                // worker do not slow those frames down (see TaskExecutor.onUiThreadUntilDrawn)
-                executor.onUiThreadUntilDrawn(() -> attempt.showPreview(preview, view.run().computeMs()), DRAWN_WAIT_MS);
-            });
-            BacktestResult r = done.result();
-            RunModel preview = computed.get();
-            RunModel rm = preview != null && !r.reused() ? preview.stored(done.view().run()) : RunModel.of(done.view(), r.reused());
-            Loaded loaded = new Loaded(rm, service.history(200), r.request());
-            // stored although the job was already ended as cancelled (Cancel came while it was being stored):
-            // show it and say so, so the screen never claims "nothing was stored" for a stored run
-            executor.onUiThread(() -> {
-                if (attempt.phase == RunPhase.CANCELLED) {
-                    show(loaded);
-                    status.set("Cancel came too late: run #" + rm.run().runId() + " was stored and is shown.");
-                }
-            });
-            return loaded;
-        }, loaded -> {
-            currentRun = null;
-            attempt.phase = RunPhase.SHOWN;
-            show(loaded);
-        }, t -> {
-            attempt.end(RunPhase.FAILED);
-            failed(t);
-        }, () -> {
-            currentRun = null;
-            attempt.end(RunPhase.CANCELLED);
-            // the service stores nothing once its cancellation is set; set it here too, whatever stopped the job
-            status.set(attempt.cancellation.cancel() ? "Cancelled. Nothing was stored."
-                    : "Too late to cancel: the run is being stored and will be shown when it is done.");
-        });
-    }
-
-    /** {@code asked}: the request as this user made it (a reused run was first made by another request). */
-    private record Loaded(RunModel model, List<RunRecord> history, RunRequestInfo asked) {
+        runs.run(inline);
     }
 
     /** Opens a stored run from the history without recomputing it. */
     public void open(long runId) {
-        if (jobs.isBusy()) {
-            return;
-        }
-        status.set("Opening run #" + runId + " …");
-        jobs.submitCancellable("open", () -> new Loaded(RunModel.of(service.open(runId), true), service.history(200), null),
-                this::show, this::failed, this::cancelled);
-    }
-
-    private void show(Loaded loaded) {
-        RunModel m = loaded.model();
-        shown.show(m);
-        history.setAll(loaded.history());
-        var req = loaded.asked() != null ? loaded.asked() : m.run().request();
-        if (loaded.asked() == null) {
-            setup.adopt(req); // an opened run's choices go into the setup panel, so Run repeats it
-        }
-        status.set((m.reused() ? "Reused run #" : "New run #") + m.run().runId() + ": " + req.portfolioName() + ", "
-                + (req.ruleName() == null ? "rebalancing OFF" : req.ruleName()) + ", " + req.startDate() + ".." + req.endDate()
-                + ", " + m.events().size() + " events");
+        history.open(runId);
     }
 
     /**
@@ -355,25 +219,9 @@ public final class MainViewModel {
      * stored run it becomes, and the status says so.
      */
     public void cancel() {
-        if (!jobs.isCancellableRunning()) {
-            return;
+        if (jobs.isCancellableRunning() && runs.stopBeforeCommit()) {
+            jobs.cancel();
         }
-        RunAttempt r = currentRun;
-        if (r != null && !r.cancellation.cancel()) {
-            status.set("Too late to cancel: the run is being stored and will be shown when it is done.");
-            return;
-        }
-        jobs.cancel();
-    }
-
-    private void failed(Throwable t) {
-        UiError e = UiError.of("The operation failed", t);
-        status.set("Failed: " + e.describe());
-        errors.accept(e);
-    }
-
-    private void cancelled() {
-        status.set("Cancelled.");
     }
 
     /** Writes the event table through the shared CSV writer (in the background). */
@@ -386,11 +234,11 @@ public final class MainViewModel {
         }, n -> {
             status.set("Exported " + n + " events to " + file);
             done.run();
-        }, this::failed, this::cancelled);
+        }, status::failed, status::cancelled);
     }
 
     /** Refreshes the usable rules (after the rules editor changed something). */
     public void refreshRules() {
-        jobs.submit("rules", service::usableRules, setup::setRules, this::failed, () -> { });
+        jobs.submit("rules", service::usableRules, setup::setRules, status::failed, () -> { });
     }
 }

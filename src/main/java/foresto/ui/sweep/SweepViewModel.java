@@ -4,12 +4,9 @@ import foresto.backtest.BacktestService;
 import foresto.backtest.InlineRule;
 import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
-import foresto.backtest.SweepSpec;
 import foresto.engine.MarketData;
-import foresto.engine.PathResult;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
-import foresto.engine.ScenarioSimulation;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.model.DatasetRecord;
@@ -26,13 +23,10 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -83,13 +77,9 @@ public final class SweepViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty status = new SimpleStringProperty("Choose a rule family, ranges and cost rates; the portfolio, "
             + "dataset and window are the Analysis tab's.");
-    /** Up to {@link #MAX_COMPARED} cells ({rule, cost}) whose value paths are overlaid for comparison. */
-    private final ObservableList<int[]> compared = FXCollections.observableArrayList();
-    /** The compared cells' value paths and OFF's (computed in the background when the choice changes). */
-    private final ObjectProperty<List<TimeSeriesChart.Line>> comparePaths = new SimpleObjectProperty<>(List.of());
     public static final int MAX_COMPARED = 6;
-    private MarketData lastData;
-    private Scenario lastScenario;
+    /** The cells chosen for comparison and their value paths. */
+    private final SweepComparison comparison;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private String heading = "";
 
@@ -101,6 +91,7 @@ public final class SweepViewModel {
         this.jobs = new BusyJobs(executor);
         this.uiThread = uiThread;
         this.errors = errors;
+        this.comparison = new SweepComparison(executor, errors, MAX_COMPARED);
     }
 
     public ObjectProperty<Family> familyProperty() {
@@ -155,12 +146,12 @@ public final class SweepViewModel {
 
     /** The compared cells' value paths and OFF's. */
     public ObjectProperty<List<TimeSeriesChart.Line>> comparePathsProperty() {
-        return comparePaths;
+        return comparison.pathsProperty();
     }
 
     /** Up to {@link #MAX_COMPARED} cells ({rule, cost}) whose value paths are overlaid. */
     public ObservableList<int[]> getCompared() {
-        return compared;
+        return comparison.compared();
     }
 
     /** The scenario choices, shared with the Analysis tab's setup (picking here changes them there too). */
@@ -170,13 +161,13 @@ public final class SweepViewModel {
 
     /** The rule specs the family and range stand for (ranges in exact decimal steps). */
     public List<String> specs() {
-        String range = from.get().trim() + ".." + to.get().trim() + "/" + step.get().trim();
-        return switch (family.get()) {
-            case ABSOLUTE_BAND -> SweepSpec.rules("drift:" + range);
-            case RELATIVE_BAND -> SweepSpec.rules("drift-rel:" + range);
-            case HYBRID_BAND -> SweepSpec.rules("drift-hybrid:" + range + "/" + rho.get().trim());
-            case CALENDARS -> List.of("monthly", "quarterly", "semiannual", "annual");
-        };
+        return form().specs();
+    }
+
+    /** The form as typed now. */
+    private SweepForm form() {
+        return new SweepForm(family.get(), from.get(), to.get(), step.get(), rho.get(), costRates.get(), check.get(),
+                rebalanceTo.get());
     }
 
     public String heading() {
@@ -196,13 +187,13 @@ public final class SweepViewModel {
         List<Double> costs;
         PortfolioRecord portfolio = setup.portfolioProperty().get();
         DatasetRecord dataset = setup.datasetProperty().get();
+        SweepForm form = form();
         try {
             if (portfolio == null || dataset == null) {
                 throw new ForestoException(ErrorCode.INVALID_REQUEST, "choose a portfolio and a dataset in the Analysis tab");
             }
-            boolean calendars = family.get() == Family.CALENDARS;
-            rules = SweepRunner.rules(specs(), null, calendars ? null : check.get(), calendars ? null : parse(rebalanceTo.get()));
-            costs = SweepSpec.costRates(costRates.get());
+            rules = form.rules();
+            costs = form.costs();
             service.flags().requireRebalancingAllowed("sweep");
         } catch (RuntimeException e) {
             errors.accept(UiError.of("Cannot sweep", e));
@@ -216,14 +207,12 @@ public final class SweepViewModel {
         cancelRequested.set(false);
         status.set("Sweeping " + total + " cells …");
         AtomicInteger lastShown = new AtomicInteger(-1);
-        compared.clear();
-        comparePaths.set(List.of());
+        comparison.clear();
         jobs.submitCancellable("sweep", () -> {
             MarketData data = service.marketData(dataset);
             Scenario scenario = new Scenario(portfolio.weights(), req.startDate() == null ? data.firstDate() : req.startDate(),
                     req.endDate() == null ? data.lastDate() : req.endDate(), req.initialValue(), req.missingDataPolicy());
-            lastData = data;
-            lastScenario = scenario;
+            comparison.sweptOn(data, scenario);
             return SweepRunner.run(data, scenario, rules, costs, done -> {
                 int percent = done * 100 / total;
                 if (lastShown.getAndSet(percent) != percent) {
@@ -266,36 +255,7 @@ public final class SweepViewModel {
         if (result.get() == null) {
             return;
         }
-        boolean removed = compared.removeIf(c -> c[0] == i && c[1] == j);
-        if (!removed) {
-            if (compared.size() == MAX_COMPARED) {
-                compared.remove(0);
-            }
-            compared.add(new int[] {i, j});
-        }
-        SweepRunner.Result r = result.get();
-        List<int[]> cells = List.copyOf(compared);
-        MarketData data = lastData;
-        Scenario scenario = lastScenario;
-        executor.submit("compare", () -> {
-            List<TimeSeriesChart.Line> lines = new ArrayList<>();
-            for (int[] c : cells) {
-                SweepRunner.Row row = r.at(c[0], c[1]);
-                RebalancingRule rule = InlineRule.of(row.rule(), null, row.costRate(), row.check(), row.rebalanceTo());
-                var on = ScenarioSimulation.run(data, scenario, Optional.of(rule), false).on().orElseThrow();
-                lines.add(line(row.rule() + " @ " + row.costRate(), on));
-            }
-            lines.add(line("OFF: buy-and-hold", ScenarioSimulation.off(data, scenario, false).off()));
-            return lines;
-        }, comparePaths::set, t -> errors.accept(UiError.of("Comparison failed", t)), () -> { });
-    }
-
-    private static TimeSeriesChart.Line line(String name, PathResult p) {
-        double[] x = new double[p.dates().length];
-        for (int k = 0; k < x.length; k++) {
-            x[k] = p.dates()[k].toEpochDay();
-        }
-        return new TimeSeriesChart.Line(name, x, p.values());
+        comparison.toggle(result.get(), i, j);
     }
 
     public void export(Path file) {
@@ -307,13 +267,5 @@ public final class SweepViewModel {
             SweepRunner.writeCsv(file, r);
             return r.rows().size();
         }, n -> status.set("Exported " + n + " cells to " + file), t -> errors.accept(UiError.of("Export failed", t)), () -> { });
-    }
-
-    private static Double parse(String s) {
-        try {
-            return Double.parseDouble(s.trim());
-        } catch (NumberFormatException e) {
-            throw new ForestoException(ErrorCode.INVALID_RULE, "trade back to must be a number, got '" + s + "'");
-        }
     }
 }

@@ -1,0 +1,99 @@
+package foresto.ui.sweep;
+
+import foresto.backtest.InlineRule;
+import foresto.backtest.SweepRunner;
+import foresto.engine.MarketData;
+import foresto.engine.PathResult;
+import foresto.engine.RebalancingRule;
+import foresto.engine.Scenario;
+import foresto.engine.ScenarioSimulation;
+import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.common.TaskExecutor;
+import foresto.ui.common.UiError;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The swept cells chosen for comparison and their value paths, overlaid with OFF's. Each path is the same single
+ * run as its cell, recomputed in the background on the last sweep's data and scenario.
+ */
+final class SweepComparison {
+    private final TaskExecutor executor;
+    private final Consumer<UiError> errors;
+    private final int max;
+    /** Up to {@link #max} cells ({rule, cost}) whose value paths are overlaid for comparison. */
+    private final ObservableList<int[]> compared = FXCollections.observableArrayList();
+    /** The compared cells' value paths and OFF's (computed in the background when the choice changes). */
+    private final ObjectProperty<List<TimeSeriesChart.Line>> paths = new SimpleObjectProperty<>(List.of());
+    private MarketData lastData;
+    private Scenario lastScenario;
+
+    SweepComparison(TaskExecutor executor, Consumer<UiError> errors, int max) {
+        this.executor = executor;
+        this.errors = errors;
+        this.max = max;
+    }
+
+    ObservableList<int[]> compared() {
+        return compared;
+    }
+
+    ObjectProperty<List<TimeSeriesChart.Line>> pathsProperty() {
+        return paths;
+    }
+
+    /** A new sweep starts: nothing is compared. */
+    void clear() {
+        compared.clear();
+        paths.set(List.of());
+    }
+
+    /** The data and scenario the sweep under way runs on (set from its worker), which the paths are computed on. */
+    void sweptOn(MarketData data, Scenario scenario) {
+        lastData = data;
+        lastScenario = scenario;
+    }
+
+    /**
+     * Adds cell (rule i, cost j) of {@code r} to the comparison, or removes it when it is there; at most
+     * {@link #max} (the oldest goes). The paths are then recomputed in the background.
+     */
+    void toggle(SweepRunner.Result r, int i, int j) {
+        boolean removed = compared.removeIf(c -> c[0] == i && c[1] == j);
+        if (!removed) {
+            if (compared.size() == max) {
+                compared.remove(0);
+            }
+            compared.add(new int[] {i, j});
+        }
+        List<int[]> cells = List.copyOf(compared);
+        MarketData data = lastData;
+        Scenario scenario = lastScenario;
+        executor.submit("compare", () -> {
+            List<TimeSeriesChart.Line> lines = new ArrayList<>();
+            for (int[] c : cells) {
+                SweepRunner.Row row = r.at(c[0], c[1]);
+                RebalancingRule rule = InlineRule.of(row.rule(), null, row.costRate(), row.check(), row.rebalanceTo());
+                var on = ScenarioSimulation.run(data, scenario, Optional.of(rule), false).on().orElseThrow();
+                lines.add(line(row.rule() + " @ " + row.costRate(), on));
+            }
+            lines.add(line("OFF: buy-and-hold", ScenarioSimulation.off(data, scenario, false).off()));
+            return lines;
+        }, paths::set, t -> errors.accept(UiError.of("Comparison failed", t)), () -> { });
+    }
+
+    private static TimeSeriesChart.Line line(String name, PathResult p) {
+        double[] x = new double[p.dates().length];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = p.dates()[k].toEpochDay();
+        }
+        return new TimeSeriesChart.Line(name, x, p.values());
+    }
+}
