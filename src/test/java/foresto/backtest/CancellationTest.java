@@ -67,13 +67,20 @@ class CancellationTest {
     void aCancelDuringTheCommitIsTooLateAndTheRunIsStored() throws Exception {
         // a deferred trigger runs at COMMIT: the run has passed its point of no return while it sleeps
         fx.execute("CREATE FUNCTION foresto.slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                + "PERFORM pg_sleep(1); RETURN NULL; END $$");
+                + "PERFORM pg_sleep(2); RETURN NULL; END $$");
         fx.execute("CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON foresto.simulation_run DEFERRABLE "
                 + "INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION foresto.slow_commit()");
         try {
             Cancellation c = new Cancellation();
             CompletableFuture<BacktestResult> run = CompletableFuture.supplyAsync(() -> fx.service(true).run(fx.monthlyRequest(3), c));
-            Thread.sleep(600);
+            // wait until the commit is under way: a backend sleeping in the deferred trigger (a fixed sleep here
+            // was too short on a loaded machine, where the run had not reached its commit yet)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (fx.scalar("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'") == 0) {
+                assertThat(run).as("the run reaches its commit").isNotDone();
+                assertThat(System.nanoTime()).as("the commit starts within 30 s").isLessThan(deadline);
+                Thread.sleep(5);
+            }
             assertThat(c.cancel()).as("cancel during the commit").isFalse();
             BacktestResult r = run.get(30, TimeUnit.SECONDS);
             assertThat(fx.service(true).findRun(r.runId()).runId()).isEqualTo(r.runId());

@@ -66,8 +66,13 @@ final class ServiceFixture implements AutoCloseable {
     }
 
     long count(String table) {
+        return scalar("SELECT count(*) FROM " + table);
+    }
+
+    /** The first column of the first row of {@code sql}, a query that returns a whole number. */
+    long scalar(String sql) {
         try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table);
+             PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
