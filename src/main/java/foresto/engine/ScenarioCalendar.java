@@ -18,10 +18,12 @@ public final class ScenarioCalendar {
     private final LocalDate nextAfterEnd;
     private final int nextAfterEndRow;
     private final MarketData data;
+    private final PeriodsPerYear periodsPerYear;
 
     private ScenarioCalendar(MarketData data, LocalDate[] allDates, int[] rows, double[] zeroFilledRows, int[] held,
-                             int nextAfterEndRow) {
+                             int nextAfterEndRow, PeriodsPerYear periodsPerYear) {
         this.data = data;
+        this.periodsPerYear = periodsPerYear;
         this.nextAfterEndRow = nextAfterEndRow;
         LocalDate nextAfterEnd = nextAfterEndRow < 0 ? null : allDates[nextAfterEndRow];
         this.allDates = allDates;
@@ -73,7 +75,22 @@ public final class ScenarioCalendar {
             next++;
         }
         return new ScenarioCalendar(data, all, n == kept.length ? kept : Arrays.copyOf(kept, n),
-                data.zeroFilledRows(), held, next < size ? next : -1);
+                data.zeroFilledRows(), held, next < size ? next : -1, periodsPerYear(all, missing, heldMask, skip));
+    }
+
+    /**
+     * f (SEMANTICS §5) of the whole dataset's calendar in use: every row that is a trading day of this portfolio
+     * under the policy, whatever the window, so every window and path on the same data shares it.
+     */
+    private static PeriodsPerYear periodsPerYear(LocalDate[] all, byte[] missing, int heldMask, boolean skip) {
+        LocalDate[] used = new LocalDate[all.length];
+        int n = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (isTradingDay(missing[i], heldMask, skip)) {
+                used[n++] = all[i];
+            }
+        }
+        return PeriodsPerYear.of(used, n);
     }
 
     /**
@@ -103,6 +120,11 @@ public final class ScenarioCalendar {
     /** The dataset's period number of every row for {@code f} (computed once per dataset). */
     int[] periods(Frequency f) {
         return data.periods(f);
+    }
+
+    /** Periods per year f of the dataset's calendar in use (not of the window). */
+    public PeriodsPerYear periodsPerYear() {
+        return periodsPerYear;
     }
 
     public LocalDate date(int k) {
