@@ -40,14 +40,14 @@ public enum Metric {
             Show.summary("Total turnover")),
     TOTAL_COST("total_cost", Unit.MONEY, Better.LOWER, Source.metrics(Metrics::totalCost),
             Show.summary("Total cost").sweep("Total cost").heatmap(7, "cost")),
-    /** Sharpe ratio of the daily path returns over the risk-free rate (named in the Summary); not stored. */
+    /** Sharpe ratio of the path's period returns over the risk-free rate, annualised with f (named in the Summary); not stored. */
     SHARPE("sharpe", Unit.RATIO, Better.HIGHER, Source.path(PathStats::sharpe), Show.summary("Sharpe")),
     /** Sortino ratio, as Sharpe. */
     SORTINO("sortino", Unit.RATIO, Better.HIGHER, Source.path(PathStats::sortino), Show.summary("Sortino")),
     /** Total turnover per calendar year ({@link Metrics#turnoverPerYear}); in the Summary for ON only. */
     TURNOVER_PER_YEAR("turnover_per_year", Unit.FRACTION, Better.LOWER, Source.perYear(),
             Show.summary("Turnover / year").sweep("Turnover / year").table().heatmap(6, "turnover_per_year")),
-    /** √252 · stdev of the daily difference from the portfolio held at its targets at no cost (sweep cells only). */
+    /** √f · stdev of the period difference from the portfolio held at its targets at no cost (sweep cells only). */
     TRACKING_ERROR("tracking_error", Unit.FRACTION, Better.LOWER, Source.cell(SweepRunner.Row::trackingError),
             Show.sweepOnly("Tracking error").decimals(3).table().heatmap(8, "tracking_error")),
     /** Final value of the same rule at cost 0 minus this cell's (sweep cells only). */
@@ -121,10 +121,15 @@ public enum Metric {
     }
 
     /**
-     * One side (ON or OFF) of a run: its metrics, its daily values (the caller's array, read and never kept or
-     * changed; null when not at hand), its length in years and the risk-free rate.
+     * One side (ON or OFF) of a run: its metrics, its values at each close (the caller's array, read and never kept
+     * or changed; null when not at hand), its length in years, the risk-free rate and the periods per year f of its
+     * calendar (SEMANTICS §5).
      */
-    public record Side(Metrics metrics, double[] values, double years, double riskFree) {
+    public record Side(Metrics metrics, double[] values, double years, double riskFree, double periodsPerYear) {
+        /** On daily data (f = 252). */
+        public Side(Metrics metrics, double[] values, double years, double riskFree) {
+            this(metrics, values, years, riskFree, Metrics.TRADING_DAYS_PER_YEAR);
+        }
     }
 
     /** Where a metric's value comes from, which decides the faces that can show it. */
@@ -146,7 +151,8 @@ public enum Metric {
         }
 
         static Source path(PathFunction f) {
-            return new Source(Kind.PATH, s -> s.values() == null ? Double.NaN : f.apply(s.values(), s.riskFree()),
+            return new Source(Kind.PATH, s -> s.values() == null ? Double.NaN
+                    : f.apply(s.values(), s.riskFree(), s.periodsPerYear()),
                     r -> Double.NaN);
         }
 
@@ -162,7 +168,7 @@ public enum Metric {
 
     @FunctionalInterface
     private interface PathFunction {
-        double apply(double[] values, double riskFree);
+        double apply(double[] values, double riskFree, double periodsPerYear);
     }
 
     private final String key;

@@ -30,9 +30,10 @@ public record RequestHash(Long portfolioId, Weights weights, LocalDate start, Lo
 
     /**
      * SEMANTICS §11: bumped whenever a change to the contract changes any number a stored run holds, so no run
-     * computed under older rules is reused. 2: ZERO drops dates on which no held class traded (2026-12-01).
+     * computed under older rules is reused. 2: ZERO drops dates on which no held class traded (2026-12-01). 3: annualised
+     * figures use the periods per year f of the data's calendar instead of 252 (§5, 2026-12-07).
      */
-    public static final int SEMANTICS_VERSION = 2;
+    public static final int SEMANTICS_VERSION = 3;
 
     public Map<String, Object> document() {
         Map<String, Object> portfolio = new LinkedHashMap<>();

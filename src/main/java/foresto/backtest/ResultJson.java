@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.engine.Metrics;
 import foresto.engine.PathResult;
 import foresto.engine.PathStats;
+import foresto.engine.PeriodsPerYear;
 import foresto.engine.RebalancingEvent;
 import foresto.json.Json;
+import foresto.model.RunSummary;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -57,13 +59,14 @@ public final class ResultJson {
 
     /**
      * Adds the path statistics ({@link Metric#isPathStatistic()}: Sharpe and Sortino with the risk-free rate, stated
-     * in the JSON) to each side and the calendar-year returns ON and OFF, which compound to each side's total return.
+     * in the JSON, annualised with {@code f}) to each side and the calendar-year returns ON and OFF, which compound to each side's total return.
      */
-    public static void addPathStats(ObjectNode summary, LocalDate[] dates, double[] off, double[] on, double riskFree) {
+    public static void addPathStats(ObjectNode summary, LocalDate[] dates, double[] off, double[] on, double riskFree,
+                                    PeriodsPerYear f) {
         summary.put("risk_free_rate", riskFree);
-        putStats((ObjectNode) summary.get("off"), off, riskFree);
+        putStats((ObjectNode) summary.get("off"), off, riskFree, f);
         if (on != null && summary.has("on")) {
-            putStats((ObjectNode) summary.get("on"), on, riskFree);
+            putStats((ObjectNode) summary.get("on"), on, riskFree, f);
         }
         var offYears = PathStats.annualReturns(dates, off);
         var onYears = on == null ? null : PathStats.annualReturns(dates, on);
@@ -80,13 +83,30 @@ public final class ResultJson {
         }
     }
 
-    private static void putStats(ObjectNode side, double[] values, double riskFree) {
-        Metric.Side path = new Metric.Side(null, values, Double.NaN, riskFree);
+    private static void putStats(ObjectNode side, double[] values, double riskFree, PeriodsPerYear f) {
+        Metric.Side path = new Metric.Side(null, values, Double.NaN, riskFree, f.value());
         for (Metric m : Metric.values()) {
             if (m.isPathStatistic()) {
                 put(side, m, m.of(path));
             }
         }
+    }
+
+    /**
+     * {@code periods_per_year} and {@code frequency} (SEMANTICS §5); a run stored before f was recorded was computed
+     * with f = 252 and says so ({@code "periods_per_year_stored": false}).
+     */
+    public static void putPeriodsPerYear(ObjectNode out, RunSummary summary) {
+        putPeriodsPerYear(out, summary.frequency());
+        if (!summary.recordsFrequency()) {
+            out.put("periods_per_year_stored", false);
+        }
+    }
+
+    /** {@code periods_per_year} (f) and {@code frequency} ("daily", "monthly", …). */
+    public static void putPeriodsPerYear(ObjectNode out, PeriodsPerYear f) {
+        out.put("periods_per_year", f.value());
+        out.put("frequency", f.frequency());
     }
 
     /** The response shape shared with the HTTP API. */
@@ -95,6 +115,7 @@ public final class ResultJson {
         out.put("run_id", r.runId());
         out.put("request_hash", r.requestHash());
         out.put("reused", r.reused());
+        putPeriodsPerYear(out, r.summary());
         out.set("request", Json.mapper().valueToTree(r.request()));
         out.set("off", metrics(r.summary().off()));
         if (r.summary().on() != null) {

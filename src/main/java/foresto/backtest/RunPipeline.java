@@ -184,7 +184,8 @@ final class RunPipeline {
         SimulationResult result = ScenarioSimulation.run(plan.data(), plan.scenario(), plan.rule(), true);
         double computeMs = (System.nanoTime() - t0) / 1e6;
         cancellation.checkpoint();
-        RunSummary summary = new RunSummary(result.off().metrics(), result.on().map(PathResult::metrics).orElse(null));
+        RunSummary summary = new RunSummary(result.off().metrics(), result.on().map(PathResult::metrics).orElse(null),
+                result.off().periodsPerYear().value());
         List<RebalancingEvent> onEvents = result.on().map(PathResult::events).orElse(List.of());
         return new Computed(plan, new NewRun(plan.hash().hex(), plan.hash().canonicalJson(), plan.info(), summary,
                 toStored(result), computeMs, plan.rule().isPresent(), plan.ruleId(), onEvents));

@@ -4,6 +4,7 @@ import foresto.csv.CsvWriter;
 import foresto.engine.EngineException;
 import foresto.engine.MarketData;
 import foresto.engine.Metrics;
+import foresto.engine.PeriodsPerYear;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
 import foresto.engine.Sweep;
@@ -71,7 +72,8 @@ public final class SweepRunner {
     }
 
     /** The grid: {@code rows} in rule-major order (all cost rates of the first rule, then the next rule …). */
-    public record Result(Metrics off, List<String> rules, List<Double> costRates, List<Row> rows) {
+    public record Result(Metrics off, List<String> rules, List<Double> costRates, List<Row> rows,
+                         PeriodsPerYear periodsPerYear) {
         public Row at(int rule, int cost) {
             return rows.get(rule * costRates.size() + cost);
         }
@@ -134,7 +136,7 @@ public final class SweepRunner {
         for (int i = 0; i < r; i++) {
             names.add(RuleCodec.spec(free.get(i)));
         }
-        return new Result(sweep.off().metrics(), names, List.copyOf(costs), List.of(rows));
+        return new Result(sweep.off().metrics(), names, List.copyOf(costs), List.of(rows), sweep.periodsPerYear());
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {

@@ -60,7 +60,8 @@ final class ReportCommand implements Callable<Integer> {
             }
             EventTable.export(out.resolve("events.csv"), model.events());
             ObjectNode summary = ResultJson.backtest(r);
-            ResultJson.addPathStats(summary, model.paths().dates(), model.paths().off(), model.paths().hasOn() ? model.paths().on() : null, riskFree);
+            ResultJson.addPathStats(summary, model.paths().dates(), model.paths().off(), model.paths().hasOn() ? model.paths().on() : null, riskFree,
+                    r.summary().frequency());
             Files.writeString(out.resolve("summary.json"), Json.writePretty(summary) + "\n");
             String dataset = svc.datasets().stream().filter(d -> d.datasetId() == model.run().request().datasetId())
                     .map(d -> d.label()).findFirst().orElse(model.run().request().datasetName());

@@ -65,6 +65,7 @@ final class SimulateCommand implements Callable<Integer> {
 
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("request_hash", hash.hex());
+        ResultJson.putPeriodsPerYear(out, result.off().periodsPerYear());
         out.set("off", ResultJson.path(result.off(), withPath));
         result.on().ifPresent(on -> out.set("on", ResultJson.path(on, withPath)));
         spec.commandLine().getOut().println(Json.write(out));

@@ -77,6 +77,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepRunner.Result result = SweepRunner.run(in.data(), in.scenario(), free, costs, n -> { }, () -> false);
         List<Map<String, Object>> rows = result.rows().stream().map(SweepRunner.Row::fields).toList();
         ObjectNode out = Json.mapper().createObjectNode();
+        ResultJson.putPeriodsPerYear(out, result.periodsPerYear());
         out.set("off", ResultJson.metrics(result.off()));
         ArrayNode list = out.putArray("cells");
         rows.forEach(m -> list.add(Json.mapper().valueToTree(m)));

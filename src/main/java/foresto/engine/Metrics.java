@@ -10,12 +10,14 @@ import java.util.List;
  *
  * @param totalReturn  final / initial − 1
  * @param cagr         (final / initial)^(365.25 / calendar days) − 1; 0 for a one-day window
- * @param volatility   √252 · sample standard deviation (n − 1) of the daily path returns; 0 below two returns
+ * @param volatility   √f · sample standard deviation (n − 1) of the path's period returns, f the periods per year
+ *                     of the calendar ({@link PeriodsPerYear}; 252 for daily data); 0 below two returns
  * @param maxDrawdown  largest fall from a running peak, as a positive fraction (0.25 = −25 %)
  */
 public record Metrics(double finalValue, double totalReturn, double cagr, double volatility, double maxDrawdown,
                       int eventCount, double totalTurnover, double totalCost) {
 
+    /** f of daily data, and of every run stored before f existed. */
     public static final double TRADING_DAYS_PER_YEAR = 252;
     public static final double DAYS_PER_YEAR = 365.25;
 
@@ -38,7 +40,14 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
         return peak * (1 - maxDd) * (1 + 1e-9);
     }
 
+    /** On daily data (f = 252). */
     public static Metrics of(LocalDate[] dates, double[] values, double initialValue, List<RebalancingEvent> events) {
+        return of(dates, values, initialValue, events, TRADING_DAYS_PER_YEAR);
+    }
+
+    /** With {@code periodsPerYear} f (252 for daily data: {@link PeriodsPerYear}). */
+    public static Metrics of(LocalDate[] dates, double[] values, double initialValue, List<RebalancingEvent> events,
+                             double periodsPerYear) {
         int n = values.length;
         double finalValue = values[n - 1];
         double totalReturn = finalValue / initialValue - 1;
@@ -59,7 +68,7 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
                 double d = r - mean;
                 ss += d * d;
             }
-            volatility = Math.sqrt(TRADING_DAYS_PER_YEAR) * Math.sqrt(ss / (n - 2));
+            volatility = Math.sqrt(periodsPerYear) * Math.sqrt(ss / (n - 2));
         }
 
         double peak = values[0];

@@ -56,6 +56,7 @@ final class PathLoop {
             }
             values[k] = v;
         }
-        return new PathResult(dates, values, events, Metrics.of(dates, values, v0, events), held.clone(), cw);
+        PeriodsPerYear f = cal.periodsPerYear();
+        return new PathResult(dates, values, events, Metrics.of(dates, values, v0, events, f.value()), held.clone(), cw, f);
     }
 }

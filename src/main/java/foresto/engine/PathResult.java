@@ -7,13 +7,14 @@ import java.util.List;
  * One value path: the value at each close of the run's calendar (the first is the initial value, the
  * purchase close), its events and metrics. {@code closeWeights}, when tracked, holds for each held class
  * j the weight at each close after that day's returns and before any rebalancing
- * ({@code closeWeights[j][k]}; the purchase close holds the targets): what a trigger sees.
+ * ({@code closeWeights[j][k]}; the purchase close holds the targets): what a trigger sees. {@code periodsPerYear}
+ * is f of the dataset's calendar in use, which its annualised figures used (SEMANTICS §5).
  *
  * <p>The arrays are the path loop's own, handed over without a copy (a sweep makes thousands of paths); they are
  * read-only from then on.
  */
 public record PathResult(LocalDate[] dates, double[] values, List<RebalancingEvent> events, Metrics metrics,
-                         int[] heldOrdinals, double[][] closeWeights) {
+                         int[] heldOrdinals, double[][] closeWeights, PeriodsPerYear periodsPerYear) {
     public PathResult {
         events = List.copyOf(events);
     }

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Risk-adjusted and calendar views of a value path. With an annual risk-free rate ρ (0 unless the analyst gives
- * one; say which wherever these are shown) and e = r − ρ/252 the daily excess returns:
- * Sharpe = √252 · mean(e) / stdev(e) (sample), Sortino = √252 · mean(e) / sqrt(mean(min(e, 0)²)), r the daily
+ * one; say which wherever these are shown), f the periods per year ({@link PeriodsPerYear}; 252 for daily data and
+ * where none is given) and e = r − ρ/f the per-period excess returns:
+ * Sharpe = √f · mean(e) / stdev(e) (sample), Sortino = √f · mean(e) / sqrt(mean(min(e, 0)²)), r the period
  * path returns; calendar-year returns chain the path's year-end values, so they compound to its total return.
  */
 public final class PathStats {
@@ -19,9 +20,17 @@ public final class PathStats {
         return sharpe(values, 0);
     }
 
-    /** With {@code riskFree} per year (0.03 = 3 %); NaN when there are fewer than two returns or they do not vary. */
+    /** With {@code riskFree} per year on daily data (f = 252). */
     public static double sharpe(double[] values, double riskFree) {
-        double rf = riskFree / Metrics.TRADING_DAYS_PER_YEAR;
+        return sharpe(values, riskFree, Metrics.TRADING_DAYS_PER_YEAR);
+    }
+
+    /**
+     * With {@code riskFree} per year (0.03 = 3 %) and {@code periodsPerYear} f; NaN when there are fewer than two
+     * returns or they do not vary.
+     */
+    public static double sharpe(double[] values, double riskFree, double periodsPerYear) {
+        double rf = riskFree / periodsPerYear;
         int n = values.length - 1;
         if (n < 2) {
             return Double.NaN;
@@ -37,7 +46,7 @@ public final class PathStats {
             ss += d * d;
         }
         double sd = Math.sqrt(ss / (n - 1));
-        return sd == 0 ? Double.NaN : Math.sqrt(Metrics.TRADING_DAYS_PER_YEAR) * mean / sd;
+        return sd == 0 ? Double.NaN : Math.sqrt(periodsPerYear) * mean / sd;
     }
 
     /** With a risk-free rate of 0. */
@@ -45,9 +54,14 @@ public final class PathStats {
         return sortino(values, 0);
     }
 
-    /** With {@code riskFree} per year; NaN when there are no returns or no excess return is negative. */
+    /** With {@code riskFree} per year on daily data (f = 252). */
     public static double sortino(double[] values, double riskFree) {
-        double rf = riskFree / Metrics.TRADING_DAYS_PER_YEAR;
+        return sortino(values, riskFree, Metrics.TRADING_DAYS_PER_YEAR);
+    }
+
+    /** With {@code riskFree} per year and {@code periodsPerYear} f; NaN when there are no returns or no excess return is negative. */
+    public static double sortino(double[] values, double riskFree, double periodsPerYear) {
+        double rf = riskFree / periodsPerYear;
         int n = values.length - 1;
         if (n < 1) {
             return Double.NaN;
@@ -61,7 +75,7 @@ public final class PathStats {
         }
         mean /= n;
         double dd = Math.sqrt(downside / n);
-        return dd == 0 ? Double.NaN : Math.sqrt(Metrics.TRADING_DAYS_PER_YEAR) * mean / dd;
+        return dd == 0 ? Double.NaN : Math.sqrt(periodsPerYear) * mean / dd;
     }
 
     /** One calendar year's return: from the last close of the year before (or the start) to its last close. */

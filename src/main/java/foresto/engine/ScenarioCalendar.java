@@ -19,12 +19,14 @@ public final class ScenarioCalendar {
     private final MarketData data;
     private final int heldMask;
     private final boolean skip;
+    private final PeriodsPerYear periodsPerYear;
 
     private ScenarioCalendar(MarketData data, LocalDate[] allDates, int[] rows, double[] zeroFilledRows, int[] held,
-                             int nextAfterEndRow, int heldMask, boolean skip) {
+                             int nextAfterEndRow, int heldMask, boolean skip, PeriodsPerYear periodsPerYear) {
         this.data = data;
         this.heldMask = heldMask;
         this.skip = skip;
+        this.periodsPerYear = periodsPerYear;
         LocalDate nextAfterEnd = nextAfterEndRow < 0 ? null : allDates[nextAfterEndRow];
         this.allDates = allDates;
         this.rows = rows;
@@ -75,7 +77,23 @@ public final class ScenarioCalendar {
             next++;
         }
         return new ScenarioCalendar(data, all, n == kept.length ? kept : Arrays.copyOf(kept, n),
-                data.zeroFilledRows(), held, next < size ? next : -1, heldMask, skip);
+                data.zeroFilledRows(), held, next < size ? next : -1, heldMask, skip,
+                periodsPerYear(all, missing, heldMask, skip));
+    }
+
+    /**
+     * f (SEMANTICS §5) of the whole dataset's calendar in use: every row that is a trading day of this portfolio
+     * under the policy, whatever the window, so every window and path on the same data shares it.
+     */
+    private static PeriodsPerYear periodsPerYear(LocalDate[] all, byte[] missing, int heldMask, boolean skip) {
+        LocalDate[] used = new LocalDate[all.length];
+        int n = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (isTradingDay(missing[i], heldMask, skip)) {
+                used[n++] = all[i];
+            }
+        }
+        return PeriodsPerYear.of(used, n);
     }
 
     /**
@@ -113,6 +131,11 @@ public final class ScenarioCalendar {
      */
     boolean inUse(int row) {
         return isTradingDay(data.missingMask()[row], heldMask, skip);
+    }
+
+    /** Periods per year f of the dataset's calendar in use (not of the window). */
+    public PeriodsPerYear periodsPerYear() {
+        return periodsPerYear;
     }
 
     public LocalDate date(int k) {

@@ -47,7 +47,7 @@ public final class Sweep {
 
     /**
      * One cell: the ON path of {@code rule} (its cost rate included), its turnover per year and its tracking
-     * error: √252 · the sample standard deviation of the daily difference between the ON path's return and the
+     * error: √f · the sample standard deviation of the period-by-period difference between the ON path's return and the
      * return of the portfolio held exactly at its targets at no cost (how far the rule lets it wander).
      */
     public Cell cell(RebalancingRule rule) {
@@ -67,7 +67,7 @@ public final class Sweep {
             for (double d : diff) {
                 ss += (d - mean) * (d - mean);
             }
-            trackingError = Math.sqrt(Metrics.TRADING_DAYS_PER_YEAR) * Math.sqrt(ss / (n - 2));
+            trackingError = Math.sqrt((double) cal.periodsPerYear().value()) * Math.sqrt(ss / (n - 2));
         }
         return new Cell(rule, on, on.metrics().turnoverPerYear(years), trackingError);
     }
@@ -121,6 +121,11 @@ public final class Sweep {
             v *= 1 - c * t;
         }
         return v;
+    }
+
+    /** Periods per year f of the dataset's calendar in use (SEMANTICS §5). */
+    public PeriodsPerYear periodsPerYear() {
+        return cal.periodsPerYear();
     }
 
     public double years() {

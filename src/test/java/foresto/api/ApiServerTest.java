@@ -98,6 +98,19 @@ class ApiServerTest {
         }
     }
 
+    /** The scenario answer says which periods per year annualise its figures, new or reused (SEMANTICS §5). */
+    @Test
+    void theAnswerSaysItsPeriodsPerYear() throws Exception {
+        Reply first = post(off, body(""));
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+        assertThat(first.body().get("periods_per_year").asInt()).isEqualTo(252); // the fixture's data is daily
+        assertThat(first.body().get("frequency").asText()).isEqualTo("daily");
+        Reply again = post(off, body(""));
+        assertThat(again.body().get("reused").asBoolean()).isTrue();
+        assertThat(again.body().get("periods_per_year").asInt()).isEqualTo(252);
+        assertThat(again.body().has("periods_per_year_stored")).isFalse();
+    }
+
     @Test
     void anInlineV2RuleRunsStoresItsEventsAndIsReusedByItsParameters() throws Exception {
         String inline = ", \"rule\": \"drift-hybrid:0.02/0.25\", \"check\": \"monthly\", \"rebalance_to\": 0.5, "

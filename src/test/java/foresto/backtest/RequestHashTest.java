@@ -92,13 +92,29 @@ class RequestHashTest {
         assertThat(seedDrift.canonicalJson()).contains("\"semantics_version\":" + RequestHash.SEMANTICS_VERSION);
     }
 
+    /**
+     * Semantics version 3 (periods per year, SEMANTICS §5 and §11): an OFF request's hash is the SHA-256 of the
+     * canonical JSON below, computed outside the code (printf '%s' JSON | sha256sum); under version 2 the same request
+     * hashed to 439cb702…98af, so no run stored under √252 is reused.
+     */
+    @Test
+    void semanticsVersionThreeIsHashed() {
+        RequestHash off = new RequestHash(7L, W, BASE.start(), BASE.end(), 1.0, "abc", MissingDataPolicy.SKIP, Optional.empty());
+        assertThat(off.canonicalJson()).isEqualTo("{\"drift_calc_order\":\"EOD\",\"end_date\":\"2020-12-31\","
+                + "\"initial_value\":1,\"market_data\":\"abc\",\"missing_data_policy\":\"SKIP\","
+                + "\"portfolio\":{\"id\":7,\"weights\":{\"BOND\":0.4,\"EQUITY\":0.6}},\"semantics_version\":3,"
+                + "\"start_date\":\"2020-01-01\"}");
+        assertThat(off.hex()).isEqualTo("f4b72c2af38fe67c1460b56b9603b2c573e635626fd8101465f391f8bad62368")
+                .isNotEqualTo("439cb702f5a8e3c8c2b0fd3d03844f1b70c6b33a7404288d45a0262d2e7698af");
+    }
+
     @Test
     void canonicalFormIsSortedCompactAndHasOneFormPerNumber() {
         assertThat(BASE.canonicalJson()).isEqualTo("{\"drift_calc_order\":\"EOD\",\"end_date\":\"2020-12-31\","
                 + "\"initial_value\":1,\"market_data\":\"abc\",\"missing_data_policy\":\"SKIP\","
                 + "\"portfolio\":{\"id\":7,\"weights\":{\"BOND\":0.4,\"EQUITY\":0.6}},"
                 + "\"rebalancing\":{\"base_day_policy\":\"FIRST_TRADING_DAY\",\"cost_rate\":0.001,\"drift_threshold\":null,"
-                + "\"frequency\":\"MONTHLY\",\"rule_type\":\"PERIODIC\"},\"semantics_version\":2,"
+                + "\"frequency\":\"MONTHLY\",\"rule_type\":\"PERIODIC\"},\"semantics_version\":3,"
                 + "\"start_date\":\"2020-01-01\"}");
         assertThat(CanonicalJson.number(1e6)).isEqualTo("1000000");
         assertThat(CanonicalJson.number(1.0e-7)).isEqualTo("0.0000001");

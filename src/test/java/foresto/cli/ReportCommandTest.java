@@ -60,6 +60,9 @@ class ReportCommandTest {
         assertThat(r.out()).contains("wrote value.png, drift.png, drawdown.png, annual.png, events.csv (" + events + " events)");
         // Sharpe and Sortino per side (risk-free 0), and calendar-year returns that compound to each total return
         assertThat(summary.get("risk_free_rate").asDouble()).isZero();
+        assertThat(summary.get("periods_per_year").asInt()).isEqualTo(252); // the sample data is daily
+        assertThat(summary.get("frequency").asText()).isEqualTo("daily");
+        assertThat(summary.has("periods_per_year_stored")).isFalse();
         assertThat(summary.get("on").get("sharpe").isNumber()).isTrue();
         assertThat(summary.get("off").get("sortino").isNumber()).isTrue();
         JsonNode years = summary.get("annual_returns");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,35 @@ class SimulateCommandTest {
         assertThat(off.get("path")).hasSize(130);
         assertThat(off.get("path").get(0).get("value").asDouble()).isEqualTo(1.0);
         assertThat(off.get("event_count").asInt()).isZero();
+    }
+
+    /**
+     * Periods per year f at the top level (SEMANTICS §5): 252 for the daily fixture; 12 for twelve month ends of
+     * equity only, whose eleven returns (five +3 %, five −3 %, one 0) have sample std 0.03, so the volatility is
+     * √12 · 0.03 = 0.1039… (it was √252 · 0.03 = 0.476 before f).
+     */
+    @Test
+    void theJsonSaysWhichPeriodsPerYearItsFiguresUse() throws Exception {
+        CliRunner.Result daily = CliRunner.off("simulate", "--returns", good.toString(), "--columns", COLS,
+                "--weights", "EQUITY=0.6,BOND=0.3,SHORT_TERM=0.1");
+        assertThat(daily.exitCode()).as(daily.err()).isZero();
+        JsonNode d = Json.mapper().readTree(daily.out());
+        assertThat(d.get("periods_per_year").asInt()).isEqualTo(252);
+        assertThat(d.get("frequency").asText()).isEqualTo("daily");
+
+        StringBuilder sb = new StringBuilder("date,SP500\n");
+        double[] r = {0, 0.03, -0.03, 0.03, -0.03, 0, 0.03, -0.03, 0.03, -0.03, 0.03, -0.03};
+        for (int i = 0; i < r.length; i++) {
+            sb.append(YearMonth.of(2023, 1).plusMonths(i).atEndOfMonth()).append(',').append(r[i]).append('\n');
+        }
+        Path monthly = write("monthly.csv", sb.toString());
+        CliRunner.Result m = CliRunner.off("simulate", "--returns", monthly.toString(), "--columns", "SP500=EQUITY",
+                "--weights", "EQUITY=1");
+        assertThat(m.exitCode()).as(m.err()).isZero();
+        JsonNode j = Json.mapper().readTree(m.out());
+        assertThat(j.get("periods_per_year").asInt()).isEqualTo(12);
+        assertThat(j.get("frequency").asText()).isEqualTo("monthly");
+        assertThat(j.get("off").get("volatility").asDouble()).isCloseTo(0.10392304845413262, Assertions.within(1e-12));
     }
 
     @Test

@@ -91,6 +91,16 @@ class SweepCommandTest {
         assertThat(lines).hasSize(7);
     }
 
+    /** The grid says which periods per year annualise its volatility and tracking error: the ten days are daily. */
+    @Test
+    void theGridSaysItsPeriodsPerYear() throws Exception {
+        CliRunner.Result r = sweep("--rules", "drift:0.01", "--cost-rates", "0");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("periods_per_year").asInt()).isEqualTo(252);
+        assertThat(j.get("frequency").asText()).isEqualTo("daily");
+    }
+
     @Test
     void theBreakEvenRateSeparatesBeatingFromLosingInFullSimulations() throws Exception {
         JsonNode grid = Json.mapper().readTree(sweep("--rules", "drift:0.02", "--cost-rates", "0").out());

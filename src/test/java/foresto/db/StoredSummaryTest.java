@@ -1,6 +1,9 @@
 package foresto.db;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import foresto.engine.Metrics;
+import foresto.engine.PeriodsPerYear;
+import foresto.json.Json;
 import foresto.model.RunRecord;
 import foresto.model.RunSummary;
 import org.junit.jupiter.api.AfterAll;
@@ -100,6 +103,35 @@ class StoredSummaryTest {
                 assertThat(component(c, off)).as(key).isNaN();
             }
         }
+    }
+
+    /**
+     * A run stored before semantics version 3 has no {@code periods_per_year}: it still opens, and reads as f = 252,
+     * which every such run was computed with; a run stored since keeps its f.
+     */
+    @Test
+    void aSummaryWithoutPeriodsPerYearOpensAsDailyAndANewOneKeepsItsF() throws SQLException {
+        RunRecord old = runs.findById(store("f", TODAY)).orElseThrow();
+        assertThat(old.summary().periodsPerYear()).isNull();
+        assertThat(old.summary().recordsFrequency()).isFalse();
+        assertThat(old.summary().frequency()).isEqualTo(PeriodsPerYear.DAILY);
+        assertThat(old.summary().frequency().label()).isEqualTo("daily data (f = 252)");
+        String monthly = TODAY.substring(0, TODAY.length() - 1) + ", \"periods_per_year\": 12}";
+        RunRecord stored = runs.findById(store("1", monthly)).orElseThrow();
+        assertThat(stored.summary().recordsFrequency()).isTrue();
+        assertThat(stored.summary().frequency()).isEqualTo(PeriodsPerYear.MONTHLY);
+        assertThat(stored.summary().on().volatility()).isEqualTo(0.10255002600696794);
+    }
+
+    /** What a new run stores: the metrics and f, under snake_case keys, and nothing else. */
+    @Test
+    void aNewSummaryWritesItsPeriodsPerYear() throws Exception {
+        RunRecord old = runs.findById(store("2", TODAY)).orElseThrow();
+        RunSummary withF = new RunSummary(old.summary().off(), old.summary().on(), 12);
+        JsonNode tree = Json.mapper().valueToTree(withF);
+        assertThat(tree.fieldNames()).toIterable().containsExactlyInAnyOrder("off", "on", "periods_per_year");
+        assertThat(tree.get("periods_per_year").asInt()).isEqualTo(12);
+        assertThat(RunRepository.readSummary(Json.write(tree))).isEqualTo(withF);
     }
 
     private static double component(RecordComponent c, Metrics m) {

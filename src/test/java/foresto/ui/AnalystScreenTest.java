@@ -196,6 +196,8 @@ class AnalystScreenTest extends RobotTestBase {
         assertThat(summary.getContent().getLayoutBounds().getHeight()).as("every summary row in view at 1400 × 900")
                 .isLessThanOrEqualTo(viewport.getHeight());
         assertThat(fx.window.scene().getHeight()).isEqualTo(900);
+        // the frequency the annualised figures assume is named next to the grid (the sample data is daily)
+        assertThat(robot.lookup("#summaryFrequency").queryLabeled().getText()).isEqualTo("daily data (f = 252)");
         // a risk-free rate typed by the analyst is used and named; a wrong one is said and not used
         double sharpeAt0 = Double.parseDouble(vm().getSummary().stream().filter(row -> row.metric().startsWith("Sharpe"))
                 .findFirst().orElseThrow().on());

@@ -51,6 +51,7 @@ class SweepTabTest extends RobotTestBase {
         assertThat(r.costRates()).containsExactly(0.0, 0.002);
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.statusProperty().get()).startsWith("Swept 6 cells");
+        assertThat(vm.statusProperty().get()).contains("on daily data (f = 252)"); // what volatility and tracking error assume
         // the cells table lists every cell with its cost drag and break-even cost rate
         TableView<?> cells = robot.lookup("#sweepCellTable").queryAs(TableView.class);
         assertThat(cells.getItems()).hasSize(6);

@@ -37,6 +37,8 @@ public final class ResultViewModel {
     private final StringProperty riskFree = new SimpleStringProperty("0");
     /** Why the typed rate is not used (empty when it is). */
     private final StringProperty riskFreeProblem = new SimpleStringProperty("");
+    /** The shown run's data frequency, "daily data (f = 252)"; empty without a run. */
+    private final StringProperty frequency = new SimpleStringProperty("");
 
     public ResultViewModel() {
         selectedEvent.addListener((o, a, e) -> {
@@ -71,6 +73,10 @@ public final class ResultViewModel {
 
     public StringProperty riskFreeProperty() {
         return riskFree;
+    }
+
+    public StringProperty frequencyProperty() {
+        return frequency;
     }
 
     public StringProperty riskFreeProblemProperty() {
@@ -121,6 +127,7 @@ public final class ResultViewModel {
         selectedDay.set(-1);
         result.set(m);
         events.setAll(m.events());
+        frequency.set(m.frequencyText());
         summary.setAll(summaryRows(m));
     }
 
@@ -140,6 +147,7 @@ public final class ResultViewModel {
         selectedDay.set(-1);
         result.set(null);
         events.clear();
+        frequency.set("");
         summary.clear();
     }
 

@@ -1,6 +1,7 @@
 package foresto.ui.main;
 
 import foresto.engine.PathStats;
+import foresto.engine.PeriodsPerYear;
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
 
@@ -112,12 +113,14 @@ public final class RunCharts {
 
     /**
      * A chart title for a memo: portfolio, rule (or OFF), window and dataset; {@code datasetLabel} says SYNTHETIC
-     * for synthetic data.
+     * for synthetic data; data that is not daily says its frequency ("monthly data (f = 12)").
      */
     public static String heading(RunModel m, String datasetLabel) {
         var req = m.run().request();
+        PeriodsPerYear f = m.run().summary().frequency();
         return req.portfolioName() + " · " + (req.ruleName() == null ? "rebalancing OFF (buy-and-hold)" : req.ruleName())
-                + " · " + req.startDate() + " – " + req.endDate() + " · " + datasetLabel;
+                + " · " + req.startDate() + " – " + req.endDate() + " · " + datasetLabel
+                + (f.equals(PeriodsPerYear.DAILY) ? "" : " · " + f.label());
     }
 
     public static void formatAxes(TimeSeriesChart valueChart, TimeSeriesChart driftChart) {

@@ -190,12 +190,22 @@ public final class RunModel {
         return yearRows;
     }
 
+    /**
+     * The frequency its annualised figures assume, "monthly data (f = 12)" (SEMANTICS §5); a run stored before f was
+     * recorded says it was computed with f = 252.
+     */
+    public String frequencyText() {
+        String f = run.summary().frequency().label();
+        return run.summary().recordsFrequency() ? f
+                : f + ", as every run stored before semantics version 3 (f not recorded with the run)";
+    }
+
     /** The ON vs OFF summary with Sharpe and Sortino at {@code riskFree} (kept for the last rate asked). */
     public List<SummaryRow> summaryRows(double riskFree) {
         Summary s = summary;
         if (s == null || Double.compare(s.riskFree(), riskFree) != 0) {
             s = new Summary(riskFree, List.copyOf(SummaryRow.of(run.summary().off(), run.summary().on(), paths.dates(),
-                    paths.off(), paths.hasOn() ? paths.on() : null, riskFree)));
+                    paths.off(), paths.hasOn() ? paths.on() : null, riskFree, run.summary().frequency().value())));
             summary = s;
         }
         return s.rows();

@@ -38,8 +38,11 @@ public final class SummaryPanel extends ScrollPane {
         Label problem = new Label();
         problem.getStyleClass().add("error-label");
         problem.textProperty().bind(r.riskFreeProblemProperty());
+        Label frequency = new Label();
+        frequency.setId("summaryFrequency");
+        frequency.textProperty().bind(r.frequencyProperty());
         HBox rateRow = new HBox(8, new Label("Risk-free rate for Sharpe and Sortino (per year):"),
-                rate, problem);
+                rate, problem, frequency);
         rateRow.setAlignment(Pos.CENTER_LEFT);
         rateRow.setPadding(new Insets(4, 10, 0, 10));
         setContent(new VBox(rateRow, grid));

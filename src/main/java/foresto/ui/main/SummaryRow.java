@@ -33,13 +33,19 @@ public record SummaryRow(String metric, String off, String on, String difference
         return of(off, on, dates, offPath, onPath, 0);
     }
 
-    /** As above with an annual risk-free rate (named in the rows). */
+    /** As above with an annual risk-free rate (named in the rows), on daily data (f = 252). */
     public static List<SummaryRow> of(Metrics off, Metrics on, LocalDate[] dates, double[] offPath, double[] onPath,
                                       double riskFree) {
+        return of(off, on, dates, offPath, onPath, riskFree, Metrics.TRADING_DAYS_PER_YEAR);
+    }
+
+    /** As above with the periods per year f that annualise Sharpe and Sortino (SEMANTICS §5). */
+    public static List<SummaryRow> of(Metrics off, Metrics on, LocalDate[] dates, double[] offPath, double[] onPath,
+                                      double riskFree, double periodsPerYear) {
         double years = Metrics.years(dates[0], dates[dates.length - 1]);
         String rf = riskFree == 0 ? "0" : PlainNumber.of(riskFree * 100) + " %";
-        Metric.Side offSide = new Metric.Side(off, offPath, years, riskFree);
-        Metric.Side onSide = on == null ? null : new Metric.Side(on, onPath, years, riskFree);
+        Metric.Side offSide = new Metric.Side(off, offPath, years, riskFree, periodsPerYear);
+        Metric.Side onSide = on == null ? null : new Metric.Side(on, onPath, years, riskFree, periodsPerYear);
         List<SummaryRow> rows = new ArrayList<>();
         for (Metric m : Metric.summary()) {
             if (m.needsOnAndYears() && !(on != null && years > 0)) {

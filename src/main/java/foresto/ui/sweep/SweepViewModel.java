@@ -223,7 +223,7 @@ public final class SweepViewModel {
             progress.set(1);
             result.set(r);
             status.set("Swept " + r.rows().size() + " cells (" + r.rules().size() + " rules × " + r.costRates().size()
-                    + " cost rates). Hover a cell for its figures; click it to open it in Analysis.");
+                    + " cost rates) on " + r.periodsPerYear().label() + ". Hover a cell for its figures; click it to open it in Analysis.");
         }, t -> {
             UiError e = UiError.of("The sweep failed", t);
             status.set("Failed: " + e.describe());
