@@ -1,0 +1,154 @@
+package foresto.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import foresto.backtest.FeatureFlags;
+import foresto.backtest.InlineRule;
+import foresto.backtest.ResultJson;
+import foresto.csv.CsvWriter;
+import foresto.engine.Metrics;
+import foresto.engine.RebalancingRule;
+import foresto.engine.robust.TimingStudy;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code foresto robustness timing}: the timing study of SEMANTICS §12.2 on a returns CSV. Every variant (phase p,
+ * day offset k) is exactly what {@code simulate --phase p --day-offset k} gives for the rule.
+ */
+@Command(name = "timing", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Rebalance timing luck: the rule run with every calendar phase and day offset (SEMANTICS §12.2).")
+final class RobustnessTimingCommand implements Callable<Integer> {
+    /** The keys of a variant (JSON) and the columns of its CSV row, in order. */
+    static final List<String> VARIANT_COLUMNS = List.of("phase", "day_offset", "final_value", "total_return", "cagr",
+            "volatility", "max_drawdown", "event_count", "total_turnover", "total_cost");
+
+    @ParentCommand
+    RobustnessCommand parent;
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    FileScenarioOptions scenarioOptions;
+
+    @Option(names = "--rule", required = true, paramLabel = "SPEC", description = "a calendar rule (monthly, quarterly, "
+            + "semiannual, annual) or a drift rule with --check monthly|quarterly|semiannual|annual (needs USE_REBALANCING=1)")
+    String rule;
+    @Mixin
+    RuleShapeOptions shape;
+    @Option(names = "--cost-rate", paramLabel = "RATE", description = "fixed cost rate per unit of turnover (default 0.001)")
+    Double costRate;
+    @Option(names = "--phases", paramLabel = "A..B|P,…", description = "the phases P to run (default: 0..m−1, m the "
+            + "months per period; monthly: 0)")
+    String phases;
+    @Option(names = "--offsets", paramLabel = "A..B|K,…", description = "the day offsets K to run (default: the rule's "
+            + "--day-offset; monthly: 0..9)")
+    String offsets;
+    @Option(names = "--csv", paramLabel = "OUT.csv", description = "also write the variants as CSV (the shared Excel-safe writer)")
+    Path csv;
+
+    @Override
+    public Integer call() {
+        FeatureFlags.from(parent.main.config()).requireRebalancingAllowed("--rule");
+        RebalancingRule parsed = InlineRule.of(rule.trim(), shape.baseDay(), costRate, shape.check(), shape.rebalanceTo,
+                shape.phase, shape.dayOffset);
+        int[] p = phases == null ? null : parseSet("--phases", phases);
+        int[] k = offsets == null ? null : parseSet("--offsets", offsets);
+        TimingStudy.grid(parsed, p, k); // bad sets are refused before the data is read
+        FileScenarioOptions.Loaded in = scenarioOptions.load();
+        TimingStudy.Result result = TimingStudy.run(in.data(), in.scenario(), parsed, p, k, TimingStudy.Progress.NONE,
+                () -> false);
+        if (csv != null) {
+            writeCsv(csv, result);
+        }
+        spec.commandLine().getOut().println(Json.write(json(result)));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** The study as the command's JSON object. */
+    static ObjectNode json(TimingStudy.Result r) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        ResultJson.putPeriodsPerYear(out, r.periodsPerYear());
+        out.set("off", ResultJson.metrics(r.off().metrics()));
+        ArrayNode variants = out.putArray("variants");
+        for (TimingStudy.Variant v : r.variants()) {
+            ObjectNode o = variants.addObject();
+            o.put("phase", v.phase());
+            o.put("day_offset", v.dayOffset());
+            o.setAll(ResultJson.metrics(v.metrics()));
+        }
+        out.put("timing_luck", r.timingLuck());
+        out.put("spread", r.spread());
+        out.putObject("best").put("phase", r.best().phase()).put("day_offset", r.best().dayOffset());
+        out.putObject("worst").put("phase", r.worst().phase()).put("day_offset", r.worst().dayOffset());
+        TimingStudy.Tranche t = r.tranche();
+        out.putObject("tranche").put("final_value", t.finalValue()).put("cagr", t.cagr()).put("volatility", t.volatility())
+                .put("max_drawdown", t.maxDrawdown()).put("total_cost", t.totalCost()).put("event_count", t.eventCount());
+        return out;
+    }
+
+    /** One row per variant, {@link #VARIANT_COLUMNS}, through the shared CSV writer. */
+    static void writeCsv(Path file, TimingStudy.Result r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (TimingStudy.Variant v : r.variants()) {
+            Metrics m = v.metrics();
+            rows.add(List.of(Integer.toString(v.phase()), Integer.toString(v.dayOffset()), Double.toString(m.finalValue()),
+                    Double.toString(m.totalReturn()), Double.toString(m.cagr()), Double.toString(m.volatility()),
+                    Double.toString(m.maxDrawdown()), Integer.toString(m.eventCount()), Double.toString(m.totalTurnover()),
+                    Double.toString(m.totalCost())));
+        }
+        try {
+            CsvWriter.write(file, VARIANT_COLUMNS, rows);
+        } catch (IOException e) {
+            throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A set of small integers: {@code A..B} (A ≤ B, both included) or a comma-separated list; the range checks
+     * (0 … m−1, 0 … 20) are the study's.
+     */
+    static int[] parseSet(String option, String text) {
+        String s = text.trim();
+        try {
+            int range = s.indexOf("..");
+            if (range >= 0) {
+                int a = Integer.parseInt(s.substring(0, range).trim());
+                int b = Integer.parseInt(s.substring(range + 2).trim());
+                if (b < a) {
+                    throw new ForestoException(ErrorCode.INVALID_REQUEST, option + " " + s + ": the range ends before it starts");
+                }
+                if ((long) b - a >= 1000) {
+                    throw new ForestoException(ErrorCode.INVALID_RULE, option + " " + s + ": too many values");
+                }
+                int[] out = new int[b - a + 1];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = a + i;
+                }
+                return out;
+            }
+            String[] parts = s.split(",");
+            int[] out = new int[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                out[i] = Integer.parseInt(parts[i].trim());
+            }
+            return out;
+        } catch (NumberFormatException e) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, option + " takes A..B or a list of integers P,Q,…; got '"
+                    + text + "'");
+        }
+    }
+}
