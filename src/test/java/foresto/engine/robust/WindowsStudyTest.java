@@ -122,6 +122,7 @@ class WindowsStudyTest {
         for (double p : x) {
             positive += p > 0 ? 1 : 0;
         }
+        assertThat(positive).as("the fixture has premiums of both signs").isBetween(1, 4);
         Arrays.sort(x);
         // n = 5: h = 4p → p5: h = 0.2, p25: h = 1, median: h = 2, p75: h = 3, p95: h = 3.8
         Summary s = r.summary();
@@ -219,5 +220,23 @@ class WindowsStudyTest {
             ss += (x - mean) * (x - mean);
         }
         assertThat(w.off().volatility()).isEqualTo(Math.sqrt(12) * Math.sqrt(ss / (ret.length - 1)));
+    }
+
+    @Test
+    void aWindowWithoutATradingDayFailsTheStudyNamingThatWindow() {
+        List<LocalDate> dates = new ArrayList<>();
+        for (LocalDate x = d(2023, 1, 2); x.isBefore(d(2023, 7, 1)); x = x.plusDays(1)) {
+            boolean march = x.getMonthValue() == 3;
+            if (!march && x.getDayOfWeek() != DayOfWeek.SATURDAY && x.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                dates.add(x);
+            }
+        }
+        MarketData gap = data(dates.toArray(new LocalDate[0]), 3);
+        assertThatThrownBy(() -> WindowsStudy.run(gap, scenario(d(2023, 1, 2), d(2023, 6, 30)), MONTHLY, 1, 1,
+                WindowsStudy.Progress.NONE, () -> false))
+                .isInstanceOfSatisfying(EngineException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(EngineException.Kind.WINDOW_OUTSIDE_DATA);
+                    assertThat(e.getMessage()).contains("2023-03-02..2023-04-01"); // window 2: 1 April 2023 is a Saturday
+                });
     }
 }
