@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.InlineRule;
+import foresto.backtest.ResultJson;
 import foresto.csv.CsvWriter;
 import foresto.engine.Metrics;
 import foresto.engine.RebalancingRule;
@@ -86,10 +87,13 @@ final class RobustnessWindowsCommand implements Callable<Integer> {
                 shape.dayOffset);
     }
 
-    /** The answer, with exactly the keys of issue 19 (SEMANTICS §12.3). */
+    /**
+     * The answer: the keys of issue 19 (SEMANTICS §12.3), with {@code frequency} beside {@code periods_per_year} as
+     * in every output that shows an annualised figure (§5; simulate, sweep, robustness timing).
+     */
     static ObjectNode json(WindowsStudy.Result result) {
         ObjectNode out = Json.mapper().createObjectNode();
-        out.put("periods_per_year", result.periodsPerYear().value());
+        ResultJson.putPeriodsPerYear(out, result.periodsPerYear());
         ArrayNode windows = out.putArray("windows");
         for (WindowsStudy.WindowResult w : result.windows()) {
             ObjectNode o = windows.addObject();

@@ -58,8 +58,10 @@ class RobustnessWindowsCommandTest {
         CliRunner.Result r = CliRunner.on(args("--length-months", "2"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
-        assertThat(names(j)).containsExactly("periods_per_year", "windows", "summary");
+        // the keys, and frequency beside periods_per_year as §5 asks of every output with annualised figures
+        assertThat(names(j)).containsExactly("periods_per_year", "frequency", "windows", "summary");
         assertThat(j.get("periods_per_year").asInt()).isEqualTo(252);
+        assertThat(j.get("frequency").asText()).isEqualTo("daily");
         assertThat(j.get("windows")).hasSize(5);
         for (JsonNode w : j.get("windows")) {
             assertThat(names(w)).containsExactly("start", "end", "on", "off", "premium");
