@@ -1,0 +1,149 @@
+package foresto.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import foresto.backtest.FeatureFlags;
+import foresto.backtest.InlineRule;
+import foresto.backtest.ResultJson;
+import foresto.csv.CsvWriter;
+import foresto.engine.Metrics;
+import foresto.engine.RebalancingRule;
+import foresto.engine.robust.RollingWindows;
+import foresto.engine.robust.WindowsStudy;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.json.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code foresto robustness windows}: the start-date study (SEMANTICS §12.3) on a returns CSV. One JSON object:
+ * {@code periods_per_year}, every window's ON and OFF figures and premium, and the summary over the premiums.
+ */
+@Command(name = "windows", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Start-date study: the rule ON vs OFF on every window of L months, one starting every s months.")
+final class RobustnessWindowsCommand implements Callable<Integer> {
+    /** The --csv columns, one row per window. */
+    static final List<String> CSV_COLUMNS = List.of("start", "end", "on_cagr", "on_volatility", "on_max_drawdown",
+            "on_final_value", "off_cagr", "off_volatility", "off_max_drawdown", "off_final_value", "premium",
+            "volatility_diff", "max_drawdown_diff");
+
+    @ParentCommand
+    RobustnessCommand parent;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    FileScenarioOptions scenarioOptions;
+
+    @Option(names = "--rule", paramLabel = "SPEC", description = "the rebalancing rule compared with buy-and-hold "
+            + "(needs USE_REBALANCING=1), as in simulate --rule")
+    String rule;
+    @Mixin
+    RuleShapeOptions shape;
+    @Option(names = "--cost-rate", paramLabel = "RATE", description = "fixed cost rate per unit of turnover (default 0.001)")
+    Double costRate;
+    @Option(names = "--length-months", required = true, paramLabel = "L", description = "window length in months (≥ 1)")
+    int lengthMonths;
+    @Option(names = "--step-months", defaultValue = "1", paramLabel = "S",
+            description = "months between window starts (≥ 1; default 1)")
+    int stepMonths;
+    @Option(names = "--csv", paramLabel = "OUT.csv", description = "also write one row per window as CSV (the shared writer)")
+    Path csv;
+
+    @Override
+    public Integer call() {
+        RebalancingRule r = parseRule(FeatureFlags.from(parent.main.config()));
+        FileScenarioOptions.Loaded in = scenarioOptions.load();
+        WindowsStudy.Result result = WindowsStudy.run(in.data(), in.scenario(), r, lengthMonths, stepMonths,
+                WindowsStudy.Progress.NONE, () -> false);
+        if (csv != null) {
+            writeCsv(csv, result);
+        }
+        spec.commandLine().getOut().println(Json.write(json(result)));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private RebalancingRule parseRule(FeatureFlags flags) {
+        String param = rule != null ? "--rule" : costRate != null ? "--cost-rate" : shape.firstGiven();
+        if (param != null) {
+            flags.requireRebalancingAllowed(param);
+        }
+        if (rule == null) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "robustness windows needs --rule (the rule compared "
+                    + "with buy-and-hold)");
+        }
+        return InlineRule.of(rule, shape.baseDay(), costRate, shape.check(), shape.rebalanceTo, shape.phase,
+                shape.dayOffset);
+    }
+
+    /**
+     * The answer: the keys of issue 19 (SEMANTICS §12.3), with {@code frequency} beside {@code periods_per_year} as
+     * in every output that shows an annualised figure (§5; simulate, sweep, robustness timing).
+     */
+    static ObjectNode json(WindowsStudy.Result result) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        ResultJson.putPeriodsPerYear(out, result.periodsPerYear());
+        ArrayNode windows = out.putArray("windows");
+        for (WindowsStudy.WindowResult w : result.windows()) {
+            ObjectNode o = windows.addObject();
+            o.put("start", w.window().start().toString());
+            o.put("end", w.window().end().toString());
+            o.set("on", side(w.on()));
+            o.set("off", side(w.off()));
+            o.put("premium", w.premium());
+        }
+        RollingWindows.Summary s = result.summary();
+        ObjectNode summary = out.putObject("summary");
+        summary.put("count", s.count());
+        summary.put("min", s.min());
+        summary.put("p5", s.p5());
+        summary.put("p25", s.p25());
+        summary.put("median", s.median());
+        summary.put("p75", s.p75());
+        summary.put("p95", s.p95());
+        summary.put("max", s.max());
+        summary.put("share_positive", s.sharePositive());
+        summary.put("non_overlapping", s.nonOverlapping());
+        return out;
+    }
+
+    private static ObjectNode side(Metrics m) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("cagr", m.cagr());
+        o.put("volatility", m.volatility());
+        o.put("max_drawdown", m.maxDrawdown());
+        o.put("final_value", m.finalValue());
+        return o;
+    }
+
+    /** One row per window in {@link #CSV_COLUMNS}' order; numbers as Java prints a double (round-trips exactly). */
+    static void writeCsv(Path file, WindowsStudy.Result result) {
+        List<List<String>> rows = new ArrayList<>();
+        for (WindowsStudy.WindowResult w : result.windows()) {
+            Metrics on = w.on();
+            Metrics off = w.off();
+            rows.add(List.of(w.window().start().toString(), w.window().end().toString(),
+                    Double.toString(on.cagr()), Double.toString(on.volatility()), Double.toString(on.maxDrawdown()),
+                    Double.toString(on.finalValue()), Double.toString(off.cagr()), Double.toString(off.volatility()),
+                    Double.toString(off.maxDrawdown()), Double.toString(off.finalValue()), Double.toString(w.premium()),
+                    Double.toString(on.volatility() - off.volatility()),
+                    Double.toString(on.maxDrawdown() - off.maxDrawdown())));
+        }
+        try {
+            CsvWriter.write(file, CSV_COLUMNS, rows);
+        } catch (IOException e) {
+            throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}
