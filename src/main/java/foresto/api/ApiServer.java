@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import foresto.backtest.BacktestResult;
 import foresto.backtest.BacktestService;
-import foresto.backtest.Cancellation;
 import foresto.backtest.Failures;
 import foresto.backtest.ResultJson;
 import foresto.error.ErrorCode;
@@ -143,9 +143,9 @@ public final class ApiServer implements AutoCloseable {
             requireMethod(ex, "POST");
             requireJsonBody(ex);
             String body = readBody(ex);
-            // a new run's paths as just stored, a reused run's as stored: the window it used, not recomputed
-            BacktestService.Shown shown = service.runAndShow(ScenarioRequestParser.parse(body, service.flags()), new Cancellation());
-            send(ex, 200, ResultJson.backtest(shown.result(), shown.view().paths().dates()));
+            BacktestResult r = service.run(ScenarioRequestParser.parse(body, service.flags()));
+            // the window it used, from its stored paths (not recomputed; its events, which may be many, not read)
+            send(ex, 200, ResultJson.backtest(r, service.paths(r.runId()).dates()));
         } else if (events.matches()) {
             requireMethod(ex, "GET");
             streamEvents(ex, ScenarioRequestParser.runId(events.group(1)),

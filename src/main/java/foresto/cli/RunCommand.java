@@ -3,8 +3,6 @@ package foresto.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.Backend;
 import foresto.backtest.BacktestResult;
-import foresto.backtest.BacktestService;
-import foresto.backtest.Cancellation;
 import foresto.backtest.ResultJson;
 import foresto.json.Json;
 import picocli.CommandLine.Command;
@@ -32,10 +30,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         options.validate(main.config());
         try (Backend backend = main.startBackend(spec)) {
-            // the run as shown: a new run's paths as just stored, a reused run's as stored (its window, not recomputed)
-            BacktestService.Shown shown = backend.backtests().runAndShow(options.request(backend), new Cancellation());
-            BacktestResult r = shown.result();
-            ObjectNode out = ResultJson.backtest(r, shown.view().paths().dates());
+            BacktestResult r = backend.backtests().run(options.request(backend));
+            // the window it used, from its stored paths (not recomputed)
+            ObjectNode out = ResultJson.backtest(r, backend.backtests().paths(r.runId()).dates());
             if (withEvents) {
                 out.set("events", ResultJson.events(backend.backtests().events(r.runId())));
             }
