@@ -144,7 +144,8 @@ public final class ApiServer implements AutoCloseable {
             requireJsonBody(ex);
             String body = readBody(ex);
             BacktestResult r = service.run(ScenarioRequestParser.parse(body, service.flags()));
-            send(ex, 200, ResultJson.backtest(r));
+            // the window it used, from its stored paths (not recomputed; its events, which may be many, not read)
+            send(ex, 200, ResultJson.backtest(r, service.paths(r.runId()).dates()));
         } else if (events.matches()) {
             requireMethod(ex, "GET");
             streamEvents(ex, ScenarioRequestParser.runId(events.group(1)),

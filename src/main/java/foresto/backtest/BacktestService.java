@@ -13,6 +13,7 @@ import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
 import foresto.model.RunRequestInfo;
+import foresto.model.StoredPaths;
 import foresto.model.Today;
 
 import javax.sql.DataSource;
@@ -145,6 +146,12 @@ public final class BacktestService {
         if (!stores.runs().answers()) {
             throw new ForestoException(ErrorCode.DATABASE_UNAVAILABLE, "the database does not answer");
         }
+    }
+
+    /** A stored run's paths (dates, values, weights) without its events, which may be many. */
+    public StoredPaths paths(long runId) {
+        findRun(runId);
+        return stores.runs().loadPaths(runId);
     }
 
     /** A stored run with its paths and events, without recomputing anything. */

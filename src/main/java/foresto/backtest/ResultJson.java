@@ -109,13 +109,33 @@ public final class ResultJson {
         out.put("frequency", f.frequency());
     }
 
-    /** The response shape shared with the HTTP API. */
-    public static ObjectNode backtest(BacktestResult r) {
+    /**
+     * The window a run actually used, from its path's dates (the calendar in use, ascending): {@code purchase_date}
+     * (the first date, bought at its close), {@code first_return_date} (the next date: the first return applied; null
+     * for a one-date run) and {@code last_date}. The purchase date is the first date on or after the requested start,
+     * so it differs from it when the start is not a trading day.
+     */
+    public static void putWindow(ObjectNode out, LocalDate[] dates) {
+        out.put("purchase_date", dates[0].toString());
+        if (dates.length > 1) {
+            out.put("first_return_date", dates[1].toString());
+        } else {
+            out.putNull("first_return_date");
+        }
+        out.put("last_date", dates[dates.length - 1].toString());
+    }
+
+    /**
+     * The response shape shared with the HTTP API; {@code dates} are the run's path dates (a stored run's
+     * stored paths' dates, not recomputed), for its window ({@link #putWindow}).
+     */
+    public static ObjectNode backtest(BacktestResult r, LocalDate[] dates) {
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("run_id", r.runId());
         out.put("request_hash", r.requestHash());
         out.put("reused", r.reused());
         putPeriodsPerYear(out, r.summary());
+        putWindow(out, dates);
         out.set("request", Json.mapper().valueToTree(r.request()));
         out.set("off", metrics(r.summary().off()));
         if (r.summary().on() != null) {

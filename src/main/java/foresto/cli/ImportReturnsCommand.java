@@ -41,11 +41,13 @@ final class ImportReturnsCommand implements Callable<Integer> {
         var mapping = MarketCsvReader.parseMapping(columns);
         try (Backend backend = main.startBackend(spec)) {
             long t0 = System.nanoTime(); // the import itself: read, validate, store
-            var imported = backend.imports().importFile(file, dataset, mapping, k, !replace ? Replace.NO
+            var described = backend.imports().importDescribed(file, dataset, mapping, k, !replace ? Replace.NO
                     : force ? Replace.FORCE : Replace.UNLESS_RUNS);
+            var imported = described.imported();
             DatasetRecord d = imported.dataset();
-            spec.commandLine().getOut().printf("imported dataset '%s' (id %d): %,d rows %s..%s, fingerprint %s, %.0f ms%s%n",
-                    d.name(), d.datasetId(), d.rowCount(), d.firstDate(), d.lastDate(), d.fingerprint().substring(0, 12),
+            spec.commandLine().getOut().printf("imported dataset '%s' (id %d): %,d rows %s..%s (%s), fingerprint %s, %.0f ms%s%n",
+                    d.name(), d.datasetId(), d.rowCount(), d.firstDate(), d.lastDate(), described.detected(),
+                    d.fingerprint().substring(0, 12),
                     (System.nanoTime() - t0) / 1e6, imported.deletedRuns() == 0 ? ""
                             : "; deleted " + imported.deletedRuns() + " stored runs of the replaced data");
             spec.commandLine().getOut().flush();

@@ -59,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
                 throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot create " + out + ": " + io.getMessage());
             }
             EventTable.export(out.resolve("events.csv"), model.events());
-            ObjectNode summary = ResultJson.backtest(r);
+            ObjectNode summary = ResultJson.backtest(r, model.paths().dates());
             ResultJson.addPathStats(summary, model.paths().dates(), model.paths().off(), model.paths().hasOn() ? model.paths().on() : null, riskFree,
                     r.summary().frequency());
             Files.writeString(out.resolve("summary.json"), Json.writePretty(summary) + "\n");

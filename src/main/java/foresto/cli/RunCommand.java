@@ -31,7 +31,8 @@ final class RunCommand implements Callable<Integer> {
         options.validate(main.config());
         try (Backend backend = main.startBackend(spec)) {
             BacktestResult r = backend.backtests().run(options.request(backend));
-            ObjectNode out = ResultJson.backtest(r);
+            // the window it used, from its stored paths (not recomputed)
+            ObjectNode out = ResultJson.backtest(r, backend.backtests().paths(r.runId()).dates());
             if (withEvents) {
                 out.set("events", ResultJson.events(backend.backtests().events(r.runId())));
             }

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -55,6 +57,7 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         FeatureFlags flags = FeatureFlags.from(main.config());
         Optional<RebalancingRule> parsedRule = parseRule(flags);
+        List<String> unused = unusedOptions();
         FileScenarioOptions.Loaded in = scenarioOptions.load();
         MarketData data = in.data();
         Scenario scenario = in.scenario();
@@ -66,6 +69,10 @@ final class SimulateCommand implements Callable<Integer> {
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("request_hash", hash.hex());
         ResultJson.putPeriodsPerYear(out, result.off().periodsPerYear());
+        ResultJson.putWindow(out, result.off().dates());
+        if (!unused.isEmpty()) {
+            unused.forEach(out.putArray("unused_options")::add);
+        }
         out.set("off", ResultJson.path(result.off(), withPath));
         result.on().ifPresent(on -> out.set("on", ResultJson.path(on, withPath)));
         spec.commandLine().getOut().println(Json.write(out));
@@ -73,8 +80,27 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The rule options given without {@code --rule} that an OFF-only run accepts and ignores, so a script can pass the
+     * same flags to every run: {@code --base-day} (its word still checked) and {@code --cost-rate}. Listed in the JSON
+     * as {@code unused_options}; the other rule options still need {@code --rule}.
+     */
+    private List<String> unusedOptions() {
+        List<String> unused = new ArrayList<>();
+        if (rule == null && shape.baseDay != null) {
+            InlineRule.baseDay(shape.baseDay());
+            unused.add("--base-day");
+        }
+        if (rule == null && costRate != null) {
+            unused.add("--cost-rate");
+        }
+        return unused;
+    }
+
     private Optional<RebalancingRule> parseRule(FeatureFlags flags) {
-        String param = rule != null ? "--rule" : costRate != null ? "--cost-rate" : shape.firstGiven();
+        String param = rule != null ? "--rule" : shape.check != null ? "--check"
+                : shape.rebalanceTo != null ? "--rebalance-to" : shape.phase != null ? "--phase"
+                : shape.dayOffset != null ? "--day-offset" : null;
         if (param == null) {
             return Optional.empty();
         }

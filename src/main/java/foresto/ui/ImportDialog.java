@@ -3,6 +3,7 @@ package foresto.ui;
 import foresto.backtest.ImportService;
 import foresto.csv.MarketCsvReader;
 import foresto.model.DatasetRecord;
+import foresto.model.Imported;
 import foresto.model.Replace;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
@@ -96,12 +97,14 @@ final class ImportDialog {
             String kindName = kind.getValue();
             Replace policy = !replace.isSelected() ? Replace.NO
                     : force.isSelected() ? Replace.FORCE : Replace.UNLESS_RUNS;
-            executor.submit("import", () -> imports.importFile(Path.of(path), datasetName,
-                    MarketCsvReader.parseMapping(mapping), MarketCsvReader.Kind.parse(kindName), policy), done -> {
+            executor.submit("import", () -> imports.importDescribed(Path.of(path), datasetName,
+                    MarketCsvReader.parseMapping(mapping), MarketCsvReader.Kind.parse(kindName), policy), described -> {
+                        Imported done = described.imported();
                         DatasetRecord d = done.dataset();
                         importButton.setDisable(false);
                         result.setText("Imported '" + d.name() + "' (id " + d.datasetId() + "): " + d.rowCount() + " rows, "
-                                + d.firstDate() + ".." + d.lastDate() + (done.deletedRuns() == 0 ? ""
+                                + d.firstDate() + ".." + d.lastDate() + " (" + described.detected() + ")"
+                                + (done.deletedRuns() == 0 ? ""
                                 : "; deleted " + done.deletedRuns() + " stored runs of the replaced data"));
                         imported.accept(d);
                     }, t -> {
