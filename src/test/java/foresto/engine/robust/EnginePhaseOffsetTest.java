@@ -17,7 +17,6 @@ import foresto.engine.StepContext;
 import foresto.engine.Weights;
 import org.junit.jupiter.api.Test;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,18 +50,9 @@ class EnginePhaseOffsetTest {
         return LocalDate.of(y, m, day);
     }
 
-    private static final LocalDate[] ALL = weekdays(d(2019, 11, 18), d(2024, 7, 17));
+    private static final LocalDate[] ALL = TradingCalendars.weekdays(d(2019, 11, 18), d(2024, 7, 17), HOLIDAYS);
     private static final MarketData DATA = data();
 
-    private static LocalDate[] weekdays(LocalDate from, LocalDate to) {
-        List<LocalDate> out = new ArrayList<>();
-        for (LocalDate x = from; !x.isAfter(to); x = x.plusDays(1)) {
-            if (x.getDayOfWeek() != DayOfWeek.SATURDAY && x.getDayOfWeek() != DayOfWeek.SUNDAY && !HOLIDAYS.contains(x)) {
-                out.add(x);
-            }
-        }
-        return out.toArray(new LocalDate[0]);
-    }
 
     private static MarketData data() {
         SplittableRandom rnd = new SplittableRandom(20261207);

@@ -153,15 +153,6 @@ class PeriodPhaseTest {
     /** A month-end on which the equity return is missing: SKIP drops it, so June 2023 ends on the 29th. */
     private static final LocalDate GAP = d(2023, 6, 30);
 
-    private static LocalDate[] weekdays(LocalDate from, LocalDate to) {
-        List<LocalDate> out = new ArrayList<>();
-        for (LocalDate x = from; !x.isAfter(to); x = x.plusDays(1)) {
-            if (x.getDayOfWeek() != DayOfWeek.SATURDAY && x.getDayOfWeek() != DayOfWeek.SUNDAY && !HOLIDAYS.contains(x)) {
-                out.add(x);
-            }
-        }
-        return out.toArray(new LocalDate[0]);
-    }
 
     private static List<LocalDate> dates(LocalDate[] cal, int[] idx) {
         List<LocalDate> out = new ArrayList<>();
@@ -185,7 +176,7 @@ class PeriodPhaseTest {
 
     @Test
     void phaseZeroOffsetZeroAgreesWithTodaysEngineOnAHolidayCalendar() {
-        LocalDate[] all = weekdays(d(2022, 12, 19), d(2024, 7, 19)); // ends mid-month: July is incomplete
+        LocalDate[] all = TradingCalendars.weekdays(d(2022, 12, 19), d(2024, 7, 19), HOLIDAYS); // ends mid-month: July is incomplete
         double[] eq = new double[all.length];
         double[] bd = new double[all.length];
         List<LocalDate> inUse = new ArrayList<>();
