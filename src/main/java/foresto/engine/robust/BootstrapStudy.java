@@ -201,9 +201,20 @@ public final class BootstrapStudy {
             fanB.put(j, ab[1].values());
             progress.pathsDone(done.incrementAndGet(), paths);
         });
+        double[][] bandsA = new double[5][dates];
+        double[][] bandsB = new double[5][dates];
+        // each date's bands are independent of the others: sorted side by side after every path has run
+        Runnable bands = () -> IntStream.range(0, dates).parallel().forEach(t -> {
+            putBands(bandsA, t, fanA.at(t));
+            putBands(bandsB, t, fanB.at(t));
+        });
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             pool.submit(all).get();
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("the bootstrap study was cancelled");
+            }
+            pool.submit(bands).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("the bootstrap study was interrupted");
@@ -223,7 +234,16 @@ public final class BootstrapStudy {
         return new Result(resampler.periodsPerYear(), paths, b, seed, resampler.dates(), finalA, finalB, p,
                 BootstrapSummary.standardError(p, paths),
                 Quantiles.of(BootstrapSummary.differences(cagrA, cagrB)),
-                Quantiles.of(BootstrapSummary.differences(mddA, mddB)), fanA.bands(), fanB.bands());
+                Quantiles.of(BootstrapSummary.differences(mddA, mddB)), bandsA, bandsB);
+    }
+
+    /** Date t's bands into series [0] p5 … [4] p95, as {@link Fan#bands()} lays them out. */
+    private static void putBands(double[][] out, int t, Quantiles q) {
+        out[0][t] = q.p5();
+        out[1][t] = q.p25();
+        out[2][t] = q.median();
+        out[3][t] = q.p75();
+        out[4][t] = q.p95();
     }
 
     /** Path j's A and B runs ([0] A, [1] B) on its resampled market, through the engine's public API. */
