@@ -6,12 +6,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,6 +112,25 @@ class RobustnessBootstrapCommandTest {
         String c = CliRunner.on(args("--paths", "10", "--seed", "8")).out();
         assertThat(b).isEqualTo(a);
         assertThat(c).isNotEqualTo(a);
+    }
+
+    @Test
+    void aChildJvmOnOneCoreGivesTheSameBootstrapForTheSameSeed() throws Exception {
+        String[] a = args("--paths", "25", "--block", "4", "--seed", "12345", "--per-path");
+        CliRunner.Result here = CliRunner.on(a);
+        assertThat(here.exitCode()).as(here.err()).isZero();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ActiveProcessorCount=1", "-cp", System.getProperty("java.class.path"), "foresto.cli.Main"));
+        cmd.addAll(List.of(a));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("USE_REBALANCING", "1");
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(Json.mapper().readTree(out)).isEqualTo(Json.mapper().readTree(here.out()));
+        assertThat(out.trim()).isEqualTo(here.out().trim());
     }
 
     @Test
