@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "robustness", mixinStandardHelpOptions = true,
         description = "Robustness studies on a returns CSV (no database): is a rule's result a property of the rule or luck?",
-        subcommands = {RobustnessTimingCommand.class, RobustnessWindowsCommand.class})
+        subcommands = {RobustnessTimingCommand.class, RobustnessWindowsCommand.class, RobustnessBootstrapCommand.class})
 final class RobustnessCommand implements Runnable {
     @ParentCommand
     Main main;

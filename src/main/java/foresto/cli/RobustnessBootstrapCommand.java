@@ -1,0 +1,187 @@
+package foresto.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import foresto.backtest.FeatureFlags;
+import foresto.backtest.InlineRule;
+import foresto.backtest.ResultJson;
+import foresto.csv.CsvWriter;
+import foresto.engine.RebalancingRule;
+import foresto.engine.robust.BootstrapStudy;
+import foresto.engine.robust.BootstrapSummary.Quantiles;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.json.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code foresto robustness bootstrap}: the bootstrap study (SEMANTICS §12.4) on a returns CSV. One JSON object:
+ * {@code periods_per_year}, {@code frequency}, the study's parameters, P(A beats B) with its standard error, the
+ * percentiles of the CAGR and max-drawdown differences, the fan of A and B, and with {@code --per-path} every path's
+ * final values.
+ */
+@Command(name = "bootstrap", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Bootstrap study: rule A against rule B (default off, buy-and-hold) on J resampled histories.")
+final class RobustnessBootstrapCommand implements Callable<Integer> {
+    /** The --csv columns, one row per path. */
+    static final List<String> CSV_COLUMNS = List.of("path", "a_final", "b_final");
+
+    @ParentCommand
+    RobustnessCommand parent;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    FileScenarioOptions scenarioOptions;
+
+    @Option(names = "--rule", paramLabel = "SPEC", description = "rule A (needs USE_REBALANCING=1), as in simulate --rule")
+    String rule;
+    @Option(names = "--versus", paramLabel = "off|SPEC", description = "rule B: off (buy-and-hold, the default) or a "
+            + "rule SPEC with the same shape options and cost rate as A")
+    String versus;
+    @Mixin
+    RuleShapeOptions shape;
+    @Option(names = "--cost-rate", paramLabel = "RATE", description = "fixed cost rate per unit of turnover (default 0.001)")
+    Double costRate;
+    @Option(names = "--paths", paramLabel = "J", defaultValue = "1000",
+            description = "number of resampled histories, 1 … 100,000 (default 1,000)")
+    int paths;
+    @Option(names = "--block", paramLabel = "B", description = "mean block length, a real ≥ 1 (default max(1, round(f/12)): 21 for daily data)")
+    Double block;
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "the generator's seed, an unsigned 64-bit integer (default 1)")
+    String seed;
+    @Option(names = "--per-path", description = "also list every path's final value of A and B")
+    boolean perPath;
+    @Option(names = "--csv", paramLabel = "OUT.csv", description = "also write one row per path as CSV (the shared writer)")
+    Path csv;
+
+    @Override
+    public Integer call() {
+        FeatureFlags flags = FeatureFlags.from(parent.main.config());
+        RebalancingRule a = parseRule(flags);
+        Optional<RebalancingRule> b = parseVersus();
+        long s = parseSeed(seed);
+        FileScenarioOptions.Loaded in = scenarioOptions.load();
+        BootstrapStudy.Result result = BootstrapStudy.run(in.data(), in.scenario(), a, b, paths, block, s,
+                Runtime.getRuntime().availableProcessors(), BootstrapStudy.Progress.NONE, () -> false);
+        if (csv != null) {
+            writeCsv(csv, result);
+        }
+        spec.commandLine().getOut().println(Json.write(json(result, perPath)));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private RebalancingRule parseRule(FeatureFlags flags) {
+        String param = rule != null ? "--rule" : versus != null ? "--versus" : costRate != null ? "--cost-rate"
+                : shape.firstGiven();
+        if (param != null) {
+            flags.requireRebalancingAllowed(param);
+        }
+        if (rule == null) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "robustness bootstrap needs --rule (rule A)");
+        }
+        return InlineRule.of(rule, shape.baseDay(), costRate, shape.check(), shape.rebalanceTo, shape.phase,
+                shape.dayOffset);
+    }
+
+    private Optional<RebalancingRule> parseVersus() {
+        if (versus == null || versus.trim().toLowerCase(Locale.ROOT).equals("off")) {
+            return Optional.empty();
+        }
+        return Optional.of(InlineRule.of(versus, shape.baseDay(), costRate, shape.check(), shape.rebalanceTo,
+                shape.phase, shape.dayOffset));
+    }
+
+    /** An unsigned 64-bit decimal integer. */
+    static long parseSeed(String text) {
+        try {
+            return Long.parseUnsignedLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "--seed must be an unsigned 64-bit integer "
+                    + "(0 … 18446744073709551615), got " + text);
+        }
+    }
+
+    /** The answer: the keys of issue 19, {@code frequency} beside {@code periods_per_year} as in every study. */
+    static ObjectNode json(BootstrapStudy.Result result, boolean perPath) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        ResultJson.putPeriodsPerYear(out, result.periodsPerYear());
+        out.put("paths", result.paths());
+        out.put("block", result.block());
+        out.put("seed", new BigInteger(Long.toUnsignedString(result.seed())));
+        out.put("p_beats", result.pBeats());
+        out.put("p_beats_se", result.pBeatsSe());
+        out.set("cagr_diff", quantiles(result.cagrDiff()));
+        out.set("max_drawdown_diff", quantiles(result.maxDrawdownDiff()));
+        ObjectNode fan = out.putObject("fan");
+        ArrayNode dates = fan.putArray("dates");
+        for (LocalDate d : result.dates()) {
+            dates.add(d.toString());
+        }
+        fan.set("a", bands(result.fanA()));
+        fan.set("b", bands(result.fanB()));
+        if (perPath) {
+            ArrayNode rows = out.putArray("per_path");
+            for (int j = 0; j < result.paths(); j++) {
+                ObjectNode o = rows.addObject();
+                o.put("path", j);
+                o.put("a_final", result.finalA()[j]);
+                o.put("b_final", result.finalB()[j]);
+            }
+        }
+        return out;
+    }
+
+    private static ObjectNode quantiles(Quantiles q) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("p5", q.p5());
+        o.put("p25", q.p25());
+        o.put("median", q.median());
+        o.put("p75", q.p75());
+        o.put("p95", q.p95());
+        return o;
+    }
+
+    private static final String[] BAND_KEYS = {"p5", "p25", "p50", "p75", "p95"};
+
+    private static ObjectNode bands(double[][] bands) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        for (int i = 0; i < BAND_KEYS.length; i++) {
+            ArrayNode a = o.putArray(BAND_KEYS[i]);
+            for (double v : bands[i]) {
+                a.add(v);
+            }
+        }
+        return o;
+    }
+
+    /** One row per path in {@link #CSV_COLUMNS}' order; numbers as Java prints a double (round-trips exactly). */
+    static void writeCsv(Path file, BootstrapStudy.Result result) {
+        List<List<String>> rows = new ArrayList<>(result.paths());
+        for (int j = 0; j < result.paths(); j++) {
+            rows.add(List.of(Integer.toString(j), Double.toString(result.finalA()[j]),
+                    Double.toString(result.finalB()[j])));
+        }
+        try {
+            CsvWriter.write(file, CSV_COLUMNS, rows);
+        } catch (IOException e) {
+            throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package foresto.engine.robust;
+
+import foresto.engine.AssetClass;
+import foresto.engine.EngineException;
+import foresto.engine.MarketData;
+import foresto.engine.PathResult;
+import foresto.engine.PeriodsPerYear;
+import foresto.engine.RebalancingRule;
+import foresto.engine.Scenario;
+import foresto.engine.ScenarioCalendar;
+import foresto.engine.Sweep;
+import foresto.engine.robust.BootstrapSummary.Quantiles;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+/**
+ * The bootstrap study (SEMANTICS §12.4): J resampled histories of the scenario's window, rule A and rule B (empty:
+ * OFF, buy-and-hold) run on each through the engine's public API, and the summary over the paths.
+ *
+ * <p>Path j's market is the dataset with the held classes' returns on the window's dates d_1 … d_n (the calendar in
+ * use) replaced by the window's row idx[t] ({@link StationaryBootstrap}; missing → 0 under ZERO, as §1); every other
+ * row, and every date, is left as it is, so calendar rules (phase, day offset, the last trading day's look at the
+ * next date) fire on the real calendar and f is the dataset's. Paths may run side by side; each path's sums are
+ * sequential and everything is stored by path index, so the result does not depend on the number of threads.
+ * The fans hold J × (n + 1) values per rule (see {@link Fan}). Pure: no database, no JSON.
+ */
+public final class BootstrapStudy {
+    /** The default number of paths J. */
+    public static final int DEFAULT_PATHS = 1_000;
+    /** The default seed. */
+    public static final long DEFAULT_SEED = 1;
+
+    private BootstrapStudy() {
+    }
+
+    /** Progress: {@code done} of {@code total} paths have run (called from worker threads). */
+    @FunctionalInterface
+    public interface Progress {
+        void pathsDone(int done, int total);
+
+        Progress NONE = (done, total) -> { };
+    }
+
+    /**
+     * The study's result.
+     *
+     * @param dates   the window's closes d_0 … d_n (the fans' dates)
+     * @param finalA  path j's final value of A (index j), likewise B
+     * @param fanA    A's bands per date: [0] p5, [1] p25, [2] p50, [3] p75, [4] p95
+     */
+    public record Result(PeriodsPerYear periodsPerYear, int paths, double block, long seed, LocalDate[] dates,
+                         double[] finalA, double[] finalB, double pBeats, double pBeatsSe, Quantiles cagrDiff,
+                         Quantiles maxDrawdownDiff, double[][] fanA, double[][] fanB) {
+    }
+
+    /**
+     * The resampler of a scenario's window: the window's dataset rows and its held classes' returns, and the
+     * market of any path. Immutable and thread-safe.
+     */
+    public static final class Resampler {
+        private final MarketData data;
+        private final LocalDate[] allDates;
+        private final int[] held;
+        private final double[][] columns; // per held class (index into held), the dataset's column with NaN
+        private final int[] windowRows; // dataset row of close t = 0 … n
+        private final double[][] windowReturns; // per held class, row t = 1 … n of the window (missing → 0)
+        private final LocalDate[] dates;
+        private final PeriodsPerYear periodsPerYear;
+
+        public Resampler(MarketData data, Scenario scenario) {
+            this.data = data;
+            ScenarioCalendar cal = ScenarioCalendar.prepare(data, scenario);
+            this.dates = cal.dates();
+            this.periodsPerYear = cal.periodsPerYear();
+            this.held = scenario.targets().heldOrdinals();
+            this.allDates = new LocalDate[data.size()];
+            for (int i = 0; i < allDates.length; i++) {
+                allDates[i] = data.date(i);
+            }
+            this.windowRows = new int[dates.length];
+            int row = 0;
+            for (int t = 0; t < dates.length; t++) {
+                while (!allDates[row].equals(dates[t])) {
+                    row++;
+                }
+                windowRows[t] = row;
+            }
+            this.columns = new double[held.length][];
+            this.windowReturns = new double[held.length][];
+            for (int h = 0; h < held.length; h++) {
+                AssetClass c = AssetClass.of(held[h]);
+                double[] col = new double[allDates.length];
+                for (int i = 0; i < col.length; i++) {
+                    col[i] = data.returnOf(c, i);
+                }
+                columns[h] = col;
+                double[] w = new double[dates.length];
+                for (int t = 1; t < dates.length; t++) {
+                    double r = col[windowRows[t]];
+                    w[t] = Double.isNaN(r) ? 0.0 : r;
+                }
+                windowReturns[h] = w;
+            }
+        }
+
+        /** n: the window's dates after the purchase date. */
+        public int rows() {
+            return dates.length - 1;
+        }
+
+        /** The window's closes d_0 … d_n. */
+        public LocalDate[] dates() {
+            return dates.clone();
+        }
+
+        public PeriodsPerYear periodsPerYear() {
+            return periodsPerYear;
+        }
+
+        /** The market of a path with index sequence {@code idx} (idx[t], t = 1 … n, a 1-based window row). */
+        public MarketData market(int[] idx) {
+            double[][] cols = new double[AssetClass.COUNT][];
+            for (int h = 0; h < held.length; h++) {
+                double[] col = columns[h].clone();
+                double[] w = windowReturns[h];
+                for (int t = 1; t < windowRows.length; t++) {
+                    col[windowRows[t]] = w[idx[t]];
+                }
+                cols[held[h]] = col;
+            }
+            return MarketData.of(allDates, cols);
+        }
+
+        MarketData data() {
+            return data;
+        }
+    }
+
+    /**
+     * Runs the study.
+     *
+     * @param ruleB     B, or empty for OFF (buy-and-hold)
+     * @param paths     J, 1 … 100,000
+     * @param block     b, a real ≥ 1, or null for max(1, round(f/12))
+     * @param seed      an unsigned 64-bit integer held in a long
+     * @param threads   how many paths may run side by side (≥ 1); the result is the same for any number
+     * @param progress  told after each path
+     * @param cancelled polled before each path; when true the study ends with a {@link CancellationException}
+     */
+    public static Result run(MarketData data, Scenario scenario, RebalancingRule ruleA, Optional<RebalancingRule> ruleB,
+                             int paths, Double block, long seed, int threads, Progress progress,
+                             BooleanSupplier cancelled) {
+        Objects.requireNonNull(ruleA, "rule A");
+        Objects.requireNonNull(ruleB, "rule B");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(cancelled, "cancelled");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        }
+        StationaryBootstrap.requirePaths(paths);
+        if (block != null) {
+            StationaryBootstrap.requireMeanBlock(block);
+        }
+        if (ruleB.isPresent() && ruleB.get().equals(ruleA)) {
+            throw new EngineException(EngineException.Kind.INVALID_REQUEST, "rule B (--versus) is rule A itself: "
+                    + "compare A with another rule or with off (buy-and-hold)");
+        }
+        Resampler resampler = new Resampler(data, scenario);
+        double b = block != null ? block : StationaryBootstrap.defaultMeanBlock(resampler.periodsPerYear().value());
+        StationaryBootstrap sampler = new StationaryBootstrap(paths, resampler.rows(), b, seed);
+        int dates = resampler.rows() + 1;
+        Fan fanA = new Fan(paths, dates);
+        Fan fanB = new Fan(paths, dates);
+        double[] finalA = new double[paths];
+        double[] finalB = new double[paths];
+        double[] cagrA = new double[paths];
+        double[] cagrB = new double[paths];
+        double[] mddA = new double[paths];
+        double[] mddB = new double[paths];
+        AtomicInteger done = new AtomicInteger();
+        Runnable all = () -> IntStream.range(0, paths).parallel().forEach(j -> {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("the bootstrap study was cancelled");
+            }
+            PathResult[] ab = runPath(resampler, sampler, j, scenario, ruleA, ruleB);
+            finalA[j] = ab[0].metrics().finalValue();
+            finalB[j] = ab[1].metrics().finalValue();
+            cagrA[j] = ab[0].metrics().cagr();
+            cagrB[j] = ab[1].metrics().cagr();
+            mddA[j] = ab[0].metrics().maxDrawdown();
+            mddB[j] = ab[1].metrics().maxDrawdown();
+            fanA.put(j, ab[0].values());
+            fanB.put(j, ab[1].values());
+            progress.pathsDone(done.incrementAndGet(), paths);
+        });
+        double[][] bandsA = new double[5][dates];
+        double[][] bandsB = new double[5][dates];
+        // each date's bands are independent of the others: sorted side by side after every path has run
+        Runnable bands = () -> IntStream.range(0, dates).parallel().forEach(t -> {
+            putBands(bandsA, t, fanA.at(t));
+            putBands(bandsB, t, fanB.at(t));
+        });
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(all).get();
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("the bootstrap study was cancelled");
+            }
+            pool.submit(bands).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("the bootstrap study was interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        double p = BootstrapSummary.pBeats(finalA, finalB);
+        return new Result(resampler.periodsPerYear(), paths, b, seed, resampler.dates(), finalA, finalB, p,
+                BootstrapSummary.standardError(p, paths),
+                Quantiles.of(BootstrapSummary.differences(cagrA, cagrB)),
+                Quantiles.of(BootstrapSummary.differences(mddA, mddB)), bandsA, bandsB);
+    }
+
+    /** Date t's bands into series [0] p5 … [4] p95, as {@link Fan#bands()} lays them out. */
+    private static void putBands(double[][] out, int t, Quantiles q) {
+        out[0][t] = q.p5();
+        out[1][t] = q.p25();
+        out[2][t] = q.median();
+        out[3][t] = q.p75();
+        out[4][t] = q.p95();
+    }
+
+    /** Path j's A and B runs ([0] A, [1] B) on its resampled market, through the engine's public API. */
+    static PathResult[] runPath(Resampler resampler, StationaryBootstrap sampler, int j, Scenario scenario,
+                                RebalancingRule ruleA, Optional<RebalancingRule> ruleB) {
+        MarketData market = resampler.market(sampler.indices(j));
+        Sweep prepared = Sweep.prepare(market, scenario);
+        PathResult a = prepared.cell(ruleA).on();
+        PathResult b = ruleB.isPresent() ? prepared.cell(ruleB.get()).on() : prepared.off();
+        return new PathResult[] {a, b};
+    }
+}
