@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
+import java.util.function.DoubleSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,7 +84,7 @@ class BootstrapStudyTest {
     /** idx[1 … n] of path j (idx[0] unused). */
     private static int[] handIndices(long seed, int j, int n, double b) {
         long[] state = {mix(seed ^ (j * 0x9E3779B97F4A7C15L))};
-        java.util.function.DoubleSupplier uniform = () -> {
+        DoubleSupplier uniform = () -> {
             state[0] += 0x9E3779B97F4A7C15L;
             return (mix(state[0]) >>> 11) / 9007199254740992.0; // 2^53
         };
