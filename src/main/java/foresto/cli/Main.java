@@ -4,6 +4,7 @@ import foresto.backtest.Backend;
 import foresto.backtest.Failures;
 import foresto.config.AppConfig;
 import foresto.config.Secrets;
+import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.ui.DesktopLauncher;
 import picocli.CommandLine;
@@ -50,10 +51,32 @@ public final class Main implements Runnable {
         System.exit(run(args, AppConfig.load(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs a command line with the given configuration and returns its exit code (tests capture the streams). */
+    /**
+     * Runs a command line with the given configuration and returns its exit code (tests capture the streams).
+     * Every write to stdout and stderr is checked once the command is done: if either failed (disk full, stream
+     * closed) a command that would have succeeded ends with {@code WRITE_FAILED} and exit 1, reported on stderr
+     * when stdout failed (and by the exit code alone when stderr failed too). A command that already failed
+     * keeps its own exit code.
+     */
     public static int run(String[] args, AppConfig config, PrintWriter out, PrintWriter err) {
         CommandLine cl = commandLine(config, out, err);
-        return cl.execute(args);
+        int code = cl.execute(args);
+        return checkWrites(code, out, err);
+    }
+
+    /** The exit code after checking that everything written to {@code out} and {@code err} arrived. */
+    static int checkWrites(int code, PrintWriter out, PrintWriter err) {
+        boolean outFailed = out.checkError();
+        boolean errFailed = err.checkError();
+        if (!outFailed && !errFailed) {
+            return code;
+        }
+        if (outFailed && !errFailed) {
+            err.println("error: " + new ForestoException(ErrorCode.WRITE_FAILED,
+                    "cannot write to standard output (disk full or stream closed); the output is incomplete").describe());
+            err.flush();
+        }
+        return code == 0 ? ErrorCode.WRITE_FAILED.exitCode() : code;
     }
 
     static CommandLine commandLine(AppConfig config, PrintWriter out, PrintWriter err) {
