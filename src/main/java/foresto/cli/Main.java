@@ -83,9 +83,21 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main(config));
         cl.setOut(out);
         cl.setErr(err);
+        String[] secrets = {config.dbPassword().orElse(null), Secrets.passwordInUrl(config.dbUrl().orElse(null))};
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine where = ex.getCommandLine();
+            String help = where == null ? "foresto --help" : where.getCommandSpec().qualifiedName() + " --help";
+            String unknown = where == null || where.getParseResult() == null ? null
+                    : where.getParseResult().unmatched().stream().filter(a -> a.startsWith("-")).findFirst().orElse(null);
+            String what = unknown != null && !(ex instanceof CommandLine.UnmatchedArgumentException)
+                    ? "Unknown option: '" + unknown + "'" : ex.getMessage();
+            ForestoException fe = new ForestoException(ErrorCode.INVALID_ARGUMENT, singleLine(what) + " (see " + help + ")");
+            err.println("error: " + Secrets.redact(fe.describe(), secrets));
+            err.flush();
+            return fe.code().exitCode();
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             ForestoException fe = Failures.of(ex);
-            String[] secrets = {config.dbPassword().orElse(null), Secrets.passwordInUrl(config.dbUrl().orElse(null))};
             err.println("error: " + Secrets.redact(fe.describe(), secrets));
             if (System.getenv("FORESTO_DEBUG") != null) {
                 StringWriter trace = new StringWriter();
@@ -96,6 +108,22 @@ public final class Main implements Runnable {
             return fe.code().exitCode();
         });
         return cl;
+    }
+
+    /** The message on one printable line: control characters (a newline in an argument, say) shown as \\uXXXX. */
+    static String singleLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(message.length());
+        message.strip().codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
     }
 
     @Override
