@@ -52,6 +52,10 @@ public final class ImportService {
         if (datasetName == null || datasetName.isBlank() || datasetName.length() > 100) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "the dataset name must be 1 to 100 characters");
         }
+        if (!Names.isSingleLinePrintable(datasetName)) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST,
+                    "the dataset name must be one printable line (no newline or other control character)");
+        }
         MarketData data = new MarketCsvReader(columns, kind).read(file);
         String source = "imported from " + file.getFileName() + " (" + kind.name().toLowerCase(Locale.ROOT) + ")";
         Imported imported = repo.insert(datasetName.trim(), "Imported " + data.size() + " rows, " + data.firstDate() + ".."

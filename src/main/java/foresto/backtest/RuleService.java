@@ -38,8 +38,7 @@ public final class RuleService {
         if (r.ruleName().length() > MAX_NAME) {
             throw new ForestoException(ErrorCode.INVALID_RULE, "rule_name is longer than " + MAX_NAME + " characters");
         }
-        if (r.ruleName().chars().anyMatch(ch -> Character.isISOControl(ch) || Character.getType(ch) == Character.FORMAT
-                || Character.isSurrogate((char) ch) && !Character.isValidCodePoint(ch))) {
+        if (!Names.isSingleLinePrintable(r.ruleName())) {
             throw new ForestoException(ErrorCode.INVALID_RULE, "rule_name must not contain control characters");
         }
         if (r.costRate() == null) {
@@ -83,9 +82,22 @@ public final class RuleService {
         return repo.deactivate(ruleId);
     }
 
+    /** Leading and trailing spaces removed; other characters kept, so a trailing newline or NUL is refused, not hidden. */
+    private static String trimSpaces(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && s.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) == ' ') {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
     private static RuleRecord trimmed(RuleRecord r) {
         BigDecimal threshold = r.driftThreshold() == null ? null : r.driftThreshold().stripTrailingZeros();
-        return new RuleRecord(r.ruleId(), r.ruleName() == null ? null : r.ruleName().trim(), r.ruleType(), r.frequency(),
+        return new RuleRecord(r.ruleId(), r.ruleName() == null ? null : trimSpaces(r.ruleName()), r.ruleType(), r.frequency(),
                 r.baseDayPolicy(), threshold, r.costRate() == null ? null : r.costRate().stripTrailingZeros(),
                 r.effectiveFrom(), r.effectiveTo(), r.isActive(), r.createdAt(), r.updatedAt(), r.driftBand(),
                 r.bandRho() == null ? null : r.bandRho().stripTrailingZeros(), r.checkFrequency(),

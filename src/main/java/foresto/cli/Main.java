@@ -4,6 +4,7 @@ import foresto.backtest.Backend;
 import foresto.backtest.Failures;
 import foresto.config.AppConfig;
 import foresto.config.Secrets;
+import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.ui.DesktopLauncher;
 import picocli.CommandLine;
@@ -50,19 +51,53 @@ public final class Main implements Runnable {
         System.exit(run(args, AppConfig.load(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs a command line with the given configuration and returns its exit code (tests capture the streams). */
+    /**
+     * Runs a command line with the given configuration and returns its exit code (tests capture the streams).
+     * Every write to stdout and stderr is checked once the command is done: if either failed (disk full, stream
+     * closed) a command that would have succeeded ends with {@code WRITE_FAILED} and exit 1, reported on stderr
+     * when stdout failed (and by the exit code alone when stderr failed too). A command that already failed
+     * keeps its own exit code.
+     */
     public static int run(String[] args, AppConfig config, PrintWriter out, PrintWriter err) {
         CommandLine cl = commandLine(config, out, err);
-        return cl.execute(args);
+        int code = cl.execute(args);
+        return checkWrites(code, out, err);
+    }
+
+    /** The exit code after checking that everything written to {@code out} and {@code err} arrived. */
+    static int checkWrites(int code, PrintWriter out, PrintWriter err) {
+        boolean outFailed = out.checkError();
+        boolean errFailed = err.checkError();
+        if (!outFailed && !errFailed) {
+            return code;
+        }
+        if (outFailed && !errFailed) {
+            err.println("error: " + new ForestoException(ErrorCode.WRITE_FAILED,
+                    "cannot write to standard output (disk full or stream closed); the output is incomplete").describe());
+            err.flush();
+        }
+        return code == 0 ? ErrorCode.WRITE_FAILED.exitCode() : code;
     }
 
     static CommandLine commandLine(AppConfig config, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main(config));
         cl.setOut(out);
         cl.setErr(err);
+        String[] secrets = {config.dbPassword().orElse(null), Secrets.passwordInUrl(config.dbUrl().orElse(null))};
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine where = ex.getCommandLine();
+            String help = where == null ? "foresto --help" : where.getCommandSpec().qualifiedName() + " --help";
+            String unknown = where == null || where.getParseResult() == null ? null
+                    : where.getParseResult().unmatched().stream().filter(a -> a.startsWith("-")).findFirst().orElse(null);
+            String what = unknown != null && !(ex instanceof CommandLine.UnmatchedArgumentException)
+                    ? "Unknown option: '" + unknown + "'" : ex.getMessage();
+            ForestoException fe = new ForestoException(ErrorCode.INVALID_ARGUMENT, singleLine(what) + " (see " + help + ")");
+            err.println("error: " + Secrets.redact(fe.describe(), secrets));
+            err.flush();
+            return fe.code().exitCode();
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             ForestoException fe = Failures.of(ex);
-            String[] secrets = {config.dbPassword().orElse(null), Secrets.passwordInUrl(config.dbUrl().orElse(null))};
             err.println("error: " + Secrets.redact(fe.describe(), secrets));
             if (System.getenv("FORESTO_DEBUG") != null) {
                 StringWriter trace = new StringWriter();
@@ -73,6 +108,22 @@ public final class Main implements Runnable {
             return fe.code().exitCode();
         });
         return cl;
+    }
+
+    /** The message on one printable line: control characters (a newline in an argument, say) shown as \\uXXXX. */
+    static String singleLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(message.length());
+        message.strip().codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
     }
 
     @Override

@@ -7,6 +7,8 @@ package foresto.error;
 public enum ErrorCode {
     // 400-class: the request or its input is wrong; nothing was written.
     INVALID_REQUEST(400),
+    /** a command line the CLI cannot parse: an unknown option, a missing or malformed value */
+    INVALID_ARGUMENT(400),
     UNKNOWN_ASSET_CLASS(400),
     INVALID_WEIGHTS(400),
     INVALID_CSV(400),

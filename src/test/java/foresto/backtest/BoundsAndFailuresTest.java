@@ -55,6 +55,17 @@ class BoundsAndFailuresTest {
     }
 
     @Test
+    void tinyAndSubnormalInitialValuesAreOutOfRangeAndWriteNothing() {
+        long runs = fx.count("simulation_run");
+        for (double v : new double[] {1e-7, Math.nextDown(1e-6), 1e-320, 5e-324}) {
+            assertThat(ServiceFixture.codeOf(() -> fx.service(true).run(fx.monthlyRequest(v)))).as("" + v)
+                    .isEqualTo(ErrorCode.VALUE_OUT_OF_RANGE);
+        }
+        assertThat(fx.count("simulation_run")).isEqualTo(runs);
+        assertThat(fx.service(true).run(fx.monthlyRequest(1e-6)).summary().on().finalValue()).isFinite().isPositive();
+    }
+
+    @Test
     void costRatesOfHalfOrMoreAreRefusedByTheValidatorAndByTheTable() {
         RuleRecord r = new RuleRecord(null, "too costly", "PERIODIC", "MONTHLY", "FIRST_TRADING_DAY", null,
                 new BigDecimal("0.5"), LocalDate.of(2020, 1, 1), null, true, null, null);

@@ -44,7 +44,14 @@ class EngineContractTest {
     @Test
     void initialValueBounds() {
         allowed(() -> Scenario.requireInitialValue(Scenario.MAX_INITIAL_VALUE));
-        allowed(() -> Scenario.requireInitialValue(Double.MIN_VALUE));
+        allowed(() -> Scenario.requireInitialValue(1e-6));
+        allowed(() -> Scenario.requireInitialValue(Scenario.MIN_INITIAL_VALUE));
+        refused(() -> Scenario.requireInitialValue(Math.nextDown(Scenario.MIN_INITIAL_VALUE)), EngineException.Kind.VALUE_OUT_OF_RANGE);
+        refused(() -> Scenario.requireInitialValue(1e-7), EngineException.Kind.VALUE_OUT_OF_RANGE);
+        refused(() -> Scenario.requireInitialValue(1e-320), EngineException.Kind.VALUE_OUT_OF_RANGE);
+        refused(() -> Scenario.requireInitialValue(Double.MIN_VALUE), EngineException.Kind.VALUE_OUT_OF_RANGE);
+        refused(() -> new Scenario(Markets.SIXTY_FORTY, LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 2), 5e-324, MissingDataPolicy.SKIP),
+                EngineException.Kind.VALUE_OUT_OF_RANGE);
         refused(() -> Scenario.requireInitialValue(Math.nextUp(Scenario.MAX_INITIAL_VALUE)), EngineException.Kind.INVALID_REQUEST);
         refused(() -> Scenario.requireInitialValue(0), EngineException.Kind.INVALID_REQUEST);
         refused(() -> new Scenario(Markets.SIXTY_FORTY, LocalDate.of(2024, 1, 3), LocalDate.of(2024, 1, 2), 1, MissingDataPolicy.SKIP),
