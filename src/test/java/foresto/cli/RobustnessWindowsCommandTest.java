@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,24 +19,13 @@ class RobustnessWindowsCommandTest {
     @TempDir
     static Path dir;
     static Path returns;
-    private static final String COLS = "SP500=EQUITY,UST10Y=BOND";
-    private static final String WEIGHTS = "EQUITY=0.6,BOND=0.4";
+    private static final String COLS = SwingingReturns.COLUMNS;
+    private static final String WEIGHTS = SwingingReturns.WEIGHTS;
 
     /** Weekdays of 2023-01-02 … 2023-08-31; equity swings ±1.5 % in runs of three days, bonds drift. */
     @BeforeAll
     static void writeFixture() throws Exception {
-        StringBuilder sb = new StringBuilder("date,SP500,UST10Y\n");
-        int i = 0;
-        for (LocalDate d = LocalDate.of(2023, 1, 2); !d.isAfter(LocalDate.of(2023, 8, 31)); d = d.plusDays(1)) {
-            if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                continue;
-            }
-            sb.append(d).append(',').append((i / 3) % 2 == 0 ? "0.015" : "-0.013").append(',')
-                    .append(i % 5 == 0 ? "-0.002" : "0.0007").append('\n');
-            i++;
-        }
-        returns = dir.resolve("r.csv");
-        Files.writeString(returns, sb.toString());
+        returns = SwingingReturns.write(dir, LocalDate.of(2023, 1, 2), LocalDate.of(2023, 8, 31));
     }
 
     private static String[] args(String... extra) {
