@@ -14,6 +14,7 @@ import foresto.rule.RuleCodec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,8 +73,9 @@ public final class SweepRunner {
     }
 
     /** The grid: {@code rows} in rule-major order (all cost rates of the first rule, then the next rule …). */
+    /** {@code dates}: the calendar every cell ran on (OFF's path dates; shared, not copied). */
     public record Result(Metrics off, List<String> rules, List<Double> costRates, List<Row> rows,
-                         PeriodsPerYear periodsPerYear) {
+                         PeriodsPerYear periodsPerYear, LocalDate[] dates) {
         public Row at(int rule, int cost) {
             return rows.get(rule * costRates.size() + cost);
         }
@@ -136,7 +138,8 @@ public final class SweepRunner {
         for (int i = 0; i < r; i++) {
             names.add(RuleCodec.spec(free.get(i)));
         }
-        return new Result(sweep.off().metrics(), names, List.copyOf(costs), List.of(rows), sweep.periodsPerYear());
+        return new Result(sweep.off().metrics(), names, List.copyOf(costs), List.of(rows), sweep.periodsPerYear(),
+                sweep.off().dates());
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {

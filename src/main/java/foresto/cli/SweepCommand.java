@@ -8,7 +8,6 @@ import foresto.backtest.ResultJson;
 import foresto.backtest.SweepRunner;
 import foresto.backtest.SweepSpec;
 import foresto.engine.RebalancingRule;
-import foresto.engine.ScenarioSimulation;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -80,8 +78,7 @@ final class SweepCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = result.rows().stream().map(SweepRunner.Row::fields).toList();
         ObjectNode out = Json.mapper().createObjectNode();
         ResultJson.putPeriodsPerYear(out, result.periodsPerYear());
-        // the window every cell used: the OFF path's dates (one buy-and-hold pass, the same calendar as every cell)
-        ResultJson.putWindow(out, ScenarioSimulation.run(in.data(), in.scenario(), Optional.empty(), false).off().dates());
+        ResultJson.putWindow(out, result.dates()); // the calendar every cell ran on
         out.set("off", ResultJson.metrics(result.off()));
         ArrayNode list = out.putArray("cells");
         rows.forEach(m -> list.add(Json.mapper().valueToTree(m)));
