@@ -479,6 +479,20 @@ public final class BatchEngine {
             return out;
         }
 
+        /**
+         * Every lane's value at close k into {@code dst[off] …} (lane order, {@link #lanes()} values): a fan's row of
+         * paths at one date in one copy ({@link Output#VALUES} or {@link Output#EVENTS}).
+         */
+        public void valuesAt(int k, double[] dst, int off) {
+            if (metrics == null) {
+                throw new IllegalStateException("nothing has run into this batch");
+            }
+            if (values == null) {
+                throw new IllegalStateException("this batch keeps no value paths (Output.SUMMARY)");
+            }
+            System.arraycopy(values, Objects.checkIndex(k, dates.length) * lanes, dst, off, lanes);
+        }
+
         /** Lane l's events in date order ({@link Output#EVENTS}; none for OFF). */
         public List<RebalancingEvent> events(int lane) {
             checkLane(lane);

@@ -216,6 +216,13 @@ class BatchEngineTest {
         int[][] idx = indices(65, engine.rows(), 11);
         BatchEngine.Plan plan = engine.plan(RULES.get(10));
         BatchEngine.Batch all = engine.run(plan, idx, BatchEngine.Output.VALUES);
+        double[] row = new double[67];
+        for (int k : new int[] {0, 1, engine.rows()}) {
+            all.valuesAt(k, row, 2);
+            for (int l = 0; l < 65; l++) {
+                assertThat(Double.doubleToRawLongBits(row[2 + l])).isEqualTo(Double.doubleToRawLongBits(all.values(l)[k]));
+            }
+        }
         BatchEngine.Batch reused = engine.newBatch(65, BatchEngine.Output.VALUES);
         engine.run(engine.plan(RULES.get(0)), idx, 65, reused); // something else first: the buffers are reset
         for (int l : new int[] {0, 17, 64}) {

@@ -218,9 +218,9 @@ public final class BootstrapStudy {
                 cagrB[j] = mb.cagr();
                 mddA[j] = ma.maxDrawdown();
                 mddB[j] = mb.maxDrawdown();
-                fanA.put(j, buf.a.values(l));
-                fanB.put(j, buf.b.values(l));
             }
+            fanA.put(first, buf.a);
+            fanB.put(first, buf.b);
             progress.pathsDone(done.addAndGet(lanes), paths);
         });
         double[][] bandsA = new double[5][dates];
