@@ -34,6 +34,16 @@ final class Band {
         return true;
     }
 
+    /** As {@link #clearlyInside(double[], double[], double)} with the positions at {@code p[off] …} (a batch lane). */
+    boolean clearlyInside(double[] p, int off, double[] w, double v) {
+        for (int j = 0; j < w.length; j++) {
+            if (Math.abs(p[off + j] - w[j] * v) >= beta[j] * v * MARGIN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The exact test at a close: −1 when no class is at or beyond its band; otherwise the breached class, the
      * one with the largest |cw − w| / β (ties: the first in standard order).

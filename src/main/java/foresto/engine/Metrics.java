@@ -36,7 +36,7 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
      * rounding, so the exact test with a division decides every value near it (its mutants are equivalent:
      * excluded from mutation testing by name).
      */
-    private static double drawdownFloor(double peak, double maxDd) {
+    static double drawdownFloor(double peak, double maxDd) {
         return peak * (1 - maxDd) * (1 + 1e-9);
     }
 
@@ -50,9 +50,7 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
                              double periodsPerYear) {
         int n = values.length;
         double finalValue = values[n - 1];
-        double totalReturn = finalValue / initialValue - 1;
         long days = ChronoUnit.DAYS.between(dates[0], dates[n - 1]);
-        double cagr = days == 0 ? 0.0 : Math.pow(finalValue / initialValue, DAYS_PER_YEAR / days) - 1;
 
         double volatility = 0.0;
         if (n >= 3) {
@@ -93,11 +91,23 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
             turnover += e.turnover();
             cost += e.costAmount();
         }
+        return checked(finalValue, initialValue, days, volatility, maxDd, events.size(), turnover, cost);
+    }
+
+    /**
+     * The figures of a path from its running sums (total return and CAGR computed here, from {@code days} calendar
+     * days), or VALUE_OUT_OF_RANGE when the path left the range of representable values. {@link #of} and the batch
+     * engine end here, so both give the same numbers and the same failure.
+     */
+    static Metrics checked(double finalValue, double initialValue, long days, double volatility, double maxDd,
+                           int eventCount, double turnover, double cost) {
+        double totalReturn = finalValue / initialValue - 1;
+        double cagr = days == 0 ? 0.0 : Math.pow(finalValue / initialValue, DAYS_PER_YEAR / days) - 1;
         if (!(finalValue > 0 && finalValue < Double.POSITIVE_INFINITY && Double.isFinite(cagr)
                 && Double.isFinite(volatility) && Double.isFinite(cost))) {
             throw new EngineException(EngineException.Kind.VALUE_OUT_OF_RANGE, "the path leaves the "
                     + "range of representable values (final value " + finalValue + "): check the returns and the initial value");
         }
-        return new Metrics(finalValue, totalReturn, cagr, volatility, maxDd, events.size(), turnover, cost);
+        return new Metrics(finalValue, totalReturn, cagr, volatility, maxDd, eventCount, turnover, cost);
     }
 }

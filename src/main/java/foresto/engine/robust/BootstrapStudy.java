@@ -1,14 +1,14 @@
 package foresto.engine.robust;
 
 import foresto.engine.AssetClass;
+import foresto.engine.BatchEngine;
 import foresto.engine.EngineException;
 import foresto.engine.MarketData;
-import foresto.engine.PathResult;
+import foresto.engine.Metrics;
 import foresto.engine.PeriodsPerYear;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
 import foresto.engine.ScenarioCalendar;
-import foresto.engine.Sweep;
 import foresto.engine.robust.BootstrapSummary.Quantiles;
 
 import java.time.LocalDate;
@@ -23,13 +23,15 @@ import java.util.stream.IntStream;
 
 /**
  * The bootstrap study (SEMANTICS §12.4): J resampled histories of the scenario's window, rule A and rule B (empty:
- * OFF, buy-and-hold) run on each through the engine's public API, and the summary over the paths.
+ * OFF, buy-and-hold) run on each by the engine's batch loop ({@link BatchEngine}, 64 paths side by side, every
+ * path bit for bit the single run on its market), and the summary over the paths.
  *
  * <p>Path j's market is the dataset with the held classes' returns on the window's dates d_1 … d_n (the calendar in
  * use) replaced by the window's row idx[t] ({@link StationaryBootstrap}; missing → 0 under ZERO, as §1); every other
  * row, and every date, is left as it is, so calendar rules (phase, day offset, the last trading day's look at the
- * next date) fire on the real calendar and f is the dataset's. Paths may run side by side; each path's sums are
- * sequential and everything is stored by path index, so the result does not depend on the number of threads.
+ * next date) fire on the real calendar and f is the dataset's ({@link Resampler#market} builds that market; the batch
+ * engine reads the window's rows through idx instead of copying it). Batches may run side by side; each path's sums
+ * are sequential and everything is stored by path index, so the result does not depend on the number of threads.
  * The fans hold J × (n + 1) values per rule (see {@link Fan}). Pure: no database, no JSON.
  */
 public final class BootstrapStudy {
@@ -37,6 +39,8 @@ public final class BootstrapStudy {
     public static final int DEFAULT_PATHS = 1_000;
     /** The default seed. */
     public static final long DEFAULT_SEED = 1;
+    /** Paths run side by side in one batch of the engine ({@link BatchEngine}). */
+    static final int LANES = 64;
 
     private BootstrapStudy() {
     }
@@ -173,10 +177,13 @@ public final class BootstrapStudy {
             throw new EngineException(EngineException.Kind.INVALID_REQUEST, "rule B (--versus) is rule A itself: "
                     + "compare A with another rule or with off (buy-and-hold)");
         }
-        Resampler resampler = new Resampler(data, scenario);
-        double b = block != null ? block : StationaryBootstrap.defaultMeanBlock(resampler.periodsPerYear().value());
-        StationaryBootstrap sampler = new StationaryBootstrap(paths, resampler.rows(), b, seed);
-        int dates = resampler.rows() + 1;
+        BatchEngine engine = BatchEngine.prepare(data, scenario);
+        PeriodsPerYear f = engine.periodsPerYear();
+        double b = block != null ? block : StationaryBootstrap.defaultMeanBlock(f.value());
+        StationaryBootstrap sampler = new StationaryBootstrap(paths, engine.rows(), b, seed);
+        BatchEngine.Plan planA = engine.plan(ruleA);
+        BatchEngine.Plan planB = ruleB.isPresent() ? engine.plan(ruleB.get()) : engine.off();
+        int dates = engine.rows() + 1;
         Fan fanA = new Fan(paths, dates);
         Fan fanB = new Fan(paths, dates);
         double[] finalA = new double[paths];
@@ -186,20 +193,35 @@ public final class BootstrapStudy {
         double[] mddA = new double[paths];
         double[] mddB = new double[paths];
         AtomicInteger done = new AtomicInteger();
-        Runnable all = () -> IntStream.range(0, paths).parallel().forEach(j -> {
+        int batches = (paths + LANES - 1) / LANES;
+        // batch i holds paths i·LANES …; a path's numbers do not depend on its batch, lane or thread
+        ThreadLocal<Lanes> buffers = ThreadLocal.withInitial(() -> new Lanes(engine, dates));
+        Runnable all = () -> IntStream.range(0, batches).parallel().forEach(i -> {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("the bootstrap study was cancelled");
             }
-            PathResult[] ab = runPath(resampler, sampler, j, scenario, ruleA, ruleB);
-            finalA[j] = ab[0].metrics().finalValue();
-            finalB[j] = ab[1].metrics().finalValue();
-            cagrA[j] = ab[0].metrics().cagr();
-            cagrB[j] = ab[1].metrics().cagr();
-            mddA[j] = ab[0].metrics().maxDrawdown();
-            mddB[j] = ab[1].metrics().maxDrawdown();
-            fanA.put(j, ab[0].values());
-            fanB.put(j, ab[1].values());
-            progress.pathsDone(done.incrementAndGet(), paths);
+            Lanes buf = buffers.get();
+            int first = i * LANES;
+            int lanes = Math.min(LANES, paths - first);
+            for (int l = 0; l < lanes; l++) {
+                sampler.fill(first + l, buf.idx[l]);
+            }
+            engine.run(planA, buf.idx, lanes, buf.a);
+            engine.run(planB, buf.idx, lanes, buf.b);
+            for (int l = 0; l < lanes; l++) {
+                int j = first + l;
+                Metrics ma = buf.a.metrics(l);
+                Metrics mb = buf.b.metrics(l);
+                finalA[j] = ma.finalValue();
+                finalB[j] = mb.finalValue();
+                cagrA[j] = ma.cagr();
+                cagrB[j] = mb.cagr();
+                mddA[j] = ma.maxDrawdown();
+                mddB[j] = mb.maxDrawdown();
+            }
+            fanA.put(first, buf.a);
+            fanB.put(first, buf.b);
+            progress.pathsDone(done.addAndGet(lanes), paths);
         });
         double[][] bandsA = new double[5][dates];
         double[][] bandsB = new double[5][dates];
@@ -231,7 +253,7 @@ public final class BootstrapStudy {
             pool.shutdownNow();
         }
         double p = BootstrapSummary.pBeats(finalA, finalB);
-        return new Result(resampler.periodsPerYear(), paths, b, seed, resampler.dates(), finalA, finalB, p,
+        return new Result(f, paths, b, seed, engine.dates(), finalA, finalB, p,
                 BootstrapSummary.standardError(p, paths),
                 Quantiles.of(BootstrapSummary.differences(cagrA, cagrB)),
                 Quantiles.of(BootstrapSummary.differences(mddA, mddB)), bandsA, bandsB);
@@ -246,13 +268,16 @@ public final class BootstrapStudy {
         out[4][t] = q.p95();
     }
 
-    /** Path j's A and B runs ([0] A, [1] B) on its resampled market, through the engine's public API. */
-    static PathResult[] runPath(Resampler resampler, StationaryBootstrap sampler, int j, Scenario scenario,
-                                RebalancingRule ruleA, Optional<RebalancingRule> ruleB) {
-        MarketData market = resampler.market(sampler.indices(j));
-        Sweep prepared = Sweep.prepare(market, scenario);
-        PathResult a = prepared.cell(ruleA).on();
-        PathResult b = ruleB.isPresent() ? prepared.cell(ruleB.get()).on() : prepared.off();
-        return new PathResult[] {a, b};
+    /** One worker thread's index sequences and batch buffers, reused for every batch it runs. */
+    private static final class Lanes {
+        final int[][] idx;
+        final BatchEngine.Batch a;
+        final BatchEngine.Batch b;
+
+        Lanes(BatchEngine engine, int dates) {
+            idx = new int[LANES][dates];
+            a = engine.newBatch(LANES, BatchEngine.Output.VALUES);
+            b = engine.newBatch(LANES, BatchEngine.Output.VALUES);
+        }
     }
 }

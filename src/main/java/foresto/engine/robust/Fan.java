@@ -1,5 +1,6 @@
 package foresto.engine.robust;
 
+import foresto.engine.BatchEngine;
 import foresto.engine.robust.BootstrapSummary.Quantiles;
 
 /**
@@ -30,6 +31,18 @@ public final class Fan {
         }
         for (int t = 0; t < values.length; t++) {
             byDate[t][j] = values[t];
+        }
+    }
+
+    /** The value paths of a batch's lanes as paths {@code firstPath} … (lane l is path firstPath + l), date by date. */
+    public void put(int firstPath, BatchEngine.Batch batch) {
+        int lanes = batch.lanes();
+        if (firstPath < 0 || firstPath + lanes > paths) {
+            throw new IllegalArgumentException("paths " + firstPath + ".." + (firstPath + lanes - 1) + " are not all in 0.."
+                    + (paths - 1));
+        }
+        for (int t = 0; t < byDate.length; t++) {
+            batch.valuesAt(t, byDate[t], firstPath);
         }
     }
 
