@@ -56,7 +56,14 @@ public enum Metric {
     /** The cost rate at which ON's final value equals OFF's (sweep cells only); NaN (null, "none") when there is none. */
     BREAK_EVEN_COST_RATE("break_even_cost_rate", Unit.RATE, Better.HIGHER,
             Source.cell(r -> r.breakEvenCostRate() == null ? Double.NaN : r.breakEvenCostRate()),
-            Show.sweepOnly("Break-even cost rate").decimals(5).table());
+            Show.sweepOnly("Break-even cost rate").decimals(5).table()),
+    /**
+     * The share of a robust sweep's resampled histories on which the cell ends above OFF (SEMANTICS §12.4); only a
+     * sweep run with a bootstrap has it, so the lists below leave it out unless asked for a bootstrapped sweep.
+     */
+    P_BEATS_OFF("p_beats_off", Unit.FRACTION, Better.HIGHER,
+            Source.robust(r -> r.robust() == null ? Double.NaN : r.robust().pBeatsOff()),
+            Show.sweepOnly("P(beats OFF)").decimals(1).table().heatmap(9, "p_beats_off"));
 
     /** Whether more is better (the heatmap's colours, its best cell). */
     public enum Better {
@@ -141,7 +148,9 @@ public enum Metric {
         /** Derived from {@link Metrics} and the window's length: the Summary (ON only) and the sweep. */
         PER_YEAR,
         /** Only a sweep cell has it. */
-        CELL
+        CELL,
+        /** Only a cell of a sweep run with a bootstrap has it (written by {@link SweepRunner.Row#fields}). */
+        ROBUST
     }
 
     /** How a metric is computed: from one side of a run, and from one sweep cell (NaN where it has no meaning). */
@@ -158,6 +167,10 @@ public enum Metric {
 
         static Source cell(ToDoubleFunction<SweepRunner.Row> f) {
             return new Source(Kind.CELL, s -> Double.NaN, f);
+        }
+
+        static Source robust(ToDoubleFunction<SweepRunner.Row> f) {
+            return new Source(Kind.ROBUST, s -> Double.NaN, f);
         }
 
         /** Turnover per year: computed once, by {@link Metrics#turnoverPerYear}; a sweep cell carries its value. */
@@ -243,9 +256,14 @@ public enum Metric {
         return source.kind() == Kind.PER_YEAR;
     }
 
-    /** In the sweep's CSV columns and JSON cells (every metric a cell has). */
+    /** In the sweep's CSV columns and JSON cells (every metric a cell has without a bootstrap). */
     public boolean inSweepCells() {
-        return source.kind() != Kind.PATH;
+        return source.kind() != Kind.PATH && source.kind() != Kind.ROBUST;
+    }
+
+    /** Only a cell of a sweep run with a bootstrap has it. */
+    public boolean needsBootstrap() {
+        return source.kind() == Kind.ROBUST;
     }
 
     /** OFF's value, the heatmap's reference (white), or NaN when the metric has no meaning for buy-and-hold. */
@@ -260,13 +278,23 @@ public enum Metric {
 
     /** The metrics a heatmap can be coloured by (and {@code sweep --metric} takes), in the picker's order. */
     public static List<Metric> heatmap() {
-        return Arrays.stream(values()).filter(m -> m.show.heatmapPosition() > 0)
+        return heatmap(false);
+    }
+
+    /** As {@link #heatmap()}, with the robust sweep's metrics when {@code bootstrapped}. */
+    public static List<Metric> heatmap(boolean bootstrapped) {
+        return Arrays.stream(values()).filter(m -> m.show.heatmapPosition() > 0 && (bootstrapped || !m.needsBootstrap()))
                 .sorted(Comparator.comparingInt(m -> m.show.heatmapPosition())).toList();
     }
 
     /** The Sweep tab's table columns after the rule and cost rate, in order. */
     public static List<Metric> sweepTable() {
-        return Arrays.stream(values()).filter(m -> m.show.tableColumn()).toList();
+        return sweepTable(false);
+    }
+
+    /** As {@link #sweepTable()}, with the robust sweep's metrics when {@code bootstrapped}. */
+    public static List<Metric> sweepTable(boolean bootstrapped) {
+        return Arrays.stream(values()).filter(m -> m.show.tableColumn() && (bootstrapped || !m.needsBootstrap())).toList();
     }
 
     /** The metrics of a sweep cell, in the order of the sweep's CSV columns. */
@@ -279,9 +307,9 @@ public enum Metric {
         return Arrays.stream(values()).filter(Metric::isStored).toList();
     }
 
-    /** The heatmap metric {@code sweep --metric NAME} names (case-insensitive), or null. */
+    /** The heatmap metric {@code sweep --metric NAME} names (case-insensitive; a robust one too), or null. */
     public static Metric byPickName(String name) {
-        return heatmap().stream().filter(m -> m.show.pickName().equalsIgnoreCase(name.trim())).findFirst().orElse(null);
+        return heatmap(true).stream().filter(m -> m.show.pickName().equalsIgnoreCase(name.trim())).findFirst().orElse(null);
     }
 
     /** The value as the Sweep tab writes it (table, heatmap heading): amounts whole when large, fractions in %. */

@@ -8,6 +8,7 @@ import foresto.engine.PeriodsPerYear;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
 import foresto.engine.Sweep;
+import foresto.engine.robust.RobustSweep;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.rule.RuleCodec;
@@ -30,17 +31,24 @@ import java.util.stream.Stream;
 /**
  * Runs a sweep for any face (the {@code sweep} command, the app's Sweep tab): rules × cost rates on one
  * scenario, cells in parallel on all cores (each the single-run path loop, so order and numbers never depend on
- * the threads), cost drag and break-even per rule, progress as cells done, cancellable between cells.
+ * the threads), cost drag and break-even per rule, progress as cells done, cancellable between cells. With a
+ * {@link Bootstrap} it is a robust sweep (SEMANTICS §12.4): every cell is also run against OFF on the same J resampled
+ * histories ({@link RobustSweep}) and its row gains P(beats OFF), its standard error and the CAGR difference's p5,
+ * median and p95; without one the output is exactly the plain sweep's.
  */
 public final class SweepRunner {
     private SweepRunner() {
     }
 
-    /** One cell of the grid, in the words of the {@code sweep} JSON. */
+    /**
+     * One cell of the grid, in the words of the {@code sweep} JSON; {@code robust} is null unless the sweep ran with a
+     * bootstrap.
+     */
     public record Row(String rule, double costRate, String check, Double rebalanceTo, Metrics metrics,
-                      double turnoverPerYear, double trackingError, double costDrag, Double breakEvenCostRate) {
+                      double turnoverPerYear, double trackingError, double costDrag, Double breakEvenCostRate,
+                      Robust robust) {
 
-        /** The cell as the {@code sweep} JSON and CSV write it, in {@link #COLUMNS} order. */
+        /** The cell as the {@code sweep} JSON and CSV write it, in {@link #columns} order. */
         public Map<String, Object> fields() {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("rule", rule);
@@ -50,35 +58,80 @@ public final class SweepRunner {
             for (Metric m : Metric.sweepCells()) {
                 o.put(m.key(), m.boxed(m.of(this)));
             }
+            if (robust != null) {
+                o.put("p_beats_off", robust.pBeatsOff());
+                o.put("p_beats_off_se", robust.pBeatsOffSe());
+                o.put("cagr_diff_p5", robust.cagrDiffP5());
+                o.put("cagr_diff_median", robust.cagrDiffMedian());
+                o.put("cagr_diff_p95", robust.cagrDiffP95());
+            }
             return o;
         }
+    }
+
+    /**
+     * A robust sweep's request (SEMANTICS §12.4): J paths (1 … 100,000), the mean block length b (a real ≥ 1, or
+     * null for max(1, round(f/12))) and the seed (an unsigned 64-bit integer held in a long).
+     */
+    public record Bootstrap(int paths, Double block, long seed) {
+    }
+
+    /** What a robust sweep ran with: J, b (its default filled in) and the seed. */
+    public record Bootstrapped(int paths, double block, long seed) {
+    }
+
+    /**
+     * A cell against OFF on the robust sweep's J paths, as fractions: the share of paths on which the cell's final
+     * value is above OFF's, its standard error, and p5 / median / p95 of CAGR_cell − CAGR_OFF.
+     */
+    public record Robust(double pBeatsOff, double pBeatsOffSe, double cagrDiffP5, double cagrDiffMedian,
+                         double cagrDiffP95) {
     }
 
     /** The columns of a sweep grid (JSON keys and CSV header): the cell's rule, then its metrics. */
     public static final List<String> COLUMNS = Stream.concat(Stream.of("rule", "cost_rate", "check", "rebalance_to"),
             Metric.sweepCells().stream().map(Metric::key)).toList();
 
+    /** The columns a robust sweep's cells add after {@link #COLUMNS}. */
+    public static final List<String> ROBUST_COLUMNS = List.of("p_beats_off", "p_beats_off_se", "cagr_diff_p5",
+            "cagr_diff_median", "cagr_diff_p95");
+
+    /** The columns of this grid: {@link #COLUMNS}, then {@link #ROBUST_COLUMNS} when it ran with a bootstrap. */
+    public static List<String> columns(Result result) {
+        return result.bootstrap() == null ? COLUMNS : Stream.concat(COLUMNS.stream(), ROBUST_COLUMNS.stream()).toList();
+    }
+
     /** Writes the grid through the shared Excel-safe CSV writer. */
     public static void writeCsv(Path file, Result result) {
+        List<String> columns = columns(result);
         List<List<String>> cells = new ArrayList<>();
         for (Row row : result.rows()) {
             var f = row.fields();
-            cells.add(COLUMNS.stream().map(k -> f.get(k) == null ? "" : f.get(k).toString()).toList());
+            cells.add(columns.stream().map(k -> f.get(k) == null ? "" : f.get(k).toString()).toList());
         }
         try {
-            CsvWriter.write(file, COLUMNS, cells);
+            CsvWriter.write(file, columns, cells);
         } catch (IOException e) {
             throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + file + ": " + e.getMessage());
         }
     }
 
-    /** The grid: {@code rows} in rule-major order (all cost rates of the first rule, then the next rule …). */
-    /** {@code dates}: the calendar every cell ran on (OFF's path dates; shared, not copied). */
+    /**
+     * The grid: {@code rows} in rule-major order (all cost rates of the first rule, then the next rule …);
+     * {@code dates}: the calendar every cell ran on (OFF's path dates; shared, not copied); {@code bootstrap}: what
+     * the robust sweep ran with, or null for a plain sweep.
+     */
     public record Result(Metrics off, List<String> rules, List<Double> costRates, List<Row> rows,
-                         PeriodsPerYear periodsPerYear, LocalDate[] dates) {
+                         PeriodsPerYear periodsPerYear, LocalDate[] dates, Bootstrapped bootstrap) {
         public Row at(int rule, int cost) {
             return rows.get(rule * costRates.size() + cost);
         }
+    }
+
+    /** Progress of a sweep: {@code done} of {@code total} units (a cell; with a bootstrap also a cell on one path). */
+    @FunctionalInterface
+    public interface Progress {
+        void done(long done, long total);
     }
 
     /**
@@ -105,10 +158,32 @@ public final class SweepRunner {
      */
     public static Result run(MarketData data, Scenario scenario, List<RebalancingRule> free, List<Double> costs,
                              IntConsumer progress, BooleanSupplier cancelled) {
-        if ((long) free.size() * costs.size() > SweepSpec.MAX_CELLS) {
+        return run(data, scenario, free, costs, null, (done, total) -> progress.accept((int) done), cancelled);
+    }
+
+    /**
+     * A sweep, robust when {@code bootstrap} is not null: first the plain grid, then every cell against OFF on the
+     * same J paths. Bad bootstrap parameters (J outside 1 … 100,000, b &lt; 1, more than
+     * {@link RobustSweep#MAX_PATH_CELLS} cells × paths) are INVALID_REQUEST before anything runs.
+     *
+     * @param progress receives units done of the total: one per cell, then one per cell and path (from worker threads)
+     * @param cancelled polled before each cell (and, robust, before each path and each cell on a chunk of paths)
+     */
+    public static Result run(MarketData data, Scenario scenario, List<RebalancingRule> free, List<Double> costs,
+                             Bootstrap bootstrap, Progress progress, BooleanSupplier cancelled) {
+        long cellCount = (long) free.size() * costs.size();
+        if (cellCount > SweepSpec.MAX_CELLS) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "a sweep takes at most " + SweepSpec.MAX_CELLS
-                    + " cells, this one " + (long) free.size() * costs.size());
+                    + " cells, this one " + cellCount);
         }
+        if (bootstrap != null) {
+            try {
+                RobustSweep.check(cellCount, bootstrap.paths(), bootstrap.block());
+            } catch (EngineException e) {
+                throw Failures.of(e);
+            }
+        }
+        long total = cellCount + (bootstrap == null ? 0 : cellCount * bootstrap.paths());
         Sweep sweep;
         try {
             sweep = Sweep.prepare(data, scenario);
@@ -131,15 +206,38 @@ public final class SweepRunner {
             Row zero = atZero[i / c];
             Row row = costs.get(i % c) == 0 ? zero : row(sweep.cell(free.get(i / c).withCostRate(costs.get(i % c))),
                     zero.metrics().finalValue(), zero.breakEvenCostRate() == null ? Double.NaN : zero.breakEvenCostRate());
-            progress.accept(done.incrementAndGet());
+            progress.done(done.incrementAndGet(), total);
             return row;
         }).toArray(Row[]::new);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < r; i++) {
             names.add(RuleCodec.spec(free.get(i)));
         }
-        return new Result(sweep.off().metrics(), names, List.copyOf(costs), List.of(rows), sweep.periodsPerYear(),
-                sweep.off().dates());
+        if (bootstrap == null) {
+            return new Result(sweep.off().metrics(), names, List.copyOf(costs), List.of(rows), sweep.periodsPerYear(),
+                    sweep.off().dates(), null);
+        }
+        List<RebalancingRule> cells = new ArrayList<>();
+        for (int i = 0; i < r * c; i++) {
+            cells.add(costs.get(i % c) == 0 ? free.get(i / c) : free.get(i / c).withCostRate(costs.get(i % c)));
+        }
+        RobustSweep.Result robust;
+        try {
+            robust = RobustSweep.run(data, scenario, cells, bootstrap.paths(), bootstrap.block(), bootstrap.seed(),
+                    Runtime.getRuntime().availableProcessors(), (d, t) -> progress.done(cellCount + d, total), cancelled);
+        } catch (EngineException e) {
+            throw Failures.of(e);
+        }
+        List<Row> robustRows = new ArrayList<>(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            RobustSweep.Cell cell = robust.cells().get(i);
+            Row p = rows[i];
+            robustRows.add(new Row(p.rule(), p.costRate(), p.check(), p.rebalanceTo(), p.metrics(), p.turnoverPerYear(),
+                    p.trackingError(), p.costDrag(), p.breakEvenCostRate(), new Robust(cell.pBeatsOff(), cell.pBeatsOffSe(),
+                    cell.cagrDiff().p5(), cell.cagrDiff().median(), cell.cagrDiff().p95())));
+        }
+        return new Result(sweep.off().metrics(), names, List.copyOf(costs), List.copyOf(robustRows), sweep.periodsPerYear(),
+                sweep.off().dates(), new Bootstrapped(robust.paths(), robust.block(), robust.seed()));
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {
@@ -154,6 +252,6 @@ public final class SweepRunner {
         return new Row(RuleCodec.spec(rule), rule.costRate(),
                 rule.match(p -> null, d -> d.check().name().toLowerCase(Locale.ROOT)),
                 rule.match(p -> null, d -> d.rebalanceTo()), cell.metrics(), cell.turnoverPerYear(), cell.trackingError(),
-                freeFinal - cell.metrics().finalValue(), Double.isNaN(breakEven) ? null : breakEven);
+                freeFinal - cell.metrics().finalValue(), Double.isNaN(breakEven) ? null : breakEven, null);
     }
 }

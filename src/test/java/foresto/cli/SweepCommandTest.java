@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,5 +167,152 @@ class SweepCommandTest {
         assertThat(SweepSpec.rules("drift-hybrid:0.01..0.03/0.01/0.25,annual"))
                 .containsExactly("drift-hybrid:0.01/0.25", "drift-hybrid:0.02/0.25", "drift-hybrid:0.03/0.25", "annual");
         assertThat(SweepSpec.costRates("0..0.003/0.001,0.01")).containsExactly(0.0, 0.001, 0.002, 0.003, 0.01);
+    }
+
+    // --- the robust sweep (SEMANTICS §12.4): sweep … --bootstrap J [--block b] [--seed s] ---
+
+    private static final List<String> PLAIN_TOP = List.of("periods_per_year", "frequency", "purchase_date",
+            "first_return_date", "last_date", "off", "cells");
+    private static final List<String> PLAIN_CELL = List.of("rule", "cost_rate", "check", "rebalance_to", "final_value",
+            "total_return", "cagr", "volatility", "max_drawdown", "event_count", "total_turnover", "total_cost",
+            "turnover_per_year", "tracking_error", "cost_drag", "break_even_cost_rate");
+    private static final List<String> ROBUST = List.of("p_beats_off", "p_beats_off_se", "cagr_diff_p5",
+            "cagr_diff_median", "cagr_diff_p95");
+
+    private static Path swinging() throws Exception {
+        Path d = dir.resolve("swinging");
+        Files.createDirectories(d);
+        return SwingingReturns.write(d, LocalDate.of(2022, 1, 3), LocalDate.of(2023, 6, 30));
+    }
+
+    private static List<String> swingingArgs(Path file, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--returns", file.toString(), "--columns", SwingingReturns.COLUMNS,
+                "--weights", SwingingReturns.WEIGHTS));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    private static List<String> keys(JsonNode o) {
+        List<String> out = new ArrayList<>();
+        o.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    /**
+     * Each cell's five figures are, bit for bit, those of {@code robustness bootstrap} of the cell's rule and cost
+     * against OFF with the same J, b and seed, run separately; everything else is the plain sweep's, byte for byte.
+     */
+    @Test
+    void aRobustSweepCellIsTheBootstrapStudyOfItsRuleAgainstOff() throws Exception {
+        Path file = swinging();
+        Path csvOut = dir.resolve("robust.csv");
+        List<String> a = new ArrayList<>(List.of("sweep"));
+        a.addAll(swingingArgs(file, "--rules", "monthly,drift:0.02", "--cost-rates", "0,0.004", "--bootstrap", "40",
+                "--block", "4", "--seed", "18446744073709551615", "--csv", csvOut.toString()));
+        CliRunner.Result r = CliRunner.on(a.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(keys(j)).containsExactly("periods_per_year", "frequency", "purchase_date", "first_return_date",
+                "last_date", "paths", "block", "seed", "off", "cells");
+        assertThat(j.get("paths").asInt()).isEqualTo(40);
+        assertThat(j.get("block").asDouble()).isEqualTo(4.0);
+        assertThat(j.get("seed").asText()).isEqualTo("18446744073709551615");
+        assertThat(j.get("periods_per_year").asInt()).isEqualTo(252);
+        List<String> cellKeys = new ArrayList<>(PLAIN_CELL);
+        cellKeys.addAll(ROBUST);
+        JsonNode cells = j.get("cells");
+        assertThat(cells).hasSize(4);
+        List<String> rules = List.of("monthly", "monthly", "drift:0.02", "drift:0.02");
+        List<String> costs = List.of("0", "0.004", "0", "0.004");
+        List<Double> medians = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            JsonNode cell = cells.get(i);
+            assertThat(keys(cell)).containsExactlyInAnyOrderElementsOf(cellKeys); // the mapper sorts a cell's keys
+            List<String> b = new ArrayList<>(List.of("robustness", "bootstrap"));
+            b.addAll(swingingArgs(file, "--rule", rules.get(i), "--cost-rate", costs.get(i), "--paths", "40", "--block",
+                    "4", "--seed", "18446744073709551615"));
+            CliRunner.Result study = CliRunner.on(b.toArray(String[]::new));
+            assertThat(study.exitCode()).as(study.err()).isZero();
+            JsonNode s = Json.mapper().readTree(study.out());
+            String what = rules.get(i) + " at " + costs.get(i);
+            assertThat(cell.get("p_beats_off").asDouble()).as(what).isEqualTo(s.get("p_beats").asDouble());
+            assertThat(cell.get("p_beats_off_se").asDouble()).as(what).isEqualTo(s.get("p_beats_se").asDouble());
+            assertThat(cell.get("cagr_diff_p5").asDouble()).as(what).isEqualTo(s.get("cagr_diff").get("p5").asDouble());
+            assertThat(cell.get("cagr_diff_median").asDouble()).as(what).isEqualTo(s.get("cagr_diff").get("median").asDouble());
+            assertThat(cell.get("cagr_diff_p95").asDouble()).as(what).isEqualTo(s.get("cagr_diff").get("p95").asDouble());
+            medians.add(cell.get("cagr_diff_median").asDouble());
+        }
+        assertThat(medians).as("the cells are not all alike").doesNotHaveDuplicates();
+        // the plain part is the plain sweep's, byte for byte
+        List<String> p = new ArrayList<>(List.of("sweep"));
+        p.addAll(swingingArgs(file, "--rules", "monthly,drift:0.02", "--cost-rates", "0,0.004"));
+        JsonNode plain = Json.mapper().readTree(CliRunner.on(p.toArray(String[]::new)).out());
+        assertThat(Json.write(j.get("off"))).isEqualTo(Json.write(plain.get("off")));
+        for (int i = 0; i < 4; i++) {
+            for (String k : PLAIN_CELL) {
+                assertThat(Json.write(cells.get(i).get(k))).as(k).isEqualTo(Json.write(plain.get("cells").get(i).get(k)));
+            }
+        }
+        // the CSV rows gain the same five columns, with the JSON's numbers
+        List<String> lines = Files.readAllLines(csvOut, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo("\uFEFF" + String.join(",", cellKeys));
+        assertThat(lines.get(1)).endsWith("," + cells.get(0).get("p_beats_off").asDouble() + ","
+                + cells.get(0).get("p_beats_off_se").asDouble() + "," + cells.get(0).get("cagr_diff_p5").asDouble() + ","
+                + cells.get(0).get("cagr_diff_median").asDouble() + "," + cells.get(0).get("cagr_diff_p95").asDouble());
+    }
+
+    @Test
+    void withoutBootstrapTheGridHasExactlyThePlainKeys() throws Exception {
+        Path csvOut = dir.resolve("plain.csv");
+        CliRunner.Result r = sweep("--rules", "drift:0.01", "--cost-rates", "0", "--csv", csvOut.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(keys(j)).containsExactlyElementsOf(PLAIN_TOP);
+        assertThat(keys(j.get("cells").get(0))).containsExactlyInAnyOrderElementsOf(PLAIN_CELL);
+        assertThat(Files.readAllLines(csvOut, StandardCharsets.UTF_8).get(0)).isEqualTo("\uFEFF" + String.join(",", PLAIN_CELL));
+    }
+
+    @Test
+    void theDefaultsAreTheStudysDefaults() throws Exception {
+        CliRunner.Result r = sweep("--rules", "drift:0.01", "--cost-rates", "0", "--bootstrap", "3");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("block").asDouble()).isEqualTo(21.0); // max(1, round(252 / 12)) on daily data
+        assertThat(j.get("seed").asText()).isEqualTo("1");
+        assertThat(j.get("paths").asInt()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--bootstrap 0", "--bootstrap 100001", "--bootstrap -5", "--bootstrap 10 --block 0.5",
+            "--bootstrap 10 --block 0", "--block 5", "--seed 3", "--bootstrap 10 --seed x", "--metric p_beats_off"})
+    void badRobustInputIsACodedErrorAndWritesNothing(String bad) throws Exception {
+        Path csvOut = dir.resolve("never-" + Math.abs(bad.hashCode()) + ".csv");
+        List<String> a = new ArrayList<>(List.of("--rules", "drift:0.01,drift:0.02", "--cost-rates", "0", "--csv",
+                csvOut.toString()));
+        a.addAll(List.of(bad.split(" ")));
+        CliRunner.Result r = sweep(a.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("INVALID_REQUEST");
+        assertThat(r.out()).isEmpty();
+        assertThat(csvOut).doesNotExist();
+    }
+
+    /** 101 cells × 100,000 paths is more than the 10,000,000 path-cells a robust sweep may run. */
+    @Test
+    void tooManyCellsTimesPathsIsACodedError() {
+        CliRunner.Result r = sweep("--rules", "drift:0.001..0.101/0.001", "--cost-rates", "0", "--bootstrap", "100000");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("INVALID_REQUEST").contains("101 × 100000");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void theHeatmapCanBeColouredByPBeatsOffOfARobustSweep() throws Exception {
+        Path out = dir.resolve("png-robust");
+        CliRunner.Result r = sweep("--rules", "drift:0.01..0.03/0.01", "--cost-rates", "0,0.002", "--bootstrap", "5",
+                "--png", out.toString(), "--metric", "p_beats_off");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(ImageIO.read(out.resolve("heatmap.png").toFile()).getWidth()).isEqualTo(1400);
     }
 }

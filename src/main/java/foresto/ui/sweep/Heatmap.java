@@ -19,7 +19,8 @@ import java.util.Locale;
  * buy-and-hold has a value for the metric (final value, CAGR, volatility, drawdown) the colour is centred on
  * it: green better than OFF, red worse, white equal (the theme's {@link ChartColour#HEATMAP_BETTER},
  * {@link ChartColour#HEATMAP_WORSE}, {@link ChartColour#HEATMAP_NEUTRAL}); otherwise a single-hue scale from best to
- * worst. The best cell is outlined. A {@link CanvasChart}: redrawn only when the data, metric, size or colours change.
+ * worst; P(beats OFF) of a robust sweep is centred on 50 % (as likely to end above OFF as below). The best cell is
+ * outlined. A {@link CanvasChart}: redrawn only when the data, metric, size or colours change.
  */
 public final class Heatmap extends CanvasChart {
     static final double LEFT = 170;
@@ -90,7 +91,25 @@ public final class Heatmap extends CanvasChart {
                         + "break-even cost rate %s", row.rule(), PlainNumber.of(row.costRate()), m.finalValue(), result.off().finalValue(),
                 m.cagr() * 100, m.volatility() * 100, m.maxDrawdown() * 100, m.eventCount(), row.turnoverPerYear() * 100,
                 m.totalCost(), row.trackingError() * 100, row.costDrag(),
-                row.breakEvenCostRate() == null ? "none (never beats OFF)" : String.format(Locale.ROOT, "%.5f", row.breakEvenCostRate()));
+                row.breakEvenCostRate() == null ? "none (never beats OFF)" : String.format(Locale.ROOT, "%.5f", row.breakEvenCostRate()))
+                + robustText(row);
+    }
+
+    /** A robust cell's P(beats OFF) and CAGR difference in words; empty for a plain sweep. */
+    private String robustText(SweepRunner.Row row) {
+        SweepRunner.Robust b = row.robust();
+        if (b == null || result.bootstrap() == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%nended above OFF in %.1f %% ± %.1f %% of %,d resampled histories%n"
+                        + "CAGR − OFF: median %+.2f %%, 5–95 %% %+.2f %% … %+.2f %%", b.pBeatsOff() * 100,
+                b.pBeatsOffSe() * 100, result.bootstrap().paths(), b.cagrDiffMedian() * 100, b.cagrDiffP5() * 100,
+                b.cagrDiffP95() * 100);
+    }
+
+    /** The heatmap's white: OFF's value, 50 % for P(beats OFF), or NaN (a single-hue scale). */
+    private double reference() {
+        return metric == Metric.P_BEATS_OFF ? 0.5 : metric.off(result.off());
     }
 
     @Override
@@ -105,7 +124,7 @@ public final class Heatmap extends CanvasChart {
         int c = result.costRates().size();
         double w = (width - LEFT - RIGHT) / c;
         double h = (height - TOP - BOTTOM) / r;
-        double ref = metric.off(result.off());
+        double ref = reference();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (SweepRunner.Row row : result.rows()) {
@@ -127,7 +146,8 @@ public final class Heatmap extends CanvasChart {
         g.setFont(Fonts.regular(15)); // the bundled font: portfolio and rule names may be Korean
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(title + " — " + metric.title() + (Double.isNaN(ref) ? "" : " (OFF " + metric.format(ref) + ": white)")
+        String white = metric == Metric.P_BEATS_OFF ? " (" + metric.format(ref) + ": white)" : " (OFF " + metric.format(ref) + ": white)";
+        g.fillText(title + " — " + metric.title() + (Double.isNaN(ref) ? "" : white)
                 + "; best " + result.rules().get(best[0]) + " at cost " + PlainNumber.of(result.costRates().get(best[1])), 8, 10);
         g.setFont(Fonts.regular(12));
         g.setTextBaseline(VPos.CENTER);

@@ -64,8 +64,11 @@ public final class SweepView extends BorderPane {
             n.disableProperty().bind(calendars);
         }
         rho.disableProperty().bind(vm.familyProperty().isNotEqualTo(SweepViewModel.Family.HYBRID_BAND));
-        ComboBox<Metric> metric = new ComboBox<>();
-        metric.getItems().setAll(Metric.heatmap());
+        TextField paths = field(vm.bootstrapPathsProperty(), "sweepBootstrapPaths", 6);
+        paths.setPromptText("none");
+        paths.setTooltip(new Tooltip("Run every cell also against OFF on this many resampled histories (1 … 100,000; "
+                + "stationary bootstrap, mean block max(1, round(f/12)), seed 1): P(beats OFF) per cell. Empty: none."));
+        ComboBox<Metric> metric = new ComboBox<>(vm.heatmapMetrics());
         metric.valueProperty().bindBidirectional(vm.metricProperty());
         metric.setId("sweepMetricBox");
         Button run = new Button("Run sweep");
@@ -110,7 +113,7 @@ public final class SweepView extends BorderPane {
         FlowPane form = new FlowPane(10, 8,
                 labelled("Family", family), labelled("from", from), labelled("to", to), labelled("step", step),
                 labelled("ρ", rho), labelled("check", check), labelled("trade back to", g), labelled("cost rates", costs),
-                labelled("colour by", metric), run, cancel, export, bar);
+                labelled("Bootstrap paths", paths), labelled("colour by", metric), run, cancel, export, bar);
         form.setPadding(new Insets(8));
         Label status = new Label();
         status.setId("sweepStatus");
@@ -177,22 +180,35 @@ public final class SweepView extends BorderPane {
         });
     }
 
-    /** Every cell with its figures, cost drag and break-even cost rate, sortable. */
+    /**
+     * Every cell with its figures, cost drag and break-even cost rate, sortable; P(beats OFF) too when the sweep ran
+     * with a bootstrap.
+     */
     private static TableView<SweepRunner.Row> cellTable(SweepViewModel vm) {
         var table = new TableView<SweepRunner.Row>();
         table.setId("sweepCellTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPrefWidth(200); // takes the tab's width; its columns must not widen the window
         table.setMinWidth(0);
+        table.getColumns().setAll(columns(false));
+        vm.resultProperty().addListener((o, a, r) -> {
+            boolean bootstrapped = r != null && r.bootstrap() != null;
+            if (table.getColumns().size() != columns(bootstrapped).size()) {
+                table.getColumns().setAll(columns(bootstrapped));
+            }
+            table.getItems().setAll(r == null ? List.of() : r.rows());
+        });
+        return table;
+    }
+
+    private static List<TableColumn<SweepRunner.Row, String>> columns(boolean bootstrapped) {
         List<TableColumn<SweepRunner.Row, String>> columns = new ArrayList<>(List.of(
                 col("Rule", r -> r.rule()),
                 col("Cost rate", r -> PlainNumber.of(r.costRate()))));
-        for (Metric m : Metric.sweepTable()) {
+        for (Metric m : Metric.sweepTable(bootstrapped)) {
             columns.add(col(m.title(), r -> m.format(m.of(r))));
         }
-        table.getColumns().setAll(columns);
-        vm.resultProperty().addListener((o, a, r) -> table.getItems().setAll(r == null ? List.of() : r.rows()));
-        return table;
+        return columns;
     }
 
     private static TableColumn<SweepRunner.Row, String> col(String title, Function<SweepRunner.Row, String> f) {

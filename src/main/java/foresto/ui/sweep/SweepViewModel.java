@@ -23,17 +23,20 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * The Sweep tab: a rule family with a range and cost rates on the Analysis tab's portfolio, dataset and
- * window; run in the background with progress (cells done / total) and Cancel; the grid for the heatmap; a
+ * window, optionally robust (every cell also against OFF on J resampled histories); run in the background with
+ * progress (cells, and paths × cells, done / total) and Cancel; the grid for the heatmap; a
  * cell opened as a normal stored run in the Analysis tab; the grid exported as CSV. No JavaFX nodes.
  */
 public final class SweepViewModel {
@@ -72,6 +75,10 @@ public final class SweepViewModel {
     private final StringProperty costRates = new SimpleStringProperty("0,0.001,0.002,0.005");
     private final StringProperty check = new SimpleStringProperty("daily");
     private final StringProperty rebalanceTo = new SimpleStringProperty("0");
+    /** J of a robust sweep (every cell also against OFF on J resampled histories); empty: none. */
+    private final StringProperty bootstrapPaths = new SimpleStringProperty("");
+    /** The heatmap's metrics for the grid shown: P(beats OFF) among them when it ran with a bootstrap. */
+    private final ObservableList<Metric> heatmapMetrics = FXCollections.observableArrayList(Metric.heatmap());
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.FINAL_VALUE);
     private final ObjectProperty<SweepRunner.Result> result = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -130,6 +137,15 @@ public final class SweepViewModel {
         return metric;
     }
 
+    public StringProperty bootstrapPathsProperty() {
+        return bootstrapPaths;
+    }
+
+    /** The metrics the heatmap can be coloured by for the grid shown (the picker's items). */
+    public ObservableList<Metric> heatmapMetrics() {
+        return heatmapMetrics;
+    }
+
     /** The last sweep's grid, or null. */
     public ObjectProperty<SweepRunner.Result> resultProperty() {
         return result;
@@ -167,7 +183,7 @@ public final class SweepViewModel {
     /** The form as typed now. */
     private SweepForm form() {
         return new SweepForm(family.get(), from.get(), to.get(), step.get(), rho.get(), costRates.get(), check.get(),
-                rebalanceTo.get());
+                rebalanceTo.get(), bootstrapPaths.get());
     }
 
     public String heading() {
@@ -185,6 +201,7 @@ public final class SweepViewModel {
         }
         List<RebalancingRule> rules;
         List<Double> costs;
+        SweepRunner.Bootstrap bootstrap;
         PortfolioRecord portfolio = setup.portfolioProperty().get();
         DatasetRecord dataset = setup.datasetProperty().get();
         SweepForm form = form();
@@ -194,6 +211,7 @@ public final class SweepViewModel {
             }
             rules = form.rules();
             costs = form.costs();
+            bootstrap = form.bootstrap();
             service.flags().requireRebalancingAllowed("sweep");
         } catch (RuntimeException e) {
             errors.accept(UiError.of("Cannot sweep", e));
@@ -205,7 +223,8 @@ public final class SweepViewModel {
                 + ".." + (req.endDate() == null ? dataset.lastDate() : req.endDate());
         progress.set(0);
         cancelRequested.set(false);
-        status.set("Sweeping " + total + " cells …");
+        status.set("Sweeping " + total + " cells" + (bootstrap == null ? "" : ", each also against OFF on "
+                + String.format(Locale.ROOT, "%,d", bootstrap.paths()) + " resampled histories") + " …");
         AtomicInteger lastShown = new AtomicInteger(-1);
         comparison.clear();
         jobs.submitCancellable("sweep", () -> {
@@ -213,17 +232,25 @@ public final class SweepViewModel {
             Scenario scenario = new Scenario(portfolio.weights(), req.startDate() == null ? data.firstDate() : req.startDate(),
                     req.endDate() == null ? data.lastDate() : req.endDate(), req.initialValue(), req.missingDataPolicy());
             comparison.sweptOn(data, scenario);
-            return SweepRunner.run(data, scenario, rules, costs, done -> {
-                int percent = done * 100 / total;
+            // units: a cell, and with a bootstrap a cell on one path (paths × cells done / total)
+            return SweepRunner.run(data, scenario, rules, costs, bootstrap, (done, units) -> {
+                int percent = (int) (done * 100 / units);
                 if (lastShown.getAndSet(percent) != percent) {
-                    uiThread.accept(() -> progress.set(done / (double) total));
+                    uiThread.accept(() -> progress.set(done / (double) units));
                 }
             }, cancelRequested::get);
         }, r -> {
             progress.set(1);
+            heatmapMetrics.setAll(Metric.heatmap(r.bootstrap() != null));
+            if (!heatmapMetrics.contains(metric.get())) {
+                metric.set(Metric.FINAL_VALUE);
+            }
             result.set(r);
             status.set("Swept " + r.rows().size() + " cells (" + r.rules().size() + " rules × " + r.costRates().size()
-                    + " cost rates) on " + r.periodsPerYear().label() + ". Hover a cell for its figures; click it to open it in Analysis.");
+                    + " cost rates) on " + r.periodsPerYear().label()
+                    + (r.bootstrap() == null ? "" : ", each against OFF on " + String.format(Locale.ROOT, "%,d",
+                    r.bootstrap().paths()) + " resampled histories (P(beats OFF) in the heatmap and the table)")
+                    + ". Hover a cell for its figures; click it to open it in Analysis.");
         }, t -> {
             UiError e = UiError.of("The sweep failed", t);
             status.set("Failed: " + e.describe());

@@ -42,4 +42,27 @@ class SweepFormTest {
                 .isInstanceOfSatisfying(ForestoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RULE))
                 .hasMessageContaining("'half'");
     }
+
+    private static SweepForm withPaths(String paths) {
+        return new SweepForm(Family.ABSOLUTE_BAND, "0.02", "0.04", "0.01", "0.5", "0", "daily", "0", paths);
+    }
+
+    @Test
+    void emptyBootstrapPathsMeanAPlainSweepAndANumberARobustOneWithTheStudysDefaults() {
+        assertThat(withPaths("").bootstrap()).isNull();
+        assertThat(withPaths("  ").bootstrap()).isNull();
+        assertThat(form(Family.ABSOLUTE_BAND, "0").bootstrap()).isNull();
+        var b = withPaths(" 1,000 ").bootstrap();
+        assertThat(b.paths()).isEqualTo(1000);
+        assertThat(b.block()).as("max(1, round(f/12)) of the data").isNull();
+        assertThat(b.seed()).isEqualTo(1L);
+    }
+
+    @Test
+    void bootstrapPathsThatAreNoWholeNumberAreAnInvalidRequestQuotingThem() {
+        for (String bad : new String[] {"ten", "1.5", "99999999999"}) {
+            assertThatThrownBy(() -> withPaths(bad).bootstrap()).isInstanceOfSatisfying(ForestoException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST)).hasMessageContaining(bad);
+        }
+    }
 }

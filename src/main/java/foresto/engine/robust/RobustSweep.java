@@ -1,0 +1,180 @@
+package foresto.engine.robust;
+
+import foresto.engine.EngineException;
+import foresto.engine.MarketData;
+import foresto.engine.Metrics;
+import foresto.engine.PeriodsPerYear;
+import foresto.engine.RebalancingRule;
+import foresto.engine.Scenario;
+import foresto.engine.Sweep;
+import foresto.engine.robust.BootstrapSummary.Quantiles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+/**
+ * The robust sweep (SEMANTICS §12.4, last item): every cell of a sweep (a rule with its cost rate) against OFF on
+ * the same J resampled histories — path j is the one {@link BootstrapStudy} draws for path j, whatever the cell —
+ * so each cell's P(beats OFF), its standard error and the percentiles of its CAGR difference are exactly those of a
+ * bootstrap study of that cell's rule against OFF with the same J, b and seed.
+ *
+ * <p>Memory: paths are taken {@link #CHUNK} at a time; a chunk's markets are built, every cell runs on them, and
+ * they are dropped before the next chunk. Per cell only the J final values and CAGR differences are kept (16 bytes a
+ * path-cell), hence the bound {@link #MAX_PATH_CELLS}. Every figure is stored by (cell, path), each path's sums are
+ * sequential, and the summaries are computed after every path has run, so the result does not depend on the number
+ * of threads. Pure: no database, no JSON.
+ */
+public final class RobustSweep {
+    /** The most path-cells (cells × J) one robust sweep may run: 16 bytes each are kept, 160 MB at most. */
+    public static final long MAX_PATH_CELLS = 10_000_000L;
+    /** Paths whose markets are held at once (the shape of a batch of paths). */
+    static final int CHUNK = 64;
+
+    private RobustSweep() {
+    }
+
+    /** Progress: {@code done} of {@code total} path-cells (cells × J) have run (called from worker threads). */
+    @FunctionalInterface
+    public interface Progress {
+        void pathCellsDone(long done, long total);
+
+        Progress NONE = (done, total) -> { };
+    }
+
+    /** One cell against OFF on the J paths: P(beats OFF) with its standard error, and the CAGR difference's percentiles. */
+    public record Cell(double pBeatsOff, double pBeatsOffSe, Quantiles cagrDiff) {
+    }
+
+    /** The sweep's figures: the parameters used ({@code block} with its default filled in) and a cell per rule, in order. */
+    public record Result(PeriodsPerYear periodsPerYear, int paths, double block, long seed, List<Cell> cells) {
+    }
+
+    /**
+     * Throws INVALID_REQUEST unless 1 ≤ J ≤ 100,000, b (when given) is a real ≥ 1 and cells × J ≤
+     * {@link #MAX_PATH_CELLS}; nothing runs before these checks.
+     */
+    public static void check(long cells, int paths, Double block) {
+        StationaryBootstrap.requirePaths(paths);
+        if (block != null) {
+            StationaryBootstrap.requireMeanBlock(block);
+        }
+        if (cells * paths > MAX_PATH_CELLS) {
+            throw new EngineException(EngineException.Kind.INVALID_REQUEST, "a robust sweep runs at most "
+                    + String.format(Locale.ROOT, "%,d", MAX_PATH_CELLS) + " cells × paths, this one " + cells + " × " + paths
+                    + " = " + String.format(Locale.ROOT, "%,d", cells * paths) + ": fewer cells or fewer paths");
+        }
+    }
+
+    /**
+     * Runs every cell against OFF on the same J paths.
+     *
+     * @param cells     the cells' rules, each with its cost rate
+     * @param block     b, or null for max(1, round(f/12))
+     * @param seed      an unsigned 64-bit integer held in a long
+     * @param threads   how many tasks may run side by side (≥ 1); the result is the same for any number
+     * @param progress  told after each cell has run on a chunk of paths
+     * @param cancelled polled before each path is built and each cell runs on a chunk; when true the sweep ends with
+     *                  a {@link CancellationException}
+     */
+    public static Result run(MarketData data, Scenario scenario, List<RebalancingRule> cells, int paths, Double block,
+                             long seed, int threads, Progress progress, BooleanSupplier cancelled) {
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(cancelled, "cancelled");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        }
+        List<RebalancingRule> rules = List.copyOf(cells);
+        check(rules.size(), paths, block);
+        BootstrapStudy.Resampler resampler = new BootstrapStudy.Resampler(data, scenario);
+        double b = block != null ? block : StationaryBootstrap.defaultMeanBlock(resampler.periodsPerYear().value());
+        StationaryBootstrap sampler = new StationaryBootstrap(paths, resampler.rows(), b, seed);
+        int n = rules.size();
+        double[] offFinal = new double[paths];
+        double[] offCagr = new double[paths];
+        double[][] finals = new double[n][paths];
+        double[][] cagrDiffs = new double[n][paths];
+        long total = (long) n * paths;
+        AtomicLong done = new AtomicLong();
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            for (int from = 0; from < paths; from += CHUNK) {
+                int start = from;
+                int size = Math.min(CHUNK, paths - from);
+                Sweep[] chunk = new Sweep[size];
+                submit(pool, () -> IntStream.range(0, size).parallel().forEach(k -> {
+                    checkCancelled(cancelled);
+                    chunk[k] = Sweep.prepare(resampler.market(sampler.indices(start + k)), scenario);
+                    Metrics off = chunk[k].off().metrics();
+                    offFinal[start + k] = off.finalValue();
+                    offCagr[start + k] = off.cagr();
+                }));
+                submit(pool, () -> IntStream.range(0, n).parallel().forEach(c -> {
+                    checkCancelled(cancelled);
+                    Metrics[] on = runOnChunk(chunk, rules.get(c));
+                    for (int k = 0; k < size; k++) {
+                        finals[c][start + k] = on[k].finalValue();
+                        cagrDiffs[c][start + k] = on[k].cagr() - offCagr[start + k];
+                    }
+                    progress.pathCellsDone(done.addAndGet(size), total);
+                }));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        checkCancelled(cancelled);
+        List<Cell> out = new ArrayList<>(n);
+        for (int c = 0; c < n; c++) {
+            double p = BootstrapSummary.pBeats(finals[c], offFinal);
+            out.add(new Cell(p, BootstrapSummary.standardError(p, paths), Quantiles.of(cagrDiffs[c])));
+            finals[c] = null; // what is summarised is no longer needed
+            cagrDiffs[c] = null;
+        }
+        return new Result(resampler.periodsPerYear(), paths, b, seed, List.copyOf(out));
+    }
+
+    /**
+     * The one place a rule runs on resampled paths: the metrics of {@code rule} on each path of a chunk, in the
+     * chunk's order, each the ordinary ON path loop of that path's market (the same call {@link BootstrapStudy} makes,
+     * hence the same bits). A batch engine that runs one rule on many paths side by side replaces this body; the
+     * chunk is already the batch's shape (up to {@link #CHUNK} paths, one rule).
+     */
+    private static Metrics[] runOnChunk(Sweep[] chunk, RebalancingRule rule) {
+        Metrics[] out = new Metrics[chunk.length];
+        for (int k = 0; k < chunk.length; k++) {
+            out[k] = chunk[k].cell(rule).on().metrics();
+        }
+        return out;
+    }
+
+    private static void submit(ForkJoinPool pool, Runnable task) {
+        try {
+            pool.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("the robust sweep was interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static void checkCancelled(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("the robust sweep was cancelled");
+        }
+    }
+}
