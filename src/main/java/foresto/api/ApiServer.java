@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 /**
  * The small HTTP API on the JDK's HTTP server. Routes:
  * {@code POST /api/v1/backtest/scenario}, {@code GET /api/v1/backtest/scenario/{run_id}/rebalancing-events}
- * ({@code ?limit=&offset=}, streamed), {@code GET /api/v1/health}. Every error body is
+ * ({@code ?limit=&offset=}, streamed), {@code POST /api/v1/backtest/robustness} and
+ * {@code GET /api/v1/backtest/robustness/{study_id}} ({@link RobustnessRoute}), {@code GET /api/v1/health}. Every error body is
  * {@code {"code": ..., "message": ...}}.
  *
  * <p>Hardened for a machine where a browser also runs: a request must name us in its {@code Host} header
@@ -51,6 +52,8 @@ public final class ApiServer implements AutoCloseable {
     private static final int WORKERS = 8;
     private static final Pattern EVENTS = Pattern.compile("^/api/v1/backtest/scenario/([^/]+)/rebalancing-events/?$");
     private static final Pattern SCENARIO = Pattern.compile("^/api/v1/backtest/scenario/?$");
+    private static final Pattern ROBUSTNESS = Pattern.compile("^/api/v1/backtest/robustness/?$");
+    private static final Pattern ROBUSTNESS_STUDY = Pattern.compile("^/api/v1/backtest/robustness/([^/]+)/?$");
 
     static {
         // The JDK server reads these once, when its classes load: set before the first server is created.
@@ -64,12 +67,14 @@ public final class ApiServer implements AutoCloseable {
     private final ExecutorService workers;
     private final BacktestService service;
     private final Set<String> allowedHosts;
+    private final RobustnessRoute robustness;
 
     private ApiServer(HttpServer server, ExecutorService workers, BacktestService service, Set<String> allowedHosts) {
         this.server = server;
         this.workers = workers;
         this.service = service;
         this.allowedHosts = allowedHosts;
+        this.robustness = new RobustnessRoute(service.robustness());
     }
 
     private static void defaultProperty(String key, String value) {
@@ -139,6 +144,7 @@ public final class ApiServer implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod();
         Matcher events = EVENTS.matcher(path);
+        Matcher study = ROBUSTNESS_STUDY.matcher(path);
         if (SCENARIO.matcher(path).matches()) {
             requireMethod(ex, "POST");
             requireJsonBody(ex);
@@ -146,6 +152,15 @@ public final class ApiServer implements AutoCloseable {
             BacktestResult r = service.run(ScenarioRequestParser.parse(body, service.flags()));
             // the window it used, from its stored paths (not recomputed; its events, which may be many, not read)
             send(ex, 200, ResultJson.backtest(r, service.paths(r.runId()).dates()));
+        } else if (ROBUSTNESS.matcher(path).matches()) {
+            requireMethod(ex, "POST");
+            requireJsonBody(ex);
+            RobustnessRoute.Answer a = robustness.post(readBody(ex));
+            send(ex, a.status(), a.body());
+        } else if (study.matches()) {
+            requireMethod(ex, "GET");
+            RobustnessRoute.Answer a = robustness.poll(study.group(1));
+            send(ex, a.status(), a.body());
         } else if (events.matches()) {
             requireMethod(ex, "GET");
             streamEvents(ex, ScenarioRequestParser.runId(events.group(1)),
@@ -298,6 +313,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(1);
+        robustness.close();
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -32,17 +32,24 @@ public final class BacktestService {
     private final FeatureFlags flags;
     private final Clock clock;
     private final RunPipeline pipeline;
+    private final RobustnessService robustness;
 
     public BacktestService(Stores stores, FeatureFlags flags, Clock clock) {
         this.stores = stores;
         this.flags = flags;
         this.clock = clock;
         this.pipeline = new RunPipeline(stores, flags, clock);
+        this.robustness = new RobustnessService(stores, flags, pipeline);
     }
 
     /** The service on one PostgreSQL database ({@link JdbcStores}), as every face wires it. */
     public BacktestService(DataSource ds, FeatureFlags flags, Clock clock) {
         this(JdbcStores.on(ds), flags, clock);
+    }
+
+    /** The robustness studies on the same stores, flags and market data cache. */
+    public RobustnessService robustness() {
+        return robustness;
     }
 
     public FeatureFlags flags() {

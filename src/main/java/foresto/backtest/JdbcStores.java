@@ -6,6 +6,7 @@ import foresto.db.MarketDataRepository;
 import foresto.db.PortfolioRepository;
 import foresto.db.RuleRepository;
 import foresto.db.RunRepository;
+import foresto.db.StudyRepository;
 import foresto.engine.MarketData;
 import foresto.engine.RebalancingEvent;
 import foresto.model.DatasetRecord;
@@ -13,6 +14,7 @@ import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
+import foresto.model.StudyRecord;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -60,7 +62,7 @@ public final class JdbcStores {
             public MarketData load(long datasetId) {
                 return datasets.load(datasetId);
             }
-        }, rules(rules), new JdbcRuns(ds));
+        }, rules(rules), new JdbcRuns(ds), studies(new StudyRepository(ds)));
     }
 
     /** The rules on {@code ds} alone (the rules editor's service needs no more). */
@@ -93,6 +95,35 @@ public final class JdbcStores {
             @Override
             public RuleRecord deactivate(long id) {
                 return rules.deactivate(id);
+            }
+        };
+    }
+
+    private static Stores.Studies studies(StudyRepository studies) {
+        return new Stores.Studies() {
+            @Override
+            public Optional<StudyRecord> findByHash(String studyHash) {
+                return studies.findByHash(studyHash);
+            }
+
+            @Override
+            public Optional<StudyRecord> findById(long studyId) {
+                return studies.findById(studyId);
+            }
+
+            @Override
+            public List<StudyRecord> recent(int limit) {
+                return studies.recent(limit);
+            }
+
+            @Override
+            public Optional<String> answer(long studyId) {
+                return studies.answer(studyId);
+            }
+
+            @Override
+            public long reserveId() {
+                return studies.reserveId();
             }
         };
     }
@@ -174,6 +205,11 @@ public final class JdbcStores {
                 @Override
                 public void insertEvents(long runId, Long ruleId, List<RebalancingEvent> events) throws SQLException {
                     EventRepository.insertAll(c, runId, ruleId, events);
+                }
+
+                @Override
+                public Optional<Long> insertStudyIfAbsent(StudyRepository.NewRow study) throws SQLException {
+                    return StudyRepository.insertIfAbsent(c, study);
                 }
             };
         }

@@ -1,6 +1,7 @@
 package foresto.backtest;
 
 import foresto.db.EventRepository;
+import foresto.db.StudyRepository;
 import foresto.engine.MarketData;
 import foresto.engine.RebalancingEvent;
 import foresto.model.DatasetRecord;
@@ -8,6 +9,7 @@ import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
+import foresto.model.StudyRecord;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.Optional;
  * {@link JdbcStores#on} gives the PostgreSQL ones every face runs on; the view-model
  * tests give in-memory ones.
  */
-public record Stores(Portfolios portfolios, Datasets datasets, Rules rules, Runs runs) {
+public record Stores(Portfolios portfolios, Datasets datasets, Rules rules, Runs runs, Studies studies) {
 
     /** The model portfolios. */
     public interface Portfolios {
@@ -82,6 +84,25 @@ public record Stores(Portfolios portfolios, Datasets datasets, Rules rules, Runs
         boolean answers();
     }
 
+    /**
+     * The stored robustness studies (SEMANTICS §12.5). A study is written through {@link Writer#insertStudyIfAbsent}
+     * inside {@link Runs#inTransaction}, with the dataset's lock, as a run is.
+     */
+    public interface Studies {
+        Optional<StudyRecord> findByHash(String studyHash);
+
+        Optional<StudyRecord> findById(long studyId);
+
+        /** The latest studies first. */
+        List<StudyRecord> recent(int limit);
+
+        /** A stored study's answer as the JSON text it was computed as; empty for an unknown id. */
+        Optional<String> answer(long studyId);
+
+        /** An id for a study not stored yet, so a face can name it while it is computed. */
+        long reserveId();
+    }
+
     /** Work inside one transaction of {@link Runs}. */
     @FunctionalInterface
     public interface Work<T> {
@@ -100,5 +121,8 @@ public record Stores(Portfolios portfolios, Datasets datasets, Rules rules, Runs
         Optional<Long> insertRunIfAbsent(NewRun run) throws SQLException;
 
         void insertEvents(long runId, Long ruleId, List<RebalancingEvent> events) throws SQLException;
+
+        /** Inserts the study unless one with its hash exists: its id, or empty when another stored it first. */
+        Optional<Long> insertStudyIfAbsent(StudyRepository.NewRow study) throws SQLException;
     }
 }

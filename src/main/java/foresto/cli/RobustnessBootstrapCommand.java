@@ -1,14 +1,11 @@
 package foresto.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.InlineRule;
-import foresto.backtest.ResultJson;
+import foresto.backtest.RobustnessJson;
 import foresto.csv.CsvWriter;
 import foresto.engine.RebalancingRule;
 import foresto.engine.robust.BootstrapStudy;
-import foresto.engine.robust.BootstrapSummary.Quantiles;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
@@ -20,9 +17,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +77,7 @@ final class RobustnessBootstrapCommand implements Callable<Integer> {
         if (csv != null) {
             writeCsv(csv, result);
         }
-        spec.commandLine().getOut().println(Json.write(json(result, perPath)));
+        spec.commandLine().getOut().println(Json.write(RobustnessJson.bootstrap(result, perPath)));
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -116,59 +111,6 @@ final class RobustnessBootstrapCommand implements Callable<Integer> {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "--seed must be an unsigned 64-bit integer "
                     + "(0 … 18446744073709551615), got " + text);
         }
-    }
-
-    /** The answer: the keys of issue 19, {@code frequency} beside {@code periods_per_year} as in every study. */
-    static ObjectNode json(BootstrapStudy.Result result, boolean perPath) {
-        ObjectNode out = Json.mapper().createObjectNode();
-        ResultJson.putPeriodsPerYear(out, result.periodsPerYear());
-        out.put("paths", result.paths());
-        out.put("block", result.block());
-        out.put("seed", new BigInteger(Long.toUnsignedString(result.seed())));
-        out.put("p_beats", result.pBeats());
-        out.put("p_beats_se", result.pBeatsSe());
-        out.set("cagr_diff", quantiles(result.cagrDiff()));
-        out.set("max_drawdown_diff", quantiles(result.maxDrawdownDiff()));
-        ObjectNode fan = out.putObject("fan");
-        ArrayNode dates = fan.putArray("dates");
-        for (LocalDate d : result.dates()) {
-            dates.add(d.toString());
-        }
-        fan.set("a", bands(result.fanA()));
-        fan.set("b", bands(result.fanB()));
-        if (perPath) {
-            ArrayNode rows = out.putArray("per_path");
-            for (int j = 0; j < result.paths(); j++) {
-                ObjectNode o = rows.addObject();
-                o.put("path", j);
-                o.put("a_final", result.finalA()[j]);
-                o.put("b_final", result.finalB()[j]);
-            }
-        }
-        return out;
-    }
-
-    private static ObjectNode quantiles(Quantiles q) {
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.put("p5", q.p5());
-        o.put("p25", q.p25());
-        o.put("median", q.median());
-        o.put("p75", q.p75());
-        o.put("p95", q.p95());
-        return o;
-    }
-
-    private static final String[] BAND_KEYS = {"p5", "p25", "p50", "p75", "p95"};
-
-    private static ObjectNode bands(double[][] bands) {
-        ObjectNode o = Json.mapper().createObjectNode();
-        for (int i = 0; i < BAND_KEYS.length; i++) {
-            ArrayNode a = o.putArray(BAND_KEYS[i]);
-            for (double v : bands[i]) {
-                a.add(v);
-            }
-        }
-        return o;
     }
 
     /** One row per path in {@link #CSV_COLUMNS}' order; numbers as Java prints a double (round-trips exactly). */

@@ -1,10 +1,8 @@
 package foresto.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.InlineRule;
-import foresto.backtest.ResultJson;
+import foresto.backtest.RobustnessJson;
 import foresto.csv.CsvWriter;
 import foresto.engine.Metrics;
 import foresto.engine.RebalancingRule;
@@ -33,8 +31,7 @@ import java.util.concurrent.Callable;
         description = "Rebalance timing luck: the rule run with every calendar phase and day offset (SEMANTICS §12.2).")
 final class RobustnessTimingCommand implements Callable<Integer> {
     /** The keys of a variant (JSON) and the columns of its CSV row, in order. */
-    static final List<String> VARIANT_COLUMNS = List.of("phase", "day_offset", "final_value", "total_return", "cagr",
-            "volatility", "max_drawdown", "event_count", "total_turnover", "total_cost");
+    static final List<String> VARIANT_COLUMNS = RobustnessJson.VARIANT_KEYS;
 
     @ParentCommand
     RobustnessCommand parent;
@@ -73,31 +70,9 @@ final class RobustnessTimingCommand implements Callable<Integer> {
         if (csv != null) {
             writeCsv(csv, result);
         }
-        spec.commandLine().getOut().println(Json.write(json(result)));
+        spec.commandLine().getOut().println(Json.write(RobustnessJson.timing(result)));
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    /** The study as the command's JSON object. */
-    static ObjectNode json(TimingStudy.Result r) {
-        ObjectNode out = Json.mapper().createObjectNode();
-        ResultJson.putPeriodsPerYear(out, r.periodsPerYear());
-        out.set("off", ResultJson.metrics(r.off().metrics()));
-        ArrayNode variants = out.putArray("variants");
-        for (TimingStudy.Variant v : r.variants()) {
-            ObjectNode o = variants.addObject();
-            o.put("phase", v.phase());
-            o.put("day_offset", v.dayOffset());
-            o.setAll(ResultJson.metrics(v.metrics()));
-        }
-        out.put("timing_luck", r.timingLuck());
-        out.put("spread", r.spread());
-        out.putObject("best").put("phase", r.best().phase()).put("day_offset", r.best().dayOffset());
-        out.putObject("worst").put("phase", r.worst().phase()).put("day_offset", r.worst().dayOffset());
-        TimingStudy.Tranche t = r.tranche();
-        out.putObject("tranche").put("final_value", t.finalValue()).put("cagr", t.cagr()).put("volatility", t.volatility())
-                .put("max_drawdown", t.maxDrawdown()).put("total_cost", t.totalCost()).put("event_count", t.eventCount());
-        return out;
     }
 
     /** One row per variant, {@link #VARIANT_COLUMNS}, through the shared CSV writer. */

@@ -1,14 +1,11 @@
 package foresto.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.InlineRule;
-import foresto.backtest.ResultJson;
+import foresto.backtest.RobustnessJson;
 import foresto.csv.CsvWriter;
 import foresto.engine.Metrics;
 import foresto.engine.RebalancingRule;
-import foresto.engine.robust.RollingWindows;
 import foresto.engine.robust.WindowsStudy;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
@@ -69,7 +66,7 @@ final class RobustnessWindowsCommand implements Callable<Integer> {
         if (csv != null) {
             writeCsv(csv, result);
         }
-        spec.commandLine().getOut().println(Json.write(json(result)));
+        spec.commandLine().getOut().println(Json.write(RobustnessJson.windows(result)));
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -85,46 +82,6 @@ final class RobustnessWindowsCommand implements Callable<Integer> {
         }
         return InlineRule.of(rule, shape.baseDay(), costRate, shape.check(), shape.rebalanceTo, shape.phase,
                 shape.dayOffset);
-    }
-
-    /**
-     * The answer: the keys of issue 19 (SEMANTICS §12.3), with {@code frequency} beside {@code periods_per_year} as
-     * in every output that shows an annualised figure (§5; simulate, sweep, robustness timing).
-     */
-    static ObjectNode json(WindowsStudy.Result result) {
-        ObjectNode out = Json.mapper().createObjectNode();
-        ResultJson.putPeriodsPerYear(out, result.periodsPerYear());
-        ArrayNode windows = out.putArray("windows");
-        for (WindowsStudy.WindowResult w : result.windows()) {
-            ObjectNode o = windows.addObject();
-            o.put("start", w.window().start().toString());
-            o.put("end", w.window().end().toString());
-            o.set("on", side(w.on()));
-            o.set("off", side(w.off()));
-            o.put("premium", w.premium());
-        }
-        RollingWindows.Summary s = result.summary();
-        ObjectNode summary = out.putObject("summary");
-        summary.put("count", s.count());
-        summary.put("min", s.min());
-        summary.put("p5", s.p5());
-        summary.put("p25", s.p25());
-        summary.put("median", s.median());
-        summary.put("p75", s.p75());
-        summary.put("p95", s.p95());
-        summary.put("max", s.max());
-        summary.put("share_positive", s.sharePositive());
-        summary.put("non_overlapping", s.nonOverlapping());
-        return out;
-    }
-
-    private static ObjectNode side(Metrics m) {
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.put("cagr", m.cagr());
-        o.put("volatility", m.volatility());
-        o.put("max_drawdown", m.maxDrawdown());
-        o.put("final_value", m.finalValue());
-        return o;
     }
 
     /** One row per window in {@link #CSV_COLUMNS}' order; numbers as Java prints a double (round-trips exactly). */

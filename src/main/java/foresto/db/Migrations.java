@@ -33,7 +33,8 @@ final class Migrations {
             "V7__inline_rule_events.sql",
             "V8__paths_stored_uncompressed.sql",
             "V9__schema_state.sql",
-            "V10__calendar_phase_and_day_offset.sql");
+            "V10__calendar_phase_and_day_offset.sql",
+            "V11__robustness_study.sql");
     private static final String RESOURCES = "/foresto/seed/migration/";
 
     private Migrations() {

@@ -34,6 +34,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405),
     // 500-class: our side failed; nothing half-written.
     DATABASE_UNAVAILABLE(503),
+    /** the server is already running as many background studies as it queues; try again later */
+    SERVER_BUSY(503),
     DATABASE_ERROR(500),
     WRITE_FAILED(500),
     INTERNAL_ERROR(500);

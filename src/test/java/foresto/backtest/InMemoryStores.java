@@ -2,6 +2,7 @@ package foresto.backtest;
 
 import foresto.db.DbErrors;
 import foresto.db.EventRepository;
+import foresto.db.StudyRepository;
 import foresto.engine.AssetClass;
 import foresto.engine.MarketData;
 import foresto.engine.RebalancingEvent;
@@ -13,6 +14,7 @@ import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
+import foresto.model.StudyRecord;
 import foresto.sample.SyntheticMarket;
 
 import java.io.IOException;
@@ -41,10 +43,14 @@ public final class InMemoryStores {
     private final Map<Long, MarketData> market = new TreeMap<>();
     private final TreeMap<Long, RuleRecord> rules = new TreeMap<>();
     private final TreeMap<Long, Stored> runs = new TreeMap<>();
+    private final TreeMap<Long, StoredStudy> studies = new TreeMap<>();
     private long nextId = 1;
     private volatile boolean refuseRuns;
 
     private record Stored(RunRecord record, StoredPaths paths, List<RebalancingEvent> events) {
+    }
+
+    private record StoredStudy(StudyRecord record, String answer) {
     }
 
     /**
@@ -116,8 +122,12 @@ public final class InMemoryStores {
         return runs.size();
     }
 
+    public synchronized int studyCount() {
+        return studies.size();
+    }
+
     public Stores stores() {
-        return new Stores(new Portfolios(), new Datasets(), new Rules(), new Runs());
+        return new Stores(new Portfolios(), new Datasets(), new Rules(), new Runs(), new Studies());
     }
 
     private static RuleRecord withId(RuleRecord r, long id) {
@@ -323,9 +333,48 @@ public final class InMemoryStores {
         }
     }
 
+    private final class Studies implements Stores.Studies {
+        @Override
+        public Optional<StudyRecord> findByHash(String studyHash) {
+            synchronized (InMemoryStores.this) {
+                return studies.values().stream().map(StoredStudy::record).filter(r -> r.studyHash().equals(studyHash))
+                        .findFirst();
+            }
+        }
+
+        @Override
+        public Optional<StudyRecord> findById(long studyId) {
+            synchronized (InMemoryStores.this) {
+                return Optional.ofNullable(studies.get(studyId)).map(StoredStudy::record);
+            }
+        }
+
+        @Override
+        public List<StudyRecord> recent(int limit) {
+            synchronized (InMemoryStores.this) {
+                return studies.descendingMap().values().stream().map(StoredStudy::record).limit(limit).toList();
+            }
+        }
+
+        @Override
+        public Optional<String> answer(long studyId) {
+            synchronized (InMemoryStores.this) {
+                return Optional.ofNullable(studies.get(studyId)).map(StoredStudy::answer);
+            }
+        }
+
+        @Override
+        public long reserveId() {
+            synchronized (InMemoryStores.this) {
+                return nextId++;
+            }
+        }
+    }
+
     /** One transaction's writes, applied by {@link #commit()} only. */
     private final class Staged implements Stores.Writer {
         private final List<Stored> inserted = new ArrayList<>();
+        private final List<StoredStudy> insertedStudies = new ArrayList<>();
         private long next = nextId;
 
         @Override
@@ -362,9 +411,26 @@ public final class InMemoryStores {
             }
         }
 
+        @Override
+        public Optional<Long> insertStudyIfAbsent(StudyRepository.NewRow study) {
+            boolean taken = studies.values().stream().anyMatch(s -> s.record().studyHash().equals(study.studyHash()))
+                    || insertedStudies.stream().anyMatch(s -> s.record().studyHash().equals(study.studyHash()));
+            if (taken) {
+                return Optional.empty();
+            }
+            long id = study.studyId() > 0 ? study.studyId() : next++;
+            insertedStudies.add(new StoredStudy(new StudyRecord(id, study.studyHash(), study.kind(), study.request(),
+                    study.parameters(), study.summary(), study.computeMs(), OffsetDateTime.now(ZoneOffset.UTC)),
+                    study.answer()));
+            return Optional.of(id);
+        }
+
         void commit() {
             for (Stored s : inserted) {
                 runs.put(s.record().runId(), s);
+            }
+            for (StoredStudy s : insertedStudies) {
+                studies.put(s.record().studyId(), s);
             }
             nextId = Math.max(nextId, next);
         }

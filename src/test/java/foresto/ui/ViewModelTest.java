@@ -1,11 +1,18 @@
 package foresto.ui;
 
+import foresto.backtest.BacktestRequest;
 import foresto.backtest.BacktestService;
+import foresto.backtest.Cancellation;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.InMemoryStores;
+import foresto.backtest.RobustnessService;
 import foresto.backtest.RuleService;
+import foresto.backtest.StudyRequest;
+import foresto.backtest.StudyResult;
+import foresto.engine.MissingDataPolicy;
 import foresto.error.ErrorCode;
 import foresto.model.RuleRecord;
+import foresto.model.StudyRecord;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import foresto.ui.common.UiState;
@@ -57,6 +64,29 @@ class ViewModelTest {
         assertThat(vm.rebalancingOnProperty().get()).isTrue();
         vm.run(); // the same request again: reused
         assertThat(vm.statusProperty().get()).startsWith("Reused run #" + runId);
+    }
+
+    @Test
+    void storedStudiesAreListedBesideTheRunsAndRefreshedByARun() {
+        MainViewModel vm = new MainViewModel(service, TaskExecutor.sameThread(), UiState.inMemory(), e -> { });
+        vm.load();
+        int before = vm.getStudies().size();
+        RuleRecord quarterly = vm.getRules().get(1);
+        BacktestRequest scenario = new BacktestRequest(vm.getPortfolios().get(0).portfolioId(), null,
+                LocalDate.of(2012, 1, 2), LocalDate.of(2014, 12, 31), 100.0, MissingDataPolicy.SKIP, quarterly.ruleId());
+        StudyResult study = service.robustness().run(StudyRequest.timing(scenario, null, null), new Cancellation(),
+                RobustnessService.Progress.NONE);
+        assertThat(vm.getStudies()).hasSize(before); // listed when the history is read again
+        vm.run();
+        assertThat(vm.getStudies()).hasSize(before + 1);
+        StudyRecord listed = vm.getStudies().get(0);
+        assertThat(listed.studyId()).isEqualTo(study.studyId());
+        assertThat(listed.kind()).isEqualTo("TIMING");
+        assertThat(listed.request().ruleName()).isEqualTo("P2_PERIODIC_QUARTERLY_FTD_10BP");
+        assertThat(listed.request().parameters()).isEqualTo("phases 0,1,2, offsets 0");
+        MainViewModel fresh = new MainViewModel(service, TaskExecutor.sameThread(), UiState.inMemory(), e -> { });
+        fresh.load();
+        assertThat(fresh.getStudies()).extracting(StudyRecord::studyId).startsWith(study.studyId());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package foresto.ui.main;
 
 import foresto.model.RunRecord;
+import foresto.model.StudyRecord;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
@@ -12,14 +13,19 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** Stored runs, newest first; opening one shows it in Analysis with its choices in the setup panel. */
+/**
+ * Stored runs, newest first; opening one shows it in Analysis with its choices in the setup panel. Below them the
+ * stored robustness studies (kind, rule, parameters, headline figure, created).
+ */
 public final class HistoryPanel {
     @FXML Button openRunButton;
     @FXML TableView<RunRecord> historyTable;
+    @FXML TableView<StudyRecord> studyTable;
 
     private MainViewModel vm;
     private Runnable showAnalysis;
@@ -32,7 +38,7 @@ public final class HistoryPanel {
         update.request();
         historyTable.getColumns().setAll(List.of(
                 col("Run", r -> "#" + r.runId()),
-                col("Created", r -> r.createdAt() == null ? "" : r.createdAt().toLocalDateTime().withNano(0).toString().replace('T', ' ')),
+                col("Created", r -> created(r.createdAt())),
                 col("Portfolio", r -> r.request().portfolioName()),
                 col("Rule", r -> r.request().ruleName() == null ? "OFF" : r.request().ruleName()),
                 col("Window", r -> r.request().startDate() + ".." + r.request().endDate()),
@@ -41,6 +47,18 @@ public final class HistoryPanel {
                 col("Final ON", r -> r.summary().on() == null ? "—" : String.format(Locale.ROOT, "%,.4f", r.summary().on().finalValue())),
                 col("Final OFF", r -> String.format(Locale.ROOT, "%,.4f", r.summary().off().finalValue()))));
         historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        studyTable.setItems(studyRows);
+        vm.getStudies().addListener((ListChangeListener<StudyRecord>) c -> update.request());
+        studyTable.getColumns().setAll(List.of(
+                col("Study", s -> "#" + s.studyId()),
+                col("Created", s -> created(s.createdAt())),
+                col("Kind", RunHistory::kindText),
+                col("Portfolio", s -> s.request().portfolioName()),
+                col("Rule", RunHistory::rulesText),
+                col("Window", s -> s.request().startDate() + ".." + s.request().endDate()),
+                col("Parameters", s -> s.request().parameters()),
+                col("Answer", RunHistory::headline)));
+        studyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         openRunButton.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         historyTable.setRowFactory(t -> {
             TableRow<RunRecord> row = new TableRow<>();
@@ -53,9 +71,17 @@ public final class HistoryPanel {
         });
     }
 
-    /** The table's rows: {@link MainViewModel#history} as of when the table was last in view. */
+    /** The tables' rows: {@link MainViewModel#getHistory} and its studies as of when the tables were last in view. */
     private final ObservableList<RunRecord> rows = FXCollections.observableArrayList();
-    private final InViewUpdate update = new InViewUpdate(() -> rows.setAll(vm.getHistory()));
+    private final ObservableList<StudyRecord> studyRows = FXCollections.observableArrayList();
+    private final InViewUpdate update = new InViewUpdate(() -> {
+        rows.setAll(vm.getHistory());
+        studyRows.setAll(vm.getStudies());
+    });
+
+    private static String created(OffsetDateTime t) {
+        return t == null ? "" : t.toLocalDateTime().withNano(0).toString().replace('T', ' ');
+    }
 
     /**
      * Copies the stored runs into the table only while {@code shown} is true (the History tab is selected), and when it
@@ -71,8 +97,8 @@ public final class HistoryPanel {
         showAnalysis.run(); // the run shows in Analysis, with its choices in the setup
     }
 
-    private static TableColumn<RunRecord, String> col(String title, Function<RunRecord, String> f) {
-        TableColumn<RunRecord, String> c = new TableColumn<>(title);
+    private static <T> TableColumn<T, String> col(String title, Function<T, String> f) {
+        TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
         return c;
     }

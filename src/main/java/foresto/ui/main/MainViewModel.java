@@ -7,6 +7,7 @@ import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
+import foresto.model.StudyRecord;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingEvent;
 import foresto.engine.RebalancingRule;
@@ -38,7 +39,7 @@ import java.util.function.Consumer;
  */
 public final class MainViewModel {
     private record Lists(List<PortfolioRecord> portfolios, List<RuleRecord> rules, List<DatasetRecord> datasets,
-                        List<RunRecord> history) {
+                        List<RunRecord> history, List<StudyRecord> studies) {
     }
 
     private final BacktestService service;
@@ -74,6 +75,11 @@ public final class MainViewModel {
 
     public ObservableList<RunRecord> getHistory() {
         return history.runs();
+    }
+
+    /** The stored robustness studies, newest first (History lists them beside the runs). */
+    public ObservableList<StudyRecord> getStudies() {
+        return history.studies();
     }
 
     // the panels' state under the names the rest of the screen (and its tests) use
@@ -182,9 +188,10 @@ public final class MainViewModel {
     public void load() {
         status.set("Loading portfolios, rules and datasets …");
         jobs.submitCancellable("load", () -> new Lists(service.portfolios(), service.usableRules(), service.datasets(),
-                service.history(RunHistory.SIZE)), lists -> {
+                service.history(RunHistory.SIZE), service.robustness().recent(RunHistory.SIZE)), lists -> {
                     String ignored = setup.setLists(lists.portfolios(), lists.rules(), lists.datasets());
                     history.runs().setAll(lists.history());
+                    history.studies().setAll(lists.studies());
                     status.set("Ready. " + lists.portfolios().size() + " portfolios, " + lists.rules().size()
                             + " usable rules, " + lists.datasets().size() + " dataset" + (lists.datasets().size() == 1 ? "" : "s")
                             + "." + ignored);

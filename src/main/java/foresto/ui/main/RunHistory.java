@@ -1,14 +1,20 @@
 package foresto.ui.main;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import foresto.backtest.BacktestService;
+import foresto.json.Json;
 import foresto.model.RunRecord;
 import foresto.model.RunRequestInfo;
+import foresto.model.StudyRecord;
 import foresto.ui.common.BusyJobs;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.Locale;
+
 /**
- * The stored runs the screen lists, and how a loaded run is shown: a finished run as the user asked for it, a
+ * The stored runs (and, beside them, the stored robustness studies) the screen lists, and how a loaded run is shown: a finished run as the user asked for it, a
  * run opened from the history with its choices put back into the setup, so Run repeats it.
  */
 final class RunHistory {
@@ -21,6 +27,7 @@ final class RunHistory {
     private final ResultViewModel shown;
     private final StatusLine status;
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ObservableList<StudyRecord> studies = FXCollections.observableArrayList();
 
     RunHistory(BacktestService service, BusyJobs jobs, SetupViewModel setup, ResultViewModel shown, StatusLine status) {
         this.service = service;
@@ -34,9 +41,14 @@ final class RunHistory {
         return runs;
     }
 
+    /** The stored robustness studies, newest first, listed beside the runs. */
+    ObservableList<StudyRecord> studies() {
+        return studies;
+    }
+
     /** A loaded run with the history as it is now (read in the background). */
     LoadedRun load(RunModel model, RunRequestInfo asked) {
-        return new LoadedRun(model, service.history(SIZE), asked);
+        return new LoadedRun(model, service.history(SIZE), service.robustness().recent(SIZE), asked);
     }
 
     /** Opens a stored run without recomputing it; nothing happens while the screen is busy. */
@@ -53,6 +65,7 @@ final class RunHistory {
         RunModel m = loaded.model();
         shown.show(m);
         runs.setAll(loaded.history());
+        studies.setAll(loaded.studies());
         var req = loaded.asked() != null ? loaded.asked() : m.run().request();
         if (loaded.asked() == null) {
             setup.adopt(req); // an opened run's choices go into the setup panel, so Run repeats it
@@ -60,5 +73,43 @@ final class RunHistory {
         status.set((m.reused() ? "Reused run #" : "New run #") + m.run().runId() + ": " + req.portfolioName() + ", "
                 + (req.ruleName() == null ? "rebalancing OFF" : req.ruleName()) + ", " + req.startDate() + ".." + req.endDate()
                 + ", " + m.events().size() + " events");
+    }
+
+    /** A study's kind as the History lists it. */
+    static String kindText(StudyRecord s) {
+        return switch (s.kind()) {
+            case "TIMING" -> "Timing";
+            case "WINDOWS" -> "Start dates";
+            case "BOOTSTRAP" -> "Bootstrap";
+            default -> s.kind();
+        };
+    }
+
+    /** The rule studied; a bootstrap's as "A vs B". */
+    static String rulesText(StudyRecord s) {
+        String a = s.request().ruleName();
+        return s.request().versusName() == null ? a : a + " vs " + s.request().versusName();
+    }
+
+    /** The study's headline figure from its stored summary, in words. */
+    static String headline(StudyRecord s) {
+        JsonNode sum;
+        try {
+            sum = Json.mapper().readTree(s.summary());
+        } catch (JsonProcessingException e) {
+            return "—";
+        }
+        return switch (s.kind()) {
+            case "TIMING" -> "timing luck " + percent(sum.path("timing_luck"), 3) + " a year over "
+                    + sum.path("variants").asInt() + " variants";
+            case "WINDOWS" -> "median premium " + percent(sum.path("median"), 2) + ", " + percent(sum.path("share_positive"), 1)
+                    + " of " + sum.path("count").asInt() + " windows positive";
+            case "BOOTSTRAP" -> "A beats B in " + percent(sum.path("p_beats"), 1) + " ± " + percent(sum.path("p_beats_se"), 1);
+            default -> "—";
+        };
+    }
+
+    private static String percent(JsonNode n, int places) {
+        return n.isNumber() ? String.format(Locale.ROOT, "%." + places + "f %%", 100 * n.doubleValue()) : "—";
     }
 }

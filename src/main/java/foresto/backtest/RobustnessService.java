@@ -1,0 +1,326 @@
+package foresto.backtest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import foresto.db.StudyRepository;
+import foresto.engine.EngineException;
+import foresto.engine.RebalancingRule;
+import foresto.engine.ScenarioCalendar;
+import foresto.engine.robust.BootstrapStudy;
+import foresto.engine.robust.RollingWindows;
+import foresto.engine.robust.StationaryBootstrap;
+import foresto.engine.robust.TimingGrid;
+import foresto.engine.robust.TimingStudy;
+import foresto.engine.robust.WindowsStudy;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.json.Json;
+import foresto.model.RuleRecord;
+import foresto.model.StudyInfo;
+import foresto.model.StudyRecord;
+import foresto.rule.RuleCodec;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The one entry for the robustness studies (SEMANTICS §12) on stored data, for every face: check the request
+ * (coded 400-class errors, nothing stored), reuse the stored study of the same hash, or compute it through the pure
+ * studies of {@code engine.robust} (cancellable, with progress) and store it. Gated by {@code USE_REBALANCING}: every
+ * study runs a rule. Thread-safe.
+ */
+public final class RobustnessService {
+    private final Stores stores;
+    private final FeatureFlags flags;
+    private final RunPipeline pipeline;
+
+    /** Progress: {@code done} of {@code total} variants, windows or paths (called from worker threads). */
+    @FunctionalInterface
+    public interface Progress {
+        void done(int done, int total);
+
+        Progress NONE = (done, total) -> { };
+    }
+
+    public RobustnessService(Stores stores, FeatureFlags flags, Clock clock) {
+        this(stores, flags, new RunPipeline(stores, flags, clock));
+    }
+
+    /** Sharing a backtest service's pipeline (and so its market data cache). */
+    RobustnessService(Stores stores, FeatureFlags flags, RunPipeline pipeline) {
+        this.stores = stores;
+        this.flags = flags;
+        this.pipeline = pipeline;
+    }
+
+    public FeatureFlags flags() {
+        return flags;
+    }
+
+    /** Check → reuse or compute → store; a cancelled study stores nothing and ends with a CancellationException. */
+    public StudyResult run(StudyRequest req, Cancellation cancellation, Progress progress) {
+        StudyPlan plan = check(req);
+        Optional<StudyResult> stored = stored(plan);
+        return stored.isPresent() ? stored.get() : compute(plan, 0, cancellation, progress);
+    }
+
+    /**
+     * Step 1: the request checked (flag, referenced rows, the window, the kind's parameters) and resolved, with its
+     * hash. Nothing is computed or stored; every refusal is a coded 400-class error.
+     */
+    public StudyPlan check(StudyRequest req) {
+        try {
+            return checked(req);
+        } catch (EngineException e) {
+            throw Failures.of(e);
+        }
+    }
+
+    private StudyPlan checked(StudyRequest req) {
+        flags.requireRebalancingAllowed("rule"); // a study always runs a rule
+        BacktestRequest s = req.scenario();
+        if (s.rebalancingRuleId() == null && s.inlineRule() == null) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "a robustness study needs a rule: name a stored rule "
+                    + "(rebalancing_rule_id) or give an inline rule (rule)");
+        }
+        checkParametersAlone(req);
+        RunPipeline.Plan scenario = pipeline.check(s);
+        RebalancingRule a = scenario.rule().orElseThrow();
+        Optional<RebalancingRule> b = Optional.empty();
+        String versusName = null;
+        if (req.kind() == StudyKind.BOOTSTRAP) {
+            if (req.versusRuleId() != null && req.versusInline() != null) {
+                throw new ForestoException(ErrorCode.INVALID_REQUEST, "name rule B as a stored rule or give it inline, "
+                        + "not both");
+            }
+            if (req.versusRuleId() != null) {
+                RuleRecord r = pipeline.usableRule(req.versusRuleId());
+                b = Optional.of(r.toEngineRule());
+                versusName = r.ruleName();
+            } else if (req.versusInline() != null) {
+                b = Optional.of(req.versusInline());
+                versusName = "inline " + RuleCodec.spec(req.versusInline());
+            }
+            if (b.isPresent() && b.get().equals(a)) {
+                throw new ForestoException(ErrorCode.INVALID_REQUEST, "rule B (versus) is rule A itself: compare A with "
+                        + "another rule or with off (buy-and-hold)");
+            }
+        }
+        ScenarioCalendar calendar = ScenarioCalendar.prepare(scenario.data(), scenario.scenario());
+        LocalDate[] dates = calendar.dates();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<TimingGrid.Cell> cells = List.of();
+        int[] phases = null;
+        int[] offsets = null;
+        int lengthMonths = 0;
+        int stepMonths = 0;
+        int paths = 0;
+        double block = 0;
+        long seed = 0;
+        long work;
+        String words;
+        switch (req.kind()) {
+            case TIMING -> {
+                cells = TimingStudy.grid(a, req.phases(), req.offsets()); // INVALID_RULE for a daily-checked band
+                phases = cells.stream().mapToInt(TimingGrid.Cell::phase).distinct().toArray();
+                offsets = cells.stream().mapToInt(TimingGrid.Cell::dayOffset).distinct().sorted().toArray();
+                parameters.put("phases", list(phases));
+                parameters.put("offsets", list(offsets));
+                work = (long) (cells.size() + 1) * dates.length;
+                words = "phases " + list(phases) + ", offsets " + list(offsets);
+            }
+            case WINDOWS -> {
+                lengthMonths = req.lengthMonths();
+                stepMonths = req.stepMonths() == null ? 1 : req.stepMonths();
+                List<RollingWindows.Window> windows = RollingWindows.windows(scenario.scenario().start(),
+                        scenario.scenario().end(), lengthMonths, stepMonths); // INVALID_REQUEST when none fits
+                parameters.put("length_months", lengthMonths);
+                parameters.put("step_months", stepMonths);
+                work = 0;
+                for (RollingWindows.Window w : windows) {
+                    work += 2L * datesBetween(dates, w.start(), w.end());
+                }
+                words = "L = " + lengthMonths + " months, step " + stepMonths + " months, " + windows.size() + " windows";
+            }
+            case BOOTSTRAP -> {
+                paths = req.paths() == null ? BootstrapStudy.DEFAULT_PATHS : req.paths();
+                block = req.block() == null
+                        ? StationaryBootstrap.defaultMeanBlock(calendar.periodsPerYear().value()) : req.block();
+                seed = req.seed() == null ? BootstrapStudy.DEFAULT_SEED : req.seed();
+                parameters.put("paths", paths);
+                parameters.put("block", block);
+                parameters.put("seed", Long.toUnsignedString(seed));
+                work = 2L * paths * dates.length;
+                words = "J = " + paths + ", b = " + CanonicalJson.number(block) + ", seed " + Long.toUnsignedString(seed);
+            }
+            default -> throw new IllegalStateException(req.kind().name());
+        }
+        StudyHash hash = new StudyHash(req.kind(), scenario.hash(), b, parameters);
+        var ri = scenario.info();
+        StudyInfo info = new StudyInfo(ri.portfolioId(), ri.portfolioName(), ri.datasetId(), ri.datasetName(),
+                ri.startDate(), ri.endDate(), ri.initialValue(), ri.missingDataPolicy(), ri.ruleName(),
+                req.kind() == StudyKind.BOOTSTRAP && versusName == null ? "OFF" : versusName, words);
+        return new StudyPlan(req.kind(), scenario, a, b, cells, phases, offsets, lengthMonths, stepMonths, paths, block,
+                seed, parameters, hash, info, work);
+    }
+
+    /** What can be refused before anything is read: J, b, L, s, and the sets' plain ranges. */
+    private static void checkParametersAlone(StudyRequest req) {
+        switch (req.kind()) {
+            case TIMING -> {
+                if (req.lengthMonths() != null || req.paths() != null || req.versusRuleId() != null
+                        || req.versusInline() != null) {
+                    throw new ForestoException(ErrorCode.INVALID_REQUEST, "a timing study takes phases and offsets, "
+                            + "not windows' or bootstrap parameters");
+                }
+            }
+            case WINDOWS -> {
+                if (req.lengthMonths() == null) {
+                    throw new ForestoException(ErrorCode.INVALID_REQUEST, "a start-date study needs the window length "
+                            + "in months (length_months)");
+                }
+                if (req.lengthMonths() < 1 || (req.stepMonths() != null && req.stepMonths() < 1)) {
+                    throw new ForestoException(ErrorCode.INVALID_REQUEST, "window length and step must be at least 1 "
+                            + "month, got L = " + req.lengthMonths() + ", s = " + req.stepMonths());
+                }
+            }
+            case BOOTSTRAP -> {
+                if (req.paths() != null) {
+                    StationaryBootstrap.requirePaths(req.paths());
+                }
+                if (req.block() != null) {
+                    StationaryBootstrap.requireMeanBlock(req.block());
+                }
+            }
+            default -> throw new IllegalStateException(req.kind().name());
+        }
+    }
+
+    private static String list(int[] values) {
+        return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    }
+
+    /** How many of the ascending {@code dates} lie in [from, to]. */
+    private static int datesBetween(LocalDate[] dates, LocalDate from, LocalDate to) {
+        int lo = Arrays.binarySearch(dates, from);
+        int hi = Arrays.binarySearch(dates, to);
+        int first = lo >= 0 ? lo : -lo - 1;
+        int afterLast = hi >= 0 ? hi + 1 : -hi - 1;
+        return Math.max(0, afterLast - first);
+    }
+
+    /** The stored study of the plan's hash, as an answer with {@code reused} true. */
+    public Optional<StudyResult> stored(StudyPlan plan) {
+        return stores.studies().findByHash(plan.hash()).map(r -> result(r, true));
+    }
+
+    /** An id for a study that will be stored later by {@link #compute} (a face names it while it runs). */
+    public long reserveId() {
+        return stores.studies().reserveId();
+    }
+
+    /**
+     * Steps 2 and 3: computes the plan and stores it with {@code studyId} (0: a new id), in one transaction on the
+     * dataset's unchanged data; {@code cancellation}'s commit point is the transaction's last step. When an identical
+     * study was stored meanwhile, that one answers ({@code reused}).
+     */
+    public StudyResult compute(StudyPlan plan, long studyId, Cancellation cancellation, Progress progress) {
+        cancellation.checkpoint();
+        long t0 = System.nanoTime();
+        ObjectNode answer;
+        try {
+            answer = answer(plan, cancellation, progress);
+        } catch (EngineException e) {
+            throw Failures.of(e);
+        }
+        double computeMs = (System.nanoTime() - t0) / 1e6;
+        cancellation.checkpoint();
+        String text = Json.write(answer);
+        StudyRepository.NewRow row = new StudyRepository.NewRow(studyId, plan.hash(), plan.kind.name(),
+                plan.hash.canonicalJson(), plan.info, CanonicalJson.write(plan.parameters),
+                plan.kind == StudyKind.BOOTSTRAP ? plan.seed : null, Json.write(summary(plan.kind, answer)), text,
+                computeMs);
+        var dataset = plan.scenario.dataset();
+        String fingerprint = plan.scenario.data().fingerprint();
+        Optional<Long> id = stores.runs().inTransaction("storing the study", w -> {
+            if (!w.lockDatasetIfUnchanged(dataset.datasetId(), fingerprint)) {
+                throw RunPipeline.datasetChanged(dataset);
+            }
+            Optional<Long> stored = w.insertStudyIfAbsent(row);
+            cancellation.beginCommit();
+            return stored;
+        });
+        if (id.isEmpty()) { // a concurrent twin was stored first
+            return stored(plan).orElseThrow(() -> new ForestoException(ErrorCode.INTERNAL_ERROR, "a concurrent study vanished"));
+        }
+        return new StudyResult(id.get(), false, plan.kind, answer);
+    }
+
+    private static ObjectNode answer(StudyPlan plan, Cancellation cancellation, Progress progress) {
+        var data = plan.scenario.data();
+        var scenario = plan.scenario.scenario();
+        return switch (plan.kind) {
+            case TIMING -> RobustnessJson.timing(TimingStudy.run(data, scenario, plan.ruleA, plan.phases, plan.offsets,
+                    progress::done, cancellation::isCancelled));
+            case WINDOWS -> RobustnessJson.windows(WindowsStudy.run(data, scenario, plan.ruleA, plan.lengthMonths,
+                    plan.stepMonths, progress::done, cancellation::isCancelled));
+            case BOOTSTRAP -> RobustnessJson.bootstrap(BootstrapStudy.run(data, scenario, plan.ruleA, plan.ruleB,
+                    plan.paths, plan.block, plan.seed, Runtime.getRuntime().availableProcessors(), progress::done,
+                    cancellation::isCancelled), true);
+        };
+    }
+
+    /** The headline figures History lists, taken from the answer. */
+    static ObjectNode summary(StudyKind kind, ObjectNode answer) {
+        ObjectNode s = Json.mapper().createObjectNode();
+        switch (kind) {
+            case TIMING -> {
+                s.put("variants", answer.get("variants").size());
+                s.set("timing_luck", answer.get("timing_luck"));
+                s.set("spread", answer.get("spread"));
+            }
+            case WINDOWS -> {
+                JsonNode sum = answer.get("summary");
+                s.set("count", sum.get("count"));
+                s.set("median", sum.get("median"));
+                s.set("share_positive", sum.get("share_positive"));
+            }
+            case BOOTSTRAP -> {
+                s.set("p_beats", answer.get("p_beats"));
+                s.set("p_beats_se", answer.get("p_beats_se"));
+                s.set("cagr_diff_median", answer.get("cagr_diff").get("median"));
+            }
+            default -> throw new IllegalStateException(kind.name());
+        }
+        return s;
+    }
+
+    /** The latest stored studies first (without their answers). */
+    public List<StudyRecord> recent(int limit) {
+        return stores.studies().recent(limit);
+    }
+
+    /** A stored study's answer, as when it was computed ({@code reused} true); empty for an unknown id. */
+    public Optional<StudyResult> open(long studyId) {
+        return stores.studies().findById(studyId).map(r -> result(r, true));
+    }
+
+    private StudyResult result(StudyRecord r, boolean reused) {
+        String text = stores.studies().answer(r.studyId()).orElseThrow(() ->
+                new ForestoException(ErrorCode.NOT_FOUND, "no study with id " + r.studyId()));
+        try {
+            return new StudyResult(r.studyId(), reused, StudyKind.valueOf(r.kind()),
+                    Json.mapper().readValue(text, ObjectNode.class));
+        } catch (JsonProcessingException e) {
+            throw new ForestoException(ErrorCode.DATABASE_ERROR, "stored study " + r.studyId() + " has unreadable JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}

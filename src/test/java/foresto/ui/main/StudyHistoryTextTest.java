@@ -1,0 +1,35 @@
+package foresto.ui.main;
+
+import foresto.model.StudyInfo;
+import foresto.model.StudyRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the History words a stored study: its kind, rule(s) and headline figure, from its stored summary. */
+class StudyHistoryTextTest {
+    static StudyRecord study(String kind, String versus, String summary) {
+        return new StudyRecord(7, "a".repeat(64), kind, new StudyInfo(1, "Balanced", 2, "data", LocalDate.of(2020, 1, 2),
+                LocalDate.of(2021, 1, 4), 100, "SKIP", "monthly", versus, "…"), "{}", summary, 1.0, null);
+    }
+
+    @Test
+    void eachKindShowsItsHeadlineInPercent() {
+        assertThat(RunHistory.headline(study("TIMING", null, "{\"variants\":12,\"timing_luck\":0.00091,\"spread\":0.0025}")))
+                .isEqualTo("timing luck 0.091 % a year over 12 variants");
+        assertThat(RunHistory.headline(study("WINDOWS", null, "{\"count\":224,\"median\":0.0032,\"share_positive\":0.71}")))
+                .isEqualTo("median premium 0.32 %, 71.0 % of 224 windows positive");
+        assertThat(RunHistory.headline(study("BOOTSTRAP", "OFF", "{\"p_beats\":0.713,\"p_beats_se\":0.0143,"
+                + "\"cagr_diff_median\":0.001}"))).isEqualTo("A beats B in 71.3 % ± 1.4 %");
+    }
+
+    @Test
+    void aBootstrapNamesBothRulesAndTheKindsReadAsWords() {
+        assertThat(RunHistory.rulesText(study("BOOTSTRAP", "OFF", "{}"))).isEqualTo("monthly vs OFF");
+        assertThat(RunHistory.rulesText(study("TIMING", null, "{}"))).isEqualTo("monthly");
+        assertThat(RunHistory.kindText(study("WINDOWS", null, "{}"))).isEqualTo("Start dates");
+        assertThat(RunHistory.headline(study("TIMING", null, "not json"))).isEqualTo("—");
+    }
+}
