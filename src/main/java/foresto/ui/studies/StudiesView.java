@@ -8,12 +8,10 @@ import foresto.study.Vanguard2010;
 import foresto.ui.chart.TimeSeriesChart;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -23,6 +21,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.io.IOException;
@@ -44,6 +44,9 @@ public final class StudiesView extends BorderPane {
         void write(Node node, Path file) throws IOException;
     }
 
+    private static final double ROW_HEIGHT = 28;
+    /** The two header rows (figure, then ours / published) and the borders. */
+    private static final double HEADER_HEIGHT = 90;
     private final TimeSeriesChart chart = StudyChart.chart();
     private final TableView<StudyCell> table = new TableView<>();
 
@@ -95,10 +98,10 @@ public final class StudiesView extends BorderPane {
         buildTable();
         chart.setId("studyChart");
         chart.setMinHeight(220);
-        SplitPane split = new SplitPane(table, chart);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
-        setCenter(split);
+        VBox centre = new VBox(6, table, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        centre.setPadding(new Insets(0, 8, 0, 8));
+        setCenter(centre);
 
         Label count = new Label();
         count.setId("studyCount");
@@ -131,7 +134,11 @@ public final class StudiesView extends BorderPane {
         table.setId("studyTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("Run the study to compare ours with the published figures."));
-        table.setMinHeight(120);
+        // all eleven rows in view at 1400 × 900 with room for the chart: rows a little lower than the app's tables'
+        // (an inline style, because the style sheet's row height would override a value set in code)
+        table.setStyle("-fx-fixed-cell-size: " + ROW_HEIGHT + "px;");
+        table.setPrefHeight(Vanguard2010.COLUMNS.size() * ROW_HEIGHT + HEADER_HEIGHT);
+        table.setMinHeight(Region.USE_PREF_SIZE);
         TableColumn<StudyCell, String> name = new TableColumn<>("Column");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().column()));
         table.getColumns().add(name);
