@@ -16,6 +16,7 @@ import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -78,7 +79,7 @@ class StudiesViewTest {
 
     @Test
     void runningShowsOursVsPublishedTheCountTheNoteAndTheChartThenTheFirstBaseDayAndExports(FxRobot robot,
-            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            @TempDir Path dir) throws Exception {
         assertThat(robot.lookup("#studyExportCsvButton").queryButton().isDisabled()).isTrue();
         robot.clickOn("#studyRunButton");
         waitUntil(() -> vm.resultProperty().get() != null && !vm.busyProperty().get());
@@ -122,10 +123,10 @@ class StudiesViewTest {
         BufferedImage img = ImageIO.read(exportTo.toFile());
         assertThat(img.getWidth()).isGreaterThan(600);
         assertThat(errors).isEmpty();
-        screenshot(robot, dir);
+        screenshot(robot);
     }
 
-    private void screenshot(FxRobot robot, Path dir) {
+    private void screenshot(FxRobot robot) {
         Path file = Path.of("target/screenshots", "studies-tab.png");
         robot.interact(() -> {
             try {
