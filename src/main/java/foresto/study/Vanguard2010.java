@@ -50,8 +50,8 @@ public final class Vanguard2010 {
             + "return \u00b10.5 points, volatility \u00b10.6 points";
     /** Why ours cannot equal theirs. */
     public static final String NOTE = "Exact equality is impossible: Vanguard's bond series are high-grade corporate "
-            + "and aggregate bond indices, ours a constant-maturity 10-year US Treasury (and ours the public French/Shiller "
-            + "stock series); the published figures are rounded to 0.1.";
+            + "and aggregate bond indices, ours a constant-maturity 10-year US Treasury; the published figures are "
+            + "rounded to 0.1.";
 
     /** Absolute tolerances (fractions) and the events' relative one; a hair of slack for the decimal limits' rounding. */
     static final double EVENTS_RELATIVE = 0.25;

@@ -91,7 +91,11 @@ public final class StudiesView extends BorderPane {
         }));
         Label heading = new Label(Vanguard2010.TITLE);
         heading.getStyleClass().add("summary-header");
-        FlowPane form = new FlowPane(10, 8, heading, labelled("Base day", dayChoice), run, csv, picture);
+        Label count = new Label();
+        count.setId("studyCount");
+        count.getStyleClass().add("summary-header");
+        FlowPane form = new FlowPane(10, 8, heading, labelled("Base day", dayChoice), run, csv, picture, count);
+        form.setAlignment(Pos.CENTER_LEFT);
         form.setPadding(new Insets(8));
         setTop(form);
 
@@ -103,9 +107,6 @@ public final class StudiesView extends BorderPane {
         centre.setPadding(new Insets(0, 8, 0, 8));
         setCenter(centre);
 
-        Label count = new Label();
-        count.setId("studyCount");
-        count.getStyleClass().add("summary-header");
         Label note = new Label(Vanguard2010.NOTE + " Tolerances: " + Vanguard2010.TOLERANCES + ".");
         note.setId("studyNote");
         note.setWrapText(true);
@@ -114,7 +115,7 @@ public final class StudiesView extends BorderPane {
         status.setId("studyStatus");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
-        VBox bottom = new VBox(2, count, note, status);
+        VBox bottom = new VBox(2, note, status);
         bottom.setPadding(new Insets(4, 8, 6, 8));
         setBottom(bottom);
 

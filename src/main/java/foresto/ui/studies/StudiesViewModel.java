@@ -83,8 +83,8 @@ public final class StudiesViewModel {
                 + StudyOutput.baseDayWord(day).toUpperCase(Locale.ROOT) + " \u2026");
         jobs.submit("vanguard-2010 study", () -> Vanguard2010.run(day), r -> {
             result.set(r);
-            status.set(r.countText() + ", base day " + StudyOutput.baseDayWord(r.baseDay()).toUpperCase(Locale.ROOT)
-                    + " (" + Vanguard2010.TOLERANCES + ").");
+            status.set("Ran the 11 columns on the bundled monthly data (1,008 months, f = 12), base day "
+                    + StudyOutput.baseDayWord(r.baseDay()).toUpperCase(Locale.ROOT) + ": " + r.countText() + ".");
         }, t -> {
             UiError e = UiError.of("The study failed", t);
             status.set("Failed: " + e.describe());
