@@ -83,6 +83,10 @@ public final class StudiesViewModel {
                 + StudyOutput.baseDayWord(day).toUpperCase(Locale.ROOT) + " \u2026");
         jobs.submit("vanguard-2010 study", () -> Vanguard2010.run(day), r -> {
             result.set(r);
+            if (baseDay.get() != null && baseDay.get() != r.baseDay()) {
+                run(); // the base day changed while this one ran
+                return;
+            }
             status.set("Ran the 11 columns on the bundled monthly data (1,008 months, f = 12), base day "
                     + StudyOutput.baseDayWord(r.baseDay()).toUpperCase(Locale.ROOT) + ": " + r.countText() + ".");
         }, t -> {
