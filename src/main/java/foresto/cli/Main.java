@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 @Command(name = "foresto", mixinStandardHelpOptions = true, version = "Foresto Rebalancing Lab 0.1",
         description = "Foresto Rebalancing Lab: rebalancing backtests on asset classes.",
         subcommands = {SimulateCommand.class, SweepCommand.class, ExportReturnsCommand.class, RunCommand.class, DbCommand.class, ImportReturnsCommand.class,
+                StudyCommand.class,
                 ExportEventsCommand.class, QualityReportCommand.class, ServeCommand.class, ReportCommand.class, RobustnessCommand.class, Main.App.class})
 public final class Main implements Runnable {
 

@@ -4,10 +4,12 @@ import foresto.backtest.Metric;
 import foresto.backtest.RunView;
 import foresto.backtest.SweepRunner;
 import foresto.config.AppConfig;
+import foresto.study.StudyResult;
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.main.RunCharts;
 import foresto.ui.main.RunModel;
+import foresto.ui.studies.StudyChart;
 import foresto.ui.sweep.Heatmap;
 import javafx.application.Platform;
 import javafx.scene.Group;
@@ -51,6 +53,16 @@ public final class HeadlessReport {
             scene.getRoot().applyCss();
             map.layout();
             Snapshots.write(map, png);
+        });
+    }
+
+    /** The Studies chart (equity weight, Never vs M 0% vs A 5%) of a study result, 1200 × 600. */
+    public static void renderStudy(StudyResult result, Path png) throws Exception {
+        onFxThread(() -> {
+            MainWindow.applyTheme();
+            TimeSeriesChart chart = StudyChart.chart();
+            StudyChart.show(chart, result);
+            snapshot(chart, 1200, 600, png);
         });
     }
 

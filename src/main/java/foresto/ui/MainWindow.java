@@ -19,6 +19,8 @@ import foresto.ui.main.RunModel;
 import foresto.ui.main.SummaryPanel;
 import foresto.ui.rules.RulesController;
 import foresto.ui.rules.RulesViewModel;
+import foresto.ui.studies.StudiesView;
+import foresto.ui.studies.StudiesViewModel;
 import foresto.ui.sweep.SweepView;
 import foresto.ui.sweep.SweepViewModel;
 import javafx.animation.AnimationTimer;
@@ -253,8 +255,12 @@ public final class MainWindow {
             Tab sweepTab = new Tab("Sweep", sv);
             sweepTab.setId("sweepTab");
             mc.tabs().getTabs().add(sweepTab);
+            Tab studiesTab = StudiesView.tab(new StudiesViewModel(executor, backtests.flags(), e -> showError(scene.getWindow(), e)),
+                    name -> exportChooser.choose(scene.getWindow(), name), Snapshots::write);
+            mc.tabs().getTabs().add(studiesTab);
             if (deferred != null) {
                 deferred.defer(sweepTab);
+                deferred.defer(studiesTab);
                 mc.lowerTabs().getTabs().forEach(deferred::defer); // Summary, Drawdown, Annual returns, Costs
             }
 
@@ -273,9 +279,11 @@ public final class MainWindow {
         static ExportChooser fileChooser() {
             return (owner, name) -> {
                 FileChooser fc = new FileChooser();
-                fc.setTitle("Export events to CSV");
+                boolean png = name.endsWith(".png");
+                fc.setTitle(png ? "Export the chart as PNG" : "Export events to CSV");
                 fc.setInitialFileName(name);
-                fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV (UTF-8, Excel)", "*.csv"));
+                fc.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter("PNG image", "*.png")
+                        : new FileChooser.ExtensionFilter("CSV (UTF-8, Excel)", "*.csv"));
                 return Optional.ofNullable(fc.showSaveDialog(owner)).map(File::toPath);
             };
         }

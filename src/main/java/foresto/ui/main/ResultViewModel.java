@@ -39,6 +39,8 @@ public final class ResultViewModel {
     private final StringProperty riskFreeProblem = new SimpleStringProperty("");
     /** The shown run's data frequency, "daily data (f = 252)"; empty without a run. */
     private final StringProperty frequency = new SimpleStringProperty("");
+    /** The semantics version the shown run was computed under (RunModel#semanticsText); empty without a run. */
+    private final StringProperty semantics = new SimpleStringProperty("");
 
     public ResultViewModel() {
         selectedEvent.addListener((o, a, e) -> {
@@ -77,6 +79,10 @@ public final class ResultViewModel {
 
     public StringProperty frequencyProperty() {
         return frequency;
+    }
+
+    public StringProperty semanticsProperty() {
+        return semantics;
     }
 
     public StringProperty riskFreeProblemProperty() {
@@ -128,6 +134,7 @@ public final class ResultViewModel {
         result.set(m);
         events.setAll(m.events());
         frequency.set(m.frequencyText());
+        semantics.set(m.semanticsText());
         summary.setAll(summaryRows(m));
     }
 
@@ -148,6 +155,7 @@ public final class ResultViewModel {
         result.set(null);
         events.clear();
         frequency.set("");
+        semantics.set("");
         summary.clear();
     }
 

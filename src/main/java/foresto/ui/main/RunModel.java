@@ -1,13 +1,17 @@
 package foresto.ui.main;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import foresto.backtest.RequestHash;
 import foresto.backtest.RunView;
 import foresto.csv.EventTable;
 import foresto.engine.AssetClass;
 import foresto.engine.RebalancingEvent;
+import foresto.json.Json;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
 import foresto.text.PlainNumber;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +40,7 @@ public final class RunModel {
     private final List<ResultViewModel.YearRow> yearRows;
     private final List<EventRow> eventRows;
     private volatile Summary summary;
+    private final int semanticsVersion;
 
     private record Summary(double riskFree, List<SummaryRow> rows) {
     }
@@ -72,6 +77,7 @@ public final class RunModel {
             rows.add(EventRow.of(i, events.get(i)));
         }
         eventRows = List.copyOf(rows);
+        semanticsVersion = semanticsVersionOf(run.canonicalRequest());
         summaryRows(0);
     }
 
@@ -95,6 +101,7 @@ public final class RunModel {
         this.yearRows = computed.yearRows;
         this.eventRows = computed.eventRows;
         this.summary = computed.summary;
+        this.semanticsVersion = computed.semanticsVersion;
     }
 
     /** This computed run as stored: the same arrays (nothing recomputed), the stored record with its run id. */
@@ -198,6 +205,34 @@ public final class RunModel {
         String f = run.summary().frequency().label();
         return run.summary().recordsFrequency() ? f
                 : f + ", as every run stored before semantics version 3 (f not recorded with the run)";
+    }
+
+    /**
+     * The semantics version (SEMANTICS §11) the run was computed under, from its stored request: 1 for a run stored
+     * before the request carried one.
+     */
+    public int semanticsVersion() {
+        return semanticsVersion;
+    }
+
+    /**
+     * "semantics version 3" for a run computed under today's rules; for an older one which version, and that running
+     * the same request again computes it anew (its request hash differs, so it is never reused).
+     */
+    public String semanticsText() {
+        int today = RequestHash.SEMANTICS_VERSION;
+        return semanticsVersion == today ? "semantics version " + today
+                : "computed under semantics version " + semanticsVersion + " (today's is " + today
+                + "; run it again for today's figures)";
+    }
+
+    static int semanticsVersionOf(String canonicalRequest) {
+        try {
+            JsonNode v = Json.mapper().readTree(canonicalRequest).path("semantics_version");
+            return v.isInt() ? v.intValue() : 1;
+        } catch (IOException e) {
+            throw new IllegalStateException("stored request is not JSON", e);
+        }
     }
 
     /** The ON vs OFF summary with Sharpe and Sortino at {@code riskFree} (kept for the last rate asked). */

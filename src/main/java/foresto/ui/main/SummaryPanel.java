@@ -41,8 +41,12 @@ public final class SummaryPanel extends ScrollPane {
         Label frequency = new Label();
         frequency.setId("summaryFrequency");
         frequency.textProperty().bind(r.frequencyProperty());
+        Label semantics = new Label();
+        semantics.setId("summarySemantics");
+        semantics.getStyleClass().add("text-muted");
+        semantics.textProperty().bind(r.semanticsProperty().map(t -> t.isEmpty() ? t : "\u00b7 " + t));
         HBox rateRow = new HBox(8, new Label("Risk-free rate for Sharpe and Sortino (per year):"),
-                rate, problem, frequency);
+                rate, problem, frequency, semantics);
         rateRow.setAlignment(Pos.CENTER_LEFT);
         rateRow.setPadding(new Insets(4, 10, 0, 10));
         setContent(new VBox(rateRow, grid));
