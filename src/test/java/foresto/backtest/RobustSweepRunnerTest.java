@@ -12,6 +12,7 @@ import foresto.sample.SyntheticMarket;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -74,15 +75,24 @@ class RobustSweepRunnerTest {
 
     /**
      * Paths are built a chunk at a time and dropped: 300 paths of 30 daily years of five classes (a path's market,
-     * calendar and OFF path take ~1 MB, so ~300 MB if all were kept) run in a JVM with 128 MB of heap.
+     * calendar and OFF path take ~1 MB, so ~300 MB if all were kept) run in a JVM with 128 MB of heap. (With every
+ * path held at once, a chunk of 1,000, the child ran out of memory.)
      */
     @Test
     void aRobustSweepHoldsAChunkOfPathsNotAllOfThemAndFitsASmallHeap() throws Exception {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(javaBin.toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                ManyPaths.class.getName()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        Path log = Files.createTempFile("robust-sweep-heap", ".txt");
+        // out of memory in a pool worker would leave the child waiting for its task: it exits instead
+        Process p = new ProcessBuilder(javaBin.toString(), "-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+                System.getProperty("java.class.path"), ManyPaths.class.getName()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean ended = p.waitFor(5, TimeUnit.MINUTES);
+        if (!ended) {
+            p.destroyForcibly().waitFor();
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
+        assertThat(ended).as(out).isTrue();
         assertThat(out).doesNotContain("OutOfMemoryError").contains("robust rows 4 of 300 paths");
         assertThat(p.exitValue()).isZero();
     }
