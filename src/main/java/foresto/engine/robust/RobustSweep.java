@@ -1,12 +1,12 @@
 package foresto.engine.robust;
 
+import foresto.engine.BatchEngine;
 import foresto.engine.EngineException;
 import foresto.engine.MarketData;
 import foresto.engine.Metrics;
 import foresto.engine.PeriodsPerYear;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
-import foresto.engine.Sweep;
 import foresto.engine.robust.BootstrapSummary.Quantiles;
 
 import java.util.ArrayList;
@@ -26,7 +26,9 @@ import java.util.stream.IntStream;
  * so each cell's P(beats OFF), its standard error and the percentiles of its CAGR difference are exactly those of a
  * bootstrap study of that cell's rule against OFF with the same J, b and seed.
  *
- * <p>Memory: paths are taken {@link #CHUNK} at a time; a chunk's markets are built, every cell runs on them, and
+ * <p>Runs on the engine's batch loop ({@link BatchEngine}): {@link #CHUNK} paths side by side, OFF and then every
+ * cell on the same lanes, each lane bit for bit the single-path run of that path's market (no market is copied).
+ * Memory: paths are taken {@link #CHUNK} at a time per thread, every cell runs on them, and
  * they are dropped before the next chunk. Per cell only the J final values and CAGR differences are kept (16 bytes a
  * path-cell), hence the bound {@link #MAX_PATH_CELLS}. Every figure is stored by (cell, path), each path's sums are
  * sequential, and the summaries are computed after every path has run, so the result does not depend on the number
@@ -35,7 +37,7 @@ import java.util.stream.IntStream;
 public final class RobustSweep {
     /** The most path-cells (cells × J) one robust sweep may run: 16 bytes each are kept, 160 MB at most. */
     public static final long MAX_PATH_CELLS = 10_000_000L;
-    /** Paths whose markets are held at once (the shape of a batch of paths). */
+    /** Paths run side by side in one batch of the engine. */
     static final int CHUNK = 64;
 
     private RobustSweep() {
@@ -80,8 +82,8 @@ public final class RobustSweep {
      * @param block     b, or null for max(1, round(f/12))
      * @param seed      an unsigned 64-bit integer held in a long
      * @param threads   how many tasks may run side by side (≥ 1); the result is the same for any number
-     * @param progress  told after each cell has run on a chunk of paths
-     * @param cancelled polled before each path is built and each cell runs on a chunk; when true the sweep ends with
+     * @param progress  told after each cell has run on a batch of paths
+     * @param cancelled polled before each path is drawn and before each cell runs on a batch; when true the sweep ends with
      *                  a {@link CancellationException}
      */
     public static Result run(MarketData data, Scenario scenario, List<RebalancingRule> cells, int paths, Double block,
@@ -93,39 +95,51 @@ public final class RobustSweep {
         }
         List<RebalancingRule> rules = List.copyOf(cells);
         check(rules.size(), paths, block);
-        BootstrapStudy.Resampler resampler = new BootstrapStudy.Resampler(data, scenario);
-        double b = block != null ? block : StationaryBootstrap.defaultMeanBlock(resampler.periodsPerYear().value());
-        StationaryBootstrap sampler = new StationaryBootstrap(paths, resampler.rows(), b, seed);
+        BatchEngine engine = BatchEngine.prepare(data, scenario);
+        PeriodsPerYear f = engine.periodsPerYear();
+        double b = block != null ? block : StationaryBootstrap.defaultMeanBlock(f.value());
+        StationaryBootstrap sampler = new StationaryBootstrap(paths, engine.rows(), b, seed);
         int n = rules.size();
+        BatchEngine.Plan off = engine.off();
+        List<BatchEngine.Plan> plans = new ArrayList<>(n);
+        for (RebalancingRule rule : rules) {
+            plans.add(engine.plan(rule));
+        }
         double[] offFinal = new double[paths];
-        double[] offCagr = new double[paths];
         double[][] finals = new double[n][paths];
         double[][] cagrDiffs = new double[n][paths];
         long total = (long) n * paths;
         AtomicLong done = new AtomicLong();
+        int batches = (paths + CHUNK - 1) / CHUNK;
+        int dates = engine.rows() + 1;
+        // batch i holds paths i·CHUNK …; a path's numbers do not depend on its batch, lane or thread
+        ThreadLocal<Lanes> buffers = ThreadLocal.withInitial(() -> new Lanes(engine, dates));
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            for (int from = 0; from < paths; from += CHUNK) {
-                int start = from;
-                int size = Math.min(CHUNK, paths - from);
-                Sweep[] chunk = new Sweep[size];
-                submit(pool, () -> IntStream.range(0, size).parallel().forEach(k -> {
+            submit(pool, () -> IntStream.range(0, batches).parallel().forEach(i -> {
+                checkCancelled(cancelled);
+                Lanes buf = buffers.get();
+                int first = i * CHUNK;
+                int lanes = Math.min(CHUNK, paths - first);
+                for (int l = 0; l < lanes; l++) {
                     checkCancelled(cancelled);
-                    chunk[k] = Sweep.prepare(resampler.market(sampler.indices(start + k)), scenario);
-                    Metrics off = chunk[k].off().metrics();
-                    offFinal[start + k] = off.finalValue();
-                    offCagr[start + k] = off.cagr();
-                }));
-                submit(pool, () -> IntStream.range(0, n).parallel().forEach(c -> {
+                    sampler.fill(first + l, buf.idx[l]);
+                }
+                engine.run(off, buf.idx, lanes, buf.off);
+                for (int c = 0; c < n; c++) {
                     checkCancelled(cancelled);
-                    Metrics[] on = runOnChunk(chunk, rules.get(c));
-                    for (int k = 0; k < size; k++) {
-                        finals[c][start + k] = on[k].finalValue();
-                        cagrDiffs[c][start + k] = on[k].cagr() - offCagr[start + k];
+                    engine.run(plans.get(c), buf.idx, lanes, buf.on);
+                    for (int l = 0; l < lanes; l++) {
+                        Metrics on = buf.on.metrics(l);
+                        finals[c][first + l] = on.finalValue();
+                        cagrDiffs[c][first + l] = on.cagr() - buf.off.metrics(l).cagr();
                     }
-                    progress.pathCellsDone(done.addAndGet(size), total);
-                }));
-            }
+                    progress.pathCellsDone(done.addAndGet(lanes), total);
+                }
+                for (int l = 0; l < lanes; l++) {
+                    offFinal[first + l] = buf.off.metrics(l).finalValue();
+                }
+            }));
         } finally {
             pool.shutdownNow();
         }
@@ -137,21 +151,20 @@ public final class RobustSweep {
             finals[c] = null; // what is summarised is no longer needed
             cagrDiffs[c] = null;
         }
-        return new Result(resampler.periodsPerYear(), paths, b, seed, List.copyOf(out));
+        return new Result(f, paths, b, seed, List.copyOf(out));
     }
 
-    /**
-     * The one place a rule runs on resampled paths: the metrics of {@code rule} on each path of a chunk, in the
-     * chunk's order, each the ordinary ON path loop of that path's market (the same call {@link BootstrapStudy} makes,
-     * hence the same bits). A batch engine that runs one rule on many paths side by side replaces this body; the
-     * chunk is already the batch's shape (up to {@link #CHUNK} paths, one rule).
-     */
-    private static Metrics[] runOnChunk(Sweep[] chunk, RebalancingRule rule) {
-        Metrics[] out = new Metrics[chunk.length];
-        for (int k = 0; k < chunk.length; k++) {
-            out[k] = chunk[k].cell(rule).on().metrics();
+    /** One worker thread's index sequences and batch buffers (summary figures only), reused for every batch. */
+    private static final class Lanes {
+        final int[][] idx;
+        final BatchEngine.Batch off;
+        final BatchEngine.Batch on;
+
+        Lanes(BatchEngine engine, int dates) {
+            idx = new int[CHUNK][dates];
+            off = engine.newBatch(CHUNK, BatchEngine.Output.SUMMARY);
+            on = engine.newBatch(CHUNK, BatchEngine.Output.SUMMARY);
         }
-        return out;
     }
 
     private static void submit(ForkJoinPool pool, Runnable task) {
