@@ -119,7 +119,7 @@ public final class BatchEngine {
 
     /** What a batch keeps besides each lane's summary figures. */
     public enum Output {
-        /** Summary figures only (memory: a few values per lane plus one n × L buffer). */
+        /** Summary figures only (memory: a few values per lane plus one buffer of n × 8 period returns). */
         SUMMARY,
         /** Also every lane's value path. */
         VALUES,
