@@ -44,6 +44,11 @@ public final class BatchEngine {
     private final double[] growth; // 1 + r of window row t (1 … n), held class j, at t·h + j (row 0: none)
     private final long days; // calendar days d_0 → d_n
     private final PeriodsPerYear f;
+    /**
+     * Lanes simulated together: enough independent sums to keep the processor busy, few enough that the block's
+     * buffered period returns (BLOCK × n doubles) stay in the core's cache; a batch runs its lanes block by block.
+     */
+    static final int BLOCK = 8;
 
     private BatchEngine(ScenarioCalendar cal, Scenario scenario) {
         this.cal = cal;
@@ -114,7 +119,7 @@ public final class BatchEngine {
 
     /** What a batch keeps besides each lane's summary figures. */
     public enum Output {
-        /** Summary figures only (memory: a few values per lane plus one n × L buffer). */
+        /** Summary figures only (memory: a few values per lane plus one buffer of n × 8 period returns). */
         SUMMARY,
         /** Also every lane's value path. */
         VALUES,
@@ -198,81 +203,66 @@ public final class BatchEngine {
             }
         }
         into.start(plan, lanes);
-        if (plan.rule == null) {
-            runOff(idx, lanes, into);
-        } else if (plan.band == null) {
-            runCalendar(plan, idx, lanes, into);
-        } else {
-            runBand(plan, idx, lanes, into);
+        for (int lo = 0; lo < lanes; lo += BLOCK) {
+            int hi = Math.min(lanes, lo + BLOCK);
+            simulate(plan, idx, lo, hi, into);
+            into.finishBlock(lo, hi);
         }
-        into.finish(plan);
+        into.finish();
     }
 
-    private void runOff(int[][] idx, int lanes, Batch b) {
-        int n = dates.length;
-        double[] p = b.p;
-        double[] g = growth;
+    /**
+     * Lanes lo … hi−1 over every close: apply the returns (as {@link PathArithmetic#applyReturns}), let the rule
+     * decide, then the path value and the running sums of {@link Metrics#of} (period return, its mean, the drawdown).
+     * The buffers are held in locals so that the compiler keeps them in registers across the lanes.
+     */
+    private void simulate(Plan plan, int[][] idx, int lo, int hi, Batch b) {
+        final int n = dates.length;
+        final int h = this.h;
+        final double[] g = growth;
+        final double[] w = this.w;
+        final double[] p = b.p;
+        final double[] last = b.last;
+        final double[] mean = b.mean;
+        final double[] returns = b.returns;
+        final double[] values = b.values;
+        final double[] peak = b.peak;
+        final double[] floor = b.floor;
+        final double[] maxDd = b.maxDd;
+        final double[] scratch = b.scratch;
+        final boolean keep = values != null;
+        final int lanes = b.lanes;
+        final int width = hi - lo;
+        final boolean[] days = plan.calendarDays;
+        final Band band = plan.band;
+        final boolean off = plan.rule == null;
+        final boolean calendarRule = !off && band == null;
+        final boolean daily = plan.daily;
+        final boolean full = b.events != null;
         for (int k = 1; k < n; k++) {
-            for (int l = 0; l < lanes; l++) {
-                int o = idx[l][k] * h;
-                int po = l * h;
+            final boolean day = days != null && days[k];
+            final boolean look = band != null && (daily || day);
+            final int rb = (k - 1) * width - lo;
+            final int vb = k * lanes;
+            for (int l = lo; l < hi; l++) {
+                final int[] ix = idx[l];
+                final int o = ix[k] * h;
+                final int po = l * h;
                 double v = 0;
                 for (int j = 0; j < h; j++) {
                     double pj = p[po + j] * g[o + j];
                     p[po + j] = pj;
                     v += pj;
                 }
-                b.record(k, l, v);
-            }
-        }
-    }
-
-    private void runCalendar(Plan plan, int[][] idx, int lanes, Batch b) {
-        int n = dates.length;
-        double[] p = b.p;
-        double[] g = growth;
-        boolean[] days = plan.calendarDays;
-        for (int k = 1; k < n; k++) {
-            boolean day = days[k];
-            for (int l = 0; l < lanes; l++) {
-                int o = idx[l][k] * h;
-                int po = l * h;
-                double v = 0;
-                for (int j = 0; j < h; j++) {
-                    double pj = p[po + j] * g[o + j];
-                    p[po + j] = pj;
-                    v += pj;
-                }
-                if (day) {
-                    v = b.events == null ? b.tradeTo(plan, l, v, null) : b.fire(plan, k, l, v, true);
-                }
-                b.record(k, l, v);
-            }
-        }
-    }
-
-    private void runBand(Plan plan, int[][] idx, int lanes, Batch b) {
-        int n = dates.length;
-        double[] p = b.p;
-        double[] g = growth;
-        boolean[] days = plan.calendarDays;
-        Band band = plan.band;
-        boolean daily = plan.daily;
-        double[] scratch = b.scratch;
-        for (int k = 1; k < n; k++) {
-            boolean look = daily || days[k];
-            for (int l = 0; l < lanes; l++) {
-                int o = idx[l][k] * h;
-                int po = l * h;
-                double v = 0;
-                for (int j = 0; j < h; j++) {
-                    double pj = p[po + j] * g[o + j];
-                    p[po + j] = pj;
-                    v += pj;
-                }
-                if (look && !band.clearlyInside(p, po, w, v)) {
-                    if (b.events != null) {
-                        v = b.fire(plan, k, l, v, days != null && days[k]);
+                if (off) {
+                    // buy-and-hold: no rule code
+                } else if (calendarRule) {
+                    if (day) {
+                        v = full ? b.fire(plan, k, l, v, true) : b.tradeTo(plan, l, v, null);
+                    }
+                } else if (look && !band.clearlyInside(p, po, w, v)) {
+                    if (full) {
+                        v = b.fire(plan, k, l, v, day);
                     } else {
                         System.arraycopy(p, po, scratch, 0, h);
                         int worst = band.breached(scratch, w, v);
@@ -281,7 +271,23 @@ public final class BatchEngine {
                         }
                     }
                 }
-                b.record(k, l, v);
+                double r = v / last[l] - 1;
+                returns[rb + l] = r;
+                mean[l] += r;
+                last[l] = v;
+                if (keep) {
+                    values[vb + l] = v;
+                }
+                if (v > peak[l]) {
+                    peak[l] = v;
+                    floor[l] = Metrics.drawdownFloor(v, maxDd[l]);
+                } else if (v < floor[l]) {
+                    double dd = 1 - v / peak[l];
+                    if (dd > maxDd[l]) {
+                        maxDd[l] = dd;
+                        floor[l] = Metrics.drawdownFloor(peak[l], dd);
+                    }
+                }
             }
         }
     }
@@ -295,10 +301,11 @@ public final class BatchEngine {
         private final Output output;
         private final double[] p; // lane l's positions at l·h + j
         private final double[] scratch;
-        private final double[] returns; // lane l's period return at close k at (k − 1)·L + l (L = lanes of the run)
+        private final double[] returns; // the block's period returns: lane l's at close k at (k − 1)·(hi − lo) + l − lo
         private final double[] values; // lane l's value at close k at k·L + l, or null
         private final double[] last;
         private final double[] mean;
+        private final double[] ss;
         private final double[] peak;
         private final double[] maxDd;
         private final double[] floor;
@@ -320,7 +327,8 @@ public final class BatchEngine {
             int n = dates.length;
             p = new double[maxLanes * h];
             scratch = new double[h];
-            returns = new double[Math.max(1, (n - 1) * maxLanes)];
+            returns = new double[Math.max(1, (n - 1) * Math.min(BLOCK, maxLanes))];
+            ss = new double[maxLanes];
             values = output == Output.SUMMARY ? null : new double[n * maxLanes];
             last = new double[maxLanes];
             mean = new double[maxLanes];
@@ -365,27 +373,6 @@ public final class BatchEngine {
             }
         }
 
-        /** Close k's value of lane l (after any trade): the path value and the running sums of {@link Metrics#of}. */
-        private void record(int k, int l, double v) {
-            double r = v / last[l] - 1;
-            returns[(k - 1) * lanes + l] = r;
-            mean[l] += r;
-            last[l] = v;
-            if (values != null) {
-                values[k * lanes + l] = v;
-            }
-            if (v > peak[l]) {
-                peak[l] = v;
-                floor[l] = Metrics.drawdownFloor(v, maxDd[l]);
-            } else if (v < floor[l]) {
-                double dd = 1 - v / peak[l];
-                if (dd > maxDd[l]) {
-                    maxDd[l] = dd;
-                    floor[l] = Metrics.drawdownFloor(peak[l], dd);
-                }
-            }
-        }
-
         /**
          * A trade of lane l at value v to {@code after} (null: the targets), with {@link FixedCost}'s arithmetic;
          * returns the value after.
@@ -426,28 +413,32 @@ public final class BatchEngine {
             return e.valueAfter();
         }
 
-        private void finish(Plan plan) {
+        /** The sample variance's second pass (SEMANTICS §5) over the block's buffered period returns. */
+        private void finishBlock(int lo, int hi) {
             int n = dates.length;
-            double[] ss = new double[lanes];
-            if (n >= 3) {
-                for (int l = 0; l < lanes; l++) {
-                    mean[l] /= (n - 1);
-                }
-                for (int k = 0; k < n - 1; k++) {
-                    int base = k * lanes;
-                    for (int l = 0; l < lanes; l++) {
-                        double d = returns[base + l] - mean[l];
-                        ss[l] += d * d;
-                    }
+            if (n < 3) {
+                return;
+            }
+            for (int l = lo; l < hi; l++) {
+                mean[l] /= (n - 1);
+                ss[l] = 0;
+            }
+            for (int k = 0; k < n - 1; k++) {
+                int base = k * (hi - lo) - lo;
+                for (int l = lo; l < hi; l++) {
+                    double d = returns[base + l] - mean[l];
+                    ss[l] += d * d;
                 }
             }
+        }
+
+        private void finish() {
+            int n = dates.length;
             double periods = f.value();
             metrics = new Metrics[lanes];
             for (int l = 0; l < lanes; l++) {
-                double finalValue = last[l];
                 double volatility = n >= 3 ? Math.sqrt(periods) * Math.sqrt(ss[l] / (n - 2)) : 0.0;
-                metrics[l] = Metrics.checked(finalValue, v0, days, volatility, maxDd[l], eventCount[l], turnover[l],
-                        cost[l]);
+                metrics[l] = Metrics.checked(last[l], v0, days, volatility, maxDd[l], eventCount[l], turnover[l], cost[l]);
             }
         }
 
