@@ -18,6 +18,9 @@ import foresto.ui.main.ResultViewModel;
 import foresto.ui.main.RunModel;
 import foresto.ui.main.SummaryPanel;
 import foresto.ui.rules.RulesController;
+import foresto.ui.robust.EngineStudies;
+import foresto.ui.robust.RobustnessView;
+import foresto.ui.robust.RobustnessViewModel;
 import foresto.ui.rules.RulesViewModel;
 import foresto.ui.sweep.SweepView;
 import foresto.ui.sweep.SweepViewModel;
@@ -253,8 +256,15 @@ public final class MainWindow {
             Tab sweepTab = new Tab("Sweep", sv);
             sweepTab.setId("sweepTab");
             mc.tabs().getTabs().add(sweepTab);
+            RobustnessViewModel robustVm = new RobustnessViewModel(new EngineStudies(backtests), vm, backtests.flags(),
+                    executor, e -> showError(scene.getWindow(), e));
+            Tab robustTab = new Tab("Robustness", new RobustnessView(robustVm,
+                    name -> exportChooser.choose(scene.getWindow(), name), Snapshots::write));
+            robustTab.setId("robustnessTab");
+            mc.tabs().getTabs().add(robustTab);
             if (deferred != null) {
                 deferred.defer(sweepTab);
+                deferred.defer(robustTab);
                 mc.lowerTabs().getTabs().forEach(deferred::defer); // Summary, Drawdown, Annual returns, Costs
             }
 
