@@ -13,6 +13,7 @@ import foresto.engine.robust.WindowsStudy;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
+import foresto.ui.HeadlessReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +60,8 @@ final class RobustnessWindowsCommand implements Callable<Integer> {
     int stepMonths;
     @Option(names = "--csv", paramLabel = "OUT.csv", description = "also write one row per window as CSV (the shared writer)")
     Path csv;
+    @Option(names = "--png", paramLabel = "DIR", description = "also render the charts as PNG into DIR (no display needed)")
+    Path png;
 
     @Override
     public Integer call() {
@@ -68,6 +71,9 @@ final class RobustnessWindowsCommand implements Callable<Integer> {
                 WindowsStudy.Progress.NONE, () -> false);
         if (csv != null) {
             writeCsv(csv, result);
+        }
+        if (png != null) {
+            HeadlessReport.renderWindows(result, rule.trim(), in.scenario(), png);
         }
         spec.commandLine().getOut().println(Json.write(json(result)));
         spec.commandLine().getOut().flush();

@@ -173,6 +173,11 @@ public final class PathChart extends CanvasChart {
         double[] x = content.x();
         double x0 = x[0];
         double x1 = x[x.length - 1] > x0 ? x[x.length - 1] : x0 + 1;
+        if (content.lines().stream().anyMatch(Series::points)) { // dots whole, not cut by the frame
+            double xPad = (x1 - x0) * 0.015;
+            x0 -= xPad;
+            x1 += xPad;
+        }
         return new Layout(top, px0, px1, py0, py1, lo, hi, x0, x1);
     }
 
@@ -209,8 +214,11 @@ public final class PathChart extends CanvasChart {
             double x = Math.rint(l.x(t.value()));
             g.setFill(theme.colour(ChartColour.GRID));
             g.fillRect(x, l.py0(), 1, l.py1() - l.py0());
-            g.setFill(axisText);
-            g.fillText(t.label(), x, l.py1() + 4);
+            double half = textWidth(t.label(), small) / 2;
+            if (x - half >= l.px0() - 24 && x + half <= getWidth() - 2) { // never a label cut at an edge
+                g.setFill(axisText);
+                g.fillText(t.label(), x, l.py1() + 4);
+            }
         }
         g.setFill(theme.colour(ChartColour.FRAME));
         g.fillRect(l.px0(), l.py0(), l.px1() - l.px0() + 1, 1);
