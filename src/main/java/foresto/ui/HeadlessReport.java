@@ -34,8 +34,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Renders a run's value chart and drift chart to PNG with no display: JavaFX on Monocle's headless
@@ -95,7 +93,6 @@ public final class HeadlessReport {
     /** Lays out and writes each chart {@code charts} makes (on the FX thread) into {@code dir}, with no display. */
     private static void renderCharts(Supplier<List<RobustnessCharts.Image>> charts, Path dir) {
         useHeadlessPlatform();
-        JAVAFX_LOG.setLevel(Level.SEVERE); // the class-path warning would only puzzle a script reading stderr
         try {
             Files.createDirectories(dir);
             onFxThread(() -> {
@@ -108,9 +105,6 @@ public final class HeadlessReport {
             throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write the charts into " + dir + ": " + e.getMessage());
         }
     }
-
-    /** JavaFX's logger, held so its level is not lost with a collected logger. */
-    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     @FunctionalInterface
     private interface FxWork {
