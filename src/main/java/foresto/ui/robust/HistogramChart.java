@@ -30,7 +30,7 @@ public final class HistogramChart extends CanvasChart {
 
     /** The bins: bin i is [origin + i·width, origin + (i+1)·width), the last one closed. */
     public record Bins(double origin, double width, int[] counts) {
-        /** Bins of a round width with an edge at 0, covering every value; about √n of them, 5 to {@value #MAX_BINS}. */
+        /** Bins of a round width with an edge at 0, covering every value; at most 2√n (8 to {@value #MAX_BINS}) of them. */
         static Bins of(double[] values) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
@@ -42,7 +42,7 @@ public final class HistogramChart extends CanvasChart {
                 double w = Math.max(Math.abs(lo) * 0.01, 1e-4);
                 return new Bins(lo - w / 2, w, new int[] {values.length});
             }
-            int target = (int) Math.max(5, Math.min(MAX_BINS, Math.round(Math.sqrt(values.length))));
+            int target = (int) Math.max(8, Math.min(MAX_BINS, Math.round(2 * Math.sqrt(values.length))));
             double width = AxisTicks.niceStep(lo, hi, target);
             double origin = Math.floor(lo / width) * width;
             int n = Math.max(1, (int) Math.ceil((hi - origin) / width - 1e-9));

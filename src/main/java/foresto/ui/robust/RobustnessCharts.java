@@ -36,7 +36,7 @@ public final class RobustnessCharts {
         boolean first = true;
         for (TimingStudy.Variant v : r.variants()) {
             lines.add(new PathChart.Series(first ? "Variants (" + r.variants().size() + ")" : null, v.values(),
-                    ChartColour.ON, 0.35, 0.8, false));
+                    ChartColour.ON, 0.45, 1, false));
             first = false;
         }
         lines.add(new PathChart.Series("OFF", r.off().values(), ChartColour.OFF, 1, 1.4, false));
@@ -46,7 +46,7 @@ public final class RobustnessCharts {
             lines.add(new PathChart.Series("Worst: " + f.name(r.worst()), r.worst().values(), ChartColour.HEATMAP_WORSE,
                     1, 1.2, false));
         }
-        lines.add(new PathChart.Series("Tranche (mean of the variants)", r.tranche().values(), ChartColour.ON, 1, 2.8,
+        lines.add(new PathChart.Series("Tranche (mean of the variants)", r.tranche().values(), ChartColour.ON, 1, 2.2,
                 false));
         return new PathChart.Content(epochDays(r.dates()), List.of(), lines, Double.NaN, "", false, "Value");
     }

@@ -139,6 +139,7 @@ public final class RobustnessView extends BorderPane {
         bar.setId("robustProgress");
         bar.progressProperty().bind(vm.progressProperty());
         bar.setPrefWidth(180);
+        bar.setMinWidth(120);
         Label done = new Label();
         done.setId("robustProgressText");
         done.textProperty().bind(vm.progressTextProperty());
@@ -147,10 +148,12 @@ public final class RobustnessView extends BorderPane {
         cancel.setId("robustCancelButton");
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.busyProperty().not());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("robustStatus");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
+        status.setMinWidth(0);
         HBox row = new HBox(10, bar, done, cancel, status);
         HBox.setHgrow(status, Priority.ALWAYS);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -162,8 +165,8 @@ public final class RobustnessView extends BorderPane {
     // ---- Timing ----
 
     private Node timingPane() {
-        TextField phases = field(vm.phasesProperty(), "robustPhases", 7, "default: 0..m−1");
-        TextField offsets = field(vm.offsetsProperty(), "robustOffsets", 7, "default: the rule's");
+        TextField phases = field(vm.phasesProperty(), "robustPhases", 7, "0..m−1");
+        TextField offsets = field(vm.offsetsProperty(), "robustOffsets", 7, "rule's");
         Button run = runButton("Run timing study", "robustTimingRun", vm::runTiming);
         TableView<TimingStudy.Variant> table = timingTable();
         FlowPane form = form(labelled("phases", phases), labelled("day offsets", offsets), run,
@@ -304,8 +307,9 @@ public final class RobustnessView extends BorderPane {
             int c = i;
             table.getColumns().add(col(heads[i], row -> row.get(c)));
         }
-        table.setPrefHeight(120);
-        table.setMinHeight(110);
+        table.setPrefHeight(122);
+        table.setMinHeight(122);
+        table.setMaxHeight(122);
         FlowPane form = form(labelled("B", b), labelled("paths", paths), labelled("mean block", block),
                 labelled("seed", seed), run, pngButton("robustFanPng", fanChart, "bootstrap-fan.png"),
                 pngButton("robustDiffPng", diffHistogram, "bootstrap-cagr-diff.png"),
@@ -318,6 +322,7 @@ public final class RobustnessView extends BorderPane {
         Label differences = new Label();
         differences.setId("robustBootstrapDifferences");
         differences.setWrapText(true);
+        differences.setMinHeight(Region.USE_PREF_SIZE);
         fanChart.setId("robustFanChart");
         diffHistogram.setId("robustDiffHistogram");
         vm.bootstrapProperty().addListener((o, a, f) -> {
@@ -330,14 +335,12 @@ public final class RobustnessView extends BorderPane {
             diffHistogram.setContent(f == null ? null : RobustnessCharts.cagrDifferences(f));
             table.getItems().setAll(f == null ? List.of() : f.tableRows());
         });
-        VBox side = new VBox(6, diffHistogram, table);
-        VBox.setVgrow(diffHistogram, Priority.ALWAYS);
-        side.setPrefWidth(440);
-        side.setMinWidth(280);
-        HBox charts = new HBox(6, fanChart, side);
+        diffHistogram.setPrefWidth(440);
+        diffHistogram.setMinWidth(280);
+        HBox charts = new HBox(6, fanChart, diffHistogram);
         HBox.setHgrow(fanChart, Priority.ALWAYS);
         fanChart.setPrefWidth(800);
-        VBox box = new VBox(4, form, sentence, differences, note, charts);
+        VBox box = new VBox(4, form, sentence, differences, note, charts, table);
         VBox.setVgrow(charts, Priority.ALWAYS);
         box.setPadding(new Insets(6, 8, 4, 8));
         return box;
@@ -427,6 +430,7 @@ public final class RobustnessView extends BorderPane {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE); // wraps onto as many lines as it needs, never cut short
         l.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em;");
         return l;
     }
@@ -434,6 +438,7 @@ public final class RobustnessView extends BorderPane {
     private static Label muted(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("text-muted");
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -168,7 +168,8 @@ public final class RobustnessViewModel {
                     cancelRequested::get), r, rule.ruleName(), scope.heading());
         }, f -> {
             timing.set(f);
-            status.set("Timing study of " + f.ruleName() + ": " + f.result().variants().size() + " variants. " + f.headline());
+            status.set("Timing study of " + f.ruleName() + ": " + f.result().variants().size() + " variants on "
+                    + f.heading() + ".");
         });
     }
 
@@ -182,7 +183,8 @@ public final class RobustnessViewModel {
                     cancelRequested::get), rule.ruleName(), scope.heading());
         }, f -> {
             windows.set(f);
-            status.set("Start-date study of " + f.ruleName() + ": " + f.headline());
+            status.set("Start-date study of " + f.ruleName() + ": " + f.result().windows().size() + " windows on "
+                    + f.heading() + ".");
         });
     }
 
@@ -200,7 +202,8 @@ public final class RobustnessViewModel {
                     cancelRequested::get), rule.ruleName(), nameB, bRecord == null, scope.initialValue(), scope.heading());
         }, f -> {
             bootstrap.set(f);
-            status.set("Bootstrap: " + f.sentence());
+            status.set("Bootstrap of " + f.nameA() + " against " + f.nameB() + ": " + Texts.count(f.result().paths())
+                    + " paths on " + f.heading() + ".");
         });
     }
 

@@ -109,7 +109,7 @@ class RobustnessViewModelTest {
                 + String.format(Locale.ROOT, "%.2f %%", bestCagr * 100) + ")");
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.progressTextProperty().get()).isEqualTo("Variants 3 / 3");
-        assertThat(vm.statusProperty().get()).startsWith("Timing study of P2_PERIODIC_QUARTERLY_FTD_10BP: 3 variants.");
+        assertThat(vm.statusProperty().get()).startsWith("Timing study of P2_PERIODIC_QUARTERLY_FTD_10BP: 3 variants on Balanced 60/30/10");
     }
 
     @Test
