@@ -65,6 +65,7 @@ public final class HistogramChart extends CanvasChart {
     private final StringProperty title = new SimpleStringProperty("");
     private Content content;
     private Bins bins;
+    private String placeholder = "";
 
     public HistogramChart() {
         getStyleClass().add("annual-bars");
@@ -81,6 +82,12 @@ public final class HistogramChart extends CanvasChart {
         invalidate();
     }
 
+    /** What the chart says while it has nothing to show. */
+    public void setPlaceholder(String text) {
+        this.placeholder = text;
+        invalidate();
+    }
+
     /** The bins drawn, or null. */
     public Bins bins() {
         return bins;
@@ -92,6 +99,11 @@ public final class HistogramChart extends CanvasChart {
         g.setFill(theme.colour(ChartColour.BACKGROUND));
         g.fillRect(0, 0, w, h);
         if (bins == null || w < 120 || h < 100) {
+            g.setFill(theme.colour(ChartColour.AXIS_TEXT));
+            g.setFont(Fonts.regular(13));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(placeholder, w / 2, h / 2);
             return;
         }
         Font small = Fonts.regular(11);
@@ -152,7 +164,7 @@ public final class HistogramChart extends CanvasChart {
             g.setFill(from + bins.width() / 2 >= 0 ? better : worse);
             g.fillRect(x0 + 0.5, y, Math.max(1, x1 - x0 - 1), py1 - y);
         }
-        List<AxisTicks.Tick> xTicks = AxisTicks.linear(lo, hi, Math.max(2, (int) ((px1 - px0) / 80)), 100, false);
+        List<AxisTicks.Tick> xTicks = AxisTicks.linear(lo, hi, Math.max(2, (int) ((px1 - px0) / 55)), 100, false);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (AxisTicks.Tick t : xTicks) {

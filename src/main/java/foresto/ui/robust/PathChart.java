@@ -50,6 +50,7 @@ public final class PathChart extends CanvasChart {
 
     private final StringProperty title = new SimpleStringProperty("");
     private Content content;
+    private String placeholder = "";
     private List<AxisTicks.Tick> yTicks = List.of();
     private List<AxisTicks.Tick> xTicks = List.of();
 
@@ -64,6 +65,12 @@ public final class PathChart extends CanvasChart {
 
     public void setContent(Content c) {
         this.content = c;
+        invalidate();
+    }
+
+    /** What the chart says while it has nothing to show. */
+    public void setPlaceholder(String text) {
+        this.placeholder = text;
         invalidate();
     }
 
@@ -102,6 +109,11 @@ public final class PathChart extends CanvasChart {
         yTicks = List.of();
         xTicks = List.of();
         if (content == null || content.x().length == 0 || w < 120 || h < 100) {
+            g.setFill(theme.colour(ChartColour.AXIS_TEXT));
+            g.setFont(Fonts.regular(13));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(placeholder, w / 2, h / 2);
             return;
         }
         Font small = Fonts.regular(11);
@@ -160,7 +172,7 @@ public final class PathChart extends CanvasChart {
         lo -= pad;
         hi += pad;
         double top = 6 + (title.get().isEmpty() ? 0 : 22);
-        double py0 = top + 24;
+        double py0 = top + 8 + LEGEND_ROW * legendRows(w, small);
         double py1 = h - 22;
         yTicks = AxisTicks.linear(lo, hi, Math.max(2, (int) ((py1 - py0) / 42)), content.percent() ? 100 : 1,
                 !content.percent());
@@ -327,36 +339,79 @@ public final class PathChart extends CanvasChart {
         }
     }
 
+    /** The height of one row of the legend. */
+    private static final double LEGEND_ROW = 16;
+
+    /** The legend's entries in order: the named bands, the named lines, the reference line. */
+    private List<String> legendNames() {
+        List<String> names = new ArrayList<>();
+        content.bands().stream().filter(b -> b.legend() != null).forEach(b -> names.add(b.legend()));
+        content.lines().stream().filter(x -> x.legend() != null).forEach(x -> names.add(x.legend()));
+        if (!Double.isNaN(content.reference()) && content.referenceName() != null && !content.referenceName().isEmpty()) {
+            names.add(content.referenceName());
+        }
+        return names;
+    }
+
+    /** How many rows the legend takes at width {@code w}: an entry that would run past the edge starts a new row. */
+    private int legendRows(double w, Font small) {
+        int rows = 1;
+        double xk = LEGEND_LEFT;
+        for (String name : legendNames()) {
+            double entry = 20 + textWidth(name, small) + 18;
+            if (xk > LEGEND_LEFT && xk + entry > w - 14) {
+                rows++;
+                xk = LEGEND_LEFT;
+            }
+            xk += entry;
+        }
+        return rows;
+    }
+
+    /** Where the legend's rows start (clear of the value axis's labels). */
+    private static final double LEGEND_LEFT = 60;
+
     /** The legend above the plot: a key per named band and line, and the reference line's name. */
     private void legend(GraphicsContext g, ChartTheme theme, Font small, Layout l) {
-        double xk = l.px0() + 4;
-        double yk = l.top() + 10;
+        double[] at = {LEGEND_LEFT, l.top() + 10};
         g.setFont(small);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         Color text = theme.colour(ChartColour.TEXT);
         for (Band b : content.bands()) {
             if (b.legend() != null) {
+                place(at, b.legend(), small);
                 g.setFill(withOpacity(theme.colour(b.colour()), b.opacity()));
-                g.fillRect(xk, yk - 5, 14, 10);
-                xk = key(g, text, small, b.legend(), xk, yk);
+                g.fillRect(at[0], at[1] - 5, 14, 10);
+                at[0] = key(g, text, small, b.legend(), at[0], at[1]);
             }
         }
         for (Series s : content.lines()) {
             if (s.legend() != null) {
+                place(at, s.legend(), small);
                 g.setFill(withOpacity(theme.colour(s.colour()), Math.max(s.opacity(), 0.6)));
                 double t = Math.max(1, Math.min(4, s.width()));
-                g.fillRect(xk, yk - t / 2, 14, t);
+                g.fillRect(at[0], at[1] - t / 2, 14, t);
                 if (s.points()) {
-                    g.fillOval(xk + 4.5, yk - 2.5, 5, 5);
+                    g.fillOval(at[0] + 4.5, at[1] - 2.5, 5, 5);
                 }
-                xk = key(g, text, small, s.legend(), xk, yk);
+                at[0] = key(g, text, small, s.legend(), at[0], at[1]);
             }
         }
         if (!Double.isNaN(content.reference()) && content.referenceName() != null && !content.referenceName().isEmpty()) {
+            place(at, content.referenceName(), small);
             g.setFill(theme.colour(ChartColour.AXIS_TEXT));
-            g.fillRect(xk, yk, 14, 1);
-            key(g, text, small, content.referenceName(), xk, yk);
+            g.fillRect(at[0], at[1], 14, 1);
+            key(g, text, small, content.referenceName(), at[0], at[1]);
+        }
+    }
+
+    /** Moves {@code at} (x, y) to the next row when the entry {@code name} would run past the chart's edge. */
+    private void place(double[] at, String name, Font small) {
+        double entry = 20 + textWidth(name, small) + 18;
+        if (at[0] > LEGEND_LEFT && at[0] + entry > getWidth() - 14) {
+            at[0] = LEGEND_LEFT;
+            at[1] += LEGEND_ROW;
         }
     }
 

@@ -178,6 +178,7 @@ public final class RobustnessView extends BorderPane {
         tranche.setId("robustTimingTranche");
         tranche.setWrapText(true);
         timingChart.setId("robustTimingChart");
+        timingChart.setPlaceholder("Run the timing study to see every variant's value path here.");
         vm.timingProperty().addListener((o, a, f) -> {
             headline.setText(f == null ? "" : f.headline());
             tranche.setText(f == null ? "" : f.trancheText());
@@ -226,9 +227,12 @@ public final class RobustnessView extends BorderPane {
         summary.setHgap(12);
         summary.setVgap(4);
         summary.setPadding(new Insets(6));
+        summary.setMinWidth(Region.USE_PREF_SIZE);
         TableView<WindowsStudy.WindowResult> table = windowsTable();
         premiumChart.setId("robustPremiumChart");
+        premiumChart.setPlaceholder("Run the start-date study to see each window's premium by its start date.");
         premiumHistogram.setId("robustPremiumHistogram");
+        premiumHistogram.setPlaceholder("The premiums' histogram");
         vm.windowsProperty().addListener((o, a, f) -> {
             headline.setText(f == null ? "" : f.headline());
             premiumChart.titleProperty().set(f == null ? "" : "Premium by start date, " + f.result().lengthMonths()
@@ -245,6 +249,7 @@ public final class RobustnessView extends BorderPane {
                     Label value = new Label(pair[1]);
                     value.setWrapText(true);
                     value.setMaxWidth(320);
+                    value.setMinHeight(Region.USE_PREF_SIZE); // the overlap, next to the count, never cut short
                     summary.addRow(r++, name, value);
                 }
             }
@@ -297,6 +302,7 @@ public final class RobustnessView extends BorderPane {
         b.setCellFactory(l -> ruleCell(true));
         b.setButtonCell(ruleCell(true));
         b.setId("robustRuleBBox");
+        b.setPrefWidth(260);
         TextField paths = field(vm.pathsProperty(), "robustPaths", 6, "");
         TextField block = field(vm.blockProperty(), "robustBlock", 4, "default");
         TextField seed = field(vm.seedProperty(), "robustSeed", 6, "");
@@ -324,7 +330,9 @@ public final class RobustnessView extends BorderPane {
         differences.setWrapText(true);
         differences.setMinHeight(Region.USE_PREF_SIZE);
         fanChart.setId("robustFanChart");
+        fanChart.setPlaceholder("Run the bootstrap to see A's and B's fan of resampled histories here.");
         diffHistogram.setId("robustDiffHistogram");
+        diffHistogram.setPlaceholder("The CAGR difference's histogram");
         vm.bootstrapProperty().addListener((o, a, f) -> {
             sentence.setText(f == null ? "" : f.sentence());
             note.setText(f == null ? "" : f.note());
