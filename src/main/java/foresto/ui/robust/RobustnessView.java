@@ -302,10 +302,10 @@ public final class RobustnessView extends BorderPane {
         b.setCellFactory(l -> ruleCell(true));
         b.setButtonCell(ruleCell(true));
         b.setId("robustRuleBBox");
-        b.setPrefWidth(260);
-        TextField paths = field(vm.pathsProperty(), "robustPaths", 6, "");
+        b.setPrefWidth(220);
+        TextField paths = field(vm.pathsProperty(), "robustPaths", 5, "");
         TextField block = field(vm.blockProperty(), "robustBlock", 4, "default");
-        TextField seed = field(vm.seedProperty(), "robustSeed", 6, "");
+        TextField seed = field(vm.seedProperty(), "robustSeed", 4, "");
         Button run = runButton("Run bootstrap", "robustBootstrapRun", vm::runBootstrap);
         TableView<List<String>> table = table("robustBootstrapTable");
         String[] heads = {"A − B", "p5", "p25", "Median", "p75", "p95"};
