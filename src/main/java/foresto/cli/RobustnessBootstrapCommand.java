@@ -9,6 +9,7 @@ import foresto.engine.robust.BootstrapStudy;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
+import foresto.ui.HeadlessReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,6 +65,8 @@ final class RobustnessBootstrapCommand implements Callable<Integer> {
     boolean perPath;
     @Option(names = "--csv", paramLabel = "OUT.csv", description = "also write one row per path as CSV (the shared writer)")
     Path csv;
+    @Option(names = "--png", paramLabel = "DIR", description = "also render the charts as PNG into DIR (no display needed)")
+    Path png;
 
     @Override
     public Integer call() {
@@ -76,6 +79,9 @@ final class RobustnessBootstrapCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), BootstrapStudy.Progress.NONE, () -> false);
         if (csv != null) {
             writeCsv(csv, result);
+        }
+        if (png != null) {
+            HeadlessReport.renderBootstrap(result, rule.trim(), b.map(x -> versus.trim()), in.scenario(), png);
         }
         spec.commandLine().getOut().println(Json.write(RobustnessJson.bootstrap(result, perPath)));
         spec.commandLine().getOut().flush();

@@ -10,6 +10,7 @@ import foresto.engine.robust.TimingStudy;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
+import foresto.ui.HeadlessReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +56,8 @@ final class RobustnessTimingCommand implements Callable<Integer> {
     String offsets;
     @Option(names = "--csv", paramLabel = "OUT.csv", description = "also write the variants as CSV (the shared Excel-safe writer)")
     Path csv;
+    @Option(names = "--png", paramLabel = "DIR", description = "also render the charts as PNG into DIR (no display needed)")
+    Path png;
 
     @Override
     public Integer call() {
@@ -69,6 +72,9 @@ final class RobustnessTimingCommand implements Callable<Integer> {
                 () -> false);
         if (csv != null) {
             writeCsv(csv, result);
+        }
+        if (png != null) {
+            HeadlessReport.renderTiming(result, parsed, rule.trim(), in.scenario(), png);
         }
         spec.commandLine().getOut().println(Json.write(RobustnessJson.timing(result)));
         spec.commandLine().getOut().flush();

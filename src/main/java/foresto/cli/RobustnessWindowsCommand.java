@@ -10,6 +10,7 @@ import foresto.engine.robust.WindowsStudy;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
+import foresto.ui.HeadlessReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +57,8 @@ final class RobustnessWindowsCommand implements Callable<Integer> {
     int stepMonths;
     @Option(names = "--csv", paramLabel = "OUT.csv", description = "also write one row per window as CSV (the shared writer)")
     Path csv;
+    @Option(names = "--png", paramLabel = "DIR", description = "also render the charts as PNG into DIR (no display needed)")
+    Path png;
 
     @Override
     public Integer call() {
@@ -65,6 +68,9 @@ final class RobustnessWindowsCommand implements Callable<Integer> {
                 WindowsStudy.Progress.NONE, () -> false);
         if (csv != null) {
             writeCsv(csv, result);
+        }
+        if (png != null) {
+            HeadlessReport.renderWindows(result, rule.trim(), in.scenario(), png);
         }
         spec.commandLine().getOut().println(Json.write(RobustnessJson.windows(result)));
         spec.commandLine().getOut().flush();

@@ -5,11 +5,22 @@ import foresto.backtest.RunView;
 import foresto.backtest.SweepRunner;
 import foresto.config.AppConfig;
 import foresto.study.StudyResult;
+import foresto.engine.RebalancingRule;
+import foresto.engine.Scenario;
+import foresto.engine.robust.BootstrapStudy;
+import foresto.engine.robust.TimingStudy;
+import foresto.engine.robust.WindowsStudy;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.main.RunCharts;
 import foresto.ui.main.RunModel;
 import foresto.ui.studies.StudyChart;
+import foresto.ui.robust.BootstrapFigures;
+import foresto.ui.robust.RobustnessCharts;
+import foresto.ui.robust.TimingFigures;
+import foresto.ui.robust.WindowsFigures;
 import foresto.ui.sweep.Heatmap;
 import javafx.application.Platform;
 import javafx.scene.Group;
@@ -18,9 +29,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Renders a run's value chart and drift chart to PNG with no display: JavaFX on Monocle's headless
@@ -64,6 +79,43 @@ public final class HeadlessReport {
             StudyChart.show(chart, result);
             snapshot(chart, 1200, 600, png);
         });
+    }
+
+    /** The timing study's chart (timing.png, SEMANTICS §12.2) into {@code dir}; WRITE_FAILED when it cannot be written. */
+    public static void renderTiming(TimingStudy.Result r, RebalancingRule rule, String ruleName, Scenario scenario, Path dir) {
+        renderCharts(() -> RobustnessCharts.images(TimingFigures.of(r, rule, ruleName, heading(scenario))), dir);
+    }
+
+    /** The start-date study's charts (windows-premium.png, windows-histogram.png) into {@code dir}. */
+    public static void renderWindows(WindowsStudy.Result r, String ruleName, Scenario scenario, Path dir) {
+        renderCharts(() -> RobustnessCharts.images(new WindowsFigures(r, ruleName, heading(scenario))), dir);
+    }
+
+    /** The bootstrap's charts (bootstrap-fan.png, bootstrap-cagr-diff.png) into {@code dir}; B empty: OFF. */
+    public static void renderBootstrap(BootstrapStudy.Result r, String nameA, Optional<String> nameB, Scenario scenario,
+                                       Path dir) {
+        renderCharts(() -> RobustnessCharts.images(BootstrapFigures.of(r, nameA, nameB.orElse("OFF, buy-and-hold"),
+                nameB.isEmpty(), scenario.initialValue(), heading(scenario))), dir);
+    }
+
+    private static String heading(Scenario s) {
+        return s.targets() + ", " + s.start() + ".." + s.end();
+    }
+
+    /** Lays out and writes each chart {@code charts} makes (on the FX thread) into {@code dir}, with no display. */
+    private static void renderCharts(Supplier<List<RobustnessCharts.Image>> charts, Path dir) {
+        useHeadlessPlatform();
+        try {
+            Files.createDirectories(dir);
+            onFxThread(() -> {
+                MainWindow.applyTheme();
+                for (RobustnessCharts.Image i : charts.get()) {
+                    snapshot(i.chart(), i.width(), i.height(), dir.resolve(i.fileName()));
+                }
+            });
+        } catch (Exception e) {
+            throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write the charts into " + dir + ": " + e.getMessage());
+        }
     }
 
     @FunctionalInterface

@@ -18,6 +18,9 @@ import foresto.ui.main.ResultViewModel;
 import foresto.ui.main.RunModel;
 import foresto.ui.main.SummaryPanel;
 import foresto.ui.rules.RulesController;
+import foresto.ui.robust.EngineStudies;
+import foresto.ui.robust.RobustnessView;
+import foresto.ui.robust.RobustnessViewModel;
 import foresto.ui.rules.RulesViewModel;
 import foresto.ui.studies.StudiesView;
 import foresto.ui.studies.StudiesViewModel;
@@ -255,11 +258,18 @@ public final class MainWindow {
             Tab sweepTab = new Tab("Sweep", sv);
             sweepTab.setId("sweepTab");
             mc.tabs().getTabs().add(sweepTab);
+            RobustnessViewModel robustVm = new RobustnessViewModel(new EngineStudies(backtests), vm, backtests.flags(),
+                    executor, e -> showError(scene.getWindow(), e));
+            Tab robustTab = new Tab("Robustness", new RobustnessView(robustVm,
+                    name -> exportChooser.choose(scene.getWindow(), name), Snapshots::write));
+            robustTab.setId("robustnessTab");
+            mc.tabs().getTabs().add(robustTab);
             Tab studiesTab = StudiesView.tab(new StudiesViewModel(executor, backtests.flags(), e -> showError(scene.getWindow(), e)),
                     name -> exportChooser.choose(scene.getWindow(), name), Snapshots::write);
             mc.tabs().getTabs().add(studiesTab);
             if (deferred != null) {
                 deferred.defer(sweepTab);
+                deferred.defer(robustTab);
                 deferred.defer(studiesTab);
                 mc.lowerTabs().getTabs().forEach(deferred::defer); // Summary, Drawdown, Annual returns, Costs
             }

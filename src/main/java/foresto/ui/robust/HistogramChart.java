@@ -1,0 +1,193 @@
+package foresto.ui.robust;
+
+import foresto.ui.chart.AxisTicks;
+import foresto.ui.chart.CanvasChart;
+import foresto.ui.chart.ChartColour;
+import foresto.ui.chart.ChartTheme;
+import foresto.ui.common.Fonts;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+
+/**
+ * A histogram of fractions (premiums, CAGR differences) on one canvas: bins of a round width with an edge at zero,
+ * so every bar lies wholly above or below it (above in the theme's "better" colour, below in its "worse"), a zero
+ * line and a dashed median line. The x axis reads in percentage points.
+ */
+public final class HistogramChart extends CanvasChart {
+    /** At most this many bins. */
+    static final int MAX_BINS = 40;
+
+    /** The values (fractions), the x axis's name and the median's name (null: no median line). */
+    public record Content(double[] values, String xLabel, double median) {
+    }
+
+    /** The bins: bin i is [origin + i·width, origin + (i+1)·width), the last one closed. */
+    public record Bins(double origin, double width, int[] counts) {
+        /** Bins of a round width with an edge at 0, covering every value; at most 2√n (8 to {@value #MAX_BINS}) of them. */
+        static Bins of(double[] values) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double v : values) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            if (!(hi > lo)) {
+                double w = Math.max(Math.abs(lo) * 0.01, 1e-4);
+                return new Bins(lo - w / 2, w, new int[] {values.length});
+            }
+            int target = (int) Math.max(8, Math.min(MAX_BINS, Math.round(2 * Math.sqrt(values.length))));
+            double width = AxisTicks.niceStep(lo, hi, target);
+            double origin = Math.floor(lo / width) * width;
+            int n = Math.max(1, (int) Math.ceil((hi - origin) / width - 1e-9));
+            while (origin + n * width <= hi) {
+                n++; // the top value falls in the last bin, never past it
+            }
+            int[] counts = new int[n];
+            for (double v : values) {
+                int i = (int) Math.floor((v - origin) / width);
+                counts[Math.max(0, Math.min(n - 1, i))]++;
+            }
+            return new Bins(origin, width, counts);
+        }
+
+        double end() {
+            return origin + counts.length * width;
+        }
+    }
+
+    private final StringProperty title = new SimpleStringProperty("");
+    private Content content;
+    private Bins bins;
+    private String placeholder = "";
+
+    public HistogramChart() {
+        getStyleClass().add("annual-bars");
+        title.addListener((o, a, b) -> invalidate());
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public void setContent(Content c) {
+        this.content = c;
+        this.bins = c == null || c.values().length == 0 ? null : Bins.of(c.values());
+        invalidate();
+    }
+
+    /** What the chart says while it has nothing to show. */
+    public void setPlaceholder(String text) {
+        this.placeholder = text;
+        invalidate();
+    }
+
+    /** The bins drawn, or null. */
+    public Bins bins() {
+        return bins;
+    }
+
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        ChartTheme theme = theme();
+        g.setFill(theme.colour(ChartColour.BACKGROUND));
+        g.fillRect(0, 0, w, h);
+        if (bins == null || w < 120 || h < 100) {
+            g.setFill(theme.colour(ChartColour.AXIS_TEXT));
+            g.setFont(Fonts.regular(13));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(placeholder, w / 2, h / 2);
+            return;
+        }
+        Font small = Fonts.regular(11);
+        Color axisText = theme.colour(ChartColour.AXIS_TEXT);
+        int max = 1;
+        for (int c : bins.counts()) {
+            max = Math.max(max, c);
+        }
+        double top = 6 + (title.get().isEmpty() ? 0 : 22);
+        double py0 = top + 8;
+        double py1 = h - 38;
+        List<AxisTicks.Tick> yTicks = AxisTicks.linear(0, max * 1.05, Math.max(2, (int) ((py1 - py0) / 40)), 1, true);
+        double labelW = 0;
+        for (AxisTicks.Tick t : yTicks) {
+            labelW = Math.max(labelW, textWidth(t.label(), small));
+        }
+        double px0 = 8 + 16 + labelW + 6;
+        double px1 = w - 14;
+        double lo = Math.min(bins.origin(), 0);
+        double hi = Math.max(bins.end(), 0);
+        double span = hi - lo;
+        lo -= span * 0.02;
+        hi += span * 0.02;
+        double xLo = lo;
+        double xScale = (px1 - px0) / (hi - lo);
+        double yScale = (py1 - py0) / (max * 1.05);
+        if (!title.get().isEmpty()) {
+            g.setFont(Fonts.bold(14));
+            g.setFill(theme.colour(ChartColour.TEXT));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(title.get(), px0, 6);
+        }
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (AxisTicks.Tick t : yTicks) {
+            double y = Math.rint(py1 - t.value() * yScale);
+            g.setFill(theme.colour(ChartColour.GRID));
+            g.fillRect(px0, y, px1 - px0, 1);
+            g.setFill(axisText);
+            g.fillText(t.label(), px0 - 6, y);
+        }
+        g.save();
+        g.translate(12, (py0 + py1) / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText("Count", 0, 0);
+        g.restore();
+        Color better = theme.colour(ChartColour.HEATMAP_BETTER);
+        Color worse = theme.colour(ChartColour.HEATMAP_WORSE);
+        int[] counts = bins.counts();
+        for (int i = 0; i < counts.length; i++) {
+            double from = bins.origin() + i * bins.width();
+            double x0 = px0 + (from - xLo) * xScale;
+            double x1 = px0 + (from + bins.width() - xLo) * xScale;
+            double y = py1 - counts[i] * yScale;
+            g.setFill(from + bins.width() / 2 >= 0 ? better : worse);
+            g.fillRect(x0 + 0.5, y, Math.max(1, x1 - x0 - 1), py1 - y);
+        }
+        List<AxisTicks.Tick> xTicks = AxisTicks.linear(lo, hi, Math.max(2, (int) ((px1 - px0) / 55)), 100, false);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (AxisTicks.Tick t : xTicks) {
+            double x = Math.rint(px0 + (t.value() - xLo) * xScale);
+            g.setFill(axisText);
+            g.fillRect(x, py1, 1, 4);
+            g.fillText(t.label(), x, py1 + 5);
+        }
+        g.fillText(content.xLabel(), (px0 + px1) / 2, py1 + 20);
+        g.setFill(theme.colour(ChartColour.FRAME));
+        g.fillRect(px0, py1, px1 - px0 + 1, 1);
+        double zero = Math.rint(px0 + (0 - xLo) * xScale);
+        g.setFill(theme.colour(ChartColour.TEXT));
+        g.fillRect(zero, py0, 1, py1 - py0);
+        if (!Double.isNaN(content.median())) {
+            double mx = Math.rint(px0 + (content.median() - xLo) * xScale);
+            g.setFill(theme.colour(ChartColour.REFERENCE));
+            for (double y = py0; y < py1; y += 8) {
+                g.fillRect(mx - 0.5, y, 2, Math.min(4, py1 - y));
+            }
+            g.setTextAlign(mx > (px0 + px1) / 2 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText("median " + Texts.points(content.median()), mx + (mx > (px0 + px1) / 2 ? -5 : 5), py0 + 2);
+        }
+    }
+}

@@ -1,0 +1,427 @@
+package foresto.ui.robust;
+
+import foresto.ui.chart.AxisTicks;
+import foresto.ui.chart.CanvasChart;
+import foresto.ui.chart.ChartColour;
+import foresto.ui.chart.ChartTheme;
+import foresto.ui.common.Fonts;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Series against dates on one canvas: lines of their own width and opacity (a timing study's thin variants, bold
+ * tranche, grey OFF), filled bands between two series (a fan chart's 5–95 % and 25–75 %), points, and a reference
+ * line (zero). Colours are the theme's ({@link ChartColour}, from app.css), so the app and the PNGs match. Long
+ * series are drawn as each pixel column's lowest and highest value.
+ */
+public final class PathChart extends CanvasChart {
+
+    /**
+     * One series: one y per x (NaN: no point), drawn in a theme colour at an opacity and width; {@code legend} null
+     * keeps it out of the legend; {@code points} draws a dot at each value as well.
+     */
+    public record Series(String legend, double[] y, ChartColour colour, double opacity, double width, boolean points) {
+    }
+
+    /** A filled band from {@code lo} to {@code hi} (one of each per x). */
+    public record Band(String legend, double[] lo, double[] hi, ChartColour colour, double opacity) {
+    }
+
+    /**
+     * What the chart shows: x in epoch days (ascending), bands under lines (in order), a horizontal reference line
+     * (NaN: none) and whether y reads as percent (value × 100) or money.
+     */
+    public record Content(double[] x, List<Band> bands, List<Series> lines, double reference, String referenceName,
+                          boolean percent, String yLabel) {
+        public Content {
+            bands = List.copyOf(bands);
+            lines = List.copyOf(lines);
+        }
+    }
+
+    private final StringProperty title = new SimpleStringProperty("");
+    private Content content;
+    private String placeholder = "";
+    private List<AxisTicks.Tick> yTicks = List.of();
+    private List<AxisTicks.Tick> xTicks = List.of();
+
+    public PathChart() {
+        getStyleClass().add("time-series-chart");
+        title.addListener((o, a, b) -> invalidate());
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public void setContent(Content c) {
+        this.content = c;
+        invalidate();
+    }
+
+    /** What the chart says while it has nothing to show. */
+    public void setPlaceholder(String text) {
+        this.placeholder = text;
+        invalidate();
+    }
+
+    /** What is shown, or null. */
+    public Content content() {
+        return content;
+    }
+
+    /** The value ticks of the last paint (tests). */
+    public List<AxisTicks.Tick> yTicks() {
+        return yTicks;
+    }
+
+    /** The date ticks of the last paint (tests). */
+    public List<AxisTicks.Tick> xTicks() {
+        return xTicks;
+    }
+
+    /** Where the plot goes and the value range onto its rows. */
+    private record Layout(double top, double px0, double px1, double py0, double py1, double lo, double hi,
+                          double x0, double x1) {
+        double y(double v) {
+            return py1 - (v - lo) / (hi - lo) * (py1 - py0);
+        }
+
+        double x(double day) {
+            return px0 + (day - x0) / (x1 - x0) * (px1 - px0);
+        }
+    }
+
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        ChartTheme theme = theme();
+        g.setFill(theme.colour(ChartColour.BACKGROUND));
+        g.fillRect(0, 0, w, h);
+        yTicks = List.of();
+        xTicks = List.of();
+        if (content == null || content.x().length == 0 || w < 120 || h < 100) {
+            g.setFill(theme.colour(ChartColour.AXIS_TEXT));
+            g.setFont(Fonts.regular(13));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(placeholder, w / 2, h / 2);
+            return;
+        }
+        Font small = Fonts.regular(11);
+        Layout l = layout(w, h, small);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        axes(g, theme, small, l);
+        g.save();
+        g.beginPath();
+        g.rect(l.px0(), l.py0() - 2, l.px1() - l.px0(), l.py1() - l.py0() + 4);
+        g.clip();
+        for (Band b : content.bands()) {
+            band(g, theme, l, b);
+        }
+        if (!Double.isNaN(content.reference())) {
+            g.setFill(theme.colour(ChartColour.AXIS_TEXT));
+            g.fillRect(l.px0(), Math.rint(l.y(content.reference())), l.px1() - l.px0(), 1);
+        }
+        for (Series s : content.lines()) {
+            line(g, theme, l, s);
+        }
+        g.restore();
+        legend(g, theme, small, l);
+    }
+
+    private Layout layout(double w, double h, Font small) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Band b : content.bands()) {
+            for (double v : b.lo()) {
+                lo = Double.isNaN(v) ? lo : Math.min(lo, v);
+            }
+            for (double v : b.hi()) {
+                hi = Double.isNaN(v) ? hi : Math.max(hi, v);
+            }
+        }
+        for (Series s : content.lines()) {
+            for (double v : s.y()) {
+                if (!Double.isNaN(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (!Double.isNaN(content.reference())) {
+            lo = Math.min(lo, content.reference());
+            hi = Math.max(hi, content.reference());
+        }
+        if (!(hi >= lo)) {
+            lo = 0;
+            hi = 1;
+        }
+        double pad = (hi - lo) * 0.05;
+        if (pad == 0) {
+            pad = Math.max(Math.abs(hi) * 0.05, 1e-4);
+        }
+        lo -= pad;
+        hi += pad;
+        double top = 6 + (title.get().isEmpty() ? 0 : 22);
+        double py0 = top + 8 + LEGEND_ROW * legendRows(w, small);
+        double py1 = h - 22;
+        yTicks = AxisTicks.linear(lo, hi, Math.max(2, (int) ((py1 - py0) / 42)), content.percent() ? 100 : 1,
+                !content.percent());
+        double labelW = 0;
+        for (AxisTicks.Tick t : yTicks) {
+            labelW = Math.max(labelW, textWidth(t.label(), small));
+        }
+        double px0 = 8 + 16 + labelW + 6;
+        double px1 = w - 14;
+        double[] x = content.x();
+        double x0 = x[0];
+        double x1 = x[x.length - 1] > x0 ? x[x.length - 1] : x0 + 1;
+        if (content.lines().stream().anyMatch(Series::points)) { // dots whole, not cut by the frame
+            double xPad = (x1 - x0) * 0.015;
+            x0 -= xPad;
+            x1 += xPad;
+        }
+        return new Layout(top, px0, px1, py0, py1, lo, hi, x0, x1);
+    }
+
+    /** Title, value grid with labels, the axis's name, date ticks and the frame. */
+    private void axes(GraphicsContext g, ChartTheme theme, Font small, Layout l) {
+        Color axisText = theme.colour(ChartColour.AXIS_TEXT);
+        if (!title.get().isEmpty()) {
+            g.setFont(Fonts.bold(14));
+            g.setFill(theme.colour(ChartColour.TEXT));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(title.get(), l.px0(), 6);
+        }
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (AxisTicks.Tick t : yTicks) {
+            double y = Math.rint(l.y(t.value()));
+            g.setFill(theme.colour(ChartColour.GRID));
+            g.fillRect(l.px0(), y, l.px1() - l.px0(), 1); // fills, not strokes: the software pipeline fills fast
+            g.setFill(axisText);
+            g.fillText(t.label(), l.px0() - 6, y);
+        }
+        g.save();
+        g.translate(12, (l.py0() + l.py1()) / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(content.yLabel(), 0, 0);
+        g.restore();
+        xTicks = AxisTicks.dates(l.x0(), l.x1(), Math.max(2, (int) ((l.px1() - l.px0()) / 90)));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (AxisTicks.Tick t : xTicks) {
+            double x = Math.rint(l.x(t.value()));
+            g.setFill(theme.colour(ChartColour.GRID));
+            g.fillRect(x, l.py0(), 1, l.py1() - l.py0());
+            double half = textWidth(t.label(), small) / 2;
+            if (x - half >= l.px0() - 24 && x + half <= getWidth() - 2) { // never a label cut at an edge
+                g.setFill(axisText);
+                g.fillText(t.label(), x, l.py1() + 4);
+            }
+        }
+        g.setFill(theme.colour(ChartColour.FRAME));
+        g.fillRect(l.px0(), l.py0(), l.px1() - l.px0() + 1, 1);
+        g.fillRect(l.px0(), l.py1(), l.px1() - l.px0() + 1, 1);
+        g.fillRect(l.px0(), l.py0(), 1, l.py1() - l.py0());
+        g.fillRect(l.px1(), l.py0(), 1, l.py1() - l.py0());
+    }
+
+    /** Per pixel column: the first index of the points that fall in it (the last entry is the end). */
+    private static int[] columns(double[] x, Layout l) {
+        int n = x.length;
+        int cols = Math.max(1, (int) (l.px1() - l.px0()));
+        if (n <= cols * 2) {
+            int[] all = new int[n + 1];
+            for (int i = 0; i <= n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        List<Integer> starts = new ArrayList<>();
+        int last = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            int c = (int) Math.floor(l.x(x[i]));
+            if (c != last) {
+                starts.add(i);
+                last = c;
+            }
+        }
+        starts.add(n);
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private void band(GraphicsContext g, ChartTheme theme, Layout l, Band b) {
+        double[] x = content.x();
+        int[] cols = columns(x, l);
+        int m = cols.length - 1;
+        double[] xs = new double[2 * m];
+        double[] ys = new double[2 * m];
+        int k = 0;
+        for (int c = 0; c < m; c++) {
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = cols[c]; i < cols[c + 1]; i++) {
+                hi = Math.max(hi, b.hi()[i]);
+            }
+            xs[k] = l.x(x[cols[c]]);
+            ys[k++] = l.y(hi);
+        }
+        for (int c = m - 1; c >= 0; c--) {
+            double lo = Double.POSITIVE_INFINITY;
+            for (int i = cols[c]; i < cols[c + 1]; i++) {
+                lo = Math.min(lo, b.lo()[i]);
+            }
+            xs[k] = l.x(x[cols[c]]);
+            ys[k++] = l.y(lo);
+        }
+        g.setFill(withOpacity(theme.colour(b.colour()), b.opacity()));
+        g.fillPolygon(xs, ys, k);
+    }
+
+    private void line(GraphicsContext g, ChartTheme theme, Layout l, Series s) {
+        double[] x = content.x();
+        double[] y = s.y();
+        int[] cols = columns(x, l);
+        int m = cols.length - 1;
+        double[] xs = new double[2 * m];
+        double[] ys = new double[2 * m];
+        int k = 0;
+        for (int c = 0; c < m; c++) {
+            int from = cols[c];
+            int to = cols[c + 1];
+            if (to - from == 1) {
+                if (!Double.isNaN(y[from])) {
+                    xs[k] = l.x(x[from]);
+                    ys[k++] = l.y(y[from]);
+                }
+                continue;
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = from; i < to; i++) {
+                if (!Double.isNaN(y[i])) {
+                    lo = Math.min(lo, y[i]);
+                    hi = Math.max(hi, y[i]);
+                }
+            }
+            if (hi >= lo) {
+                double px = l.x(x[from]);
+                boolean rising = y[to - 1] >= y[from];
+                xs[k] = px;
+                ys[k++] = l.y(rising ? lo : hi);
+                xs[k] = px;
+                ys[k++] = l.y(rising ? hi : lo);
+            }
+        }
+        Color colour = withOpacity(theme.colour(s.colour()), s.opacity());
+        if (s.width() > 0 && k > 1) {
+            g.setStroke(colour);
+            g.setLineWidth(s.width());
+            g.strokePolyline(xs, ys, k);
+        }
+        if (s.points()) {
+            g.setFill(colour);
+            for (int i = 0; i < k; i++) {
+                g.fillOval(xs[i] - 2.5, ys[i] - 2.5, 5, 5);
+            }
+        }
+    }
+
+    /** The height of one row of the legend. */
+    private static final double LEGEND_ROW = 16;
+
+    /** The legend's entries in order: the named bands, the named lines, the reference line. */
+    private List<String> legendNames() {
+        List<String> names = new ArrayList<>();
+        content.bands().stream().filter(b -> b.legend() != null).forEach(b -> names.add(b.legend()));
+        content.lines().stream().filter(x -> x.legend() != null).forEach(x -> names.add(x.legend()));
+        if (!Double.isNaN(content.reference()) && content.referenceName() != null && !content.referenceName().isEmpty()) {
+            names.add(content.referenceName());
+        }
+        return names;
+    }
+
+    /** How many rows the legend takes at width {@code w}: an entry that would run past the edge starts a new row. */
+    private int legendRows(double w, Font small) {
+        int rows = 1;
+        double xk = LEGEND_LEFT;
+        for (String name : legendNames()) {
+            double entry = 20 + textWidth(name, small) + 18;
+            if (xk > LEGEND_LEFT && xk + entry > w - 14) {
+                rows++;
+                xk = LEGEND_LEFT;
+            }
+            xk += entry;
+        }
+        return rows;
+    }
+
+    /** Where the legend's rows start (clear of the value axis's labels). */
+    private static final double LEGEND_LEFT = 60;
+
+    /** The legend above the plot: a key per named band and line, and the reference line's name. */
+    private void legend(GraphicsContext g, ChartTheme theme, Font small, Layout l) {
+        double[] at = {LEGEND_LEFT, l.top() + 10};
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        Color text = theme.colour(ChartColour.TEXT);
+        for (Band b : content.bands()) {
+            if (b.legend() != null) {
+                place(at, b.legend(), small);
+                g.setFill(withOpacity(theme.colour(b.colour()), b.opacity()));
+                g.fillRect(at[0], at[1] - 5, 14, 10);
+                at[0] = key(g, text, small, b.legend(), at[0], at[1]);
+            }
+        }
+        for (Series s : content.lines()) {
+            if (s.legend() != null) {
+                place(at, s.legend(), small);
+                g.setFill(withOpacity(theme.colour(s.colour()), Math.max(s.opacity(), 0.6)));
+                double t = Math.max(1, Math.min(4, s.width()));
+                g.fillRect(at[0], at[1] - t / 2, 14, t);
+                if (s.points()) {
+                    g.fillOval(at[0] + 4.5, at[1] - 2.5, 5, 5);
+                }
+                at[0] = key(g, text, small, s.legend(), at[0], at[1]);
+            }
+        }
+        if (!Double.isNaN(content.reference()) && content.referenceName() != null && !content.referenceName().isEmpty()) {
+            place(at, content.referenceName(), small);
+            g.setFill(theme.colour(ChartColour.AXIS_TEXT));
+            g.fillRect(at[0], at[1], 14, 1);
+            key(g, text, small, content.referenceName(), at[0], at[1]);
+        }
+    }
+
+    /** Moves {@code at} (x, y) to the next row when the entry {@code name} would run past the chart's edge. */
+    private void place(double[] at, String name, Font small) {
+        double entry = 20 + textWidth(name, small) + 18;
+        if (at[0] > LEGEND_LEFT && at[0] + entry > getWidth() - 14) {
+            at[0] = LEGEND_LEFT;
+            at[1] += LEGEND_ROW;
+        }
+    }
+
+    private static double key(GraphicsContext g, Color text, Font small, String name, double xk, double yk) {
+        g.setFill(text);
+        g.fillText(name, xk + 20, yk);
+        return xk + 20 + textWidth(name, small) + 18;
+    }
+
+    static Color withOpacity(Color c, double opacity) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), c.getOpacity() * opacity);
+    }
+}

@@ -1,0 +1,467 @@
+package foresto.ui.robust;
+
+import foresto.engine.robust.TimingStudy;
+import foresto.engine.robust.WindowsStudy;
+import foresto.model.DatasetRecord;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
+import foresto.ui.main.MainController;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The Robustness tab's nodes, bound to a {@link RobustnessViewModel}: the Analysis tab's scenario and rule pickers,
+ * then three sub-views — Timing (value paths, variants table, timing luck and spread), Start dates (premium by start
+ * date, histogram, summary, windows table) and Bootstrap (fan chart, histogram of the CAGR difference, P(A beats B)
+ * in words, percentiles) — and a shared progress bar with Cancel. Every chart exports as PNG, every table as CSV.
+ */
+public final class RobustnessView extends BorderPane {
+    /** Writes a node's picture as PNG (the app's snapshot writer). */
+    @FunctionalInterface
+    public interface PngWriter {
+        void write(Node node, Path file) throws IOException;
+    }
+
+    private static final String OFF_NAME = "OFF (buy-and-hold)";
+
+    private final RobustnessViewModel vm;
+    private final Function<String, Optional<Path>> saveTarget;
+    private final PngWriter png;
+    private final PathChart timingChart = new PathChart();
+    private final PathChart premiumChart = new PathChart();
+    private final HistogramChart premiumHistogram = new HistogramChart();
+    private final PathChart fanChart = new PathChart();
+    private final HistogramChart diffHistogram = new HistogramChart();
+    private final TabPane studies;
+
+    /**
+     * @param saveTarget where to write a file, given a suggested name (empty: the analyst cancelled)
+     * @param png        how a chart is written as PNG
+     */
+    public RobustnessView(RobustnessViewModel vm, Function<String, Optional<Path>> saveTarget, PngWriter png) {
+        this.vm = vm;
+        this.saveTarget = saveTarget;
+        this.png = png;
+        setTop(scenarioRow());
+        studies = new TabPane(new Tab("Timing", timingPane()), new Tab("Start dates", windowsPane()),
+                new Tab("Bootstrap", bootstrapPane()));
+        studies.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        studies.setId("robustStudies");
+        setCenter(studies);
+        setBottom(progressRow());
+    }
+
+    /** The three sub-views (Timing, Start dates, Bootstrap). */
+    public TabPane studies() {
+        return studies;
+    }
+
+    public PathChart timingChart() {
+        return timingChart;
+    }
+
+    public PathChart premiumChart() {
+        return premiumChart;
+    }
+
+    public HistogramChart premiumHistogram() {
+        return premiumHistogram;
+    }
+
+    public PathChart fanChart() {
+        return fanChart;
+    }
+
+    public HistogramChart differenceHistogram() {
+        return diffHistogram;
+    }
+
+    private Node scenarioRow() {
+        var setup = vm.setup();
+        ComboBox<PortfolioRecord> portfolio = new ComboBox<>(setup.getPortfolios());
+        portfolio.valueProperty().bindBidirectional(setup.portfolioProperty());
+        portfolio.setId("robustPortfolioBox");
+        ComboBox<DatasetRecord> dataset = new ComboBox<>(setup.getDatasets());
+        dataset.valueProperty().bindBidirectional(setup.datasetProperty());
+        dataset.setId("robustDatasetBox");
+        DatePicker start = datePicker("robustStartPicker");
+        start.valueProperty().bindBidirectional(setup.startDateProperty());
+        DatePicker end = datePicker("robustEndPicker");
+        end.valueProperty().bindBidirectional(setup.endDateProperty());
+        ComboBox<RuleRecord> rule = new ComboBox<>(setup.getRules());
+        rule.valueProperty().bindBidirectional(setup.ruleProperty());
+        rule.setCellFactory(l -> ruleCell(false));
+        rule.setButtonCell(ruleCell(false));
+        rule.setId("robustRuleBox");
+        FlowPane row = new FlowPane(10, 8, labelled("Portfolio", portfolio), labelled("Dataset", dataset),
+                labelled("from", start), labelled("to", end), labelled("Rule (A)", rule),
+                muted("(the Analysis tab's choices: picking here picks there too)"));
+        row.setPadding(new Insets(8, 8, 4, 8));
+        return row;
+    }
+
+    private Node progressRow() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("robustProgress");
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setPrefWidth(180);
+        bar.setMinWidth(120);
+        Label done = new Label();
+        done.setId("robustProgressText");
+        done.textProperty().bind(vm.progressTextProperty());
+        done.setMinWidth(140);
+        Button cancel = new Button("Cancel");
+        cancel.setId("robustCancelButton");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.busyProperty().not());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        Label status = new Label();
+        status.setId("robustStatus");
+        status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        status.setMinWidth(0);
+        HBox row = new HBox(10, bar, done, cancel, status);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(4, 8, 6, 8));
+        row.getStyleClass().add("status-bar");
+        return row;
+    }
+
+    // ---- Timing ----
+
+    private Node timingPane() {
+        TextField phases = field(vm.phasesProperty(), "robustPhases", 7, "0..m−1");
+        TextField offsets = field(vm.offsetsProperty(), "robustOffsets", 7, "rule's");
+        Button run = runButton("Run timing study", "robustTimingRun", vm::runTiming);
+        TableView<TimingStudy.Variant> table = timingTable();
+        FlowPane form = form(labelled("phases", phases), labelled("day offsets", offsets), run,
+                pngButton("robustTimingPng", timingChart, "timing.png"),
+                csvButton("robustTimingCsv", "timing-variants.csv", vm::exportTiming, vm.timingProperty().isNull()),
+                muted("Every phase (and offset) of the rule, everything else equal (SEMANTICS §12.2)."));
+        Label headline = headline("robustTimingHeadline");
+        Label tranche = muted("");
+        tranche.setId("robustTimingTranche");
+        tranche.setWrapText(true);
+        timingChart.setId("robustTimingChart");
+        timingChart.setPlaceholder("Run the timing study to see every variant's value path here.");
+        vm.timingProperty().addListener((o, a, f) -> {
+            headline.setText(f == null ? "" : f.headline());
+            tranche.setText(f == null ? "" : f.trancheText());
+            timingChart.titleProperty().set(f == null ? "" : "Value paths of " + f.ruleName() + "'s timing variants");
+            timingChart.setContent(f == null ? null : RobustnessCharts.timing(f));
+            table.getItems().setAll(f == null ? List.of() : f.result().variants());
+        });
+        SplitPane split = new SplitPane(timingChart, table);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        VBox box = new VBox(4, form, headline, tranche, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        box.setPadding(new Insets(6, 8, 4, 8));
+        return box;
+    }
+
+    private TableView<TimingStudy.Variant> timingTable() {
+        TableView<TimingStudy.Variant> t = table("robustTimingTable");
+        t.getColumns().setAll(List.of(
+                col("Rebalances in", v -> vm.timingProperty().get().months(v)),
+                col("Day", v -> vm.timingProperty().get().day(v)),
+                col("Final value", v -> Texts.money(v.metrics().finalValue())),
+                col("CAGR", v -> Texts.percent(v.metrics().cagr())),
+                col("Volatility", v -> Texts.percent(v.metrics().volatility())),
+                col("Max drawdown", v -> Texts.percent(v.metrics().maxDrawdown())),
+                col("Events", v -> Integer.toString(v.metrics().eventCount())),
+                col("Turnover", v -> Texts.percent(v.metrics().totalTurnover())),
+                col("Cost", v -> Texts.money(v.metrics().totalCost()))));
+        return t;
+    }
+
+    // ---- Start dates ----
+
+    private Node windowsPane() {
+        TextField length = field(vm.lengthMonthsProperty(), "robustLength", 4, "");
+        TextField step = field(vm.stepMonthsProperty(), "robustStep", 3, "");
+        Button run = runButton("Run start-date study", "robustWindowsRun", vm::runWindows);
+        FlowPane form = form(labelled("window length (months)", length), labelled("every (months)", step), run,
+                pngButton("robustPremiumPng", premiumChart, "windows-premium.png"),
+                pngButton("robustPremiumHistogramPng", premiumHistogram, "windows-histogram.png"),
+                csvButton("robustWindowsCsv", "windows.csv", vm::exportWindows, vm.windowsProperty().isNull()),
+                muted("Each window a fresh run ON and OFF; premium = CAGR ON − OFF (SEMANTICS §12.3)."));
+        Label headline = headline("robustWindowsHeadline");
+        GridPane summary = new GridPane();
+        summary.setId("robustWindowsSummary");
+        summary.setHgap(12);
+        summary.setVgap(4);
+        summary.setPadding(new Insets(6));
+        summary.setMinWidth(Region.USE_PREF_SIZE);
+        TableView<WindowsStudy.WindowResult> table = windowsTable();
+        premiumChart.setId("robustPremiumChart");
+        premiumChart.setPlaceholder("Run the start-date study to see each window's premium by its start date.");
+        premiumHistogram.setId("robustPremiumHistogram");
+        premiumHistogram.setPlaceholder("The premiums' histogram");
+        vm.windowsProperty().addListener((o, a, f) -> {
+            headline.setText(f == null ? "" : f.headline());
+            premiumChart.titleProperty().set(f == null ? "" : "Premium by start date, " + f.result().lengthMonths()
+                    + "-month windows");
+            premiumChart.setContent(f == null ? null : RobustnessCharts.premiums(f));
+            premiumHistogram.titleProperty().set(f == null ? "" : "Premiums");
+            premiumHistogram.setContent(f == null ? null : RobustnessCharts.premiumHistogram(f));
+            summary.getChildren().clear();
+            if (f != null) {
+                int r = 0;
+                for (String[] pair : f.summary()) {
+                    Label name = new Label(pair[0]);
+                    name.getStyleClass().add("summary-header");
+                    Label value = new Label(pair[1]);
+                    value.setWrapText(true);
+                    value.setMaxWidth(320);
+                    value.setMinHeight(Region.USE_PREF_SIZE); // the overlap, next to the count, never cut short
+                    summary.addRow(r++, name, value);
+                }
+            }
+            table.getItems().setAll(f == null ? List.of() : f.result().windows());
+        });
+        HBox charts = new HBox(6, premiumChart, premiumHistogram);
+        HBox.setHgrow(premiumChart, Priority.ALWAYS);
+        premiumChart.setPrefWidth(800);
+        premiumHistogram.setPrefWidth(420);
+        premiumHistogram.setMinWidth(260);
+        HBox lower = new HBox(6, summary, table);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        SplitPane split = new SplitPane(charts, lower);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        VBox box = new VBox(4, form, headline, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        box.setPadding(new Insets(6, 8, 4, 8));
+        return box;
+    }
+
+    private TableView<WindowsStudy.WindowResult> windowsTable() {
+        TableView<WindowsStudy.WindowResult> t = table("robustWindowsTable");
+        t.getColumns().setAll(List.of(
+                col("Start", w -> w.window().start().toString()),
+                col("End", w -> w.window().end().toString()),
+                col("CAGR ON", w -> Texts.percent(w.on().cagr())),
+                col("CAGR OFF", w -> Texts.percent(w.off().cagr())),
+                col("Premium", w -> Texts.points(w.premium())),
+                col("Volatility ON − OFF", w -> Texts.points(w.on().volatility() - w.off().volatility())),
+                col("Max drawdown ON − OFF", w -> Texts.points(w.on().maxDrawdown() - w.off().maxDrawdown()))));
+        return t;
+    }
+
+    // ---- Bootstrap ----
+
+    private Node bootstrapPane() {
+        ObservableList<RuleRecord> choices = FXCollections.observableArrayList();
+        Runnable refill = () -> {
+            RuleRecord keep = vm.ruleBProperty().get();
+            choices.setAll(vm.setup().getRules());
+            choices.add(0, null);
+            vm.ruleBProperty().set(keep == null ? null : vm.setup().getRules().stream()
+                    .filter(r -> r.ruleId().equals(keep.ruleId())).findFirst().orElse(null));
+        };
+        vm.setup().getRules().addListener((ListChangeListener<RuleRecord>) c -> refill.run());
+        refill.run();
+        ComboBox<RuleRecord> b = new ComboBox<>(choices);
+        b.valueProperty().bindBidirectional(vm.ruleBProperty());
+        b.setCellFactory(l -> ruleCell(true));
+        b.setButtonCell(ruleCell(true));
+        b.setId("robustRuleBBox");
+        b.setPrefWidth(220);
+        TextField paths = field(vm.pathsProperty(), "robustPaths", 5, "");
+        TextField block = field(vm.blockProperty(), "robustBlock", 4, "default");
+        TextField seed = field(vm.seedProperty(), "robustSeed", 4, "");
+        Button run = runButton("Run bootstrap", "robustBootstrapRun", vm::runBootstrap);
+        TableView<List<String>> table = table("robustBootstrapTable");
+        String[] heads = {"A − B", "p5", "p25", "Median", "p75", "p95"};
+        for (int i = 0; i < heads.length; i++) {
+            int c = i;
+            table.getColumns().add(col(heads[i], row -> row.get(c)));
+        }
+        table.setPrefHeight(122);
+        table.setMinHeight(122);
+        table.setMaxHeight(122);
+        FlowPane form = form(labelled("B", b), labelled("paths", paths), labelled("mean block", block),
+                labelled("seed", seed), run, pngButton("robustFanPng", fanChart, "bootstrap-fan.png"),
+                pngButton("robustDiffPng", diffHistogram, "bootstrap-cagr-diff.png"),
+                csvButton("robustBootstrapCsv", "bootstrap-percentiles.csv", vm::exportBootstrap,
+                        vm.bootstrapProperty().isNull()));
+        Label sentence = headline("robustBootstrapSentence");
+        Label note = muted("");
+        note.setId("robustBootstrapNote");
+        note.setWrapText(true);
+        Label differences = new Label();
+        differences.setId("robustBootstrapDifferences");
+        differences.setWrapText(true);
+        differences.setMinHeight(Region.USE_PREF_SIZE);
+        fanChart.setId("robustFanChart");
+        fanChart.setPlaceholder("Run the bootstrap to see A's and B's fan of resampled histories here.");
+        diffHistogram.setId("robustDiffHistogram");
+        diffHistogram.setPlaceholder("The CAGR difference's histogram");
+        vm.bootstrapProperty().addListener((o, a, f) -> {
+            sentence.setText(f == null ? "" : f.sentence());
+            note.setText(f == null ? "" : f.note());
+            differences.setText(f == null ? "" : f.differencesText());
+            fanChart.titleProperty().set(f == null ? "" : "Value across resampled histories: median, 25–75 % and 5–95 %");
+            fanChart.setContent(f == null ? null : RobustnessCharts.fan(f));
+            diffHistogram.titleProperty().set(f == null ? "" : "CAGR A − B");
+            diffHistogram.setContent(f == null ? null : RobustnessCharts.cagrDifferences(f));
+            table.getItems().setAll(f == null ? List.of() : f.tableRows());
+        });
+        diffHistogram.setPrefWidth(440);
+        diffHistogram.setMinWidth(280);
+        HBox charts = new HBox(6, fanChart, diffHistogram);
+        HBox.setHgrow(fanChart, Priority.ALWAYS);
+        fanChart.setPrefWidth(800);
+        VBox box = new VBox(4, form, sentence, differences, note, charts, table);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        box.setPadding(new Insets(6, 8, 4, 8));
+        return box;
+    }
+
+    // ---- pieces ----
+
+    private Button runButton(String text, String id, Runnable action) {
+        Button run = new Button(text);
+        run.setId(id);
+        run.getStyleClass().add("accent");
+        run.setOnAction(e -> action.run());
+        run.disableProperty().bind(vm.busyProperty());
+        return run;
+    }
+
+    private Button pngButton(String id, Region chart, String name) {
+        Button b = new Button("PNG…");
+        b.setId(id);
+        b.setOnAction(e -> saveTarget.apply(name).ifPresent(file -> {
+            try {
+                png.write(chart, file);
+                vm.exported(file, null);
+            } catch (IOException | RuntimeException ex) {
+                vm.exported(file, ex);
+            }
+        }));
+        return b;
+    }
+
+    private Button csvButton(String id, String name, Consumer<Path> export, BooleanBinding nothing) {
+        Button b = new Button("CSV…");
+        b.setId(id);
+        b.disableProperty().bind(nothing.or(vm.busyProperty()));
+        b.setOnAction(e -> saveTarget.apply(name).ifPresent(export));
+        return b;
+    }
+
+    private static <T> TableView<T> table(String id) {
+        TableView<T> t = new TableView<>();
+        t.setId(id);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        t.setPrefWidth(200);
+        t.setMinWidth(0);
+        return t;
+    }
+
+    private static <T> TableColumn<T, String> col(String title, Function<T, String> f) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        return c;
+    }
+
+    private static ListCell<RuleRecord> ruleCell(boolean offForNull) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(RuleRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                if (r != null) {
+                    setText(r.ruleName());
+                } else {
+                    setText(offForNull && (!empty || isButton()) ? OFF_NAME : "");
+                }
+            }
+
+            private boolean isButton() {
+                return getListView() == null;
+            }
+        };
+    }
+
+    private static DatePicker datePicker(String id) {
+        DatePicker p = new DatePicker();
+        p.setConverter(MainController.ISO_DATES);
+        p.setPrefWidth(150);
+        p.setId(id);
+        return p;
+    }
+
+    private static FlowPane form(Node... nodes) {
+        FlowPane f = new FlowPane(10, 8, nodes);
+        f.setPadding(new Insets(4, 0, 4, 0));
+        return f;
+    }
+
+    private static Label headline(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE); // wraps onto as many lines as it needs, never cut short
+        l.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em;");
+        return l;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("text-muted");
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static TextField field(StringProperty p, String id, int columns, String prompt) {
+        TextField f = new TextField();
+        f.textProperty().bindBidirectional(p);
+        f.setId(id);
+        f.setPrefColumnCount(columns);
+        f.setPromptText(prompt);
+        return f;
+    }
+
+    private static HBox labelled(String text, Node n) {
+        HBox box = new HBox(4, new Label(text), n);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+}

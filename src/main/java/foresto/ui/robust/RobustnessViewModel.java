@@ -1,0 +1,388 @@
+package foresto.ui.robust;
+
+import foresto.backtest.FeatureFlags;
+import foresto.csv.CsvWriter;
+import foresto.engine.RebalancingRule;
+import foresto.engine.robust.TimingStudy;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.model.DatasetRecord;
+import foresto.model.PortfolioRecord;
+import foresto.model.RuleRecord;
+import foresto.ui.common.BusyJobs;
+import foresto.ui.common.TaskExecutor;
+import foresto.ui.common.UiError;
+import foresto.ui.main.MainViewModel;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The Robustness tab (SEMANTICS §12): the timing, start-date and bootstrap studies on the Analysis tab's portfolio,
+ * dataset and window, with rule A the Analysis tab's rule (picking here picks there too) and B a rule or OFF. One
+ * study at a time runs in the background with progress (variants, windows or paths done / total) and Cancel; its
+ * figures replace that study's last ones. Tables export as CSV through the shared writer. No JavaFX nodes.
+ */
+public final class RobustnessViewModel {
+    /** The three studies, with what their progress counts. */
+    public enum Study {
+        TIMING("timing", "variants"), WINDOWS("start-date", "windows"), BOOTSTRAP("bootstrap", "paths");
+
+        private final String title;
+        private final String counts;
+
+        Study(String title, String counts) {
+            this.title = title;
+            this.counts = counts;
+        }
+    }
+
+    private final RobustnessStudies studies;
+    private final MainViewModel setup;
+    private final FeatureFlags flags;
+    private final TaskExecutor executor;
+    private final BusyJobs jobs;
+    private final Consumer<UiError> errors;
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+
+    private final StringProperty phases = new SimpleStringProperty("");
+    private final StringProperty offsets = new SimpleStringProperty("");
+    private final StringProperty lengthMonths = new SimpleStringProperty("60");
+    private final StringProperty stepMonths = new SimpleStringProperty("1");
+    private final StringProperty paths = new SimpleStringProperty("1000");
+    private final StringProperty block = new SimpleStringProperty("");
+    private final StringProperty seed = new SimpleStringProperty("1");
+    /** Rule B of the bootstrap; null: OFF (buy-and-hold). */
+    private final ObjectProperty<RuleRecord> ruleB = new SimpleObjectProperty<>();
+
+    private final ObjectProperty<TimingFigures> timing = new SimpleObjectProperty<>();
+    private final ObjectProperty<WindowsFigures> windows = new SimpleObjectProperty<>();
+    private final ObjectProperty<BootstrapFigures> bootstrap = new SimpleObjectProperty<>();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("Choose a study; the portfolio, dataset, window and "
+            + "rule are the Analysis tab's.");
+
+    public RobustnessViewModel(RobustnessStudies studies, MainViewModel setup, FeatureFlags flags, TaskExecutor executor,
+                               Consumer<UiError> errors) {
+        this.studies = studies;
+        this.setup = setup;
+        this.flags = flags;
+        this.executor = executor;
+        this.jobs = new BusyJobs(executor);
+        this.errors = errors;
+    }
+
+    /** The scenario choices and rule A, shared with the Analysis tab's setup. */
+    public MainViewModel setup() {
+        return setup;
+    }
+
+    /** The timing study's phases P: "0..11", "0,3,6" or blank for the default of §12.2. */
+    public StringProperty phasesProperty() {
+        return phases;
+    }
+
+    /** The timing study's day offsets K, as {@link #phasesProperty()}. */
+    public StringProperty offsetsProperty() {
+        return offsets;
+    }
+
+    public StringProperty lengthMonthsProperty() {
+        return lengthMonths;
+    }
+
+    public StringProperty stepMonthsProperty() {
+        return stepMonths;
+    }
+
+    public StringProperty pathsProperty() {
+        return paths;
+    }
+
+    /** The mean block length b; blank for the default max(1, round(f/12)). */
+    public StringProperty blockProperty() {
+        return block;
+    }
+
+    public StringProperty seedProperty() {
+        return seed;
+    }
+
+    /** Rule B of the bootstrap; null for OFF. */
+    public ObjectProperty<RuleRecord> ruleBProperty() {
+        return ruleB;
+    }
+
+    public ObjectProperty<TimingFigures> timingProperty() {
+        return timing;
+    }
+
+    public ObjectProperty<WindowsFigures> windowsProperty() {
+        return windows;
+    }
+
+    public ObjectProperty<BootstrapFigures> bootstrapProperty() {
+        return bootstrap;
+    }
+
+    /** Done / total of the study under way (0 … 1). */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** "Paths 350 / 1,000". */
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return jobs.busyProperty();
+    }
+
+    /** Runs the timing study of rule A. */
+    public void runTiming() {
+        start(Study.TIMING, (scope, rule) -> {
+            int[] p = parseSet("phases", phases.get());
+            int[] k = parseSet("offsets", offsets.get());
+            RebalancingRule r = rule.toEngineRule();
+            TimingStudy.grid(r, p, k);
+            return () -> TimingFigures.of(studies.timing(scope, r, p, k, reporter(Study.TIMING)::report,
+                    cancelRequested::get), r, rule.ruleName(), scope.heading());
+        }, f -> {
+            timing.set(f);
+            status.set("Timing study of " + f.ruleName() + ": " + f.result().variants().size() + " variants on "
+                    + f.heading() + ".");
+        });
+    }
+
+    /** Runs the start-date study of rule A. */
+    public void runWindows() {
+        start(Study.WINDOWS, (scope, rule) -> {
+            int length = parseInt("window length (months)", lengthMonths.get());
+            int step = parseInt("step (months)", stepMonths.get());
+            RebalancingRule r = rule.toEngineRule();
+            return () -> new WindowsFigures(studies.windows(scope, r, length, step, reporter(Study.WINDOWS)::report,
+                    cancelRequested::get), rule.ruleName(), scope.heading());
+        }, f -> {
+            windows.set(f);
+            status.set("Start-date study of " + f.ruleName() + ": " + f.result().windows().size() + " windows on "
+                    + f.heading() + ".");
+        });
+    }
+
+    /** Runs the bootstrap study of rule A against B (or OFF). */
+    public void runBootstrap() {
+        start(Study.BOOTSTRAP, (scope, rule) -> {
+            int j = parseInt("paths", paths.get());
+            Double b = block.get() == null || block.get().isBlank() ? null : parseDouble("mean block length", block.get());
+            long s = parseSeed(seed.get());
+            RebalancingRule a = rule.toEngineRule();
+            RuleRecord bRecord = ruleB.get();
+            Optional<RebalancingRule> vs = bRecord == null ? Optional.empty() : Optional.of(bRecord.toEngineRule());
+            String nameB = bRecord == null ? "OFF, buy-and-hold" : bRecord.ruleName();
+            return () -> BootstrapFigures.of(studies.bootstrap(scope, a, vs, j, b, s, reporter(Study.BOOTSTRAP)::report,
+                    cancelRequested::get), rule.ruleName(), nameB, bRecord == null, scope.initialValue(), scope.heading());
+        }, f -> {
+            bootstrap.set(f);
+            status.set("Bootstrap of " + f.nameA() + " against " + f.nameB() + ": " + Texts.count(f.result().paths())
+                    + " paths on " + f.heading() + ".");
+        });
+    }
+
+    /** Stops the study under way. */
+    public void cancel() {
+        cancelRequested.set(true);
+        jobs.cancel();
+    }
+
+    /** A study's work once its form has been read: checks done, only the run left. */
+    @FunctionalInterface
+    private interface Prepared<T> {
+        Callable<T> prepare(StudyScope scope, RuleRecord rule);
+    }
+
+    private <T> void start(Study study, Prepared<T> prepared, Consumer<T> shown) {
+        if (jobs.isBusy()) {
+            return;
+        }
+        Callable<T> work;
+        try {
+            flags.requireRebalancingAllowed("robustness");
+            RuleRecord rule = setup.ruleProperty().get();
+            if (rule == null) {
+                throw new ForestoException(ErrorCode.INVALID_RULE, "choose a rule (A) in the Analysis tab or here");
+            }
+            work = prepared.prepare(scope(), rule);
+        } catch (RuntimeException e) {
+            errors.accept(UiError.of("Cannot run the study", e));
+            return;
+        }
+        cancelRequested.set(false);
+        progress.set(0);
+        progressText.set("");
+        status.set("Running the " + study.title + " study …");
+        jobs.submitCancellable("robustness " + study, work, f -> {
+            progress.set(1);
+            shown.accept(f);
+        }, t -> {
+            UiError e = UiError.of("The study failed", t);
+            status.set("Failed: " + e.describe());
+            errors.accept(e);
+        }, () -> status.set("Study cancelled."));
+    }
+
+    /** The Analysis tab's portfolio, dataset, window, initial value and missing-data policy. */
+    StudyScope scope() {
+        PortfolioRecord portfolio = setup.portfolioProperty().get();
+        DatasetRecord dataset = setup.datasetProperty().get();
+        if (portfolio == null || dataset == null) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "choose a portfolio and a dataset in the Analysis tab");
+        }
+        var req = setup.request();
+        return new StudyScope(portfolio, dataset, req.startDate(), req.endDate(), req.initialValue(),
+                req.missingDataPolicy());
+    }
+
+    /** Progress from worker threads, shown on the UI thread when the whole percent changes. */
+    private final class Reporter {
+        private final Study study;
+        private final AtomicInteger lastShown = new AtomicInteger(-1);
+
+        Reporter(Study study) {
+            this.study = study;
+        }
+
+        void report(int done, int total) {
+            int percent = (int) ((long) done * 100 / Math.max(1, total));
+            if (lastShown.getAndSet(percent) != percent) {
+                executor.onUiThread(() -> {
+                    progress.set(done / (double) total);
+                    progressText.set(Character.toUpperCase(study.counts.charAt(0)) + study.counts.substring(1) + " "
+                            + Texts.count(done) + " / " + Texts.count(total));
+                });
+            }
+        }
+    }
+
+    private Reporter reporter(Study study) {
+        return new Reporter(study);
+    }
+
+    /** Writes the timing variants as CSV (in the background). */
+    public void exportTiming(Path file) {
+        TimingFigures f = timing.get();
+        if (f != null) {
+            export(file, TimingFigures.CSV_COLUMNS, f.csvRows());
+        }
+    }
+
+    /** Writes the windows as CSV (in the background). */
+    public void exportWindows(Path file) {
+        WindowsFigures f = windows.get();
+        if (f != null) {
+            export(file, WindowsFigures.CSV_COLUMNS, f.csvRows());
+        }
+    }
+
+    /** Writes the bootstrap's percentiles table as CSV (in the background). */
+    public void exportBootstrap(Path file) {
+        BootstrapFigures f = bootstrap.get();
+        if (f != null) {
+            export(file, BootstrapFigures.CSV_COLUMNS, f.csvRows());
+        }
+    }
+
+    private void export(Path file, List<String> header, List<List<String>> rows) {
+        executor.submit("export robustness table", () -> {
+            try {
+                CsvWriter.write(file, header, rows);
+            } catch (IOException e) {
+                throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + file + ": " + e.getMessage());
+            }
+            return rows.size();
+        }, n -> status.set("Exported " + n + " rows to " + file), t -> errors.accept(UiError.of("Export failed", t)), () -> { });
+    }
+
+    /** Reports a chart written as PNG, or why it could not be. */
+    void exported(Path file, Throwable failure) {
+        if (failure == null) {
+            status.set("Exported the chart to " + file);
+        } else {
+            errors.accept(UiError.of("Export failed", failure));
+        }
+    }
+
+    /** "A..B" (A ≤ B) or "P,Q,…"; blank for null (the study's default). */
+    static int[] parseSet(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String s = text.trim();
+        try {
+            int range = s.indexOf("..");
+            if (range >= 0) {
+                int a = Integer.parseInt(s.substring(0, range).trim());
+                int b = Integer.parseInt(s.substring(range + 2).trim());
+                if (b < a || (long) b - a >= 1000) {
+                    throw new ForestoException(ErrorCode.INVALID_REQUEST, name + " " + s + ": give A..B with A ≤ B");
+                }
+                int[] out = new int[b - a + 1];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = a + i;
+                }
+                return out;
+            }
+            String[] parts = s.split(",");
+            int[] out = new int[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                out[i] = Integer.parseInt(parts[i].trim());
+            }
+            return out;
+        } catch (NumberFormatException e) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, name + " takes A..B or a list P,Q,…; got '" + text + "'");
+        }
+    }
+
+    private static int parseInt(String name, String text) {
+        try {
+            return Integer.parseInt(text.trim().replace(",", ""));
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, name + " must be a whole number, got '" + text + "'");
+        }
+    }
+
+    private static double parseDouble(String name, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, name + " must be a number, got '" + text + "'");
+        }
+    }
+
+    private static long parseSeed(String text) {
+        try {
+            return Long.parseUnsignedLong(text.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "the seed must be an unsigned 64-bit integer, got '"
+                    + text + "'");
+        }
+    }
+}
