@@ -56,7 +56,7 @@ public final class Database implements AutoCloseable {
         }
         Path dir = config.dataDirectory().resolve("pgdata");
         progress.accept("Starting the embedded PostgreSQL (data in " + dir + ") …");
-        EmbeddedServer pg = EmbeddedServer.start(dir, progress);
+        EmbeddedServer pg = EmbeddedServer.start(dir, config.postgresBinaries(), progress);
         try {
             return new Database(pool(pg.jdbcUrl(), EmbeddedServer.USER, pg.password()), pg,
                     pg.jdbcUrl() + " (embedded, data in " + dir + ")");
