@@ -11,7 +11,7 @@ import java.util.Properties;
 
 /**
  * Configuration, read once: the environment ({@code FORESTO_DB_URL}, {@code FORESTO_DB_USER},
- * {@code FORESTO_DB_PASSWORD}, {@code USE_REBALANCING}) and the config file
+ * {@code FORESTO_DB_PASSWORD}, {@code USE_REBALANCING}, {@code FORESTO_DATA_DIR}, {@code FORESTO_PG_BINARIES}) and the config file
  * {@code $XDG_CONFIG_HOME/foresto/foresto.properties} (default {@code ~/.config/foresto/}; another file with
  * {@code FORESTO_CONFIG}) with keys {@code db.url}, {@code db.user}, {@code db.password},
  * {@code use_rebalancing}. Database settings: environment first, then file. The flag: the file overrides the
@@ -65,6 +65,21 @@ public final class AppConfig {
         String xdg = env.get("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
         return base.resolve("foresto");
+    }
+
+    /**
+     * Where the embedded PostgreSQL's programs are unpacked: {@code FORESTO_PG_BINARIES}, else
+     * {@code $XDG_CACHE_HOME/foresto/postgresql} (default {@code ~/.cache/foresto/postgresql}). Shared by every data
+     * directory of this user; the folder must be private to the user (it is checked before each start).
+     */
+    public Path postgresBinaries() {
+        String override = env.get("FORESTO_PG_BINARIES");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("foresto").resolve("postgresql");
     }
 
     public Path configFile() {

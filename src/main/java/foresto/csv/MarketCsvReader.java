@@ -86,8 +86,19 @@ public final class MarketCsvReader {
     }
 
     public MarketData read(String name, Reader reader) throws IOException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         Problems problems = new Problems(name);
+        BoundedLines in = new BoundedLines(reader);
+        int[] at = {1};
+        try {
+            return read(in, problems, at);
+        } catch (BoundedLines.TooLong e) {
+            problems.add(at[0], 0, "the line is longer than " + BoundedLines.MAX_LINE_CHARS
+                    + " characters (1 MiB); this is not a market-data CSV");
+            throw problems.exception();
+        }
+    }
+
+    private MarketData read(BoundedLines in, Problems problems, int[] at) throws IOException {
         String header = in.readLine();
         if (header == null) {
             problems.add(1, 0, "the file is empty");
@@ -108,7 +119,12 @@ public final class MarketCsvReader {
         LocalDate previous = null;
         String line;
         int lineNo = 1;
-        while ((line = in.readLine()) != null && !problems.full()) {
+        while (!problems.full()) {
+            at[0] = lineNo + 1;
+            line = in.readLine();
+            if (line == null) {
+                break;
+            }
             lineNo++;
             if (line.isBlank()) {
                 continue;

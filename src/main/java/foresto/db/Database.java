@@ -4,14 +4,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import foresto.config.AppConfig;
+import foresto.config.JdbcUrl;
 import foresto.config.Secrets;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.postgresql.PGProperty;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,7 +56,7 @@ public final class Database implements AutoCloseable {
         }
         Path dir = config.dataDirectory().resolve("pgdata");
         progress.accept("Starting the embedded PostgreSQL (data in " + dir + ") …");
-        EmbeddedServer pg = EmbeddedServer.start(dir, progress);
+        EmbeddedServer pg = EmbeddedServer.start(dir, config.postgresBinaries(), progress);
         try {
             return new Database(pool(pg.jdbcUrl(), EmbeddedServer.USER, pg.password()), pg,
                     pg.jdbcUrl() + " (embedded, data in " + dir + ")");
@@ -67,14 +72,39 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariDataSource pool(String url, String user, String password) {
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(url);
+        JdbcUrl parsed = JdbcUrl.parse(url);
+        if (!parsed.isUrl()) {
+            throw new ForestoException(ErrorCode.DATABASE_UNAVAILABLE, "cannot connect to " + parsed.withoutSecrets()
+                    + ": not a PostgreSQL JDBC URL (expected jdbc:postgresql://HOST:PORT/DATABASE)");
+        }
+        // Neither the pool nor its log sees a secret: the driver's data source gets the secret-free URL and the
+        // credentials as properties, and the pool only that data source (its debug log prints every other setting)
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        Map<String, String> fromUrl = parsed.secrets();
+        try {
+            ds.setURL(parsed.withoutSecrets());
+            for (Map.Entry<String, String> secret : fromUrl.entrySet()) {
+                if (PGProperty.forName(secret.getKey()) != null) { // the driver ignores unknown URL parameters too
+                    ds.setProperty(secret.getKey(), secret.getValue());
+                }
+            }
+            ds.setProperty("reWriteBatchedInserts", "true");
+            ds.setProperty("ApplicationName", "foresto-rebalancing-lab");
+            ds.setProperty("connectTimeout", "5");
+            ds.setProperty("socketTimeout", "120");
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new ForestoException(ErrorCode.DATABASE_UNAVAILABLE, "cannot connect to " + parsed.withoutSecrets()
+                    + ": not a PostgreSQL JDBC URL (expected jdbc:postgresql://HOST:PORT/DATABASE)");
+        }
         if (user != null) {
-            hc.setUsername(user);
+            ds.setUser(user);
         }
         if (password != null) {
-            hc.setPassword(password);
+            ds.setPassword(password);
         }
+        HikariConfig hc = new HikariConfig();
+        hc.setDataSource(ds);
+        hc.setJdbcUrl(parsed.withoutSecrets()); // for display only: connections come from the data source
         hc.setPoolName("foresto");
         hc.setMaximumPoolSize(10);
         hc.setMinimumIdle(1);
@@ -83,16 +113,12 @@ public final class Database implements AutoCloseable {
         hc.setIdleTimeout(300_000);
         hc.setMaxLifetime(1_800_000);
         hc.setInitializationFailTimeout(5_000);
-        hc.addDataSourceProperty("reWriteBatchedInserts", "true");
-        hc.addDataSourceProperty("ApplicationName", "foresto-rebalancing-lab");
-        hc.addDataSourceProperty("connectTimeout", "5");
-        hc.addDataSourceProperty("socketTimeout", "120");
         hc.setConnectionInitSql("SET search_path TO " + SCHEMA + ", public");
         try {
             return new HikariDataSource(hc);
         } catch (HikariPool.PoolInitializationException e) {
             throw new ForestoException(ErrorCode.DATABASE_UNAVAILABLE, "cannot connect to " + redact(url) + ": "
-                    + Secrets.redact(rootMessage(e), password, Secrets.passwordInUrl(url)));
+                    + Secrets.redact(Secrets.redact(rootMessage(e), password), Secrets.inUrl(url)));
         } catch (RuntimeException e) {
             // e.g. a URL no driver accepts: the library's message repeats the URL, so only ours is shown
             throw new ForestoException(ErrorCode.DATABASE_UNAVAILABLE, "cannot connect to " + redact(url)
@@ -108,9 +134,9 @@ public final class Database implements AutoCloseable {
         return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
     }
 
-    /** The URL without credentials, for display and logs. */
+    /** The URL without credentials (taken apart structurally, see {@link JdbcUrl}), for display and logs. */
     public static String redact(String url) {
-        return Secrets.redact(url, Secrets.passwordInUrl(url));
+        return Secrets.displayUrl(url);
     }
 
     public DataSource dataSource() {

@@ -1,5 +1,6 @@
 package foresto.db;
 
+import foresto.config.AppConfig;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -51,7 +52,17 @@ public final class EmbeddedServer implements AutoCloseable {
         return dataDir.resolveSibling(dataDir.getFileName() + ".password");
     }
 
+    /** Starts on {@code dataDir} with the programs in the configured private folder (see AppConfig). */
     public static EmbeddedServer start(Path dataDir, Consumer<String> progress) {
+        return start(dataDir, AppConfig.load().postgresBinaries(), progress);
+    }
+
+    /**
+     * Starts on {@code dataDir}, running PostgreSQL's programs only from {@code binaries}, a folder private to this
+     * user (created 0700 when missing; refused when it or a folder above it can be changed by someone else).
+     */
+    public static EmbeddedServer start(Path dataDir, Path binaries, Consumer<String> progress) {
+        Path unpacked = PrivateBinaries.prepare(binaries);
         try {
             Path parent = dataDir.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -61,9 +72,14 @@ public final class EmbeddedServer implements AutoCloseable {
             boolean upgrade = !fresh && !Files.exists(pwFile); // a data directory made before passwords (trust)
             String password = fresh || upgrade ? writeNewPassword(pwFile) : readPassword(pwFile);
             EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(unpacked.toFile())
+                    .setPgBinaryResolver(PrivateBinaries.resolverFor(unpacked))
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
+                    // the library's own hook, registered before the server is up, logs a stack trace at exit when
+                    // the start failed; ours is registered once the server runs
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", "on") // after the library's -F, so it wins
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
@@ -76,8 +92,14 @@ public final class EmbeddedServer implements AutoCloseable {
                 Files.createDirectories(dataDir);
                 b.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwFile.toString());
             }
-            EmbeddedPostgres pg = b.start();
+            EmbeddedPostgres pg;
+            try {
+                pg = b.start();
+            } finally {
+                PrivateBinaries.narrow(unpacked);
+            }
             EmbeddedServer server = new EmbeddedServer(pg, password, dataDir);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             if (upgrade) {
                 progress.accept("Protecting the embedded PostgreSQL with a password (one time) …");
                 server.protectFormerTrustServer();
