@@ -132,6 +132,12 @@ class ApiProtocolTest {
         assertJsonError(exchange("GET /api/v1/backtest/scenario/1/rebalancing-events?limit=%zz HTTP/1.1\r\n" + host()
                 + auth() + "Connection: close\r\n\r\n"), 400, "INVALID_REQUEST");
         assertJsonError(exchange("GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n"), 421, "MISDIRECTED_REQUEST");
+        assertJsonError(exchange("FROB /api/v1/health HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n"),
+                405, "METHOD_NOT_ALLOWED");
+        assertJsonError(exchange(scenario + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"),
+                400, "INVALID_REQUEST");
+        assertJsonError(exchange(scenario + "Transfer-Encoding: chunked\r\nContent-Length: 2\r\nConnection: close\r\n\r\n"
+                + "2\r\n{}\r\n0\r\n\r\n"), 400, "INVALID_REQUEST");
     }
 
     @Test
