@@ -35,6 +35,7 @@ public final class Exchange {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
     /** How much of an oversized body is read and dropped so the client still gets its 413. */
     private static final long MAX_DRAIN_BYTES = 4L * 1024 * 1024;
+    private static final long LATE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Writes a streamed answer's body; the stream is closed (and the answer ended) after it returns. */
     @FunctionalInterface
@@ -216,7 +217,9 @@ public final class Exchange {
         }
 
         void start() {
-            timer = scheduler.schedule(this::timeOut, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            // a request handed to us late (a loaded machine) still gets a moment to have its body read
+            long wait = Math.max(deadlineNanos - System.nanoTime(), LATE_GRACE_NANOS);
+            timer = scheduler.schedule(this::timeOut, wait, TimeUnit.NANOSECONDS);
             run();
         }
 
