@@ -22,8 +22,8 @@ record EventPage(long offset, Integer limit) {
         boolean seenOffset = false;
         for (String pair : rawQuery.split("&", -1)) {
             String[] kv = pair.split("=", 2);
-            String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
-            String value = kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+            String key = decode(kv[0]);
+            String value = kv.length == 2 ? decode(kv[1]) : "";
             switch (key) {
                 case "limit" -> {
                     if (limit != null) {
@@ -43,6 +43,15 @@ record EventPage(long offset, Integer limit) {
             }
         }
         return new EventPage(offset, limit);
+    }
+
+    /** A percent-encoded query part; a broken escape ({@code %zz}, a lone {@code %}) is the caller's error. */
+    private static String decode(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid("the query has a broken percent-escape: '" + ScenarioRequestParser.printable(part) + "'");
+        }
     }
 
     private static long digits(String name, String value, long min, long max) {

@@ -121,6 +121,12 @@ public final class AppConfig {
         return currency == null || currency.isBlank() ? "Portfolio value" : "Portfolio value (" + currency + ")";
     }
 
+    /** The HTTP API's token from {@code FORESTO_API_TOKEN} (environment only), or null when not set. */
+    public String apiToken() {
+        String v = env.get("FORESTO_API_TOKEN");
+        return v == null || v.isBlank() ? null : v;
+    }
+
     /** The raw USE_REBALANCING setting (file over environment), or null when neither sets it. */
     public String useRebalancing() {
         String fromFile = file.getProperty("use_rebalancing");

@@ -28,6 +28,10 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     MISDIRECTED_REQUEST(421),
+    /** an API request without the right bearer token */
+    UNAUTHORIZED(401),
+    /** a file holding a secret that others could read or that is not ours (the API token file) */
+    INSECURE_FILE(400),
     DATASET_CHANGED(409),
     CONFIRMATION_REQUIRED(409),
     NOT_FOUND(404),

@@ -47,7 +47,7 @@ class ApiHardeningTest {
         SqlScripts.run(db.dataSource(), SqlScripts.SAMPLE_PORTFOLIOS);
         new MarketDataRepository(db.dataSource()).insert("SYNTHETIC hardening", "t", "t", true,
                 SyntheticMarket.generate(LocalDate.of(2020, 1, 2), LocalDate.of(2021, 12, 31), 5), false);
-        api = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.ON, Clock.systemUTC()), "127.0.0.1", 0);
+        api = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.ON, Clock.systemUTC()), "127.0.0.1", 0, ApiServerTest.token());
         Raw r = raw("POST", "/api/v1/backtest/scenario", "127.0.0.1:" + api.port(), "application/json", body("\"SKIP\""));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         runId = Json.mapper().readTree(r.body()).get("run_id").asLong();
@@ -78,6 +78,7 @@ class ApiHardeningTest {
             if (host != null) {
                 req.append("Host: ").append(host).append("\r\n");
             }
+            req.append("Authorization: Bearer ").append(ApiServerTest.TOKEN).append("\r\n");
             if (contentType != null) {
                 req.append("Content-Type: ").append(contentType).append("\r\n");
             }

@@ -28,6 +28,12 @@ class ApiServerTest {
     static ApiServer on;
     static ApiServer off;
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The token the test servers ask for; every request here sends it. */
+    static final String TOKEN = "test-token-aaaaaaaaaaaaaaaaaaaaaaaa";
+
+    static ApiToken token() {
+        return ApiToken.of(TOKEN, "the test");
+    }
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -36,8 +42,8 @@ class ApiServerTest {
         SqlScripts.run(db.dataSource(), SqlScripts.SAMPLE_PORTFOLIOS);
         new MarketDataRepository(db.dataSource()).insert("SYNTHETIC api", "t", "t", true,
                 SyntheticMarket.generate(LocalDate.of(2020, 1, 2), LocalDate.of(2021, 12, 31), 5), false);
-        on = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.ON, Clock.systemUTC()), "127.0.0.1", 0);
-        off = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.OFF, Clock.systemUTC()), "127.0.0.1", 0);
+        on = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.ON, Clock.systemUTC()), "127.0.0.1", 0, token());
+        off = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.OFF, Clock.systemUTC()), "127.0.0.1", 0, token());
     }
 
     @AfterAll
@@ -56,7 +62,7 @@ class ApiServerTest {
     static Reply send(ApiServer server, String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = HTTP.send(b.header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(b.header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
         return new Reply(r.statusCode(), Json.mapper().readTree(r.body()));
     }
@@ -221,7 +227,8 @@ class ApiServerTest {
     void databaseDownIsA503WithoutInternals() throws Exception {
         Database doomed = TestDatabase.freshMigrated();
         SqlScripts.run(doomed.dataSource(), SqlScripts.SAMPLE_PORTFOLIOS);
-        try (ApiServer s = ApiServer.start(new BacktestService(doomed.dataSource(), FeatureFlags.ON, Clock.systemUTC()), "127.0.0.1", 0)) {
+        try (ApiServer s = ApiServer.start(new BacktestService(doomed.dataSource(), FeatureFlags.ON, Clock.systemUTC()), "127.0.0.1", 0,
+                token())) {
             assertThat(send(s, "GET", "/api/v1/health", null).status()).isEqualTo(200);
             TestDatabase.dropForcibly(doomed); // the database is gone: open connections are cut, new ones refused
             Reply r = post(s, body(""));

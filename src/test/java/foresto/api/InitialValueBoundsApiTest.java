@@ -28,7 +28,7 @@ class InitialValueBoundsApiTest {
         SqlScripts.run(db.dataSource(), SqlScripts.SAMPLE_PORTFOLIOS);
         new MarketDataRepository(db.dataSource()).insert("SYNTHETIC api", "t", "t", true,
                 SyntheticMarket.generate(LocalDate.of(2020, 1, 2), LocalDate.of(2021, 12, 31), 5), false);
-        server = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.ON, Clock.systemUTC()), "127.0.0.1", 0);
+        server = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.ON, Clock.systemUTC()), "127.0.0.1", 0, ApiServerTest.token());
     }
 
     @AfterAll

@@ -78,6 +78,7 @@ class LargeRunStreamingTest {
                 for (int i = 0; i < 8; i++) {
                     counts.add(pool.submit(() -> {
                         HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + ApiServerTest.TOKEN)
                                 .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofInputStream());
                         assertThat(r.statusCode()).isEqualTo(200);
                         return countEvents(r.body());
@@ -119,6 +120,7 @@ class LargeRunStreamingTest {
         Map<String, String> env = pb.environment();
         env.putAll(TestDatabase.envFor(db, true));
         env.put("FORESTO_CONFIG", "/nonexistent");
+        env.put("FORESTO_API_TOKEN", ApiServerTest.TOKEN);
         pb.redirectErrorStream(true);
         return pb.start();
     }

@@ -36,12 +36,12 @@ class RobustnessApiTest {
         SqlScripts.run(db.dataSource(), SqlScripts.SAMPLE_PORTFOLIOS);
         new MarketDataRepository(db.dataSource()).insert("SYNTHETIC api", "t", "t", true,
                 SyntheticMarket.generate(LocalDate.of(2020, 1, 2), LocalDate.of(2021, 12, 31), 5), false);
-        on = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.ON, Clock.systemUTC()), "127.0.0.1", 0);
-        off = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.OFF, Clock.systemUTC()), "127.0.0.1", 0);
+        on = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.ON, Clock.systemUTC()), "127.0.0.1", 0, ApiServerTest.token());
+        off = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.OFF, Clock.systemUTC()), "127.0.0.1", 0, ApiServerTest.token());
         System.setProperty(RobustnessRoute.SYNC_WORK_PROPERTY, "1");
         try {
             deferring = ApiServer.start(new BacktestService(db.dataSource(), FeatureFlags.ON, Clock.systemUTC()),
-                    "127.0.0.1", 0);
+                    "127.0.0.1", 0, ApiServerTest.token());
         } finally {
             System.clearProperty(RobustnessRoute.SYNC_WORK_PROPERTY);
         }

@@ -2,6 +2,7 @@ package foresto.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import foresto.api.ApiServer;
+import foresto.api.ApiToken;
 import foresto.backtest.BacktestService;
 import foresto.backtest.FeatureFlags;
 import foresto.db.Database;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * paths, when the requested start is not a date of the calendar.
  */
 class StoredRunFrictionsTest {
+    private static final String TOKEN = "test-token-aaaaaaaaaaaaaaaaaaaaaaaa";
     @TempDir
     static Path dir;
     static Database db;
@@ -110,13 +112,14 @@ class StoredRunFrictionsTest {
         BacktestService service = new BacktestService(db.dataSource(), FeatureFlags.ON, Clock.systemUTC());
         long portfolio = service.portfolios().stream().filter(p -> p.name().equals("Growth 80/20")).findFirst()
                 .orElseThrow().portfolioId();
-        try (ApiServer api = ApiServer.start(service, "127.0.0.1", 0)) {
+        try (ApiServer api = ApiServer.start(service, "127.0.0.1", 0, ApiToken.of(TOKEN, "the test"))) {
             String body = "{\"portfolio_id\": " + portfolio + ", \"dataset_id\": " + datasetId + ", \"start_date\": \""
                     + LocalDate.of(1930, 6, 15) + "\", \"end_date\": \"1935-12-15\", \"initial_value\": 1, "
                     + "\"missing_data_policy\": \"SKIP\", \"rule\": \"quarterly\"}";
             for (int i = 0; i < 2; i++) { // new, then reused
                 HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create(api.baseUrl() + "/api/v1/backtest/scenario")).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TOKEN)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
                 JsonNode j = Json.mapper().readTree(r.body());
