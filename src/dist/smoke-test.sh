@@ -13,12 +13,16 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/foresto-smoke.XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/home" "$WORK/bin"
 # a PATH with the system's tools (the embedded PostgreSQL runs sh) but no JDK tool and no Maven
+declare -A tools
 for tool in /usr/bin/* /bin/*; do
     name=${tool##*/}
-    case "$(readlink -f "$tool")" in /usr/lib/jvm/*|/usr/share/maven/*) continue ;; esac
-    case "$name" in mvn*|java*|jar|jshell|jlink|jpackage|jdeps) continue ;; esac
-    [ -e "$WORK/bin/$name" ] || ln -s "$tool" "$WORK/bin/$name"
+    case "$name" in
+        java*|jar|jarsigner|jcmd|jconsole|jdb|jdeprscan|jdeps|jfr|jhsdb|jimage|jinfo|jlink|jmap|jmod|jpackage|jps) ;;
+        jrunscript|jshell|jstack|jstat|jstatd|keytool|rmiregistry|serialver|mvn*) ;;
+        *) tools[$name]=$tool ;;
+    esac
 done
+ln -s "${tools[@]}" "$WORK/bin/"
 if PATH="$WORK/bin" command -v java > /dev/null || PATH="$WORK/bin" command -v mvn > /dev/null; then
     echo "[smoke] FAILED: java or mvn left on the test's PATH" >&2
     exit 1
