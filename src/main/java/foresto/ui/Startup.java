@@ -105,10 +105,6 @@ public final class Startup {
         smokeExit = on;
     }
 
-    static boolean smokeExit() {
-        return smokeExit;
-    }
-
     /** The exit code the app ends with: 0, or the failure's code once a start that could not succeed was closed. */
     static int exitCode() {
         return exitCode;
@@ -128,10 +124,10 @@ public final class Startup {
     }
 
     /**
-     * The app cannot start (the data directory is in use by another Foresto, the database failed): its message in a dialog and on the
-     * console; closing the dialog ends the app with the failure's exit code, since there is nothing
-     * a window without a database could do. Under {@code --smoke-exit} the dialog's OK is pressed once it is drawn.
-     * FX thread.
+     * The app cannot start (the data directory is in use by another Foresto, the database failed): its message in a
+     * dialog and on the console; closing the dialog ends the app with the failure's exit code, since there is nothing a
+     * window without a database could do. Under {@code --smoke-exit} the dialog's OK is pressed once it is drawn. FX
+     * thread.
      */
     public static void failed(Stage owner, UiError e) {
         Alert a = new Alert(Alert.AlertType.ERROR, e.message(), ButtonType.OK);
