@@ -2,7 +2,7 @@
 # The image's launcher (bin/foresto): the image's own Java runtime with the app's jar. No argument or "app" opens the
 # desktop app (the java launcher shows the jar's splash picture at once); anything else runs that command. A shell
 # script rather than jpackage's native launcher, which asks dpkg and rpm which package owns it on every start (about
-# 0.3 s of CPU, most of a command's start budget).
+# 0.2-0.4 s of CPU, most of a command's start budget).
 # The command line's classes come from the CDS archive next to the jar when it fits this jar at this place (see
 # src/dist/build-image.sh); otherwise the JVM starts without it and says nothing.
 self=$(readlink -f -- "$0")
