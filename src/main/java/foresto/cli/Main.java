@@ -7,6 +7,7 @@ import foresto.config.Secrets;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.ui.DesktopLauncher;
+import foresto.ui.SharedArchive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,6 +43,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        SharedArchive.forCommandLine(); // the installed image only: its class-data-sharing archive where it lives
         if (args.length == 0) {
             int code = DesktopLauncher.launch(args, new PrintWriter(System.err, true));
             if (code != 0) {
@@ -138,9 +140,15 @@ public final class Main implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.Option(names = DesktopLauncher.SMOKE_EXIT,
+                description = "Close by itself once the main window is drawn (exit 0): checks an installation; "
+                        + "without a display it runs headless.")
+        boolean smokeExit;
+
         @Override
         public Integer call() {
-            return DesktopLauncher.launch(new String[0], spec.commandLine().getErr());
+            String[] args = smokeExit ? new String[] {"app", DesktopLauncher.SMOKE_EXIT} : new String[0];
+            return DesktopLauncher.launch(args, spec.commandLine().getErr());
         }
     }
 }

@@ -6,6 +6,7 @@ import javafx.application.Application;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.logging.Level;
@@ -31,10 +32,16 @@ public final class DesktopLauncher {
     /**
      * @param console where the launcher's own lines go (why the app cannot start; the start-up milestones)
      * @return the process exit code when the app cannot start (0 under {@code mvn javafx:run}, whose own error
-     * report would bury our one line); otherwise returns after the app closed (0)
+     * report would bury our one line); otherwise returns after the app closed: 0, or the exit code of the failure
+     * that kept it from starting (its message shown, see {@link Startup#failed})
      */
     public static int launch(String[] args, PrintWriter console) {
         Startup.printMilestonesTo(console);
+        boolean smokeExit = List.of(args).contains(SMOKE_EXIT);
+        Startup.smokeExit(smokeExit);
+        if (smokeExit && !hasDisplay()) {
+            headless();
+        }
         if (!hasDisplay()) {
             console.println("error: no display available (DISPLAY is not set): the desktop app needs one; "
                     + "for charts without a display use: java -jar foresto.jar report --portfolio P [--rule R] --out DIR");
@@ -57,7 +64,7 @@ public final class DesktopLauncher {
             Startup.beginBackend(config);
             JAVAFX_STARTUP_LOG.setLevel(Level.SEVERE);
             Application.launch(ForestoApp.class, args);
-            return 0;
+            return Startup.exitCode();
         } catch (RuntimeException | LinkageError e) {
             // the logger is made here, not in a static field: the log's file is chosen above, before the first one
             LoggerFactory.getLogger(DesktopLauncher.class).error("the desktop app could not start", e);
@@ -70,6 +77,21 @@ public final class DesktopLauncher {
                     + "; for charts without a desktop use: java -jar foresto.jar report --portfolio P [--rule R] --out DIR");
             return underMaven() ? 0 : 1;
         }
+    }
+
+    /**
+     * The app's argument that makes it close by itself once its main window is drawn (exit 0), or once the message of a
+     * start that failed was shown (that failure's exit code): how an installed image is checked. Without a display it
+     * runs on Monocle's headless platform.
+     */
+    public static final String SMOKE_EXIT = "--smoke-exit";
+
+    /** JavaFX without a display (Monocle's headless platform, software rendering); before any JavaFX class is used. */
+    private static void headless() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("java.awt.headless", "true");
     }
 
     /** Launched by {@code mvn javafx:run} (the pom passes -Dforesto.launchedBy=maven). */

@@ -84,7 +84,7 @@ public final class ForestoApp extends Application {
                 showSplash(stage); // the error needs a window; the launcher's picture gives way
             }
             closeLauncherSplash();
-            MainWindow.showError(stage, e);
+            Startup.failed(stage, e);
         }, () -> { });
         // then the window's screens (FXML, style sheets), shown at once with the start-up progress in its status bar
         // if the database is still starting
@@ -202,6 +202,7 @@ public final class ForestoApp extends Application {
         w.attachDeferredTabsGradually(Duration.millis(150), () -> {
             Startup.mark("all tabs attached");
             then.run();
+            Startup.started();
         });
     }
 

@@ -301,6 +301,59 @@ public final class SharedArchive {
         return parent != null ? parent : ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
+    /** The installed image's files for the command line's archive, next to the jar (see {@link #forCommandLine}). */
+    static final String IMAGE_ARCHIVE = "foresto.jsa";
+    static final String IMAGE_CLASS_LIST = "foresto.classlist";
+    static final String IMAGE_KEY = "foresto.jsa.key";
+
+    /**
+     * Class-data sharing for the command line of the installed image ({@code bin/foresto simulate …}): its launcher
+     * gives the JVM {@code -XX:SharedArchiveFile=<image>/lib/app/foresto.jsa}, an archive of the JDK's and the app's
+     * classes a command loads (their list, {@code foresto.classlist}, was recorded when the image was built). JDK 17
+     * maps an archive only for the very jar, at the very path, it was made for, and otherwise starts without one and
+     * says nothing; so when this JVM runs from the image without sharing, and the image's folder is writable (a
+     * tarball unpacked by the user), the archive is made again in the background for this place, under a name of its
+     * own and renamed into place when complete; the next command maps it. {@code foresto.jsa.key} records the jar
+     * and JVM it was made for, so an archive that was made for them and still is not used (sharing turned off by
+     * hand) is not made again on every command. Nothing outside the image (the jar, Maven, tests).
+     */
+    public static void forCommandLine() {
+        String launcher = System.getProperty("jpackage.app-path");
+        if (launcher == null || String.valueOf(System.getProperty("java.vm.info")).contains("sharing")) {
+            return;
+        }
+        try {
+            Path appDir = Path.of(launcher).toAbsolutePath().getParent().resolveSibling("lib").resolve("app");
+            Path jar = appDir.resolve("foresto.jar");
+            Path classList = appDir.resolve(IMAGE_CLASS_LIST);
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            if (!Files.isRegularFile(jar) || !Files.isRegularFile(classList) || !Files.isExecutable(java)
+                    || !Files.isWritable(appDir)) {
+                return;
+            }
+            String key = key(jar.toString(), Files.size(jar), Files.getLastModifiedTime(jar).toMillis(),
+                    System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"));
+            Path archive = appDir.resolve(IMAGE_ARCHIVE);
+            Path keyFile = appDir.resolve(IMAGE_KEY);
+            if (Files.isRegularFile(archive) && Files.isRegularFile(keyFile)
+                    && Files.readString(keyFile, StandardCharsets.UTF_8).equals(key)) {
+                return;
+            }
+            Path part = appDir.resolve(IMAGE_ARCHIVE + "." + ProcessHandle.current().pid() + ".part");
+            // absolute paths of the tools: the command may run with an empty PATH
+            String script = "\"$1\" -Xshare:dump -XX:SharedClassListFile=\"$2\" -XX:SharedArchiveFile=\"$3\" -Xlog:cds=off"
+                    + " -Xlog:cds+dynamic=off -cp \"$4\" && printf %s \"$5\" > \"$6\" && /bin/mv -f \"$3\" \"$7\""
+                    + " || /bin/rm -f \"$3\"";
+            new ProcessBuilder("/bin/sh", "-c", script, "sh", java.toString(), classList.toString(), part.toString(),
+                    jar.toString(), key, keyFile.toString(), archive.toString())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            // the command runs as it is; the next one tries again
+        }
+    }
+
     /** Started with an archive to check it maps; does nothing. */
     public static final class Check {
         private Check() {

@@ -2,7 +2,13 @@ package foresto.ui;
 
 import foresto.backtest.Backend;
 import foresto.config.AppConfig;
+import foresto.ui.common.UiError;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +26,8 @@ public final class Startup {
     private static volatile String lastMessage = "Starting the database …";
     private static volatile Consumer<String> listener = m -> { };
     private static volatile PrintWriter milestones;
+    private static volatile boolean smokeExit;
+    private static volatile int exitCode;
 
     private Startup() {
     }
@@ -89,6 +97,61 @@ public final class Startup {
             long sinceJvmStart = System.currentTimeMillis() - SharedArchive.origin();
             out.printf("startup: %-28s %6d ms after JVM start%n", milestone, sinceJvmStart);
             out.flush();
+        }
+    }
+
+    /** With {@code --smoke-exit} the app closes by itself (exit 0) once its main window is drawn: a check of an install. */
+    static void smokeExit(boolean on) {
+        smokeExit = on;
+    }
+
+    /** The exit code the app ends with: 0, or the failure's code once a start that could not succeed was closed. */
+    static int exitCode() {
+        return exitCode;
+    }
+
+    /**
+     * The start is complete (the main window shown with its lists, the warm-up done, every tab attached): under
+     * {@code --smoke-exit} the app closes once that is drawn. FX thread.
+     */
+    public static void started() {
+        if (smokeExit) {
+            whenDrawn(() -> {
+                mark("smoke exit");
+                Platform.exit();
+            });
+        }
+    }
+
+    /**
+     * The app cannot start (the data directory is in use by another Foresto, the database failed): its message in a
+     * dialog and on the console; closing the dialog ends the app with the failure's exit code, since there is nothing a
+     * window without a database could do. Under {@code --smoke-exit} the dialog's OK is pressed once it is drawn. FX
+     * thread.
+     */
+    public static void failed(Stage owner, UiError e) {
+        Alert a = new Alert(Alert.AlertType.ERROR, e.message(), ButtonType.OK);
+        a.setTitle(e.title());
+        a.setHeaderText(e.code().name());
+        a.getDialogPane().setId("errorDialog");
+        MainWindow.styled(a.getDialogPane());
+        if (owner != null && owner.isShowing()) {
+            a.initOwner(owner);
+        }
+        a.getDialogPane().setMinWidth(520);
+        a.setOnHidden(ev -> {
+            exitCode = e.code().exitCode();
+            Platform.exit();
+        });
+        a.show();
+        PrintWriter out = milestones;
+        if (out != null) {
+            out.println("error: " + e.describe());
+            out.flush();
+        }
+        if (smokeExit) {
+            Button ok = (Button) a.getDialogPane().lookupButton(ButtonType.OK);
+            whenDrawn(ok::fire);
         }
     }
 }
