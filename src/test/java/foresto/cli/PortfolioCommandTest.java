@@ -3,8 +3,12 @@ package foresto.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import foresto.backtest.BacktestService;
 import foresto.backtest.FeatureFlags;
+import foresto.backtest.PortfolioService;
 import foresto.db.Database;
+import foresto.db.PortfolioRepository;
 import foresto.db.TestDatabase;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
 import foresto.json.Json;
 import foresto.model.PortfolioRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code foresto portfolio add|list|edit|deactivate} and {@code run --portfolio} on them, against a real PostgreSQL. */
 class PortfolioCommandTest {
@@ -84,6 +89,11 @@ class PortfolioCommandTest {
         // used by a stored run: its weights never change under it, even to another valid mix
         refused(CliRunner.run(off, "portfolio", "edit", "나의 배분", "--weights", "EQUITY=0.6,BOND=0.4"),
                 "PORTFOLIO_IN_USE", "weights: portfolio '나의 배분' is used by 1 stored run");
+        assertThat(listed("나의 배분").get("weights").get("EQUITY").asDouble()).isEqualTo(0.5);
+        // the store checks again under the row lock, whoever calls it
+        assertThatThrownBy(() -> new PortfolioRepository(db.dataSource()).update(id, "나의 배분",
+                PortfolioService.parseWeights("EQUITY=0.6,BOND=0.4")))
+                .isInstanceOfSatisfying(ForestoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PORTFOLIO_IN_USE));
         assertThat(listed("나의 배분").get("weights").get("EQUITY").asDouble()).isEqualTo(0.5);
         // the same weights again are no change; a new name is allowed
         JsonNode renamed = ok(CliRunner.run(off, "portfolio", "edit", String.valueOf(id), "--name", "나의 배분 v1",
