@@ -108,6 +108,7 @@ public final class ApiServer implements AutoCloseable {
         r.add("GET", EVENTS, this::events);
         r.add("POST", ROBUSTNESS, this::robustness);
         r.add("GET", ROBUSTNESS_STUDY, this::robustnessStudy);
+        r.add("GET", PortfolioRoute.PATH, ex -> PortfolioRoute.list(ex, service));
         r.addOpen("GET", HEALTH, this::health);
     }
 

@@ -12,6 +12,7 @@ public final class Backend implements AutoCloseable {
     private final BacktestService backtests;
     private final RuleService rules;
     private final ImportService imports;
+    private final PortfolioService portfolios;
 
     /** The services on {@code database}'s stores (one set of repositories, shared by the services). */
     public Backend(Database database, FeatureFlags flags, Clock clock) {
@@ -20,6 +21,7 @@ public final class Backend implements AutoCloseable {
         this.backtests = new BacktestService(stores, flags, clock);
         this.rules = new RuleService(stores.rules());
         this.imports = new ImportService(database.dataSource());
+        this.portfolios = new PortfolioService(database.dataSource());
     }
 
     /** Opens the configured database, migrates it, loads first-start data, and builds the services. */
@@ -42,6 +44,11 @@ public final class Backend implements AutoCloseable {
 
     public ImportService imports() {
         return imports;
+    }
+
+    /** Portfolios of one's own: add, list, edit, deactivate. */
+    public PortfolioService portfolios() {
+        return portfolios;
     }
 
     @Override

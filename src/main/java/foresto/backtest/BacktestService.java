@@ -9,6 +9,7 @@ import foresto.engine.Scenario;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.model.DatasetRecord;
+import foresto.model.ListedPortfolio;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
@@ -116,6 +117,11 @@ public final class BacktestService {
 
     public List<PortfolioRecord> portfolios() {
         return stores.portfolios().findAll();
+    }
+
+    /** Every portfolio, active or not (the pickers use {@link #portfolios()}, the active ones). */
+    public List<ListedPortfolio> portfolioListing() {
+        return stores.portfolios().listAll();
     }
 
     public List<DatasetRecord> datasets() {

@@ -10,6 +10,7 @@ import foresto.db.StudyRepository;
 import foresto.engine.MarketData;
 import foresto.engine.RebalancingEvent;
 import foresto.model.DatasetRecord;
+import foresto.model.ListedPortfolio;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
@@ -41,6 +42,11 @@ public final class JdbcStores {
             @Override
             public Optional<PortfolioRecord> findById(long id) {
                 return portfolios.findById(id);
+            }
+
+            @Override
+            public List<ListedPortfolio> listAll() {
+                return portfolios.listAll();
             }
         }, new Stores.Datasets() {
             @Override

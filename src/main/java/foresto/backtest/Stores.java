@@ -5,6 +5,7 @@ import foresto.db.StudyRepository;
 import foresto.engine.MarketData;
 import foresto.engine.RebalancingEvent;
 import foresto.model.DatasetRecord;
+import foresto.model.ListedPortfolio;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
@@ -27,6 +28,11 @@ public record Stores(Portfolios portfolios, Datasets datasets, Rules rules, Runs
         List<PortfolioRecord> findAll();
 
         Optional<PortfolioRecord> findById(long id);
+
+        /** Every portfolio with whether it is active; {@link #findAll} gives the active ones. */
+        default List<ListedPortfolio> listAll() {
+            return findAll().stream().map(p -> new ListedPortfolio(p, true)).toList();
+        }
     }
 
     /** The market datasets' header rows, and their returns on demand. */

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
         description = "Foresto Rebalancing Lab: rebalancing backtests on asset classes.",
         subcommands = {SimulateCommand.class, SweepCommand.class, ExportReturnsCommand.class, RunCommand.class, DbCommand.class, ImportReturnsCommand.class,
                 StudyCommand.class,
-                ExportEventsCommand.class, QualityReportCommand.class, ServeCommand.class, ReportCommand.class, RobustnessCommand.class, Main.App.class})
+                ExportEventsCommand.class, QualityReportCommand.class, ServeCommand.class, ReportCommand.class, RobustnessCommand.class, Main.App.class,
+                PortfolioCommand.class})
 public final class Main implements Runnable {
 
     private final AppConfig config;

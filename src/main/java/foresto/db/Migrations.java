@@ -34,7 +34,8 @@ final class Migrations {
             "V8__paths_stored_uncompressed.sql",
             "V9__schema_state.sql",
             "V10__calendar_phase_and_day_offset.sql",
-            "V11__robustness_study.sql");
+            "V11__robustness_study.sql",
+            "V12__portfolio_active.sql");
     private static final String RESOURCES = "/foresto/seed/migration/";
 
     private Migrations() {

@@ -22,6 +22,9 @@ public enum ErrorCode {
     RULE_NOT_EFFECTIVE(400),
     RULE_NAME_TAKEN(409),
     PORTFOLIO_NOT_FOUND(404),
+    PORTFOLIO_NAME_TAKEN(409),
+    /** a change to the weights of a portfolio that stored runs or studies were computed with */
+    PORTFOLIO_IN_USE(409),
     DATASET_NOT_FOUND(404),
     DATASET_EXISTS(409),
     RUN_NOT_FOUND(404),
