@@ -2,7 +2,6 @@ package foresto.backtest;
 
 import foresto.csv.MarketCsvReader;
 import foresto.db.MarketDataRepository;
-import foresto.engine.MarketData;
 import foresto.engine.PeriodsPerYear;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
@@ -10,14 +9,14 @@ import foresto.model.Imported;
 import foresto.model.Replace;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Importing market data: validate the whole file first (every problem with its line and column), then
- * store all of it in one transaction, or nothing.
+ * Importing market data: the file is read once, row by row, and its rows are stored in batches as they pass,
+ * all in one transaction: any problem (every one reported with its line and column) stores nothing. Memory does
+ * not grow with the values, so a file of any size imports in a bounded heap.
  */
 public final class ImportService {
     private final MarketDataRepository repo;
@@ -56,14 +55,19 @@ public final class ImportService {
             throw new ForestoException(ErrorCode.INVALID_REQUEST,
                     "the dataset name must be one printable line (no newline or other control character)");
         }
-        MarketData data = new MarketCsvReader(columns, kind).read(file);
+        MarketCsvReader reader = new MarketCsvReader(columns, kind);
         String source = "imported from " + file.getFileName() + " (" + kind.name().toLowerCase(Locale.ROOT) + ")";
-        Imported imported = repo.insert(datasetName.trim(), "Imported " + data.size() + " rows, " + data.firstDate() + ".."
-                + data.lastDate() + ", columns " + data.columns(), source, false, data, replace);
-        LocalDate[] dates = new LocalDate[data.size()];
-        for (int k = 0; k < dates.length; k++) {
-            dates[k] = data.date(k);
-        }
-        return new Described(imported, PeriodsPerYear.of(dates), data.size() - 1);
+        MarketCsvReader.Summary[] read = new MarketCsvReader.Summary[1];
+        Imported imported = repo.insertStreamed(datasetName.trim(), replace, rows -> {
+            MarketCsvReader.Summary s = reader.stream(file, (date, classes, values) -> {
+                for (int k = 0; k < classes.length; k++) {
+                    rows.add(date, classes[k], values[k]);
+                }
+            });
+            read[0] = s;
+            return new MarketDataRepository.Streamed("Imported " + s.rows() + " rows, " + s.firstDate() + ".."
+                    + s.lastDate() + ", columns " + s.columns(), source, s.columns(), s.epochDays());
+        });
+        return new Described(imported, PeriodsPerYear.of(read[0].dates()), read[0].rows() - 1);
     }
 }

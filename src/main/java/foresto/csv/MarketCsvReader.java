@@ -26,9 +26,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a daily market-data CSV ({@code date,<col>,...}, one row per date ascending, empty cell = missing)
- * into {@link MarketData}. Everything is validated before anything is returned; problems are reported with
- * file, line and column, up to {@link #MAX_PROBLEMS}. Columns are asset-class codes, or other headers
- * mapped to codes ({@code US_EQUITY_SP500=EQUITY}); mapping a header to {@code -} ignores that column.
+ * into {@link MarketData}, or row by row into a {@link RowSink} ({@link #stream}). Everything is validated
+ * before anything is returned; problems are reported with file, line and column, up to {@link #MAX_PROBLEMS}.
+ * Columns are asset-class codes, or other headers mapped to codes ({@code US_EQUITY_SP500=EQUITY}); mapping a header to {@code -} ignores that column.
  */
 public final class MarketCsvReader {
     public static final int MAX_PROBLEMS = 50;
@@ -72,9 +72,61 @@ public final class MarketCsvReader {
         return m;
     }
 
+    /**
+     * Receives the rows of a valid file one at a time, in date order, as long as no problem was found: a caller
+     * that stores them must still discard them when the read ends with an exception.
+     */
+    @FunctionalInterface
+    public interface RowSink {
+        /** @param values the row's returns, {@code values[k]} for {@code columns[k]}; NaN where missing */
+        void row(LocalDate date, AssetClass[] columns, double[] values);
+    }
+
+    /**
+     * What a streamed read saw, once all of it is valid.
+     *
+     * @param columns   the asset classes read, in {@link AssetClass} order
+     * @param epochDays the dates, ascending, as {@link LocalDate#toEpochDay()}
+     */
+    public record Summary(List<AssetClass> columns, long[] epochDays) {
+        public int rows() {
+            return epochDays.length;
+        }
+
+        public LocalDate firstDate() {
+            return LocalDate.ofEpochDay(epochDays[0]);
+        }
+
+        public LocalDate lastDate() {
+            return LocalDate.ofEpochDay(epochDays[epochDays.length - 1]);
+        }
+
+        public LocalDate[] dates() {
+            LocalDate[] d = new LocalDate[epochDays.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = LocalDate.ofEpochDay(epochDays[i]);
+            }
+            return d;
+        }
+    }
+
     public MarketData read(Path file) {
+        Collected rows = new Collected();
+        return rows.toMarketData(stream(file, rows));
+    }
+
+    public MarketData read(String name, Reader reader) throws IOException {
+        Collected rows = new Collected();
+        return rows.toMarketData(stream(name, reader, rows));
+    }
+
+    /**
+     * Reads and validates the file as {@link #read(Path)} does, with the same problems, but hands each row to
+     * {@code sink} instead of keeping it: memory does not grow with the values, only by a few bytes per date.
+     */
+    public Summary stream(Path file, RowSink sink) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file.toString(), in);
+            return stream(file.toString(), in, sink);
         } catch (NoSuchFileException e) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "no such file: " + file);
         } catch (MalformedInputException e) {
@@ -85,12 +137,12 @@ public final class MarketCsvReader {
         }
     }
 
-    public MarketData read(String name, Reader reader) throws IOException {
+    public Summary stream(String name, Reader reader, RowSink sink) throws IOException {
         Problems problems = new Problems(name);
         BoundedLines in = new BoundedLines(reader);
         int[] at = {1};
         try {
-            return read(in, problems, at);
+            return read(in, problems, at, sink);
         } catch (BoundedLines.TooLong e) {
             problems.add(at[0], 0, "the line is longer than " + BoundedLines.MAX_LINE_CHARS
                     + " characters (1 MiB); this is not a market-data CSV");
@@ -98,7 +150,7 @@ public final class MarketCsvReader {
         }
     }
 
-    private MarketData read(BoundedLines in, Problems problems, int[] at) throws IOException {
+    private Summary read(BoundedLines in, Problems problems, int[] at, RowSink sink) throws IOException {
         String header = in.readLine();
         if (header == null) {
             problems.add(1, 0, "the file is empty");
@@ -113,9 +165,8 @@ public final class MarketCsvReader {
             throw problems.exception();
         }
         int width = head.size();
-        List<LocalDate> dates = new ArrayList<>();
-        List<double[]> rows = new ArrayList<>();
-        Map<LocalDate, Integer> seenOn = new HashMap<>();
+        Columns columns = new Columns(target, kind);
+        SeenDates seen = new SeenDates();
         LocalDate previous = null;
         String line;
         int lineNo = 1;
@@ -139,33 +190,42 @@ public final class MarketCsvReader {
                 continue;
             }
             LocalDate date = parseDate(cells.get(0).trim(), lineNo, problems);
-            double[] values = new double[width - 1];
+            double[] values = columns.values;
             for (int i = 1; i < width; i++) {
-                values[i - 1] = target[i] < 0 ? Double.NaN : parseValue(cells.get(i).trim(), lineNo, i + 1, problems);
+                int k = columns.slot[i];
+                double v = target[i] < 0 ? Double.NaN : parseValue(cells.get(i).trim(), lineNo, i + 1, problems);
+                if (k >= 0) {
+                    values[k] = v;
+                }
             }
             if (date == null) {
                 continue;
             }
-            Integer dup = seenOn.putIfAbsent(date, lineNo);
-            if (dup != null) {
+            int dup = seen.firstLineOf(date, lineNo);
+            if (dup != 0) {
                 problems.add(lineNo, 1, "duplicate date " + date + " (first on line " + dup + ")");
                 continue;
             }
             if (previous != null && date.isBefore(previous)) {
+                seen.outOfOrder(date, lineNo);
                 problems.add(lineNo, 1, "dates not ascending: " + date + " comes after " + previous);
                 continue;
             }
+            seen.accepted(date, lineNo);
             previous = date;
-            dates.add(date);
-            rows.add(values);
+            if (!problems.any()) {
+                columns.toReturns(date);
+                sink.row(date, columns.classes, values);
+            }
         }
-        if (!problems.any() && dates.isEmpty()) {
+        if (!problems.any() && seen.acceptedCount() == 0) {
             problems.add(lineNo, 0, "the file has a header but no data rows");
         }
         if (problems.any()) {
             throw problems.exception();
         }
-        return toMarketData(dates, rows, target);
+        columns.checkReturns();
+        return new Summary(List.of(columns.classes), seen.acceptedDays());
     }
 
     private int[] headerTargets(List<String> head, Problems problems) {
@@ -240,37 +300,144 @@ public final class MarketCsvReader {
         return v;
     }
 
-    private MarketData toMarketData(List<LocalDate> dates, List<double[]> rows, int[] target) {
-        int n = dates.size();
-        double[][] cols = new double[AssetClass.COUNT][];
-        for (int i = 1; i < target.length; i++) {
-            if (target[i] < 0) {
-                continue;
+    /**
+     * The asset-class columns of one file, in {@link AssetClass} order, and the row being read: prices become
+     * close-to-close returns as the rows pass (a missing price gives a missing return and the next return spans the gap), and the
+     * first return outside what {@link MarketData} admits is remembered per column, to be refused as it would.
+     */
+    private static final class Columns {
+        final AssetClass[] classes;
+        final int[] slot;
+        final double[] values;
+        private final boolean prices;
+        private final double[] lastPrice;
+        private final LocalDate[] badOn;
+        private final double[] bad;
+
+        Columns(int[] target, Kind kind) {
+            boolean[] present = new boolean[AssetClass.COUNT];
+            for (int i = 1; i < target.length; i++) {
+                if (target[i] >= 0) {
+                    present[target[i]] = true;
+                }
             }
-            double[] col = new double[n];
-            for (int r = 0; r < n; r++) {
-                col[r] = rows.get(r)[i - 1];
+            List<AssetClass> in = new ArrayList<>();
+            int[] slotOf = new int[AssetClass.COUNT];
+            for (AssetClass c : AssetClass.values()) {
+                if (present[c.ordinal()]) {
+                    slotOf[c.ordinal()] = in.size();
+                    in.add(c);
+                }
             }
-            cols[target[i]] = kind == Kind.PRICES ? pricesToReturns(col) : col;
+            classes = in.toArray(AssetClass[]::new);
+            slot = new int[target.length];
+            for (int i = 0; i < target.length; i++) {
+                slot[i] = i == 0 || target[i] < 0 ? -1 : slotOf[target[i]];
+            }
+            values = new double[classes.length];
+            prices = kind == Kind.PRICES;
+            lastPrice = new double[classes.length];
+            Arrays.fill(lastPrice, Double.NaN);
+            badOn = new LocalDate[classes.length];
+            bad = new double[classes.length];
         }
-        return MarketData.of(dates.toArray(LocalDate[]::new), cols);
+
+        void toReturns(LocalDate date) {
+            if (!prices) {
+                return;
+            }
+            for (int k = 0; k < values.length; k++) {
+                double p = values[k];
+                if (Double.isNaN(p)) {
+                    continue;
+                }
+                double r = Double.isNaN(lastPrice[k]) ? Double.NaN : p / lastPrice[k] - 1;
+                lastPrice[k] = p;
+                values[k] = r;
+                if (!Double.isNaN(r) && !(r > -1 && r <= MarketData.MAX_DAILY_RETURN) && badOn[k] == null) {
+                    badOn[k] = date;
+                    bad[k] = r;
+                }
+            }
+        }
+
+        /** Refuses, as {@link MarketData#of} does, the first return out of range in the first such column. */
+        void checkReturns() {
+            for (int k = 0; k < classes.length; k++) {
+                if (badOn[k] != null) {
+                    throw new EngineException(EngineException.Kind.INVALID_DATA, "return of " + classes[k]
+                            + " on " + badOn[k] + " must be > -1 and ≤ 10 (+1000 %), got " + bad[k]);
+                }
+            }
+        }
     }
 
-    /** Close-to-close returns; a missing price gives a missing return and the next return spans the gap. */
-    static double[] pricesToReturns(double[] prices) {
-        double[] r = new double[prices.length];
-        Arrays.fill(r, Double.NaN);
-        double last = Double.NaN;
-        for (int i = 0; i < prices.length; i++) {
-            if (Double.isNaN(prices[i])) {
-                continue;
+    /**
+     * The dates seen so far and the line each was first on. Accepted dates ascend, so they are kept as two
+     * growing primitive arrays and found by binary search; the few dates out of order (each one a problem, so
+     * at most {@link #MAX_PROBLEMS}) go to a small map.
+     */
+    private static final class SeenDates {
+        private long[] days = new long[1024];
+        private int[] lines = new int[1024];
+        private int n;
+        private final Map<LocalDate, Integer> outOfOrder = new HashMap<>();
+
+        /** The line {@code date} was first seen on, or 0 when it is new. */
+        int firstLineOf(LocalDate date, int line) {
+            Integer other = outOfOrder.get(date);
+            if (other != null) {
+                return other;
             }
-            if (!Double.isNaN(last)) {
-                r[i] = prices[i] / last - 1;
-            }
-            last = prices[i];
+            int at = Arrays.binarySearch(days, 0, n, date.toEpochDay());
+            return at >= 0 ? lines[at] : 0;
         }
-        return r;
+
+        void outOfOrder(LocalDate date, int line) {
+            outOfOrder.put(date, line);
+        }
+
+        void accepted(LocalDate date, int line) {
+            if (n == days.length) {
+                days = Arrays.copyOf(days, n * 2);
+                lines = Arrays.copyOf(lines, n * 2);
+            }
+            days[n] = date.toEpochDay();
+            lines[n] = line;
+            n++;
+        }
+
+        int acceptedCount() {
+            return n;
+        }
+
+        long[] acceptedDays() {
+            return Arrays.copyOf(days, n);
+        }
+    }
+
+    /** Keeps every row, for a caller that wants the whole {@link MarketData}. */
+    private static final class Collected implements RowSink {
+        private final List<double[]> rows = new ArrayList<>();
+
+        @Override
+        public void row(LocalDate date, AssetClass[] columns, double[] values) {
+            rows.add(values.clone());
+        }
+
+        MarketData toMarketData(Summary summary) {
+            int n = summary.rows();
+            double[][] cols = new double[AssetClass.COUNT][];
+            List<AssetClass> classes = summary.columns();
+            for (int k = 0; k < classes.size(); k++) {
+                double[] col = new double[n];
+                for (int r = 0; r < n; r++) {
+                    col[r] = rows.get(r)[k];
+                }
+                cols[classes.get(k).ordinal()] = col;
+            }
+            return MarketData.of(summary.dates(), cols);
+        }
     }
 
     /** Collects problems up to the limit. */

@@ -8,6 +8,9 @@ import foresto.model.DatasetRecord;
 import foresto.model.Imported;
 import foresto.model.Replace;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,9 +20,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /** Market datasets and their daily returns (long format: dataset, date, asset class). */
@@ -134,6 +139,194 @@ public final class MarketDataRepository {
             insertReturns(c, header.datasetId(), data);
             return new Imported(header, deletedRuns);
         });
+    }
+
+    /** Where a streamed import sends its rows; they reach the database in batches, inside the import's transaction. */
+    public interface Rows {
+        void add(LocalDate date, AssetClass column, double value);
+    }
+
+    /** What the rows sent came to, known once the last one is read. */
+    public record Streamed(String description, String source, List<AssetClass> columns, long[] epochDays) {
+    }
+
+    /**
+     * As {@link #insert(String, String, String, boolean, MarketData, Replace)} for an import too big to hold in memory:
+     * {@code send} reads the rows and hands them to the database as it goes, all in one transaction, so an exception
+     * from it stores nothing. The dataset's fingerprint is then computed from the stored rows, as
+     * {@link MarketData#fingerprint()} computes it from the same data. An existing dataset that may not be replaced
+     * is refused only after {@code send} has read everything (rows discarded), so a bad file is reported first,
+     * as when the whole file was read before storing.
+     */
+    public Imported insertStreamed(String name, Replace replace, Function<Rows, Streamed> send) {
+        return Jdbc.inTransaction(ds, "importing dataset '" + name + "'", c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "dataset:" + name);
+                lock.execute();
+            }
+            Optional<DatasetRecord> existing = findByName(c, name);
+            int deletedRuns = 0;
+            if (existing.isPresent()) {
+                long id = existing.get().datasetId();
+                ForestoException refused = null;
+                if (replace == Replace.NO) {
+                    refused = new ForestoException(ErrorCode.DATASET_EXISTS, "a dataset named '" + name
+                            + "' already exists (id " + id + "); use --replace to overwrite it");
+                } else {
+                    try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM market_dataset WHERE dataset_id = ? FOR UPDATE")) {
+                        lock.setLong(1, id); // waits for runs being stored on this dataset
+                        lock.executeQuery().close();
+                    }
+                    deletedRuns = runsOf(c, id);
+                    if (deletedRuns > 0 && replace != Replace.FORCE) {
+                        refused = new ForestoException(ErrorCode.CONFIRMATION_REQUIRED, "replacing dataset '" + name
+                                + "' deletes its " + deletedRuns + " stored run" + (deletedRuns == 1 ? "" : "s")
+                                + " and their events; add --force to do it");
+                    }
+                }
+                if (refused != null) {
+                    send.apply((date, column, value) -> { });
+                    throw refused;
+                }
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM market_dataset WHERE dataset_id = ?")) {
+                    del.setLong(1, id);
+                    del.executeUpdate();
+                }
+            }
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO market_dataset (name, source, is_synthetic, "
+                    + "fingerprint, first_date, last_date, row_count) VALUES (?, '', false, ?, ?, ?, 1) RETURNING dataset_id")) {
+                ps.setString(1, name); // a placeholder until the rows are read; the same transaction fills it in
+                ps.setString(2, "0".repeat(64));
+                ps.setObject(3, LocalDate.EPOCH);
+                ps.setObject(4, LocalDate.EPOCH);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            Streamed streamed;
+            try (BatchedRows rows = new BatchedRows(c, id)) {
+                streamed = send.apply(rows);
+                rows.flush();
+            } catch (UncheckedSql e) {
+                throw e.getCause();
+            }
+            DatasetRecord header;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE market_dataset SET description = ?, source = ?, "
+                    + "fingerprint = ?, first_date = ?, last_date = ?, row_count = ? WHERE dataset_id = ? RETURNING " + COLUMNS)) {
+                ps.setString(1, streamed.description());
+                ps.setString(2, streamed.source());
+                long[] days = streamed.epochDays();
+                ps.setString(3, fingerprint(c, id, streamed.columns(), days));
+                ps.setObject(4, LocalDate.ofEpochDay(days[0]));
+                ps.setObject(5, LocalDate.ofEpochDay(days[days.length - 1]));
+                ps.setInt(6, days.length);
+                ps.setLong(7, id);
+                header = read(ps).get(0);
+            }
+            return new Imported(header, deletedRuns);
+        });
+    }
+
+    /** An SQL failure while rows are handed over through an interface that cannot throw it. */
+    private static final class UncheckedSql extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UncheckedSql(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    /** Inserts rows in batches of {@value #BATCH}. */
+    private static final class BatchedRows implements Rows, AutoCloseable {
+        private static final int BATCH = 5000;
+        private final PreparedStatement ps;
+        private final long datasetId;
+        private int pending;
+
+        BatchedRows(Connection c, long datasetId) throws SQLException {
+            this.ps = c.prepareStatement("INSERT INTO market_return (dataset_id, trade_date, asset_class_code, daily_return) "
+                    + "VALUES (?, ?, ?, ?)");
+            this.datasetId = datasetId;
+        }
+
+        @Override
+        public void add(LocalDate date, AssetClass column, double value) {
+            try {
+                ps.setLong(1, datasetId);
+                ps.setObject(2, date);
+                ps.setString(3, column.name());
+                if (Double.isNaN(value)) {
+                    ps.setNull(4, Types.DOUBLE);
+                } else {
+                    ps.setDouble(4, value);
+                }
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw new UncheckedSql(e);
+            }
+        }
+
+        void flush() {
+            try {
+                ps.executeBatch();
+                pending = 0;
+            } catch (SQLException e) {
+                throw new UncheckedSql(e);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            ps.close();
+        }
+    }
+
+    /**
+     * {@link MarketData#fingerprint()} of the stored rows, read back column by column without holding them: every
+     * value of each column in {@link AssetClass} order (IEEE-754 bits, NULL as NaN), then the dates.
+     */
+    static String fingerprint(Connection c, long datasetId, List<AssetClass> columns, long[] epochDays) throws SQLException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buf = new byte[8];
+        for (AssetClass a : columns) {
+            md.update(a.name().getBytes(StandardCharsets.US_ASCII));
+            try (PreparedStatement ps = c.prepareStatement("SELECT daily_return FROM market_return WHERE dataset_id = ? "
+                    + "AND asset_class_code = ? ORDER BY trade_date")) {
+                ps.setLong(1, datasetId);
+                ps.setString(2, a.name());
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double r = rs.getDouble(1);
+                        long bits = Double.doubleToLongBits(rs.wasNull() ? Double.NaN : r);
+                        for (int b = 0; b < 8; b++) {
+                            buf[b] = (byte) (bits >>> (56 - 8 * b));
+                        }
+                        md.update(buf);
+                    }
+                }
+            }
+        }
+        md.update("|dates".getBytes(StandardCharsets.US_ASCII));
+        for (long d : epochDays) {
+            md.update(LocalDate.ofEpochDay(d).toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     private static int runsOf(Connection c, long datasetId) throws SQLException {

@@ -145,7 +145,9 @@ class BackgroundJobsTest {
             String status = WaitForAsyncUtils.asyncFx(vm.statusProperty()::get).get(10, TimeUnit.SECONDS);
             if (status.startsWith("Too late")) { // being stored: it is shown (and said) when it is
                 try {
-                    UiFixture.waitUntil(() -> vm.statusProperty().get().startsWith("New run #") || vm.statusProperty().get().startsWith("Cancel came too late"));
+                    // any status that ends the run: a reused run or a failure then fails below with what it was,
+                    // instead of a timeout that hides it
+                    UiFixture.waitUntil(() -> vm.statusProperty().get().matches("^(New run #|Reused run #|Cancel came too late|Failed: ).*"));
                 } catch (AssertionError e) {
                     throw new AssertionError("attempt " + attempt + ", statuses: " + statuses, e);
                 }
