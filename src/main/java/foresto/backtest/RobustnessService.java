@@ -93,17 +93,19 @@ public final class RobustnessService {
      * As {@link #run(StudyRequest, Cancellation, Progress)}, and the engine's result goes to {@code computed}: the
      * one just computed and stored, or, for a reused study, the same plan computed again without storing anything.
      * The studies are deterministic (fixed seed, one path's sums sequential, identical for any thread count), so the
-     * recomputed result is bit for bit the one the stored answer was made from.
+     * recomputed result is bit for bit the one the stored answer was made from. A bootstrap's paths run on
+     * {@code threads} threads (a desktop leaves a core to its screen; the numbers are the same for any count).
      */
-    public StudyResult run(StudyRequest req, Cancellation cancellation, Progress progress, Computed computed) {
+    public StudyResult run(StudyRequest req, Cancellation cancellation, Progress progress, Computed computed,
+                           int threads) {
         StudyPlan plan = check(req);
         Optional<StudyResult> stored = stored(plan);
         if (stored.isEmpty()) {
-            return compute(plan, 0, cancellation, progress, computed);
+            return compute(plan, 0, cancellation, progress, computed, threads);
         }
         cancellation.checkpoint();
         try {
-            answer(plan, cancellation, progress, computed);
+            answer(plan, cancellation, progress, computed, threads);
         } catch (EngineException e) {
             throw Failures.of(e);
         }
@@ -271,17 +273,20 @@ public final class RobustnessService {
      * study was stored meanwhile, that one answers ({@code reused}).
      */
     public StudyResult compute(StudyPlan plan, long studyId, Cancellation cancellation, Progress progress) {
-        return compute(plan, studyId, cancellation, progress, Computed.NONE);
+        return compute(plan, studyId, cancellation, progress, Computed.NONE, Runtime.getRuntime().availableProcessors());
     }
 
-    /** As {@link #compute(StudyPlan, long, Cancellation, Progress)}, handing the engine's result to {@code computed}. */
+    /**
+     * As {@link #compute(StudyPlan, long, Cancellation, Progress)}, handing the engine's result to {@code computed};
+     * a bootstrap's paths run on {@code threads} threads.
+     */
     public StudyResult compute(StudyPlan plan, long studyId, Cancellation cancellation, Progress progress,
-                               Computed computed) {
+                               Computed computed, int threads) {
         cancellation.checkpoint();
         long t0 = System.nanoTime();
         ObjectNode answer;
         try {
-            answer = answer(plan, cancellation, progress, computed);
+            answer = answer(plan, cancellation, progress, computed, threads);
         } catch (EngineException e) {
             throw Failures.of(e);
         }
@@ -308,7 +313,8 @@ public final class RobustnessService {
         return new StudyResult(id.get(), false, plan.kind, answer);
     }
 
-    private static ObjectNode answer(StudyPlan plan, Cancellation cancellation, Progress progress, Computed computed) {
+    private static ObjectNode answer(StudyPlan plan, Cancellation cancellation, Progress progress, Computed computed,
+                                     int threads) {
         var data = plan.scenario.data();
         var scenario = plan.scenario.scenario();
         return switch (plan.kind) {
@@ -326,7 +332,7 @@ public final class RobustnessService {
             }
             case BOOTSTRAP -> {
                 BootstrapStudy.Result r = BootstrapStudy.run(data, scenario, plan.ruleA, plan.ruleB, plan.paths,
-                        plan.block, plan.seed, Runtime.getRuntime().availableProcessors(), progress::done,
+                        plan.block, plan.seed, threads, progress::done,
                         cancellation::isCancelled);
                 computed.bootstrap(r);
                 yield RobustnessJson.bootstrap(r, true);

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -279,22 +280,29 @@ public final class RobustnessViewModel {
                 req.missingDataPolicy(), req.withRule(null));
     }
 
-    /** Progress from worker threads, shown on the UI thread when the whole percent changes. */
+    /**
+     * Progress from worker threads, coalesced: at most one update waits for the UI thread at a time, and it shows
+     * the latest count when it runs, so a thousand paths never flood the UI thread's queue. Parallel workers may
+     * report out of order; the largest count reported is the one shown.
+     */
     private final class Reporter {
         private final Study study;
-        private final AtomicInteger lastShown = new AtomicInteger(-1);
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicBoolean pending = new AtomicBoolean();
 
         Reporter(Study study) {
             this.study = study;
         }
 
-        void report(int done, int total) {
-            int percent = (int) ((long) done * 100 / Math.max(1, total));
-            if (lastShown.getAndSet(percent) != percent) {
+        void report(int count, int total) {
+            done.accumulateAndGet(count, Math::max);
+            if (pending.compareAndSet(false, true)) {
                 executor.onUiThread(() -> {
-                    progress.set(done / (double) total);
+                    pending.set(false); // before reading: a report after this read posts a new update
+                    int d = done.get();
+                    progress.set(d / (double) Math.max(1, total));
                     progressText.set(Character.toUpperCase(study.counts.charAt(0)) + study.counts.substring(1) + " "
-                            + Texts.count(done) + " / " + Texts.count(total));
+                            + Texts.count(d) + " / " + Texts.count(total));
                 });
             }
         }

@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * are bit for bit those the stored answer was made from.
  */
 public final class StoredStudies implements RobustnessStudies {
+    /** A bootstrap's paths run on all cores but one, so the window keeps answering while it runs. */
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+
     private final RobustnessService service;
 
     public StoredStudies(BacktestService backtests) {
@@ -40,7 +43,7 @@ public final class StoredStudies implements RobustnessStudies {
                     public void timing(TimingStudy.Result result) {
                         engine.set(result);
                     }
-                });
+                }, THREADS);
         return studied(engine.get(), r);
     }
 
@@ -54,7 +57,7 @@ public final class StoredStudies implements RobustnessStudies {
                     public void windows(WindowsStudy.Result result) {
                         engine.set(result);
                     }
-                });
+                }, THREADS);
         return studied(engine.get(), r);
     }
 
@@ -70,7 +73,7 @@ public final class StoredStudies implements RobustnessStudies {
             public void bootstrap(BootstrapStudy.Result result) {
                 engine.set(result);
             }
-        });
+        }, THREADS);
         return studied(engine.get(), r);
     }
 
