@@ -49,6 +49,24 @@ public final class RobustnessService {
         Progress NONE = (done, total) -> { };
     }
 
+    /**
+     * The engine's own result of a study, handed over before its JSON is stored (the app draws per-variant value
+     * paths and per-path differences that the stored answer does not hold). Called on the worker thread.
+     */
+    public interface Computed {
+        default void timing(TimingStudy.Result result) {
+        }
+
+        default void windows(WindowsStudy.Result result) {
+        }
+
+        default void bootstrap(BootstrapStudy.Result result) {
+        }
+
+        Computed NONE = new Computed() {
+        };
+    }
+
     public RobustnessService(Stores stores, FeatureFlags flags, Clock clock) {
         this(stores, flags, new RunPipeline(stores, flags, clock));
     }
@@ -69,6 +87,29 @@ public final class RobustnessService {
         StudyPlan plan = check(req);
         Optional<StudyResult> stored = stored(plan);
         return stored.isPresent() ? stored.get() : compute(plan, 0, cancellation, progress);
+    }
+
+    /**
+     * As {@link #run(StudyRequest, Cancellation, Progress)}, and the engine's result goes to {@code computed}: the
+     * one just computed and stored, or, for a reused study, the same plan computed again without storing anything.
+     * The studies are deterministic (fixed seed, one path's sums sequential, identical for any thread count), so the
+     * recomputed result is bit for bit the one the stored answer was made from. A bootstrap's paths run on
+     * {@code threads} threads (a desktop leaves a core to its screen; the numbers are the same for any count).
+     */
+    public StudyResult run(StudyRequest req, Cancellation cancellation, Progress progress, Computed computed,
+                           int threads) {
+        StudyPlan plan = check(req);
+        Optional<StudyResult> stored = stored(plan);
+        if (stored.isEmpty()) {
+            return compute(plan, 0, cancellation, progress, computed, threads);
+        }
+        cancellation.checkpoint();
+        try {
+            answer(plan, cancellation, progress, computed, threads);
+        } catch (EngineException e) {
+            throw Failures.of(e);
+        }
+        return stored.get();
     }
 
     /**
@@ -232,11 +273,20 @@ public final class RobustnessService {
      * study was stored meanwhile, that one answers ({@code reused}).
      */
     public StudyResult compute(StudyPlan plan, long studyId, Cancellation cancellation, Progress progress) {
+        return compute(plan, studyId, cancellation, progress, Computed.NONE, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #compute(StudyPlan, long, Cancellation, Progress)}, handing the engine's result to {@code computed};
+     * a bootstrap's paths run on {@code threads} threads.
+     */
+    public StudyResult compute(StudyPlan plan, long studyId, Cancellation cancellation, Progress progress,
+                               Computed computed, int threads) {
         cancellation.checkpoint();
         long t0 = System.nanoTime();
         ObjectNode answer;
         try {
-            answer = answer(plan, cancellation, progress);
+            answer = answer(plan, cancellation, progress, computed, threads);
         } catch (EngineException e) {
             throw Failures.of(e);
         }
@@ -263,17 +313,30 @@ public final class RobustnessService {
         return new StudyResult(id.get(), false, plan.kind, answer);
     }
 
-    private static ObjectNode answer(StudyPlan plan, Cancellation cancellation, Progress progress) {
+    private static ObjectNode answer(StudyPlan plan, Cancellation cancellation, Progress progress, Computed computed,
+                                     int threads) {
         var data = plan.scenario.data();
         var scenario = plan.scenario.scenario();
         return switch (plan.kind) {
-            case TIMING -> RobustnessJson.timing(TimingStudy.run(data, scenario, plan.ruleA, plan.phases, plan.offsets,
-                    progress::done, cancellation::isCancelled));
-            case WINDOWS -> RobustnessJson.windows(WindowsStudy.run(data, scenario, plan.ruleA, plan.lengthMonths,
-                    plan.stepMonths, progress::done, cancellation::isCancelled));
-            case BOOTSTRAP -> RobustnessJson.bootstrap(BootstrapStudy.run(data, scenario, plan.ruleA, plan.ruleB,
-                    plan.paths, plan.block, plan.seed, Runtime.getRuntime().availableProcessors(), progress::done,
-                    cancellation::isCancelled), true);
+            case TIMING -> {
+                TimingStudy.Result r = TimingStudy.run(data, scenario, plan.ruleA, plan.phases, plan.offsets,
+                        progress::done, cancellation::isCancelled);
+                computed.timing(r);
+                yield RobustnessJson.timing(r);
+            }
+            case WINDOWS -> {
+                WindowsStudy.Result r = WindowsStudy.run(data, scenario, plan.ruleA, plan.lengthMonths,
+                        plan.stepMonths, progress::done, cancellation::isCancelled);
+                computed.windows(r);
+                yield RobustnessJson.windows(r);
+            }
+            case BOOTSTRAP -> {
+                BootstrapStudy.Result r = BootstrapStudy.run(data, scenario, plan.ruleA, plan.ruleB, plan.paths,
+                        plan.block, plan.seed, threads, progress::done,
+                        cancellation::isCancelled);
+                computed.bootstrap(r);
+                yield RobustnessJson.bootstrap(r, true);
+            }
         };
     }
 

@@ -18,7 +18,7 @@ import foresto.ui.main.ResultViewModel;
 import foresto.ui.main.RunModel;
 import foresto.ui.main.SummaryPanel;
 import foresto.ui.rules.RulesController;
-import foresto.ui.robust.EngineStudies;
+import foresto.ui.robust.StoredStudies;
 import foresto.ui.robust.RobustnessView;
 import foresto.ui.robust.RobustnessViewModel;
 import foresto.ui.rules.RulesViewModel;
@@ -258,7 +258,7 @@ public final class MainWindow {
             Tab sweepTab = new Tab("Sweep", sv);
             sweepTab.setId("sweepTab");
             mc.tabs().getTabs().add(sweepTab);
-            RobustnessViewModel robustVm = new RobustnessViewModel(new EngineStudies(backtests), vm, backtests.flags(),
+            RobustnessViewModel robustVm = new RobustnessViewModel(new StoredStudies(backtests), vm, backtests.flags(),
                     executor, e -> showError(scene.getWindow(), e));
             Tab robustTab = new Tab("Robustness", new RobustnessView(robustVm,
                     name -> exportChooser.choose(scene.getWindow(), name), Snapshots::write));

@@ -1,5 +1,6 @@
 package foresto.ui.robust;
 
+import foresto.backtest.Cancellation;
 import foresto.backtest.FeatureFlags;
 import foresto.csv.CsvWriter;
 import foresto.engine.RebalancingRule;
@@ -24,10 +25,11 @@ import javafx.beans.property.StringProperty;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +58,8 @@ public final class RobustnessViewModel {
     private final TaskExecutor executor;
     private final BusyJobs jobs;
     private final Consumer<UiError> errors;
-    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    /** The cancellation of the study under way (or of the last one). */
+    private final AtomicReference<Cancellation> current = new AtomicReference<>();
 
     private final StringProperty phases = new SimpleStringProperty("");
     private final StringProperty offsets = new SimpleStringProperty("");
@@ -159,94 +162,110 @@ public final class RobustnessViewModel {
 
     /** Runs the timing study of rule A. */
     public void runTiming() {
-        start(Study.TIMING, (scope, rule) -> {
+        start(Study.TIMING, (scope, rule, c) -> {
             int[] p = parseSet("phases", phases.get());
             int[] k = parseSet("offsets", offsets.get());
             RebalancingRule r = rule.toEngineRule();
             TimingStudy.grid(r, p, k);
-            return () -> TimingFigures.of(studies.timing(scope, r, p, k, reporter(Study.TIMING)::report,
-                    cancelRequested::get), r, rule.ruleName(), scope.heading());
-        }, f -> {
+            return () -> {
+                var done = studies.timing(scope, rule, p, k, reporter(Study.TIMING)::report, c);
+                return new Shown<>(TimingFigures.of(done.result(), r, rule.ruleName(), scope.heading()), done.storedText());
+            };
+        }, (f, stored) -> {
             timing.set(f);
             status.set("Timing study of " + f.ruleName() + ": " + f.result().variants().size() + " variants on "
-                    + f.heading() + ".");
+                    + f.heading() + ". " + stored);
         });
     }
 
     /** Runs the start-date study of rule A. */
     public void runWindows() {
-        start(Study.WINDOWS, (scope, rule) -> {
+        start(Study.WINDOWS, (scope, rule, c) -> {
             int length = parseInt("window length (months)", lengthMonths.get());
             int step = parseInt("step (months)", stepMonths.get());
-            RebalancingRule r = rule.toEngineRule();
-            return () -> new WindowsFigures(studies.windows(scope, r, length, step, reporter(Study.WINDOWS)::report,
-                    cancelRequested::get), rule.ruleName(), scope.heading());
-        }, f -> {
+            return () -> {
+                var done = studies.windows(scope, rule, length, step, reporter(Study.WINDOWS)::report, c);
+                return new Shown<>(new WindowsFigures(done.result(), rule.ruleName(), scope.heading()), done.storedText());
+            };
+        }, (f, stored) -> {
             windows.set(f);
             status.set("Start-date study of " + f.ruleName() + ": " + f.result().windows().size() + " windows on "
-                    + f.heading() + ".");
+                    + f.heading() + ". " + stored);
         });
     }
 
     /** Runs the bootstrap study of rule A against B (or OFF). */
     public void runBootstrap() {
-        start(Study.BOOTSTRAP, (scope, rule) -> {
+        start(Study.BOOTSTRAP, (scope, rule, c) -> {
             int j = parseInt("paths", paths.get());
             Double b = block.get() == null || block.get().isBlank() ? null : parseDouble("mean block length", block.get());
             long s = parseSeed(seed.get());
-            RebalancingRule a = rule.toEngineRule();
             RuleRecord bRecord = ruleB.get();
-            Optional<RebalancingRule> vs = bRecord == null ? Optional.empty() : Optional.of(bRecord.toEngineRule());
             String nameB = bRecord == null ? "OFF, buy-and-hold" : bRecord.ruleName();
-            return () -> BootstrapFigures.of(studies.bootstrap(scope, a, vs, j, b, s, reporter(Study.BOOTSTRAP)::report,
-                    cancelRequested::get), rule.ruleName(), nameB, bRecord == null, scope.initialValue(), scope.heading());
-        }, f -> {
+            return () -> {
+                var done = studies.bootstrap(scope, rule, bRecord, j, b, s, reporter(Study.BOOTSTRAP)::report, c);
+                return new Shown<>(BootstrapFigures.of(done.result(), rule.ruleName(), nameB, bRecord == null,
+                        scope.initialValue(), scope.heading()), done.storedText());
+            };
+        }, (f, stored) -> {
             bootstrap.set(f);
             status.set("Bootstrap of " + f.nameA() + " against " + f.nameB() + ": " + Texts.count(f.result().paths())
-                    + " paths on " + f.heading() + ".");
+                    + " paths on " + f.heading() + ". " + stored);
         });
     }
 
-    /** Stops the study under way. */
+    /**
+     * Stops the study under way: its cancellation is set first (the service then stores nothing; once it has begun
+     * to store the study, it is too late and the screen says so), then the job is stopped.
+     */
     public void cancel() {
-        cancelRequested.set(true);
+        Cancellation c = current.get();
+        if (c != null) {
+            c.cancel();
+        }
         jobs.cancel();
     }
 
     /** A study's work once its form has been read: checks done, only the run left. */
     @FunctionalInterface
-    private interface Prepared<T> {
-        Callable<T> prepare(StudyScope scope, RuleRecord rule);
+    private interface Prepared<F> {
+        Callable<Shown<F>> prepare(StudyScope scope, RuleRecord rule, Cancellation cancellation);
     }
 
-    private <T> void start(Study study, Prepared<T> prepared, Consumer<T> shown) {
+    /** A study's figures and what became of it in the store ("Study #7 stored." / "Reused study #7."). */
+    private record Shown<F>(F figures, String stored) {
+    }
+
+    private <F> void start(Study study, Prepared<F> prepared, BiConsumer<F, String> shown) {
         if (jobs.isBusy()) {
             return;
         }
-        Callable<T> work;
+        Cancellation cancellation = new Cancellation();
+        Callable<Shown<F>> work;
         try {
             flags.requireRebalancingAllowed("robustness");
             RuleRecord rule = setup.ruleProperty().get();
             if (rule == null) {
                 throw new ForestoException(ErrorCode.INVALID_RULE, "choose a rule (A) in the Analysis tab or here");
             }
-            work = prepared.prepare(scope(), rule);
+            work = prepared.prepare(scope(), rule, cancellation);
         } catch (RuntimeException e) {
             errors.accept(UiError.of("Cannot run the study", e));
             return;
         }
-        cancelRequested.set(false);
+        current.set(cancellation);
         progress.set(0);
         progressText.set("");
         status.set("Running the " + study.title + " study …");
         jobs.submitCancellable("robustness " + study, work, f -> {
             progress.set(1);
-            shown.accept(f);
+            shown.accept(f.figures(), f.stored());
         }, t -> {
             UiError e = UiError.of("The study failed", t);
             status.set("Failed: " + e.describe());
             errors.accept(e);
-        }, () -> status.set("Study cancelled."));
+        }, () -> status.set(cancellation.cancel() ? "Study cancelled." : "Too late to cancel: the study was being "
+                + "stored; it is in History."));
     }
 
     /** The Analysis tab's portfolio, dataset, window, initial value and missing-data policy. */
@@ -258,25 +277,32 @@ public final class RobustnessViewModel {
         }
         var req = setup.request();
         return new StudyScope(portfolio, dataset, req.startDate(), req.endDate(), req.initialValue(),
-                req.missingDataPolicy());
+                req.missingDataPolicy(), req.withRule(null));
     }
 
-    /** Progress from worker threads, shown on the UI thread when the whole percent changes. */
+    /**
+     * Progress from worker threads, coalesced: at most one update waits for the UI thread at a time, and it shows
+     * the latest count when it runs, so a thousand paths never flood the UI thread's queue. Parallel workers may
+     * report out of order; the largest count reported is the one shown.
+     */
     private final class Reporter {
         private final Study study;
-        private final AtomicInteger lastShown = new AtomicInteger(-1);
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicBoolean pending = new AtomicBoolean();
 
         Reporter(Study study) {
             this.study = study;
         }
 
-        void report(int done, int total) {
-            int percent = (int) ((long) done * 100 / Math.max(1, total));
-            if (lastShown.getAndSet(percent) != percent) {
+        void report(int count, int total) {
+            done.accumulateAndGet(count, Math::max);
+            if (pending.compareAndSet(false, true)) {
                 executor.onUiThread(() -> {
-                    progress.set(done / (double) total);
+                    pending.set(false); // before reading: a report after this read posts a new update
+                    int d = done.get();
+                    progress.set(d / (double) Math.max(1, total));
                     progressText.set(Character.toUpperCase(study.counts.charAt(0)) + study.counts.substring(1) + " "
-                            + Texts.count(done) + " / " + Texts.count(total));
+                            + Texts.count(d) + " / " + Texts.count(total));
                 });
             }
         }

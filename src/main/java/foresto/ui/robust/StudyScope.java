@@ -1,5 +1,6 @@
 package foresto.ui.robust;
 
+import foresto.backtest.BacktestRequest;
 import foresto.engine.MarketData;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.Scenario;
@@ -10,10 +11,11 @@ import java.time.LocalDate;
 
 /**
  * What a study runs on: the Analysis tab's portfolio, dataset, window (null: the dataset's first or last date),
- * initial value and missing-data policy, taken as the Sweep tab takes them.
+ * initial value and missing-data policy, taken as the Sweep tab takes them; {@code request} is the same scenario as
+ * the stored service takes it (without a rule: each study names its own).
  */
 public record StudyScope(PortfolioRecord portfolio, DatasetRecord dataset, LocalDate start, LocalDate end,
-                         double initialValue, MissingDataPolicy missingDataPolicy) {
+                         double initialValue, MissingDataPolicy missingDataPolicy, BacktestRequest request) {
 
     /** The engine's scenario on {@code data} (the dataset's first or last date where the window leaves one open). */
     public Scenario scenario(MarketData data) {

@@ -67,7 +67,7 @@ class RobustnessTabTest {
         MainWindow.applyTheme();
         FxTaskExecutor executor = new FxTaskExecutor();
         setup = new MainViewModel(service, executor, UiState.inMemory(), errors::add);
-        vm = new RobustnessViewModel(new EngineStudies(service), setup, service.flags(), executor, errors::add);
+        vm = new RobustnessViewModel(new StoredStudies(service), setup, service.flags(), executor, errors::add);
         view = new RobustnessView(vm, name -> Optional.ofNullable(saveTarget), Snapshots::write);
         scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());

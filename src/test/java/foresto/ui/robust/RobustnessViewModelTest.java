@@ -1,6 +1,7 @@
 package foresto.ui.robust;
 
 import foresto.backtest.BacktestService;
+import foresto.backtest.Cancellation;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.InMemoryStores;
 import foresto.engine.BaseDayPolicy;
@@ -36,9 +37,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Robustness tab's view-model on the in-memory stores with a same-thread executor: each study's figures against
@@ -63,7 +66,7 @@ class RobustnessViewModelTest {
         errors = new ArrayList<>();
         setup = new MainViewModel(service, TaskExecutor.sameThread(), UiState.inMemory(), errors::add);
         setup.load();
-        vm = new RobustnessViewModel(new EngineStudies(service), setup, service.flags(), TaskExecutor.sameThread(),
+        vm = new RobustnessViewModel(new StoredStudies(service), setup, service.flags(), TaskExecutor.sameThread(),
                 errors::add);
     }
 
@@ -184,6 +187,85 @@ class RobustnessViewModelTest {
         assertThat(RobustnessCharts.fan(f).bands()).hasSize(4);
     }
 
+    /** "Study #7 stored." → 7; "Reused study #7." → 7 (the status's last sentence). */
+    private static long studyId(String status, String prefix) {
+        Matcher m = Pattern.compile(Pattern.quote(prefix) + "(\\d+)").matcher(status);
+        assertThat(m.find()).as(status).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void aRepeatedBootstrapIsReusedFromTheStoreWithTheSameIdAndTheSameFigures() {
+        setup.ruleProperty().set(rule("P2_PERIODIC_MONTHLY_FTD_10BP"));
+        setup.startDateProperty().set(LocalDate.of(2016, 1, 4));
+        vm.pathsProperty().set("30");
+        vm.seedProperty().set("424242"); // a seed no other test uses: the first run is new
+        int before = stores.studyCount();
+        vm.runBootstrap();
+        assertThat(errors).isEmpty();
+        String first = vm.statusProperty().get();
+        assertThat(first).endsWith(" stored.");
+        long id = studyId(first, "Study #");
+        assertThat(stores.studyCount()).isEqualTo(before + 1);
+        BootstrapFigures f1 = vm.bootstrapProperty().get();
+        // what the store holds is what the screen shows
+        var stored = service.robustness().open(id).orElseThrow().answer();
+        assertThat(stored.get("p_beats").asDouble()).isEqualTo(f1.result().pBeats());
+        assertThat(stored.get("per_path").get(29).get("a_final").asDouble()).isEqualTo(f1.result().finalA()[29]);
+
+        vm.runBootstrap();
+        assertThat(errors).isEmpty();
+        String second = vm.statusProperty().get();
+        assertThat(second).endsWith("Reused study #" + id + ".");
+        assertThat(stores.studyCount()).isEqualTo(before + 1);
+        BootstrapFigures f2 = vm.bootstrapProperty().get();
+        assertThat(f2).isNotSameAs(f1);
+        assertThat(f2.sentence()).isEqualTo(f1.sentence());
+        assertThat(f2.result().finalA()).containsExactly(f1.result().finalA());
+        assertThat(f2.result().finalB()).containsExactly(f1.result().finalB());
+        assertThat(f2.result().cagrDiff()).isEqualTo(f1.result().cagrDiff());
+        assertThat(f2.result().fanA()).isDeepEqualTo(f1.result().fanA());
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Paths 30 / 30");
+
+        vm.seedProperty().set("424243"); // another seed is another study
+        vm.runBootstrap();
+        assertThat(studyId(vm.statusProperty().get(), "Study #")).isNotEqualTo(id);
+        assertThat(stores.studyCount()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void aRepeatedTimingStudyIsReusedWithItsValuePathsRecomputedBitForBit() {
+        setup.ruleProperty().set(rule("P2_PERIODIC_QUARTERLY_FTD_10BP"));
+        setup.startDateProperty().set(LocalDate.of(2012, 3, 1));
+        vm.offsetsProperty().set("0..1");
+        vm.runTiming();
+        long id = studyId(vm.statusProperty().get(), "Study #");
+        TimingFigures f1 = vm.timingProperty().get();
+        vm.runTiming();
+        assertThat(vm.statusProperty().get()).endsWith("Reused study #" + id + ".");
+        TimingFigures f2 = vm.timingProperty().get();
+        assertThat(f2.result().variants()).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            assertThat(f2.result().variants().get(i).values()).containsExactly(f1.result().variants().get(i).values());
+            assertThat(f2.result().variants().get(i).metrics()).isEqualTo(f1.result().variants().get(i).metrics());
+        }
+        assertThat(f2.headline()).isEqualTo(f1.headline());
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aCancelledStudyStoresNothing() {
+        setup.ruleProperty().set(rule("P2_PERIODIC_MONTHLY_FTD_10BP"));
+        int before = stores.studyCount();
+        Cancellation c = new Cancellation();
+        RobustnessStudies studies = new StoredStudies(service);
+        StudyScope scope = vm.scope();
+        RuleRecord a = rule("P2_PERIODIC_MONTHLY_FTD_10BP");
+        assertThatThrownBy(() -> studies.bootstrap(scope, a, null, 20, null, 99_999, (done, total) -> c.cancel(), c))
+                .isInstanceOf(CancellationException.class);
+        assertThat(stores.studyCount()).isEqualTo(before);
+    }
+
     @Test
     void badInputAndAFlagThatIsOffAreCodedErrorsAndNothingRuns() {
         setup.ruleProperty().set(rule("P2_DRIFT_5PCT_10BP")); // checked daily: no timing study
@@ -205,7 +287,7 @@ class RobustnessViewModelTest {
 
         errors.clear();
         BacktestService off = new BacktestService(stores.stores(), new FeatureFlags(false), Clock.systemUTC());
-        RobustnessViewModel gated = new RobustnessViewModel(new EngineStudies(off), setup, off.flags(),
+        RobustnessViewModel gated = new RobustnessViewModel(new StoredStudies(off), setup, off.flags(),
                 TaskExecutor.sameThread(), errors::add);
         vm.phasesProperty().set("");
         gated.runTiming();
@@ -214,24 +296,24 @@ class RobustnessViewModelTest {
 
     @Test
     void aCancelledStudyLeavesTheLastFiguresAndSaysSo() {
-        RobustnessStudies cancelled = new EngineStudies(service);
+        RobustnessStudies cancelled = new StoredStudies(service);
         RobustnessViewModel c = new RobustnessViewModel(new RobustnessStudies() {
             @Override
-            public TimingStudy.Result timing(StudyScope scope, RebalancingRule rule, int[] phases, int[] offsets,
-                                             TimingStudy.Progress progress, BooleanSupplier stop) {
+            public Studied<TimingStudy.Result> timing(StudyScope scope, RuleRecord rule, int[] phases, int[] offsets,
+                                                      Progress progress, Cancellation stop) {
                 throw new CancellationException("stopped");
             }
 
             @Override
-            public WindowsStudy.Result windows(StudyScope scope, RebalancingRule rule, int l, int s,
-                                               WindowsStudy.Progress progress, BooleanSupplier stop) {
+            public Studied<WindowsStudy.Result> windows(StudyScope scope, RuleRecord rule, int l, int s,
+                                                        Progress progress, Cancellation stop) {
                 return cancelled.windows(scope, rule, l, s, progress, stop);
             }
 
             @Override
-            public BootstrapStudy.Result bootstrap(StudyScope scope, RebalancingRule a, Optional<RebalancingRule> b, int j,
-                                                   Double block, long seed, BootstrapStudy.Progress progress,
-                                                   BooleanSupplier stop) {
+            public Studied<BootstrapStudy.Result> bootstrap(StudyScope scope, RuleRecord a, RuleRecord b, int j,
+                                                            Double block, long seed, Progress progress,
+                                                            Cancellation stop) {
                 return cancelled.bootstrap(scope, a, b, j, block, seed, progress, stop);
             }
         }, setup, service.flags(), TaskExecutor.sameThread(), errors::add);

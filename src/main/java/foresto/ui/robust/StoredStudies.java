@@ -1,0 +1,90 @@
+package foresto.ui.robust;
+
+import foresto.backtest.BacktestRequest;
+import foresto.backtest.BacktestService;
+import foresto.backtest.Cancellation;
+import foresto.backtest.RobustnessService;
+import foresto.backtest.StudyRequest;
+import foresto.backtest.StudyResult;
+import foresto.engine.robust.BootstrapStudy;
+import foresto.engine.robust.TimingStudy;
+import foresto.engine.robust.WindowsStudy;
+import foresto.error.ErrorCode;
+import foresto.error.ForestoException;
+import foresto.model.RuleRecord;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The studies through the stored service ({@link RobustnessService}, SEMANTICS §12.5): checked, stored by their hash
+ * and, when an identical request was stored before, answered by that study. The charts need what the stored answer
+ * does not hold (every timing variant's value path, every path's finals), so they take the engine's result: the
+ * one just computed, or for a reused study the same plan computed again by the service. The studies are
+ * deterministic (fixed seed, each path's sums sequential, the same for any thread count), so the recomputed figures
+ * are bit for bit those the stored answer was made from.
+ */
+public final class StoredStudies implements RobustnessStudies {
+    /** A bootstrap's paths run on all cores but one, so the window keeps answering while it runs. */
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+
+    private final RobustnessService service;
+
+    public StoredStudies(BacktestService backtests) {
+        this.service = backtests.robustness();
+    }
+
+    @Override
+    public Studied<TimingStudy.Result> timing(StudyScope scope, RuleRecord rule, int[] phases, int[] offsets,
+                                              Progress progress, Cancellation cancellation) {
+        AtomicReference<TimingStudy.Result> engine = new AtomicReference<>();
+        StudyResult r = service.run(StudyRequest.timing(scenario(scope, rule), phases, offsets), cancellation,
+                progress::report, new RobustnessService.Computed() {
+                    @Override
+                    public void timing(TimingStudy.Result result) {
+                        engine.set(result);
+                    }
+                }, THREADS);
+        return studied(engine.get(), r);
+    }
+
+    @Override
+    public Studied<WindowsStudy.Result> windows(StudyScope scope, RuleRecord rule, int lengthMonths, int stepMonths,
+                                                Progress progress, Cancellation cancellation) {
+        AtomicReference<WindowsStudy.Result> engine = new AtomicReference<>();
+        StudyResult r = service.run(StudyRequest.windows(scenario(scope, rule), lengthMonths, stepMonths), cancellation,
+                progress::report, new RobustnessService.Computed() {
+                    @Override
+                    public void windows(WindowsStudy.Result result) {
+                        engine.set(result);
+                    }
+                }, THREADS);
+        return studied(engine.get(), r);
+    }
+
+    @Override
+    public Studied<BootstrapStudy.Result> bootstrap(StudyScope scope, RuleRecord ruleA, RuleRecord ruleB, int paths,
+                                                    Double block, long seed, Progress progress,
+                                                    Cancellation cancellation) {
+        AtomicReference<BootstrapStudy.Result> engine = new AtomicReference<>();
+        StudyRequest req = StudyRequest.bootstrap(scenario(scope, ruleA), ruleB == null ? null : ruleB.ruleId(), null,
+                paths, block, seed);
+        StudyResult r = service.run(req, cancellation, progress::report, new RobustnessService.Computed() {
+            @Override
+            public void bootstrap(BootstrapStudy.Result result) {
+                engine.set(result);
+            }
+        }, THREADS);
+        return studied(engine.get(), r);
+    }
+
+    private static BacktestRequest scenario(StudyScope scope, RuleRecord rule) {
+        return scope.request().withRule(rule.ruleId());
+    }
+
+    private static <R> Studied<R> studied(R engine, StudyResult r) {
+        if (engine == null) {
+            throw new ForestoException(ErrorCode.INTERNAL_ERROR, "study #" + r.studyId() + " gave no engine result");
+        }
+        return new Studied<>(engine, r.studyId(), r.reused());
+    }
+}
