@@ -75,8 +75,7 @@ public final class PortfoliosView extends BorderPane {
                 @Override
                 protected void updateItem(ListedPortfolio item, boolean empty) {
                     super.updateItem(item, empty);
-                    setTooltip(item == null || empty || item.portfolio().description() == null ? null
-                            : new Tooltip(item.portfolio().description()));
+                    setTooltip(item == null || empty ? null : new Tooltip(tooltip(item)));
                     setOpacity(item != null && !empty && !item.active() ? 0.55 : 1);
                 }
             };
@@ -129,6 +128,14 @@ public final class PortfoliosView extends BorderPane {
             a.initOwner(owner);
         }
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /** The row's full text on hover: name, every weight, the description and whether it is active. */
+    static String tooltip(ListedPortfolio p) {
+        String description = p.portfolio().description();
+        return p.portfolio().name() + " (id " + p.portfolio().portfolioId() + (p.active() ? "" : ", inactive") + ")\n"
+                + PortfoliosViewModel.weightsText(p.portfolio().weights())
+                + (description == null || description.isBlank() ? "" : "\n" + description);
     }
 
     public TableView<ListedPortfolio> table() {

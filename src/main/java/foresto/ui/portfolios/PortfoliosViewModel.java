@@ -199,14 +199,14 @@ public final class PortfoliosViewModel {
         });
     }
 
-    /** The weights as the form shows them, e.g. "BOND 0.4, EQUITY 0.6". */
+    /** The held weights in the form's order, e.g. "EQUITY 0.6, BOND 0.4". */
     public static String weightsText(Weights w) {
         StringBuilder sb = new StringBuilder();
-        w.byCode().forEach((k, v) -> {
-            if (v > 0) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(PlainNumber.of(v));
+        for (AssetClass c : AssetClass.values()) {
+            if (w.holds(c)) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(c.name()).append(' ').append(PlainNumber.of(w.get(c)));
             }
-        });
+        }
         return sb.toString();
     }
 
@@ -241,7 +241,7 @@ public final class PortfoliosViewModel {
         UiError e = UiError.of("Portfolio", t);
         error.set(plain(e));
         errorDetails.set("Details: " + e.describe());
-        status.set("Not done: " + error.get());
+        status.set("Not saved.");
     }
 
     private void clearError() {
