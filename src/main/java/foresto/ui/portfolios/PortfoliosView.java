@@ -2,6 +2,7 @@ package foresto.ui.portfolios;
 
 import foresto.engine.AssetClass;
 import foresto.model.ListedPortfolio;
+import foresto.text.PlainNumber;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -12,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -49,18 +51,21 @@ public final class PortfoliosView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         TableColumn<ListedPortfolio, String> name = new TableColumn<>("Name");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().portfolio().name()));
-        name.setPrefWidth(220);
-        TableColumn<ListedPortfolio, String> weights = new TableColumn<>("Weights");
-        weights.setCellValueFactory(c -> new ReadOnlyStringWrapper(PortfoliosViewModel.weightsText(c.getValue().portfolio().weights())));
-        weights.setPrefWidth(360);
+        name.setPrefWidth(200);
+        name.setMinWidth(140);
+        table.getColumns().add(name);
+        for (AssetClass c : AssetClass.values()) {
+            table.getColumns().add(weightColumn(c));
+        }
         TableColumn<ListedPortfolio, String> active = new TableColumn<>("Active");
         active.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().active() ? "yes" : "no"));
         active.setPrefWidth(70);
+        active.setMinWidth(65);
         TableColumn<ListedPortfolio, Long> id = new TableColumn<>("Id");
         id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().portfolio().portfolioId()));
-        id.setPrefWidth(60);
-        table.getColumns().add(name);
-        table.getColumns().add(weights);
+        id.setPrefWidth(50);
+        id.setMinWidth(45);
+        id.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(active);
         table.getColumns().add(id);
         table.setPlaceholder(new Label("No portfolios yet."));
@@ -112,6 +117,24 @@ public final class PortfoliosView extends BorderPane {
         setBottom(messages(vm));
     }
 
+    /** One asset class's weight, a number sorted as one; blank where the class is not held. */
+    private static TableColumn<ListedPortfolio, Double> weightColumn(AssetClass c) {
+        TableColumn<ListedPortfolio, Double> col = new TableColumn<>(c.name());
+        col.setId("portfolioColumn" + c.name());
+        col.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue().portfolio().weights().get(c)));
+        col.setCellFactory(t -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double w, boolean empty) {
+                super.updateItem(w, empty);
+                setText(empty || w == null || w == 0 ? null : PlainNumber.of(w));
+            }
+        });
+        col.setStyle("-fx-alignment: CENTER-RIGHT;");
+        col.setPrefWidth(c == AssetClass.SHORT_TERM ? 120 : 80);
+        col.setMinWidth(c == AssetClass.SHORT_TERM ? 118 : 64);
+        return col;
+    }
+
     /** The tab, id {@code portfoliosTab}. */
     public static Tab tab(PortfoliosViewModel vm, Confirm confirm) {
         Tab t = new Tab("Portfolios", new PortfoliosView(vm, confirm));
@@ -152,12 +175,15 @@ public final class PortfoliosView extends BorderPane {
         grid.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(150);
-        ColumnConstraints fields = new ColumnConstraints(160);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setMinWidth(160);
         fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
         grid.getColumnConstraints().addAll(labels, fields);
         TextField name = new TextField();
         name.setId("portfolioNameField");
-        name.setPromptText("a unique name (Korean is fine)");
+        name.setPromptText("unique; Korean is fine");
+        name.setMaxWidth(Double.MAX_VALUE);
         name.textProperty().bindBidirectional(vm.nameProperty());
         grid.addRow(0, new Label("Name"), name);
         int row = 1;
@@ -165,6 +191,7 @@ public final class PortfoliosView extends BorderPane {
             TextField w = new TextField();
             w.setId("portfolioWeight" + c.name());
             w.setPromptText("0");
+            w.setMaxWidth(Double.MAX_VALUE);
             w.textProperty().bindBidirectional(vm.weightProperty(c));
             grid.addRow(row++, new Label(c.name() + " (" + c.koreanName() + ")"), w);
         }
@@ -192,9 +219,9 @@ public final class PortfoliosView extends BorderPane {
         Button clear = button("Clear", "portfolioClearButton", vm::newPortfolio);
         HBox buttons = new HBox(8, save, clear);
         VBox box = new VBox(10, title, grid, hint, sum, formError, buttons);
-        box.setPadding(new Insets(0, 0, 0, 16));
-        box.setPrefWidth(380);
-        box.setMinWidth(340);
+        box.setPadding(new Insets(0, 4, 0, 16));
+        box.setPrefWidth(370);
+        box.setMinWidth(330);
         return box;
     }
 

@@ -19,12 +19,14 @@ import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.UiState;
 import foresto.ui.main.MainViewModel;
 import foresto.ui.robust.RobustnessView;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +109,12 @@ class PortfoliosTabTest {
         robot.clickOn("Portfolios");
         TableView<?> table = robot.lookup("#portfolioTable").queryAs(TableView.class);
         waitUntil(() -> table.getItems().size() == 5);
+        // at the window's size (1400 × 900) no header of the list is cut ("SHORT_T…")
+        for (Node header : table.lookupAll(".column-header .label")) {
+            Label l = (Label) header;
+            assertThat(((Text) l.lookup(".text")).getText()).as("header %s", l.getText()).isEqualTo(l.getText());
+        }
+        assertThat(table.lookupAll(".column-header .label")).hasSize(8);
         Button save = robot.lookup("#portfolioSaveButton").queryButton();
         Label formError = robot.lookup("#portfolioFormError").queryAs(Label.class);
 
