@@ -218,7 +218,8 @@ public final class PortfoliosView extends BorderPane {
         save.setOnAction(e -> vm.save());
         Button clear = button("Clear", "portfolioClearButton", vm::newPortfolio);
         HBox buttons = new HBox(8, save, clear);
-        VBox box = new VBox(10, title, grid, hint, sum, formError, buttons);
+        // the error below Save, so Save does not move under the pointer as the error comes and goes
+        VBox box = new VBox(10, title, grid, hint, sum, buttons, formError);
         box.setPadding(new Insets(0, 4, 0, 16));
         box.setPrefWidth(370);
         box.setMinWidth(330);
