@@ -146,7 +146,7 @@ public final class ForestoApp extends Application {
 
     private void attach(Stage stage, Backend b, AppConfig config, TaskExecutor executor) {
         spin.stop();
-        MainWindow w = shell.attach(b.backtests(), b.rules(), b.imports(), executor,
+        MainWindow w = shell.attach(b.backtests(), b.rules(), b.imports(), b.portfolios(), executor,
                 new UiState(config.dataDirectory().resolve("ui-state.properties")), MainWindow.ExportChooser.fileChooser());
         Startup.mark("main window attached");
         w.showIn(stage);

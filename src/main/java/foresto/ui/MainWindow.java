@@ -3,6 +3,7 @@ package foresto.ui;
 import atlantafx.base.theme.PrimerLight;
 import foresto.backtest.BacktestService;
 import foresto.backtest.ImportService;
+import foresto.backtest.PortfolioService;
 import foresto.backtest.RuleService;
 import foresto.config.AppConfig;
 import foresto.ui.chart.TimeSeriesChart;
@@ -17,6 +18,8 @@ import foresto.ui.main.MainViewModel;
 import foresto.ui.main.ResultViewModel;
 import foresto.ui.main.RunModel;
 import foresto.ui.main.SummaryPanel;
+import foresto.ui.portfolios.PortfoliosView;
+import foresto.ui.portfolios.PortfoliosViewModel;
 import foresto.ui.rules.RulesController;
 import foresto.ui.robust.StoredStudies;
 import foresto.ui.robust.RobustnessView;
@@ -178,6 +181,13 @@ public final class MainWindow {
         return shell(currency, false).attach(backtests, rules, imports, executor, state, exportChooser);
     }
 
+    /** As above, with the Portfolios tab on {@code portfolios}. */
+    public static MainWindow create(BacktestService backtests, RuleService rules, ImportService imports,
+                                    PortfolioService portfolios, TaskExecutor executor, UiState state,
+                                    ExportChooser exportChooser) {
+        return shell("", false).attach(backtests, rules, imports, portfolios, executor, state, exportChooser);
+    }
+
     /**
      * The window's screens without their services: FXML loaded and the style sheets set — everything that does
      * not need the database, so the desktop app builds (and may show) it while the database starts. Input is held
@@ -230,6 +240,13 @@ public final class MainWindow {
         /** Binds the screens to their view-models and services, loads the lists and lets input through. */
         public MainWindow attach(BacktestService backtests, RuleService rules, ImportService imports,
                                  TaskExecutor executor, UiState state, ExportChooser exportChooser) {
+            return attach(backtests, rules, imports, null, executor, state, exportChooser);
+        }
+
+        /** As above, with the Portfolios tab on {@code portfolios} (none when null). */
+        public MainWindow attach(BacktestService backtests, RuleService rules, ImportService imports,
+                                 PortfolioService portfolios, TaskExecutor executor, UiState state,
+                                 ExportChooser exportChooser) {
             if (attached) {
                 throw new IllegalStateException("already attached");
             }
@@ -267,7 +284,17 @@ public final class MainWindow {
             Tab studiesTab = StudiesView.tab(new StudiesViewModel(executor, backtests.flags(), e -> showError(scene.getWindow(), e)),
                     name -> exportChooser.choose(scene.getWindow(), name), Snapshots::write);
             mc.tabs().getTabs().add(studiesTab);
+            PortfoliosViewModel portfoliosVm = portfolios == null ? null
+                    : new PortfoliosViewModel(portfolios, executor, vm::refreshPortfolios);
+            Tab portfoliosTab = portfolios == null ? null : PortfoliosView.tab(portfoliosVm, PortfoliosView::confirmDialog);
+            if (portfoliosTab != null) {
+                mc.tabs().getTabs().add(portfoliosTab);
+                portfoliosVm.load();
+            }
             if (deferred != null) {
+                if (portfoliosTab != null) {
+                    deferred.defer(portfoliosTab);
+                }
                 deferred.defer(sweepTab);
                 deferred.defer(robustTab);
                 deferred.defer(studiesTab);

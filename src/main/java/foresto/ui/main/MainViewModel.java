@@ -244,6 +244,11 @@ public final class MainViewModel {
         }, status::failed, status::cancelled);
     }
 
+    /** Refreshes the active portfolios every picker offers (after the Portfolios tab changed something). */
+    public void refreshPortfolios() {
+        jobs.submit("portfolios", service::portfolios, setup::setPortfolios, status::failed, () -> { });
+    }
+
     /** Refreshes the usable rules (after the rules editor changed something). */
     public void refreshRules() {
         jobs.submit("rules", service::usableRules, setup::setRules, status::failed, () -> { });

@@ -135,6 +135,17 @@ public final class SetupViewModel {
         return sb.toString();
     }
 
+    /**
+     * Replaces the portfolios (after one was added, edited or deactivated), keeping the chosen one by id (as now
+     * stored); when it is gone, the first one.
+     */
+    void setPortfolios(List<PortfolioRecord> ps) {
+        PortfolioRecord was = portfolio.get();
+        portfolios.setAll(ps);
+        portfolio.set(ps.stream().filter(p -> was != null && p.portfolioId() == was.portfolioId()).findFirst()
+                .orElse(ps.isEmpty() ? null : ps.get(0)));
+    }
+
     /** Replaces the lists and restores the remembered choices; returns a warning for choices it had to drop. */
     String setLists(List<PortfolioRecord> ps, List<RuleRecord> rs, List<DatasetRecord> ds) {
         portfolios.setAll(ps);

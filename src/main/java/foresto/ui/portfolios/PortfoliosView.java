@@ -1,0 +1,258 @@
+package foresto.ui.portfolios;
+
+import foresto.engine.AssetClass;
+import foresto.model.ListedPortfolio;
+import foresto.text.PlainNumber;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import java.util.function.BiPredicate;
+
+/**
+ * The Portfolios tab's nodes, bound to a {@link PortfoliosViewModel}: on the left every portfolio (name, weights,
+ * active, id) with New, Copy, Edit and Deactivate; on the right the form, one weight field per asset class, the live
+ * sum and what keeps Save disabled; below, the service's refusal in plain words with its code on a details line.
+ */
+public final class PortfoliosView extends BorderPane {
+    /** Asks the analyst to confirm deactivating a portfolio (a dialog in the app). */
+    @FunctionalInterface
+    public interface Confirm extends BiPredicate<Window, String> {
+    }
+
+    private final TableView<ListedPortfolio> table = new TableView<>();
+
+    public PortfoliosView(PortfoliosViewModel vm, Confirm confirm) {
+        setId("portfoliosView");
+        setPadding(new Insets(12));
+
+        table.setId("portfolioTable");
+        table.setItems(vm.getPortfolios());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        TableColumn<ListedPortfolio, String> name = new TableColumn<>("Name");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().portfolio().name()));
+        name.setPrefWidth(200);
+        name.setMinWidth(140);
+        table.getColumns().add(name);
+        for (AssetClass c : AssetClass.values()) {
+            table.getColumns().add(weightColumn(c));
+        }
+        TableColumn<ListedPortfolio, String> active = new TableColumn<>("Active");
+        active.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().active() ? "yes" : "no"));
+        active.setPrefWidth(70);
+        active.setMinWidth(65);
+        TableColumn<ListedPortfolio, Long> id = new TableColumn<>("Id");
+        id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().portfolio().portfolioId()));
+        id.setPrefWidth(50);
+        id.setMinWidth(45);
+        id.setStyle("-fx-alignment: CENTER-RIGHT;");
+        table.getColumns().add(active);
+        table.getColumns().add(id);
+        table.setPlaceholder(new Label("No portfolios yet."));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
+        vm.selectedProperty().addListener((o, was, now) -> {
+            if (table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+        });
+        table.setRowFactory(t -> {
+            TableRow<ListedPortfolio> row = new TableRow<>() {
+                @Override
+                protected void updateItem(ListedPortfolio item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setTooltip(item == null || empty ? null : new Tooltip(tooltip(item)));
+                    setOpacity(item != null && !empty && !item.active() ? 0.55 : 1);
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    vm.edit(row.getItem());
+                }
+            });
+            return row;
+        });
+
+        Button add = button("New", "portfolioNewButton", vm::newPortfolio);
+        Button copy = button("Copy", "portfolioCopyButton", () -> vm.copy(vm.selectedProperty().get()));
+        Button edit = button("Edit", "portfolioEditButton", () -> vm.edit(vm.selectedProperty().get()));
+        Button deactivate = button("Deactivate …", "portfolioDeactivateButton", () -> {
+            ListedPortfolio p = vm.selectedProperty().get();
+            if (confirm.test(getScene() == null ? null : getScene().getWindow(), "Deactivate " + p.portfolio().name()
+                    + "? It is no longer offered for new runs; stored runs keep it. This cannot be undone here.")) {
+                vm.deactivate(p);
+            }
+        });
+        var none = vm.selectedProperty().isNull().or(vm.busyProperty());
+        copy.disableProperty().bind(none);
+        edit.disableProperty().bind(none);
+        deactivate.disableProperty().bind(none.or(Bindings.createBooleanBinding(
+                () -> vm.selectedProperty().get() != null && !vm.selectedProperty().get().active(), vm.selectedProperty())));
+        HBox actions = new HBox(8, add, copy, edit, deactivate);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(8, table, actions);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        setCenter(left);
+        setRight(form(vm));
+        setBottom(messages(vm));
+    }
+
+    /** One asset class's weight, a number sorted as one; blank where the class is not held. */
+    private static TableColumn<ListedPortfolio, Double> weightColumn(AssetClass c) {
+        TableColumn<ListedPortfolio, Double> col = new TableColumn<>(c.name());
+        col.setId("portfolioColumn" + c.name());
+        col.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue().portfolio().weights().get(c)));
+        col.setCellFactory(t -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double w, boolean empty) {
+                super.updateItem(w, empty);
+                setText(empty || w == null || w == 0 ? null : PlainNumber.of(w));
+            }
+        });
+        col.setStyle("-fx-alignment: CENTER-RIGHT;");
+        col.setPrefWidth(c == AssetClass.SHORT_TERM ? 120 : 80);
+        col.setMinWidth(c == AssetClass.SHORT_TERM ? 118 : 64);
+        return col;
+    }
+
+    /** The tab, id {@code portfoliosTab}. */
+    public static Tab tab(PortfoliosViewModel vm, Confirm confirm) {
+        Tab t = new Tab("Portfolios", new PortfoliosView(vm, confirm));
+        t.setId("portfoliosTab");
+        return t;
+    }
+
+    /** A confirmation dialog with OK and Cancel. */
+    public static boolean confirmDialog(Window owner, String question) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+        a.setTitle("Deactivate portfolio");
+        a.setHeaderText(null);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /** The row's full text on hover: name, every weight, the description and whether it is active. */
+    static String tooltip(ListedPortfolio p) {
+        String description = p.portfolio().description();
+        return p.portfolio().name() + " (id " + p.portfolio().portfolioId() + (p.active() ? "" : ", inactive") + ")\n"
+                + PortfoliosViewModel.weightsText(p.portfolio().weights())
+                + (description == null || description.isBlank() ? "" : "\n" + description);
+    }
+
+    public TableView<ListedPortfolio> table() {
+        return table;
+    }
+
+    private static VBox form(PortfoliosViewModel vm) {
+        Label title = new Label();
+        title.getStyleClass().add("title-4");
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.editingProperty().get() == null
+                ? "New portfolio" : "Edit portfolio #" + vm.editingProperty().get(), vm.editingProperty()));
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(150);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setMinWidth(160);
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+        TextField name = new TextField();
+        name.setId("portfolioNameField");
+        name.setPromptText("unique; Korean is fine");
+        name.setMaxWidth(Double.MAX_VALUE);
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        grid.addRow(0, new Label("Name"), name);
+        int row = 1;
+        for (AssetClass c : AssetClass.values()) {
+            TextField w = new TextField();
+            w.setId("portfolioWeight" + c.name());
+            w.setPromptText("0");
+            w.setMaxWidth(Double.MAX_VALUE);
+            w.textProperty().bindBidirectional(vm.weightProperty(c));
+            grid.addRow(row++, new Label(c.name() + " (" + c.koreanName() + ")"), w);
+        }
+        Label hint = new Label("Each weight from 0 to 1 (0.6 is 60 %); blank is 0.");
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+        Label sum = new Label();
+        sum.setId("portfolioSumLabel");
+        sum.textProperty().bind(vm.sumTextProperty());
+        sum.getStyleClass().add("text-bold");
+        Label formError = new Label();
+        formError.setId("portfolioFormError");
+        formError.setWrapText(true);
+        formError.getStyleClass().add("danger");
+        formError.setStyle("-fx-text-fill: -color-danger-fg;");
+        formError.textProperty().bind(vm.formErrorProperty());
+        formError.visibleProperty().bind(vm.formErrorProperty().isNotEmpty());
+        formError.managedProperty().bind(formError.visibleProperty());
+        Button save = new Button("Save");
+        save.setId("portfolioSaveButton");
+        save.getStyleClass().add("accent");
+        save.setDefaultButton(true);
+        save.disableProperty().bind(vm.canSaveProperty().not());
+        save.setOnAction(e -> vm.save());
+        Button clear = button("Clear", "portfolioClearButton", vm::newPortfolio);
+        HBox buttons = new HBox(8, save, clear);
+        // the error below Save, so Save does not move under the pointer as the error comes and goes
+        VBox box = new VBox(10, title, grid, hint, sum, buttons, formError);
+        box.setPadding(new Insets(0, 4, 0, 16));
+        box.setPrefWidth(370);
+        box.setMinWidth(330);
+        return box;
+    }
+
+    private static VBox messages(PortfoliosViewModel vm) {
+        Label error = new Label();
+        error.setId("portfolioError");
+        error.setWrapText(true);
+        error.setStyle("-fx-text-fill: -color-danger-fg;");
+        error.textProperty().bind(vm.errorProperty());
+        Label details = new Label();
+        details.setId("portfolioErrorDetails");
+        details.setWrapText(true);
+        details.getStyleClass().add("text-muted");
+        details.textProperty().bind(vm.errorDetailsProperty());
+        for (Label l : new Label[]{error, details}) {
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        Label status = new Label();
+        status.setId("portfolioStatus");
+        status.textProperty().bind(vm.statusProperty());
+        VBox box = new VBox(4, error, details, status);
+        box.setPadding(new Insets(10, 0, 0, 0));
+        return box;
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}
