@@ -1,6 +1,7 @@
 package foresto.db;
 
 import foresto.engine.AssetClass;
+import foresto.engine.FingerprintDigest;
 import foresto.engine.MarketData;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
@@ -8,9 +9,6 @@ import foresto.model.DatasetRecord;
 import foresto.model.Imported;
 import foresto.model.Replace;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -296,15 +293,9 @@ public final class MarketDataRepository {
      * value of each column in {@link AssetClass} order (IEEE-754 bits, NULL as NaN), then the dates.
      */
     static String fingerprint(Connection c, long datasetId, List<AssetClass> columns, long[] epochDays) throws SQLException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buf = new byte[8];
+        FingerprintDigest md = new FingerprintDigest();
         for (AssetClass a : columns) {
-            md.update(a.name().getBytes(StandardCharsets.US_ASCII));
+            md.column(a);
             try (PreparedStatement ps = c.prepareStatement("SELECT daily_return FROM market_return WHERE dataset_id = ? "
                     + "AND asset_class_code = ? ORDER BY trade_date")) {
                 ps.setLong(1, datasetId);
@@ -313,20 +304,16 @@ public final class MarketDataRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         double r = rs.getDouble(1);
-                        long bits = Double.doubleToLongBits(rs.wasNull() ? Double.NaN : r);
-                        for (int b = 0; b < 8; b++) {
-                            buf[b] = (byte) (bits >>> (56 - 8 * b));
-                        }
-                        md.update(buf);
+                        md.value(rs.wasNull() ? Double.NaN : r);
                     }
                 }
             }
         }
-        md.update("|dates".getBytes(StandardCharsets.US_ASCII));
+        md.dates();
         for (long d : epochDays) {
-            md.update(LocalDate.ofEpochDay(d).toString().getBytes(StandardCharsets.US_ASCII));
+            md.date(LocalDate.ofEpochDay(d));
         }
-        return HexFormat.of().formatHex(md.digest());
+        return md.hex();
     }
 
     private static int runsOf(Connection c, long datasetId) throws SQLException {
