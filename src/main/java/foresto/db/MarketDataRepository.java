@@ -93,31 +93,13 @@ public final class MarketDataRepository {
     public Imported insert(String name, String description, String source, boolean synthetic, MarketData data,
                            Replace replace) {
         return Jdbc.inTransaction(ds, "importing dataset '" + name + "'", c -> {
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "dataset:" + name);
-                lock.execute();
+            Existing existing = existing(c, name, replace);
+            if (existing.refused() != null) {
+                throw existing.refused();
             }
-            Optional<DatasetRecord> existing = findByName(c, name);
-            int deletedRuns = 0;
-            if (existing.isPresent()) {
-                long id = existing.get().datasetId();
-                if (replace == Replace.NO) {
-                    throw new ForestoException(ErrorCode.DATASET_EXISTS, "a dataset named '" + name
-                            + "' already exists (id " + id + "); use --replace to overwrite it");
-                }
-                try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM market_dataset WHERE dataset_id = ? FOR UPDATE")) {
-                    lock.setLong(1, id); // waits for runs being stored on this dataset
-                    lock.executeQuery().close();
-                }
-                deletedRuns = runsOf(c, id);
-                if (deletedRuns > 0 && replace != Replace.FORCE) {
-                    throw new ForestoException(ErrorCode.CONFIRMATION_REQUIRED, "replacing dataset '" + name + "' deletes its "
-                            + deletedRuns + " stored run" + (deletedRuns == 1 ? "" : "s") + " and their events; add --force to do it");
-                }
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM market_dataset WHERE dataset_id = ?")) {
-                    del.setLong(1, id);
-                    del.executeUpdate();
-                }
+            int deletedRuns = existing.deletedRuns();
+            if (existing.id() != null) {
+                delete(c, existing.id());
             }
             DatasetRecord header;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO market_dataset (name, description, source, "
@@ -157,38 +139,14 @@ public final class MarketDataRepository {
      */
     public Imported insertStreamed(String name, Replace replace, Function<Rows, Streamed> send) {
         return Jdbc.inTransaction(ds, "importing dataset '" + name + "'", c -> {
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "dataset:" + name);
-                lock.execute();
+            Existing existing = existing(c, name, replace);
+            if (existing.refused() != null) {
+                send.apply((date, column, value) -> { });
+                throw existing.refused();
             }
-            Optional<DatasetRecord> existing = findByName(c, name);
-            int deletedRuns = 0;
-            if (existing.isPresent()) {
-                long id = existing.get().datasetId();
-                ForestoException refused = null;
-                if (replace == Replace.NO) {
-                    refused = new ForestoException(ErrorCode.DATASET_EXISTS, "a dataset named '" + name
-                            + "' already exists (id " + id + "); use --replace to overwrite it");
-                } else {
-                    try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM market_dataset WHERE dataset_id = ? FOR UPDATE")) {
-                        lock.setLong(1, id); // waits for runs being stored on this dataset
-                        lock.executeQuery().close();
-                    }
-                    deletedRuns = runsOf(c, id);
-                    if (deletedRuns > 0 && replace != Replace.FORCE) {
-                        refused = new ForestoException(ErrorCode.CONFIRMATION_REQUIRED, "replacing dataset '" + name
-                                + "' deletes its " + deletedRuns + " stored run" + (deletedRuns == 1 ? "" : "s")
-                                + " and their events; add --force to do it");
-                    }
-                }
-                if (refused != null) {
-                    send.apply((date, column, value) -> { });
-                    throw refused;
-                }
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM market_dataset WHERE dataset_id = ?")) {
-                    del.setLong(1, id);
-                    del.executeUpdate();
-                }
+            int deletedRuns = existing.deletedRuns();
+            if (existing.id() != null) {
+                delete(c, existing.id());
             }
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO market_dataset (name, source, is_synthetic, "
@@ -314,6 +272,47 @@ public final class MarketDataRepository {
             md.date(LocalDate.ofEpochDay(d));
         }
         return md.hex();
+    }
+
+    /**
+     * The dataset of that name before an import: its id (null: none) and stored runs, or why it may not be replaced.
+     * The name's lock is taken first, then the dataset's row, so a run being stored on it finishes first.
+     */
+    private record Existing(Long id, int deletedRuns, ForestoException refused) {
+    }
+
+    private static Existing existing(Connection c, String name, Replace replace) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "dataset:" + name);
+            lock.execute();
+        }
+        Optional<DatasetRecord> found = findByName(c, name);
+        if (found.isEmpty()) {
+            return new Existing(null, 0, null);
+        }
+        long id = found.get().datasetId();
+        if (replace == Replace.NO) {
+            return new Existing(id, 0, new ForestoException(ErrorCode.DATASET_EXISTS, "a dataset named '" + name
+                    + "' already exists (id " + id + "); use --replace to overwrite it"));
+        }
+        try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM market_dataset WHERE dataset_id = ? FOR UPDATE")) {
+            lock.setLong(1, id); // waits for runs being stored on this dataset
+            lock.executeQuery().close();
+        }
+        int runs = runsOf(c, id);
+        if (runs > 0 && replace != Replace.FORCE) {
+            return new Existing(id, runs, new ForestoException(ErrorCode.CONFIRMATION_REQUIRED, "replacing dataset '"
+                    + name + "' deletes its " + runs + " stored run" + (runs == 1 ? "" : "s")
+                    + " and their events; add --force to do it"));
+        }
+        return new Existing(id, runs, null);
+    }
+
+    private static void delete(Connection c, long datasetId) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM market_dataset WHERE dataset_id = ?")) {
+            del.setLong(1, datasetId);
+            del.executeUpdate();
+        }
     }
 
     private static int runsOf(Connection c, long datasetId) throws SQLException {
