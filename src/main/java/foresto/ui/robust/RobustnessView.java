@@ -5,6 +5,7 @@ import foresto.engine.robust.WindowsStudy;
 import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
+import foresto.ui.common.Forms;
 import foresto.ui.main.MainController;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -127,8 +128,8 @@ public final class RobustnessView extends BorderPane {
         rule.setCellFactory(l -> ruleCell(false));
         rule.setButtonCell(ruleCell(false));
         rule.setId("robustRuleBox");
-        FlowPane row = new FlowPane(10, 8, labelled("Portfolio", portfolio), labelled("Dataset", dataset),
-                labelled("from", start), labelled("to", end), labelled("Rule (A)", rule),
+        FlowPane row = new FlowPane(10, 8, Forms.labelled("Portfolio", portfolio), Forms.labelled("Dataset", dataset),
+                Forms.labelled("from", start), Forms.labelled("to", end), Forms.labelled("Rule (A)", rule),
                 muted("(the Analysis tab's choices: picking here picks there too)"));
         row.setPadding(new Insets(8, 8, 4, 8));
         return row;
@@ -169,7 +170,7 @@ public final class RobustnessView extends BorderPane {
         TextField offsets = field(vm.offsetsProperty(), "robustOffsets", 7, "rule's");
         Button run = runButton("Run timing study", "robustTimingRun", vm::runTiming);
         TableView<TimingStudy.Variant> table = timingTable();
-        FlowPane form = form(labelled("phases", phases), labelled("day offsets", offsets), run,
+        FlowPane form = form(Forms.labelled("phases", phases), Forms.labelled("day offsets", offsets), run,
                 pngButton("robustTimingPng", timingChart, "timing.png"),
                 csvButton("robustTimingCsv", "timing-variants.csv", vm::exportTiming, vm.timingProperty().isNull()),
                 muted("Every phase (and offset) of the rule, everything else equal (SEMANTICS §12.2)."));
@@ -216,7 +217,8 @@ public final class RobustnessView extends BorderPane {
         TextField length = field(vm.lengthMonthsProperty(), "robustLength", 4, "");
         TextField step = field(vm.stepMonthsProperty(), "robustStep", 3, "");
         Button run = runButton("Run start-date study", "robustWindowsRun", vm::runWindows);
-        FlowPane form = form(labelled("window length (months)", length), labelled("every (months)", step), run,
+        FlowPane form = form(Forms.labelled("window length (months)", length),
+                Forms.labelled("every (months)", step), run,
                 pngButton("robustPremiumPng", premiumChart, "windows-premium.png"),
                 pngButton("robustPremiumHistogramPng", premiumHistogram, "windows-histogram.png"),
                 csvButton("robustWindowsCsv", "windows.csv", vm::exportWindows, vm.windowsProperty().isNull()),
@@ -316,8 +318,9 @@ public final class RobustnessView extends BorderPane {
         table.setPrefHeight(122);
         table.setMinHeight(122);
         table.setMaxHeight(122);
-        FlowPane form = form(labelled("B", b), labelled("paths", paths), labelled("mean block", block),
-                labelled("seed", seed), run, pngButton("robustFanPng", fanChart, "bootstrap-fan.png"),
+        FlowPane form = form(Forms.labelled("B", b), Forms.labelled("paths", paths),
+                Forms.labelled("mean block", block), Forms.labelled("seed", seed), run,
+                pngButton("robustFanPng", fanChart, "bootstrap-fan.png"),
                 pngButton("robustDiffPng", diffHistogram, "bootstrap-cagr-diff.png"),
                 csvButton("robustBootstrapCsv", "bootstrap-percentiles.csv", vm::exportBootstrap,
                         vm.bootstrapProperty().isNull()));
@@ -451,17 +454,8 @@ public final class RobustnessView extends BorderPane {
     }
 
     private static TextField field(StringProperty p, String id, int columns, String prompt) {
-        TextField f = new TextField();
-        f.textProperty().bindBidirectional(p);
-        f.setId(id);
-        f.setPrefColumnCount(columns);
+        TextField f = Forms.field(p, id, columns);
         f.setPromptText(prompt);
         return f;
-    }
-
-    private static HBox labelled(String text, Node n) {
-        HBox box = new HBox(4, new Label(text), n);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
     }
 }
