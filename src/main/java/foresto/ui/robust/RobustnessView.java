@@ -187,13 +187,8 @@ public final class RobustnessView extends BorderPane {
             timingChart.setContent(f == null ? null : RobustnessCharts.timing(f));
             table.getItems().setAll(f == null ? List.of() : f.result().variants());
         });
-        SplitPane split = new SplitPane(timingChart, table);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
-        VBox box = new VBox(4, form, headline, tranche, split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        box.setPadding(new Insets(6, 8, 4, 8));
-        return box;
+        SplitPane split = stacked(timingChart, table, 0.6);
+        return page(split, form, headline, tranche, split);
     }
 
     private TableView<TimingStudy.Variant> timingTable() {
@@ -264,13 +259,8 @@ public final class RobustnessView extends BorderPane {
         premiumHistogram.setMinWidth(260);
         HBox lower = new HBox(6, summary, table);
         HBox.setHgrow(table, Priority.ALWAYS);
-        SplitPane split = new SplitPane(charts, lower);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
-        VBox box = new VBox(4, form, headline, split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        box.setPadding(new Insets(6, 8, 4, 8));
-        return box;
+        SplitPane split = stacked(charts, lower, 0.55);
+        return page(split, form, headline, split);
     }
 
     private TableView<WindowsStudy.WindowResult> windowsTable() {
@@ -351,13 +341,26 @@ public final class RobustnessView extends BorderPane {
         HBox charts = new HBox(6, fanChart, diffHistogram);
         HBox.setHgrow(fanChart, Priority.ALWAYS);
         fanChart.setPrefWidth(800);
-        VBox box = new VBox(4, form, sentence, differences, note, charts, table);
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        return page(charts, form, sentence, differences, note, charts, table);
+    }
+
+    // ---- pieces ----
+
+    /** A study's page: {@code rows} one under the other, {@code growing} (one of them) taking the height left. */
+    private static VBox page(Node growing, Node... rows) {
+        VBox box = new VBox(4, rows);
+        VBox.setVgrow(growing, Priority.ALWAYS);
         box.setPadding(new Insets(6, 8, 4, 8));
         return box;
     }
 
-    // ---- pieces ----
+    /** {@code top} over {@code bottom}, split at {@code divider} of the height. */
+    private static SplitPane stacked(Node top, Node bottom, double divider) {
+        SplitPane split = new SplitPane(top, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(divider);
+        return split;
+    }
 
     private Button runButton(String text, String id, Runnable action) {
         Button run = new Button(text);
