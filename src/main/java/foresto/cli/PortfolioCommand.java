@@ -25,17 +25,7 @@ import java.util.concurrent.Callable;
         description = "Add, list, edit and deactivate model portfolios (weights by asset class code, summing to 1).",
         subcommands = {PortfolioCommand.Add.class, PortfolioCommand.ListAll.class, PortfolioCommand.Edit.class,
                 PortfolioCommand.Deactivate.class})
-final class PortfolioCommand implements Runnable {
-    @ParentCommand
-    Main main;
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class PortfolioCommand extends CommandGroup {
     /** A portfolio subcommand: starts the backend, does its work, prints one JSON object. */
     abstract static class Subcommand implements Callable<Integer> {
         @ParentCommand

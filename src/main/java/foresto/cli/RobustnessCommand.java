@@ -1,9 +1,6 @@
 package foresto.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code foresto robustness …}: how sure is the answer (SEMANTICS §12)? Studies on a returns CSV, no database; each
@@ -12,14 +9,5 @@ import picocli.CommandLine.Spec;
 @Command(name = "robustness", mixinStandardHelpOptions = true,
         description = "Robustness studies on a returns CSV (no database): is a rule's result a property of the rule or luck?",
         subcommands = {RobustnessTimingCommand.class, RobustnessWindowsCommand.class, RobustnessBootstrapCommand.class})
-final class RobustnessCommand implements Runnable {
-    @ParentCommand
-    Main main;
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class RobustnessCommand extends CommandGroup {
 }

@@ -6,6 +6,7 @@ import foresto.backtest.RobustnessJson;
 import foresto.csv.CsvWriter;
 import foresto.engine.Metrics;
 import foresto.engine.RebalancingRule;
+import foresto.engine.robust.TimingGrid;
 import foresto.engine.robust.TimingStudy;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
@@ -104,32 +105,12 @@ final class RobustnessTimingCommand implements Callable<Integer> {
      */
     static int[] parseSet(String option, String text) {
         String s = text.trim();
-        try {
-            int range = s.indexOf("..");
-            if (range >= 0) {
-                int a = Integer.parseInt(s.substring(0, range).trim());
-                int b = Integer.parseInt(s.substring(range + 2).trim());
-                if (b < a) {
-                    throw new ForestoException(ErrorCode.INVALID_REQUEST, option + " " + s + ": the range ends before it starts");
-                }
-                if ((long) b - a >= 1000) {
-                    throw new ForestoException(ErrorCode.INVALID_RULE, option + " " + s + ": too many values");
-                }
-                int[] out = new int[b - a + 1];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = a + i;
-                }
-                return out;
-            }
-            String[] parts = s.split(",");
-            int[] out = new int[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                out[i] = Integer.parseInt(parts[i].trim());
-            }
-            return out;
-        } catch (NumberFormatException e) {
-            throw new ForestoException(ErrorCode.INVALID_REQUEST, option + " takes A..B or a list of integers P,Q,…; got '"
-                    + text + "'");
-        }
+        return TimingGrid.parseSet(s, why -> switch (why) {
+            case BACKWARDS -> new ForestoException(ErrorCode.INVALID_REQUEST, option + " " + s
+                    + ": the range ends before it starts");
+            case TOO_MANY -> new ForestoException(ErrorCode.INVALID_RULE, option + " " + s + ": too many values");
+            case MALFORMED -> new ForestoException(ErrorCode.INVALID_REQUEST, option
+                    + " takes A..B or a list of integers P,Q,…; got '" + text + "'");
+        });
     }
 }

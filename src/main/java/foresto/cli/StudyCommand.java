@@ -27,17 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = "Published results reproduced inside the lab on the bundled data (no database).",
         subcommands = {StudyCommand.Vanguard.class})
-final class StudyCommand implements Runnable {
-    @ParentCommand
-    Main main;
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class StudyCommand extends CommandGroup {
     /** {@code foresto study vanguard-2010}: the 44 cells of Jaconetti, Kinniry &amp; Zilbering (2010). */
     @Command(name = Vanguard2010.NAME, mixinStandardHelpOptions = true, sortOptions = false,
             description = "Vanguard 2010 (Jaconetti, Kinniry & Zilbering): 60/40 on US stocks and 10-year Treasuries, "

@@ -1,6 +1,7 @@
 package foresto.db;
 
 import foresto.engine.AssetClass;
+import foresto.engine.FingerprintDigest;
 import foresto.engine.MarketData;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
@@ -8,9 +9,6 @@ import foresto.model.DatasetRecord;
 import foresto.model.Imported;
 import foresto.model.Replace;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,31 +93,13 @@ public final class MarketDataRepository {
     public Imported insert(String name, String description, String source, boolean synthetic, MarketData data,
                            Replace replace) {
         return Jdbc.inTransaction(ds, "importing dataset '" + name + "'", c -> {
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "dataset:" + name);
-                lock.execute();
+            Existing existing = existing(c, name, replace);
+            if (existing.refused() != null) {
+                throw existing.refused();
             }
-            Optional<DatasetRecord> existing = findByName(c, name);
-            int deletedRuns = 0;
-            if (existing.isPresent()) {
-                long id = existing.get().datasetId();
-                if (replace == Replace.NO) {
-                    throw new ForestoException(ErrorCode.DATASET_EXISTS, "a dataset named '" + name
-                            + "' already exists (id " + id + "); use --replace to overwrite it");
-                }
-                try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM market_dataset WHERE dataset_id = ? FOR UPDATE")) {
-                    lock.setLong(1, id); // waits for runs being stored on this dataset
-                    lock.executeQuery().close();
-                }
-                deletedRuns = runsOf(c, id);
-                if (deletedRuns > 0 && replace != Replace.FORCE) {
-                    throw new ForestoException(ErrorCode.CONFIRMATION_REQUIRED, "replacing dataset '" + name + "' deletes its "
-                            + deletedRuns + " stored run" + (deletedRuns == 1 ? "" : "s") + " and their events; add --force to do it");
-                }
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM market_dataset WHERE dataset_id = ?")) {
-                    del.setLong(1, id);
-                    del.executeUpdate();
-                }
+            int deletedRuns = existing.deletedRuns();
+            if (existing.id() != null) {
+                delete(c, existing.id());
             }
             DatasetRecord header;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO market_dataset (name, description, source, "
@@ -160,38 +139,14 @@ public final class MarketDataRepository {
      */
     public Imported insertStreamed(String name, Replace replace, Function<Rows, Streamed> send) {
         return Jdbc.inTransaction(ds, "importing dataset '" + name + "'", c -> {
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "dataset:" + name);
-                lock.execute();
+            Existing existing = existing(c, name, replace);
+            if (existing.refused() != null) {
+                send.apply((date, column, value) -> { });
+                throw existing.refused();
             }
-            Optional<DatasetRecord> existing = findByName(c, name);
-            int deletedRuns = 0;
-            if (existing.isPresent()) {
-                long id = existing.get().datasetId();
-                ForestoException refused = null;
-                if (replace == Replace.NO) {
-                    refused = new ForestoException(ErrorCode.DATASET_EXISTS, "a dataset named '" + name
-                            + "' already exists (id " + id + "); use --replace to overwrite it");
-                } else {
-                    try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM market_dataset WHERE dataset_id = ? FOR UPDATE")) {
-                        lock.setLong(1, id); // waits for runs being stored on this dataset
-                        lock.executeQuery().close();
-                    }
-                    deletedRuns = runsOf(c, id);
-                    if (deletedRuns > 0 && replace != Replace.FORCE) {
-                        refused = new ForestoException(ErrorCode.CONFIRMATION_REQUIRED, "replacing dataset '" + name
-                                + "' deletes its " + deletedRuns + " stored run" + (deletedRuns == 1 ? "" : "s")
-                                + " and their events; add --force to do it");
-                    }
-                }
-                if (refused != null) {
-                    send.apply((date, column, value) -> { });
-                    throw refused;
-                }
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM market_dataset WHERE dataset_id = ?")) {
-                    del.setLong(1, id);
-                    del.executeUpdate();
-                }
+            int deletedRuns = existing.deletedRuns();
+            if (existing.id() != null) {
+                delete(c, existing.id());
             }
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO market_dataset (name, source, is_synthetic, "
@@ -296,15 +251,9 @@ public final class MarketDataRepository {
      * value of each column in {@link AssetClass} order (IEEE-754 bits, NULL as NaN), then the dates.
      */
     static String fingerprint(Connection c, long datasetId, List<AssetClass> columns, long[] epochDays) throws SQLException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buf = new byte[8];
+        FingerprintDigest md = new FingerprintDigest();
         for (AssetClass a : columns) {
-            md.update(a.name().getBytes(StandardCharsets.US_ASCII));
+            md.column(a);
             try (PreparedStatement ps = c.prepareStatement("SELECT daily_return FROM market_return WHERE dataset_id = ? "
                     + "AND asset_class_code = ? ORDER BY trade_date")) {
                 ps.setLong(1, datasetId);
@@ -313,20 +262,57 @@ public final class MarketDataRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         double r = rs.getDouble(1);
-                        long bits = Double.doubleToLongBits(rs.wasNull() ? Double.NaN : r);
-                        for (int b = 0; b < 8; b++) {
-                            buf[b] = (byte) (bits >>> (56 - 8 * b));
-                        }
-                        md.update(buf);
+                        md.value(rs.wasNull() ? Double.NaN : r);
                     }
                 }
             }
         }
-        md.update("|dates".getBytes(StandardCharsets.US_ASCII));
+        md.dates();
         for (long d : epochDays) {
-            md.update(LocalDate.ofEpochDay(d).toString().getBytes(StandardCharsets.US_ASCII));
+            md.date(LocalDate.ofEpochDay(d));
         }
-        return HexFormat.of().formatHex(md.digest());
+        return md.hex();
+    }
+
+    /**
+     * The dataset of that name before an import: its id (null: none) and stored runs, or why it may not be replaced.
+     * The name's lock is taken first, then the dataset's row, so a run being stored on it finishes first.
+     */
+    private record Existing(Long id, int deletedRuns, ForestoException refused) {
+    }
+
+    private static Existing existing(Connection c, String name, Replace replace) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "dataset:" + name);
+            lock.execute();
+        }
+        Optional<DatasetRecord> found = findByName(c, name);
+        if (found.isEmpty()) {
+            return new Existing(null, 0, null);
+        }
+        long id = found.get().datasetId();
+        if (replace == Replace.NO) {
+            return new Existing(id, 0, new ForestoException(ErrorCode.DATASET_EXISTS, "a dataset named '" + name
+                    + "' already exists (id " + id + "); use --replace to overwrite it"));
+        }
+        try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM market_dataset WHERE dataset_id = ? FOR UPDATE")) {
+            lock.setLong(1, id); // waits for runs being stored on this dataset
+            lock.executeQuery().close();
+        }
+        int runs = runsOf(c, id);
+        if (runs > 0 && replace != Replace.FORCE) {
+            return new Existing(id, runs, new ForestoException(ErrorCode.CONFIRMATION_REQUIRED, "replacing dataset '"
+                    + name + "' deletes its " + runs + " stored run" + (runs == 1 ? "" : "s")
+                    + " and their events; add --force to do it"));
+        }
+        return new Existing(id, runs, null);
+    }
+
+    private static void delete(Connection c, long datasetId) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM market_dataset WHERE dataset_id = ?")) {
+            del.setLong(1, datasetId);
+            del.executeUpdate();
+        }
     }
 
     private static int runsOf(Connection c, long datasetId) throws SQLException {

@@ -1,11 +1,7 @@
 package foresto.engine;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -168,31 +164,21 @@ public final class MarketData {
     }
 
     private String computeFingerprint() {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buf = new byte[8];
+        FingerprintDigest md = new FingerprintDigest();
         for (AssetClass c : AssetClass.values()) {
             double[] col = returns[c.ordinal()];
             if (col == null) {
                 continue;
             }
-            md.update(c.name().getBytes(StandardCharsets.US_ASCII));
+            md.column(c);
             for (double v : col) {
-                long bits = Double.doubleToLongBits(v); // canonical NaN
-                for (int b = 0; b < 8; b++) {
-                    buf[b] = (byte) (bits >>> (56 - 8 * b));
-                }
-                md.update(buf);
+                md.value(v);
             }
         }
-        md.update("|dates".getBytes(StandardCharsets.US_ASCII));
+        md.dates();
         for (LocalDate d : dates) {
-            md.update(d.toString().getBytes(StandardCharsets.US_ASCII));
+            md.date(d);
         }
-        return HexFormat.of().formatHex(md.digest());
+        return md.hex();
     }
 }

@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -232,23 +231,11 @@ public final class BootstrapStudy {
         });
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            pool.submit(all).get();
+            Pools.await(pool, all, "the bootstrap study");
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("the bootstrap study was cancelled");
             }
-            pool.submit(bands).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("the bootstrap study was interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            Pools.await(pool, bands, "the bootstrap study");
         } finally {
             pool.shutdownNow();
         }

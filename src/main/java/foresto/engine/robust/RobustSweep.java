@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -116,7 +115,7 @@ public final class RobustSweep {
         ThreadLocal<Lanes> buffers = ThreadLocal.withInitial(() -> new Lanes(engine, dates));
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            submit(pool, () -> IntStream.range(0, batches).parallel().forEach(i -> {
+            Pools.await(pool, () -> IntStream.range(0, batches).parallel().forEach(i -> {
                 checkCancelled(cancelled);
                 Lanes buf = buffers.get();
                 int first = i * CHUNK;
@@ -139,7 +138,7 @@ public final class RobustSweep {
                 for (int l = 0; l < lanes; l++) {
                     offFinal[first + l] = buf.off.metrics(l).finalValue();
                 }
-            }));
+            }), "the robust sweep");
         } finally {
             pool.shutdownNow();
         }
@@ -164,24 +163,6 @@ public final class RobustSweep {
             idx = new int[CHUNK][dates];
             off = engine.newBatch(CHUNK, BatchEngine.Output.SUMMARY);
             on = engine.newBatch(CHUNK, BatchEngine.Output.SUMMARY);
-        }
-    }
-
-    private static void submit(ForkJoinPool pool, Runnable task) {
-        try {
-            pool.submit(task).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("the robust sweep was interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
         }
     }
 

@@ -5,6 +5,7 @@ import foresto.engine.EngineException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The timing study's variant sets (SEMANTICS §12.2): the phases P and day offsets K, by default P = {0, …, m−1}
@@ -80,5 +81,57 @@ public final class TimingGrid {
             }
         }
         return s;
+    }
+
+    /** Why {@link #parseSet} refused a text. */
+    public enum BadSet {
+        /** Neither A..B nor a list of integers. */
+        MALFORMED,
+        /** A..B with B &lt; A. */
+        BACKWARDS,
+        /** A..B of 1000 values or more. */
+        TOO_MANY
+    }
+
+    /**
+     * A set of small integers as written in a form or on the command line: {@code A..B} (A ≤ B, both included,
+     * fewer than 1000 values) or a comma-separated list; the range checks (0 … m−1, 0 … 20) are the study's.
+     *
+     * @param refuse the exception to throw for a text that is no such set, given why
+     */
+    public static int[] parseSet(String text, Function<BadSet, RuntimeException> refuse) {
+        String s = text.trim();
+        int range = s.indexOf("..");
+        if (range >= 0) {
+            int a;
+            int b;
+            try {
+                a = Integer.parseInt(s.substring(0, range).trim());
+                b = Integer.parseInt(s.substring(range + 2).trim());
+            } catch (NumberFormatException e) {
+                throw refuse.apply(BadSet.MALFORMED);
+            }
+            if (b < a) {
+                throw refuse.apply(BadSet.BACKWARDS);
+            }
+            if ((long) b - a >= 1000) {
+                throw refuse.apply(BadSet.TOO_MANY);
+            }
+            int[] out = new int[b - a + 1];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a + i;
+            }
+            return out;
+        }
+        String[] parts = s.split(",");
+        int[] out = new int[parts.length];
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                out[i] = Integer.parseInt(parts[i].trim());
+            }
+        } catch (NumberFormatException e) {
+            throw refuse.apply(BadSet.MALFORMED);
+        }
+        return out;
     }
 }

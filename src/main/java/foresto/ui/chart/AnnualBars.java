@@ -107,15 +107,14 @@ public final class AnnualBars extends CanvasChart {
     @Override
     protected void paint(GraphicsContext g, double w, double h) {
         ChartTheme theme = theme();
-        g.setFill(theme.colour(ChartColour.BACKGROUND));
-        g.fillRect(0, 0, w, h);
+        paintBackground(g, theme, w, h);
         yTicks = List.of();
         if (years.isEmpty() || w < 60 || h < 60) {
             return;
         }
         Font small = Fonts.regular(11);
         Layout l = layout(w, h, small);
-        title(g, theme);
+        paintTitle(g, theme, title.get(), px0);
         valueAxis(g, theme, small, l);
         double slot = (px1 - px0) / years.size();
         bars(g, theme, l, slot);
@@ -150,16 +149,6 @@ public final class AnnualBars extends CanvasChart {
         px0 = 8 + 16 + labelW + 6;
         px1 = w - 12;
         return new Layout(top, py0, py1, lo, hi);
-    }
-
-    private void title(GraphicsContext g, ChartTheme theme) {
-        if (!title.get().isEmpty()) {
-            g.setFont(Fonts.bold(14));
-            g.setFill(theme.colour(ChartColour.TEXT));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(title.get(), px0, 6);
-        }
     }
 
     /** Grid lines (the zero line in the axis colour) with their labels, and the axis's name. */

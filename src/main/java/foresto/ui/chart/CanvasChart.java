@@ -1,10 +1,12 @@
 package foresto.ui.chart;
 
+import foresto.ui.common.Fonts;
 import javafx.css.CssMetaData;
 import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.converter.PaintConverter;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -12,6 +14,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,6 +93,32 @@ public abstract class CanvasChart extends Region {
         Text t = new Text(s);
         t.setFont(f);
         return t.getLayoutBounds().getWidth();
+    }
+
+    /** Fills the whole canvas with the theme's background. */
+    protected static void paintBackground(GraphicsContext g, ChartTheme theme, double w, double h) {
+        g.setFill(theme.colour(ChartColour.BACKGROUND));
+        g.fillRect(0, 0, w, h);
+    }
+
+    /** What a chart says while it has nothing to show, centred. */
+    protected static void paintPlaceholder(GraphicsContext g, ChartTheme theme, String text, double w, double h) {
+        g.setFill(theme.colour(ChartColour.AXIS_TEXT));
+        g.setFont(Fonts.regular(13));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, w / 2, h / 2);
+    }
+
+    /** The title at the top, starting at {@code x}; nothing when it is empty. */
+    protected static void paintTitle(GraphicsContext g, ChartTheme theme, String title, double x) {
+        if (!title.isEmpty()) {
+            g.setFont(Fonts.bold(14));
+            g.setFill(theme.colour(ChartColour.TEXT));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(title, x, 6);
+        }
     }
 
     // ---- the colours as CSS properties ----

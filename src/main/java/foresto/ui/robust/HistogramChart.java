@@ -96,14 +96,9 @@ public final class HistogramChart extends CanvasChart {
     @Override
     protected void paint(GraphicsContext g, double w, double h) {
         ChartTheme theme = theme();
-        g.setFill(theme.colour(ChartColour.BACKGROUND));
-        g.fillRect(0, 0, w, h);
+        paintBackground(g, theme, w, h);
         if (bins == null || w < 120 || h < 100) {
-            g.setFill(theme.colour(ChartColour.AXIS_TEXT));
-            g.setFont(Fonts.regular(13));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(placeholder, w / 2, h / 2);
+            paintPlaceholder(g, theme, placeholder, w, h);
             return;
         }
         Font small = Fonts.regular(11);
@@ -130,13 +125,7 @@ public final class HistogramChart extends CanvasChart {
         double xLo = lo;
         double xScale = (px1 - px0) / (hi - lo);
         double yScale = (py1 - py0) / (max * 1.05);
-        if (!title.get().isEmpty()) {
-            g.setFont(Fonts.bold(14));
-            g.setFill(theme.colour(ChartColour.TEXT));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(title.get(), px0, 6);
-        }
+        paintTitle(g, theme, title.get(), px0);
         g.setFont(small);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);

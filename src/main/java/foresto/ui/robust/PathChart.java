@@ -104,16 +104,11 @@ public final class PathChart extends CanvasChart {
     @Override
     protected void paint(GraphicsContext g, double w, double h) {
         ChartTheme theme = theme();
-        g.setFill(theme.colour(ChartColour.BACKGROUND));
-        g.fillRect(0, 0, w, h);
+        paintBackground(g, theme, w, h);
         yTicks = List.of();
         xTicks = List.of();
         if (content == null || content.x().length == 0 || w < 120 || h < 100) {
-            g.setFill(theme.colour(ChartColour.AXIS_TEXT));
-            g.setFont(Fonts.regular(13));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(placeholder, w / 2, h / 2);
+            paintPlaceholder(g, theme, placeholder, w, h);
             return;
         }
         Font small = Fonts.regular(11);
@@ -196,13 +191,7 @@ public final class PathChart extends CanvasChart {
     /** Title, value grid with labels, the axis's name, date ticks and the frame. */
     private void axes(GraphicsContext g, ChartTheme theme, Font small, Layout l) {
         Color axisText = theme.colour(ChartColour.AXIS_TEXT);
-        if (!title.get().isEmpty()) {
-            g.setFont(Fonts.bold(14));
-            g.setFill(theme.colour(ChartColour.TEXT));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(title.get(), l.px0(), 6);
-        }
+        paintTitle(g, theme, title.get(), l.px0());
         g.setFont(small);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);

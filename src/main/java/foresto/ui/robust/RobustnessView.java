@@ -5,6 +5,7 @@ import foresto.engine.robust.WindowsStudy;
 import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
+import foresto.ui.common.Forms;
 import foresto.ui.main.MainController;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -127,8 +128,8 @@ public final class RobustnessView extends BorderPane {
         rule.setCellFactory(l -> ruleCell(false));
         rule.setButtonCell(ruleCell(false));
         rule.setId("robustRuleBox");
-        FlowPane row = new FlowPane(10, 8, labelled("Portfolio", portfolio), labelled("Dataset", dataset),
-                labelled("from", start), labelled("to", end), labelled("Rule (A)", rule),
+        FlowPane row = new FlowPane(10, 8, Forms.labelled("Portfolio", portfolio), Forms.labelled("Dataset", dataset),
+                Forms.labelled("from", start), Forms.labelled("to", end), Forms.labelled("Rule (A)", rule),
                 muted("(the Analysis tab's choices: picking here picks there too)"));
         row.setPadding(new Insets(8, 8, 4, 8));
         return row;
@@ -169,7 +170,7 @@ public final class RobustnessView extends BorderPane {
         TextField offsets = field(vm.offsetsProperty(), "robustOffsets", 7, "rule's");
         Button run = runButton("Run timing study", "robustTimingRun", vm::runTiming);
         TableView<TimingStudy.Variant> table = timingTable();
-        FlowPane form = form(labelled("phases", phases), labelled("day offsets", offsets), run,
+        FlowPane form = form(Forms.labelled("phases", phases), Forms.labelled("day offsets", offsets), run,
                 pngButton("robustTimingPng", timingChart, "timing.png"),
                 csvButton("robustTimingCsv", "timing-variants.csv", vm::exportTiming, vm.timingProperty().isNull()),
                 muted("Every phase (and offset) of the rule, everything else equal (SEMANTICS §12.2)."));
@@ -186,13 +187,8 @@ public final class RobustnessView extends BorderPane {
             timingChart.setContent(f == null ? null : RobustnessCharts.timing(f));
             table.getItems().setAll(f == null ? List.of() : f.result().variants());
         });
-        SplitPane split = new SplitPane(timingChart, table);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
-        VBox box = new VBox(4, form, headline, tranche, split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        box.setPadding(new Insets(6, 8, 4, 8));
-        return box;
+        SplitPane split = stacked(timingChart, table, 0.6);
+        return page(split, form, headline, tranche, split);
     }
 
     private TableView<TimingStudy.Variant> timingTable() {
@@ -216,7 +212,8 @@ public final class RobustnessView extends BorderPane {
         TextField length = field(vm.lengthMonthsProperty(), "robustLength", 4, "");
         TextField step = field(vm.stepMonthsProperty(), "robustStep", 3, "");
         Button run = runButton("Run start-date study", "robustWindowsRun", vm::runWindows);
-        FlowPane form = form(labelled("window length (months)", length), labelled("every (months)", step), run,
+        FlowPane form = form(Forms.labelled("window length (months)", length),
+                Forms.labelled("every (months)", step), run,
                 pngButton("robustPremiumPng", premiumChart, "windows-premium.png"),
                 pngButton("robustPremiumHistogramPng", premiumHistogram, "windows-histogram.png"),
                 csvButton("robustWindowsCsv", "windows.csv", vm::exportWindows, vm.windowsProperty().isNull()),
@@ -262,13 +259,8 @@ public final class RobustnessView extends BorderPane {
         premiumHistogram.setMinWidth(260);
         HBox lower = new HBox(6, summary, table);
         HBox.setHgrow(table, Priority.ALWAYS);
-        SplitPane split = new SplitPane(charts, lower);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
-        VBox box = new VBox(4, form, headline, split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        box.setPadding(new Insets(6, 8, 4, 8));
-        return box;
+        SplitPane split = stacked(charts, lower, 0.55);
+        return page(split, form, headline, split);
     }
 
     private TableView<WindowsStudy.WindowResult> windowsTable() {
@@ -316,8 +308,9 @@ public final class RobustnessView extends BorderPane {
         table.setPrefHeight(122);
         table.setMinHeight(122);
         table.setMaxHeight(122);
-        FlowPane form = form(labelled("B", b), labelled("paths", paths), labelled("mean block", block),
-                labelled("seed", seed), run, pngButton("robustFanPng", fanChart, "bootstrap-fan.png"),
+        FlowPane form = form(Forms.labelled("B", b), Forms.labelled("paths", paths),
+                Forms.labelled("mean block", block), Forms.labelled("seed", seed), run,
+                pngButton("robustFanPng", fanChart, "bootstrap-fan.png"),
                 pngButton("robustDiffPng", diffHistogram, "bootstrap-cagr-diff.png"),
                 csvButton("robustBootstrapCsv", "bootstrap-percentiles.csv", vm::exportBootstrap,
                         vm.bootstrapProperty().isNull()));
@@ -348,13 +341,26 @@ public final class RobustnessView extends BorderPane {
         HBox charts = new HBox(6, fanChart, diffHistogram);
         HBox.setHgrow(fanChart, Priority.ALWAYS);
         fanChart.setPrefWidth(800);
-        VBox box = new VBox(4, form, sentence, differences, note, charts, table);
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        return page(charts, form, sentence, differences, note, charts, table);
+    }
+
+    // ---- pieces ----
+
+    /** A study's page: {@code rows} one under the other, {@code growing} (one of them) taking the height left. */
+    private static VBox page(Node growing, Node... rows) {
+        VBox box = new VBox(4, rows);
+        VBox.setVgrow(growing, Priority.ALWAYS);
         box.setPadding(new Insets(6, 8, 4, 8));
         return box;
     }
 
-    // ---- pieces ----
+    /** {@code top} over {@code bottom}, split at {@code divider} of the height. */
+    private static SplitPane stacked(Node top, Node bottom, double divider) {
+        SplitPane split = new SplitPane(top, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(divider);
+        return split;
+    }
 
     private Button runButton(String text, String id, Runnable action) {
         Button run = new Button(text);
@@ -451,17 +457,8 @@ public final class RobustnessView extends BorderPane {
     }
 
     private static TextField field(StringProperty p, String id, int columns, String prompt) {
-        TextField f = new TextField();
-        f.textProperty().bindBidirectional(p);
-        f.setId(id);
-        f.setPrefColumnCount(columns);
+        TextField f = Forms.field(p, id, columns);
         f.setPromptText(prompt);
         return f;
-    }
-
-    private static HBox labelled(String text, Node n) {
-        HBox box = new HBox(4, new Label(text), n);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
     }
 }

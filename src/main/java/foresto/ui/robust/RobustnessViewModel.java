@@ -4,6 +4,7 @@ import foresto.backtest.Cancellation;
 import foresto.backtest.FeatureFlags;
 import foresto.csv.CsvWriter;
 import foresto.engine.RebalancingRule;
+import foresto.engine.robust.TimingGrid;
 import foresto.engine.robust.TimingStudy;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
@@ -362,29 +363,9 @@ public final class RobustnessViewModel {
             return null;
         }
         String s = text.trim();
-        try {
-            int range = s.indexOf("..");
-            if (range >= 0) {
-                int a = Integer.parseInt(s.substring(0, range).trim());
-                int b = Integer.parseInt(s.substring(range + 2).trim());
-                if (b < a || (long) b - a >= 1000) {
-                    throw new ForestoException(ErrorCode.INVALID_REQUEST, name + " " + s + ": give A..B with A ≤ B");
-                }
-                int[] out = new int[b - a + 1];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = a + i;
-                }
-                return out;
-            }
-            String[] parts = s.split(",");
-            int[] out = new int[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                out[i] = Integer.parseInt(parts[i].trim());
-            }
-            return out;
-        } catch (NumberFormatException e) {
-            throw new ForestoException(ErrorCode.INVALID_REQUEST, name + " takes A..B or a list P,Q,…; got '" + text + "'");
-        }
+        return TimingGrid.parseSet(s, why -> why == TimingGrid.BadSet.MALFORMED
+                ? new ForestoException(ErrorCode.INVALID_REQUEST, name + " takes A..B or a list P,Q,…; got '" + text + "'")
+                : new ForestoException(ErrorCode.INVALID_REQUEST, name + " " + s + ": give A..B with A ≤ B"));
     }
 
     private static int parseInt(String name, String text) {

@@ -14,6 +14,8 @@ import foresto.error.ForestoException;
 import foresto.model.RuleRecord;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The studies through the stored service ({@link RobustnessService}, SEMANTICS §12.5): checked, stored by their hash
@@ -36,44 +38,46 @@ public final class StoredStudies implements RobustnessStudies {
     @Override
     public Studied<TimingStudy.Result> timing(StudyScope scope, RuleRecord rule, int[] phases, int[] offsets,
                                               Progress progress, Cancellation cancellation) {
-        AtomicReference<TimingStudy.Result> engine = new AtomicReference<>();
-        StudyResult r = service.run(StudyRequest.timing(scenario(scope, rule), phases, offsets), cancellation,
-                progress::report, new RobustnessService.Computed() {
+        return run(StudyRequest.timing(scenario(scope, rule), phases, offsets), progress, cancellation,
+                got -> new RobustnessService.Computed() {
                     @Override
                     public void timing(TimingStudy.Result result) {
-                        engine.set(result);
+                        got.accept(result);
                     }
-                }, THREADS);
-        return studied(engine.get(), r);
+                });
     }
 
     @Override
     public Studied<WindowsStudy.Result> windows(StudyScope scope, RuleRecord rule, int lengthMonths, int stepMonths,
                                                 Progress progress, Cancellation cancellation) {
-        AtomicReference<WindowsStudy.Result> engine = new AtomicReference<>();
-        StudyResult r = service.run(StudyRequest.windows(scenario(scope, rule), lengthMonths, stepMonths), cancellation,
-                progress::report, new RobustnessService.Computed() {
+        return run(StudyRequest.windows(scenario(scope, rule), lengthMonths, stepMonths), progress, cancellation,
+                got -> new RobustnessService.Computed() {
                     @Override
                     public void windows(WindowsStudy.Result result) {
-                        engine.set(result);
+                        got.accept(result);
                     }
-                }, THREADS);
-        return studied(engine.get(), r);
+                });
     }
 
     @Override
     public Studied<BootstrapStudy.Result> bootstrap(StudyScope scope, RuleRecord ruleA, RuleRecord ruleB, int paths,
                                                     Double block, long seed, Progress progress,
                                                     Cancellation cancellation) {
-        AtomicReference<BootstrapStudy.Result> engine = new AtomicReference<>();
         StudyRequest req = StudyRequest.bootstrap(scenario(scope, ruleA), ruleB == null ? null : ruleB.ruleId(), null,
                 paths, block, seed);
-        StudyResult r = service.run(req, cancellation, progress::report, new RobustnessService.Computed() {
+        return run(req, progress, cancellation, got -> new RobustnessService.Computed() {
             @Override
             public void bootstrap(BootstrapStudy.Result result) {
-                engine.set(result);
+                got.accept(result);
             }
-        }, THREADS);
+        });
+    }
+
+    /** Runs {@code req} on the stored service; {@code hook} makes the callback that hands over the engine's result. */
+    private <R> Studied<R> run(StudyRequest req, Progress progress, Cancellation cancellation,
+                               Function<Consumer<R>, RobustnessService.Computed> hook) {
+        AtomicReference<R> engine = new AtomicReference<>();
+        StudyResult r = service.run(req, cancellation, progress::report, hook.apply(engine::set), THREADS);
         return studied(engine.get(), r);
     }
 

@@ -6,6 +6,7 @@ import foresto.study.StudyOutput;
 import foresto.study.StudyResult;
 import foresto.study.Vanguard2010;
 import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.common.Forms;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -94,7 +95,7 @@ public final class StudiesView extends BorderPane {
         Label count = new Label();
         count.setId("studyCount");
         count.getStyleClass().add("summary-header");
-        FlowPane form = new FlowPane(10, 8, heading, labelled("Base day", dayChoice), run, csv, picture, count);
+        FlowPane form = new FlowPane(10, 8, heading, Forms.labelled("Base day", dayChoice), run, csv, picture, count);
         form.setAlignment(Pos.CENTER_LEFT);
         form.setPadding(new Insets(8));
         setTop(form);
@@ -203,11 +204,5 @@ public final class StudiesView extends BorderPane {
         b.setToggleGroup(group);
         b.setId(id);
         return b;
-    }
-
-    private static HBox labelled(String text, Node n) {
-        HBox box = new HBox(4, new Label(text), n);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
     }
 }

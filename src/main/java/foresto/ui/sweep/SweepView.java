@@ -6,12 +6,11 @@ import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.text.PlainNumber;
 import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.common.Forms;
 import foresto.ui.main.MainController;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -49,22 +48,22 @@ public final class SweepView extends BorderPane {
         family.getItems().setAll(SweepViewModel.Family.values());
         family.valueProperty().bindBidirectional(vm.familyProperty());
         family.setId("sweepFamilyBox");
-        TextField from = field(vm.fromProperty(), "sweepFrom", 6);
-        TextField to = field(vm.toProperty(), "sweepTo", 6);
-        TextField step = field(vm.stepProperty(), "sweepStep", 6);
-        TextField rho = field(vm.rhoProperty(), "sweepRho", 5);
-        TextField costs = field(vm.costRatesProperty(), "sweepCosts", 18);
+        TextField from = Forms.field(vm.fromProperty(), "sweepFrom", 6);
+        TextField to = Forms.field(vm.toProperty(), "sweepTo", 6);
+        TextField step = Forms.field(vm.stepProperty(), "sweepStep", 6);
+        TextField rho = Forms.field(vm.rhoProperty(), "sweepRho", 5);
+        TextField costs = Forms.field(vm.costRatesProperty(), "sweepCosts", 18);
         ComboBox<String> check = new ComboBox<>();
         check.getItems().setAll("daily", "monthly", "quarterly", "semiannual", "annual");
         check.valueProperty().bindBidirectional(vm.checkProperty());
         check.setId("sweepCheckBox");
-        TextField g = field(vm.rebalanceToProperty(), "sweepRebalanceTo", 5);
+        TextField g = Forms.field(vm.rebalanceToProperty(), "sweepRebalanceTo", 5);
         var calendars = vm.familyProperty().isEqualTo(SweepViewModel.Family.CALENDARS);
         for (var n : new Node[] {from, to, step, check, g}) {
             n.disableProperty().bind(calendars);
         }
         rho.disableProperty().bind(vm.familyProperty().isNotEqualTo(SweepViewModel.Family.HYBRID_BAND));
-        TextField paths = field(vm.bootstrapPathsProperty(), "sweepBootstrapPaths", 6);
+        TextField paths = Forms.field(vm.bootstrapPathsProperty(), "sweepBootstrapPaths", 6);
         paths.setPromptText("none");
         paths.setTooltip(new Tooltip("Run every cell also against OFF on this many resampled histories (1 … 100,000; "
                 + "stationary bootstrap, mean block max(1, round(f/12)), seed 1): P(beats OFF) per cell. Empty: none."));
@@ -106,14 +105,16 @@ public final class SweepView extends BorderPane {
         end.valueProperty().bindBidirectional(setup.endDateProperty());
         end.setPrefWidth(150);
         end.setId("sweepEndPicker");
-        FlowPane scenario = new FlowPane(10, 8, labelled("Portfolio", portfolio), labelled("Dataset", dataset),
-                labelled("from", start), labelled("to", end),
+        FlowPane scenario = new FlowPane(10, 8, Forms.labelled("Portfolio", portfolio),
+                Forms.labelled("Dataset", dataset), Forms.labelled("from", start), Forms.labelled("to", end),
                 new Label("(the same choices as the Analysis tab's setup)"));
         scenario.setPadding(new Insets(8, 8, 0, 8));
         FlowPane form = new FlowPane(10, 8,
-                labelled("Family", family), labelled("from", from), labelled("to", to), labelled("step", step),
-                labelled("ρ", rho), labelled("check", check), labelled("trade back to", g), labelled("cost rates", costs),
-                labelled("Bootstrap paths", paths), labelled("colour by", metric), run, cancel, export, bar);
+                Forms.labelled("Family", family), Forms.labelled("from", from), Forms.labelled("to", to),
+                Forms.labelled("step", step), Forms.labelled("ρ", rho), Forms.labelled("check", check),
+                Forms.labelled("trade back to", g), Forms.labelled("cost rates", costs),
+                Forms.labelled("Bootstrap paths", paths), Forms.labelled("colour by", metric),
+                run, cancel, export, bar);
         form.setPadding(new Insets(8));
         Label status = new Label();
         status.setId("sweepStatus");
@@ -224,19 +225,5 @@ public final class SweepView extends BorderPane {
     /** The hover text shown last (tests read it). */
     public Tooltip tooltip() {
         return tip;
-    }
-
-    private static TextField field(StringProperty p, String id, int columns) {
-        TextField f = new TextField();
-        f.textProperty().bindBidirectional(p);
-        f.setId(id);
-        f.setPrefColumnCount(columns);
-        return f;
-    }
-
-    private static HBox labelled(String text, Node n) {
-        HBox box = new HBox(4, new Label(text), n);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
     }
 }

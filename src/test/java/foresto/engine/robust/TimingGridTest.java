@@ -45,4 +45,24 @@ class TimingGridTest {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(EngineException.class,
                 e -> assertThat(e.kind()).isEqualTo(EngineException.Kind.INVALID_RULE));
     }
+
+    @Test
+    void setsAreARangeOrAList() {
+        assertThat(TimingGrid.parseSet("2..5", why -> new IllegalStateException(why.name()))).containsExactly(2, 3, 4, 5);
+        assertThat(TimingGrid.parseSet(" 3 .. 3 ", why -> new IllegalStateException(why.name()))).containsExactly(3);
+        assertThat(TimingGrid.parseSet("4, 0,7", why -> new IllegalStateException(why.name()))).containsExactly(4, 0, 7);
+        assertThat(TimingGrid.parseSet("0..999", why -> new IllegalStateException(why.name()))).hasSize(1000);
+    }
+
+    @Test
+    void aBadSetIsRefusedWithItsReason() {
+        assertThatThrownBy(() -> TimingGrid.parseSet("5..2", why -> new IllegalStateException(why.name())))
+                .hasMessage("BACKWARDS");
+        assertThatThrownBy(() -> TimingGrid.parseSet("0..1000", why -> new IllegalStateException(why.name())))
+                .hasMessage("TOO_MANY");
+        assertThatThrownBy(() -> TimingGrid.parseSet("1..x", why -> new IllegalStateException(why.name())))
+                .hasMessage("MALFORMED");
+        assertThatThrownBy(() -> TimingGrid.parseSet("1,,2", why -> new IllegalStateException(why.name())))
+                .hasMessage("MALFORMED");
+    }
 }
