@@ -299,11 +299,15 @@ public final class RobustnessViewModel {
             done.accumulateAndGet(count, Math::max);
             if (pending.compareAndSet(false, true)) {
                 executor.onUiThread(() -> {
-                    pending.set(false); // before reading: a report after this read posts a new update
-                    int d = done.get();
-                    progress.set(d / (double) Math.max(1, total));
-                    progressText.set(Character.toUpperCase(study.counts.charAt(0)) + study.counts.substring(1) + " "
-                            + Texts.count(d) + " / " + Texts.count(total));
+                    // one update at a time, each reading the count inside the lock: the last to write has read the
+                    // largest count, also where an executor runs updates on the reporting threads (tests)
+                    synchronized (this) {
+                        pending.set(false); // before reading: a report after this read posts a new update
+                        int d = done.get();
+                        progress.set(d / (double) Math.max(1, total));
+                        progressText.set(Character.toUpperCase(study.counts.charAt(0)) + study.counts.substring(1) + " "
+                                + Texts.count(d) + " / " + Texts.count(total));
+                    }
                 });
             }
         }
