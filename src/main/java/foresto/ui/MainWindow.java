@@ -308,7 +308,7 @@ public final class MainWindow {
         }
     }
 
-    /** Where exported CSV files go: a file chooser in the app, a fixed path in tests. */
+    /** Where exported CSV and PNG files go: a file chooser titled with what it saves in the app, a fixed path in tests. */
     @FunctionalInterface
     public interface ExportChooser {
         Optional<Path> choose(Window owner, String suggestedName);
@@ -317,7 +317,7 @@ public final class MainWindow {
             return (owner, name) -> {
                 FileChooser fc = new FileChooser();
                 boolean png = name.endsWith(".png");
-                fc.setTitle(png ? "Export the chart as PNG" : "Export events to CSV");
+                fc.setTitle((png ? "Save the chart as PNG: " : "Export to CSV: ") + name);
                 fc.setInitialFileName(name);
                 fc.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter("PNG image", "*.png")
                         : new FileChooser.ExtensionFilter("CSV (UTF-8, Excel)", "*.csv"));

@@ -171,7 +171,7 @@ public final class RobustnessView extends BorderPane {
         Button run = runButton("Run timing study", "robustTimingRun", vm::runTiming);
         TableView<TimingStudy.Variant> table = timingTable();
         FlowPane form = form(Forms.labelled("phases", phases), Forms.labelled("day offsets", offsets), run,
-                pngButton("robustTimingPng", timingChart, "timing.png"),
+                pngButton("robustTimingPng", "Chart PNG…", timingChart, "timing.png"),
                 csvButton("robustTimingCsv", "timing-variants.csv", vm::exportTiming, vm.timingProperty().isNull()),
                 muted("Every phase (and offset) of the rule, everything else equal (SEMANTICS §12.2)."));
         Label headline = headline("robustTimingHeadline");
@@ -214,8 +214,8 @@ public final class RobustnessView extends BorderPane {
         Button run = runButton("Run start-date study", "robustWindowsRun", vm::runWindows);
         FlowPane form = form(Forms.labelled("window length (months)", length),
                 Forms.labelled("every (months)", step), run,
-                pngButton("robustPremiumPng", premiumChart, "windows-premium.png"),
-                pngButton("robustPremiumHistogramPng", premiumHistogram, "windows-histogram.png"),
+                pngButton("robustPremiumPng", "Premiums PNG…", premiumChart, "windows-premium.png"),
+                pngButton("robustPremiumHistogramPng", "Histogram PNG…", premiumHistogram, "windows-histogram.png"),
                 csvButton("robustWindowsCsv", "windows.csv", vm::exportWindows, vm.windowsProperty().isNull()),
                 muted("Each window a fresh run ON and OFF; premium = CAGR ON − OFF (SEMANTICS §12.3)."));
         Label headline = headline("robustWindowsHeadline");
@@ -310,8 +310,8 @@ public final class RobustnessView extends BorderPane {
         table.setMaxHeight(122);
         FlowPane form = form(Forms.labelled("B", b), Forms.labelled("paths", paths),
                 Forms.labelled("mean block", block), Forms.labelled("seed", seed), run,
-                pngButton("robustFanPng", fanChart, "bootstrap-fan.png"),
-                pngButton("robustDiffPng", diffHistogram, "bootstrap-cagr-diff.png"),
+                pngButton("robustFanPng", "Fan PNG…", fanChart, "bootstrap-fan.png"),
+                pngButton("robustDiffPng", "Histogram PNG…", diffHistogram, "bootstrap-cagr-diff.png"),
                 csvButton("robustBootstrapCsv", "bootstrap-percentiles.csv", vm::exportBootstrap,
                         vm.bootstrapProperty().isNull()));
         Label sentence = headline("robustBootstrapSentence");
@@ -371,8 +371,9 @@ public final class RobustnessView extends BorderPane {
         return run;
     }
 
-    private Button pngButton(String id, Region chart, String name) {
-        Button b = new Button("PNG…");
+    /** Saves {@code chart} as a PNG; {@code text} names the chart where a view has more than one. */
+    private Button pngButton(String id, String text, Region chart, String name) {
+        Button b = new Button(text);
         b.setId(id);
         b.setOnAction(e -> saveTarget.apply(name).ifPresent(file -> {
             try {
