@@ -11,9 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.RecordComponent;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -55,19 +52,7 @@ class StoredSummaryTest {
 
     /** Stores a run with exactly this summary JSON, as an older release would have, and returns its id. */
     static long store(String hash, String summaryJson) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO simulation_run (request_hash, canonical_request, request, "
-                     + "start_date, end_date, status, summary, paths) VALUES (?, '{}'::jsonb, ?::jsonb, DATE '2021-03-01', "
-                     + "DATE '2022-06-30', 'COMPLETED', ?::jsonb, ?) RETURNING simulation_run_id")) {
-            ps.setString(1, hash.repeat(64).substring(0, 64));
-            ps.setString(2, REQUEST);
-            ps.setString(3, summaryJson);
-            ps.setBytes(4, new byte[0]);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return OlderRuns.store(db.dataSource(), hash, "{}", REQUEST, summaryJson);
     }
 
     /**

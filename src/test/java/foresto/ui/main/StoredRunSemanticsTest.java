@@ -3,6 +3,7 @@ package foresto.ui.main;
 import foresto.backtest.RequestHash;
 import foresto.backtest.RunView;
 import foresto.db.Database;
+import foresto.db.OlderRuns;
 import foresto.db.RunRepository;
 import foresto.db.TestDatabase;
 import foresto.engine.MissingDataPolicy;
@@ -13,9 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,20 +54,7 @@ class StoredRunSemanticsTest {
     }
 
     static long store(String hash, String canonical) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO simulation_run (request_hash, canonical_request, request, "
-                     + "start_date, end_date, status, summary, paths) VALUES (?, ?::jsonb, ?::jsonb, DATE '2021-03-01', "
-                     + "DATE '2022-06-30', 'COMPLETED', ?::jsonb, ?) RETURNING simulation_run_id")) {
-            ps.setString(1, hash.repeat(64).substring(0, 64));
-            ps.setString(2, canonical);
-            ps.setString(3, REQUEST);
-            ps.setString(4, SUMMARY);
-            ps.setBytes(5, new byte[0]);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return OlderRuns.store(db.dataSource(), hash, canonical, REQUEST, SUMMARY);
     }
 
     private static ResultViewModel shown(RunRecord run) {
