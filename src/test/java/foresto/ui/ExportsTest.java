@@ -18,6 +18,8 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
@@ -47,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -269,19 +272,50 @@ class ExportsTest {
         assertThat(image.getWidth()).isEqualTo((int) Math.round(chart.getWidth()));
         assertThat(image.getHeight()).isEqualTo((int) Math.round(chart.getHeight()));
 
-        // every chart of every tab (value, drift, drawdown, costs, annual bars, heatmap, sweep comparison,
-        // robustness and studies charts) offers the same item
-        List<String> found = new ArrayList<>();
-        robot.interact(() -> {
-            for (Node n : window.scene().getRoot().lookupAll("*")) {
-                if (n instanceof CanvasChart c) {
-                    found.add(c.getClass().getSimpleName() + "#" + c.getId());
+        // every chart of every tab (value, drift, drawdown, costs, annual bars, heatmap, sweep comparison, robustness
+        // and studies charts) saves its picture the same way, at its size on screen
+        List<TabPane> panes = List.of(window.main().tabs(), window.main().lowerTabs());
+        Set<String> saved = new TreeSet<>();
+        for (TabPane pane : panes) {
+            for (Tab tab : List.copyOf(pane.getTabs())) {
+                robot.interact(() -> {
+                    if (pane == window.main().lowerTabs()) {
+                        window.main().tabs().getSelectionModel().select(0);
+                    }
+                    pane.getSelectionModel().select(tab);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                List<CanvasChart> charts = new ArrayList<>();
+                robot.interact(() -> {
+                    for (Node n : tab.getContent().lookupAll("*")) {
+                        if (n instanceof CanvasChart c && c.isVisible() && c.getWidth() > 0 && c.getHeight() > 0) {
+                            charts.add(c);
+                        }
+                    }
+                });
+                for (CanvasChart c : charts) {
+                    String name = c.getClass().getSimpleName() + "-" + c.getId();
+                    if (!saved.add(name)) {
+                        continue;
+                    }
+                    Path file = dir.resolve("pictures").resolve(saved.size() + "-" + name + ".png");
+                    chooser.next = file;
+                    requestContextMenu(robot, c);
+                    robot.clickOn(ScreenExports.SAVE_IMAGE);
+                    UiFixture.waitUntil(() -> Files.exists(file));
+                    BufferedImage picture = ImageIO.read(file.toFile());
+                    assertThat(picture).as(name).isNotNull();
+                    assertThat(picture.getWidth()).as(name).isEqualTo((int) Math.round(c.getWidth()));
+                    assertThat(picture.getHeight()).as(name).isEqualTo((int) Math.round(c.getHeight()));
                 }
             }
-        });
-        assertThat(found).hasSizeGreaterThanOrEqualTo(6);
-        Set<String> kinds = Set.copyOf(found.stream().map(f -> f.substring(0, f.indexOf('#'))).toList());
-        assertThat(kinds).contains("TimeSeriesChart", "AnnualBars", "Heatmap");
+        }
+        robot.interact(() -> window.main().tabs().getSelectionModel().select(0));
+        assertThat(saved).as(saved.toString()).contains("TimeSeriesChart-valueChart", "TimeSeriesChart-driftChart",
+                "TimeSeriesChart-drawdownChart", "TimeSeriesChart-costChart", "AnnualBars-annualBars",
+                "Heatmap-sweepHeatmap", "TimeSeriesChart-sweepCompareChart", "PathChart-robustTimingChart",
+                "PathChart-robustPremiumChart", "HistogramChart-robustPremiumHistogram", "PathChart-robustFanChart",
+                "HistogramChart-robustDiffHistogram", "TimeSeriesChart-studyChart");
     }
 
     @Test
