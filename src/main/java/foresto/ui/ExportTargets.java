@@ -18,6 +18,8 @@ final class ExportTargets implements ScreenExports.SaveTarget {
     /** The UI state's key of the last export folder. */
     static final String LAST_FOLDER = "export.lastFolder";
     static final String CSV_TITLE = "Export to CSV";
+    static final String SWEEP_TITLE = "Export sweep cells to CSV";
+    static final String IMAGE_FAILED = "The image could not be saved";
 
     private final MainWindow.ExportChooser chooser;
     private final UiState state;

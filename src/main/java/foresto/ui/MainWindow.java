@@ -285,7 +285,7 @@ public final class MainWindow {
             SweepViewModel svm = new SweepViewModel(backtests, vm, executor, Platform::runLater,
                     e -> showError(scene.getWindow(), e));
             SweepView sv = new SweepView(svm, () -> mc.tabs().getSelectionModel().select(0),
-                    () -> targets.choose("Export sweep cells to CSV", "sweep.csv"));
+                    () -> targets.choose(ExportTargets.SWEEP_TITLE, "sweep.csv"));
             Tab sweepTab = new Tab("Sweep", sv);
             sweepTab.setId("sweepTab");
             mc.tabs().getTabs().add(sweepTab);
@@ -316,7 +316,7 @@ public final class MainWindow {
             }
 
             ScreenExports.install(scene, CanvasChart.class::isInstance, MainWindow::imageName, targets,
-                    Snapshots::write, t -> showError(scene.getWindow(), UiError.of("The image could not be saved", t)));
+                    Snapshots::write, t -> showError(scene.getWindow(), UiError.of(ExportTargets.IMAGE_FAILED, t)));
             vm.load();
             rvm.load();
             scene.removeEventFilter(InputEvent.ANY, holdInput);

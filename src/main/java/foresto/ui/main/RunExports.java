@@ -8,6 +8,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -21,6 +22,12 @@ final class RunExports {
     static final String SUMMARY_ITEM = "Summary to CSV\u2026";
     static final String DAILY_TITLE = "Export daily values to CSV";
     static final String SUMMARY_TITLE = "Export the summary to CSV";
+    static final String EVENTS_TITLE = "Export events to CSV";
+    private static final String EXPORTING = "Exporting %s \u2026";
+    private static final String EXPORTED = "Exported %d %s to %s";
+    private static final String FAILED_TITLE = "The export failed";
+    private static final String FAILED = "Failed: ";
+    private static final String CANCELLED = "Cancelled.";
 
     private final MainViewModel vm;
     private final MainController.Dialogs dialogs;
@@ -65,13 +72,13 @@ final class RunExports {
     }
 
     private void write(Path file, String what, Callable<Integer> work) {
-        vm.statusProperty().set("Exporting " + what + " \u2026");
-        executor.submit("export", work, n -> vm.statusProperty().set("Exported " + n + " " + what + " to " + file),
+        vm.statusProperty().set(String.format(Locale.ROOT, EXPORTING, what));
+        executor.submit("export", work, n -> vm.statusProperty().set(String.format(Locale.ROOT, EXPORTED, n, what, file)),
                 t -> {
-                    UiError e = UiError.of("The export failed", t);
-                    vm.statusProperty().set("Failed: " + e.describe());
+                    UiError e = UiError.of(FAILED_TITLE, t);
+                    vm.statusProperty().set(FAILED + e.describe());
                     dialogs.showError(e);
-                }, () -> vm.statusProperty().set("Cancelled."));
+                }, () -> vm.statusProperty().set(CANCELLED));
     }
 
     /** "foresto-run-12-daily-values.csv"; a run not stored yet (id 0) is "foresto-run-daily-values.csv". */
