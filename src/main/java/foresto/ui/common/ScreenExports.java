@@ -99,11 +99,6 @@ public final class ScreenExports {
         }
     }
 
-    /** The menu last opened (tests), or null. */
-    public ContextMenu shownMenu() {
-        return shown;
-    }
-
     private void onContextMenu(ContextMenuEvent e) {
         Node picked = e.getPickResult() == null ? null : e.getPickResult().getIntersectedNode();
         Node from = picked != null ? picked : e.getTarget() instanceof Node n ? n : null;
