@@ -6,8 +6,10 @@ import foresto.backtest.ImportService;
 import foresto.backtest.PortfolioService;
 import foresto.backtest.RuleService;
 import foresto.config.AppConfig;
+import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.Fonts;
+import foresto.ui.common.ScreenExports;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import foresto.ui.common.UiState;
@@ -38,6 +40,7 @@ import javafx.event.Event;
 import javafx.event.EventHandler;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -255,10 +258,21 @@ public final class MainWindow {
             RulesViewModel rvm = new RulesViewModel(rules, executor, vm::refreshRules);
             rc.bind(rvm);
 
+            ExportTargets targets = new ExportTargets(exportChooser, state, scene::getWindow);
             MainController.Dialogs dialogs = new MainController.Dialogs() {
                 @Override
                 public Optional<Path> chooseExportFile(String suggestedName) {
-                    return exportChooser.choose(scene.getWindow(), suggestedName);
+                    return targets.choose(suggestedName);
+                }
+
+                @Override
+                public Optional<Path> chooseExportFile(String what, String suggestedName) {
+                    return targets.choose(what, suggestedName);
+                }
+
+                @Override
+                public void showError(UiError e) {
+                    MainWindow.showError(scene.getWindow(), e);
                 }
 
                 @Override
@@ -271,18 +285,18 @@ public final class MainWindow {
             SweepViewModel svm = new SweepViewModel(backtests, vm, executor, Platform::runLater,
                     e -> showError(scene.getWindow(), e));
             SweepView sv = new SweepView(svm, () -> mc.tabs().getSelectionModel().select(0),
-                    () -> exportChooser.choose(scene.getWindow(), "sweep.csv"));
+                    () -> targets.choose(ExportTargets.SWEEP_TITLE, "sweep.csv"));
             Tab sweepTab = new Tab("Sweep", sv);
             sweepTab.setId("sweepTab");
             mc.tabs().getTabs().add(sweepTab);
             RobustnessViewModel robustVm = new RobustnessViewModel(new StoredStudies(backtests), vm, backtests.flags(),
                     executor, e -> showError(scene.getWindow(), e));
             Tab robustTab = new Tab("Robustness", new RobustnessView(robustVm,
-                    name -> exportChooser.choose(scene.getWindow(), name), Snapshots::write));
+                    targets::choose, Snapshots::write));
             robustTab.setId("robustnessTab");
             mc.tabs().getTabs().add(robustTab);
             Tab studiesTab = StudiesView.tab(new StudiesViewModel(executor, backtests.flags(), e -> showError(scene.getWindow(), e)),
-                    name -> exportChooser.choose(scene.getWindow(), name), Snapshots::write);
+                    targets::choose, Snapshots::write);
             mc.tabs().getTabs().add(studiesTab);
             PortfoliosViewModel portfoliosVm = portfolios == null ? null
                     : new PortfoliosViewModel(portfolios, executor, vm::refreshPortfolios);
@@ -301,6 +315,8 @@ public final class MainWindow {
                 mc.lowerTabs().getTabs().forEach(deferred::defer); // Summary, Drawdown, Annual returns, Costs
             }
 
+            ScreenExports.install(scene, CanvasChart.class::isInstance, MainWindow::imageName, targets,
+                    Snapshots::write, t -> showError(scene.getWindow(), UiError.of(ExportTargets.IMAGE_FAILED, t)));
             vm.load();
             rvm.load();
             scene.removeEventFilter(InputEvent.ANY, holdInput);
@@ -313,17 +329,41 @@ public final class MainWindow {
     public interface ExportChooser {
         Optional<Path> choose(Window owner, String suggestedName);
 
+        /**
+         * As above, the dialog titled "{@code what}: {@code suggestedName}" and opening in {@code folder} (null: the
+         * chooser's default). A fake that only needs the file implements the two-argument form.
+         */
+        default Optional<Path> choose(Window owner, String what, Path folder, String suggestedName) {
+            return choose(owner, suggestedName);
+        }
+
         static ExportChooser fileChooser() {
-            return (owner, name) -> {
-                FileChooser fc = new FileChooser();
-                boolean png = name.endsWith(".png");
-                fc.setTitle((png ? "Save the chart as PNG: " : "Export to CSV: ") + name);
-                fc.setInitialFileName(name);
-                fc.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter("PNG image", "*.png")
-                        : new FileChooser.ExtensionFilter("CSV (UTF-8, Excel)", "*.csv"));
-                return Optional.ofNullable(fc.showSaveDialog(owner)).map(File::toPath);
+            return new ExportChooser() {
+                @Override
+                public Optional<Path> choose(Window owner, String name) {
+                    return choose(owner, ExportTargets.titleFor(name), null, name);
+                }
+
+                @Override
+                public Optional<Path> choose(Window owner, String what, Path folder, String name) {
+                    FileChooser fc = new FileChooser();
+                    boolean png = name.endsWith(".png");
+                    fc.setTitle(what + ": " + name);
+                    fc.setInitialFileName(name);
+                    if (folder != null) {
+                        fc.setInitialDirectory(folder.toFile());
+                    }
+                    fc.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter("PNG image", "*.png")
+                            : new FileChooser.ExtensionFilter("CSV (UTF-8, Excel)", "*.csv"));
+                    return Optional.ofNullable(fc.showSaveDialog(owner)).map(File::toPath);
+                }
             };
         }
+    }
+
+    /** The PNG file name a chart's "Save image…" offers: its id ("foresto-valueChart.png"). */
+    static String imageName(Node chart) {
+        return "foresto-" + (chart.getId() == null || chart.getId().isBlank() ? "chart" : chart.getId()) + ".png";
     }
 
     static FXMLLoader loader(String path) {

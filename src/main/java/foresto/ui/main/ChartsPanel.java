@@ -6,11 +6,13 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
@@ -96,6 +98,12 @@ public final class ChartsPanel {
         Tooltip detailTip = new Tooltip();
         detailTip.textProperty().bind(r.dayDetailProperty());
         dayDetailLabel.setTooltip(detailTip);
+    }
+
+    /** Adds {@code control} to the value chart's toolbar, after its own buttons. */
+    void addToToolbar(Node control) {
+        Pane bar = (Pane) logScaleBox.getParent();
+        bar.getChildren().add(Math.min(bar.getChildren().indexOf(logScaleBox) + 2, bar.getChildren().size()), control);
     }
 
     @FXML

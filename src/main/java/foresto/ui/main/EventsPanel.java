@@ -101,6 +101,6 @@ public final class EventsPanel {
     void onExport() {
         RunModel m = vm.resultProperty().get();
         String name = m == null ? "events.csv" : "foresto-run-" + m.run().runId() + "-events.csv";
-        dialogs.chooseExportFile(name).ifPresent(p -> vm.exportEvents(p, () -> { }));
+        dialogs.chooseExportFile(RunExports.EVENTS_TITLE, name).ifPresent(p -> vm.exportEvents(p, () -> { }));
     }
 }

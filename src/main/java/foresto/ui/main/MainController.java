@@ -3,6 +3,7 @@ package foresto.ui.main;
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.TaskExecutor;
+import foresto.ui.common.UiError;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
@@ -32,6 +33,15 @@ public final class MainController {
     /** What the screen needs from the outside that is not the view-model: file dialogs and hooks. */
     public interface Dialogs {
         Optional<Path> chooseExportFile(String suggestedName);
+
+        /** As above, the dialog titled for {@code what} it exports ("Export daily values to CSV"). */
+        default Optional<Path> chooseExportFile(String what, String suggestedName) {
+            return chooseExportFile(suggestedName);
+        }
+
+        /** Shows a failure the status line alone would hide (an export that could not be written). */
+        default void showError(UiError e) {
+        }
 
         void openImport();
     }
@@ -123,6 +133,7 @@ public final class MainController {
         setupController.importButton.setDisable(false); // held while starting (run and cancel are bound below)
         setupController.bind(vm, dialogs);
         chartsController.bind(vm.shown(), chartedRun);
+        chartsController.addToToolbar(RunExports.menu(vm, dialogs, executor));
         eventsController.bind(vm, dialogs);
         historyController.bind(vm, () -> tabs.getSelectionModel().select(0));
         historyController.syncOnlyWhen(historyTab.selectedProperty());
