@@ -6,11 +6,13 @@ import foresto.backtest.ImportService;
 import foresto.backtest.PortfolioService;
 import foresto.backtest.RuleService;
 import foresto.config.AppConfig;
+import foresto.i18n.Messages;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.Fonts;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import foresto.ui.common.UiState;
+import foresto.ui.i18n.LanguageSwitch;
 import foresto.ui.main.ChartsPanel;
 import foresto.ui.main.EventRow;
 import foresto.ui.main.MainController;
@@ -267,6 +269,7 @@ public final class MainWindow {
                 }
             };
             mc.bind(vm, dialogs, executor);
+            LanguageSwitch.install(scene, state);
 
             SweepViewModel svm = new SweepViewModel(backtests, vm, executor, Platform::runLater,
                     e -> showError(scene.getWindow(), e));
@@ -327,7 +330,7 @@ public final class MainWindow {
     }
 
     static FXMLLoader loader(String path) {
-        return new FXMLLoader(MainWindow.class.getResource("/foresto/ui/" + path));
+        return new FXMLLoader(MainWindow.class.getResource("/foresto/ui/" + path), Messages.bundle());
     }
 
     static Parent load(FXMLLoader loader) {
@@ -340,7 +343,7 @@ public final class MainWindow {
 
     /** A modal error dialog with the stable code and a readable message; the app keeps working after it. */
     public static void showError(Window owner, UiError e) {
-        Alert a = new Alert(Alert.AlertType.ERROR, e.message(), ButtonType.OK);
+        Alert a = new Alert(Alert.AlertType.ERROR, e.plain(), ButtonType.OK);
         a.setTitle(e.title());
         a.setHeaderText(e.code().name());
         a.getDialogPane().setId("errorDialog");
@@ -389,7 +392,7 @@ public final class MainWindow {
     }
 
     private static void show(Stage stage, Scene scene, MainViewModel vm) {
-        stage.setTitle("Foresto Rebalancing Lab");
+        stage.setTitle(Messages.tr("app.title"));
         if (vm != null) {
             stage.setOnCloseRequest(e -> vm.cancel());
         }
