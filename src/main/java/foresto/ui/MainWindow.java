@@ -275,12 +275,12 @@ public final class MainWindow {
                     e -> showError(scene.getWindow(), e));
             SweepView sv = new SweepView(svm, () -> mc.tabs().getSelectionModel().select(0),
                     () -> exportChooser.choose(scene.getWindow(), "sweep.csv"));
-            Tab sweepTab = new Tab("Sweep", sv);
+            Tab sweepTab = new Tab(Messages.tr("main.sweepTab"), sv);
             sweepTab.setId("sweepTab");
             mc.tabs().getTabs().add(sweepTab);
             RobustnessViewModel robustVm = new RobustnessViewModel(new StoredStudies(backtests), vm, backtests.flags(),
                     executor, e -> showError(scene.getWindow(), e));
-            Tab robustTab = new Tab("Robustness", new RobustnessView(robustVm,
+            Tab robustTab = new Tab(Messages.tr("robust.tab"), new RobustnessView(robustVm,
                     name -> exportChooser.choose(scene.getWindow(), name), Snapshots::write));
             robustTab.setId("robustnessTab");
             mc.tabs().getTabs().add(robustTab);
