@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
 
 import java.util.List;
 import java.util.function.Function;
@@ -99,6 +100,9 @@ public final class RulesController {
         dayOffsetField.textProperty().bindBidirectional(vm.dayOffsetProperty());
         dayOffsetField.disableProperty().bind(noCalendar);
         baseDayBox.getItems().setAll("FIRST_TRADING_DAY", "LAST_TRADING_DAY");
+        for (ComboBox<String> codes : List.of(frequencyBox, bandBox, checkBox, baseDayBox)) {
+            codes.setConverter(CODE_NAMES);
+        }
         nameField.textProperty().bindBidirectional(vm.nameProperty());
         typeBox.valueProperty().bindBidirectional(vm.ruleTypeProperty());
         frequencyBox.valueProperty().bindBidirectional(vm.frequencyProperty());
@@ -117,6 +121,22 @@ public final class RulesController {
         saveButton.disableProperty().bind(vm.busyProperty());
         deactivateButton.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
     }
+
+    /**
+     * Calendar, band and base-day codes by their names in the analyst's language (the codes themselves in English,
+     * as the command line and the stored rules write them); the box's value stays the code.
+     */
+    private static final StringConverter<String> CODE_NAMES = new StringConverter<>() {
+        @Override
+        public String toString(String code) {
+            return code == null ? "" : Messages.has("rules.code." + code) ? Messages.tr("rules.code." + code) : code;
+        }
+
+        @Override
+        public String fromString(String shown) {
+            return shown; // the boxes are not editable: nothing is typed back
+        }
+    };
 
     /** True while the chosen kind does not fill {@code column} (its field is then disabled). */
     private BooleanBinding lacks(Column column) {
