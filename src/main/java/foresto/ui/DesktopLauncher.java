@@ -2,6 +2,7 @@ package foresto.ui;
 
 import foresto.config.AppConfig;
 import foresto.config.Logging;
+import foresto.i18n.Messages;
 import javafx.application.Application;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +44,7 @@ public final class DesktopLauncher {
             headless();
         }
         if (!hasDisplay()) {
-            console.println("error: no display available (DISPLAY is not set): the desktop app needs one; "
-                    + "for charts without a display use: java -jar foresto.jar report --portfolio P [--rule R] --out DIR");
+            console.println(Messages.tr("launcher.noDisplay", REPORT_COMMAND));
             return underMaven() ? 0 : 2;
         }
         // from the jar: the app runs in a child JVM with class-data sharing (starts ~1 s sooner), see SharedArchive
@@ -72,9 +72,8 @@ public final class DesktopLauncher {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            console.println("error: the desktop app could not start: " + root.getMessage()
-                    + (String.valueOf(root.getMessage()).contains("GTK") ? " (install GTK 3, e.g. apt-get install libgtk-3-0)" : "")
-                    + "; for charts without a desktop use: java -jar foresto.jar report --portfolio P [--rule R] --out DIR");
+            console.println(Messages.tr("launcher.cannotStart", String.valueOf(root.getMessage()),
+                    String.valueOf(root.getMessage()).contains("GTK") ? Messages.tr("launcher.installGtk") : "", REPORT_COMMAND));
             return underMaven() ? 0 : 1;
         }
     }
@@ -85,6 +84,9 @@ public final class DesktopLauncher {
      * runs on Monocle's headless platform.
      */
     public static final String SMOKE_EXIT = "--smoke-exit";
+
+    /** The command that draws the charts without a display (the same in every language). */
+    private static final String REPORT_COMMAND = "java -jar foresto.jar report --portfolio P [--rule R] --out DIR";
 
     /** JavaFX without a display (Monocle's headless platform, software rendering); before any JavaFX class is used. */
     private static void headless() {

@@ -2,11 +2,13 @@ package foresto.ui;
 
 import foresto.backtest.Backend;
 import foresto.config.AppConfig;
+import foresto.i18n.Messages;
 import foresto.ui.common.Fonts;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import foresto.ui.common.UiState;
+import foresto.ui.i18n.UiLanguage;
 import foresto.ui.main.RunModel;
 import javafx.animation.Animation;
 import javafx.animation.Interpolator;
@@ -33,6 +35,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
@@ -47,16 +50,18 @@ public final class ForestoApp extends Application {
     @Override
     public void start(Stage stage) {
         AppConfig config = Startup.config(); // read once by the launcher
+        // the language before the first text: the remembered choice, else the machine's
+        UiLanguage.apply(new UiState(uiStateFile(config)));
         // the splash first: shapes and text only, no controls, so no style sheet has to be parsed before it shows;
         // none when the java launcher already shows its picture (see NativeSplash): that one stays until the main
         // window is drawn, so the screen goes from the splash straight to the window
-        message = new Text("Starting the database …");
+        message = new Text(Messages.tr("startup.database"));
         Arc spinner = new Arc(0, 0, 14, 14, 90, 270);
         spin = new RotateTransition(Duration.seconds(1), spinner);
         spin.setByAngle(360);
         spin.setCycleCount(Animation.INDEFINITE);
         spin.setInterpolator(Interpolator.LINEAR);
-        stage.setTitle("Foresto Rebalancing Lab");
+        stage.setTitle(Messages.tr("app.title"));
         stage.setScene(splashScene(message, spinner));
         launcherSplash = NativeSplash.up();
         if (!launcherSplash) {
@@ -74,7 +79,7 @@ public final class ForestoApp extends Application {
             whenBuilt(() -> attach(stage, b, config, executor));
         }, t -> {
             spin.stop();
-            UiError e = UiError.of("Foresto could not start", t.getCause() != null
+            UiError e = UiError.of(Messages.tr("startup.failed"), t.getCause() != null
                     && t instanceof CompletionException ? t.getCause() : t);
             message.setText(e.describe());
             if (shell != null) {
@@ -147,13 +152,13 @@ public final class ForestoApp extends Application {
     private void attach(Stage stage, Backend b, AppConfig config, TaskExecutor executor) {
         spin.stop();
         MainWindow w = shell.attach(b.backtests(), b.rules(), b.imports(), b.portfolios(), executor,
-                new UiState(config.dataDirectory().resolve("ui-state.properties")), MainWindow.ExportChooser.fileChooser());
+                new UiState(uiStateFile(config)), MainWindow.ExportChooser.fileChooser());
         Startup.mark("main window attached");
         w.showIn(stage);
         Startup.mark("main window shown");
         Startup.whenDrawn(this::closeLauncherSplash);
         if (!b.backtests().flags().useRebalancing()) {
-            stage.setTitle(stage.getTitle() + " (rebalancing disabled)");
+            stage.setTitle(Messages.tr("app.titleRebalancingDisabled"));
         }
         whenUsable(w, () -> {
             Startup.mark("usable (lists loaded)");
@@ -177,13 +182,20 @@ public final class ForestoApp extends Application {
         });
     }
 
+    /** Where the remembered choices of the screens (and the language) are kept. */
+    private static Path uiStateFile(AppConfig config) {
+        return config.dataDirectory().resolve("ui-state.properties");
+    }
+
     /** The splash's size; the launcher's splash image (resources/foresto/ui/splash.png) is this scene drawn. */
     static final int SPLASH_WIDTH = 520;
     static final int SPLASH_HEIGHT = 220;
+    private static final String SPLASH_TITLE = "Foresto Rebalancing Lab";
 
     /** The splash: the app's name, {@code spinner} (an arc, styled here) and {@code message} on white. */
     static Scene splashScene(Text message, Arc spinner) {
-        Text title = new Text("Foresto Rebalancing Lab");
+        // the product's name as the launcher's splash picture shows it (drawn at build time, in one language)
+        Text title = new Text(SPLASH_TITLE);
         title.setFont(Font.font(null, FontWeight.BOLD, 20));
         message.setFill(Color.web("#57606a"));
         spinner.setFill(null);

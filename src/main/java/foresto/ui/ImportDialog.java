@@ -1,5 +1,8 @@
 package foresto.ui;
 
+import foresto.i18n.ErrorText;
+import foresto.i18n.LocaleFormat;
+import foresto.i18n.Messages;
 import foresto.backtest.ImportService;
 import foresto.csv.MarketCsvReader;
 import foresto.model.DatasetRecord;
@@ -25,28 +28,31 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 
 /** "Import market data…": the same importer as the import-returns command, run in the background. */
 final class ImportDialog {
     private final Dialog<ButtonType> dialog = new Dialog<>();
 
+    private static final Pattern CSV_EXTENSION = Pattern.compile("\\.csv$");
+
     ImportDialog(Window owner, ImportService imports, TaskExecutor executor, Consumer<DatasetRecord> imported) {
         dialog.initOwner(owner);
         MainWindow.styled(dialog.getDialogPane());
-        dialog.setTitle("Import market data");
-        dialog.setHeaderText("A daily CSV: date,<columns>…; all rows are validated first, then stored in one transaction.");
+        dialog.setTitle(Messages.tr("import.title"));
+        dialog.setHeaderText(Messages.tr("import.header"));
         TextField file = new TextField();
         file.setPrefColumnCount(32);
-        Button browse = new Button("Browse…");
+        Button browse = new Button(Messages.tr("import.browse"));
         TextField name = new TextField();
         TextField columns = new TextField();
-        columns.setPromptText("e.g. US_EQUITY_SP500=EQUITY,US_TREASURY_10Y=BOND,CASH_1Y_ACCRUAL=SHORT_TERM,OIL_BRENT=OTHER");
+        columns.setPromptText(Messages.tr("import.columnsPrompt"));
         ComboBox<String> kind = new ComboBox<>();
         kind.getItems().setAll("returns", "prices");
         kind.setValue("returns");
-        CheckBox replace = new CheckBox("Replace an existing dataset of that name");
-        CheckBox force = new CheckBox("…even when stored runs use it (they are deleted)");
+        CheckBox replace = new CheckBox(Messages.tr("import.replace"));
+        CheckBox force = new CheckBox(Messages.tr("import.force"));
         force.disableProperty().bind(replace.selectedProperty().not());
         force.setId("importForceBox");
         TextArea result = new TextArea();
@@ -66,7 +72,7 @@ final class ImportDialog {
             if (f != null) {
                 file.setText(f.getPath());
                 if (name.getText().isBlank()) {
-                    name.setText(f.getName().replaceAll("\\.csv$", ""));
+                    name.setText(CSV_EXTENSION.matcher(f.getName()).replaceAll(""));
                 }
             }
         });
@@ -74,22 +80,22 @@ final class ImportDialog {
         g.setHgap(8);
         g.setVgap(8);
         g.setPadding(new Insets(12));
-        g.addRow(0, label("File"), file, browse);
-        g.addRow(1, label("Dataset name"), name);
-        g.addRow(2, label("Columns"), columns);
-        g.addRow(3, label("Kind"), kind);
+        g.addRow(0, label(Messages.tr("import.file")), file, browse);
+        g.addRow(1, label(Messages.tr("import.datasetName")), name);
+        g.addRow(2, label(Messages.tr("import.columns")), columns);
+        g.addRow(3, label(Messages.tr("import.kind")), kind);
         g.add(replace, 1, 4);
         g.add(force, 1, 5);
         g.add(result, 0, 6, 3, 1);
         dialog.getDialogPane().setContent(g);
-        ButtonType importType = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
+        ButtonType importType = new ButtonType(Messages.tr("import.run"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CLOSE);
         Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
         importButton.setId("importRunButton");
         importButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // keep the dialog open to show the outcome
             importButton.setDisable(true);
-            result.setText("Importing …");
+            result.setText(Messages.tr("import.running"));
             // every control is read here, on the FX thread; the worker gets plain values
             String path = file.getText().trim();
             String datasetName = name.getText();
@@ -102,14 +108,17 @@ final class ImportDialog {
                         Imported done = described.imported();
                         DatasetRecord d = done.dataset();
                         importButton.setDisable(false);
-                        result.setText("Imported '" + d.name() + "' (id " + d.datasetId() + "): " + d.rowCount() + " rows, "
-                                + d.firstDate() + ".." + d.lastDate() + " (" + described.detected() + ")"
+                        result.setText(Messages.tr("import.done", d.name(), String.valueOf(d.datasetId()),
+                                LocaleFormat.integer(d.rowCount()), LocaleFormat.date(d.firstDate()),
+                                LocaleFormat.date(d.lastDate()), described.detected())
                                 + (done.deletedRuns() == 0 ? ""
-                                : "; deleted " + done.deletedRuns() + " stored runs of the replaced data"));
+                                : Messages.tr("import.deletedRuns", LocaleFormat.integer(done.deletedRuns()))));
                         imported.accept(d);
                     }, t -> {
                         importButton.setDisable(false);
-                        result.setText(UiError.of("Import failed", t).describe());
+                        // the code first, as the import-returns command prints it, then the plain words
+                        UiError failure = UiError.of(Messages.tr("import.failed"), t);
+                        result.setText(failure.describe() + "\n" + ErrorText.plain(failure.code()));
                     }, () -> importButton.setDisable(false));
         });
     }

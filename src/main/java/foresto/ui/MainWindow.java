@@ -6,6 +6,7 @@ import foresto.backtest.ImportService;
 import foresto.backtest.PortfolioService;
 import foresto.backtest.RuleService;
 import foresto.config.AppConfig;
+import foresto.i18n.Messages;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.Fonts;
@@ -13,6 +14,7 @@ import foresto.ui.common.ScreenExports;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import foresto.ui.common.UiState;
+import foresto.ui.i18n.LanguageSwitch;
 import foresto.ui.main.ChartsPanel;
 import foresto.ui.main.EventRow;
 import foresto.ui.main.MainController;
@@ -281,17 +283,18 @@ public final class MainWindow {
                 }
             };
             mc.bind(vm, dialogs, executor);
+            LanguageSwitch.install(scene, state);
 
             SweepViewModel svm = new SweepViewModel(backtests, vm, executor, Platform::runLater,
                     e -> showError(scene.getWindow(), e));
             SweepView sv = new SweepView(svm, () -> mc.tabs().getSelectionModel().select(0),
                     () -> targets.choose(ExportTargets.SWEEP_TITLE, "sweep.csv"));
-            Tab sweepTab = new Tab("Sweep", sv);
+            Tab sweepTab = new Tab(Messages.tr("main.sweepTab"), sv);
             sweepTab.setId("sweepTab");
             mc.tabs().getTabs().add(sweepTab);
             RobustnessViewModel robustVm = new RobustnessViewModel(new StoredStudies(backtests), vm, backtests.flags(),
                     executor, e -> showError(scene.getWindow(), e));
-            Tab robustTab = new Tab("Robustness", new RobustnessView(robustVm,
+            Tab robustTab = new Tab(Messages.tr("robust.tab"), new RobustnessView(robustVm,
                     targets::choose, Snapshots::write));
             robustTab.setId("robustnessTab");
             mc.tabs().getTabs().add(robustTab);
@@ -367,7 +370,7 @@ public final class MainWindow {
     }
 
     static FXMLLoader loader(String path) {
-        return new FXMLLoader(MainWindow.class.getResource("/foresto/ui/" + path));
+        return new FXMLLoader(MainWindow.class.getResource("/foresto/ui/" + path), Messages.bundle());
     }
 
     static Parent load(FXMLLoader loader) {
@@ -380,7 +383,7 @@ public final class MainWindow {
 
     /** A modal error dialog with the stable code and a readable message; the app keeps working after it. */
     public static void showError(Window owner, UiError e) {
-        Alert a = new Alert(Alert.AlertType.ERROR, e.message(), ButtonType.OK);
+        Alert a = new Alert(Alert.AlertType.ERROR, e.plain(), ButtonType.OK);
         a.setTitle(e.title());
         a.setHeaderText(e.code().name());
         a.getDialogPane().setId("errorDialog");
@@ -429,7 +432,7 @@ public final class MainWindow {
     }
 
     private static void show(Stage stage, Scene scene, MainViewModel vm) {
-        stage.setTitle("Foresto Rebalancing Lab");
+        stage.setTitle(Messages.tr("app.title"));
         if (vm != null) {
             stage.setOnCloseRequest(e -> vm.cancel());
         }

@@ -2,6 +2,7 @@ package foresto.ui;
 
 import foresto.backtest.Backend;
 import foresto.config.AppConfig;
+import foresto.i18n.Messages;
 import foresto.ui.common.UiError;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
 public final class Startup {
     private static volatile CompletableFuture<Backend> backend;
     private static volatile AppConfig config;
-    private static volatile String lastMessage = "Starting the database …";
+    /** The last progress message; none before the database reports (then the first one, in the chosen language). */
+    private static volatile String lastMessage;
     private static volatile Consumer<String> listener = m -> { };
     private static volatile PrintWriter milestones;
     private static volatile boolean smokeExit;
@@ -63,7 +65,8 @@ public final class Startup {
     /** Receives the current progress message now and every later one (from any thread). */
     public static void onProgress(Consumer<String> l) {
         listener = l;
-        l.accept(lastMessage);
+        String last = lastMessage;
+        l.accept(last != null ? last : Messages.tr("startup.database"));
     }
 
     /**
@@ -130,7 +133,7 @@ public final class Startup {
      * thread.
      */
     public static void failed(Stage owner, UiError e) {
-        Alert a = new Alert(Alert.AlertType.ERROR, e.message(), ButtonType.OK);
+        Alert a = new Alert(Alert.AlertType.ERROR, e.plain(), ButtonType.OK);
         a.setTitle(e.title());
         a.setHeaderText(e.code().name());
         a.getDialogPane().setId("errorDialog");

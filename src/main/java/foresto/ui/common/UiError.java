@@ -3,6 +3,7 @@ package foresto.ui.common;
 import foresto.backtest.Failures;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.i18n.ErrorText;
 
 /** A failure as the analyst sees it: a stable code and a readable message (never a stack trace). */
 public record UiError(String title, ErrorCode code, String message) {
@@ -14,5 +15,10 @@ public record UiError(String title, ErrorCode code, String message) {
 
     public String describe() {
         return code + ": " + message;
+    }
+
+    /** What went wrong in plain words (the analyst's language), then a details line with the code and the message. */
+    public String plain() {
+        return ErrorText.of(code, message);
     }
 }

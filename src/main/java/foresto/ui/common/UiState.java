@@ -14,6 +14,8 @@ import java.util.Properties;
 
 /** The last choices of the setup panel, kept between launches in a small properties file. */
 public final class UiState {
+    /** The key of the analyst's language ("en", "ko"); without it the machine's locale decides. */
+    public static final String LANGUAGE = "language";
     private static final Logger LOG = LoggerFactory.getLogger(UiState.class);
     private final Path file;
     private final Properties props = new Properties();

@@ -1,5 +1,6 @@
 package foresto.ui.portfolios;
 
+import foresto.i18n.Messages;
 import foresto.engine.AssetClass;
 import foresto.model.ListedPortfolio;
 import foresto.text.PlainNumber;
@@ -49,7 +50,7 @@ public final class PortfoliosView extends BorderPane {
         table.setId("portfolioTable");
         table.setItems(vm.getPortfolios());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        TableColumn<ListedPortfolio, String> name = new TableColumn<>("Name");
+        TableColumn<ListedPortfolio, String> name = new TableColumn<>(Messages.tr("portfolios.col.name"));
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().portfolio().name()));
         name.setPrefWidth(200);
         name.setMinWidth(140);
@@ -57,18 +58,18 @@ public final class PortfoliosView extends BorderPane {
         for (AssetClass c : AssetClass.values()) {
             table.getColumns().add(weightColumn(c));
         }
-        TableColumn<ListedPortfolio, String> active = new TableColumn<>("Active");
-        active.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().active() ? "yes" : "no"));
+        TableColumn<ListedPortfolio, String> active = new TableColumn<>(Messages.tr("portfolios.col.active"));
+        active.setCellValueFactory(c -> new ReadOnlyStringWrapper(Messages.tr(c.getValue().active() ? "common.yes" : "common.no")));
         active.setPrefWidth(70);
         active.setMinWidth(65);
-        TableColumn<ListedPortfolio, Long> id = new TableColumn<>("Id");
+        TableColumn<ListedPortfolio, Long> id = new TableColumn<>(Messages.tr("portfolios.col.id"));
         id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().portfolio().portfolioId()));
         id.setPrefWidth(50);
         id.setMinWidth(45);
         id.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(active);
         table.getColumns().add(id);
-        table.setPlaceholder(new Label("No portfolios yet."));
+        table.setPlaceholder(new Label(Messages.tr("portfolios.none")));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         vm.selectedProperty().addListener((o, was, now) -> {
             if (table.getSelectionModel().getSelectedItem() != now) {
@@ -92,13 +93,12 @@ public final class PortfoliosView extends BorderPane {
             return row;
         });
 
-        Button add = button("New", "portfolioNewButton", vm::newPortfolio);
-        Button copy = button("Copy", "portfolioCopyButton", () -> vm.copy(vm.selectedProperty().get()));
-        Button edit = button("Edit", "portfolioEditButton", () -> vm.edit(vm.selectedProperty().get()));
-        Button deactivate = button("Deactivate …", "portfolioDeactivateButton", () -> {
+        Button add = button(Messages.tr("portfolios.new"), "portfolioNewButton", vm::newPortfolio);
+        Button copy = button(Messages.tr("portfolios.copy"), "portfolioCopyButton", () -> vm.copy(vm.selectedProperty().get()));
+        Button edit = button(Messages.tr("portfolios.edit"), "portfolioEditButton", () -> vm.edit(vm.selectedProperty().get()));
+        Button deactivate = button(Messages.tr("portfolios.deactivate"), "portfolioDeactivateButton", () -> {
             ListedPortfolio p = vm.selectedProperty().get();
-            if (confirm.test(getScene() == null ? null : getScene().getWindow(), "Deactivate " + p.portfolio().name()
-                    + "? It is no longer offered for new runs; stored runs keep it. This cannot be undone here.")) {
+            if (confirm.test(getScene() == null ? null : getScene().getWindow(), Messages.tr("portfolios.deactivateQuestion", p.portfolio().name()))) {
                 vm.deactivate(p);
             }
         });
@@ -137,7 +137,7 @@ public final class PortfoliosView extends BorderPane {
 
     /** The tab, id {@code portfoliosTab}. */
     public static Tab tab(PortfoliosViewModel vm, Confirm confirm) {
-        Tab t = new Tab("Portfolios", new PortfoliosView(vm, confirm));
+        Tab t = new Tab(Messages.tr("portfolios.tab"), new PortfoliosView(vm, confirm));
         t.setId("portfoliosTab");
         return t;
     }
@@ -145,7 +145,7 @@ public final class PortfoliosView extends BorderPane {
     /** A confirmation dialog with OK and Cancel. */
     public static boolean confirmDialog(Window owner, String question) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
-        a.setTitle("Deactivate portfolio");
+        a.setTitle(Messages.tr("portfolios.deactivateTitle"));
         a.setHeaderText(null);
         if (owner != null) {
             a.initOwner(owner);
@@ -156,7 +156,8 @@ public final class PortfoliosView extends BorderPane {
     /** The row's full text on hover: name, every weight, the description and whether it is active. */
     static String tooltip(ListedPortfolio p) {
         String description = p.portfolio().description();
-        return p.portfolio().name() + " (id " + p.portfolio().portfolioId() + (p.active() ? "" : ", inactive") + ")\n"
+        return Messages.tr(p.active() ? "portfolios.tooltipTitle" : "portfolios.tooltipTitleInactive", p.portfolio().name(),
+                String.valueOf(p.portfolio().portfolioId())) + "\n"
                 + PortfoliosViewModel.weightsText(p.portfolio().weights())
                 + (description == null || description.isBlank() ? "" : "\n" + description);
     }
@@ -169,7 +170,8 @@ public final class PortfoliosView extends BorderPane {
         Label title = new Label();
         title.getStyleClass().add("title-4");
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.editingProperty().get() == null
-                ? "New portfolio" : "Edit portfolio #" + vm.editingProperty().get(), vm.editingProperty()));
+                ? Messages.tr("portfolios.newTitle") : Messages.tr("portfolios.editTitle", String.valueOf(vm.editingProperty().get())),
+                vm.editingProperty()));
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
@@ -182,10 +184,10 @@ public final class PortfoliosView extends BorderPane {
         grid.getColumnConstraints().addAll(labels, fields);
         TextField name = new TextField();
         name.setId("portfolioNameField");
-        name.setPromptText("unique; Korean is fine");
+        name.setPromptText(Messages.tr("portfolios.namePrompt"));
         name.setMaxWidth(Double.MAX_VALUE);
         name.textProperty().bindBidirectional(vm.nameProperty());
-        grid.addRow(0, new Label("Name"), name);
+        grid.addRow(0, new Label(Messages.tr("portfolios.name")), name);
         int row = 1;
         for (AssetClass c : AssetClass.values()) {
             TextField w = new TextField();
@@ -193,9 +195,9 @@ public final class PortfoliosView extends BorderPane {
             w.setPromptText("0");
             w.setMaxWidth(Double.MAX_VALUE);
             w.textProperty().bindBidirectional(vm.weightProperty(c));
-            grid.addRow(row++, new Label(c.name() + " (" + c.koreanName() + ")"), w);
+            grid.addRow(row++, new Label(Messages.tr("portfolios.weightLabel", c.name(), c.koreanName())), w);
         }
-        Label hint = new Label("Each weight from 0 to 1 (0.6 is 60 %); blank is 0.");
+        Label hint = new Label(Messages.tr("portfolios.hint"));
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
         Label sum = new Label();
@@ -210,13 +212,13 @@ public final class PortfoliosView extends BorderPane {
         formError.textProperty().bind(vm.formErrorProperty());
         formError.visibleProperty().bind(vm.formErrorProperty().isNotEmpty());
         formError.managedProperty().bind(formError.visibleProperty());
-        Button save = new Button("Save");
+        Button save = new Button(Messages.tr("portfolios.save"));
         save.setId("portfolioSaveButton");
         save.getStyleClass().add("accent");
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.canSaveProperty().not());
         save.setOnAction(e -> vm.save());
-        Button clear = button("Clear", "portfolioClearButton", vm::newPortfolio);
+        Button clear = button(Messages.tr("portfolios.clear"), "portfolioClearButton", vm::newPortfolio);
         HBox buttons = new HBox(8, save, clear);
         // the error below Save, so Save does not move under the pointer as the error comes and goes
         VBox box = new VBox(10, title, grid, hint, sum, buttons, formError);

@@ -1,5 +1,7 @@
 package foresto.ui.portfolios;
 
+import foresto.i18n.LocaleFormat;
+import foresto.i18n.Messages;
 import foresto.backtest.PortfolioService;
 import foresto.engine.AssetClass;
 import foresto.engine.Weights;
@@ -137,11 +139,11 @@ public final class PortfoliosViewModel {
     /** Loads the list (in the background). */
     public void load() {
         busy.set(true);
-        status.set("Loading portfolios …");
+        status.set(Messages.tr("portfolios.loading"));
         executor.submit("portfolios", service::list, list -> {
             busy.set(false);
             show(list);
-            status.set(list.size() + " portfolios.");
+            status.set(Messages.tr("portfolios.count", LocaleFormat.integer(list.size())));
         }, this::failed, () -> busy.set(false));
     }
 
@@ -157,7 +159,7 @@ public final class PortfoliosViewModel {
     public void copy(ListedPortfolio p) {
         fill(p.portfolio());
         editing.set(null);
-        name.set(freeName("Copy of " + p.portfolio().name()));
+        name.set(freeName(Messages.tr("portfolios.copyOf", p.portfolio().name())));
     }
 
     /** The form filled with {@code p}, to change its name or (when no stored run used it) its weights. */
@@ -174,28 +176,28 @@ public final class PortfoliosViewModel {
         Long id = editing.get();
         String n = name.get();
         Map<String, Double> byCode = byCode();
-        submit(id == null ? "Adding " + n.strip() + " …" : "Saving " + n.strip() + " …", () -> {
+        submit(Messages.tr(id == null ? "portfolios.adding" : "portfolios.saving", n.strip()), () -> {
             Weights w = PortfolioService.validWeights(byCode);
             ListedPortfolio saved = id == null ? service.add(n, w) : service.edit(Long.toString(id), n, w);
             return new Saved(saved, service.list());
         }, s -> {
             edit(s.portfolio());
             selected.set(find(s.portfolio().portfolio().portfolioId()));
-            status.set((id == null ? "Added " : "Saved ") + s.portfolio().portfolio().name() + ".");
+            status.set(Messages.tr(id == null ? "portfolios.added" : "portfolios.saved", s.portfolio().portfolio().name()));
         });
     }
 
     /** Deactivates {@code p}: hidden from the pickers, kept for the stored runs that used it. */
     public void deactivate(ListedPortfolio p) {
         long id = p.portfolio().portfolioId();
-        submit("Deactivating " + p.portfolio().name() + " …", () -> {
+        submit(Messages.tr("portfolios.deactivating", p.portfolio().name()), () -> {
             ListedPortfolio done = service.deactivate(Long.toString(id));
             return new Saved(done, service.list());
         }, s -> {
             if (editing.get() != null && editing.get() == id) {
                 newPortfolio();
             }
-            status.set("Deactivated " + s.portfolio().portfolio().name() + ": no longer offered to new runs; its stored runs keep it.");
+            status.set(Messages.tr("portfolios.deactivated", s.portfolio().portfolio().name()));
         });
     }
 
@@ -238,10 +240,10 @@ public final class PortfoliosViewModel {
 
     private void failed(Throwable t) {
         busy.set(false);
-        UiError e = UiError.of("Portfolio", t);
+        UiError e = UiError.of(Messages.tr("portfolios.errorTitle"), t);
         error.set(plain(e));
-        errorDetails.set("Details: " + e.describe());
-        status.set("Not saved.");
+        errorDetails.set(Messages.tr("error.details", e.describe()));
+        status.set(Messages.tr("portfolios.notSaved"));
     }
 
     private void clearError() {
@@ -253,13 +255,12 @@ public final class PortfoliosViewModel {
     static String plain(UiError e) {
         String why = e.message().replaceFirst("^(name|weights): ", "");
         return switch (e.code()) {
-            case PORTFOLIO_IN_USE -> "Stored runs were computed with this portfolio, so its weights cannot change. "
-                    + "Its name can. To try other weights, use Copy and save them as a new portfolio.";
-            case PORTFOLIO_NAME_TAKEN -> "Another portfolio already has this name. Choose a different name.";
-            case PORTFOLIO_NOT_FOUND -> "This portfolio no longer exists. Reload the list.";
-            case INVALID_WEIGHTS, UNKNOWN_ASSET_CLASS -> "The weights cannot be used: " + why + ".";
-            case INVALID_REQUEST -> "The name cannot be used: it " + why + ".";
-            default -> "The portfolio could not be saved: " + why + ".";
+            case PORTFOLIO_IN_USE -> Messages.tr("portfolios.inUse");
+            case PORTFOLIO_NAME_TAKEN -> Messages.tr("portfolios.nameTaken");
+            case PORTFOLIO_NOT_FOUND -> Messages.tr("portfolios.notFound");
+            case INVALID_WEIGHTS, UNKNOWN_ASSET_CLASS -> Messages.tr("portfolios.badWeights", why);
+            case INVALID_REQUEST -> Messages.tr("portfolios.badName", why);
+            default -> Messages.tr("portfolios.notSavedBecause", why);
         };
     }
 
@@ -319,31 +320,30 @@ public final class PortfoliosViewModel {
     private String describeSum() {
         double s = sum();
         if (Double.isNaN(s)) {
-            return "Sum: –";
+            return Messages.tr("portfolios.sumUnknown");
         }
-        return "Sum: " + number(s) + " (" + number(s * 100) + " %)";
+        return Messages.tr("portfolios.sum", number(s), number(s * 100));
     }
 
     private String checkForm() {
         for (AssetClass c : AssetClass.values()) {
             if (Double.isNaN(parse(weights.get(c).get()))) {
-                return c.name() + ": \"" + weights.get(c).get().strip() + "\" is not a number.";
+                return Messages.tr("portfolios.notANumber", c.name(), weights.get(c).get().strip());
             }
         }
         double s = sum();
         if (Math.abs(s - 1.0) > Weights.SUM_TOLERANCE) {
             double rest = 1.0 - s;
-            return "The weights sum to " + number(s) + "; they must sum to 1 ("
-                    + (rest > 0 ? "add " + number(rest) : "remove " + number(-rest)) + ").";
+            return Messages.tr(rest > 0 ? "portfolios.sumAdd" : "portfolios.sumRemove", number(s), number(Math.abs(rest)));
         }
         try {
             PortfolioService.validWeights(byCode());
             PortfolioService.validName(name.get());
         } catch (ForestoException e) {
-            return plain(new UiError("Portfolio", e.code(), e.getMessage()));
+            return plain(new UiError(Messages.tr("portfolios.errorTitle"), e.code(), e.getMessage()));
         }
         if (taken(name.get().strip()) && (editing.get() == null || !name.get().strip().equals(editedName()))) {
-            return plain(new UiError("Portfolio", ErrorCode.PORTFOLIO_NAME_TAKEN, ""));
+            return plain(new UiError(Messages.tr("portfolios.errorTitle"), ErrorCode.PORTFOLIO_NAME_TAKEN, ""));
         }
         return "";
     }

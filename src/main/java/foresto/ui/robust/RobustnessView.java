@@ -1,5 +1,6 @@
 package foresto.ui.robust;
 
+import foresto.i18n.Messages;
 import foresto.engine.robust.TimingStudy;
 import foresto.engine.robust.WindowsStudy;
 import foresto.model.DatasetRecord;
@@ -57,7 +58,7 @@ public final class RobustnessView extends BorderPane {
         void write(Node node, Path file) throws IOException;
     }
 
-    private static final String OFF_NAME = "OFF (buy-and-hold)";
+    
 
     private final RobustnessViewModel vm;
     private final Function<String, Optional<Path>> saveTarget;
@@ -78,8 +79,8 @@ public final class RobustnessView extends BorderPane {
         this.saveTarget = saveTarget;
         this.png = png;
         setTop(scenarioRow());
-        studies = new TabPane(new Tab("Timing", timingPane()), new Tab("Start dates", windowsPane()),
-                new Tab("Bootstrap", bootstrapPane()));
+        studies = new TabPane(new Tab(Messages.tr("robust.tab.timing"), timingPane()), new Tab(Messages.tr("robust.tab.windows"), windowsPane()),
+                new Tab(Messages.tr("robust.tab.bootstrap"), bootstrapPane()));
         studies.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         studies.setId("robustStudies");
         setCenter(studies);
@@ -128,9 +129,9 @@ public final class RobustnessView extends BorderPane {
         rule.setCellFactory(l -> ruleCell(false));
         rule.setButtonCell(ruleCell(false));
         rule.setId("robustRuleBox");
-        FlowPane row = new FlowPane(10, 8, Forms.labelled("Portfolio", portfolio), Forms.labelled("Dataset", dataset),
-                Forms.labelled("from", start), Forms.labelled("to", end), Forms.labelled("Rule (A)", rule),
-                muted("(the Analysis tab's choices: picking here picks there too)"));
+        FlowPane row = new FlowPane(10, 8, Forms.labelled(Messages.tr("robust.portfolio"), portfolio), Forms.labelled(Messages.tr("robust.dataset"), dataset),
+                Forms.labelled(Messages.tr("robust.from"), start), Forms.labelled(Messages.tr("robust.to"), end), Forms.labelled(Messages.tr("robust.ruleA"), rule),
+                muted(Messages.tr("robust.sharedChoices")));
         row.setPadding(new Insets(8, 8, 4, 8));
         return row;
     }
@@ -145,7 +146,7 @@ public final class RobustnessView extends BorderPane {
         done.setId("robustProgressText");
         done.textProperty().bind(vm.progressTextProperty());
         done.setMinWidth(140);
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(Messages.tr("robust.cancel"));
         cancel.setId("robustCancelButton");
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.busyProperty().not());
@@ -166,24 +167,24 @@ public final class RobustnessView extends BorderPane {
     // ---- Timing ----
 
     private Node timingPane() {
-        TextField phases = field(vm.phasesProperty(), "robustPhases", 7, "0..m−1");
-        TextField offsets = field(vm.offsetsProperty(), "robustOffsets", 7, "rule's");
-        Button run = runButton("Run timing study", "robustTimingRun", vm::runTiming);
+        TextField phases = field(vm.phasesProperty(), "robustPhases", 7, Messages.tr("robust.phasesPrompt"));
+        TextField offsets = field(vm.offsetsProperty(), "robustOffsets", 7, Messages.tr("robust.offsetsPrompt"));
+        Button run = runButton(Messages.tr("robust.runTiming"), "robustTimingRun", vm::runTiming);
         TableView<TimingStudy.Variant> table = timingTable();
-        FlowPane form = form(Forms.labelled("phases", phases), Forms.labelled("day offsets", offsets), run,
-                pngButton("robustTimingPng", "Chart PNG…", timingChart, "timing.png"),
+        FlowPane form = form(Forms.labelled(Messages.tr("robust.phases"), phases), Forms.labelled(Messages.tr("robust.dayOffsets"), offsets), run,
+                pngButton("robustTimingPng", Messages.tr("robust.chartPng"), timingChart, "timing.png"),
                 csvButton("robustTimingCsv", "timing-variants.csv", vm::exportTiming, vm.timingProperty().isNull()),
-                muted("Every phase (and offset) of the rule, everything else equal (SEMANTICS §12.2)."));
+                muted(Messages.tr("robust.timingNote")));
         Label headline = headline("robustTimingHeadline");
         Label tranche = muted("");
         tranche.setId("robustTimingTranche");
         tranche.setWrapText(true);
         timingChart.setId("robustTimingChart");
-        timingChart.setPlaceholder("Run the timing study to see every variant's value path here.");
+        timingChart.setPlaceholder(Messages.tr("robust.timingPlaceholder"));
         vm.timingProperty().addListener((o, a, f) -> {
             headline.setText(f == null ? "" : f.headline());
             tranche.setText(f == null ? "" : f.trancheText());
-            timingChart.titleProperty().set(f == null ? "" : "Value paths of " + f.ruleName() + "'s timing variants");
+            timingChart.titleProperty().set(f == null ? "" : Messages.tr("robust.timingTitle", f.ruleName()));
             timingChart.setContent(f == null ? null : RobustnessCharts.timing(f));
             table.getItems().setAll(f == null ? List.of() : f.result().variants());
         });
@@ -194,15 +195,15 @@ public final class RobustnessView extends BorderPane {
     private TableView<TimingStudy.Variant> timingTable() {
         TableView<TimingStudy.Variant> t = table("robustTimingTable");
         t.getColumns().setAll(List.of(
-                col("Rebalances in", v -> vm.timingProperty().get().months(v)),
-                col("Day", v -> vm.timingProperty().get().day(v)),
-                col("Final value", v -> Texts.money(v.metrics().finalValue())),
-                col("CAGR", v -> Texts.percent(v.metrics().cagr())),
-                col("Volatility", v -> Texts.percent(v.metrics().volatility())),
-                col("Max drawdown", v -> Texts.percent(v.metrics().maxDrawdown())),
-                col("Events", v -> Integer.toString(v.metrics().eventCount())),
-                col("Turnover", v -> Texts.percent(v.metrics().totalTurnover())),
-                col("Cost", v -> Texts.money(v.metrics().totalCost()))));
+                col(Messages.tr("robust.col.rebalancesIn"), v -> vm.timingProperty().get().months(v)),
+                col(Messages.tr("robust.col.day"), v -> vm.timingProperty().get().day(v)),
+                col(Messages.tr("robust.col.finalValue"), v -> Texts.money(v.metrics().finalValue())),
+                col(Messages.tr("robust.col.cagr"), v -> Texts.percent(v.metrics().cagr())),
+                col(Messages.tr("robust.col.volatility"), v -> Texts.percent(v.metrics().volatility())),
+                col(Messages.tr("robust.col.maxDrawdown"), v -> Texts.percent(v.metrics().maxDrawdown())),
+                col(Messages.tr("robust.col.events"), v -> Integer.toString(v.metrics().eventCount())),
+                col(Messages.tr("robust.col.turnover"), v -> Texts.percent(v.metrics().totalTurnover())),
+                col(Messages.tr("robust.col.cost"), v -> Texts.money(v.metrics().totalCost()))));
         return t;
     }
 
@@ -211,13 +212,13 @@ public final class RobustnessView extends BorderPane {
     private Node windowsPane() {
         TextField length = field(vm.lengthMonthsProperty(), "robustLength", 4, "");
         TextField step = field(vm.stepMonthsProperty(), "robustStep", 3, "");
-        Button run = runButton("Run start-date study", "robustWindowsRun", vm::runWindows);
-        FlowPane form = form(Forms.labelled("window length (months)", length),
-                Forms.labelled("every (months)", step), run,
-                pngButton("robustPremiumPng", "Premiums PNG…", premiumChart, "windows-premium.png"),
-                pngButton("robustPremiumHistogramPng", "Histogram PNG…", premiumHistogram, "windows-histogram.png"),
+        Button run = runButton(Messages.tr("robust.runWindows"), "robustWindowsRun", vm::runWindows);
+        FlowPane form = form(Forms.labelled(Messages.tr("robust.windowLength"), length),
+                Forms.labelled(Messages.tr("robust.every"), step), run,
+                pngButton("robustPremiumPng", Messages.tr("robust.premiumsPng"), premiumChart, "windows-premium.png"),
+                pngButton("robustPremiumHistogramPng", Messages.tr("robust.histogramPng"), premiumHistogram, "windows-histogram.png"),
                 csvButton("robustWindowsCsv", "windows.csv", vm::exportWindows, vm.windowsProperty().isNull()),
-                muted("Each window a fresh run ON and OFF; premium = CAGR ON − OFF (SEMANTICS §12.3)."));
+                muted(Messages.tr("robust.windowsNote")));
         Label headline = headline("robustWindowsHeadline");
         GridPane summary = new GridPane();
         summary.setId("robustWindowsSummary");
@@ -227,15 +228,14 @@ public final class RobustnessView extends BorderPane {
         summary.setMinWidth(Region.USE_PREF_SIZE);
         TableView<WindowsStudy.WindowResult> table = windowsTable();
         premiumChart.setId("robustPremiumChart");
-        premiumChart.setPlaceholder("Run the start-date study to see each window's premium by its start date.");
+        premiumChart.setPlaceholder(Messages.tr("robust.premiumPlaceholder"));
         premiumHistogram.setId("robustPremiumHistogram");
-        premiumHistogram.setPlaceholder("The premiums' histogram");
+        premiumHistogram.setPlaceholder(Messages.tr("robust.premiumHistogramPlaceholder"));
         vm.windowsProperty().addListener((o, a, f) -> {
             headline.setText(f == null ? "" : f.headline());
-            premiumChart.titleProperty().set(f == null ? "" : "Premium by start date, " + f.result().lengthMonths()
-                    + "-month windows");
+            premiumChart.titleProperty().set(f == null ? "" : Messages.tr("robust.premiumTitle", Texts.count(f.result().lengthMonths())));
             premiumChart.setContent(f == null ? null : RobustnessCharts.premiums(f));
-            premiumHistogram.titleProperty().set(f == null ? "" : "Premiums");
+            premiumHistogram.titleProperty().set(f == null ? "" : Messages.tr("robust.premiumsTitle"));
             premiumHistogram.setContent(f == null ? null : RobustnessCharts.premiumHistogram(f));
             summary.getChildren().clear();
             if (f != null) {
@@ -266,13 +266,13 @@ public final class RobustnessView extends BorderPane {
     private TableView<WindowsStudy.WindowResult> windowsTable() {
         TableView<WindowsStudy.WindowResult> t = table("robustWindowsTable");
         t.getColumns().setAll(List.of(
-                col("Start", w -> w.window().start().toString()),
-                col("End", w -> w.window().end().toString()),
-                col("CAGR ON", w -> Texts.percent(w.on().cagr())),
-                col("CAGR OFF", w -> Texts.percent(w.off().cagr())),
-                col("Premium", w -> Texts.points(w.premium())),
-                col("Volatility ON − OFF", w -> Texts.points(w.on().volatility() - w.off().volatility())),
-                col("Max drawdown ON − OFF", w -> Texts.points(w.on().maxDrawdown() - w.off().maxDrawdown()))));
+                col(Messages.tr("robust.col.start"), w -> w.window().start().toString()),
+                col(Messages.tr("robust.col.end"), w -> w.window().end().toString()),
+                col(Messages.tr("robust.col.cagrOn"), w -> Texts.percent(w.on().cagr())),
+                col(Messages.tr("robust.col.cagrOff"), w -> Texts.percent(w.off().cagr())),
+                col(Messages.tr("robust.col.premium"), w -> Texts.points(w.premium())),
+                col(Messages.tr("robust.col.volatilityDiff"), w -> Texts.points(w.on().volatility() - w.off().volatility())),
+                col(Messages.tr("robust.col.maxDrawdownDiff"), w -> Texts.points(w.on().maxDrawdown() - w.off().maxDrawdown()))));
         return t;
     }
 
@@ -296,11 +296,11 @@ public final class RobustnessView extends BorderPane {
         b.setId("robustRuleBBox");
         b.setPrefWidth(220);
         TextField paths = field(vm.pathsProperty(), "robustPaths", 5, "");
-        TextField block = field(vm.blockProperty(), "robustBlock", 4, "default");
+        TextField block = field(vm.blockProperty(), "robustBlock", 4, Messages.tr("robust.blockPrompt"));
         TextField seed = field(vm.seedProperty(), "robustSeed", 4, "");
-        Button run = runButton("Run bootstrap", "robustBootstrapRun", vm::runBootstrap);
+        Button run = runButton(Messages.tr("robust.runBootstrap"), "robustBootstrapRun", vm::runBootstrap);
         TableView<List<String>> table = table("robustBootstrapTable");
-        String[] heads = {"A − B", "p5", "p25", "Median", "p75", "p95"};
+        String[] heads = {"A − B", "p5", "p25", Messages.tr("robust.col.median"), "p75", "p95"};
         for (int i = 0; i < heads.length; i++) {
             int c = i;
             table.getColumns().add(col(heads[i], row -> row.get(c)));
@@ -308,10 +308,10 @@ public final class RobustnessView extends BorderPane {
         table.setPrefHeight(122);
         table.setMinHeight(122);
         table.setMaxHeight(122);
-        FlowPane form = form(Forms.labelled("B", b), Forms.labelled("paths", paths),
-                Forms.labelled("mean block", block), Forms.labelled("seed", seed), run,
-                pngButton("robustFanPng", "Fan PNG…", fanChart, "bootstrap-fan.png"),
-                pngButton("robustDiffPng", "Histogram PNG…", diffHistogram, "bootstrap-cagr-diff.png"),
+        FlowPane form = form(Forms.labelled("B", b), Forms.labelled(Messages.tr("robust.paths"), paths),
+                Forms.labelled(Messages.tr("robust.meanBlock"), block), Forms.labelled(Messages.tr("robust.seed"), seed), run,
+                pngButton("robustFanPng", Messages.tr("robust.fanPng"), fanChart, "bootstrap-fan.png"),
+                pngButton("robustDiffPng", Messages.tr("robust.histogramPng"), diffHistogram, "bootstrap-cagr-diff.png"),
                 csvButton("robustBootstrapCsv", "bootstrap-percentiles.csv", vm::exportBootstrap,
                         vm.bootstrapProperty().isNull()));
         Label sentence = headline("robustBootstrapSentence");
@@ -323,16 +323,16 @@ public final class RobustnessView extends BorderPane {
         differences.setWrapText(true);
         differences.setMinHeight(Region.USE_PREF_SIZE);
         fanChart.setId("robustFanChart");
-        fanChart.setPlaceholder("Run the bootstrap to see A's and B's fan of resampled histories here.");
+        fanChart.setPlaceholder(Messages.tr("robust.fanPlaceholder"));
         diffHistogram.setId("robustDiffHistogram");
-        diffHistogram.setPlaceholder("The CAGR difference's histogram");
+        diffHistogram.setPlaceholder(Messages.tr("robust.diffHistogramPlaceholder"));
         vm.bootstrapProperty().addListener((o, a, f) -> {
             sentence.setText(f == null ? "" : f.sentence());
             note.setText(f == null ? "" : f.note());
             differences.setText(f == null ? "" : f.differencesText());
-            fanChart.titleProperty().set(f == null ? "" : "Value across resampled histories: median, 25–75 % and 5–95 %");
+            fanChart.titleProperty().set(f == null ? "" : Messages.tr("robust.fanTitle"));
             fanChart.setContent(f == null ? null : RobustnessCharts.fan(f));
-            diffHistogram.titleProperty().set(f == null ? "" : "CAGR A − B");
+            diffHistogram.titleProperty().set(f == null ? "" : Messages.tr("robust.diffTitle"));
             diffHistogram.setContent(f == null ? null : RobustnessCharts.cagrDifferences(f));
             table.getItems().setAll(f == null ? List.of() : f.tableRows());
         });
@@ -387,7 +387,7 @@ public final class RobustnessView extends BorderPane {
     }
 
     private Button csvButton(String id, String name, Consumer<Path> export, BooleanBinding nothing) {
-        Button b = new Button("CSV…");
+        Button b = new Button(Messages.tr("robust.csv"));
         b.setId(id);
         b.disableProperty().bind(nothing.or(vm.busyProperty()));
         b.setOnAction(e -> saveTarget.apply(name).ifPresent(export));
@@ -417,7 +417,7 @@ public final class RobustnessView extends BorderPane {
                 if (r != null) {
                     setText(r.ruleName());
                 } else {
-                    setText(offForNull && (!empty || isButton()) ? OFF_NAME : "");
+                    setText(offForNull && (!empty || isButton()) ? Messages.tr("robust.offName") : "");
                 }
             }
 

@@ -1,5 +1,6 @@
 package foresto.ui.robust;
 
+import foresto.i18n.Messages;
 import foresto.backtest.Cancellation;
 import foresto.backtest.FeatureFlags;
 import foresto.csv.CsvWriter;
@@ -42,14 +43,13 @@ import java.util.function.Consumer;
 public final class RobustnessViewModel {
     /** The three studies, with what their progress counts. */
     public enum Study {
-        TIMING("timing", "variants"), WINDOWS("start-date", "windows"), BOOTSTRAP("bootstrap", "paths");
+        TIMING("timing"), WINDOWS("windows"), BOOTSTRAP("bootstrap");
 
-        private final String title;
-        private final String counts;
+        /** Names its texts: robust.running.KEY, robust.progress.KEY. */
+        private final String key;
 
-        Study(String title, String counts) {
-            this.title = title;
-            this.counts = counts;
+        Study(String key) {
+            this.key = key;
         }
     }
 
@@ -77,8 +77,7 @@ public final class RobustnessViewModel {
     private final ObjectProperty<BootstrapFigures> bootstrap = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("Choose a study; the portfolio, dataset, window and "
-            + "rule are the Analysis tab's.");
+    private final StringProperty status = new SimpleStringProperty(Messages.tr("robust.ready"));
 
     public RobustnessViewModel(RobustnessStudies studies, MainViewModel setup, FeatureFlags flags, TaskExecutor executor,
                                Consumer<UiError> errors) {
@@ -174,8 +173,8 @@ public final class RobustnessViewModel {
             };
         }, (f, stored) -> {
             timing.set(f);
-            status.set("Timing study of " + f.ruleName() + ": " + f.result().variants().size() + " variants on "
-                    + f.heading() + ". " + stored);
+            status.set(Messages.tr("robust.timingDone", f.ruleName(), Texts.count(f.result().variants().size()),
+                    f.heading(), stored));
         });
     }
 
@@ -190,8 +189,8 @@ public final class RobustnessViewModel {
             };
         }, (f, stored) -> {
             windows.set(f);
-            status.set("Start-date study of " + f.ruleName() + ": " + f.result().windows().size() + " windows on "
-                    + f.heading() + ". " + stored);
+            status.set(Messages.tr("robust.windowsDone", f.ruleName(), Texts.count(f.result().windows().size()),
+                    f.heading(), stored));
         });
     }
 
@@ -202,7 +201,7 @@ public final class RobustnessViewModel {
             Double b = block.get() == null || block.get().isBlank() ? null : parseDouble("mean block length", block.get());
             long s = parseSeed(seed.get());
             RuleRecord bRecord = ruleB.get();
-            String nameB = bRecord == null ? "OFF, buy-and-hold" : bRecord.ruleName();
+            String nameB = bRecord == null ? Messages.tr("robust.offNameB") : bRecord.ruleName();
             return () -> {
                 var done = studies.bootstrap(scope, rule, bRecord, j, b, s, reporter(Study.BOOTSTRAP)::report, c);
                 return new Shown<>(BootstrapFigures.of(done.result(), rule.ruleName(), nameB, bRecord == null,
@@ -210,8 +209,8 @@ public final class RobustnessViewModel {
             };
         }, (f, stored) -> {
             bootstrap.set(f);
-            status.set("Bootstrap of " + f.nameA() + " against " + f.nameB() + ": " + Texts.count(f.result().paths())
-                    + " paths on " + f.heading() + ". " + stored);
+            status.set(Messages.tr("robust.bootstrapDone", f.nameA(), f.nameB(), Texts.count(f.result().paths()),
+                    f.heading(), stored));
         });
     }
 
@@ -251,22 +250,21 @@ public final class RobustnessViewModel {
             }
             work = prepared.prepare(scope(), rule, cancellation);
         } catch (RuntimeException e) {
-            errors.accept(UiError.of("Cannot run the study", e));
+            errors.accept(UiError.of(Messages.tr("studies.cannotRun"), e));
             return;
         }
         current.set(cancellation);
         progress.set(0);
         progressText.set("");
-        status.set("Running the " + study.title + " study …");
+        status.set(Messages.tr("robust.running." + study.key));
         jobs.submitCancellable("robustness " + study, work, f -> {
             progress.set(1);
             shown.accept(f.figures(), f.stored());
         }, t -> {
-            UiError e = UiError.of("The study failed", t);
-            status.set("Failed: " + e.describe());
+            UiError e = UiError.of(Messages.tr("studies.failed"), t);
+            status.set(Messages.tr("common.failed", e.describe()));
             errors.accept(e);
-        }, () -> status.set(cancellation.cancel() ? "Study cancelled." : "Too late to cancel: the study was being "
-                + "stored; it is in History."));
+        }, () -> status.set(Messages.tr(cancellation.cancel() ? "studies.cancelled" : "robust.tooLateToCancel")));
     }
 
     /** The Analysis tab's portfolio, dataset, window, initial value and missing-data policy. */
@@ -305,8 +303,7 @@ public final class RobustnessViewModel {
                         pending.set(false); // before reading: a report after this read posts a new update
                         int d = done.get();
                         progress.set(d / (double) Math.max(1, total));
-                        progressText.set(Character.toUpperCase(study.counts.charAt(0)) + study.counts.substring(1) + " "
-                                + Texts.count(d) + " / " + Texts.count(total));
+                        progressText.set(Messages.tr("robust.progress." + study.key, Texts.count(d), Texts.count(total)));
                     }
                 });
             }
@@ -349,15 +346,15 @@ public final class RobustnessViewModel {
                 throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + file + ": " + e.getMessage());
             }
             return rows.size();
-        }, n -> status.set("Exported " + n + " rows to " + file), t -> errors.accept(UiError.of("Export failed", t)), () -> { });
+        }, n -> status.set(Messages.tr("robust.exportedRows", Texts.count(n), file.toString())), t -> errors.accept(UiError.of(Messages.tr("common.exportFailed"), t)), () -> { });
     }
 
     /** Reports a chart written as PNG, or why it could not be. */
     void exported(Path file, Throwable failure) {
         if (failure == null) {
-            status.set("Exported the chart to " + file);
+            status.set(Messages.tr("studies.exportedChart", file.toString()));
         } else {
-            errors.accept(UiError.of("Export failed", failure));
+            errors.accept(UiError.of(Messages.tr("common.exportFailed"), failure));
         }
     }
 

@@ -1,5 +1,6 @@
 package foresto.ui.rules;
 
+import foresto.i18n.Messages;
 import foresto.model.RuleRecord;
 import foresto.rule.RuleCodec;
 import foresto.rule.RuleCodec.Column;
@@ -17,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
 
 import java.util.List;
 import java.util.function.Function;
@@ -51,22 +53,22 @@ public final class RulesController {
         this.vm = vm;
         ruleTable.setItems(vm.getRules());
         ruleTable.getColumns().setAll(List.of(
-                col("ID", r -> Long.toString(r.ruleId())),
-                col("Name", RuleRecord::ruleName),
-                col("Type", RuleRecord::ruleType),
-                col("Frequency", r -> r.frequency() == null ? "" : r.frequency()),
-                col("Base day", RuleRecord::baseDayPolicy),
-                col("Threshold", r -> r.driftThreshold() == null ? "" : PlainNumber.of(r.driftThreshold())),
-                col("Band", r -> RuleCodec.takes(r.ruleType(), Column.DRIFT_BAND) ? r.driftBand()
+                col(Messages.tr("rules.col.id"), r -> Long.toString(r.ruleId())),
+                col(Messages.tr("rules.col.name"), RuleRecord::ruleName),
+                col(Messages.tr("rules.col.type"), RuleRecord::ruleType),
+                col(Messages.tr("rules.col.frequency"), r -> r.frequency() == null ? "" : r.frequency()),
+                col(Messages.tr("rules.col.baseDay"), RuleRecord::baseDayPolicy),
+                col(Messages.tr("rules.col.threshold"), r -> r.driftThreshold() == null ? "" : PlainNumber.of(r.driftThreshold())),
+                col(Messages.tr("rules.col.band"), r -> RuleCodec.takes(r.ruleType(), Column.DRIFT_BAND) ? r.driftBand()
                         + (r.bandRho() == null ? "" : " ρ " + PlainNumber.of(r.bandRho())) : ""),
-                col("Check", r -> RuleCodec.takes(r.ruleType(), Column.CHECK_FREQUENCY) ? r.checkFrequency() : ""),
-                col("Trade to", r -> r.rebalanceTo() == null || r.rebalanceTo().signum() == 0 ? ""
+                col(Messages.tr("rules.col.check"), r -> RuleCodec.takes(r.ruleType(), Column.CHECK_FREQUENCY) ? r.checkFrequency() : ""),
+                col(Messages.tr("rules.col.tradeTo"), r -> r.rebalanceTo() == null || r.rebalanceTo().signum() == 0 ? ""
                         : PlainNumber.of(r.rebalanceTo())),
-                col("Phase", r -> r.phase() == 0 ? "" : Integer.toString(r.phase())),
-                col("Day offset", r -> r.dayOffset() == 0 ? "" : Integer.toString(r.dayOffset())),
-                col("Cost rate", r -> PlainNumber.of(r.costRate())),
-                col("Effective", r -> r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())),
-                col("Active", r -> r.isActive() ? "yes" : "no")));
+                col(Messages.tr("rules.col.phase"), r -> r.phase() == 0 ? "" : Integer.toString(r.phase())),
+                col(Messages.tr("rules.col.dayOffset"), r -> r.dayOffset() == 0 ? "" : Integer.toString(r.dayOffset())),
+                col(Messages.tr("rules.col.costRate"), r -> PlainNumber.of(r.costRate())),
+                col(Messages.tr("rules.col.effective"), r -> r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())),
+                col(Messages.tr("rules.col.active"), r -> Messages.tr(r.isActive() ? "common.yes" : "common.no"))));
         ruleTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         ruleTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
@@ -98,6 +100,9 @@ public final class RulesController {
         dayOffsetField.textProperty().bindBidirectional(vm.dayOffsetProperty());
         dayOffsetField.disableProperty().bind(noCalendar);
         baseDayBox.getItems().setAll("FIRST_TRADING_DAY", "LAST_TRADING_DAY");
+        for (ComboBox<String> codes : List.of(frequencyBox, bandBox, checkBox, baseDayBox)) {
+            codes.setConverter(CODE_NAMES);
+        }
         nameField.textProperty().bindBidirectional(vm.nameProperty());
         typeBox.valueProperty().bindBidirectional(vm.ruleTypeProperty());
         frequencyBox.valueProperty().bindBidirectional(vm.frequencyProperty());
@@ -116,6 +121,22 @@ public final class RulesController {
         saveButton.disableProperty().bind(vm.busyProperty());
         deactivateButton.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
     }
+
+    /**
+     * Calendar, band and base-day codes by their names in the analyst's language (the codes themselves in English,
+     * as the command line and the stored rules write them); the box's value stays the code.
+     */
+    private static final StringConverter<String> CODE_NAMES = new StringConverter<>() {
+        @Override
+        public String toString(String code) {
+            return code == null ? "" : Messages.has("rules.code." + code) ? Messages.tr("rules.code." + code) : code;
+        }
+
+        @Override
+        public String fromString(String shown) {
+            return shown; // the boxes are not editable: nothing is typed back
+        }
+    };
 
     /** True while the chosen kind does not fill {@code column} (its field is then disabled). */
     private BooleanBinding lacks(Column column) {

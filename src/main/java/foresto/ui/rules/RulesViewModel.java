@@ -1,5 +1,6 @@
 package foresto.ui.rules;
 
+import foresto.i18n.Messages;
 import foresto.backtest.Failures;
 import foresto.backtest.RuleService;
 import foresto.error.ErrorCode;
@@ -329,12 +330,12 @@ public final class RulesViewModel {
     public void save() {
         saveTried = true;
         if (!validate()) {
-            status.set("Not saved: " + validation.get());
+            status.set(Messages.tr("rules.notSaved", validation.get()));
             return;
         }
         RuleRecord r = form();
         jobs.submit("save rule", () -> r.ruleId() == null ? service.create(r) : service.update(r), saved -> {
-            status.set("Saved rule '" + saved.ruleName() + "' (id " + saved.ruleId() + ")");
+            status.set(Messages.tr("rules.saved", saved.ruleName(), String.valueOf(saved.ruleId())));
             reloadAndSelect(saved.ruleId());
             onChanged.run();
         }, this::failed, () -> { });
@@ -346,7 +347,7 @@ public final class RulesViewModel {
             return;
         }
         jobs.submit("deactivate rule", () -> service.deactivate(r.ruleId()), saved -> {
-            status.set("Deactivated rule '" + saved.ruleName() + "'");
+            status.set(Messages.tr("rules.deactivated", saved.ruleName()));
             reloadAndSelect(saved.ruleId());
             onChanged.run();
         }, this::failed, () -> { });
@@ -360,8 +361,8 @@ public final class RulesViewModel {
     }
 
     private void failed(Throwable t) {
-        UiError e = UiError.of("Rule not saved", t);
+        UiError e = UiError.of(Messages.tr("rules.failedTitle"), t);
         validation.set(e.describe());
-        status.set("Failed: " + e.describe());
+        status.set(Messages.tr("common.failed", e.describe()));
     }
 }

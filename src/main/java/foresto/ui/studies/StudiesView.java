@@ -1,5 +1,6 @@
 package foresto.ui.studies;
 
+import foresto.i18n.Messages;
 import foresto.engine.BaseDayPolicy;
 import foresto.study.StudyCell;
 import foresto.study.StudyOutput;
@@ -29,7 +30,6 @@ import javafx.scene.layout.VBox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -58,8 +58,8 @@ public final class StudiesView extends BorderPane {
     public StudiesView(StudiesViewModel vm, Function<String, Optional<Path>> exportTarget, PngWriter png) {
         setId("studiesView");
         ToggleGroup days = new ToggleGroup();
-        ToggleButton last = dayButton("Last trading day (month end)", BaseDayPolicy.LAST_TRADING_DAY, days, "studyBaseDayLast");
-        ToggleButton first = dayButton("First trading day", BaseDayPolicy.FIRST_TRADING_DAY, days, "studyBaseDayFirst");
+        ToggleButton last = dayButton(Messages.tr("studies.lastDay"), BaseDayPolicy.LAST_TRADING_DAY, days, "studyBaseDayLast");
+        ToggleButton first = dayButton(Messages.tr("studies.firstDay"), BaseDayPolicy.FIRST_TRADING_DAY, days, "studyBaseDayFirst");
         days.selectToggle(vm.baseDayProperty().get() == BaseDayPolicy.FIRST_TRADING_DAY ? first : last);
         days.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -70,16 +70,16 @@ public final class StudiesView extends BorderPane {
         });
         vm.baseDayProperty().addListener((o, a, b) -> days.selectToggle(b == BaseDayPolicy.FIRST_TRADING_DAY ? first : last));
         HBox dayChoice = new HBox(0, last, first);
-        Button run = new Button("Run study");
+        Button run = new Button(Messages.tr("studies.run"));
         run.setId("studyRunButton");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> vm.run());
         run.disableProperty().bind(vm.busyProperty());
-        Button csv = new Button("Export table CSV\u2026");
+        Button csv = new Button(Messages.tr("studies.exportCsv"));
         csv.setId("studyExportCsvButton");
         csv.disableProperty().bind(vm.resultProperty().isNull().or(vm.busyProperty()));
         csv.setOnAction(e -> exportTarget.apply(Vanguard2010.NAME + ".csv").ifPresent(vm::exportCsv));
-        Button picture = new Button("Export chart PNG\u2026");
+        Button picture = new Button(Messages.tr("studies.exportPng"));
         picture.setId("studyExportPngButton");
         picture.disableProperty().bind(vm.resultProperty().isNull().or(vm.busyProperty()));
         picture.setOnAction(e -> exportTarget.apply(Vanguard2010.NAME + "-equity-weight.png").ifPresent(file -> {
@@ -95,7 +95,7 @@ public final class StudiesView extends BorderPane {
         Label count = new Label();
         count.setId("studyCount");
         count.getStyleClass().add("summary-header");
-        FlowPane form = new FlowPane(10, 8, heading, Forms.labelled("Base day", dayChoice), run, csv, picture, count);
+        FlowPane form = new FlowPane(10, 8, heading, Forms.labelled(Messages.tr("studies.baseDay"), dayChoice), run, csv, picture, count);
         form.setAlignment(Pos.CENTER_LEFT);
         form.setPadding(new Insets(8));
         setTop(form);
@@ -108,7 +108,7 @@ public final class StudiesView extends BorderPane {
         centre.setPadding(new Insets(0, 8, 0, 8));
         setCenter(centre);
 
-        Label note = new Label(Vanguard2010.NOTE + " Tolerances: " + Vanguard2010.TOLERANCES + ".");
+        Label note = new Label(Messages.tr("studies.note", Vanguard2010.NOTE, Vanguard2010.TOLERANCES));
         note.setId("studyNote");
         note.setWrapText(true);
         note.getStyleClass().add("text-muted");
@@ -126,8 +126,7 @@ public final class StudiesView extends BorderPane {
 
     private void show(StudyResult r, Label count) {
         table.getItems().setAll(r == null ? List.of() : r.cells());
-        count.setText(r == null ? "" : r.countText() + " (base day "
-                + StudyOutput.baseDayWord(r.baseDay()).toUpperCase(Locale.ROOT) + ")");
+        count.setText(r == null ? "" : Messages.tr("studies.count", r.countText(), StudyChart.baseDayWord(r.baseDay())));
         StudyChart.show(chart, r);
     }
 
@@ -135,22 +134,22 @@ public final class StudiesView extends BorderPane {
     private void buildTable() {
         table.setId("studyTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(new Label("Run the study to compare ours with the published figures."));
+        table.setPlaceholder(new Label(Messages.tr("studies.placeholder")));
         // all eleven rows in view at 1400 × 900 with room for the chart: rows a little lower than the app's tables'
         // (an inline style, because the style sheet's row height would override a value set in code)
         table.setStyle("-fx-fixed-cell-size: " + ROW_HEIGHT + "px;");
         table.setPrefHeight(Vanguard2010.COLUMNS.size() * ROW_HEIGHT + HEADER_HEIGHT);
         table.setMinHeight(Region.USE_PREF_SIZE);
-        TableColumn<StudyCell, String> name = new TableColumn<>("Column");
+        TableColumn<StudyCell, String> name = new TableColumn<>(Messages.tr("studies.col.column"));
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().column()));
         table.getColumns().add(name);
         for (StudyOutput.Figure f : StudyOutput.Figure.values()) {
             TableColumn<StudyCell, String> group = new TableColumn<>(f.label());
-            TableColumn<StudyCell, String> ours = new TableColumn<>("ours");
+            TableColumn<StudyCell, String> ours = new TableColumn<>(Messages.tr("studies.col.ours"));
             ours.setId("study-" + f.key() + "-ours");
             ours.setCellValueFactory(c -> new ReadOnlyStringWrapper(oursText(f, c.getValue())));
             ours.setCellFactory(col -> new MarkedCell());
-            TableColumn<StudyCell, String> published = new TableColumn<>("published");
+            TableColumn<StudyCell, String> published = new TableColumn<>(Messages.tr("studies.col.published"));
             published.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.formatPublished(f.of(c.getValue().published()))));
             group.getColumns().setAll(List.of(ours, published));
             table.getColumns().add(group);
@@ -160,10 +159,13 @@ public final class StudiesView extends BorderPane {
     /** "61.24 %" when within, "62.88 % OUTSIDE" when not. */
     static String oursText(StudyOutput.Figure f, StudyCell c) {
         String v = f.format(f.of(c.ours()));
-        return f.of(c.within()) ? v : v + " " + OUTSIDE;
+        return f.of(c.within()) ? v : v + " " + outside();
     }
 
-    static final String OUTSIDE = "OUTSIDE";
+    /** The mark of a figure outside its tolerance ("OUTSIDE"), in the analyst's language. */
+    static String outside() {
+        return Messages.tr("studies.outside");
+    }
 
     /** A cell that turns red when it says OUTSIDE. */
     private static final class MarkedCell extends TableCell<StudyCell, String> {
@@ -172,7 +174,7 @@ public final class StudiesView extends BorderPane {
             super.updateItem(item, empty);
             setText(empty ? null : item);
             getStyleClass().remove("error-label");
-            if (!empty && item != null && item.endsWith(OUTSIDE)) {
+            if (!empty && item != null && item.endsWith(outside())) {
                 getStyleClass().add("error-label");
             }
         }
@@ -180,7 +182,7 @@ public final class StudiesView extends BorderPane {
 
     /** The Studies tab with this view; it runs the study the first time it is selected. */
     public static Tab tab(StudiesViewModel vm, Function<String, Optional<Path>> exportTarget, PngWriter png) {
-        Tab tab = new Tab("Studies", new StudiesView(vm, exportTarget, png));
+        Tab tab = new Tab(Messages.tr("studies.tab"), new StudiesView(vm, exportTarget, png));
         tab.setId("studiesTab");
         tab.selectedProperty().addListener((o, was, now) -> {
             if (now) {

@@ -1,5 +1,7 @@
 package foresto.ui.studies;
 
+import foresto.i18n.LocaleFormat;
+import foresto.i18n.Messages;
 import foresto.backtest.FeatureFlags;
 import foresto.engine.BaseDayPolicy;
 import foresto.error.ForestoException;
@@ -18,7 +20,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -33,8 +34,7 @@ public final class StudiesViewModel {
     private final Consumer<UiError> errors;
     private final ObjectProperty<BaseDayPolicy> baseDay = new SimpleObjectProperty<>(BaseDayPolicy.LAST_TRADING_DAY);
     private final ReadOnlyObjectWrapper<StudyResult> result = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Vanguard 2010: press Run to reproduce the "
-            + "published table on the bundled monthly data (1926\u20132009).");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(Messages.tr("studies.ready"));
 
     public StudiesViewModel(TaskExecutor executor, FeatureFlags flags, Consumer<UiError> errors) {
         this.executor = executor;
@@ -73,27 +73,25 @@ public final class StudiesViewModel {
         try {
             flags.requireRebalancingAllowed("study " + Vanguard2010.NAME);
         } catch (ForestoException e) {
-            UiError err = UiError.of("Cannot run the study", e);
+            UiError err = UiError.of(Messages.tr("studies.cannotRun"), e);
             status.set(err.describe());
             errors.accept(err);
             return;
         }
         BaseDayPolicy day = baseDay.get();
-        status.set("Running the 11 columns of the Vanguard 2010 study, base day "
-                + StudyOutput.baseDayWord(day).toUpperCase(Locale.ROOT) + " \u2026");
+        status.set(Messages.tr("studies.running", StudyChart.baseDayWord(day)));
         jobs.submit("vanguard-2010 study", () -> Vanguard2010.run(day), r -> {
             result.set(r);
             if (baseDay.get() != null && baseDay.get() != r.baseDay()) {
                 run(); // the base day changed while this one ran
                 return;
             }
-            status.set("Ran the 11 columns on the bundled monthly data (1,008 months, f = 12), base day "
-                    + StudyOutput.baseDayWord(r.baseDay()).toUpperCase(Locale.ROOT) + ": " + r.countText() + ".");
+            status.set(Messages.tr("studies.ran", StudyChart.baseDayWord(r.baseDay()), r.countText()));
         }, t -> {
-            UiError e = UiError.of("The study failed", t);
-            status.set("Failed: " + e.describe());
+            UiError e = UiError.of(Messages.tr("studies.failed"), t);
+            status.set(Messages.tr("common.failed", e.describe()));
             errors.accept(e);
-        }, () -> status.set("Study cancelled."));
+        }, () -> status.set(Messages.tr("studies.cancelled")));
     }
 
     /** Runs the study unless it has a result or is under way (the tab's first showing). */
@@ -112,16 +110,16 @@ public final class StudiesViewModel {
         executor.submit("export study", () -> {
             StudyOutput.writeCsv(file, r);
             return r.cells().size();
-        }, n -> status.set("Exported the table (" + n + " columns) to " + file),
-                t -> errors.accept(UiError.of("Export failed", t)), () -> { });
+        }, n -> status.set(Messages.tr("studies.exportedTable", LocaleFormat.integer(n), file.toString())),
+                t -> errors.accept(UiError.of(Messages.tr("common.exportFailed"), t)), () -> { });
     }
 
     /** After the view wrote the chart's PNG (or failed to). */
     void chartExported(Path file, Exception failure) {
         if (failure == null) {
-            status.set("Exported the chart to " + file);
+            status.set(Messages.tr("studies.exportedChart", file.toString()));
         } else {
-            errors.accept(UiError.of("Export failed", failure));
+            errors.accept(UiError.of(Messages.tr("common.exportFailed"), failure));
         }
     }
 }

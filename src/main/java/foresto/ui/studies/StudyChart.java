@@ -1,6 +1,7 @@
 package foresto.ui.studies;
 
-import foresto.study.StudyOutput;
+import foresto.i18n.Messages;
+import foresto.engine.BaseDayPolicy;
 import foresto.study.StudyResult;
 import foresto.ui.chart.TimeSeriesChart;
 import javafx.scene.paint.Color;
@@ -9,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the Studies chart draws: the equity weight before any rebalancing at every month end, for buy-and-hold, the
@@ -19,11 +19,13 @@ import java.util.Locale;
 public final class StudyChart {
     /** The charted columns and their lines' names. */
     static final List<String> COLUMNS = List.of("Never", "M 0%", "A 5%");
-    private static final List<String> NAMES = List.of("Never (buy-and-hold)", "M 0% (monthly)",
-            "A 5% (annual check, 5 % band)");
+    private static final List<String> NAME_KEYS = List.of("studies.line.never", "studies.line.monthly", "studies.line.annual");
     /** Buy-and-hold in the theme's OFF colour, the monthly calendar in its ON colour, the band in the next one's. */
     private static final List<Color> COLOURS = Arrays.asList(TimeSeriesChart.OFF_COLOUR, TimeSeriesChart.ON_COLOUR, null);
-    public static final String Y_LABEL = "Equity weight before rebalancing (%)";
+    /** The value axis' label, in the analyst's language. */
+    public static String yLabel() {
+        return Messages.tr("studies.yLabel");
+    }
 
     private StudyChart() {
     }
@@ -36,22 +38,26 @@ public final class StudyChart {
         }
         List<TimeSeriesChart.Line> lines = new ArrayList<>();
         for (int i = 0; i < COLUMNS.size(); i++) {
-            lines.add(new TimeSeriesChart.Line(NAMES.get(i), x, r.equityWeights(COLUMNS.get(i)), COLOURS.get(i)));
+            lines.add(new TimeSeriesChart.Line(Messages.tr(NAME_KEYS.get(i)), x, r.equityWeights(COLUMNS.get(i)), COLOURS.get(i)));
         }
-        return new TimeSeriesChart.Content(lines, -1, List.of(), 0.6, "Target 60 %");
+        return new TimeSeriesChart.Content(lines, -1, List.of(), 0.6, Messages.tr("studies.target"));
     }
 
     /** The chart's title for a result: the study and its base day. */
     public static String title(StudyResult r) {
-        return "Equity weight, Never vs M 0% vs A 5% \u2014 Vanguard 2010 study, base day "
-                + StudyOutput.baseDayWord(r.baseDay()).toUpperCase(Locale.ROOT);
+        return Messages.tr("studies.chartTitle", baseDayWord(r.baseDay()));
+    }
+
+    /** The base day as the tab and the chart name it: LAST or FIRST (in English). */
+    public static String baseDayWord(BaseDayPolicy day) {
+        return Messages.tr(day == BaseDayPolicy.LAST_TRADING_DAY ? "studies.baseDay.last" : "studies.baseDay.first");
     }
 
     /** A chart ready for a result: percent axis, its title and lines. */
     public static TimeSeriesChart chart() {
-        TimeSeriesChart c = new TimeSeriesChart(Y_LABEL);
+        TimeSeriesChart c = new TimeSeriesChart(yLabel());
         c.setUnits(TimeSeriesChart.Units.PERCENT);
-        c.setPlaceholder("Run the study to see the equity weight over time.");
+        c.setPlaceholder(Messages.tr("studies.chartPlaceholder"));
         return c;
     }
 

@@ -1,0 +1,80 @@
+package foresto.ui;
+
+import foresto.backtest.ImportService;
+import foresto.backtest.RuleService;
+import foresto.i18n.Messages;
+import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.UiState;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes the README's pictures of the window in each language, {@code assets/screenshot-en.png} and
+ * {@code assets/screenshot-ko.png} at 1280 × 800, after one run on the test data. Not a test (its name keeps it out
+ * of {@code mvn verify}); run it with
+ * {@code mvn -B -ntp test -Dtest=LanguageScreenshots -Dsurefire.failIfNoSpecifiedTests=false} and look at the files.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LanguageScreenshots {
+    private static final Path ASSETS = Path.of("assets");
+    private UiFixture fx;
+
+    @BeforeAll
+    void createFixture() {
+        fx = new UiFixture(true);
+    }
+
+    @AfterAll
+    void closeFixture() {
+        Messages.use(Locale.ENGLISH);
+        fx.close();
+    }
+
+    @Test
+    void writeBothLanguages(FxRobot robot) throws Exception {
+        for (Locale language : Messages.LANGUAGES) {
+            Messages.use(language);
+            FxToolkit.registerPrimaryStage();
+            FxToolkit.setupStage((Stage stage) -> {
+                MainWindow.applyTheme();
+                fx.window = MainWindow.create(fx.service, new RuleService(fx.db.dataSource()),
+                        new ImportService(fx.db.dataSource()), new FxTaskExecutor(), UiState.inMemory(),
+                        (owner, name) -> Optional.empty());
+                fx.window.showIn(stage);
+                stage.setMaximized(false);
+                stage.setWidth(1280);
+                stage.setHeight(800);
+            });
+            UiFixture.waitUntil(() -> !fx.window.mainViewModel().busyProperty().get());
+            robot.interact(() -> fx.window.mainViewModel().run());
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx.window.mainViewModel().resultProperty().get() != null
+                    && !fx.window.mainViewModel().busyProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(500); // the charts paint on the next frames
+            Path file = ASSETS.resolve("screenshot-" + language.getLanguage() + ".png");
+            robot.interact(() -> {
+                try {
+                    Snapshots.write(fx.window.scene(), file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
