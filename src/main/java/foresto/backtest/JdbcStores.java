@@ -48,6 +48,11 @@ public final class JdbcStores {
             public List<ListedPortfolio> listAll() {
                 return portfolios.listAll();
             }
+
+            @Override
+            public Optional<ListedPortfolio> findListed(long id) {
+                return portfolios.findListed(id);
+            }
         }, new Stores.Datasets() {
             @Override
             public List<DatasetRecord> findAll() {

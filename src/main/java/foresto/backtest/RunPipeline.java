@@ -12,6 +12,7 @@ import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.rule.RuleCodec;
 import foresto.model.DatasetRecord;
+import foresto.model.ListedPortfolio;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
@@ -139,8 +140,7 @@ final class RunPipeline {
             }
         }
         // what the request refers to
-        PortfolioRecord portfolio = stores.portfolios().findById(req.portfolioId()).orElseThrow(() ->
-                new ForestoException(ErrorCode.PORTFOLIO_NOT_FOUND, "no portfolio with id " + req.portfolioId()));
+        PortfolioRecord portfolio = activePortfolio(req.portfolioId());
         Stores.Datasets datasets = stores.datasets();
         DatasetRecord dataset = (req.datasetId() == null ? datasets.findDefault() : datasets.findById(req.datasetId()))
                 .orElseThrow(() -> new ForestoException(ErrorCode.DATASET_NOT_FOUND, req.datasetId() == null
@@ -159,6 +159,24 @@ final class RunPipeline {
                 req.inlineRule() != null ? "inline " + RuleCodec.spec(req.inlineRule()) : rule.map(RuleRecord::ruleName).orElse(null),
                 req.inlineRule() != null ? RuleCodec.describe(req.inlineRule()) : rule.map(RuleRecord::describe).orElse(null));
         return Plan.of(portfolio, dataset, data, scenario, engineRule, rule.map(RuleRecord::ruleId).orElse(null), info);
+    }
+
+    /**
+     * A portfolio that exists and is active: a deactivated one is hidden from the pickers and takes no new runs
+     * (its stored runs still open, read by id without this check).
+     */
+    PortfolioRecord activePortfolio(long portfolioId) {
+        ListedPortfolio p = stores.portfolios().findListed(portfolioId).orElseThrow(() ->
+                new ForestoException(ErrorCode.PORTFOLIO_NOT_FOUND, "no portfolio with id " + portfolioId));
+        if (!p.active()) {
+            throw inactive(p.portfolio());
+        }
+        return p.portfolio();
+    }
+
+    static ForestoException inactive(PortfolioRecord p) {
+        return new ForestoException(ErrorCode.PORTFOLIO_INACTIVE, "portfolio '" + p.name() + "' (id " + p.portfolioId()
+                + ") is deactivated: it takes no new runs (its stored runs still open)");
     }
 
     /** A rule that exists, is active and is effective today (SEMANTICS §6). */
