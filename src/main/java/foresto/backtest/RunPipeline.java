@@ -217,15 +217,45 @@ final class RunPipeline {
     Optional<Long> store(Computed run, Cancellation cancellation) {
         DatasetRecord dataset = run.plan().dataset();
         String fingerprint = run.plan().data().fingerprint();
-        return stores.runs().inTransaction("storing the run", w -> {
-            // the data this run was computed on must still be the dataset's data, and stay so until we commit
-            if (!w.lockDatasetIfUnchanged(dataset.datasetId(), fingerprint)) {
-                throw datasetChanged(dataset);
+        try {
+            return stores.runs().inTransaction("storing the run", w -> {
+                // the data this run was computed on must still be the dataset's data, and stay so until we commit
+                if (!w.lockDatasetIfUnchanged(dataset.datasetId(), fingerprint)) {
+                    throw datasetChanged(dataset);
+                }
+                Optional<Long> id = write(w, run.run());
+                cancellation.beginCommit();
+                return id;
+            });
+        } catch (RuntimeException e) {
+            if (!cancellation.isCommitting()) {
+                throw e; // before the point of no return: the transaction was rolled back, as a cancel would
             }
-            Optional<Long> id = write(w, run.run());
-            cancellation.beginCommit();
-            return id;
-        });
+            return commitFailed(run.run().requestHash(), e);
+        }
+    }
+
+    /**
+     * The commit of a run that was past its point of no return failed (a cancel was answered "too late"). What is
+     * stored decides the answer: the run stored after all (the commit's answer was lost) is answered as stored
+     * (empty: the caller reads it back by its hash); else one coded failure that says nothing was stored.
+     */
+    private Optional<Long> commitFailed(String requestHash, RuntimeException e) {
+        ForestoException failure = Failures.of(e);
+        Optional<RunRecord> stored;
+        try {
+            stored = stores.runs().findByHash(requestHash);
+        } catch (RuntimeException unknown) {
+            failure.addSuppressed(unknown);
+            throw new ForestoException(failure.code(), "storing the run failed at its commit and the database does not "
+                    + "answer, so whether it was stored is not known; the history shows it if it was ("
+                    + failure.getMessage() + ")", failure);
+        }
+        if (stored.isPresent()) {
+            return Optional.empty();
+        }
+        throw new ForestoException(failure.code(), "storing the run failed at its commit; nothing was stored, run it "
+                + "again (" + failure.getMessage() + ")", failure);
     }
 
     /** Step 3 rehearsed: the same writes in a transaction that is rolled back (nothing stays). */
