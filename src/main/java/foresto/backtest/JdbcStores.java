@@ -1,6 +1,7 @@
 package foresto.backtest;
 
 import foresto.db.EventRepository;
+import foresto.db.HealthCheck;
 import foresto.db.Jdbc;
 import foresto.db.MarketDataRepository;
 import foresto.db.PortfolioRepository;
@@ -143,11 +144,14 @@ public final class JdbcStores {
         private final DataSource ds;
         private final RunRepository runs;
         private final EventRepository events;
+        /** On a connection of its own, so it never waits behind streams that hold the pool. */
+        private final HealthCheck health;
 
         JdbcRuns(DataSource ds) {
             this.ds = ds;
             this.runs = new RunRepository(ds);
             this.events = new EventRepository(ds);
+            this.health = HealthCheck.of(ds);
         }
 
         @Override
@@ -197,7 +201,7 @@ public final class JdbcStores {
 
         @Override
         public boolean answers() {
-            return Jdbc.query(ds, "checking the database", c -> c.isValid(2));
+            return health.answers();
         }
 
         private static Stores.Writer writer(Connection c) {
