@@ -4,9 +4,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Whether a backtest may still be cancelled. A run is cancellable until it starts to commit; from then on
- * it will be stored, and {@link #cancel()} says so instead of pretending. So "Cancelled." always means nothing
- * was stored, and a run that could not be stopped is reported as stored.
+ * Whether a backtest may still be cancelled. A run is cancellable until it starts to commit; from then on it is
+ * being stored, and {@link #cancel()} says so ("too late") instead of pretending. The commit then either stores the
+ * run or fails as a whole: a failed commit is reported as one coded failure that says nothing was stored, never as
+ * a cancel. So "Cancelled." always means nothing was stored, and "too late" is always followed by the stored run or
+ * by that failure.
  */
 public final class Cancellation {
     private static final int RUNNING = 0;
@@ -23,6 +25,11 @@ public final class Cancellation {
 
     public boolean isCancelled() {
         return state.get() == CANCELLED;
+    }
+
+    /** True once the run has passed its point of no return: a cancel is too late from then on. */
+    public boolean isCommitting() {
+        return state.get() == COMMITTING;
     }
 
     /** Throws when cancelled (nothing has been written yet). */

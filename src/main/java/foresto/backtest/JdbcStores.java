@@ -1,6 +1,7 @@
 package foresto.backtest;
 
 import foresto.db.EventRepository;
+import foresto.db.HealthCheck;
 import foresto.db.Jdbc;
 import foresto.db.MarketDataRepository;
 import foresto.db.PortfolioRepository;
@@ -47,6 +48,11 @@ public final class JdbcStores {
             @Override
             public List<ListedPortfolio> listAll() {
                 return portfolios.listAll();
+            }
+
+            @Override
+            public Optional<ListedPortfolio> findListed(long id) {
+                return portfolios.findListed(id);
             }
         }, new Stores.Datasets() {
             @Override
@@ -138,11 +144,14 @@ public final class JdbcStores {
         private final DataSource ds;
         private final RunRepository runs;
         private final EventRepository events;
+        /** On a connection of its own, so it never waits behind streams that hold the pool. */
+        private final HealthCheck health;
 
         JdbcRuns(DataSource ds) {
             this.ds = ds;
             this.runs = new RunRepository(ds);
             this.events = new EventRepository(ds);
+            this.health = HealthCheck.of(ds);
         }
 
         @Override
@@ -192,7 +201,7 @@ public final class JdbcStores {
 
         @Override
         public boolean answers() {
-            return Jdbc.query(ds, "checking the database", c -> c.isValid(2));
+            return health.answers();
         }
 
         private static Stores.Writer writer(Connection c) {

@@ -12,6 +12,7 @@ import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.rule.RuleCodec;
 import foresto.model.DatasetRecord;
+import foresto.model.ListedPortfolio;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
@@ -139,8 +140,7 @@ final class RunPipeline {
             }
         }
         // what the request refers to
-        PortfolioRecord portfolio = stores.portfolios().findById(req.portfolioId()).orElseThrow(() ->
-                new ForestoException(ErrorCode.PORTFOLIO_NOT_FOUND, "no portfolio with id " + req.portfolioId()));
+        PortfolioRecord portfolio = activePortfolio(req.portfolioId());
         Stores.Datasets datasets = stores.datasets();
         DatasetRecord dataset = (req.datasetId() == null ? datasets.findDefault() : datasets.findById(req.datasetId()))
                 .orElseThrow(() -> new ForestoException(ErrorCode.DATASET_NOT_FOUND, req.datasetId() == null
@@ -159,6 +159,24 @@ final class RunPipeline {
                 req.inlineRule() != null ? "inline " + RuleCodec.spec(req.inlineRule()) : rule.map(RuleRecord::ruleName).orElse(null),
                 req.inlineRule() != null ? RuleCodec.describe(req.inlineRule()) : rule.map(RuleRecord::describe).orElse(null));
         return Plan.of(portfolio, dataset, data, scenario, engineRule, rule.map(RuleRecord::ruleId).orElse(null), info);
+    }
+
+    /**
+     * A portfolio that exists and is active: a deactivated one is hidden from the pickers and takes no new runs
+     * (its stored runs still open, read by id without this check).
+     */
+    PortfolioRecord activePortfolio(long portfolioId) {
+        ListedPortfolio p = stores.portfolios().findListed(portfolioId).orElseThrow(() ->
+                new ForestoException(ErrorCode.PORTFOLIO_NOT_FOUND, "no portfolio with id " + portfolioId));
+        if (!p.active()) {
+            throw inactive(p.portfolio());
+        }
+        return p.portfolio();
+    }
+
+    static ForestoException inactive(PortfolioRecord p) {
+        return new ForestoException(ErrorCode.PORTFOLIO_INACTIVE, "portfolio '" + p.name() + "' (id " + p.portfolioId()
+                + ") is deactivated: it takes no new runs (its stored runs still open)");
     }
 
     /** A rule that exists, is active and is effective today (SEMANTICS §6). */
@@ -199,15 +217,45 @@ final class RunPipeline {
     Optional<Long> store(Computed run, Cancellation cancellation) {
         DatasetRecord dataset = run.plan().dataset();
         String fingerprint = run.plan().data().fingerprint();
-        return stores.runs().inTransaction("storing the run", w -> {
-            // the data this run was computed on must still be the dataset's data, and stay so until we commit
-            if (!w.lockDatasetIfUnchanged(dataset.datasetId(), fingerprint)) {
-                throw datasetChanged(dataset);
+        try {
+            return stores.runs().inTransaction("storing the run", w -> {
+                // the data this run was computed on must still be the dataset's data, and stay so until we commit
+                if (!w.lockDatasetIfUnchanged(dataset.datasetId(), fingerprint)) {
+                    throw datasetChanged(dataset);
+                }
+                Optional<Long> id = write(w, run.run());
+                cancellation.beginCommit();
+                return id;
+            });
+        } catch (RuntimeException e) {
+            if (!cancellation.isCommitting()) {
+                throw e; // before the point of no return: the transaction was rolled back, as a cancel would
             }
-            Optional<Long> id = write(w, run.run());
-            cancellation.beginCommit();
-            return id;
-        });
+            return commitFailed(run.run().requestHash(), e);
+        }
+    }
+
+    /**
+     * The commit of a run that was past its point of no return failed (a cancel was answered "too late"). What is
+     * stored decides the answer: the run stored after all (the commit's answer was lost) is answered as stored
+     * (empty: the caller reads it back by its hash); else one coded failure that says nothing was stored.
+     */
+    private Optional<Long> commitFailed(String requestHash, RuntimeException e) {
+        ForestoException failure = Failures.of(e);
+        Optional<RunRecord> stored;
+        try {
+            stored = stores.runs().findByHash(requestHash);
+        } catch (RuntimeException unknown) {
+            failure.addSuppressed(unknown);
+            throw new ForestoException(failure.code(), "storing the run failed at its commit and the database does not "
+                    + "answer, so whether it was stored is not known; the history shows it if it was ("
+                    + failure.getMessage() + ")", failure);
+        }
+        if (stored.isPresent()) {
+            return Optional.empty();
+        }
+        throw new ForestoException(failure.code(), "storing the run failed at its commit; nothing was stored, run it "
+                + "again (" + failure.getMessage() + ")", failure);
     }
 
     /** Step 3 rehearsed: the same writes in a transaction that is rolled back (nothing stays). */

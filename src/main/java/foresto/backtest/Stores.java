@@ -33,6 +33,11 @@ public record Stores(Portfolios portfolios, Datasets datasets, Rules rules, Runs
         default List<ListedPortfolio> listAll() {
             return findAll().stream().map(p -> new ListedPortfolio(p, true)).toList();
         }
+
+        /** A portfolio by id with whether it is active, active or not. */
+        default Optional<ListedPortfolio> findListed(long id) {
+            return findById(id).map(p -> new ListedPortfolio(p, true));
+        }
     }
 
     /** The market datasets' header rows, and their returns on demand. */

@@ -16,7 +16,17 @@ final class Lookup {
     private Lookup() {
     }
 
+    /**
+     * An active portfolio by name, else an id (the service refuses a deactivated one with PORTFOLIO_INACTIVE). The
+     * name of a deactivated portfolio stays PORTFOLIO_NOT_FOUND, as the pickers do not offer it, and says why.
+     */
     static long portfolio(BacktestService s, String nameOrId) {
+        boolean deactivated = s.portfolioListing().stream()
+                .anyMatch(p -> !p.active() && p.portfolio().name().equals(nameOrId));
+        if (deactivated && s.portfolios().stream().noneMatch(p -> p.name().equals(nameOrId))) {
+            throw new ForestoException(ErrorCode.PORTFOLIO_NOT_FOUND, "no active portfolio named '" + nameOrId
+                    + "': it is deactivated and takes no new runs (its stored runs still open)");
+        }
         return resolve(s.portfolios(), nameOrId, PortfolioRecord::portfolioId, PortfolioRecord::name,
                 ErrorCode.PORTFOLIO_NOT_FOUND, "portfolio");
     }

@@ -22,6 +22,8 @@ public enum ErrorCode {
     RULE_NOT_EFFECTIVE(400),
     RULE_NAME_TAKEN(409),
     PORTFOLIO_NOT_FOUND(404),
+    /** a new run or study of a deactivated portfolio (its stored runs still open) */
+    PORTFOLIO_INACTIVE(400),
     PORTFOLIO_NAME_TAKEN(409),
     /** a change to the weights of a portfolio that stored runs or studies were computed with */
     PORTFOLIO_IN_USE(409),

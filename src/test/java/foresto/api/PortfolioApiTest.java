@@ -62,6 +62,18 @@ class PortfolioApiTest {
     }
 
     @Test
+    void aDeactivatedPortfolioTakesNoNewRuns() throws Exception {
+        PortfolioService portfolios = new PortfolioService(db.dataSource());
+        long gone = portfolios.add("Closed mix", PortfolioService.parseWeights("BOND=1")).portfolio().portfolioId();
+        portfolios.deactivate("Closed mix");
+        ApiServerTest.Reply r = ApiServerTest.send(api, "POST", "/api/v1/backtest/scenario", "{\"portfolio_id\": " + gone
+                + ", \"start_date\": \"2010-01-04\", \"end_date\": \"2010-12-31\", \"initial_value\": 1, \"missing_data_policy\": \"SKIP\"}");
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("PORTFOLIO_INACTIVE");
+        assertThat(r.body().get("message").asText()).contains("Closed mix").contains("deactivated");
+    }
+
+    @Test
     void asksForTheToken() throws Exception {
         HttpResponse<String> r = ApiServerTest.HTTP.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/portfolios"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -107,6 +107,9 @@ class PortfolioCommandTest {
         assertThat(svc.portfolios()).extracting(PortfolioRecord::name).doesNotContain("나의 배분 v1");
         refused(CliRunner.run(off, "run", "--portfolio", "나의 배분 v1", "--start", "2010-01-04"),
                 "PORTFOLIO_NOT_FOUND", "나의 배분 v1");
+        refused(CliRunner.run(off, "run", "--portfolio", String.valueOf(id), "--start", "2010-01-04"),
+                "PORTFOLIO_INACTIVE", "portfolio '나의 배분 v1' (id " + id + ") is deactivated");
+        assertThat(CliRunner.run(off, "run", "--portfolio", "나의 배분 v1").err()).contains("it is deactivated");
         // the stored run still opens
         assertThat(svc.findRun(run.get("run_id").asLong()).runId()).isEqualTo(run.get("run_id").asLong());
     }

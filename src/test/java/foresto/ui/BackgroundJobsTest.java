@@ -1,5 +1,8 @@
 package foresto.ui;
 
+import foresto.backtest.BacktestService;
+import foresto.backtest.CommitGates;
+import foresto.backtest.FeatureFlags;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
@@ -11,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -123,45 +129,83 @@ class BackgroundJobsTest {
         assertThat(vm.statusProperty().get()).startsWith("New run #");
     }
 
+    /** Where Cancel met the run (a gate in the storing transaction holds it there) and how the story ended. */
+    private enum Meeting { BEFORE_THE_COMMIT_POINT, DURING_THE_COMMIT, DURING_A_COMMIT_THAT_FAILS }
+
+    private static final String TOO_LATE = "Too late to cancel \u2014 the run is being stored.";
+
+    /**
+     * Cancel meets the run where a gate holds it, never by timing: before the commit point it is cancelled and
+     * nothing is stored; during the commit it is too late and the run ends stored and shown; during a commit that
+     * fails it is too late and the run ends as one coded failure with nothing stored. Each ending status is exact,
+     * and checked against the database.
+     */
     @Test
     void cancelSaysCancelledOnlyWhenNothingWasStored() throws Exception {
-        MainViewModel vm = new MainViewModel(fx.service, new FxTaskExecutor(), UiState.inMemory(), e -> { });
+        String cancelled = cancelMeets(Meeting.BEFORE_THE_COMMIT_POINT, "5001");
+        assertThat(cancelled).isEqualTo("Cancelled. Nothing was stored.");
+        String stored = cancelMeets(Meeting.DURING_THE_COMMIT, "5002");
+        assertThat(stored).matches("^New run #\\d+: .*");
+        long id = Long.parseLong(stored.replaceAll("^New run #(\\d+):.*$", "$1"));
+        assertThat(fx.service.findRun(id).request().initialValue()).isEqualTo(5002.0);
+        String failed = cancelMeets(Meeting.DURING_A_COMMIT_THAT_FAILS, "5003");
+        assertThat(failed).startsWith("Failed: DATABASE_ERROR: storing the run failed at its commit; nothing was stored");
+    }
+
+    /** One run that Cancel meets at {@code where}; returns the status it ended with, after checking the store. */
+    private static String cancelMeets(Meeting where, String iv) throws Exception {
+        CommitGates gates = new CommitGates(fx.db.dataSource());
+        BacktestService service = new BacktestService(gates.stores(), new FeatureFlags(true), Clock.systemUTC());
+        MainViewModel vm = new MainViewModel(service, new FxTaskExecutor(), UiState.inMemory(), e -> { });
         WaitForAsyncUtils.asyncFx(vm::load).get(10, TimeUnit.SECONDS);
         UiFixture.waitUntil(() -> !vm.busyProperty().get());
-        // every status the screen showed, for the failure message (the order in which a cancel and a store met)
+        CommitGates.Gate gate = where == Meeting.BEFORE_THE_COMMIT_POINT ? gates.beforeWrites : gates.atCommit;
+        gate.arm();
+        if (where == Meeting.DURING_A_COMMIT_THAT_FAILS) {
+            sql("CREATE FUNCTION foresto.refuse_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "RAISE EXCEPTION 'the commit is refused by the test'; END $$");
+            sql("CREATE CONSTRAINT TRIGGER refuse_commit AFTER INSERT ON foresto.simulation_run DEFERRABLE "
+                    + "INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION foresto.refuse_commit()");
+        }
+        long runsBefore = fx.service.history(1000).size();
+        // every status the screen shows from the cancel on: the whole story the user reads
         List<String> statuses = new CopyOnWriteArrayList<>();
-        WaitForAsyncUtils.asyncFx(() -> vm.statusProperty().addListener((o, a, now) -> statuses.add(now))).get(10, TimeUnit.SECONDS);
-        for (int attempt = 0; attempt < 8; attempt++) {
-            statuses.clear();
-            String iv = Integer.toString(5000 + attempt); // a new request each time
-            long runsBefore = fx.service.history(1000).size();
+        try {
             WaitForAsyncUtils.asyncFx(() -> {
                 vm.initialValueProperty().set(iv);
                 vm.run();
             }).get(10, TimeUnit.SECONDS);
-            Thread.sleep(attempt * 15L);
-            WaitForAsyncUtils.asyncFx(vm::cancel).get(10, TimeUnit.SECONDS);
+            gate.awaitReached();
+            WaitForAsyncUtils.waitForFxEvents(); // the preview, posted before the storing began, is on screen
+            WaitForAsyncUtils.asyncFx(() -> {
+                vm.statusProperty().addListener((o, a, now) -> statuses.add(now));
+                vm.cancel();
+            }).get(10, TimeUnit.SECONDS);
+            if (where != Meeting.BEFORE_THE_COMMIT_POINT) {
+                assertThat(statuses).as("said at once").containsExactly(TOO_LATE);
+                assertThat(WaitForAsyncUtils.asyncFx(vm.busyProperty()::get).get(10, TimeUnit.SECONDS))
+                        .as("a run being stored goes on").isTrue();
+            }
+            gate.open();
+            gates.awaitStoringEnded();
             UiFixture.waitUntil(() -> !vm.busyProperty().get());
-            String status = WaitForAsyncUtils.asyncFx(vm.statusProperty()::get).get(10, TimeUnit.SECONDS);
-            if (status.startsWith("Too late")) { // being stored: it is shown (and said) when it is
-                try {
-                    // any status that ends the run: a reused run or a failure then fails below with what it was,
-                    // instead of a timeout that hides it
-                    UiFixture.waitUntil(() -> vm.statusProperty().get().matches("^(New run #|Reused run #|Cancel came too late|Failed: ).*"));
-                } catch (AssertionError e) {
-                    throw new AssertionError("attempt " + attempt + ", statuses: " + statuses, e);
-                }
-                status = WaitForAsyncUtils.asyncFx(vm.statusProperty()::get).get(10, TimeUnit.SECONDS);
+        } finally {
+            if (where == Meeting.DURING_A_COMMIT_THAT_FAILS) {
+                sql("DROP TRIGGER refuse_commit ON foresto.simulation_run");
+                sql("DROP FUNCTION foresto.refuse_commit()");
             }
-            long runsAfter = fx.service.history(1000).size();
-            if (status.startsWith("Cancelled.")) {
-                assertThat(runsAfter).as(status).isEqualTo(runsBefore);
-            } else {
-                assertThat(status).matches("^(New run #|Cancel came too late: run #)\\d+.*");
-                long id = Long.parseLong(status.replaceAll("^[^#]*#(\\d+).*$", "$1"));
-                assertThat(fx.service.findRun(id).request().initialValue()).isEqualTo(Double.parseDouble(iv));
-                assertThat(runsAfter).isEqualTo(runsBefore + 1);
-            }
+        }
+        String status = WaitForAsyncUtils.asyncFx(vm.statusProperty()::get).get(10, TimeUnit.SECONDS);
+        long runsAfter = fx.service.history(1000).size();
+        assertThat(statuses).as("one story: the cancel's answer, then how the run ended")
+                .containsExactly(where == Meeting.BEFORE_THE_COMMIT_POINT ? new String[]{status} : new String[]{TOO_LATE, status});
+        assertThat(runsAfter).as(status).isEqualTo(where == Meeting.DURING_THE_COMMIT ? runsBefore + 1 : runsBefore);
+        return status;
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection c = fx.db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute(statement);
         }
     }
 }

@@ -37,7 +37,8 @@ final class RunFlow {
         CANCELLED
     }
 
-    private static final String TOO_LATE = "Too late to cancel: the run is being stored and will be shown when it is done.";
+    /** The run is past its point of no return: it ends as the stored run, or as one failure that nothing was stored. */
+    private static final String TOO_LATE = "Too late to cancel — the run is being stored.";
 
     private final BacktestService service;
     private final TaskExecutor executor;
