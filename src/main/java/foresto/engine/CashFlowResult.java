@@ -20,21 +20,34 @@ import java.util.OptionalDouble;
  *                    r_k = (V_k − F_k) / V_{k−1} − 1 (0 after a depletion); the path's own array, read-only
  * @param twrTotal    I_n − 1 (the metrics' total return)
  * @param twrCagr     I_n^(365.25 / calendar days) − 1 (the metrics' CAGR; 0 for a one-day window)
- * @param mwr         the money-weighted return (XIRR, {@link Xirr}); empty when it has no root in (−0.9999, 100)
+ * @param investorDates   the dates of the investor's cash flows, which {@link #mwr()} solves: the purchase date,
+ *                        each flow date, the last date (one entry per date, ascending)
+ * @param investorAmounts the investor's cash flows on those dates: −V0, −F on each flow date (a contribution is
+ *                        money paid in), +V_n on the last date (added to a flow on that date)
  */
 public record CashFlowResult(List<CashFlow> flows, double contributed, double withdrawn, double netFlow,
                              LocalDate depletedOn, double[] twrIndex, double twrTotal, double twrCagr,
-                             OptionalDouble mwr) {
+                             LocalDate[] investorDates, double[] investorAmounts) {
     public CashFlowResult {
         flows = List.copyOf(flows);
         Objects.requireNonNull(twrIndex, "twrIndex");
-        Objects.requireNonNull(mwr, "mwr");
+        if (investorDates.length != investorAmounts.length) {
+            throw new IllegalArgumentException("one investor cash flow per date");
+        }
+    }
+
+    /**
+     * The money-weighted return (XIRR, SEMANTICS §13.4) of the investor's cash flows; empty when it has no root in
+     * (−0.9999, 100). Solved on each call, not with the path (a root finder costs about as much as the path itself,
+     * and a sweep's cells seldom show it): ask once and keep the number.
+     */
+    public OptionalDouble mwr() {
+        return Xirr.of(investorDates, investorAmounts);
     }
 
     /**
      * The figures of a path with flows: {@code values} V_k per close, {@code booked} its flows in date order,
-     * {@code twrIndex} from {@link Metrics#twrIndex}. XIRR's cash flows are −V0 on d_0, −F on each flow date and
-     * +V_n on the last date (added to a flow on that date).
+     * {@code twrIndex} from {@link Metrics#twrIndex}.
      */
     static CashFlowResult of(LocalDate[] dates, double[] values, double initialValue, List<CashFlow> booked,
                              LocalDate depletedOn, double[] twrIndex) {
@@ -62,6 +75,6 @@ public record CashFlowResult(List<CashFlow> flows, double contributed, double wi
         c[count - 1] += values[values.length - 1];
         double factor = twrIndex[twrIndex.length - 1];
         return new CashFlowResult(booked, contributed, withdrawn, contributed - withdrawn, depletedOn, twrIndex,
-                factor - 1, Metrics.cagr(factor, ChronoUnit.DAYS.between(dates[0], last)), Xirr.of(d, c));
+                factor - 1, Metrics.cagr(factor, ChronoUnit.DAYS.between(dates[0], last)), d, c);
     }
 }

@@ -7,14 +7,15 @@ import java.util.OptionalDouble;
 /**
  * The money-weighted return (XIRR, SEMANTICS §13.4): the r with Σ c_i · (1 + r)^((t_n − t_i) / 365) = 0, t_n the
  * last date (the same roots and signs as Excel's Σ c_i · (1 + r)^(−(t_i − t_0) / 365), without overflow over long
- * horizons). Found by Brent's bracketing method on [−0.9999, 100] until the bracket is as narrow as the doubles
- * allow; empty when f has the same sign at both ends (no sign change, so no bracketed root).
+ * horizons). Found by a bracketing root finder on [−0.9999, 100] ({@link #solve}); empty when f has the same sign
+ * at both ends (no sign change, so no bracketed root).
  */
 public final class Xirr {
     static final double LOW = -0.9999;
     static final double HIGH = 100;
     private static final double DAYS_PER_YEAR = 365;
-    private static final int MAX_ITERATIONS = 200;
+    private static final double GUESS = 0.1;
+    private static final int MAX_ITERATIONS = 300;
 
     private Xirr() {
     }
@@ -29,80 +30,69 @@ public final class Xirr {
         return solve(tau, amounts);
     }
 
-    /** With {@code tau[i]} = (t_n − t_i) / 365 already computed. */
+    /**
+     * With {@code tau[i]} = (t_n − t_i) / 365 already computed. Safeguarded Newton: from Excel's guess 0.1, a Newton
+     * step is taken when it stays inside the bracket and at least halves the last step, else the bracket is halved
+     * (in ln(1 + r), where the bracket's two ends are far apart); the bracket shrinks with every evaluation, so the
+     * root stays bracketed. Stops when a step is below 1e-15 · max(1, |r|) (Newton then converges quadratically, so
+     * the root is far more exact than the relative step ≤ 1e-12 the contract asks for).
+     */
     static OptionalDouble solve(double[] tau, double[] c) {
-        double a = LOW;
-        double b = HIGH;
-        double fa = npv(tau, c, a);
-        double fb = npv(tau, c, b);
-        if (fa == 0) {
-            return OptionalDouble.of(a);
+        double lo = LOW;
+        double hi = HIGH;
+        double flo = npv(tau, c, lo);
+        double fhi = npv(tau, c, hi);
+        if (flo == 0) {
+            return OptionalDouble.of(lo);
         }
-        if (fb == 0) {
-            return OptionalDouble.of(b);
+        if (fhi == 0) {
+            return OptionalDouble.of(hi);
         }
-        if (!(Double.isFinite(fa) && Double.isFinite(fb)) || (fa > 0) == (fb > 0)) {
+        if (!(Double.isFinite(flo) && Double.isFinite(fhi)) || (flo > 0) == (fhi > 0)) {
             return OptionalDouble.empty();
         }
-        // Brent (1973), as in Numerical Recipes' zbrent: b is the best estimate, [b, c] brackets the root
-        double cc = b;
-        double fc = fb;
-        double d = 0;
-        double e = 0;
+        boolean loNegative = flo < 0;
+        double x = GUESS;
+        double lastStep = Double.POSITIVE_INFINITY;
+        double[] fd = new double[2];
         for (int it = 0; it < MAX_ITERATIONS; it++) {
-            if ((fb > 0) == (fc > 0)) {
-                cc = a;
-                fc = fa;
-                d = b - a;
-                e = d;
+            npvAndSlope(tau, c, x, fd);
+            double fx = fd[0];
+            if (fx == 0) {
+                return OptionalDouble.of(x);
             }
-            if (Math.abs(fc) < Math.abs(fb)) {
-                a = b;
-                b = cc;
-                cc = a;
-                fa = fb;
-                fb = fc;
-                fc = fa;
-            }
-            double tol = 2 * Math.ulp(1.0) * Math.abs(b) + 1e-16;
-            double m = 0.5 * (cc - b);
-            if (Math.abs(m) <= tol || fb == 0) {
-                return OptionalDouble.of(b);
-            }
-            if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
-                double s = fb / fa;
-                double p;
-                double q;
-                if (a == cc) {
-                    p = 2 * m * s;
-                    q = 1 - s;
-                } else {
-                    double qq = fa / fc;
-                    double r = fb / fc;
-                    p = s * (2 * m * qq * (qq - r) - (b - a) * (r - 1));
-                    q = (qq - 1) * (r - 1) * (s - 1);
-                }
-                if (p > 0) {
-                    q = -q;
-                }
-                p = Math.abs(p);
-                if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
-                    e = d;
-                    d = p / q;
-                } else {
-                    d = m;
-                    e = d;
-                }
+            if ((fx < 0) == loNegative) {
+                lo = x;
             } else {
-                d = m;
-                e = d;
+                hi = x;
             }
-            a = b;
-            fa = fb;
-            b += Math.abs(d) > tol ? d : Math.copySign(tol, m);
-            fb = npv(tau, c, b);
+            double next = x - fx / fd[1];
+            double step = Math.abs(next - x);
+            if (!(next > lo && next < hi) || !(step <= 0.5 * lastStep) && it > 0) {
+                next = Math.expm1(0.5 * (Math.log1p(lo) + Math.log1p(hi)));
+                step = Math.abs(next - x);
+            }
+            lastStep = step;
+            x = next;
+            if (step <= 1e-15 * Math.max(1, Math.abs(x)) || hi - lo <= 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
+                return OptionalDouble.of(x);
+            }
         }
-        return OptionalDouble.of(b);
+        return OptionalDouble.of(x);
+    }
+
+    /** f(r) and f'(r) into {@code out}: Σ c_i·(1 + r)^tau_i and Σ c_i·tau_i·(1 + r)^(tau_i − 1). */
+    private static void npvAndSlope(double[] tau, double[] c, double r, double[] out) {
+        double lg = Math.log1p(r);
+        double f = 0;
+        double d = 0;
+        for (int i = 0; i < c.length; i++) {
+            double e = tau[i] == 0 ? 1 : Math.exp(tau[i] * lg);
+            f += c[i] * e;
+            d += c[i] * tau[i] * e;
+        }
+        out[0] = f;
+        out[1] = d / (1 + r);
     }
 
     /** Σ c_i · (1 + r)^tau_i, summed in date order. */
