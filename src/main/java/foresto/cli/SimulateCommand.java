@@ -5,7 +5,9 @@ import foresto.backtest.FeatureFlags;
 import foresto.backtest.InlineRule;
 import foresto.backtest.RequestHash;
 import foresto.backtest.ResultJson;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.MarketData;
+import foresto.engine.PathResult;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
 import foresto.engine.ScenarioSimulation;
@@ -15,7 +17,10 @@ import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.time.LocalDate;
@@ -29,22 +34,23 @@ import java.util.concurrent.Callable;
 
 /** Runs the engine on a returns CSV without a database; prints one JSON object. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Simulate OFF (buy-and-hold) and, with --rule, ON paths on a returns CSV. No database.")
+        description = "Simulate OFF (buy-and-hold) and, with --rule, ON paths on a returns CSV, optionally with "
+                + "contributions or withdrawals. No database.")
 final class SimulateCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
-    @picocli.CommandLine.ParentCommand
+    @ParentCommand
     Main main;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     FileScenarioOptions scenarioOptions;
 
     @Option(names = "--rule", paramLabel = "SPEC", description = "rebalancing rule (needs USE_REBALANCING=1): monthly, "
             + "quarterly, semiannual, annual, drift:θ, drift-rel:ρ or drift-hybrid:θ/ρ")
     String rule;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RuleShapeOptions shape;
 
     @Option(names = "--cost-rate", paramLabel = "RATE", description = "fixed cost rate per unit of turnover (default 0.001)")
@@ -53,16 +59,23 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--path", description = "include the daily value paths")
     boolean withPath;
 
+    @Mixin
+    CashFlowOptions cashFlows;
+
     @Override
     public Integer call() {
         FeatureFlags flags = FeatureFlags.from(main.config());
         Optional<RebalancingRule> parsedRule = parseRule(flags);
+        CashFlowSchedule schedule = cashFlows.schedule();
+        if (schedule != null) {
+            schedule.requireRuleFor(parsedRule.isPresent());
+        }
         List<String> unused = unusedOptions();
         FileScenarioOptions.Loaded in = scenarioOptions.load();
         MarketData data = in.data();
         Scenario scenario = in.scenario();
 
-        SimulationResult result = ScenarioSimulation.run(data, scenario, parsedRule, false);
+        SimulationResult result = ScenarioSimulation.run(data, scenario, parsedRule, schedule, false);
         RequestHash hash = new RequestHash(null, scenario.targets(), scenario.start(), scenario.end(), scenario.initialValue(),
                 data.fingerprint(), scenario.missingDataPolicy(), parsedRule);
 
@@ -73,11 +86,20 @@ final class SimulateCommand implements Callable<Integer> {
         if (!unused.isEmpty()) {
             unused.forEach(out.putArray("unused_options")::add);
         }
-        out.set("off", ResultJson.path(result.off(), withPath));
-        result.on().ifPresent(on -> out.set("on", ResultJson.path(on, withPath)));
+        out.set("off", side(result.off()));
+        result.on().ifPresent(on -> out.set("on", side(on)));
         spec.commandLine().getOut().println(Json.write(out));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** A path's JSON, with the flow keys when the run has a schedule. */
+    private ObjectNode side(PathResult p) {
+        ObjectNode o = ResultJson.path(p, withPath);
+        if (p.hasCashFlows()) {
+            CashFlowOptions.put(o, p.cashFlows());
+        }
+        return o;
     }
 
     /**

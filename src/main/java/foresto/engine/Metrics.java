@@ -55,20 +55,39 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
         double volatility = 0.0;
         if (n >= 3) {
             double[] daily = new double[n - 1];
-            double mean = 0;
             for (int k = 1; k < n; k++) {
                 daily[k - 1] = values[k] / values[k - 1] - 1;
-                mean += daily[k - 1];
             }
-            mean /= (n - 1);
-            double ss = 0;
-            for (double r : daily) {
-                double d = r - mean;
-                ss += d * d;
-            }
-            volatility = Math.sqrt(periodsPerYear) * Math.sqrt(ss / (n - 2));
+            volatility = volatility(daily, periodsPerYear);
         }
+        double maxDd = maxDrawdown(values);
 
+        double turnover = 0;
+        double cost = 0;
+        for (RebalancingEvent e : events) {
+            turnover += e.turnover();
+            cost += e.costAmount();
+        }
+        return checked(finalValue, initialValue, days, volatility, maxDd, events.size(), turnover, cost);
+    }
+
+    /** √f · sample standard deviation (n − 1) of {@code returns} (at least two), mean and squares summed in order. */
+    static double volatility(double[] returns, double periodsPerYear) {
+        double mean = 0;
+        for (double r : returns) {
+            mean += r;
+        }
+        mean /= returns.length;
+        double ss = 0;
+        for (double r : returns) {
+            double d = r - mean;
+            ss += d * d;
+        }
+        return Math.sqrt(periodsPerYear) * Math.sqrt(ss / (returns.length - 1));
+    }
+
+    /** The largest fall from a running peak of {@code values}, as a positive fraction. */
+    static double maxDrawdown(double[] values) {
         double peak = values[0];
         double maxDd = 0;
         double floor = peak; // values at or above this cannot deepen the drawdown (division-free pre-check)
@@ -84,14 +103,62 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
                 }
             }
         }
+        return maxDd;
+    }
 
+    /**
+     * The time-weighted period returns of a path with flows (SEMANTICS §13.4): r_k = (V_k − F_k) / V_{k−1} − 1 for
+     * k = 1 … n−1 ({@code values} V_k after the close's flow, rebalancing and cost; {@code flows} F_k, 0 on closes
+     * without one), and 0 after a depletion (V_{k−1} = 0).
+     */
+    static double[] twrReturns(double[] values, double[] flows) {
+        double[] r = new double[values.length - 1];
+        for (int k = 1; k < values.length; k++) {
+            r[k - 1] = values[k - 1] == 0 ? 0 : (values[k] - flows[k]) / values[k - 1] - 1;
+        }
+        return r;
+    }
+
+    /** The time-weighted index: I_0 = 1, I_k = I_{k−1}·(1 + r_k), a sequential product. */
+    static double[] twrIndex(double[] twrReturns) {
+        double[] index = new double[twrReturns.length + 1];
+        index[0] = 1;
+        for (int k = 1; k < index.length; k++) {
+            index[k] = index[k - 1] * (1 + twrReturns[k - 1]);
+        }
+        return index;
+    }
+
+    /** CAGR of a growth factor over {@code days} calendar days: factor^(365.25 / days) − 1; 0 for days = 0. */
+    static double cagr(double factor, long days) {
+        return days == 0 ? 0.0 : Math.pow(factor, DAYS_PER_YEAR / days) - 1;
+    }
+
+    /**
+     * A path with a flow schedule (SEMANTICS §13.4): the final value is the value path's last value (0 when it was
+     * depleted, which is no error); total return, CAGR, volatility and max drawdown are those of the time-weighted
+     * index ({@link #twrReturns}, {@link #twrIndex}).
+     */
+    static Metrics withFlows(LocalDate[] dates, double[] values, double[] twrReturns, double[] twrIndex,
+                             List<RebalancingEvent> events, double periodsPerYear) {
+        int n = values.length;
+        double last = twrIndex[n - 1];
+        double cagr = cagr(last, ChronoUnit.DAYS.between(dates[0], dates[n - 1]));
+        double volatility = n >= 3 ? volatility(twrReturns, periodsPerYear) : 0.0;
         double turnover = 0;
         double cost = 0;
         for (RebalancingEvent e : events) {
             turnover += e.turnover();
             cost += e.costAmount();
         }
-        return checked(finalValue, initialValue, days, volatility, maxDd, events.size(), turnover, cost);
+        double finalValue = values[n - 1];
+        if (!(finalValue >= 0 && finalValue < Double.POSITIVE_INFINITY && last > 0 && Double.isFinite(cagr)
+                && Double.isFinite(volatility) && Double.isFinite(cost))) {
+            throw new EngineException(EngineException.Kind.VALUE_OUT_OF_RANGE, "the path leaves the range of "
+                    + "representable values (final value " + finalValue + ", time-weighted index " + last
+                    + "): check the returns, the flows and the initial value");
+        }
+        return new Metrics(finalValue, last - 1, cagr, volatility, maxDrawdown(twrIndex), events.size(), turnover, cost);
     }
 
     /**

@@ -12,11 +12,26 @@ import java.util.List;
  *
  * <p>The arrays are the path loop's own, handed over without a copy (a sweep makes thousands of paths); they are
  * read-only from then on.
+ *
+ * <p>{@code cashFlows} is null without a flow schedule; with one it holds the flows, their totals, the time-weighted
+ * index and XIRR (SEMANTICS §13.4), and {@code metrics} are those of the time-weighted index. With flows,
+ * {@code closeWeights} are the weights after the close's flow (what the rule sees), 0 after a depletion.
  */
 public record PathResult(LocalDate[] dates, double[] values, List<RebalancingEvent> events, Metrics metrics,
-                         int[] heldOrdinals, double[][] closeWeights, PeriodsPerYear periodsPerYear) {
+                         int[] heldOrdinals, double[][] closeWeights, PeriodsPerYear periodsPerYear,
+                         CashFlowResult cashFlows) {
     public PathResult {
         events = List.copyOf(events);
+    }
+
+    /** A path without a flow schedule. */
+    public PathResult(LocalDate[] dates, double[] values, List<RebalancingEvent> events, Metrics metrics,
+                      int[] heldOrdinals, double[][] closeWeights, PeriodsPerYear periodsPerYear) {
+        this(dates, values, events, metrics, heldOrdinals, closeWeights, periodsPerYear, null);
+    }
+
+    public boolean hasCashFlows() {
+        return cashFlows != null;
     }
 
     public boolean tracksWeights() {
