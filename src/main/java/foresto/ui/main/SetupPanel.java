@@ -44,7 +44,7 @@ public final class SetupPanel {
         portfolioBox.setItems(s.getPortfolios());
         portfolioBox.valueProperty().bindBidirectional(s.portfolioProperty());
         weightsLabel.textProperty().bind(Bindings.createStringBinding(s::targetsText, s.portfolioProperty()));
-        ruleBox.setItems(s.getRules());
+        ruleBox.setItems(s.getRuleChoices());
         ruleBox.valueProperty().bindBidirectional(s.ruleProperty());
         ruleBox.setCellFactory(l -> ruleCell());
         ruleBox.setButtonCell(ruleCell());

@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,8 @@ public final class SetupViewModel {
 
     private final ObservableList<PortfolioRecord> portfolios = FXCollections.observableArrayList();
     private final ObservableList<RuleRecord> rules = FXCollections.observableArrayList();
+    /** The setup's rule picker: the usable rules, then the adopted rule when there is one. */
+    private final ObservableList<RuleRecord> ruleChoices = FXCollections.observableArrayList();
     private final ObservableList<DatasetRecord> datasets = FXCollections.observableArrayList();
 
     private final ObjectProperty<PortfolioRecord> portfolio = new SimpleObjectProperty<>();
@@ -66,8 +69,9 @@ public final class SetupViewModel {
     private final StringProperty initialValue = new SimpleStringProperty("10000");
     private final ObjectProperty<MissingDataPolicy> missingPolicy = new SimpleObjectProperty<>(MissingDataPolicy.SKIP);
     /**
-     * The rule of an opened run (a sweep cell's, a study's, or a stored rule edited since) that no stored rule holds
-     * as it is now, offered at the end of the rules as {@link #adoptedRecord}; null when none.
+     * The rule of an opened run (a sweep cell's, or a stored rule edited since) that no stored rule holds as it is
+     * now, chosen as {@link #adoptedRecord} (not in the list of stored rules; picking one of those replaces it); null
+     * when none.
      */
     private RebalancingRule adoptedRule;
     private RuleRecord adoptedRecord;
@@ -92,9 +96,23 @@ public final class SetupViewModel {
                 }
             }
         });
+        rules.addListener((ListChangeListener<RuleRecord>) c -> fillRuleChoices());
         for (var p : List.of(portfolio, rule, dataset, rebalancingOn, startDate, endDate, initialValue, missingPolicy, shownChoices)) {
             p.addListener(o -> changedSinceShown.set(differsFromShown()));
         }
+    }
+
+    /** The rules the setup's picker offers: the usable ones and, last, the adopted rule of an opened run. */
+    public ObservableList<RuleRecord> getRuleChoices() {
+        return ruleChoices;
+    }
+
+    private void fillRuleChoices() {
+        List<RuleRecord> all = new ArrayList<>(rules);
+        if (adoptedRecord != null) {
+            all.add(adoptedRecord);
+        }
+        ruleChoices.setAll(all);
     }
 
     /** True when the choices no longer repeat the run on screen (false without one). */
@@ -308,7 +326,9 @@ public final class SetupViewModel {
 
     void rememberChoices() {
         state.put("portfolio", portfolio.get() == null ? null : Long.toString(portfolio.get().portfolioId()));
-        state.put("rule", rule.get() == null ? null : Long.toString(rule.get().ruleId()));
+        if (adoptedRecord == null || rule.get() != adoptedRecord) { // an adopted rule is not stored: the last shown run brings it back
+            state.put("rule", rule.get() == null ? null : Long.toString(rule.get().ruleId()));
+        }
         state.put("dataset", dataset.get() == null ? null : Long.toString(dataset.get().datasetId()));
         state.put("start", startDate.get() == null ? null : startDate.get().toString());
         state.put("end", endDate.get() == null ? null : endDate.get().toString());
@@ -371,13 +391,10 @@ public final class SetupViewModel {
      * and {@code source}, with rebalancing on (when allowed).
      */
     void adoptRule(RebalancingRule exact, String source) {
-        if (adoptedRecord != null) {
-            rules.remove(adoptedRecord);
-        }
         adoptedRule = exact;
         adoptedRecord = recordOf(exact, String.format(Locale.ROOT, ADOPTED_NAME, RuleCodec.spec(exact),
                 PlainNumber.of(exact.costRate()), source));
-        rules.add(adoptedRecord);
+        fillRuleChoices();
         rule.set(adoptedRecord);
         rebalancingOn.set(rebalancingAllowed.get());
     }
@@ -407,14 +424,10 @@ public final class SetupViewModel {
         return o == null ? null : new BigDecimal(o.toString());
     }
 
-    /** Replaces the usable rules, keeping the chosen one when it is still there (an adopted rule stays offered). */
+    /** Replaces the usable rules, keeping the chosen one when it is still there (an adopted rule stays chosen). */
     void setRules(List<RuleRecord> list) {
         RuleRecord keep = rule.get();
-        List<RuleRecord> all = new ArrayList<>(list);
-        if (adoptedRecord != null) {
-            all.add(adoptedRecord);
-        }
-        rules.setAll(all);
+        rules.setAll(list);
         rule.set(keep == null ? null : keep == adoptedRecord ? keep : list.stream().filter(r -> r.ruleId().equals(keep.ruleId())).findFirst()
                 .orElse(list.isEmpty() ? null : list.get(0)));
     }
