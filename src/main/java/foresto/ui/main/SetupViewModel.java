@@ -445,7 +445,7 @@ public final class SetupViewModel {
         setRules(rs);
         datasets.setAll(ds);
         dataset.set(ds.stream().filter(d -> was != null && d.datasetId() == was.datasetId()).findFirst()
-                .orElse(was == null && !ds.isEmpty() ? ds.get(0) : was == null ? null : ds.stream().findFirst().orElse(null)));
+                .orElse(ds.isEmpty() ? null : ds.get(0)));
         DatasetRecord now = dataset.get();
         if (now != null && start != null && end != null && was != null && now.datasetId() == was.datasetId()) {
             startDate.set(start.isBefore(now.firstDate()) || start.isAfter(now.lastDate()) ? now.firstDate() : start);
