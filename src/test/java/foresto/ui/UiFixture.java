@@ -43,9 +43,14 @@ public final class UiFixture {
     }
 
     void start(Stage stage) {
+        start(stage, UiState.inMemory());
+    }
+
+    /** The window on {@code state} (the same state twice: a restart). */
+    void start(Stage stage, UiState state) {
         MainWindow.applyTheme();
         window = MainWindow.create(service, new RuleService(db.dataSource()), new ImportService(db.dataSource()),
-                new FxTaskExecutor(), UiState.inMemory(), (owner, name) -> Optional.ofNullable(exportTarget));
+                new FxTaskExecutor(), state, (owner, name) -> Optional.ofNullable(exportTarget));
         window.showIn(stage);
     }
 

@@ -19,9 +19,12 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleFunction;
 import java.util.function.IntConsumer;
 
 /**
@@ -82,6 +85,10 @@ public class TimeSeriesChart extends CanvasChart {
     /** The OFF path's palette slot: a line given it is drawn in the theme's {@link ChartColour#OFF}. */
     public static final Color OFF_COLOUR = ChartColour.OFF.fallback();
     private static final double LANE = ChartPainter.LANE;
+    /** A value the readout has no number for (no point on that day). */
+    static final String NO_VALUE = "—";
+    /** A readout line: the series' name and its value on the hovered day. */
+    static final String READOUT_LINE = "%s: %s";
 
     private final Label placeholder = new Label("Run a backtest to see its paths here.");
     private final Rectangle zoomBox = new Rectangle();
@@ -97,6 +104,12 @@ public class TimeSeriesChart extends CanvasChart {
     private IntConsumer onMarkerClicked = id -> { };
     private IntConsumer onDayClicked = i -> { };
     private Point2D dragStart;
+    /** The hovered day's date and each line's value on it, shown while the pointer is over the plot. */
+    private final Label readout = new Label();
+    /** More readout lines for the hovered day (epoch day), e.g. another chart's values; null or empty for none. */
+    private DoubleFunction<String> readoutExtra = day -> "";
+    /** Whether the readout sits at the plot's right (the pointer is over its left third). */
+    private boolean readoutOnRight;
 
     /** Where the last draw put things (hit tests, tests). */
     private DrawnChart drawn = new DrawnChart();
@@ -110,7 +123,15 @@ public class TimeSeriesChart extends CanvasChart {
         zoomBox.setMouseTransparent(true);
         placeholder.getStyleClass().add("text-muted");
         placeholder.setMouseTransparent(true);
-        getChildren().addAll(zoomBox, placeholder);
+        readout.getStyleClass().add("chart-readout");
+        readout.setId("chartReadout");
+        readout.setManaged(false);
+        readout.setVisible(false);
+        readout.setMouseTransparent(true);
+        // a small box that reads on any theme: the chart's own background colour is not known here
+        readout.setStyle("-fx-background-color: rgba(255,255,255,0.88); -fx-border-color: rgba(0,0,0,0.25);"
+                + " -fx-padding: 3 6 3 6; -fx-text-fill: #1f2328; -fx-font-size: 11px;");
+        getChildren().addAll(zoomBox, placeholder, readout);
         tip.setWrapText(true);
         tip.setMaxWidth(520);
         logScale.addListener((o, a, b) -> invalidate());
@@ -126,7 +147,22 @@ public class TimeSeriesChart extends CanvasChart {
         placeholder.autosize();
         placeholder.relocate((w - placeholder.getWidth()) / 2, (h - placeholder.getHeight()) / 2);
         placeholder.setVisible(content.lines().isEmpty());
+        if (content.lines().isEmpty()) {
+            readout.setVisible(false);
+        }
+        if (readout.isVisible()) {
+            readout.autosize();
+            placeReadout();
+        }
     }
+
+    /** Top left of the plot, or top right when the pointer is over the left part (so the box never hides it). */
+    private void placeReadout() {
+        readout.autosize();
+        double x = readoutOnRight ? drawn.px1 - readout.getWidth() - 6 : drawn.px0 + 6;
+        readout.relocate(Math.max(0, x), drawn.py0 + 4);
+    }
+
 
     @Override
     protected void paint(GraphicsContext g, double w, double h) {
@@ -283,6 +319,66 @@ public class TimeSeriesChart extends CanvasChart {
         return drawn.yTicks;
     }
 
+    /** The hover readout's text (the hovered day's date and values); empty when nothing is hovered. */
+    public String readoutText() {
+        return readout.isVisible() ? readout.getText() : "";
+    }
+
+    /** More readout lines for a hovered day, from its epoch day (the value chart adds the drift there). */
+    public void setReadoutExtra(DoubleFunction<String> extra) {
+        this.readoutExtra = extra == null ? day -> "" : extra;
+    }
+
+    /**
+     * Each line's value on {@code epochDay}, one "name: value" line each, formatted by the chart's units (money
+     * grouped with 2 decimals, percent with 2); "—" for a line without a point that day. Empty without lines.
+     */
+    public String valuesAt(double epochDay) {
+        StringBuilder sb = new StringBuilder();
+        for (Line l : content.lines()) {
+            int i = Arrays.binarySearch(l.x(), epochDay);
+            double v = i >= 0 && i < l.y().length ? l.y()[i] : Double.NaN;
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(String.format(Locale.ROOT, READOUT_LINE, l.name(), format(v)));
+        }
+        return sb.toString();
+    }
+
+    private String format(double v) {
+        if (Double.isNaN(v)) {
+            return NO_VALUE;
+        }
+        if (units == Units.MONEY) {
+            return String.format(Locale.ROOT, "%,.2f", v);
+        }
+        if (units == Units.PERCENT) {
+            return String.format(Locale.ROOT, "%.2f %%", v * 100);
+        }
+        return String.format(Locale.ROOT, "%,.4f", v);
+    }
+
+    /** Shows the readout for the pointer at canvas column {@code cx} (inside the plot), hides it elsewhere. */
+    private void hover(double cx, double cy) {
+        if (content.lines().isEmpty() || dragStart != null || cx < drawn.px0 || cx > drawn.px1 || cy < drawn.py0
+                || cy > drawn.py1 + LANE + 2) {
+            readout.setVisible(false);
+            return;
+        }
+        double[] x = content.lines().get(0).x();
+        if (x.length == 0) {
+            readout.setVisible(false);
+            return;
+        }
+        double day = x[drawn.dayIndexAt(x, cx)];
+        String extra = readoutExtra.apply(day);
+        readout.setText(LocalDate.ofEpochDay((long) day) + "\n" + valuesAt(day) + (extra == null || extra.isEmpty() ? "" : "\n" + extra));
+        readoutOnRight = cx < drawn.px0 + (drawn.px1 - drawn.px0) / 3;
+        readout.setVisible(true);
+        placeReadout();
+    }
+
     /** What the chart says while it has nothing to show. */
     public void setPlaceholder(String text) {
         placeholder.setText(text);
@@ -302,6 +398,7 @@ public class TimeSeriesChart extends CanvasChart {
 
     private void installMouse() {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            hover(e.getX(), e.getY());
             int i = drawn.markerAt(e.getX(), e.getY());
             if (i < 0) {
                 tip.hide();
@@ -315,7 +412,10 @@ public class TimeSeriesChart extends CanvasChart {
                 tip.show(canvas, e.getScreenX() + 14, e.getScreenY() + 14);
             }
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tip.hide());
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            tip.hide();
+            readout.setVisible(false);
+        });
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
                 dragStart = new Point2D(e.getX(), e.getY());
@@ -326,6 +426,7 @@ public class TimeSeriesChart extends CanvasChart {
                 return;
             }
             tip.hide();
+            readout.setVisible(false);
             zoomBox.setVisible(true);
             zoomBox.setX(Math.max(drawn.px0, Math.min(dragStart.getX(), e.getX())));
             zoomBox.setY(drawn.py0);

@@ -12,10 +12,22 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
 
-/** The last choices of the setup panel, kept between launches in a small properties file. */
+/**
+ * The last choices of the setup panel and the screen's layout (last shown run, log scale, window size, split
+ * positions), kept between launches in a small properties file.
+ */
 public final class UiState {
     /** The key of the analyst's language ("en", "ko"); without it the machine's locale decides. */
     public static final String LANGUAGE = "language";
+    /** The id of the last run shown on the analysis screen (shown again at the next start when it still exists). */
+    public static final String LAST_RUN = "last_run";
+    /** Whether the value chart is on the log scale ("true"/"false"). */
+    public static final String LOG_SCALE = "log_scale";
+    /** The main window's width and height in pixels. */
+    public static final String WINDOW_WIDTH = "window_width";
+    public static final String WINDOW_HEIGHT = "window_height";
+    /** A split pane's divider positions (0..1, comma-separated), after this prefix and the pane's id. */
+    public static final String SPLIT_PREFIX = "split.";
     private static final Logger LOG = LoggerFactory.getLogger(UiState.class);
     private final Path file;
     private final Properties props = new Properties();

@@ -4,26 +4,38 @@ import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
+import foresto.ui.common.UiState;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Composes the analysis screen from its panels — setup, charts, events, summary and performance, history — each
@@ -60,12 +72,18 @@ public final class MainController {
     @FXML ChartsPanel chartsController;
     @FXML EventsPanel eventsController;
     @FXML HistoryPanel historyController;
+    // split panes whose divider positions are remembered between launches
+    @FXML SplitPane analysisSplit;
+    @FXML SplitPane charts;
 
     /** The run whose charts are on screen. */
     public final ObjectProperty<RunModel> chartedRun = new SimpleObjectProperty<>();
     private MainViewModel vm;
     private SummaryPanel summary;
     private PerformancePanel performance;
+    /** Writes the remembered layout a moment after the last change (a drag moves a divider many times). */
+    private final PauseTransition saveSoon = new PauseTransition(Duration.millis(400));
+    private boolean windowRemembered;
 
     public TimeSeriesChart valueChart() {
         return chartsController.valueChart;
@@ -143,6 +161,13 @@ public final class MainController {
         performance = new PerformancePanel(vm.shown(), chartsController.valueChart);
         lowerTabs.getTabs().addAll(performance.tabs());
 
+        // the value chart's hover readout also gives the drift on that day
+        valueChart().setReadoutExtra(day -> {
+            String drift = driftChart().valuesAt(day);
+            return drift.isEmpty() ? "" : driftChart().yLabel() + "\n" + drift;
+        });
+        rememberLayout(vm.state());
+
         // keyboard: Ctrl+Enter runs, Esc cancels
         if (root.getScene() != null) {
             installShortcuts(root.getScene());
@@ -188,6 +213,105 @@ public final class MainController {
             }
         }
     };
+
+    /**
+     * Restores and remembers the log scale, the split positions and the window's size (the last shown run is the
+     * view-model's): restored from {@code state} now (the window's size once it is shown), written a moment after
+     * each change.
+     */
+    private void rememberLayout(UiState state) {
+        saveSoon.setOnFinished(e -> state.save());
+        BooleanProperty log = valueChart().logScaleProperty();
+        state.get(UiState.LOG_SCALE).ifPresent(v -> log.set(Boolean.parseBoolean(v)));
+        log.addListener((o, a, on) -> remember(state, UiState.LOG_SCALE, Boolean.toString(on)));
+        rememberSplit(state, "analysis", analysisSplit);
+        rememberSplit(state, "charts", charts);
+        if (root.getScene() != null) {
+            rememberWindow(state, root.getScene());
+        }
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                rememberWindow(state, scene);
+            }
+        });
+    }
+
+    private void remember(UiState state, String key, String value) {
+        state.put(key, value);
+        saveSoon.playFromStart();
+    }
+
+    /** Restores a split pane's divider positions from {@code state} under {@code name} and remembers them. */
+    void rememberSplit(UiState state, String name, SplitPane split) {
+        if (split == null) {
+            return;
+        }
+        String key = UiState.SPLIT_PREFIX + name;
+        state.get(key).ifPresent(v -> {
+            try {
+                double[] p = Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray();
+                if (p.length == split.getDividers().size() && Arrays.stream(p).allMatch(x -> x > 0 && x < 1)) {
+                    split.setDividerPositions(p);
+                }
+            } catch (NumberFormatException e) {
+                state.put(key, null);
+            }
+        });
+        for (SplitPane.Divider d : split.getDividers()) {
+            d.positionProperty().addListener((o, a, b) -> remember(state, key, Arrays.stream(split.getDividerPositions())
+                    .mapToObj(x -> String.format(Locale.ROOT, "%.4f", x)).collect(Collectors.joining(","))));
+        }
+    }
+
+    private void rememberWindow(UiState state, Scene scene) {
+        if (scene.getWindow() != null) {
+            rememberSize(state, scene.getWindow());
+        }
+        scene.windowProperty().addListener((o, a, w) -> {
+            if (w != null) {
+                rememberSize(state, w);
+            }
+        });
+    }
+
+    /**
+     * After the window is shown at its default size (the caller sizes it after setting the scene): the remembered
+     * size when it fits on the screen, then each new size remembered (not while maximized).
+     */
+    private void rememberSize(UiState state, Window window) {
+        if (windowRemembered) {
+            return;
+        }
+        windowRemembered = true;
+        // read now: the window's default size, set before this runs, must not count as the analyst's
+        double w = state.get(UiState.WINDOW_WIDTH).map(MainController::number).orElse(Double.NaN);
+        double h = state.get(UiState.WINDOW_HEIGHT).map(MainController::number).orElse(Double.NaN);
+        Platform.runLater(() -> {
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            if (w >= 400 && h >= 300 && w <= screen.getWidth() && h <= screen.getHeight()) {
+                window.setWidth(w);
+                window.setHeight(h);
+            }
+            window.widthProperty().addListener((o, a, b) -> rememberWindowSize(state, window));
+            window.heightProperty().addListener((o, a, b) -> rememberWindowSize(state, window));
+        });
+    }
+
+    private void rememberWindowSize(UiState state, Window window) {
+        if (window.getScene() != root.getScene() || window instanceof Stage stage && (stage.isMaximized() || stage.isFullScreen())) {
+            return;
+        }
+        remember(state, UiState.WINDOW_WIDTH, String.format(Locale.ROOT, "%.0f", window.getWidth()));
+        remember(state, UiState.WINDOW_HEIGHT, String.format(Locale.ROOT, "%.0f", window.getHeight()));
+    }
+
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
 
     private void installShortcuts(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), vm::run);

@@ -3,6 +3,7 @@ package foresto.ui.main;
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.BacktestService;
 import foresto.csv.EventTable;
+import foresto.error.ForestoException;
 import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
@@ -23,10 +24,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -39,8 +43,16 @@ import java.util.function.Consumer;
  */
 public final class MainViewModel {
     private record Lists(List<PortfolioRecord> portfolios, List<RuleRecord> rules, List<DatasetRecord> datasets,
-                        List<RunRecord> history, List<StudyRecord> studies) {
+                        List<RunRecord> history, List<StudyRecord> studies, RunModel lastShown) {
     }
+
+    /** Where a rule opened from a sweep cell came from. */
+    static final String SWEEP_CELL = "sweep cell";
+    static final String LOADING = "Loading portfolios, rules and datasets …";
+    static final String READY = "Ready. %d portfolios, %d usable rules, %d dataset%s.";
+    static final String RESTORED = " Showing run #%d, as when the lab was last closed.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
     private final BacktestService service;
     /** The background jobs (load, run, open, export, rules) and the busy flag; Cancel stops the latest but rules. */
@@ -53,14 +65,36 @@ public final class MainViewModel {
     private final ResultViewModel shown = new ResultViewModel();
     private final RunHistory history;
     private final RunFlow runs;
+    private final UiState state;
+    /** Whether the lists were loaded once: a later load (after an import) keeps every choice and the shown run. */
+    private boolean loaded;
 
     public MainViewModel(BacktestService service, TaskExecutor executor, UiState state, Consumer<UiError> errors) {
         this.service = service;
+        this.state = state;
         this.jobs = new BusyJobs(executor);
         this.status = new StatusLine(errors);
         this.setup = new SetupViewModel(state, service.flags().useRebalancing());
         this.history = new RunHistory(service, jobs, setup, shown, status);
         this.runs = new RunFlow(service, executor, jobs, setup, shown, history, status);
+        shown.resultProperty().addListener((o, a, m) -> {
+            if (m == null) {
+                setup.shownChoicesProperty().set(null);
+                return;
+            }
+            if (a == null || a.run() != m.run()) {
+                setup.shownChoicesProperty().set(RunChoices.of(m.run()));
+            }
+            if (!m.isPreview() && (a == null || a.run().runId() != m.run().runId())) {
+                state.put(UiState.LAST_RUN, Long.toString(m.run().runId()));
+                state.save();
+            }
+        });
+    }
+
+    /** Where the screen remembers its choices and layout between launches. */
+    UiState state() {
+        return state;
     }
 
     /** The setup panel's choices and lists. */
@@ -184,18 +218,57 @@ public final class MainViewModel {
                 busy, setup.portfolioProperty(), setup.datasetProperty(), setup.rebalancingOnProperty(), setup.ruleProperty());
     }
 
-    /** Loads the lists (portfolios, usable rules, datasets, history) and restores the last choices. */
+    /**
+     * Loads the lists (portfolios, usable rules, datasets, history). The first time it restores the last choices and
+     * the last shown run (with its choices, when it still exists); later (after an import) it keeps every choice and
+     * what is shown, only clamping the window to the chosen dataset's dates as they are now.
+     */
     public void load() {
-        status.set("Loading portfolios, rules and datasets …");
+        boolean first = !loaded;
+        long lastRun = first ? state.get(UiState.LAST_RUN).map(MainViewModel::runId).orElse(-1L) : -1;
+        status.set(LOADING);
         jobs.submitCancellable("load", () -> new Lists(service.portfolios(), service.usableRules(), service.datasets(),
-                service.history(RunHistory.SIZE), service.robustness().recent(RunHistory.SIZE)), lists -> {
-                    String ignored = setup.setLists(lists.portfolios(), lists.rules(), lists.datasets());
+                service.history(RunHistory.SIZE), service.robustness().recent(RunHistory.SIZE), lastShown(lastRun)), lists -> {
+                    loaded = true;
+                    String ignored = "";
+                    if (first) {
+                        ignored = setup.setLists(lists.portfolios(), lists.rules(), lists.datasets());
+                    } else {
+                        setup.replaceLists(lists.portfolios(), lists.rules(), lists.datasets());
+                    }
                     history.runs().setAll(lists.history());
                     history.studies().setAll(lists.studies());
-                    status.set("Ready. " + lists.portfolios().size() + " portfolios, " + lists.rules().size()
-                            + " usable rules, " + lists.datasets().size() + " dataset" + (lists.datasets().size() == 1 ? "" : "s")
-                            + "." + ignored);
+                    String restored = "";
+                    if (lists.lastShown() != null) {
+                        history.show(new LoadedRun(lists.lastShown(), lists.history(), lists.studies(), null));
+                        restored = String.format(Locale.ROOT, RESTORED, lists.lastShown().run().runId());
+                    } else if (lastRun >= 0) {
+                        state.put(UiState.LAST_RUN, null); // gone: nothing to show next time either
+                    }
+                    status.set(String.format(Locale.ROOT, READY, lists.portfolios().size(), lists.rules().size(),
+                            lists.datasets().size(), lists.datasets().size() == 1 ? "" : "s") + restored + ignored);
                 }, status::failed, status::cancelled);
+    }
+
+    private static long runId(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The run shown when the lab was last closed, or null when there is none or it no longer exists (background). */
+    private RunModel lastShown(long runId) {
+        if (runId < 0) {
+            return null;
+        }
+        try {
+            return RunModel.of(service.open(runId), true);
+        } catch (ForestoException e) {
+            LOG.info("the last shown run #{} is not shown again: {}", runId, e.getMessage());
+            return null;
+        }
     }
 
     /** Builds the request from the setup choices; validation errors carry the service's codes. */
@@ -213,6 +286,9 @@ public final class MainViewModel {
      * tab's click-through: stored, hashed and reused like any run).
      */
     public void runInline(RebalancingRule inline) {
+        if (!jobs.isBusy()) {
+            setup.adoptRule(inline, SWEEP_CELL); // the setup shows the cell's rule, so Run repeats the cell
+        }
         runs.run(inline);
     }
 

@@ -20,6 +20,8 @@ import java.util.Locale;
 final class RunHistory {
     /** How many of the latest runs the history lists. */
     static final int SIZE = 200;
+    /** Where an opened run's rule came from, when no stored rule holds it as it is now. */
+    static final String FROM_RUN = "run #%d";
 
     private final BacktestService service;
     private final BusyJobs jobs;
@@ -68,7 +70,8 @@ final class RunHistory {
         studies.setAll(loaded.studies());
         var req = loaded.asked() != null ? loaded.asked() : m.run().request();
         if (loaded.asked() == null) {
-            setup.adopt(req); // an opened run's choices go into the setup panel, so Run repeats it
+            // an opened run's exact choices go into the setup panel, so Run repeats it
+            setup.adopt(RunChoices.of(m.run()), String.format(Locale.ROOT, FROM_RUN, m.run().runId()));
         }
         status.set((m.reused() ? "Reused run #" : "New run #") + m.run().runId() + ": " + req.portfolioName() + ", "
                 + (req.ruleName() == null ? "rebalancing OFF" : req.ruleName()) + ", " + req.startDate() + ".." + req.endDate()

@@ -29,6 +29,7 @@ public final class SetupPanel {
     @FXML Button runButton;
     @FXML Button cancelButton;
     @FXML Button importButton;
+    @FXML Label changedLabel;
 
     private MainViewModel vm;
     private MainController.Dialogs dialogs;
@@ -43,12 +44,15 @@ public final class SetupPanel {
         portfolioBox.setItems(s.getPortfolios());
         portfolioBox.valueProperty().bindBidirectional(s.portfolioProperty());
         weightsLabel.textProperty().bind(Bindings.createStringBinding(s::targetsText, s.portfolioProperty()));
-        ruleBox.setItems(s.getRules());
+        ruleBox.setItems(s.getRuleChoices());
         ruleBox.valueProperty().bindBidirectional(s.ruleProperty());
         ruleBox.setCellFactory(l -> ruleCell());
         ruleBox.setButtonCell(ruleCell());
-        ruleLabel.textProperty().bind(Bindings.createStringBinding(() -> s.ruleProperty().get() == null ? ""
-                : s.ruleProperty().get().describe() + ", effective from " + s.ruleProperty().get().effectiveFrom(), s.ruleProperty()));
+        ruleLabel.textProperty().bind(Bindings.createStringBinding(s::ruleText, s.ruleProperty()));
+        // the setup no longer repeats the run on screen: said beside Run, gone again when it matches
+        changedLabel.setText(SetupViewModel.CHANGED_TEXT);
+        changedLabel.visibleProperty().bind(s.changedSinceShownProperty());
+        changedLabel.managedProperty().bind(s.changedSinceShownProperty());
         rebalancingToggle.selectedProperty().bindBidirectional(s.rebalancingOnProperty());
         datasetBox.setItems(s.getDatasets());
         datasetBox.valueProperty().bindBidirectional(s.datasetProperty());

@@ -2,13 +2,14 @@ package foresto.ui.main;
 
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.FeatureFlags;
+import foresto.engine.RebalancingRule;
 import foresto.engine.MissingDataPolicy;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
-import foresto.model.RunRequestInfo;
+import foresto.rule.RuleCodec;
 import foresto.text.PlainNumber;
 import foresto.ui.common.UiState;
 import javafx.beans.property.BooleanProperty;
@@ -20,14 +21,17 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -38,12 +42,22 @@ import java.util.function.Function;
  * sessions. No JavaFX nodes, no background work.
  */
 public final class SetupViewModel {
+    /** Shown beside the setup when Run would no longer repeat the run on screen. */
+    static final String CHANGED_TEXT = "Changed since this run: Run computes a new one.";
+    /** How an adopted rule (one no stored rule holds as it is now) is named in the picker: short form, cost, source. */
+    static final String ADOPTED_NAME = "%s, cost %s (%s)";
+    /** The rule label's note for an adopted rule. */
+    static final String ADOPTED_NOTE = " (the exact rule of the opened run, not a stored rule)";
+    static final String EFFECTIVE_FROM = ", effective from ";
+
     private static final Logger LOG = LoggerFactory.getLogger(SetupViewModel.class);
     private final UiState state;
     private final ReadOnlyBooleanWrapper rebalancingAllowed;
 
     private final ObservableList<PortfolioRecord> portfolios = FXCollections.observableArrayList();
     private final ObservableList<RuleRecord> rules = FXCollections.observableArrayList();
+    /** The setup's rule picker: the usable rules, then the adopted rule when there is one. */
+    private final ObservableList<RuleRecord> ruleChoices = FXCollections.observableArrayList();
     private final ObservableList<DatasetRecord> datasets = FXCollections.observableArrayList();
 
     private final ObjectProperty<PortfolioRecord> portfolio = new SimpleObjectProperty<>();
@@ -54,20 +68,116 @@ public final class SetupViewModel {
     private final ObjectProperty<LocalDate> endDate = new SimpleObjectProperty<>();
     private final StringProperty initialValue = new SimpleStringProperty("10000");
     private final ObjectProperty<MissingDataPolicy> missingPolicy = new SimpleObjectProperty<>(MissingDataPolicy.SKIP);
+    /**
+     * The rule of an opened run (a sweep cell's, or a stored rule edited since) that no stored rule holds as it is
+     * now, chosen as {@link #adoptedRecord} (not in the list of stored rules; picking one of those replaces it); null
+     * when none.
+     */
+    private RebalancingRule adoptedRule;
+    private RuleRecord adoptedRecord;
+    /** The choices of the run on screen (null when none): what "changed since this run" compares with. */
+    private final ObjectProperty<RunChoices> shownChoices = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper changedSinceShown = new ReadOnlyBooleanWrapper(false);
 
     public SetupViewModel(UiState state, boolean rebalancingAllowed) {
         this.state = state;
         this.rebalancingAllowed = new ReadOnlyBooleanWrapper(rebalancingAllowed);
         dataset.addListener((o, a, d) -> {
             if (d != null) {
-                if (startDate.get() == null || startDate.get().isBefore(d.firstDate()) || startDate.get().isAfter(d.lastDate())) {
+                // another dataset: a window edge on the old data's first or last day follows to the new data's
+                boolean switched = a != null && a.datasetId() != d.datasetId();
+                LocalDate s = startDate.get();
+                if (s == null || s.isBefore(d.firstDate()) || s.isAfter(d.lastDate()) || switched && s.equals(a.firstDate())) {
                     startDate.set(d.firstDate());
                 }
-                if (endDate.get() == null || endDate.get().isAfter(d.lastDate()) || endDate.get().isBefore(d.firstDate())) {
+                LocalDate e = endDate.get();
+                if (e == null || e.isAfter(d.lastDate()) || e.isBefore(d.firstDate()) || switched && e.equals(a.lastDate())) {
                     endDate.set(d.lastDate());
                 }
             }
         });
+        rules.addListener((ListChangeListener<RuleRecord>) c -> fillRuleChoices());
+        for (var p : List.of(portfolio, rule, dataset, rebalancingOn, startDate, endDate, initialValue, missingPolicy, shownChoices)) {
+            p.addListener(o -> changedSinceShown.set(differsFromShown()));
+        }
+    }
+
+    /** The rules the setup's picker offers: the usable ones and, last, the adopted rule of an opened run. */
+    public ObservableList<RuleRecord> getRuleChoices() {
+        return ruleChoices;
+    }
+
+    private void fillRuleChoices() {
+        List<RuleRecord> all = new ArrayList<>(rules);
+        if (adoptedRecord != null) {
+            all.add(adoptedRecord);
+        }
+        ruleChoices.setAll(all);
+    }
+
+    /** True when the choices no longer repeat the run on screen (false without one). */
+    public ReadOnlyBooleanProperty changedSinceShownProperty() {
+        return changedSinceShown.getReadOnlyProperty();
+    }
+
+    /** The choices of the run on screen, or null. */
+    public ObjectProperty<RunChoices> shownChoicesProperty() {
+        return shownChoices;
+    }
+
+    /** The chosen rule in words: what it does and since when (an adopted rule says it is not stored). */
+    public String ruleText() {
+        RuleRecord r = rule.get();
+        if (r == null) {
+            return "";
+        }
+        if (r == adoptedRecord) {
+            return RuleCodec.describe(adoptedRule) + ADOPTED_NOTE;
+        }
+        return r.describe() + EFFECTIVE_FROM + r.effectiveFrom();
+    }
+
+    /** The engine rule Run would use (an adopted one as it was run), or null when none is chosen or it is invalid. */
+    RebalancingRule chosenRule() {
+        RuleRecord r = rule.get();
+        if (r == null) {
+            return null;
+        }
+        if (r == adoptedRecord) {
+            return adoptedRule;
+        }
+        try {
+            return r.toEngineRule();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private boolean differsFromShown() {
+        RunChoices c = shownChoices.get();
+        if (c == null) {
+            return false;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(initialValue.get().trim().replace(",", ""));
+        } catch (NumberFormatException | NullPointerException e) {
+            return true;
+        }
+        boolean on = rebalancingOn.get();
+        if (on != (c.rule() != null)) {
+            return true;
+        }
+        if (on) {
+            RebalancingRule mine = chosenRule();
+            if (mine == null || !RuleCodec.hashParameters(mine).equals(RuleCodec.hashParameters(c.rule()))) {
+                return true;
+            }
+        }
+        return portfolio.get() == null || portfolio.get().portfolioId() != c.portfolioId()
+                || dataset.get() == null || dataset.get().datasetId() != c.datasetId()
+                || !c.start().equals(startDate.get()) || !c.end().equals(endDate.get())
+                || Double.compare(v, c.initialValue()) != 0 || !c.missingDataPolicy().equals(missingPolicy.get().name());
     }
 
     public ObjectProperty<PortfolioRecord> portfolioProperty() {
@@ -216,7 +326,9 @@ public final class SetupViewModel {
 
     void rememberChoices() {
         state.put("portfolio", portfolio.get() == null ? null : Long.toString(portfolio.get().portfolioId()));
-        state.put("rule", rule.get() == null ? null : Long.toString(rule.get().ruleId()));
+        if (adoptedRecord == null || rule.get() != adoptedRecord) { // an adopted rule is not stored: the last shown run brings it back
+            state.put("rule", rule.get() == null ? null : Long.toString(rule.get().ruleId()));
+        }
         state.put("dataset", dataset.get() == null ? null : Long.toString(dataset.get().datasetId()));
         state.put("start", startDate.get() == null ? null : startDate.get().toString());
         state.put("end", endDate.get() == null ? null : endDate.get().toString());
@@ -244,29 +356,101 @@ public final class SetupViewModel {
             }
             ruleId = rule.get().ruleId();
         }
-        return new BacktestRequest(portfolio.get().portfolioId(), dataset.get() == null ? null : dataset.get().datasetId(),
+        BacktestRequest req = new BacktestRequest(portfolio.get().portfolioId(), dataset.get() == null ? null : dataset.get().datasetId(),
                 startDate.get(), endDate.get(), v, missingPolicy.get(), ruleId);
+        // an adopted rule runs inline, exactly as the run it came from
+        return withRule && rule.get() == adoptedRecord ? req.withInlineRule(adoptedRule) : req;
     }
 
-    /** Puts an opened run's choices into the setup, so Run repeats it (a rule no longer usable stays unset). */
-    void adopt(RunRequestInfo req) {
-        portfolios.stream().filter(p -> p.portfolioId() == req.portfolioId()).findFirst().ifPresent(portfolio::set);
-        datasets.stream().filter(d -> d.datasetId() == req.datasetId()).findFirst().ifPresent(dataset::set);
-        startDate.set(req.startDate());
-        endDate.set(req.endDate());
-        initialValue.set(PlainNumber.of(req.initialValue()));
-        missingPolicy.set(MissingDataPolicy.valueOf(req.missingDataPolicy()));
-        if (req.rebalancingRuleId() != null) {
-            rules.stream().filter(r -> r.ruleId().equals(req.rebalancingRuleId())).findFirst().ifPresent(rule::set);
+    /**
+     * Puts an opened run's choices into the setup, so Run repeats it: its rule is the stored rule it names when that
+     * rule is still the same, else the exact rule it ran with, offered as an adopted rule.
+     */
+    void adopt(RunChoices c, String source) {
+        portfolios.stream().filter(p -> p.portfolioId() == c.portfolioId()).findFirst().ifPresent(portfolio::set);
+        datasets.stream().filter(d -> d.datasetId() == c.datasetId()).findFirst().ifPresent(dataset::set);
+        startDate.set(c.start());
+        endDate.set(c.end());
+        initialValue.set(PlainNumber.of(c.initialValue()));
+        missingPolicy.set(MissingDataPolicy.valueOf(c.missingDataPolicy()));
+        if (c.rule() != null) {
+            Map<String, Object> exact = RuleCodec.hashParameters(c.rule());
+            Optional<RuleRecord> stored = c.storedRuleId() == null ? Optional.empty() : rules.stream()
+                    .filter(r -> r != adoptedRecord && r.ruleId().equals(c.storedRuleId()) && sameRule(r, exact)).findFirst();
+            if (stored.isPresent()) {
+                rule.set(stored.get());
+            } else {
+                adoptRule(c.rule(), source);
+            }
         }
-        rebalancingOn.set(rebalancingAllowed.get() && req.rebalancingRuleId() != null);
+        rebalancingOn.set(rebalancingAllowed.get() && c.rule() != null);
     }
 
-    /** Replaces the usable rules, keeping the chosen one when it is still there. */
+    /**
+     * Offers {@code exact} (a sweep cell's rule, an opened run's) as the chosen rule, named by its short form, cost
+     * and {@code source}, with rebalancing on (when allowed).
+     */
+    void adoptRule(RebalancingRule exact, String source) {
+        adoptedRule = exact;
+        adoptedRecord = recordOf(exact, String.format(Locale.ROOT, ADOPTED_NAME, RuleCodec.spec(exact),
+                PlainNumber.of(exact.costRate()), source));
+        fillRuleChoices();
+        rule.set(adoptedRecord);
+        rebalancingOn.set(rebalancingAllowed.get());
+    }
+
+    private static boolean sameRule(RuleRecord r, Map<String, Object> exact) {
+        try {
+            return RuleCodec.hashParameters(r.toEngineRule()).equals(exact);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A rule record (not stored: no id) with the columns of {@code r}, for the rule picker. */
+    private static RuleRecord recordOf(RebalancingRule r, String name) {
+        Map<String, Object> m = RuleCodec.hashParameters(r);
+        return new RuleRecord(null, name, text(m.get("rule_type")), text(m.get("frequency")), text(m.get("base_day_policy")),
+                decimal(m.get("drift_threshold")), decimal(m.get("cost_rate")), null, null, true, null, null,
+                m.containsKey("drift_band") ? text(m.get("drift_band")) : null, decimal(m.get("band_rho")),
+                text(m.get("check_frequency")), decimal(m.get("rebalance_to")), r.phase(), r.dayOffset());
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static BigDecimal decimal(Object o) {
+        return o == null ? null : new BigDecimal(o.toString());
+    }
+
+    /** Replaces the usable rules, keeping the chosen one when it is still there (an adopted rule stays chosen). */
     void setRules(List<RuleRecord> list) {
         RuleRecord keep = rule.get();
         rules.setAll(list);
-        rule.set(keep == null ? null : list.stream().filter(r -> r.ruleId().equals(keep.ruleId())).findFirst()
+        rule.set(keep == null ? null : keep == adoptedRecord ? keep : list.stream().filter(r -> r.ruleId().equals(keep.ruleId())).findFirst()
                 .orElse(list.isEmpty() ? null : list.get(0)));
+    }
+
+    /**
+     * Replaces the lists after the data changed (an import), keeping every choice as it is: the portfolio, rule and
+     * dataset by id, the window clamped to the dataset's dates as they are now.
+     */
+    void replaceLists(List<PortfolioRecord> ps, List<RuleRecord> rs, List<DatasetRecord> ds) {
+        LocalDate start = startDate.get();
+        LocalDate end = endDate.get();
+        DatasetRecord was = dataset.get();
+        boolean on = rebalancingOn.get();
+        setPortfolios(ps);
+        setRules(rs);
+        datasets.setAll(ds);
+        dataset.set(ds.stream().filter(d -> was != null && d.datasetId() == was.datasetId()).findFirst()
+                .orElse(ds.isEmpty() ? null : ds.get(0)));
+        DatasetRecord now = dataset.get();
+        if (now != null && start != null && end != null && was != null && now.datasetId() == was.datasetId()) {
+            startDate.set(start.isBefore(now.firstDate()) || start.isAfter(now.lastDate()) ? now.firstDate() : start);
+            endDate.set(end.isAfter(now.lastDate()) || end.isBefore(now.firstDate()) ? now.lastDate() : end);
+        }
+        rebalancingOn.set(on);
     }
 }

@@ -248,6 +248,10 @@ public final class RobustnessViewModel {
             if (rule == null) {
                 throw new ForestoException(ErrorCode.INVALID_RULE, "choose a rule (A) in the Analysis tab or here");
             }
+            if (rule.ruleId() == null) {
+                throw new ForestoException(ErrorCode.INVALID_RULE, "a study needs a stored rule (A): '" + rule.ruleName()
+                        + "' is an opened run's rule, not a stored one");
+            }
             work = prepared.prepare(scope(), rule, cancellation);
         } catch (RuntimeException e) {
             errors.accept(UiError.of(Messages.tr("studies.cannotRun"), e));
