@@ -211,12 +211,12 @@ public final class BatchEngine {
             }
         }
         into.start(plan, lanes);
-        boolean five = h == 5 && into.events == null;
+        boolean inLocals = h <= LANE_CLASSES && into.events == null;
         for (int lo = 0; lo < lanes; lo += BLOCK) {
             int hi = Math.min(lanes, lo + BLOCK);
-            if (five) {
+            if (inLocals) {
                 for (int l = lo; l < hi; l++) {
-                    simulate5(plan, idx[l], l, l - lo, hi - lo, into);
+                    simulateLane(plan, idx[l], l, l - lo, hi - lo, into);
                 }
             } else {
                 simulate(plan, idx, lo, hi, into);
@@ -336,29 +336,34 @@ public final class BatchEngine {
     }
 
 
+    /** The most held classes {@link #simulateLane} keeps in locals (every asset class). */
+    static final int LANE_CLASSES = 5;
+
     /**
-     * One lane of five classes over every close, its positions and running sums in locals (registers): the same
-     * operations as {@link #simulate} in the same order, without a memory round trip on the chain from one close to
-     * the next.
+     * One lane (block lane i of {@code width}) of up to {@link #LANE_CLASSES} held classes over every close, its
+     * positions and running sums in locals (registers): the same operations as {@link #simulate} in the same order,
+     * without a memory round trip on the chain from one close to the next. Classes j ≥ h are skipped by branches
+     * that go the same way at every close (their locals stay 0 and are never read).
      */
-    private void simulate5(Plan plan, int[] ix, int l, int i, int width, Batch b) {
+    private void simulateLane(Plan plan, int[] ix, int l, int i, int width, Batch b) {
         final int n = dates.length;
+        final int h = this.h;
         final double[] g = growth;
         final double w0 = w[0];
-        final double w1 = w[1];
-        final double w2 = w[2];
-        final double w3 = w[3];
-        final double w4 = w[4];
+        final double w1 = h > 1 ? w[1] : 0;
+        final double w2 = h > 2 ? w[2] : 0;
+        final double w3 = h > 3 ? w[3] : 0;
+        final double w4 = h > 4 ? w[4] : 0;
         final boolean[] days = plan.calendarDays;
         final Band band = plan.band;
         final boolean off = plan.rule == null;
         final boolean calendarRule = !off && band == null;
         final boolean daily = plan.daily;
         final double m0 = band == null ? 0 : band.beta[0];
-        final double m1 = band == null ? 0 : band.beta[1];
-        final double m2 = band == null ? 0 : band.beta[2];
-        final double m3 = band == null ? 0 : band.beta[3];
-        final double m4 = band == null ? 0 : band.beta[4];
+        final double m1 = band == null || h < 2 ? 0 : band.beta[1];
+        final double m2 = band == null || h < 3 ? 0 : band.beta[2];
+        final double m3 = band == null || h < 4 ? 0 : band.beta[3];
+        final double m4 = band == null || h < 5 ? 0 : band.beta[4];
         final double costRate = plan.costRate;
         final double[] returns = b.returns;
         final double[] values = b.values;
@@ -378,73 +383,78 @@ public final class BatchEngine {
         double turnover = 0;
         double cost = 0;
         for (int k = 1; k < n; k++) {
-            final int o = ix[k] * 5;
+            // step 1 (PathArithmetic.applyReturns): P[j] ← P[j]·(1 + r), V = 0 + P[0] + P[1] + … in class order
+            final int o = ix[k] * h;
             p0 = p0 * g[o];
-            p1 = p1 * g[o + 1];
-            p2 = p2 * g[o + 2];
-            p3 = p3 * g[o + 3];
-            p4 = p4 * g[o + 4];
             double v = 0.0 + p0;
-            v += p1;
-            v += p2;
-            v += p3;
-            v += p4;
+            if (h > 1) {
+                p1 = p1 * g[o + 1];
+                v += p1;
+                if (h > 2) {
+                    p2 = p2 * g[o + 2];
+                    v += p2;
+                    if (h > 3) {
+                        p3 = p3 * g[o + 3];
+                        v += p3;
+                        if (h > 4) {
+                            p4 = p4 * g[o + 4];
+                            v += p4;
+                        }
+                    }
+                }
+            }
+            // step 2: the rule; a trade as Batch.tradeTo (FixedCost's arithmetic)
+            double[] to = null;
             if (off) {
                 // buy-and-hold: no rule code
             } else if (calendarRule) {
                 if (days[k]) {
-                    double t = 0;
-                    t += Math.abs(w0 - p0 / v);
-                    t += Math.abs(w1 - p1 / v);
-                    t += Math.abs(w2 - p2 / v);
-                    t += Math.abs(w3 - p3 / v);
-                    t += Math.abs(w4 - p4 / v);
-                    double c = costRate * t * v;
-                    double vAfter = v - c;
-                    p0 = w0 * vAfter;
-                    p1 = w1 * vAfter;
-                    p2 = w2 * vAfter;
-                    p3 = w3 * vAfter;
-                    p4 = w4 * vAfter;
-                    events++;
-                    turnover += t;
-                    cost += c;
-                    v = vAfter;
+                    to = w;
                 }
             } else if ((daily || (days != null && days[k]))
-                    && (Math.abs(p0 - w0 * v) >= m0 * v * MARGIN || Math.abs(p1 - w1 * v) >= m1 * v * MARGIN
-                    || Math.abs(p2 - w2 * v) >= m2 * v * MARGIN || Math.abs(p3 - w3 * v) >= m3 * v * MARGIN
-                    || Math.abs(p4 - w4 * v) >= m4 * v * MARGIN)) {
-                scratch[0] = p0;
-                scratch[1] = p1;
-                scratch[2] = p2;
-                scratch[3] = p3;
-                scratch[4] = p4;
+                    && (Math.abs(p0 - w0 * v) >= m0 * v * MARGIN
+                    || h > 1 && Math.abs(p1 - w1 * v) >= m1 * v * MARGIN
+                    || h > 2 && Math.abs(p2 - w2 * v) >= m2 * v * MARGIN
+                    || h > 3 && Math.abs(p3 - w3 * v) >= m3 * v * MARGIN
+                    || h > 4 && Math.abs(p4 - w4 * v) >= m4 * v * MARGIN)) {
+                // the band's own checks, as BandTrigger.check
+                put(scratch, h, p0, p1, p2, p3, p4);
                 int worst = band.clearlyInside(scratch, w, v) ? -1 : band.breached(scratch, w, v);
                 if (worst >= 0) {
-                    double[] to = TradeTo.afterWeights(scratch, v, w, band.beta, worst, plan.tradeTo);
+                    to = TradeTo.afterWeights(scratch, v, w, band.beta, worst, plan.tradeTo);
                     if (to == null) {
                         to = w;
                     }
-                    double t = 0;
-                    t += Math.abs(to[0] - p0 / v);
-                    t += Math.abs(to[1] - p1 / v);
-                    t += Math.abs(to[2] - p2 / v);
-                    t += Math.abs(to[3] - p3 / v);
-                    t += Math.abs(to[4] - p4 / v);
-                    double c = costRate * t * v;
-                    double vAfter = v - c;
-                    p0 = to[0] * vAfter;
-                    p1 = to[1] * vAfter;
-                    p2 = to[2] * vAfter;
-                    p3 = to[3] * vAfter;
-                    p4 = to[4] * vAfter;
-                    events++;
-                    turnover += t;
-                    cost += c;
-                    v = vAfter;
                 }
             }
+            if (to != null) {
+                double t = 0;
+                t += Math.abs(to[0] - p0 / v);
+                if (h > 1) {
+                    t += Math.abs(to[1] - p1 / v);
+                    if (h > 2) {
+                        t += Math.abs(to[2] - p2 / v);
+                        if (h > 3) {
+                            t += Math.abs(to[3] - p3 / v);
+                            if (h > 4) {
+                                t += Math.abs(to[4] - p4 / v);
+                            }
+                        }
+                    }
+                }
+                double c = costRate * t * v;
+                double vAfter = v - c;
+                p0 = to[0] * vAfter;
+                p1 = h > 1 ? to[1] * vAfter : 0;
+                p2 = h > 2 ? to[2] * vAfter : 0;
+                p3 = h > 3 ? to[3] * vAfter : 0;
+                p4 = h > 4 ? to[4] * vAfter : 0;
+                events++;
+                turnover += t;
+                cost += c;
+                v = vAfter;
+            }
+            // step 3: the period return and its running mean, the drawdown (Metrics.of's loops)
             double r = v / last - 1;
             returns[(k - 1) * width + i] = r;
             mean += r;
@@ -469,6 +479,23 @@ public final class BatchEngine {
         b.eventCount[l] = events;
         b.turnover[l] = turnover;
         b.cost[l] = cost;
+    }
+
+    /** The first h of a lane's positions into {@code into}. */
+    private static void put(double[] into, int h, double p0, double p1, double p2, double p3, double p4) {
+        into[0] = p0;
+        if (h > 1) {
+            into[1] = p1;
+        }
+        if (h > 2) {
+            into[2] = p2;
+        }
+        if (h > 3) {
+            into[3] = p3;
+        }
+        if (h > 4) {
+            into[4] = p4;
+        }
     }
 
     /**
