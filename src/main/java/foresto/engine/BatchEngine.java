@@ -10,11 +10,13 @@ import java.util.Objects;
 /**
  * Many paths of one window side by side: one rule (or OFF, buy-and-hold) run on L lanes at once, each lane a path
  * whose returns on the window's closes d_1 … d_n are rows of the window's own returns chosen by an index sequence
- * (SEMANTICS §12.4: the bootstrap's idx; the identity sequence is the window's real history). The loop runs over
- * the closes, and inside a close over the lanes, so the lanes' independent sums overlap in the processor; each
- * lane keeps its own sums in exactly the order of the single-path loop ({@link PathLoop}, {@link BuyAndHold},
- * {@link Metrics#of}), so every lane's value path, events and metrics are bit for bit those of a single run on
- * that path's market. No per-path market copy is made: the dates (and a rule's calendar days, computed once per
+ * (SEMANTICS §12.4: the bootstrap's idx; the identity sequence is the window's real history). Lanes run in blocks
+ * of {@link #BLOCK}: without events, each lane of a block runs over the closes with its positions and running sums
+ * in locals (up to {@link #LANE_CLASSES} held classes), and the block's variance pass then runs over its lanes side
+ * by side; with events (or more classes) the loop runs over the closes and, inside a close, over the block's lanes.
+ * Either way each lane keeps its own sums in exactly the order of the single-path loop ({@link PathLoop},
+ * {@link BuyAndHold}, {@link Metrics#of}), so every lane's value path, events and metrics are bit for bit those of
+ * a single run on that path's market. No per-path market copy is made: the dates (and a rule's calendar days, computed once per
  * {@link Plan}) are the window's and shared by every lane, and f is the dataset's.
  *
  * <p>How to use it (thread-safe except {@link Batch}, which is one thread's buffers):
