@@ -10,11 +10,13 @@ import java.util.Objects;
 /**
  * Many paths of one window side by side: one rule (or OFF, buy-and-hold) run on L lanes at once, each lane a path
  * whose returns on the window's closes d_1 … d_n are rows of the window's own returns chosen by an index sequence
- * (SEMANTICS §12.4: the bootstrap's idx; the identity sequence is the window's real history). The loop runs over
- * the closes, and inside a close over the lanes, so the lanes' independent sums overlap in the processor; each
- * lane keeps its own sums in exactly the order of the single-path loop ({@link PathLoop}, {@link BuyAndHold},
- * {@link Metrics#of}), so every lane's value path, events and metrics are bit for bit those of a single run on
- * that path's market. No per-path market copy is made: the dates (and a rule's calendar days, computed once per
+ * (SEMANTICS §12.4: the bootstrap's idx; the identity sequence is the window's real history). Lanes run in blocks
+ * of {@link #BLOCK}: without events, each lane of a block runs over the closes with its positions and running sums
+ * in locals (up to {@link #LANE_CLASSES} held classes), and the block's variance pass then runs over its lanes side
+ * by side; with events (or more classes) the loop runs over the closes and, inside a close, over the block's lanes.
+ * Either way each lane keeps its own sums in exactly the order of the single-path loop ({@link PathLoop},
+ * {@link BuyAndHold}, {@link Metrics#of}), so every lane's value path, events and metrics are bit for bit those of
+ * a single run on that path's market. No per-path market copy is made: the dates (and a rule's calendar days, computed once per
  * {@link Plan}) are the window's and shared by every lane, and f is the dataset's.
  *
  * <p>How to use it (thread-safe except {@link Batch}, which is one thread's buffers):
@@ -196,16 +198,31 @@ public final class BatchEngine {
             if (ix.length < n) {
                 throw new IllegalArgumentException("lane " + l + " needs " + n + " indices, got " + ix.length);
             }
-            for (int t = 1; t < n; t++) {
-                if (ix[t] < 1 || ix[t] >= n) {
-                    throw new IllegalArgumentException("lane " + l + ": idx[" + t + "] = " + ix[t] + " is not a row 1.." + (n - 1));
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int t = 1; t < n; t++) { // a branch-free pass (vectorised); the message is searched for only on failure
+                min = Math.min(min, ix[t]);
+                max = Math.max(max, ix[t]);
+            }
+            if (n > 1 && (min < 1 || max >= n)) {
+                for (int t = 1; t < n; t++) {
+                    if (ix[t] < 1 || ix[t] >= n) {
+                        throw new IllegalArgumentException("lane " + l + ": idx[" + t + "] = " + ix[t] + " is not a row 1.." + (n - 1));
+                    }
                 }
             }
         }
         into.start(plan, lanes);
+        boolean inLocals = h <= LANE_CLASSES && into.events == null;
         for (int lo = 0; lo < lanes; lo += BLOCK) {
             int hi = Math.min(lanes, lo + BLOCK);
-            simulate(plan, idx, lo, hi, into);
+            if (inLocals) {
+                for (int l = lo; l < hi; l++) {
+                    simulateLane(plan, idx[l], l, l - lo, hi - lo, into);
+                }
+            } else {
+                simulate(plan, idx, lo, hi, into);
+            }
             into.finishBlock(lo, hi);
         }
         into.finish();
@@ -214,83 +231,291 @@ public final class BatchEngine {
     /**
      * Lanes lo … hi−1 over every close: apply the returns (as {@link PathArithmetic#applyReturns}), let the rule
      * decide, then the path value and the running sums of {@link Metrics#of} (period return, its mean, the drawdown).
-     * The buffers are held in locals so that the compiler keeps them in registers across the lanes.
+     * The block's state is lane-contiguous (class j of block lane i at j·{@link #BLOCK} + i), and each step of a close
+     * is its own counted loop over the lanes, so the loops without a gather or a branch (the value sum, the period
+     * return) are vectorised by the compiler; each lane still does exactly the single run's operations in its order.
      */
     private void simulate(Plan plan, int[][] idx, int lo, int hi, Batch b) {
         final int n = dates.length;
         final int h = this.h;
+        final int width = hi - lo;
+        final int stride = BLOCK;
         final double[] g = growth;
         final double[] w = this.w;
-        final double[] p = b.p;
-        final double[] last = b.last;
-        final double[] mean = b.mean;
+        final double[] ps = b.ps;
+        final double[] vs = b.vs;
+        final int[] row = b.row;
+        final double[] last = b.bLast;
+        final double[] mean = b.bMean;
+        final double[] peak = b.bPeak;
+        final double[] floor = b.bFloor;
+        final double[] maxDd = b.bMaxDd;
         final double[] returns = b.returns;
         final double[] values = b.values;
-        final double[] peak = b.peak;
-        final double[] floor = b.floor;
-        final double[] maxDd = b.maxDd;
-        final double[] scratch = b.scratch;
         final boolean keep = values != null;
         final int lanes = b.lanes;
-        final int width = hi - lo;
         final boolean[] days = plan.calendarDays;
         final Band band = plan.band;
+        final double[] beta = band == null ? null : band.beta;
         final boolean off = plan.rule == null;
         final boolean calendarRule = !off && band == null;
         final boolean daily = plan.daily;
         final boolean full = b.events != null;
+        for (int j = 0; j < h; j++) {
+            for (int i = 0; i < width; i++) {
+                ps[j * stride + i] = w[j] * v0;
+            }
+        }
+        for (int i = 0; i < width; i++) {
+            last[i] = v0;
+            mean[i] = 0;
+            peak[i] = v0; // Metrics.of's drawdown loop starts at values[0]
+            maxDd[i] = 0;
+            floor[i] = v0;
+        }
         for (int k = 1; k < n; k++) {
-            final boolean day = days != null && days[k];
-            final boolean look = band != null && (daily || day);
-            final int rb = (k - 1) * width - lo;
-            final int vb = k * lanes;
-            for (int l = lo; l < hi; l++) {
-                final int[] ix = idx[l];
-                final int o = ix[k] * h;
-                final int po = l * h;
-                double v = 0;
-                for (int j = 0; j < h; j++) {
-                    double pj = p[po + j] * g[o + j];
-                    p[po + j] = pj;
-                    v += pj;
+            for (int i = 0; i < width; i++) {
+                row[i] = idx[lo + i][k] * h;
+            }
+            // step 1: P[j] ← P[j]·(1 + r), V = 0 + P[0] + P[1] + … in class order, lane by lane
+            for (int i = 0; i < width; i++) {
+                double pj = ps[i] * g[row[i]];
+                ps[i] = pj;
+                vs[i] = 0.0 + pj;
+            }
+            for (int j = 1; j < h; j++) {
+                final int jo = j * stride;
+                for (int i = 0; i < width; i++) {
+                    double pj = ps[jo + i] * g[row[i] + j];
+                    ps[jo + i] = pj;
+                    vs[i] += pj;
                 }
-                if (off) {
-                    // buy-and-hold: no rule code
-                } else if (calendarRule) {
-                    if (day) {
-                        v = full ? b.fire(plan, k, l, v, true) : b.tradeTo(plan, l, v, null);
-                    }
-                } else if (look && !band.clearlyInside(p, po, w, v)) {
-                    if (full) {
-                        v = b.fire(plan, k, l, v, day);
-                    } else {
-                        System.arraycopy(p, po, scratch, 0, h);
-                        int worst = band.breached(scratch, w, v);
-                        if (worst >= 0) {
-                            v = b.tradeTo(plan, l, v, TradeTo.afterWeights(scratch, v, w, band.beta, worst, plan.tradeTo));
-                        }
+            }
+            // step 2: the rule
+            if (off) {
+                // buy-and-hold: no rule code
+            } else if (calendarRule) {
+                if (days[k]) {
+                    for (int i = 0; i < width; i++) {
+                        vs[i] = full ? b.fire(plan, k, lo + i, i, vs[i], true) : b.tradeTo(plan, lo + i, i, vs[i], null);
                     }
                 }
-                double r = v / last[l] - 1;
-                returns[rb + l] = r;
-                mean[l] += r;
-                last[l] = v;
-                if (keep) {
-                    values[vb + l] = v;
+            } else if (daily || (days != null && days[k])) {
+                final boolean day = days != null && days[k];
+                for (int i = 0; i < width; i++) {
+                    if (mayBreach(ps, i, w, beta, vs[i])) {
+                        vs[i] = full ? b.fire(plan, k, lo + i, i, vs[i], day) : b.drift(plan, lo + i, i, vs[i]);
+                    }
                 }
-                if (v > peak[l]) {
-                    peak[l] = v;
-                    floor[l] = Metrics.drawdownFloor(v, maxDd[l]);
-                } else if (v < floor[l]) {
-                    double dd = 1 - v / peak[l];
-                    if (dd > maxDd[l]) {
-                        maxDd[l] = dd;
-                        floor[l] = Metrics.drawdownFloor(peak[l], dd);
+            }
+            // step 3: the period return and its running mean (Metrics.of's first loop)
+            final int rb = (k - 1) * width;
+            for (int i = 0; i < width; i++) {
+                double v = vs[i];
+                double r = v / last[i] - 1;
+                returns[rb + i] = r;
+                mean[i] += r;
+                last[i] = v;
+            }
+            if (keep) {
+                System.arraycopy(vs, 0, values, k * lanes + lo, width);
+            }
+            // step 4: the drawdown (Metrics.of's second loop)
+            for (int i = 0; i < width; i++) {
+                double v = vs[i];
+                if (v > peak[i]) {
+                    peak[i] = v;
+                    floor[i] = Metrics.drawdownFloor(v, maxDd[i]);
+                } else if (v < floor[i]) {
+                    double dd = 1 - v / peak[i];
+                    if (dd > maxDd[i]) {
+                        maxDd[i] = dd;
+                        floor[i] = Metrics.drawdownFloor(peak[i], dd);
                     }
                 }
             }
         }
     }
+
+
+    /** The most held classes {@link #simulateLane} keeps in locals (every asset class). */
+    static final int LANE_CLASSES = 5;
+
+    /**
+     * One lane (block lane i of {@code width}) of up to {@link #LANE_CLASSES} held classes over every close, its
+     * positions and running sums in locals (registers): the same operations as {@link #simulate} in the same order,
+     * without a memory round trip on the chain from one close to the next. Classes j ≥ h are skipped by branches
+     * that go the same way at every close (their locals stay 0 and are never read).
+     */
+    private void simulateLane(Plan plan, int[] ix, int l, int i, int width, Batch b) {
+        final int n = dates.length;
+        final int h = this.h;
+        final double[] g = growth;
+        final double w0 = w[0];
+        final double w1 = h > 1 ? w[1] : 0;
+        final double w2 = h > 2 ? w[2] : 0;
+        final double w3 = h > 3 ? w[3] : 0;
+        final double w4 = h > 4 ? w[4] : 0;
+        final boolean[] days = plan.calendarDays;
+        final Band band = plan.band;
+        final boolean off = plan.rule == null;
+        final boolean calendarRule = !off && band == null;
+        final boolean daily = plan.daily;
+        final double m0 = band == null ? 0 : band.beta[0];
+        final double m1 = band == null || h < 2 ? 0 : band.beta[1];
+        final double m2 = band == null || h < 3 ? 0 : band.beta[2];
+        final double m3 = band == null || h < 4 ? 0 : band.beta[3];
+        final double m4 = band == null || h < 5 ? 0 : band.beta[4];
+        final double costRate = plan.costRate;
+        final double[] returns = b.returns;
+        final double[] values = b.values;
+        final int lanes = b.lanes;
+        final double[] scratch = b.scratch;
+        double p0 = w0 * v0;
+        double p1 = w1 * v0;
+        double p2 = w2 * v0;
+        double p3 = w3 * v0;
+        double p4 = w4 * v0;
+        double last = v0;
+        double mean = 0;
+        double peak = v0; // Metrics.of's drawdown loop starts at values[0]
+        double floor = v0;
+        double maxDd = 0;
+        int events = 0;
+        double turnover = 0;
+        double cost = 0;
+        for (int k = 1; k < n; k++) {
+            // step 1 (PathArithmetic.applyReturns): P[j] ← P[j]·(1 + r), V = 0 + P[0] + P[1] + … in class order
+            final int o = ix[k] * h;
+            p0 = p0 * g[o];
+            double v = 0.0 + p0;
+            if (h > 1) {
+                p1 = p1 * g[o + 1];
+                v += p1;
+                if (h > 2) {
+                    p2 = p2 * g[o + 2];
+                    v += p2;
+                    if (h > 3) {
+                        p3 = p3 * g[o + 3];
+                        v += p3;
+                        if (h > 4) {
+                            p4 = p4 * g[o + 4];
+                            v += p4;
+                        }
+                    }
+                }
+            }
+            // step 2: the rule; a trade as Batch.tradeTo (FixedCost's arithmetic)
+            double[] to = null;
+            if (off) {
+                // buy-and-hold: no rule code
+            } else if (calendarRule) {
+                if (days[k]) {
+                    to = w;
+                }
+            } else if ((daily || (days != null && days[k]))
+                    && (Math.abs(p0 - w0 * v) >= m0 * v * MARGIN
+                    || h > 1 && Math.abs(p1 - w1 * v) >= m1 * v * MARGIN
+                    || h > 2 && Math.abs(p2 - w2 * v) >= m2 * v * MARGIN
+                    || h > 3 && Math.abs(p3 - w3 * v) >= m3 * v * MARGIN
+                    || h > 4 && Math.abs(p4 - w4 * v) >= m4 * v * MARGIN)) {
+                // the band's own checks, as BandTrigger.check
+                put(scratch, h, p0, p1, p2, p3, p4);
+                int worst = band.clearlyInside(scratch, w, v) ? -1 : band.breached(scratch, w, v);
+                if (worst >= 0) {
+                    to = TradeTo.afterWeights(scratch, v, w, band.beta, worst, plan.tradeTo);
+                    if (to == null) {
+                        to = w;
+                    }
+                }
+            }
+            if (to != null) {
+                double t = 0;
+                t += Math.abs(to[0] - p0 / v);
+                if (h > 1) {
+                    t += Math.abs(to[1] - p1 / v);
+                    if (h > 2) {
+                        t += Math.abs(to[2] - p2 / v);
+                        if (h > 3) {
+                            t += Math.abs(to[3] - p3 / v);
+                            if (h > 4) {
+                                t += Math.abs(to[4] - p4 / v);
+                            }
+                        }
+                    }
+                }
+                double c = costRate * t * v;
+                double vAfter = v - c;
+                p0 = to[0] * vAfter;
+                p1 = h > 1 ? to[1] * vAfter : 0;
+                p2 = h > 2 ? to[2] * vAfter : 0;
+                p3 = h > 3 ? to[3] * vAfter : 0;
+                p4 = h > 4 ? to[4] * vAfter : 0;
+                events++;
+                turnover += t;
+                cost += c;
+                v = vAfter;
+            }
+            // step 3: the period return and its running mean, the drawdown (Metrics.of's loops)
+            double r = v / last - 1;
+            returns[(k - 1) * width + i] = r;
+            mean += r;
+            last = v;
+            if (values != null) {
+                values[k * lanes + l] = v;
+            }
+            if (v > peak) {
+                peak = v;
+                floor = Metrics.drawdownFloor(v, maxDd);
+            } else if (v < floor) {
+                double dd = 1 - v / peak;
+                if (dd > maxDd) {
+                    maxDd = dd;
+                    floor = Metrics.drawdownFloor(peak, dd);
+                }
+            }
+        }
+        b.bLast[i] = last;
+        b.bMaxDd[i] = maxDd;
+        b.bMean[i] = mean;
+        b.eventCount[l] = events;
+        b.turnover[l] = turnover;
+        b.cost[l] = cost;
+    }
+
+    /** The first h of a lane's positions into {@code into}. */
+    private static void put(double[] into, int h, double p0, double p1, double p2, double p3, double p4) {
+        into[0] = p0;
+        if (h > 1) {
+            into[1] = p1;
+        }
+        if (h > 2) {
+            into[2] = p2;
+        }
+        if (h > 3) {
+            into[3] = p3;
+        }
+        if (h > 4) {
+            into[4] = p4;
+        }
+    }
+
+    /**
+     * A pre-check wider than {@link Band#clearlyInside}: false only when that check, too, finds every class of block
+     * lane i clearly inside its band (its margin is {@link #MARGIN}, narrower than the band's, so a lane it lets
+     * through is looked at by the band's own checks, as the single run does).
+     */
+    private static boolean mayBreach(double[] ps, int i, double[] w, double[] beta, double v) {
+        for (int j = 0; j < w.length; j++) {
+            if (Math.abs(ps[j * BLOCK + i] - w[j] * v) >= beta[j] * v * MARGIN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Below {@link Band}'s own margin (1 − 1e-9), so {@link #mayBreach} never misses a close the band looks at. */
+    private static final double MARGIN = 1 - 1e-8;
 
     /**
      * One thread's buffers and the results of the last batch run into it: per lane its summary figures and, by
@@ -299,16 +524,20 @@ public final class BatchEngine {
     public final class Batch {
         private final int maxLanes;
         private final Output output;
-        private final double[] p; // lane l's positions at l·h + j
+        private final double[] ps; // the block's positions: block lane i's class j at j·BLOCK + i
+        private final double[] vs; // the block's values at the close being run
+        private final int[] row; // the block's window rows at the close being run, times h
+        private final double[] bLast; // the block's running sums, by block lane
+        private final double[] bMean;
+        private final double[] bPeak;
+        private final double[] bFloor;
+        private final double[] bMaxDd;
         private final double[] scratch;
-        private final double[] returns; // the block's period returns: lane l's at close k at (k − 1)·(hi − lo) + l − lo
+        private final double[] returns; // the block's period returns: block lane i's at close k at (k − 1)·(hi − lo) + i
         private final double[] values; // lane l's value at close k at k·L + l, or null
         private final double[] last;
-        private final double[] mean;
         private final double[] ss;
-        private final double[] peak;
         private final double[] maxDd;
-        private final double[] floor;
         private final int[] eventCount;
         private final double[] turnover;
         private final double[] cost;
@@ -325,16 +554,20 @@ public final class BatchEngine {
             this.maxLanes = maxLanes;
             this.output = Objects.requireNonNull(output, "output");
             int n = dates.length;
-            p = new double[maxLanes * h];
+            ps = new double[BLOCK * h];
+            vs = new double[BLOCK];
+            row = new int[BLOCK];
+            bLast = new double[BLOCK];
+            bMean = new double[BLOCK];
+            bPeak = new double[BLOCK];
+            bFloor = new double[BLOCK];
+            bMaxDd = new double[BLOCK];
             scratch = new double[h];
             returns = new double[Math.max(1, (n - 1) * Math.min(BLOCK, maxLanes))];
             ss = new double[maxLanes];
             values = output == Output.SUMMARY ? null : new double[n * maxLanes];
             last = new double[maxLanes];
-            mean = new double[maxLanes];
-            peak = new double[maxLanes];
             maxDd = new double[maxLanes];
-            floor = new double[maxLanes];
             eventCount = new int[maxLanes];
             turnover = new double[maxLanes];
             cost = new double[maxLanes];
@@ -344,14 +577,6 @@ public final class BatchEngine {
             this.lanes = lanes;
             this.metrics = null;
             for (int l = 0; l < lanes; l++) {
-                for (int j = 0; j < h; j++) {
-                    p[l * h + j] = w[j] * v0;
-                }
-                last[l] = v0;
-                mean[l] = 0;
-                peak[l] = v0; // Metrics.of's drawdown loop starts at values[0]
-                maxDd[l] = 0;
-                floor[l] = v0;
                 eventCount[l] = 0;
                 turnover[l] = 0;
                 cost[l] = 0;
@@ -377,18 +602,17 @@ public final class BatchEngine {
          * A trade of lane l at value v to {@code after} (null: the targets), with {@link FixedCost}'s arithmetic;
          * returns the value after.
          */
-        private double tradeTo(Plan plan, int l, double v, double[] after) {
+        private double tradeTo(Plan plan, int l, int i, double v, double[] after) {
             double[] to = after == null ? w : after;
-            int po = l * h;
             double t = 0;
             for (int j = 0; j < h; j++) {
-                double before = p[po + j] / v;
+                double before = ps[j * BLOCK + i] / v;
                 t += Math.abs(to[j] - before);
             }
             double c = plan.costRate * t * v;
             double vAfter = v - c;
             for (int j = 0; j < h; j++) {
-                p[po + j] = to[j] * vAfter;
+                ps[j * BLOCK + i] = to[j] * vAfter;
             }
             eventCount[l]++;
             turnover[l] += t;
@@ -396,16 +620,37 @@ public final class BatchEngine {
             return vAfter;
         }
 
-        /** Lane l's close k through the single run's own trigger and {@link FixedCost}, recording the event. */
-        private double fire(Plan plan, int k, int l, double v, boolean calendarDay) {
-            int po = l * h;
-            System.arraycopy(p, po, scratch, 0, h);
+        /**
+         * Lane l (block lane i) at a close its drift rule looks at, without events: the band's own checks (as
+         * {@link BandTrigger#check}), then the trade; returns the value after.
+         */
+        private double drift(Plan plan, int l, int i, double v) {
+            gather(i);
+            Band band = plan.band;
+            if (band.clearlyInside(scratch, w, v)) {
+                return v;
+            }
+            int worst = band.breached(scratch, w, v);
+            return worst < 0 ? v : tradeTo(plan, l, i, v, TradeTo.afterWeights(scratch, v, w, band.beta, worst, plan.tradeTo));
+        }
+
+        private void gather(int i) {
+            for (int j = 0; j < h; j++) {
+                scratch[j] = ps[j * BLOCK + i];
+            }
+        }
+
+        /** Lane l's (block lane i's) close k through the single run's own trigger and {@link FixedCost}, recording the event. */
+        private double fire(Plan plan, int k, int l, int i, double v, boolean calendarDay) {
+            gather(i);
             Trigger.Fire fire = trigger.check(scratch, v, calendarDay);
             if (fire == null) {
                 return v;
             }
             RebalancingEvent e = FixedCost.trade(scratch, w, held, targetCodes, dates[k], plan.rule, v, fire);
-            System.arraycopy(scratch, 0, p, po, h);
+            for (int j = 0; j < h; j++) {
+                ps[j * BLOCK + i] = scratch[j];
+            }
             events.get(l).add(e);
             eventCount[l]++;
             turnover[l] += e.turnover();
@@ -416,20 +661,24 @@ public final class BatchEngine {
         /** The sample variance's second pass (SEMANTICS §5) over the block's buffered period returns. */
         private void finishBlock(int lo, int hi) {
             int n = dates.length;
+            int width = hi - lo;
+            System.arraycopy(bLast, 0, last, lo, width);
+            System.arraycopy(bMaxDd, 0, maxDd, lo, width);
             if (n < 3) {
                 return;
             }
-            for (int l = lo; l < hi; l++) {
-                mean[l] /= (n - 1);
-                ss[l] = 0;
+            for (int i = 0; i < width; i++) {
+                bMean[i] /= (n - 1);
+                vs[i] = 0; // the block's sums of squares
             }
             for (int k = 0; k < n - 1; k++) {
-                int base = k * (hi - lo) - lo;
-                for (int l = lo; l < hi; l++) {
-                    double d = returns[base + l] - mean[l];
-                    ss[l] += d * d;
+                int base = k * width;
+                for (int i = 0; i < width; i++) {
+                    double d = returns[base + i] - bMean[i];
+                    vs[i] += d * d;
                 }
             }
+            System.arraycopy(vs, 0, ss, lo, width);
         }
 
         private void finish() {

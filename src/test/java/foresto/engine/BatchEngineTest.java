@@ -162,6 +162,48 @@ class BatchEngineTest {
         assertThat(checked).isGreaterThan(4000);
     }
 
+    /**
+     * Lanes without events keep a lane's positions in locals, one kernel for every number of held classes (1 … 5,
+     * the classes beyond it skipped): each count against the single-path engine, on 9 lanes (a full block of 8 and
+     * one lane in a block of its own).
+     */
+    @Test
+    void everyNumberOfHeldClassesEqualsTheSinglePathEngineBitForBit() {
+        List<Weights> counts = List.of(weights(0, 0, 0, 1.0, 0), weights(0.6, 0.4, 0, 0, 0), THREE,
+                weights(0.4, 0.3, 0, 0.2, 0.1), FIVE);
+        int checked = 0;
+        for (Weights w : counts) {
+            MarketData data = market(40L + w.heldOrdinals().length);
+            Scenario scenario = new Scenario(w, START, END, 1000, MissingDataPolicy.ZERO);
+            BatchEngine engine = BatchEngine.prepare(data, scenario);
+            int[][] idx = indices(9, engine.rows(), w.heldOrdinals().length);
+            List<MarketData> markets = new ArrayList<>();
+            for (int[] ix : idx) {
+                markets.add(laneMarket(data, scenario, ix));
+            }
+            List<RebalancingRule> rules = new ArrayList<>();
+            rules.add(null); // OFF
+            rules.addAll(RULES);
+            int trades = 0;
+            for (RebalancingRule rule : rules) {
+                BatchEngine.Plan plan = rule == null ? engine.off() : engine.plan(rule);
+                BatchEngine.Batch summary = engine.run(plan, idx, BatchEngine.Output.SUMMARY);
+                BatchEngine.Batch values = engine.run(plan, idx, BatchEngine.Output.VALUES);
+                for (int l = 0; l < idx.length; l++) {
+                    PathResult want = single(markets.get(l), scenario, rule);
+                    String what = w + " " + rule + " lane " + l;
+                    assertSameMetrics(summary.metrics(l), want.metrics(), what + " (summary)");
+                    assertSameMetrics(values.metrics(l), want.metrics(), what + " (values)");
+                    assertThat(bits(values.values(l))).as(what).isEqualTo(bits(want.values()));
+                    trades += want.metrics().eventCount();
+                    checked++;
+                }
+            }
+            assertThat(trades).as("%s: the rules trade", w).isPositive();
+        }
+        assertThat(checked).isEqualTo(5 * (RULES.size() + 1) * 9);
+    }
+
     @Test
     void theRulesFireInTheseMarkets() {
         MarketData data = market(7);
