@@ -3,6 +3,7 @@ package foresto.ui.portfolios;
 import foresto.engine.AssetClass;
 import foresto.model.ListedPortfolio;
 import foresto.text.PlainNumber;
+import foresto.ui.common.ColumnFit;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -69,6 +70,7 @@ public final class PortfoliosView extends BorderPane {
         table.getColumns().add(active);
         table.getColumns().add(id);
         table.setPlaceholder(new Label("No portfolios yet."));
+        ColumnFit.headersNeverCut(table);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         vm.selectedProperty().addListener((o, was, now) -> {
             if (table.getSelectionModel().getSelectedItem() != now) {
