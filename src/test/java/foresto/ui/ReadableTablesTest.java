@@ -166,6 +166,7 @@ class ReadableTablesTest extends RobotTestBase {
         assertThat(rowsShown).as("rows in view at 1280 × 800 (table " + events.getHeight() + " px, header "
                 + header.getBoundsInParent().getHeight() + " px, row " + ((Region) row).getHeight() + " px, window "
                 + fx.window.scene().getHeight() + " px)").isGreaterThanOrEqualTo(8);
+        fx.screenshot(robot, "events-1280x800.png");
         // the split between charts and the lower tabs is a divider the user drags
         var split = (SplitPane) robot.lookup("#analysisSplit").query();
         assertThat(split.getDividers()).hasSize(1);
