@@ -11,6 +11,7 @@ import foresto.text.PlainNumber;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,11 @@ import java.util.function.Function;
 /**
  * The columns of the event table, shared by the desktop table, the app's "Export CSV…" and the
  * {@code export-events} command, so all three always agree. Exported values are full precision.
+ *
+ * <p>The file has {@link #COLUMNS} and then, for scripts and spreadsheets, one column per asset class for the weights
+ * before and after ({@link #CLASS_HEADERS}: {@code weight_before_EQUITY} … {@code weight_after_OTHER}, every class in
+ * code order whatever the portfolio, so the header is the same for every run; a class the portfolio does not hold is
+ * empty). The packed {@code before_weights} and {@code after_weights} stay where they were for existing scripts.
  */
 public final class EventTable {
     /** A column: its header and how to render an event's raw value. */
@@ -40,15 +46,42 @@ public final class EventTable {
             new Column("before_weights", "Before weights", e -> weights(e.beforeWeights())),
             new Column("after_weights", "After weights", e -> weights(e.afterWeights())));
 
+    /** The per-class weight columns after {@link #COLUMNS}: every class's weight before, then every class's after. */
+    public static final List<String> CLASS_HEADERS = classHeaders();
+
     private EventTable() {
     }
 
-    public static List<String> headers() {
-        return COLUMNS.stream().map(Column::header).toList();
+    private static List<String> classHeaders() {
+        List<String> h = new ArrayList<>();
+        for (String side : List.of("before", "after")) {
+            for (AssetClass c : AssetClass.values()) {
+                h.add("weight_" + side + "_" + c.name());
+            }
+        }
+        return List.copyOf(h);
     }
 
+    /** The file's header: {@link #COLUMNS}' headers, then {@link #CLASS_HEADERS}. */
+    public static List<String> headers() {
+        List<String> h = new ArrayList<>(COLUMNS.stream().map(Column::header).toList());
+        h.addAll(CLASS_HEADERS);
+        return h;
+    }
+
+    /** One event's line of the file, in {@link #headers()}' order. */
     public static List<String> row(RebalancingEvent e) {
-        return COLUMNS.stream().map(c -> c.raw().apply(e)).toList();
+        List<String> r = new ArrayList<>(COLUMNS.size() + CLASS_HEADERS.size());
+        for (Column c : COLUMNS) {
+            r.add(c.raw().apply(e));
+        }
+        for (Map<String, Double> w : List.of(e.beforeWeights(), e.afterWeights())) {
+            for (AssetClass c : AssetClass.values()) {
+                Double v = w.get(c.name());
+                r.add(v == null ? "" : Double.toString(v));
+            }
+        }
+        return r;
     }
 
     /** Writes the table; a failure to write (disk full, no permission) is ours to report: WRITE_FAILED. */

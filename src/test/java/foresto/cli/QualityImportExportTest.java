@@ -148,7 +148,9 @@ class QualityImportExportTest {
         List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n"));
         assertThat(lines).hasSize(events + 1);
         assertThat(lines.get(0)).isEqualTo("event_date,trigger_type,trigger_detail,band_kind,breached_asset_class,turnover,cost_rate,cost_amount,"
-                + "value_before,value_after,before_weights,after_weights");
+                + "value_before,value_after,before_weights,after_weights,"
+                + "weight_before_EQUITY,weight_before_BOND,weight_before_SHORT_TERM,weight_before_GOLD,weight_before_OTHER,"
+                + "weight_after_EQUITY,weight_after_BOND,weight_after_SHORT_TERM,weight_after_GOLD,weight_after_OTHER");
         assertThat(lines.get(1)).startsWith(r.get("events").get(0).get("event_date").asText() + ",PERIODIC,");
         assertThat(lines.get(1)).contains(r.get("events").get(0).get("value_after").asText());
 

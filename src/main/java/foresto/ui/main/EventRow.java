@@ -2,14 +2,15 @@ package foresto.ui.main;
 
 import foresto.csv.EventTable;
 import foresto.engine.RebalancingEvent;
+import foresto.text.DisplayNumber;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * One row of the events table: the event, its index in the run's events, and its cells' texts (the CSV's columns,
- * numbers rounded, weights as percentages). The texts are made when first asked for, once: a run's table formats only
+ * One row of the events table: the event, its index in the run's events, its numbers (sorted as numbers) and its
+ * cells' texts (the CSV's columns in the screen's number forms, {@link DisplayNumber}: money with two decimals,
+ * turnover and weights as percentages, the cost rate as an exact percentage). The texts are made when first asked for, once: a run's table formats only
  * the rows it shows (formatting all of a monthly rule's 359 events up front took ~0.1–0.2 s, cold, before the run
  * reached the screen). FX thread (or one thread at a time).
  */
@@ -55,23 +56,43 @@ public final class EventRow {
         return header.equals("turnover") || header.startsWith("cost") || header.startsWith("value");
     }
 
-    /** Same columns as the CSV; numbers shown rounded, weights as percentages. */
+    /** The number in the column with this (numeric) CSV header, as the engine computed it. */
+    static double number(String header, RebalancingEvent e) {
+        return switch (header) {
+            case "turnover" -> e.turnover();
+            case "cost_rate" -> e.costRate();
+            case "cost_amount" -> e.costAmount();
+            case "value_before" -> e.valueBefore();
+            case "value_after" -> e.valueAfter();
+            default -> throw new IllegalArgumentException("not a numeric column: " + header);
+        };
+    }
+
+    /** Same columns as the CSV; money with two decimals, turnover and weights as percentages. */
     static String text(EventTable.Column c, RebalancingEvent e) {
+        if (isNumeric(c.header())) {
+            return numberText(c.header(), number(c.header(), e));
+        }
         return switch (c.header()) {
-            case "turnover" -> String.format(Locale.ROOT, "%.4f%%", e.turnover() * 100);
-            case "cost_amount" -> String.format(Locale.ROOT, "%,.6f", e.costAmount());
-            case "value_before" -> String.format(Locale.ROOT, "%,.4f", e.valueBefore());
-            case "value_after" -> String.format(Locale.ROOT, "%,.4f", e.valueAfter());
             case "before_weights" -> percentMap(e.beforeWeights());
             case "after_weights" -> percentMap(e.afterWeights());
             default -> c.raw().apply(e);
         };
     }
 
+    /** How the numeric column with this CSV header shows {@code v}. */
+    static String numberText(String header, double v) {
+        return switch (header) {
+            case "turnover" -> DisplayNumber.percent(v);
+            case "cost_rate" -> DisplayNumber.rate(v);
+            default -> DisplayNumber.money(v); // the cost and the values
+        };
+    }
+
     private static String percentMap(Map<String, Double> m) {
         StringBuilder sb = new StringBuilder();
         m.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "  ").append(k).append(' ')
-                .append(String.format(Locale.ROOT, "%.2f%%", v * 100)));
+                .append(DisplayNumber.percent(v)));
         return sb.toString();
     }
 }

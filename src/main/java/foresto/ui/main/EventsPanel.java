@@ -2,15 +2,19 @@ package foresto.ui.main;
 
 import foresto.csv.EventTable;
 import foresto.engine.RebalancingEvent;
+import foresto.ui.common.ColumnFit;
 import foresto.ui.common.LaterFrame;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +29,13 @@ public final class EventsPanel {
     @FXML Label eventCountLabel;
     @FXML TableView<EventRow> eventTable;
 
+    private static final String PLACEHOLDER = "Run a backtest with rebalancing ON to see its events.";
+    /** The rows whose texts size the columns (enough for a typical run's variety, cheap to measure). */
+    private static final int FIT_ROWS = 40;
+    /** A row's height: one line of the table's font with a little room (28 px at 14 px). */
+    private static final String ROW_HEIGHT = "-fx-fixed-cell-size: 2em;";
+    private static final double MAX_COLUMN_WIDTH = 460;
+
     private MainViewModel vm;
     private MainController.Dialogs dialogs;
 
@@ -32,6 +43,9 @@ public final class EventsPanel {
     @FXML
     private void initialize() {
         setUpColumns();
+        // one line a row, tighter than the style sheet's 2.8em for every table: eight rows fit under the charts at
+        // 1280 × 800 (an inline style, as the style sheet's rule outranks a value set in code)
+        eventTable.setStyle(ROW_HEIGHT);
         exportButton.setDisable(true);
     }
 
@@ -42,6 +56,7 @@ public final class EventsPanel {
         LaterFrame follow = new LaterFrame(2, () -> {
             RunModel m = r.resultProperty().get();
             eventTable.getItems().setAll(m == null ? List.of() : m.eventRows()); // r.events is m's events
+            fitToRows();
             selectInTable(r);
         });
         r.getEvents().addListener((ListChangeListener<RebalancingEvent>) c -> follow.request());
@@ -75,26 +90,64 @@ public final class EventsPanel {
         for (int k = 0; k < EventTable.COLUMNS.size(); k++) {
             EventTable.Column c = EventTable.COLUMNS.get(k);
             int column = k;
-            TableColumn<EventRow, String> col = new TableColumn<>(c.title());
-            col.setId("col_" + c.header());
-            col.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().cell(column)));
+            TableColumn<EventRow, ?> col;
             if (EventRow.isNumeric(c.header())) {
-                col.setComparator((x, y) -> Double.compare(parse(x), parse(y)));
-                col.setStyle("-fx-alignment: CENTER-RIGHT;");
+                col = numberColumn(c, column);
+            } else {
+                col = textColumn(c, column);
             }
-            col.setPrefWidth(c.header().endsWith("weights") ? 260 : c.header().equals("trigger_detail") ? 330 : 110);
+            col.setId("col_" + c.header());
+            col.setPrefWidth(c.header().endsWith("weights") ? 200 : c.header().equals("trigger_detail") ? 330 : 90);
             cols.add(col);
         }
         eventTable.getColumns().setAll(cols);
-        eventTable.setPlaceholder(new Label("Run a backtest with rebalancing ON to see its events."));
+        eventTable.setPlaceholder(new Label(PLACEHOLDER));
+        ColumnFit.headersNeverCut(eventTable);
     }
 
-    private static double parse(String s) {
-        try {
-            return Double.parseDouble(s.replace("%", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+    /** A column of numbers: sorted by the engine's value, shown as the row's text for it. */
+    private static TableColumn<EventRow, Double> numberColumn(EventTable.Column c, int column) {
+        TableColumn<EventRow, Double> col = new TableColumn<>(c.title());
+        col.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(EventRow.number(c.header(), cell.getValue().event())));
+        col.setCellFactory(t -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                EventRow row = empty ? null : getTableRow().getItem();
+                setText(row == null ? null : row.cell(column));
+            }
+        });
+        col.setStyle("-fx-alignment: CENTER-RIGHT;");
+        ColumnFit.textOf(col, v -> EventRow.numberText(c.header(), v));
+        return col;
+    }
+
+    /** A column of text; a text wider than its column shows in full on hover. */
+    private static TableColumn<EventRow, String> textColumn(EventTable.Column c, int column) {
+        TableColumn<EventRow, String> col = new TableColumn<>(c.title());
+        col.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().cell(column)));
+        col.setCellFactory(t -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            {
+                tip.setWrapText(true);
+                tip.setMaxWidth(600);
+            }
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                tip.setText(text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : tip);
+            }
+        });
+        return col;
+    }
+
+    /** The table's rows: its columns widen to their texts (up to a limit; the rest shows on hover). */
+    private void fitToRows() {
+        ColumnFit.toContent(eventTable, FIT_ROWS, MAX_COLUMN_WIDTH);
     }
 
     @FXML

@@ -2,6 +2,9 @@ package foresto.ui.main;
 
 import foresto.model.RunRecord;
 import foresto.model.StudyRecord;
+import foresto.text.DisplayNumber;
+import foresto.ui.common.ColumnFit;
+import foresto.ui.common.NumberColumn;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
@@ -15,7 +18,6 @@ import javafx.scene.control.TableView;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -27,6 +29,10 @@ public final class HistoryPanel {
     @FXML TableView<RunRecord> historyTable;
     @FXML TableView<StudyRecord> studyTable;
 
+    /** The rows whose texts size the columns. */
+    private static final int FIT_ROWS = 40;
+    private static final double MAX_COLUMN_WIDTH = 360;
+
     private MainViewModel vm;
     private Runnable showAnalysis;
 
@@ -37,20 +43,23 @@ public final class HistoryPanel {
         vm.getHistory().addListener((ListChangeListener<RunRecord>) c -> update.request());
         update.request();
         historyTable.getColumns().setAll(List.of(
-                col("Run", r -> "#" + r.runId()),
+                NumberColumn.<RunRecord>of("Run", RunRecord::runId, HistoryPanel::number),
                 col("Created", r -> created(r.createdAt())),
                 col("Portfolio", r -> r.request().portfolioName()),
                 col("Rule", r -> r.request().ruleName() == null ? "OFF" : r.request().ruleName()),
                 col("Window", r -> r.request().startDate() + ".." + r.request().endDate()),
                 col("Dataset", r -> r.request().datasetName()),
-                col("Events", r -> r.summary().on() == null ? "0" : Integer.toString(r.summary().on().eventCount())),
-                col("Final ON", r -> r.summary().on() == null ? "—" : String.format(Locale.ROOT, "%,.4f", r.summary().on().finalValue())),
-                col("Final OFF", r -> String.format(Locale.ROOT, "%,.4f", r.summary().off().finalValue()))));
+                NumberColumn.<RunRecord>of("Events", r -> r.summary().on() == null ? 0 : r.summary().on().eventCount(),
+                        DisplayNumber::count),
+                NumberColumn.<RunRecord>of("Final ON", r -> r.summary().on() == null ? Double.NaN
+                        : r.summary().on().finalValue(), DisplayNumber::money),
+                NumberColumn.<RunRecord>of("Final OFF", r -> r.summary().off().finalValue(), DisplayNumber::money)));
         historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        ColumnFit.headersNeverCut(historyTable);
         studyTable.setItems(studyRows);
         vm.getStudies().addListener((ListChangeListener<StudyRecord>) c -> update.request());
         studyTable.getColumns().setAll(List.of(
-                col("Study", s -> "#" + s.studyId()),
+                NumberColumn.<StudyRecord>of("Study", StudyRecord::studyId, HistoryPanel::number),
                 col("Created", s -> created(s.createdAt())),
                 col("Kind", RunHistory::kindText),
                 col("Portfolio", s -> s.request().portfolioName()),
@@ -59,6 +68,7 @@ public final class HistoryPanel {
                 col("Parameters", s -> s.request().parameters()),
                 col("Answer", RunHistory::headline)));
         studyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        ColumnFit.headersNeverCut(studyTable);
         openRunButton.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         historyTable.setRowFactory(t -> {
             TableRow<RunRecord> row = new TableRow<>();
@@ -77,7 +87,14 @@ public final class HistoryPanel {
     private final InViewUpdate update = new InViewUpdate(() -> {
         rows.setAll(vm.getHistory());
         studyRows.setAll(vm.getStudies());
+        ColumnFit.toContent(historyTable, FIT_ROWS, MAX_COLUMN_WIDTH);
+        ColumnFit.toContent(studyTable, FIT_ROWS, MAX_COLUMN_WIDTH);
     });
+
+    /** A run's or study's number: "#12". */
+    private static String number(double id) {
+        return "#" + (long) id;
+    }
 
     private static String created(OffsetDateTime t) {
         return t == null ? "" : t.toLocalDateTime().withNano(0).toString().replace('T', ' ');

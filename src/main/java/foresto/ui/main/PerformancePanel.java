@@ -2,6 +2,8 @@ package foresto.ui.main;
 
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.common.ColumnFit;
+import foresto.ui.common.NumberColumn;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -48,6 +50,7 @@ public final class PerformancePanel {
         years.setPrefWidth(360);
         years.setMinWidth(360);
         years.setPlaceholder(new Label("Run a backtest to see its calendar-year returns."));
+        ColumnFit.headersNeverCut(years);
         update = new InViewUpdate(() -> show(r.resultProperty().get()));
         r.resultProperty().addListener((o, a, m) -> {
             if (a != null && m != null && a.paths() == m.paths()) {
@@ -98,6 +101,7 @@ public final class PerformancePanel {
         TableColumn<ResultViewModel.YearRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
         c.setPrefWidth(width);
+        NumberColumn.sortedByNumber(c); // every column is a number: the year, the returns
         if (!title.equals("Year")) {
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
         }

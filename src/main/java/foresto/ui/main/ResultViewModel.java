@@ -2,6 +2,7 @@ package foresto.ui.main;
 
 import foresto.engine.PathStats;
 import foresto.engine.RebalancingEvent;
+import foresto.text.DisplayNumber;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -178,9 +179,9 @@ public final class ResultViewModel {
         List<YearRow> rows = new ArrayList<>();
         for (int i = 0; i < off.size(); i++) {
             double o = off.get(i).value();
-            String onText = on == null ? "—" : String.format(Locale.ROOT, "%+.2f%%", on.get(i).value() * 100);
-            String diff = on == null ? "—" : String.format(Locale.ROOT, "%+.2f%%p", (on.get(i).value() - o) * 100);
-            rows.add(new YearRow(Integer.toString(off.get(i).year()), onText, String.format(Locale.ROOT, "%+.2f%%", o * 100), diff));
+            String onText = on == null ? DisplayNumber.NONE : DisplayNumber.signedPercent(on.get(i).value());
+            String diff = on == null ? DisplayNumber.NONE : DisplayNumber.points(on.get(i).value() - o);
+            rows.add(new YearRow(Integer.toString(off.get(i).year()), onText, DisplayNumber.signedPercent(o), diff));
         }
         return rows;
     }

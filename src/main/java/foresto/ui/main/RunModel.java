@@ -9,7 +9,7 @@ import foresto.engine.RebalancingEvent;
 import foresto.json.Json;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
-import foresto.text.PlainNumber;
+import foresto.text.DisplayNumber;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -247,9 +247,10 @@ public final class RunModel {
     }
 
     private static String tooltipOf(RebalancingEvent e) {
-        return String.format(Locale.ROOT, "%s  %s%n%s%nturnover %.2f%%, cost %.6g (rate %s)%nvalue %.6g → %.6g",
-                e.eventDate(), e.triggerType(), EventTable.why(e), e.turnover() * 100, e.costAmount(),
-                PlainNumber.of(e.costRate()), e.valueBefore(), e.valueAfter());
+        return String.format(Locale.ROOT, "%s  %s%n%s%nturnover %s, cost %s (rate %s)%nvalue %s → %s",
+                e.eventDate(), e.triggerType(), EventTable.why(e), DisplayNumber.percent(e.turnover()),
+                DisplayNumber.money(e.costAmount()), DisplayNumber.rate(e.costRate()), DisplayNumber.money(e.valueBefore()),
+                DisplayNumber.money(e.valueAfter()));
     }
 
 

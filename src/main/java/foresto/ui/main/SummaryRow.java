@@ -2,6 +2,7 @@ package foresto.ui.main;
 
 import foresto.backtest.Metric;
 import foresto.engine.Metrics;
+import foresto.text.DisplayNumber;
 import foresto.text.PlainNumber;
 
 import java.time.LocalDate;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * One line of the ON vs OFF summary: the metric, both values and ON − OFF, formatted for display. The lines are
- * {@link Metric#summary()}, in its order; a value a stored run predates shows as "—".
+ * {@link Metric#summary()}, in its order, in the screen's number forms ({@link DisplayNumber}: money with two
+ * decimals, fractions in %, differences in %p); a value a stored run predates shows as "—".
  */
 public record SummaryRow(String metric, String off, String on, String difference) {
 
@@ -58,7 +60,29 @@ public record SummaryRow(String metric, String off, String on, String difference
     }
 
     private static SummaryRow row(Metric m, String name, double off, double on, boolean hasOn) {
-        return new SummaryRow(name, m.summaryText(off), hasOn ? m.summaryText(on) : "—",
-                hasOn ? m.summaryDifference(on, off) : "—");
+        return new SummaryRow(name, text(m, off), hasOn ? text(m, on) : DisplayNumber.NONE,
+                hasOn ? difference(m, on, off) : DisplayNumber.NONE);
+    }
+
+    /** A value in the screen's form for its unit ({@link DisplayNumber}); "—" when there is none. */
+    static String text(Metric m, double v) {
+        return switch (m.unit()) {
+            case MONEY -> DisplayNumber.money(v);
+            case FRACTION -> DisplayNumber.percent(v);
+            case COUNT -> DisplayNumber.count(v);
+            case RATIO -> DisplayNumber.ratio(v);
+            case RATE -> DisplayNumber.rate(v);
+        };
+    }
+
+    /** ON − OFF: money and counts signed, fractions and rates in percentage points; "—" when either is missing. */
+    static String difference(Metric m, double on, double off) {
+        double d = on - off;
+        return switch (m.unit()) {
+            case MONEY -> DisplayNumber.signedMoney(d);
+            case FRACTION, RATE -> DisplayNumber.points(d);
+            case COUNT -> DisplayNumber.signedCount(d);
+            case RATIO -> DisplayNumber.signedRatio(d);
+        };
     }
 }

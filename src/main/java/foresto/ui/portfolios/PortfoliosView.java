@@ -4,6 +4,7 @@ import foresto.i18n.Messages;
 import foresto.engine.AssetClass;
 import foresto.model.ListedPortfolio;
 import foresto.text.PlainNumber;
+import foresto.ui.common.ColumnFit;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -70,6 +71,7 @@ public final class PortfoliosView extends BorderPane {
         table.getColumns().add(active);
         table.getColumns().add(id);
         table.setPlaceholder(new Label(Messages.tr("portfolios.none")));
+        ColumnFit.headersNeverCut(table);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         vm.selectedProperty().addListener((o, was, now) -> {
             if (table.getSelectionModel().getSelectedItem() != now) {

@@ -6,7 +6,9 @@ import foresto.engine.robust.WindowsStudy;
 import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
+import foresto.ui.common.ColumnFit;
 import foresto.ui.common.Forms;
+import foresto.ui.common.NumberColumn;
 import foresto.ui.main.MainController;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -398,6 +400,7 @@ public final class RobustnessView extends BorderPane {
         TableView<T> t = new TableView<>();
         t.setId(id);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        ColumnFit.headersNeverCut(t);
         t.setPrefWidth(200);
         t.setMinWidth(0);
         return t;
@@ -406,7 +409,7 @@ public final class RobustnessView extends BorderPane {
     private static <T> TableColumn<T, String> col(String title, Function<T, String> f) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
-        return c;
+        return NumberColumn.sortedByNumber(c); // figures by value; dates and names as text
     }
 
     private static ListCell<RuleRecord> ruleCell(boolean offForNull) {

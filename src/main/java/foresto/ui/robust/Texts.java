@@ -1,5 +1,7 @@
 package foresto.ui.robust;
 
+import foresto.text.DisplayNumber;
+
 import java.util.Locale;
 
 /** How the tab writes its figures: fractions as percent, differences in percentage points, money grouped. */
@@ -22,9 +24,9 @@ final class Texts {
         return String.format(Locale.ROOT, "%.2f %%p", fraction * 100);
     }
 
-    /** 123456.789 → "123,457"; below 1,000 with two decimals. */
+    /** 123456.789 → "123,456.79": the screen's one money form ({@link DisplayNumber#money}). */
     static String money(double v) {
-        return String.format(Locale.ROOT, Math.abs(v) >= 1000 ? "%,.0f" : "%,.2f", v);
+        return DisplayNumber.money(v);
     }
 
     /** 1000 → "1,000". */

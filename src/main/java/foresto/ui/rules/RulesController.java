@@ -5,6 +5,8 @@ import foresto.model.RuleRecord;
 import foresto.rule.RuleCodec;
 import foresto.rule.RuleCodec.Column;
 import foresto.text.PlainNumber;
+import foresto.ui.common.ColumnFit;
+import foresto.ui.common.NumberColumn;
 import foresto.ui.main.MainController;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -70,6 +72,7 @@ public final class RulesController {
                 col(Messages.tr("rules.col.effective"), r -> r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())),
                 col(Messages.tr("rules.col.active"), r -> Messages.tr(r.isActive() ? "common.yes" : "common.no"))));
         ruleTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        ColumnFit.headersNeverCut(ruleTable);
         ruleTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 vm.selectedProperty().set(r);
@@ -146,7 +149,7 @@ public final class RulesController {
     private static TableColumn<RuleRecord, String> col(String title, Function<RuleRecord, String> f) {
         TableColumn<RuleRecord, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
-        return c;
+        return NumberColumn.sortedByNumber(c); // thresholds, phases, cost rates by value; names as text
     }
 
     @FXML

@@ -4,9 +4,11 @@ import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
 import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
-import foresto.text.PlainNumber;
+import foresto.text.DisplayNumber;
 import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.common.ColumnFit;
 import foresto.ui.common.Forms;
+import foresto.ui.common.NumberColumn;
 import foresto.ui.main.MainController;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -40,6 +42,10 @@ import java.util.function.Supplier;
 
 /** The Sweep tab's nodes, bound to a {@link SweepViewModel}: the form, the heatmap with hover and click, status. */
 public final class SweepView extends BorderPane {
+    private static final String RULE_TITLE = "Rule";
+    private static final String COST_RATE_TITLE = "Cost rate";
+    /** The break-even cost rate of a cell whose ON never meets OFF. */
+    private static final String NO_BREAK_EVEN = "none";
     private final Heatmap heatmap = new Heatmap();
     private final Tooltip tip = new Tooltip();
 
@@ -192,6 +198,7 @@ public final class SweepView extends BorderPane {
         table.setPrefWidth(200); // takes the tab's width; its columns must not widen the window
         table.setMinWidth(0);
         table.getColumns().setAll(columns(false));
+        ColumnFit.headersNeverCut(table);
         vm.resultProperty().addListener((o, a, r) -> {
             boolean bootstrapped = r != null && r.bootstrap() != null;
             if (table.getColumns().size() != columns(bootstrapped).size()) {
@@ -202,17 +209,28 @@ public final class SweepView extends BorderPane {
         return table;
     }
 
-    private static List<TableColumn<SweepRunner.Row, String>> columns(boolean bootstrapped) {
-        List<TableColumn<SweepRunner.Row, String>> columns = new ArrayList<>(List.of(
-                col("Rule", r -> r.rule()),
-                col("Cost rate", r -> PlainNumber.of(r.costRate()))));
+    private static List<TableColumn<SweepRunner.Row, ?>> columns(boolean bootstrapped) {
+        List<TableColumn<SweepRunner.Row, ?>> columns = new ArrayList<>(List.of(
+                textColumn(RULE_TITLE, SweepRunner.Row::rule),
+                NumberColumn.of(COST_RATE_TITLE, SweepRunner.Row::costRate, DisplayNumber::rate)));
         for (Metric m : Metric.sweepTable(bootstrapped)) {
-            columns.add(col(m.title(), r -> m.format(m.of(r))));
+            columns.add(NumberColumn.of(m.title(), m::of, v -> text(m, v)));
         }
         return columns;
     }
 
-    private static TableColumn<SweepRunner.Row, String> col(String title, Function<SweepRunner.Row, String> f) {
+    /** A figure as the table shows it: money with two decimals, fractions in %, counts grouped ({@link DisplayNumber}). */
+    static String text(Metric m, double v) {
+        return switch (m.unit()) {
+            case MONEY -> DisplayNumber.money(v);
+            case FRACTION -> DisplayNumber.percent(v);
+            case COUNT -> DisplayNumber.count(v);
+            case RATIO -> DisplayNumber.ratio(v);
+            case RATE -> Double.isNaN(v) ? NO_BREAK_EVEN : DisplayNumber.percent(v, 3); // a computed rate: 3 decimals of %
+        };
+    }
+
+    private static TableColumn<SweepRunner.Row, String> textColumn(String title, Function<SweepRunner.Row, String> f) {
         var c = new TableColumn<SweepRunner.Row, String>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
         return c;

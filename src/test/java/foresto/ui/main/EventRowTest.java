@@ -41,18 +41,31 @@ class EventRowTest {
         for (int k = 0; k < EventTable.COLUMNS.size(); k++) {
             byHeader.put(EventTable.COLUMNS.get(k).header(), row.cells().get(k));
         }
-        // worked by hand: 0.034567 = 3.4567 %; grouped thousands, 4 or 6 decimals, half up
-        assertThat(byHeader.get("turnover")).isEqualTo("3.4567%");
-        assertThat(byHeader.get("cost_amount")).isEqualTo("34.567840");
-        assertThat(byHeader.get("value_before")).isEqualTo("1,234,567.8912");
-        assertThat(byHeader.get("value_after")).isEqualTo("1,234,533.3234");
+        // worked by hand: 0.034567 = 3.4567 % → 3.46 %; money grouped with two decimals, half up
+        assertThat(byHeader.get("turnover")).isEqualTo("3.46 %");
+        assertThat(byHeader.get("cost_amount")).isEqualTo("34.57");
+        assertThat(byHeader.get("value_before")).isEqualTo("1,234,567.89");
+        assertThat(byHeader.get("value_after")).isEqualTo("1,234,533.32");
         assertThat(e.beforeWeights().keySet()).containsExactly("BOND", "EQUITY"); // the order the weights iterate in
-        assertThat(byHeader.get("before_weights")).isEqualTo("BOND 36.54%  EQUITY 63.46%");
-        assertThat(byHeader.get("after_weights")).isEqualTo("BOND 40.00%  EQUITY 60.00%");
+        assertThat(byHeader.get("before_weights")).isEqualTo("BOND 36.54 %  EQUITY 63.46 %");
+        assertThat(byHeader.get("after_weights")).isEqualTo("BOND 40.00 %  EQUITY 60.00 %");
         assertThat(byHeader.get("event_date")).isEqualTo("2003-02-03");
         assertThat(byHeader.get("trigger_type")).isEqualTo("PERIODIC");
         assertThat(byHeader.get("trigger_detail")).isEqualTo(EventTable.why(e));
-        assertThat(byHeader.get("cost_rate")).isEqualTo("0.001");
+        assertThat(byHeader.get("cost_rate")).isEqualTo("0.10 %"); // 0.001 = 10 bp, exact
+    }
+
+    @Test
+    void numericColumnsSortByTheEnginesNumbersNotTheirTexts() {
+        RebalancingEvent e = event();
+        assertThat(EventRow.number("turnover", e)).isEqualTo(0.0345670);
+        assertThat(EventRow.number("cost_rate", e)).isEqualTo(0.001);
+        assertThat(EventRow.number("cost_amount", e)).isEqualTo(34.56784);
+        assertThat(EventRow.number("value_before", e)).isEqualTo(1234567.891249);
+        assertThat(EventRow.number("value_after", e)).isEqualTo(1234533.32341);
+        // as text "999.57" sorts after "8,634.00"; as numbers before
+        assertThat(EventRow.numberText("value_after", 999.57)).isEqualTo("999.57");
+        assertThat(EventRow.numberText("value_after", 8634)).isEqualTo("8,634.00");
     }
 
     @Test

@@ -1,0 +1,138 @@
+package foresto.ui.common;
+
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Sizes a table's columns to what they show: every column at least as wide as its header's text (headers are never
+ * cut, whatever the window's width: the table scrolls sideways instead), and, when asked, as wide as the texts of its
+ * first rows. Widths are measured with the header label's own font (the style sheet's), once the table has a skin,
+ * and again when its columns change.
+ */
+public final class ColumnFit {
+    /** Room beside a header's text: the label's padding, the header's border and a sort arrow. */
+    static final double HEADER_EXTRA = 26;
+    /** Room beside a cell's text: the cell's padding and border. */
+    static final double CELL_EXTRA = 18;
+    /** Key of a column's property giving the text of a cell value (for columns holding numbers). */
+    private static final String TEXT_KEY = ColumnFit.class.getName() + ".text";
+
+    private ColumnFit() {
+    }
+
+    /** Keeps every column of {@code table} at least as wide as its header's text, now and as its columns change. */
+    public static void headersNeverCut(TableView<?> table) {
+        Runnable fit = () -> Platform.runLater(() -> fitHeaders(table));
+        table.skinProperty().addListener((o, a, s) -> fit.run());
+        table.getColumns().addListener((ListChangeListener<TableColumn<?, ?>>) c -> fit.run());
+        if (table.getSkin() != null) {
+            fit.run();
+        }
+    }
+
+    /** How the texts of {@code column}'s cells read, for sizing a column whose values are not text (numbers). */
+    public static <S, T> void textOf(TableColumn<S, T> column, Function<T, String> text) {
+        column.getProperties().put(TEXT_KEY, text);
+    }
+
+    /**
+     * Widens each column of {@code table} (up to {@code max} pixels) to the widest text among its first {@code rows}
+     * rows and its header; never narrows one.
+     */
+    public static void toContent(TableView<?> table, int rows, double max) {
+        Font font = cellFont(table);
+        int n = Math.min(rows, table.getItems().size());
+        for (TableColumn<?, ?> c : leaves(table)) {
+            double w = textWidth(c.getText(), headerFont(table, c)) + HEADER_EXTRA;
+            for (int i = 0; i < n; i++) {
+                w = Math.max(w, textWidth(text(c, c.getCellData(i)), font) + CELL_EXTRA);
+            }
+            double fitted = Math.ceil(Math.min(max, w));
+            if (fitted > c.getPrefWidth()) {
+                c.setPrefWidth(fitted);
+            }
+        }
+    }
+
+    /** The width of {@code text} in {@code font}. */
+    public static double textWidth(String text, Font font) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        Text t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** The width a header needs to show {@code text} in full with the header label's font. */
+    public static double headerWidth(TableView<?> table, TableColumn<?, ?> column) {
+        return Math.ceil(textWidth(column.getText(), headerFont(table, column)) + HEADER_EXTRA);
+    }
+
+    /** The label of {@code column}'s header once the table is laid out, or null. */
+    public static Label headerLabel(TableView<?> table, TableColumn<?, ?> column) {
+        for (Node n : table.lookupAll(".column-header")) {
+            if (n instanceof TableColumnHeader h && h.getTableColumn() == column) {
+                Node l = h.lookup(".label");
+                return l instanceof Label label ? label : null;
+            }
+        }
+        return null;
+    }
+
+    private static void fitHeaders(TableView<?> table) {
+        table.applyCss();
+        for (TableColumn<?, ?> c : leaves(table)) {
+            double need = headerWidth(table, c);
+            Label l = headerLabel(table, c);
+            if (l != null) {
+                Insets in = l.getInsets();
+                need = Math.max(need, Math.ceil(textWidth(c.getText(), l.getFont()) + in.getLeft() + in.getRight() + 16));
+            }
+            if (c.getMinWidth() < need) {
+                c.setMinWidth(need);
+            }
+            if (c.getPrefWidth() < need) {
+                c.setPrefWidth(need);
+            }
+        }
+    }
+
+    private static Font headerFont(TableView<?> table, TableColumn<?, ?> column) {
+        Label l = headerLabel(table, column);
+        return l != null ? l.getFont() : cellFont(table);
+    }
+
+    private static Font cellFont(TableView<?> table) {
+        Node cell = table.lookup(".table-cell");
+        if (cell instanceof Labeled l) {
+            return l.getFont();
+        }
+        return Font.getDefault();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String text(TableColumn<?, ?> c, Object value) {
+        Object f = c.getProperties().get(TEXT_KEY);
+        if (value == null) {
+            return "";
+        }
+        return f == null ? value.toString() : ((Function<Object, String>) f).apply(value);
+    }
+
+    private static List<? extends TableColumn<?, ?>> leaves(TableView<?> table) {
+        return table.getVisibleLeafColumns();
+    }
+}

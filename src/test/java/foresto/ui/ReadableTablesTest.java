@@ -1,0 +1,232 @@
+package foresto.ui;
+
+import foresto.ui.common.ColumnFit;
+import foresto.ui.sweep.SweepViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every table readable at 1280 × 800, the smallest window the lab is made for: no header cut on any tab after a run,
+ * the events table at least 8 rows tall, and numbers sorted as numbers.
+ */
+class ReadableTablesTest extends RobotTestBase {
+
+    private void smallestWindow(FxRobot robot) {
+        robot.interact(() -> {
+            Window w = fx.window.scene().getWindow();
+            w.setX(0);
+            w.setY(0);
+            w.setWidth(1280);
+            w.setHeight(800);
+            fx.window.attachDeferredTabs();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void runAnalysis(FxRobot robot) {
+        var vm = fx.window.mainViewModel();
+        UiFixture.waitUntil(() -> !vm.getPortfolios().isEmpty() && !vm.busyProperty().get());
+        robot.interact(() -> {
+            vm.ruleProperty().set(vm.getRules().stream()
+                    .filter(r -> r.ruleName().equals("P2_PERIODIC_MONTHLY_FTD_10BP")).findFirst().orElseThrow());
+            vm.rebalancingOnProperty().set(true);
+        });
+        robot.interact(vm::run);
+        UiFixture.waitUntil(() -> vm.resultProperty().get() != null && !vm.busyProperty().get());
+        assertThat(vm.getEvents()).as("monthly rebalancing ON").hasSizeGreaterThan(100);
+        TableView<?> events = robot.lookup("#eventTable").queryAs(TableView.class);
+        UiFixture.waitUntil(() -> events.getItems().size() == vm.getEvents().size());
+    }
+
+    private void runSweep(FxRobot robot) {
+        SweepViewModel vm = fx.window.sweepViewModel();
+        robot.interact(() -> {
+            vm.fromProperty().set("0.01");
+            vm.toProperty().set("0.09");
+            vm.stepProperty().set("0.02");
+            vm.costRatesProperty().set("0,0.002");
+        });
+        robot.interact(() -> fx.window.main().tabs().getSelectionModel().select(tab(fx.window.main().tabs(), "Sweep")));
+        robot.interact(vm::run);
+        UiFixture.waitUntil(() -> vm.resultProperty().get() != null && !vm.busyProperty().get());
+    }
+
+    private static Tab tab(TabPane pane, String text) {
+        return pane.getTabs().stream().filter(t -> text.equals(t.getText())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void noHeaderIsCutOnAnyTabAfterARunAtTheSmallestWindow(FxRobot robot) {
+        smallestWindow(robot);
+        runAnalysis(robot);
+        runSweep(robot);
+        List<String> cut = new ArrayList<>();
+        Set<TableView<?>> seen = new LinkedHashSet<>();
+        TabPane tabs = fx.window.main().tabs();
+        for (Tab t : List.copyOf(tabs.getTabs())) {
+            robot.interact(() -> tabs.getSelectionModel().select(t));
+            WaitForAsyncUtils.waitForFxEvents();
+            visit(robot, t.getText(), t.getContent(), seen, cut);
+        }
+        fx.screenshot(robot, "tables-1280x800.png");
+        assertThat(seen).as("tables looked at").extracting(Node::getId)
+                .contains("eventTable", "annualTable", "historyTable", "studyTable", "ruleTable", "sweepCellTable",
+                        "robustTimingTable", "robustWindowsTable");
+        assertThat(cut).as("headers cut at 1280 × 800").isEmpty();
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+    }
+
+    /** Checks the tables showing under {@code root}, then every tab of the tab panes in it, one at a time. */
+    private void visit(FxRobot robot, String where, Node root, Set<TableView<?>> seen, List<String> cut) {
+        if (root == null) {
+            return;
+        }
+        for (Node n : root.lookupAll(".table-view")) {
+            if (n instanceof TableView<?> table && table.isVisible() && table.getScene() != null && table.getWidth() > 0
+                    && showing(table)) {
+                seen.add(table);
+                robot.interact(table::layout);
+                cut.addAll(cutHeaders(where, table));
+            }
+        }
+        for (Node n : root.lookupAll(".tab-pane")) {
+            if (n instanceof TabPane inner && n != root && showing(inner)) {
+                Tab keep = inner.getSelectionModel().getSelectedItem();
+                for (Tab t : List.copyOf(inner.getTabs())) {
+                    robot.interact(() -> inner.getSelectionModel().select(t));
+                    WaitForAsyncUtils.waitForFxEvents();
+                    visit(robot, where + " › " + t.getText(), t.getContent(), seen, cut);
+                }
+                robot.interact(() -> inner.getSelectionModel().select(keep));
+            }
+        }
+    }
+
+    private static boolean showing(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The headers of {@code table} whose text does not fit: measured with the header label's own font against the
+     * column's width less the label's padding, and the text the label actually draws (an ellipsis when cut).
+     */
+    private static List<String> cutHeaders(String where, TableView<?> table) {
+        List<String> cut = new ArrayList<>();
+        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+            Label label = ColumnFit.headerLabel(table, c);
+            assertThat(label).as(where + ": header of " + c.getText()).isNotNull();
+            Text measure = new Text(c.getText());
+            measure.setFont(label.getFont());
+            double text = measure.getLayoutBounds().getWidth();
+            double room = c.getWidth() - label.getInsets().getLeft() - label.getInsets().getRight();
+            Text drawn = (Text) label.lookup(".text");
+            if (text > room || drawn == null || !c.getText().equals(drawn.getText())) {
+                cut.add(where + " / " + table.getId() + " / \"" + c.getText() + "\": text " + Math.round(text)
+                        + " px in a " + Math.round(c.getWidth()) + " px column"
+                        + (drawn == null ? "" : ", drawn \"" + drawn.getText() + "\""));
+            }
+        }
+        return cut;
+    }
+
+    @Test
+    void theEventsTableShowsAtLeastEightRowsAndItsSplitCanBeDragged(FxRobot robot) {
+        smallestWindow(robot);
+        runAnalysis(robot);
+        TableView<?> events = robot.lookup("#eventTable").queryAs(TableView.class);
+        assertThat(events.getItems().size()).isGreaterThan(8);
+        Node header = events.lookup(".column-header-background");
+        Node row = events.lookup(".table-row-cell");
+        double rowsShown = (events.getHeight() - header.getBoundsInParent().getHeight()) / ((Region) row).getHeight();
+        assertThat(rowsShown).as("rows in view at 1280 × 800 (table " + events.getHeight() + " px, header "
+                + header.getBoundsInParent().getHeight() + " px, row " + ((Region) row).getHeight() + " px, window "
+                + fx.window.scene().getHeight() + " px)").isGreaterThanOrEqualTo(8);
+        fx.screenshot(robot, "events-1280x800.png");
+        // the split between charts and the lower tabs is a divider the user drags
+        var split = (SplitPane) robot.lookup("#analysisSplit").query();
+        assertThat(split.getDividers()).hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aClickOnANumbersHeaderSortsTheSweepCellsByValue(FxRobot robot) {
+        smallestWindow(robot);
+        UiFixture.waitUntil(() -> !fx.window.mainViewModel().getPortfolios().isEmpty()
+                && !fx.window.mainViewModel().busyProperty().get());
+        runSweep(robot);
+        TableView<?> cells = robot.lookup("#sweepCellTable").queryAs(TableView.class);
+        robot.interact(() -> {
+            for (Node n = cells; n != null; n = n.getParent()) {
+                if (n instanceof TabPane p) {
+                    p.getTabs().stream().filter(t -> t.getContent() == cells).findFirst()
+                            .ifPresent(t -> p.getSelectionModel().select(t));
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String title : List.of("Events", "Final value", "Cost rate")) {
+            TableColumn<?, ?> column = cells.getColumns().stream().filter(c -> c.getText().equals(title)).findFirst()
+                    .orElseThrow();
+            robot.interact(() -> ((TableView<Object>) cells).scrollToColumn((TableColumn<Object, ?>) column));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn(ColumnFit.headerLabel(cells, column)); // ascending
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(cells.getSortOrder()).containsExactly((TableColumn) column);
+            List<String> texts = new ArrayList<>();
+            robot.interact(() -> texts.addAll(shownTexts(cells, column)));
+            List<Double> numbers = texts.stream().map(ReadableTablesTest::number).toList();
+            assertThat(numbers).as(title + " " + texts).isSorted();
+            if (title.equals("Events")) {
+                // the grid's event counts mix one and two digits: sorted as text they would not be in this order
+                assertThat(texts.stream().sorted().toList()).as("text order differs").isNotEqualTo(texts);
+            }
+        }
+    }
+
+    /** The texts the column's cells draw, top to bottom, scrolling each row into view. */
+    private static List<String> shownTexts(TableView<?> table, TableColumn<?, ?> column) {
+        TreeMap<Integer, String> byRow = new TreeMap<>();
+        for (int i = 0; i < table.getItems().size(); i++) {
+            table.scrollTo(i);
+            table.layout();
+            for (Node n : table.lookupAll(".table-cell")) {
+                if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() == column && !cell.isEmpty()
+                        && cell.getIndex() < table.getItems().size()) {
+                    byRow.put(cell.getIndex(), cell.getText());
+                }
+            }
+        }
+        assertThat(byRow).as("every row drawn").hasSize(table.getItems().size());
+        return List.copyOf(byRow.values());
+    }
+
+    /** The number a cell's text shows (grouping commas dropped). */
+    private static double number(String text) {
+        return Double.parseDouble(text.replace(",", "").replace("%", "").trim());
+    }
+}
