@@ -9,6 +9,7 @@ import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.Forms;
 import foresto.ui.main.MainController;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -40,6 +41,8 @@ import java.util.function.Supplier;
 
 /** The Sweep tab's nodes, bound to a {@link SweepViewModel}: the form, the heatmap with hover and click, status. */
 public final class SweepView extends BorderPane {
+    /** The comparison chart's least height: its value paths stay readable. */
+    static final double COMPARE_MIN_HEIGHT = 200;
     private final Heatmap heatmap = new Heatmap();
     private final Tooltip tip = new Tooltip();
 
@@ -134,6 +137,7 @@ public final class SweepView extends BorderPane {
             vm.getCompared().clear();
             vm.comparePathsProperty().set(List.of());
         });
+        compare.setMinHeight(COMPARE_MIN_HEIGHT);
         VBox compareBox = new VBox(4, new HBox(10, compareHint, clear), compare);
         VBox.setVgrow(compare, Priority.ALWAYS);
         compareBox.setPadding(new Insets(4, 8, 4, 8));
@@ -142,12 +146,13 @@ public final class SweepView extends BorderPane {
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(heatmap, below);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.5); // the comparison chart readable (≥ 200 px) at 1280 × 800
         setCenter(split);
         setBottom(status);
         vm.comparePathsProperty().addListener((o, a, lines) -> compare.setData(lines.isEmpty() ? TimeSeriesChart.Content.EMPTY
                 : new TimeSeriesChart.Content(lines)));
 
+        vm.getCompared().addListener((ListChangeListener<int[]>) c -> heatmap.setMarked(vm.getCompared()));
         Runnable redraw = () -> heatmap.show(vm.resultProperty().get(), vm.metricProperty().get(), vm.heading());
         vm.resultProperty().addListener((o, a, r) -> redraw.run());
         vm.metricProperty().addListener((o, a, m) -> {
