@@ -20,8 +20,8 @@ import javafx.scene.layout.StackPane;
  */
 public final class ChartsPanel {
     static final String DRIFT_AXIS = "Max drift (%p)";
-    static final String POINTS_TITLE = "Drift: max |current − target weight| per close (before trading)";
-    static final String RATIO_TITLE = "Drift: max drift ÷ each class's band per close (before trading)";
+    static final String POINTS_TITLE = "Drift: max |current − target| (before trading)";
+    static final String RATIO_TITLE = "Drift ÷ each class's band (before trading)";
     static final String SCALE_TO_OFF_TIP = "Off: the axis follows ON and the band line, and OFF is clipped and marked "
             + "where it leaves it. On: the axis spans OFF too.";
 
@@ -52,6 +52,7 @@ public final class ChartsPanel {
         logScaleBox.selectedProperty().bindBidirectional(valueChart.logScaleProperty());
         driftScaleToOffBox.selectedProperty().bindBidirectional(driftChart.scaleToAllProperty());
         driftScaleToOffBox.setTooltip(new Tooltip(SCALE_TO_OFF_TIP));
+        driftScaleToOffBox.setMinWidth(Region.USE_PREF_SIZE); // the title gives way, not the toggle
         driftTitle.textProperty().bind(Bindings.createStringBinding(() -> r.resultProperty().get() != null
                 && r.resultProperty().get().driftScale().perClassBands() ? RATIO_TITLE : POINTS_TITLE, r.resultProperty()));
         driftChart.visibleRangeProperty().bindBidirectional(valueChart.visibleRangeProperty());

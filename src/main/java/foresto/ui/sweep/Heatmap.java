@@ -48,7 +48,7 @@ public final class Heatmap extends CanvasChart {
 
     public Heatmap() {
         getStyleClass().add("heatmap");
-        setMinSize(300, 200);
+        setMinSize(300, 180); // with the comparison pane under it, at 1280 × 800
         setPrefSize(900, 600);
     }
 

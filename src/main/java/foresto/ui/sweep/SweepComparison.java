@@ -31,11 +31,12 @@ final class SweepComparison {
     static final String FAILED = "Comparison failed";
     /**
      * The compared cells' line colours in order: the palette without OFF's grey, which is OFF's here as on every
-     * other chart (palette slots, so a theme's colours apply).
+     * other chart, the blues and purple first so their frames show on the heatmap's greens and reds (palette slots,
+     * so a theme's colours apply).
      */
-    private static final List<Color> COLOURS = List.of(TimeSeriesChart.ON_COLOUR, ChartColour.SERIES_3.fallback(),
-            ChartColour.SERIES_4.fallback(), ChartColour.SERIES_5.fallback(), ChartColour.SERIES_6.fallback(),
-            ChartColour.SERIES_7.fallback(), ChartColour.SERIES_8.fallback());
+    private static final List<Color> COLOURS = List.of(TimeSeriesChart.ON_COLOUR, ChartColour.SERIES_4.fallback(),
+            ChartColour.SERIES_6.fallback(), ChartColour.SERIES_7.fallback(), ChartColour.SERIES_5.fallback(),
+            ChartColour.SERIES_8.fallback(), ChartColour.SERIES_3.fallback());
     private final TaskExecutor executor;
     private final Consumer<UiError> errors;
     private final int max;

@@ -43,6 +43,8 @@ import java.util.function.Supplier;
 public final class SweepView extends BorderPane {
     /** The comparison chart's least height: its value paths stay readable. */
     static final double COMPARE_MIN_HEIGHT = 200;
+    /** The comparison pane's height that gives its chart that much: the tab header, the hint row and paddings. */
+    static final double COMPARE_PANE_HEIGHT = COMPARE_MIN_HEIGHT + 130;
     private final Heatmap heatmap = new Heatmap();
     private final Tooltip tip = new Tooltip();
 
@@ -146,7 +148,10 @@ public final class SweepView extends BorderPane {
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(heatmap, below);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5); // the comparison chart readable (≥ 200 px) at 1280 × 800
+        split.setDividerPositions(0.62);
+        // the heatmap takes what the comparison (its chart at least 200 px high, with its tab and hint) leaves
+        split.heightProperty().addListener((o, a, h) -> split.setDividerPositions(
+                Math.min(0.62, Math.max(0.3, 1 - COMPARE_PANE_HEIGHT / h.doubleValue()))));
         setCenter(split);
         setBottom(status);
         vm.comparePathsProperty().addListener((o, a, lines) -> compare.setData(lines.isEmpty() ? TimeSeriesChart.Content.EMPTY
