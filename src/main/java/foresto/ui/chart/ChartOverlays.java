@@ -161,6 +161,11 @@ final class ChartOverlays {
         Color text = p.colour(ChartColour.TEXT);
         Font small = p.small();
         List<double[]> places = keyPlaces(content, small, d.px0 + 4, d.px1);
+        List<Double> widths = keyWidths(content, small);
+        for (int k = 0; k < places.size(); k++) {
+            d.legendRows = Math.max(d.legendRows, (int) places.get(k)[1] + 1);
+            d.legendRight = Math.max(d.legendRight, places.get(k)[0] + widths.get(k));
+        }
         int key = 0;
         g.setFont(small);
         g.setTextAlign(TextAlignment.LEFT);
