@@ -117,7 +117,7 @@ class HeatmapAndDriftPanelTest extends RobotTestBase {
         Point2D first = map.cellCentre(0, 1);
         Point2D second = map.cellCentre(2, 0);
         double cellWidth = map.cellCentre(0, 1).getX() - map.cellCentre(0, 0).getX();
-        double frameX = cellWidth / 2 - 5; // 5 px inside the cell's left edge, half way down: on the frame
+        double frameX = cellWidth / 2 - 1.5; // 1.5 px inside the cell's left edge, half way down: on the frame
         assertSameColour(pixel(map, robot, first.getX() - frameX, first.getY()), map.markColour(0));
         assertSameColour(pixel(map, robot, second.getX() - frameX, second.getY()), map.markColour(1));
         Point2D unmarked = map.cellCentre(1, 1);

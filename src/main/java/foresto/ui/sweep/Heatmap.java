@@ -212,13 +212,18 @@ public final class Heatmap extends CanvasChart {
                 .paint(g, width - RIGHT + 14, TOP, height - BOTTOM, min, max, ref);
 
         g.setFill(theme.colour(ChartColour.HEATMAP_TEXT));
-        g.setFont(Fonts.regular(15)); // the bundled font: portfolio and rule names may be Korean
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         String white = metric == Metric.P_BEATS_OFF ? " (" + metric.format(ref) + ": white)" : " (OFF " + metric.format(ref) + ": white)";
-        g.fillText(title + " — " + metric.title() + (Double.isNaN(ref) ? "" : white)
-                + String.format(Locale.ROOT, BEST, result.rules().get(best[0]), PlainNumber.of(result.costRates().get(best[1]))),
-                8, 10);
+        String heading = title + " — " + metric.title() + (Double.isNaN(ref) ? "" : white)
+                + String.format(Locale.ROOT, BEST, result.rules().get(best[0]), PlainNumber.of(result.costRates().get(best[1])));
+        // the bundled font (portfolio and rule names may be Korean), smaller until the heading fits the width
+        double size = 15;
+        while (size > 11 && textWidth(heading, Fonts.regular(size)) > width - 16) {
+            size--;
+        }
+        g.setFont(Fonts.regular(size));
+        g.fillText(heading, 8, 10);
         g.setFont(Fonts.regular(12));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
@@ -236,7 +241,7 @@ public final class Heatmap extends CanvasChart {
     }
 
     /**
-     * The compared cells: a 3-pixel frame inside the cell in the colour of its line in the comparison chart, with a white
+     * The compared cells: a 3-pixel frame along the cell's edge (clear of its value) in the colour of its line in the comparison chart, with a white
      * one inside it so it shows on any cell colour.
      */
     private void markCompared(GraphicsContext g, double w, double h) {
@@ -251,10 +256,10 @@ public final class Heatmap extends CanvasChart {
             double y = TOP + cell[0] * h;
             g.setLineWidth(3);
             g.setStroke(markColour(k));
-            g.strokeRect(x + 4.5, y + 4.5, Math.max(1, w - 9), Math.max(1, h - 9));
+            g.strokeRect(x + 1.5, y + 1.5, Math.max(1, w - 3), Math.max(1, h - 3));
             g.setLineWidth(1);
             g.setStroke(Color.WHITE);
-            g.strokeRect(x + 6.5, y + 6.5, Math.max(1, w - 13), Math.max(1, h - 13));
+            g.strokeRect(x + 3.5, y + 3.5, Math.max(1, w - 7), Math.max(1, h - 7));
         }
     }
 
