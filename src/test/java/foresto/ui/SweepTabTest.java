@@ -9,7 +9,6 @@ import foresto.engine.Scenario;
 import foresto.engine.robust.BootstrapStudy;
 import foresto.ui.sweep.Heatmap;
 import foresto.ui.sweep.SweepViewModel;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
@@ -31,10 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SweepTabTest extends RobotTestBase {
 
     private static Point2D centreOf(Heatmap map, int i, int j, SweepRunner.Result r) {
-        Bounds b = map.localToScreen(map.getBoundsInLocal());
-        double w = (map.getWidth() - 170 - 20) / r.costRates().size();
-        double h = (map.getHeight() - 46 - 44) / r.rules().size();
-        return new Point2D(b.getMinX() + 170 + (j + 0.5) * w, b.getMinY() + 46 + (i + 0.5) * h);
+        return map.localToScreen(map.cellCentre(i, j));
     }
 
     @Test

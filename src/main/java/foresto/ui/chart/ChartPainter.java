@@ -18,7 +18,7 @@ import java.util.function.IntFunction;
  * <p>
  * One paint runs in steps, in this order: the scale ({@link ChartScale}: visible range, value range, layout), the
  * title, axes and reference line ({@link ChartAxes}), the lines and the lane's ticks in one image, the events
- * ({@link ChartMarks}), the cursor, the selected tick, the legend ({@link ChartOverlays}). Every axis-aligned line
+ * ({@link ChartMarks}), the marks of a line off the scale, the cursor, the selected tick, the legend ({@link ChartOverlays}). Every axis-aligned line
  * is filled with {@link #frame} and {@link #dashes}.
  */
 final class ChartPainter {
@@ -71,6 +71,7 @@ final class ChartPainter {
         marks.place(raster);
         marks.events();
         ChartOverlays overlays = new ChartOverlays(pass);
+        overlays.offScale();
         overlays.cursor();
         marks.selectedTick();
         overlays.legend();

@@ -76,13 +76,17 @@ final class ChartScale {
     }
 
     /**
-     * The values the axis spans, {lo, hi}: every visible value (positive ones on the log scale) and the reference
-     * line, padded by 4 % (of the logarithms on the log scale); null when nothing visible has a value.
+     * The values the axis spans, {lo, hi}: every visible value (positive ones on the log scale) of every line but the
+     * unscaled one, and the reference line, padded by 4 % (of the logarithms on the log scale); null when nothing visible has a value.
      */
     private static double[] valueRange(Content content, boolean log, int from, int to) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (Line line : content.lines()) {
+        for (int li = 0; li < content.lines().size(); li++) {
+            if (li == content.unscaledLine()) {
+                continue; // clipped and marked where it leaves the others' range
+            }
+            Line line = content.lines().get(li);
             for (int i = from; i <= to; i++) {
                 double v = line.y()[i];
                 if (!Double.isNaN(v) && (!log || v > 0)) {
@@ -111,27 +115,37 @@ final class ChartScale {
         return new double[] {lo - pad, hi + pad};
     }
 
-    /** The layout (title, legend row, plot, event lane, date labels), the value ticks and the value axis. */
+    /**
+     * The layout (title, legend rows, plot, event lane, date labels), the value ticks and the value axis. The legend
+     * takes as many rows as its keys need at the plot's width (one when they fit), so no key is cut at the edge.
+     */
     private static ChartScale layout(Scene sc, double w, double h, Font small, DrawnChart d, int from, int to,
                                      double ylo, double yhi) {
         boolean log = sc.log();
         double top = 6 + (sc.title().isEmpty() ? 0 : 22);
-        double legendH = 18;
-        d.py0 = top + legendH + 4;
         boolean lane = sc.content().markerLine() >= 0;
-        d.py1 = h - 20 - (lane ? ChartPainter.LANE : 0);
-        double laneTop = d.py1 + 2;
-        int maxY = Math.max(2, (int) ((d.py1 - d.py0) / 42));
         Units units = sc.units();
         double tickScale = units == Units.PERCENT ? 100 : 1;
-        d.yTicks = log ? AxisTicks.log(ylo, yhi, maxY, units == Units.MONEY)
-                : AxisTicks.linear(ylo, yhi, maxY, tickScale, units == Units.MONEY);
-        double labelW = 0;
-        for (AxisTicks.Tick t : d.yTicks) {
-            labelW = Math.max(labelW, CanvasChart.textWidth(t.label(), small));
+        int rows = 1;
+        for (int pass = 0; pass < 3; pass++) {
+            d.py0 = top + ChartOverlays.LEGEND_ROW * rows + 4;
+            d.py1 = h - 20 - (lane ? ChartPainter.LANE : 0);
+            int maxY = Math.max(2, (int) ((d.py1 - d.py0) / 42));
+            d.yTicks = log ? AxisTicks.log(ylo, yhi, maxY, units == Units.MONEY)
+                    : AxisTicks.linear(ylo, yhi, maxY, tickScale, units == Units.MONEY);
+            double labelW = 0;
+            for (AxisTicks.Tick t : d.yTicks) {
+                labelW = Math.max(labelW, CanvasChart.textWidth(t.label(), small));
+            }
+            d.px0 = 8 + 16 + labelW + 6;
+            d.px1 = w - 16;
+            int need = ChartOverlays.legendRows(sc.content(), small, d.px0 + 4, d.px1);
+            if (need <= rows) {
+                break;
+            }
+            rows = need;
         }
-        d.px0 = 8 + 16 + labelW + 6;
-        d.px1 = w - 16;
+        double laneTop = d.py1 + 2;
         ValueScale y = new ValueScale(log, log ? Math.log(ylo) : ylo, log ? Math.log(yhi) : yhi, d.py0, d.py1);
         return new ChartScale(from, to, top, lane, laneTop, y);
     }

@@ -22,6 +22,11 @@ final class DrawnChart {
     int[] drawnPoints = new int[0];
     List<AxisTicks.Tick> xTicks = List.of();
     List<AxisTicks.Tick> yTicks = List.of();
+    /** The unscaled line's stretches off the value axis, each {first, last} index. */
+    List<int[]> offScaleRuns = List.of();
+    /** The legend's rows and the right edge of its rightmost key. */
+    int legendRows;
+    double legendRight;
 
     double xPixel(double day) {
         return px0 + (day - xLo) / Math.max(1e-9, xHi - xLo) * (px1 - px0);

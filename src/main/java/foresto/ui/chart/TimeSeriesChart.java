@@ -48,8 +48,13 @@ public class TimeSeriesChart extends CanvasChart {
         }
     }
 
-    /** What a chart shows: lines (the first gives the x values), markers on one line, a reference line. */
-    public record Content(List<Line> lines, int markerLine, List<Marker> markers, double horizontal, String horizontalName) {
+    /**
+     * What a chart shows: lines (the first gives the x values), markers on one line, a reference line, and a line that
+     * does not set the value axis ({@code unscaledLine}, -1 for none): drawn clipped to the plot and marked at the
+     * plot's edge where it leaves the range, unless the chart is told to {@link #scaleToAllProperty scale to all}.
+     */
+    public record Content(List<Line> lines, int markerLine, List<Marker> markers, double horizontal, String horizontalName,
+                          int unscaledLine) {
         public static final Content EMPTY = new Content(List.of(), -1, List.of(), Double.NaN, "");
 
         public Content {
@@ -57,8 +62,17 @@ public class TimeSeriesChart extends CanvasChart {
             markers = List.copyOf(markers);
         }
 
+        public Content(List<Line> lines, int markerLine, List<Marker> markers, double horizontal, String horizontalName) {
+            this(lines, markerLine, markers, horizontal, horizontalName, -1);
+        }
+
         public Content(List<Line> lines) {
             this(lines, -1, List.of(), Double.NaN, "");
+        }
+
+        /** This content with every line setting the value axis. */
+        Content scaledToAll() {
+            return unscaledLine < 0 ? this : new Content(lines, markerLine, markers, horizontal, horizontalName, -1);
         }
     }
 
@@ -75,9 +89,9 @@ public class TimeSeriesChart extends CanvasChart {
     public record Marker(int index, String tooltip, int id) {
     }
 
-    /** How value-axis labels read: money (grouped digits) or percent (value × 100). */
+    /** How value-axis labels read: money (grouped digits), percent (value × 100) or a plain ratio (value as it is). */
     public enum Units {
-        MONEY, PERCENT
+        MONEY, PERCENT, RATIO
     }
 
     /** The ON path's palette slot: a line given it is drawn in the theme's {@link ChartColour#ON}. */
@@ -93,6 +107,7 @@ public class TimeSeriesChart extends CanvasChart {
     private final Label placeholder = new Label("Run a backtest to see its paths here.");
     private final Rectangle zoomBox = new Rectangle();
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
+    private final BooleanProperty scaleToAll = new SimpleBooleanProperty(false);
     private final ObjectProperty<Range> visibleRange = new SimpleObjectProperty<>(Range.ALL);
     private final ObjectProperty<Integer> highlighted = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> dayCursor = new SimpleObjectProperty<>();
@@ -135,6 +150,7 @@ public class TimeSeriesChart extends CanvasChart {
         tip.setWrapText(true);
         tip.setMaxWidth(520);
         logScale.addListener((o, a, b) -> invalidate());
+        scaleToAll.addListener((o, a, b) -> invalidate());
         visibleRange.addListener((o, a, b) -> invalidate());
         highlighted.addListener((o, a, b) -> invalidate());
         dayCursor.addListener((o, a, b) -> invalidate());
@@ -166,7 +182,8 @@ public class TimeSeriesChart extends CanvasChart {
 
     @Override
     protected void paint(GraphicsContext g, double w, double h) {
-        drawn = ChartPainter.paint(g, w, h, new ChartPainter.Scene(content, visibleRange.get(), logScale.get(), units,
+        Content shown = scaleToAll.get() ? content.scaledToAll() : content;
+        drawn = ChartPainter.paint(g, w, h, new ChartPainter.Scene(shown, visibleRange.get(), logScale.get(), units,
                 yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf, theme()));
     }
 
@@ -208,6 +225,19 @@ public class TimeSeriesChart extends CanvasChart {
 
     public BooleanProperty logScaleProperty() {
         return logScale;
+    }
+
+    /**
+     * True: every line sets the value axis, also the content's {@link Content#unscaledLine}; false (the default): that
+     * line is clipped to the others' range and marked where it leaves it.
+     */
+    public BooleanProperty scaleToAllProperty() {
+        return scaleToAll;
+    }
+
+    /** The value axis's units. */
+    public Units units() {
+        return units;
     }
 
     /** A title drawn above the plot (reports); empty for none. */
@@ -304,6 +334,14 @@ public class TimeSeriesChart extends CanvasChart {
             out.add(content.horizontalName());
         }
         return out;
+    }
+
+    /**
+     * The stretches of the unscaled line the last draw marked as off the scale, each {first, last} index into the
+     * lines' arrays (empty when it fits or every line sets the scale).
+     */
+    public List<int[]> offScaleRuns() {
+        return drawn.offScaleRuns;
     }
 
     /** Points of each line drawn by the last draw (after downsampling). */

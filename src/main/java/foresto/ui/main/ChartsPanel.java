@@ -21,10 +21,18 @@ import javafx.scene.layout.StackPane;
  * drift explanation. Both charts share the zoom, the selected event and the selected day (a cursor).
  */
 public final class ChartsPanel {
+    static final String DRIFT_AXIS = "Max drift (%p)";
+    static final String POINTS_TITLE = "Drift: max |current − target| (before trading)";
+    static final String RATIO_TITLE = "Drift ÷ each class's band (before trading)";
+    static final String SCALE_TO_OFF_TIP = "Off: the axis follows ON and the band line, and OFF is clipped and marked "
+            + "where it leaves it. On: the axis spans OFF too.";
+
     @FXML Label valueTitle;
     @FXML CheckBox logScaleBox;
     @FXML StackPane valueChartHost;
     @FXML StackPane driftChartHost;
+    @FXML Label driftTitle;
+    @FXML CheckBox driftScaleToOffBox;
     @FXML Label dayDetailLabel;
     @FXML TableView<RunModel.ClassWeight> weightsTable;
     @FXML TableColumn<RunModel.ClassWeight, String> wClassCol;
@@ -33,7 +41,7 @@ public final class ChartsPanel {
     @FXML TableColumn<RunModel.ClassWeight, String> wTargetCol;
 
     final TimeSeriesChart valueChart = new TimeSeriesChart("Portfolio value");
-    final TimeSeriesChart driftChart = new TimeSeriesChart("Max drift (%p)");
+    final TimeSeriesChart driftChart = new TimeSeriesChart(DRIFT_AXIS);
 
     /** Binds the panel to {@code r}; {@code chartedRun} is set to the run whose charts are on screen. */
     public void bind(ResultViewModel r, ObjectProperty<RunModel> chartedRun) {
@@ -44,6 +52,11 @@ public final class ChartsPanel {
         driftChart.setPrefWidth(200); // the drift chart takes what the weights table leaves (it grows, the table does not)
         RunCharts.formatAxes(valueChart, driftChart);
         logScaleBox.selectedProperty().bindBidirectional(valueChart.logScaleProperty());
+        driftScaleToOffBox.selectedProperty().bindBidirectional(driftChart.scaleToAllProperty());
+        driftScaleToOffBox.setTooltip(new Tooltip(SCALE_TO_OFF_TIP));
+        driftScaleToOffBox.setMinWidth(Region.USE_PREF_SIZE); // the title gives way, not the toggle
+        driftTitle.textProperty().bind(Bindings.createStringBinding(() -> r.resultProperty().get() != null
+                && r.resultProperty().get().driftScale().perClassBands() ? RATIO_TITLE : POINTS_TITLE, r.resultProperty()));
         driftChart.visibleRangeProperty().bindBidirectional(valueChart.visibleRangeProperty());
         valueChart.highlightedProperty().bind(r.selectedEventProperty());
         driftChart.highlightedProperty().bind(r.selectedEventProperty());

@@ -196,8 +196,7 @@ public final class ResultViewModel {
         weightsAtDay.setAll(m.weightsAt(k));
         int e = m.eventOnDay(k);
         String date = m.paths().dates()[k].toString();
-        String drift = String.format(Locale.ROOT, "max drift OFF %.2f%%p", m.offDrift()[k] * 100)
-                + (m.onDrift() == null ? "" : String.format(Locale.ROOT, ", ON %.2f%%p (before trading)", m.onDrift()[k] * 100));
+        String drift = m.driftScale().detail(m.offDrift()[k], m.onDrift() == null ? Double.NaN : m.onDrift()[k]);
         dayDetail.set(date + ": " + drift + (e >= 0 ? "\nEvent: " + m.breachText(e) : ""));
     }
 }

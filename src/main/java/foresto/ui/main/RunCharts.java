@@ -13,8 +13,8 @@ public final class RunCharts {
     private RunCharts() {
     }
 
-    /** Both charts' content, built without touching the live scene (any thread). */
-    public record Prepared(TimeSeriesChart.Content value, TimeSeriesChart.Content drift) {
+    /** Both charts' content and the drift chart's scale, built without touching the live scene (any thread). */
+    public record Prepared(TimeSeriesChart.Content value, TimeSeriesChart.Content drift, DriftScale driftScale) {
     }
 
     /** "ON: rule" for a rebalanced run; an OFF-only run has no ON line. */
@@ -42,13 +42,19 @@ public final class RunCharts {
         values.add(new TimeSeriesChart.Line(OFF_NAME, x, m.paths().off(), TimeSeriesChart.OFF_COLOUR));
         drifts.add(new TimeSeriesChart.Line("OFF", x, m.offDrift(), TimeSeriesChart.OFF_COLOUR));
         int markerLine = m.paths().hasOn() ? 0 : -1;
+        // the drift axis follows ON and the line; OFF, never traded back, would squash them: clipped and marked
+        int unscaled = m.paths().hasOn() ? drifts.size() - 1 : -1;
+        DriftScale scale = m.driftScale();
         return new Prepared(new TimeSeriesChart.Content(values, markerLine, markers, Double.NaN, ""),
-                new TimeSeriesChart.Content(drifts, markerLine, markers, m.threshold(), m.thresholdLabel()));
+                new TimeSeriesChart.Content(drifts, markerLine, markers, scale.threshold(), scale.thresholdLabel(), unscaled),
+                scale);
     }
 
-    /** On the FX thread: shows prepared content. */
+    /** On the FX thread: shows prepared content, the drift chart in its band kind's units. */
     public static void apply(TimeSeriesChart valueChart, TimeSeriesChart driftChart, Prepared p) {
         valueChart.setData(p.value());
+        driftChart.setYLabel(p.driftScale().axisLabel());
+        driftChart.setUnits(p.driftScale().units());
         driftChart.setData(p.drift());
     }
 

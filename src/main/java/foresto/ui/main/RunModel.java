@@ -115,16 +115,12 @@ public final class RunModel {
     }
 
     private double[] maxDrift(double[][] weights, int n) {
-        double[] d = new double[n];
-        for (int k = 0; k < n; k++) {
-            double m = 0;
-            for (int j = 0; j < weights.length; j++) {
-                double drift = Math.abs(weights[j][k] - targets[j]);
-                m = Math.max(m, bands == null ? drift : drift / bands[j]);
-            }
-            d[k] = m;
-        }
-        return d;
+        return DriftScale.maxDrift(weights, targets, bands, n);
+    }
+
+    /** How the drift panel shows this run's drift: in points against θ, or drift ÷ band against 1. */
+    public DriftScale driftScale() {
+        return new DriftScale(bands != null, threshold);
     }
 
     public RunRecord run() {
@@ -167,11 +163,7 @@ public final class RunModel {
 
     /** The drift panel's threshold caption. */
     public String thresholdLabel() {
-        if (Double.isNaN(threshold)) {
-            return "";
-        }
-        return bands != null ? "Band edge (drift ÷ each class's band = 1)"
-                : String.format(Locale.ROOT, "Threshold %.2f%%p", threshold * 100);
+        return driftScale().thresholdLabel();
     }
 
     public int eventIndex(int event) {

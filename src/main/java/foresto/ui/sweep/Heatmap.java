@@ -7,11 +7,14 @@ import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.ChartColour;
 import foresto.ui.chart.ChartTheme;
 import foresto.ui.common.Fonts;
+import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,21 +22,33 @@ import java.util.Locale;
  * buy-and-hold has a value for the metric (final value, CAGR, volatility, drawdown) the colour is centred on
  * it: green better than OFF, red worse, white equal (the theme's {@link ChartColour#HEATMAP_BETTER},
  * {@link ChartColour#HEATMAP_WORSE}, {@link ChartColour#HEATMAP_NEUTRAL}); otherwise a single-hue scale from best to
- * worst; P(beats OFF) of a robust sweep is centred on 50 % (as likely to end above OFF as below). The best cell is
- * outlined. A {@link CanvasChart}: redrawn only when the data, metric, size or colours change.
+ * worst; P(beats OFF) of a robust sweep is centred on 50 % (as likely to end above OFF as below). A colour scale on
+ * the right says which value each colour stands for; each cell shows its value where the text fits; the best cell is
+ * outlined in black, and the cells chosen for comparison in the colour of their line in the comparison chart. A
+ * {@link CanvasChart}: redrawn only when the data, metric, marked cells, size or colours change.
  */
 public final class Heatmap extends CanvasChart {
+    static final String COST_AXIS = "cost rate";
+    static final String BEST = "; best %s at cost %s";
     static final double LEFT = 170;
     static final double TOP = 46;
     static final double BOTTOM = 44;
-    static final double RIGHT = 20;
+    /** Right of the cells: the colour scale and its values. */
+    static final double RIGHT = 20 + HeatmapScale.WIDTH;
+    /** The cells' values' font size; a value is shown only where it fits with this much room around it. */
+    private static final double VALUE_FONT = 11;
+    private static final double VALUE_PAD = 6;
     private SweepRunner.Result result;
     private Metric metric = Metric.FINAL_VALUE;
     private String title = "";
+    private List<int[]> marked = List.of();
+    /** What the last paint drew (tests read it): each cell's value text or null where it did not fit. */
+    private String[][] shownValues = new String[0][0];
+    private List<String> scaleLabels = List.of();
 
     public Heatmap() {
         getStyleClass().add("heatmap");
-        setMinSize(300, 200);
+        setMinSize(300, 180); // with the comparison pane under it, at 1280 × 800
         setPrefSize(900, 600);
     }
 
@@ -42,6 +57,40 @@ public final class Heatmap extends CanvasChart {
         this.metric = m;
         this.title = heading;
         invalidate();
+    }
+
+    /**
+     * The cells chosen for comparison ({rule, cost}, in the comparison's order), outlined in their line's colour.
+     */
+    public void setMarked(List<int[]> cells) {
+        this.marked = List.copyOf(cells);
+        invalidate();
+    }
+
+    public List<int[]> marked() {
+        return marked;
+    }
+
+    /** The value text the last paint wrote in cell (rule i, cost j), or null when it did not fit (or no paint yet). */
+    public String shownValue(int i, int j) {
+        return i < shownValues.length && j < shownValues[i].length ? shownValues[i][j] : null;
+    }
+
+    /** The colour scale's value labels the last paint wrote, top (the highest value) to bottom. */
+    public List<String> scaleLabels() {
+        return scaleLabels;
+    }
+
+    /** The centre of cell (rule i, cost j) in this node's coordinates. */
+    public Point2D cellCentre(int i, int j) {
+        double w = (getWidth() - LEFT - RIGHT) / result.costRates().size();
+        double h = (getHeight() - TOP - BOTTOM) / result.rules().size();
+        return new Point2D(LEFT + (j + 0.5) * w, TOP + (i + 0.5) * h);
+    }
+
+    /** The colour the comparison chart draws the {@code k}-th compared cell's line in, in this chart's theme. */
+    public Color markColour(int k) {
+        return theme().series(k, SweepComparison.colour(k));
     }
 
     public SweepRunner.Result result() {
@@ -117,6 +166,8 @@ public final class Heatmap extends CanvasChart {
         ChartTheme theme = theme();
         g.setFill(theme.colour(ChartColour.BACKGROUND));
         g.fillRect(0, 0, width, height);
+        shownValues = new String[0][0];
+        scaleLabels = List.of();
         if (result == null || result.rows().isEmpty() || width < LEFT + RIGHT + 10 || height < TOP + BOTTOM + 10) {
             return;
         }
@@ -131,24 +182,48 @@ public final class Heatmap extends CanvasChart {
             lo = Math.min(lo, metric.of(row));
             hi = Math.max(hi, metric.of(row));
         }
+        shownValues = new String[r][c];
+        Font valueFont = Fonts.regular(VALUE_FONT);
+        g.setFont(valueFont);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
-                g.setFill(colour(theme, metric.of(result.at(i, j)), ref, lo, hi));
+                double v = metric.of(result.at(i, j));
+                Color fill = colour(theme, v, ref, lo, hi);
+                g.setFill(fill);
                 g.fillRect(LEFT + j * w, TOP + i * h, Math.ceil(w), Math.ceil(h));
+                String text = metric.format(v);
+                if (textWidth(text, valueFont) + VALUE_PAD <= w && VALUE_FONT + VALUE_PAD <= h) {
+                    g.setFill(fill.getBrightness() < 0.55 ? Color.WHITE : theme.colour(ChartColour.HEATMAP_TEXT));
+                    g.fillText(text, LEFT + (j + 0.5) * w, TOP + (i + 0.5) * h);
+                    shownValues[i][j] = text;
+                }
             }
         }
         int[] best = best();
         g.setStroke(theme.colour(ChartColour.HEATMAP_BEST));
         g.setLineWidth(2);
         g.strokeRect(LEFT + best[1] * w + 1, TOP + best[0] * h + 1, Math.max(2, w - 2), Math.max(2, h - 2));
+        markCompared(g, w, h);
+        double min = lo;
+        double max = hi;
+        scaleLabels = new HeatmapScale(metric, v -> colour(theme, v, ref, min, max), theme)
+                .paint(g, width - RIGHT + 14, TOP, height - BOTTOM, min, max, ref);
 
         g.setFill(theme.colour(ChartColour.HEATMAP_TEXT));
-        g.setFont(Fonts.regular(15)); // the bundled font: portfolio and rule names may be Korean
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         String white = metric == Metric.P_BEATS_OFF ? " (" + metric.format(ref) + ": white)" : " (OFF " + metric.format(ref) + ": white)";
-        g.fillText(title + " — " + metric.title() + (Double.isNaN(ref) ? "" : white)
-                + "; best " + result.rules().get(best[0]) + " at cost " + PlainNumber.of(result.costRates().get(best[1])), 8, 10);
+        String heading = title + " — " + metric.title() + (Double.isNaN(ref) ? "" : white)
+                + String.format(Locale.ROOT, BEST, result.rules().get(best[0]), PlainNumber.of(result.costRates().get(best[1])));
+        // the bundled font (portfolio and rule names may be Korean), smaller until the heading fits the width
+        double size = 15;
+        while (size > 11 && textWidth(heading, Fonts.regular(size)) > width - 16) {
+            size--;
+        }
+        g.setFont(Fonts.regular(size));
+        g.fillText(heading, 8, 10);
         g.setFont(Fonts.regular(12));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
@@ -162,7 +237,30 @@ public final class Heatmap extends CanvasChart {
         for (int j = 0; j < c; j += colStep) {
             g.fillText(PlainNumber.of(result.costRates().get(j)), LEFT + (j + 0.5) * w, height - BOTTOM + 4);
         }
-        g.fillText("cost rate", LEFT + (width - LEFT - RIGHT) / 2, height - BOTTOM + 22);
+        g.fillText(COST_AXIS, LEFT + (width - LEFT - RIGHT) / 2, height - BOTTOM + 22);
+    }
+
+    /**
+     * The compared cells: a 3-pixel frame along the cell's edge (clear of its value) in the colour of its line in the comparison chart, with a white
+     * one inside it so it shows on any cell colour.
+     */
+    private void markCompared(GraphicsContext g, double w, double h) {
+        int r = result.rules().size();
+        int c = result.costRates().size();
+        for (int k = 0; k < marked.size(); k++) {
+            int[] cell = marked.get(k);
+            if (cell[0] >= r || cell[1] >= c) {
+                continue;
+            }
+            double x = LEFT + cell[1] * w;
+            double y = TOP + cell[0] * h;
+            g.setLineWidth(3);
+            g.setStroke(markColour(k));
+            g.strokeRect(x + 1.5, y + 1.5, Math.max(1, w - 3), Math.max(1, h - 3));
+            g.setLineWidth(1);
+            g.setStroke(Color.WHITE);
+            g.strokeRect(x + 3.5, y + 3.5, Math.max(1, w - 7), Math.max(1, h - 7));
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import foresto.engine.PathResult;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
 import foresto.engine.ScenarioSimulation;
+import foresto.ui.chart.ChartColour;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
@@ -14,6 +15,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.paint.Color;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,16 @@ import java.util.function.Consumer;
  * run as its cell, recomputed in the background on the last sweep's data and scenario.
  */
 final class SweepComparison {
+    static final String OFF_NAME = "OFF: buy-and-hold";
+    static final String FAILED = "Comparison failed";
+    /**
+     * The compared cells' line colours in order: the palette without OFF's grey, which is OFF's here as on every
+     * other chart, the blues and purple first so their frames show on the heatmap's greens and reds (palette slots,
+     * so a theme's colours apply).
+     */
+    private static final List<Color> COLOURS = List.of(TimeSeriesChart.ON_COLOUR, ChartColour.SERIES_4.fallback(),
+            ChartColour.SERIES_6.fallback(), ChartColour.SERIES_7.fallback(), ChartColour.SERIES_5.fallback(),
+            ChartColour.SERIES_8.fallback(), ChartColour.SERIES_3.fallback());
     private final TaskExecutor executor;
     private final Consumer<UiError> errors;
     private final int max;
@@ -78,22 +90,27 @@ final class SweepComparison {
         Scenario scenario = lastScenario;
         executor.submit("compare", () -> {
             List<TimeSeriesChart.Line> lines = new ArrayList<>();
-            for (int[] c : cells) {
-                SweepRunner.Row row = r.at(c[0], c[1]);
+            for (int k = 0; k < cells.size(); k++) {
+                SweepRunner.Row row = r.at(cells.get(k)[0], cells.get(k)[1]);
                 RebalancingRule rule = InlineRule.of(row.rule(), null, row.costRate(), row.check(), row.rebalanceTo());
                 var on = ScenarioSimulation.run(data, scenario, Optional.of(rule), false).on().orElseThrow();
-                lines.add(line(row.rule() + " @ " + row.costRate(), on));
+                lines.add(line(row.rule() + " @ " + row.costRate(), on, colour(k)));
             }
-            lines.add(line("OFF: buy-and-hold", ScenarioSimulation.off(data, scenario, false).off()));
+            lines.add(line(OFF_NAME, ScenarioSimulation.off(data, scenario, false).off(), TimeSeriesChart.OFF_COLOUR));
             return lines;
-        }, paths::set, t -> errors.accept(UiError.of("Comparison failed", t)), () -> { });
+        }, paths::set, t -> errors.accept(UiError.of(FAILED, t)), () -> { });
     }
 
-    private static TimeSeriesChart.Line line(String name, PathResult p) {
+    /** The line colour (a palette slot) of the {@code k}-th compared cell; never OFF's grey. */
+    static Color colour(int k) {
+        return COLOURS.get(k % COLOURS.size());
+    }
+
+    private static TimeSeriesChart.Line line(String name, PathResult p, Color colour) {
         double[] x = new double[p.dates().length];
         for (int k = 0; k < x.length; k++) {
             x[k] = p.dates()[k].toEpochDay();
         }
-        return new TimeSeriesChart.Line(name, x, p.values());
+        return new TimeSeriesChart.Line(name, x, p.values(), colour);
     }
 }

@@ -11,6 +11,7 @@ import foresto.ui.common.Forms;
 import foresto.ui.common.NumberColumn;
 import foresto.ui.main.MainController;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -46,6 +47,10 @@ public final class SweepView extends BorderPane {
     private static final String COST_RATE_TITLE = "Cost rate";
     /** The break-even cost rate of a cell whose ON never meets OFF. */
     private static final String NO_BREAK_EVEN = "none";
+    /** The comparison chart's least height: its value paths stay readable. */
+    static final double COMPARE_MIN_HEIGHT = 200;
+    /** The comparison pane's height that gives its chart that much: the tab header, the hint row and paddings. */
+    static final double COMPARE_PANE_HEIGHT = COMPARE_MIN_HEIGHT + 130;
     private final Heatmap heatmap = new Heatmap();
     private final Tooltip tip = new Tooltip();
 
@@ -140,6 +145,7 @@ public final class SweepView extends BorderPane {
             vm.getCompared().clear();
             vm.comparePathsProperty().set(List.of());
         });
+        compare.setMinHeight(COMPARE_MIN_HEIGHT);
         VBox compareBox = new VBox(4, new HBox(10, compareHint, clear), compare);
         VBox.setVgrow(compare, Priority.ALWAYS);
         compareBox.setPadding(new Insets(4, 8, 4, 8));
@@ -149,11 +155,15 @@ public final class SweepView extends BorderPane {
         SplitPane split = new SplitPane(heatmap, below);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
+        // the heatmap takes what the comparison (its chart at least 200 px high, with its tab and hint) leaves
+        split.heightProperty().addListener((o, a, h) -> split.setDividerPositions(
+                Math.min(0.62, Math.max(0.3, 1 - COMPARE_PANE_HEIGHT / h.doubleValue()))));
         setCenter(split);
         setBottom(status);
         vm.comparePathsProperty().addListener((o, a, lines) -> compare.setData(lines.isEmpty() ? TimeSeriesChart.Content.EMPTY
                 : new TimeSeriesChart.Content(lines)));
 
+        vm.getCompared().addListener((ListChangeListener<int[]>) c -> heatmap.setMarked(vm.getCompared()));
         Runnable redraw = () -> heatmap.show(vm.resultProperty().get(), vm.metricProperty().get(), vm.heading());
         vm.resultProperty().addListener((o, a, r) -> redraw.run());
         vm.metricProperty().addListener((o, a, m) -> {
