@@ -14,7 +14,6 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The shown run and what the panels derive from it: events, the ON vs OFF summary, calendar-year returns, and
