@@ -73,11 +73,19 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
 
     /** √f · sample standard deviation (n − 1) of {@code returns} (at least two), mean and squares summed in order. */
     static double volatility(double[] returns, double periodsPerYear) {
-        double mean = 0;
+        double sum = 0;
         for (double r : returns) {
-            mean += r;
+            sum += r;
         }
-        mean /= returns.length;
+        return volatility(returns, sum, periodsPerYear);
+    }
+
+    /**
+     * {@link #volatility(double[], double)} with the sum of {@code returns} already taken in order (the path loop
+     * adds them up as it goes), so the same bits come out.
+     */
+    static double volatility(double[] returns, double sum, double periodsPerYear) {
+        double mean = sum / returns.length;
         double ss = 0;
         for (double r : returns) {
             double d = r - mean;
@@ -106,29 +114,6 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
         return maxDd;
     }
 
-    /**
-     * The time-weighted period returns of a path with flows (SEMANTICS §13.4): r_k = (V_k − F_k) / V_{k−1} − 1 for
-     * k = 1 … n−1 ({@code values} V_k after the close's flow, rebalancing and cost; {@code flows} F_k, 0 on closes
-     * without one), and 0 after a depletion (V_{k−1} = 0).
-     */
-    static double[] twrReturns(double[] values, double[] flows) {
-        double[] r = new double[values.length - 1];
-        for (int k = 1; k < values.length; k++) {
-            r[k - 1] = values[k - 1] == 0 ? 0 : (values[k] - flows[k]) / values[k - 1] - 1;
-        }
-        return r;
-    }
-
-    /** The time-weighted index: I_0 = 1, I_k = I_{k−1}·(1 + r_k), a sequential product. */
-    static double[] twrIndex(double[] twrReturns) {
-        double[] index = new double[twrReturns.length + 1];
-        index[0] = 1;
-        for (int k = 1; k < index.length; k++) {
-            index[k] = index[k - 1] * (1 + twrReturns[k - 1]);
-        }
-        return index;
-    }
-
     /** CAGR of a growth factor over {@code days} calendar days: factor^(365.25 / days) − 1; 0 for days = 0. */
     static double cagr(double factor, long days) {
         return days == 0 ? 0.0 : Math.pow(factor, DAYS_PER_YEAR / days) - 1;
@@ -137,14 +122,17 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
     /**
      * A path with a flow schedule (SEMANTICS §13.4): the final value is the value path's last value (0 when it was
      * depleted, which is no error); total return, CAGR, volatility and max drawdown are those of the time-weighted
-     * index ({@link #twrReturns}, {@link #twrIndex}).
+     * index. {@code twrReturns} are its period returns r_k = (V_k − F_k) / V_{k−1} − 1 for k = 1 … n−1 ({@code values}
+     * V_k after the close's flow, rebalancing and cost, F_k the close's flow or 0; r_k = 0 after a depletion, where
+     * V_{k−1} = 0), {@code twrSum} their sum in order, and {@code twrIndex} I_0 = 1, I_k = I_{k−1}·(1 + r_k), a
+     * sequential product: the path loop computes all three as it goes.
      */
-    static Metrics withFlows(LocalDate[] dates, double[] values, double[] twrReturns, double[] twrIndex,
+    static Metrics withFlows(LocalDate[] dates, double[] values, double[] twrReturns, double twrSum, double[] twrIndex,
                              List<RebalancingEvent> events, double periodsPerYear) {
         int n = values.length;
         double last = twrIndex[n - 1];
         double cagr = cagr(last, ChronoUnit.DAYS.between(dates[0], dates[n - 1]));
-        double volatility = n >= 3 ? volatility(twrReturns, periodsPerYear) : 0.0;
+        double volatility = n >= 3 ? volatility(twrReturns, twrSum, periodsPerYear) : 0.0;
         double turnover = 0;
         double cost = 0;
         for (RebalancingEvent e : events) {
