@@ -102,26 +102,20 @@ public record CashFlowSchedule(Double amount, Double rate, Frequency frequency, 
      * The path loop sizes its flow records from this count.
      */
     int[] flowCloses(ScenarioCalendar cal) {
-        boolean[] day = new CalendarTrigger(frequency, baseDay, phase, dayOffset).days(cal);
-        int[] closes = new int[16];
+        int[] closes = new CalendarTrigger(frequency, baseDay, phase, dayOffset).closes(cal);
         int count = 0;
-        for (int k = 1; k < day.length; k++) {
-            if (day[k]) {
-                LocalDate d = cal.date(k);
-                if ((from == null || !d.isBefore(from)) && (until == null || !d.isAfter(until))) {
-                    if (count == closes.length) {
-                        closes = Arrays.copyOf(closes, 2 * count);
-                    }
-                    closes[count++] = k;
-                }
+        for (int k : closes) {
+            LocalDate d = cal.date(k);
+            if ((from == null || !d.isBefore(from)) && (until == null || !d.isAfter(until))) {
+                closes[count++] = k; // in place: count never passes the index read
             }
         }
         if (count == 0) {
-            throw invalid("the flow schedule has no flow date in the run " + cal.date(0) + ".." + cal.date(day.length - 1)
+            throw invalid("the flow schedule has no flow date in the run " + cal.date(0) + ".." + cal.date(cal.length() - 1)
                     + (from != null || until != null ? " between " + (from == null ? "the start" : from) + " and "
                     + (until == null ? "the end" : until) : ""));
         }
-        return Arrays.copyOf(closes, count);
+        return count == closes.length ? closes : Arrays.copyOf(closes, count);
     }
 
     /**
