@@ -73,19 +73,11 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
 
     /** √f · sample standard deviation (n − 1) of {@code returns} (at least two), mean and squares summed in order. */
     static double volatility(double[] returns, double periodsPerYear) {
-        double sum = 0;
+        double mean = 0;
         for (double r : returns) {
-            sum += r;
+            mean += r;
         }
-        return volatility(returns, sum, periodsPerYear);
-    }
-
-    /**
-     * {@link #volatility(double[], double)} with the sum of {@code returns} already taken in order (the path loop
-     * adds them up as it goes), so the same bits come out.
-     */
-    static double volatility(double[] returns, double sum, double periodsPerYear) {
-        double mean = sum / returns.length;
+        mean /= returns.length;
         double ss = 0;
         for (double r : returns) {
             double d = r - mean;
@@ -132,7 +124,29 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
         int n = values.length;
         double last = twrIndex[n - 1];
         double cagr = cagr(last, ChronoUnit.DAYS.between(dates[0], dates[n - 1]));
-        double volatility = n >= 3 ? volatility(twrReturns, twrSum, periodsPerYear) : 0.0;
+        // one pass for the squared deviations of the volatility and the drawdown of the index, each in path order as
+        // volatility() and maxDrawdown() take them (the drawdown's first value, I_0, is its first peak)
+        double mean = twrSum / twrReturns.length;
+        double ss = 0;
+        double peak = twrIndex[0];
+        double maxDd = 0;
+        double floor = peak;
+        for (int k = 1; k < n; k++) {
+            double d = twrReturns[k - 1] - mean;
+            ss += d * d;
+            double v = twrIndex[k];
+            if (v > peak) {
+                peak = v;
+                floor = drawdownFloor(peak, maxDd);
+            } else if (v < floor) {
+                double dd = 1 - v / peak;
+                if (dd > maxDd) {
+                    maxDd = dd;
+                    floor = drawdownFloor(peak, maxDd);
+                }
+            }
+        }
+        double volatility = n >= 3 ? Math.sqrt(periodsPerYear) * Math.sqrt(ss / (twrReturns.length - 1)) : 0.0;
         double turnover = 0;
         double cost = 0;
         for (RebalancingEvent e : events) {
@@ -146,7 +160,7 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
                     + "representable values (final value " + finalValue + ", time-weighted index " + last
                     + "): check the returns, the flows and the initial value");
         }
-        return new Metrics(finalValue, last - 1, cagr, volatility, maxDrawdown(twrIndex), events.size(), turnover, cost);
+        return new Metrics(finalValue, last - 1, cagr, volatility, maxDd, events.size(), turnover, cost);
     }
 
     /**

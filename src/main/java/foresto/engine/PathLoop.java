@@ -59,6 +59,8 @@ final class PathLoop {
         double[] twr = flows == null ? null : new double[n - 1];
         double[] index = flows == null ? null : new double[n];
         double twrSum = 0;
+        double level = 1; // I_{k-1}, and V_{k-1} below: kept in registers, not read back from the arrays
+        double previous = v0;
         int depleted = n;
         if (index != null) {
             index[0] = 1;
@@ -74,10 +76,11 @@ final class PathLoop {
                         p[j] = 0;
                     }
                     flowAmounts[m++] = -v;
-                    double rk = values[k - 1] == 0 ? 0 : (0 - -v) / values[k - 1] - 1;
+                    double rk = previous == 0 ? 0 : (0 - -v) / previous - 1; // V_k = 0, F_k = −v
                     twr[k - 1] = rk;
                     twrSum += rk;
-                    index[k] = index[k - 1] * (1 + rk);
+                    level = level * (1 + rk);
+                    index[k] = level;
                     depleted = k;
                     break;
                 }
@@ -101,11 +104,13 @@ final class PathLoop {
             }
             values[k] = v;
             if (index != null) {
-                double rk = values[k - 1] == 0 ? 0 : (v - flow) / values[k - 1] - 1;
+                double rk = previous == 0 ? 0 : (v - flow) / previous - 1;
                 twr[k - 1] = rk;
                 twrSum += rk;
-                index[k] = index[k - 1] * (1 + rk);
+                level = level * (1 + rk);
+                index[k] = level;
             }
+            previous = v;
         }
         PeriodsPerYear f = cal.periodsPerYear();
         if (flows == null) {
@@ -113,7 +118,8 @@ final class PathLoop {
         }
         for (int k = depleted + 1; k < n; k++) { // after a depletion V_{k-1} = 0: r_k = 0, the index stays
             twrSum += 0.0;
-            index[k] = index[k - 1] * (1 + 0.0);
+            level = level * (1 + 0.0);
+            index[k] = level;
         }
         LocalDate depletedOn = depleted < n ? dates[depleted] : null;
         Metrics metrics = Metrics.withFlows(dates, values, twr, twrSum, index, events, f.value());
