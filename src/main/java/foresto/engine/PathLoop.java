@@ -56,6 +56,8 @@ final class PathLoop {
         double[] flowAmounts = flows == null ? null : new double[flowCloses.length];
         double[] flowTrades = flows == null ? null : new double[flowCloses.length * h];
         double[] trade = flows == null ? null : new double[h];
+        int[] order = flows == null ? null : new int[h]; // the water level's sorting scratch
+        double[] key = flows == null ? null : new double[h];
         double[] twr = flows == null ? null : new double[n - 1];
         double[] index = flows == null ? null : new double[n];
         double twrSum = 0;
@@ -84,7 +86,7 @@ final class PathLoop {
                     depleted = k;
                     break;
                 }
-                v = WaterLevel.apply(allocation, p, w, v, flow, trade);
+                v = WaterLevel.apply(allocation, p, w, v, flow, trade, order, key);
                 System.arraycopy(trade, 0, flowTrades, m * h, h);
                 flowAmounts[m++] = flow;
                 nextFlow = m < flowCloses.length ? flowCloses[m] : n;
