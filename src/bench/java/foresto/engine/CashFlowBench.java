@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * What a monthly contribution schedule costs (SEMANTICS §13): the same 30-year, 5-class scenario as
  * {@link SimulationBench} with and without 360 monthly contributions (toward the targets ON), in one JMH run so the
  * ratios compare like with like. {@code *Plain} runs without a schedule, {@code *Flows} with one;
- * {@code offOnlyFlowsAndMwr} also solves XIRR.
+ * {@code offOnlyFlowsAndMwr} also solves XIRR,
+ * {@code offOnlyGrowingFlows} lets the contributions grow.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +37,7 @@ public class CashFlowBench {
     ScenarioCalendar calendar;
     final RebalancingRule drift = new RebalancingRule.Drift(0.05, BaseDayPolicy.FIRST_TRADING_DAY, 0.001);
     final CashFlowSchedule monthly = CashFlowSchedule.ofAmount(0.01, Frequency.MONTHLY, BaseDayPolicy.FIRST_TRADING_DAY);
+    final CashFlowSchedule growing = monthly.withGrowth(0.02);
 
     @Setup
     public void setUp() {
@@ -64,6 +66,12 @@ public class CashFlowBench {
     @Benchmark
     public double offOnlyFlowsAndMwr() {
         return PathLoop.run(calendar, scenario, null, monthly, false).cashFlows().mwr().getAsDouble();
+    }
+
+    /** The same contributions growing 2 % a year: one power per flow date. */
+    @Benchmark
+    public PathResult offOnlyGrowingFlows() {
+        return PathLoop.run(calendar, scenario, null, growing, false);
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package foresto.engine;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * A calendar: the (k+1)-th first or last trading day of every period of {@code frequency}, its months shifted by
@@ -98,5 +99,93 @@ record CalendarTrigger(Frequency frequency, BaseDayPolicy baseDay, int phase, in
             }
         }
         return day;
+    }
+
+    /**
+     * The same days as {@link #days}, as ascending closes, found from the period boundaries alone: a FIRST day is
+     * {@code dayOffset} closes after its period's first close, a LAST day {@code dayOffset} closes before its
+     * period's last, and each boundary is looked for near where the previous period's length puts it, so a
+     * schedule of a few hundred dates does not visit every close. The window's first and last periods count the
+     * dates outside the window exactly as {@link #days} does.
+     */
+    int[] closes(ScenarioCalendar cal) {
+        int n = cal.length();
+        int[] period = cal.periods(frequency, phase);
+        int[] out = new int[16];
+        int count = 0;
+        int a = 0;
+        int length = 1;
+        if (baseDay == BaseDayPolicy.FIRST_TRADING_DAY) {
+            int r0 = cal.row(0);
+            int before = 0;
+            int i = r0 - 1;
+            for (; i >= 0 && period[i] == period[r0]; i--) {
+                before += cal.inUse(i) ? 1 : 0;
+            }
+            while (i >= 0 && !cal.inUse(i)) {
+                i--;
+            }
+            boolean earlier = i >= 0;
+            while (a < n) {
+                int b = periodEnd(cal, period, a, length);
+                int k = a == 0 ? dayOffset - before : a + dayOffset; // where "before" reaches the day offset
+                if ((a > 0 || earlier) && k >= 1 && k < b) {
+                    if (count == out.length) {
+                        out = Arrays.copyOf(out, 2 * count);
+                    }
+                    out[count++] = k;
+                }
+                length = b - a;
+                a = b;
+            }
+        } else {
+            int last = cal.row(n - 1);
+            int rows = cal.datasetRows();
+            int after = 0;
+            int i = last + 1;
+            for (; i < rows && period[i] == period[last]; i++) {
+                after += cal.inUse(i) ? 1 : 0;
+            }
+            while (i < rows && !cal.inUse(i)) {
+                i++;
+            }
+            boolean later = i < rows;
+            while (a < n) {
+                int b = periodEnd(cal, period, a, length);
+                int k = b == n ? n - 1 - (dayOffset - after) : b - 1 - dayOffset; // where "after" reaches it
+                if ((b < n || later && dayOffset >= after) && k >= Math.max(a, 1) && k < b) {
+                    if (count == out.length) {
+                        out = Arrays.copyOf(out, 2 * count);
+                    }
+                    out[count++] = k;
+                }
+                length = b - a;
+                a = b;
+            }
+        }
+        return Arrays.copyOf(out, count);
+    }
+
+    /**
+     * The first close after {@code a} in another period than close {@code a} (n when none), looked for from
+     * {@code a + guess}: period numbers never decrease, so the closes before it are in a's period and those from it on
+     * are not.
+     */
+    private static int periodEnd(ScenarioCalendar cal, int[] period, int a, int guess) {
+        int n = cal.length();
+        int pa = period[cal.row(a)];
+        int g = a + Math.max(1, guess);
+        if (g >= n || period[cal.row(g)] != pa) {
+            int x = Math.min(g, n) - 1;
+            while (period[cal.row(x)] != pa) {
+                x--;
+            }
+            return x + 1;
+        }
+        int x = g + 1;
+        while (x < n && period[cal.row(x)] == pa) {
+            x++;
+        }
+        return x;
     }
 }

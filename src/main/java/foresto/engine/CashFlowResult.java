@@ -2,9 +2,12 @@ package foresto.engine;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.RandomAccess;
 
 /**
  * What a path with a flow schedule adds to its {@link Metrics} (SEMANTICS §13.4); a path without a schedule has
@@ -29,7 +32,7 @@ public record CashFlowResult(List<CashFlow> flows, double contributed, double wi
                              LocalDate depletedOn, double[] twrIndex, double twrTotal, double twrCagr,
                              LocalDate[] investorDates, double[] investorAmounts) {
     public CashFlowResult {
-        flows = List.copyOf(flows);
+        flows = flows instanceof BookedFlows ? flows : List.copyOf(flows); // the path's own list is immutable already
         Objects.requireNonNull(twrIndex, "twrIndex");
         if (investorDates.length != investorAmounts.length) {
             throw new IllegalArgumentException("one investor cash flow per date");
@@ -46,35 +49,78 @@ public record CashFlowResult(List<CashFlow> flows, double contributed, double wi
     }
 
     /**
-     * The figures of a path with flows: {@code values} V_k per close, {@code booked} its flows in date order,
-     * {@code twrIndex} from {@link Metrics#twrIndex}.
+     * The figures of a path with flows: {@code values} V_k per close, its first {@code m} flows booked on the closes
+     * {@code closes[i]} with the amounts {@code amounts[i]} and the trades {@code trades[i·h … i·h + h − 1]} in
+     * {@code held} order (h = held.length), {@code twrIndex} the time-weighted index. The arrays become the result's
+     * own and are read-only from then on; each {@link CashFlow} record is built when it is first read.
      */
-    static CashFlowResult of(LocalDate[] dates, double[] values, double initialValue, List<CashFlow> booked,
-                             LocalDate depletedOn, double[] twrIndex) {
+    static CashFlowResult of(LocalDate[] dates, double[] values, double initialValue, int[] held, int m, int[] closes,
+                             double[] amounts, double[] trades, LocalDate depletedOn, double[] twrIndex) {
         double contributed = 0;
         double withdrawn = 0;
-        int m = booked.size();
-        LocalDate last = dates[dates.length - 1];
-        boolean lastIsFlow = m > 0 && booked.get(m - 1).date().equals(last);
+        int last = dates.length - 1;
+        boolean lastIsFlow = m > 0 && closes[m - 1] == last;
         int count = 1 + m + (lastIsFlow ? 0 : 1);
         LocalDate[] d = new LocalDate[count];
         double[] c = new double[count];
         d[0] = dates[0];
         c[0] = -initialValue;
         for (int i = 0; i < m; i++) {
-            double f = booked.get(i).amount();
+            double f = amounts[i];
             if (f > 0) {
                 contributed += f;
             } else {
                 withdrawn -= f;
             }
-            d[i + 1] = booked.get(i).date();
+            d[i + 1] = dates[closes[i]];
             c[i + 1] = -f;
         }
-        d[count - 1] = last;
+        d[count - 1] = dates[last];
         c[count - 1] += values[values.length - 1];
         double factor = twrIndex[twrIndex.length - 1];
-        return new CashFlowResult(booked, contributed, withdrawn, contributed - withdrawn, depletedOn, twrIndex,
-                factor - 1, Metrics.cagr(factor, ChronoUnit.DAYS.between(dates[0], last)), d, c);
+        List<CashFlow> flows = new BookedFlows(dates, held, m, closes, amounts, trades);
+        return new CashFlowResult(flows, contributed, withdrawn, contributed - withdrawn, depletedOn, twrIndex,
+                factor - 1, Metrics.cagr(factor, ChronoUnit.DAYS.between(dates[0], dates[last])), d, c);
+    }
+
+    /**
+     * The flows a path booked, kept as the loop wrote them (a sweep makes thousands of paths and seldom reads a
+     * flow): an immutable list whose records are built on first read. Two threads reading the same flow at once
+     * may each build it; the records are equal and immutable, so either is right.
+     */
+    private static final class BookedFlows extends AbstractList<CashFlow> implements RandomAccess {
+        private final LocalDate[] dates;
+        private final int[] held;
+        private final int[] closes;
+        private final double[] amounts;
+        private final double[] trades;
+        private final CashFlow[] built;
+
+        BookedFlows(LocalDate[] dates, int[] held, int m, int[] closes, double[] amounts, double[] trades) {
+            this.dates = dates;
+            this.held = held;
+            this.closes = closes;
+            this.amounts = amounts;
+            this.trades = trades;
+            this.built = new CashFlow[m];
+        }
+
+        @Override
+        public CashFlow get(int i) {
+            Objects.checkIndex(i, built.length);
+            CashFlow f = built[i];
+            if (f == null) {
+                int h = held.length;
+                f = new CashFlow(dates[closes[i]], amounts[i],
+                        CodeWeights.ofHeld(held, Arrays.copyOfRange(trades, i * h, i * h + h)));
+                built[i] = f;
+            }
+            return f;
+        }
+
+        @Override
+        public int size() {
+            return built.length;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package foresto.engine;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -96,25 +97,25 @@ public record CashFlowSchedule(Double amount, Double rate, Frequency frequency, 
     }
 
     /**
-     * Which closes of the run are flow dates: the days of the schedule's calendar (the one calendar code PERIODIC
-     * rules use) inside [from, until]; the purchase close never is one. INVALID_REQUEST when there is none.
+     * The run's closes that are flow dates, ascending: the days of the schedule's calendar (the one calendar code
+     * PERIODIC rules use) inside [from, until]; the purchase close never is one. INVALID_REQUEST when there is none.
+     * The path loop sizes its flow records from this count.
      */
-    boolean[] flowDays(ScenarioCalendar cal) {
-        boolean[] day = new CalendarTrigger(frequency, baseDay, phase, dayOffset).days(cal);
+    int[] flowCloses(ScenarioCalendar cal) {
+        int[] closes = new CalendarTrigger(frequency, baseDay, phase, dayOffset).closes(cal);
         int count = 0;
-        for (int k = 1; k < day.length; k++) {
-            if (day[k]) {
-                LocalDate d = cal.date(k);
-                day[k] = (from == null || !d.isBefore(from)) && (until == null || !d.isAfter(until));
-                count += day[k] ? 1 : 0;
+        for (int k : closes) {
+            LocalDate d = cal.date(k);
+            if ((from == null || !d.isBefore(from)) && (until == null || !d.isAfter(until))) {
+                closes[count++] = k; // in place: count never passes the index read
             }
         }
         if (count == 0) {
-            throw invalid("the flow schedule has no flow date in the run " + cal.date(0) + ".." + cal.date(day.length - 1)
+            throw invalid("the flow schedule has no flow date in the run " + cal.date(0) + ".." + cal.date(cal.length() - 1)
                     + (from != null || until != null ? " between " + (from == null ? "the start" : from) + " and "
                     + (until == null ? "the end" : until) : ""));
         }
-        return day;
+        return count == closes.length ? closes : Arrays.copyOf(closes, count);
     }
 
     /**

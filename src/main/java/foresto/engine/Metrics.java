@@ -106,29 +106,6 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
         return maxDd;
     }
 
-    /**
-     * The time-weighted period returns of a path with flows (SEMANTICS §13.4): r_k = (V_k − F_k) / V_{k−1} − 1 for
-     * k = 1 … n−1 ({@code values} V_k after the close's flow, rebalancing and cost; {@code flows} F_k, 0 on closes
-     * without one), and 0 after a depletion (V_{k−1} = 0).
-     */
-    static double[] twrReturns(double[] values, double[] flows) {
-        double[] r = new double[values.length - 1];
-        for (int k = 1; k < values.length; k++) {
-            r[k - 1] = values[k - 1] == 0 ? 0 : (values[k] - flows[k]) / values[k - 1] - 1;
-        }
-        return r;
-    }
-
-    /** The time-weighted index: I_0 = 1, I_k = I_{k−1}·(1 + r_k), a sequential product. */
-    static double[] twrIndex(double[] twrReturns) {
-        double[] index = new double[twrReturns.length + 1];
-        index[0] = 1;
-        for (int k = 1; k < index.length; k++) {
-            index[k] = index[k - 1] * (1 + twrReturns[k - 1]);
-        }
-        return index;
-    }
-
     /** CAGR of a growth factor over {@code days} calendar days: factor^(365.25 / days) − 1; 0 for days = 0. */
     static double cagr(double factor, long days) {
         return days == 0 ? 0.0 : Math.pow(factor, DAYS_PER_YEAR / days) - 1;
@@ -137,14 +114,39 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
     /**
      * A path with a flow schedule (SEMANTICS §13.4): the final value is the value path's last value (0 when it was
      * depleted, which is no error); total return, CAGR, volatility and max drawdown are those of the time-weighted
-     * index ({@link #twrReturns}, {@link #twrIndex}).
+     * index. {@code twrReturns} are its period returns r_k = (V_k − F_k) / V_{k−1} − 1 for k = 1 … n−1 ({@code values}
+     * V_k after the close's flow, rebalancing and cost, F_k the close's flow or 0; r_k = 0 after a depletion, where
+     * V_{k−1} = 0), {@code twrSum} their sum in order, and {@code twrIndex} I_0 = 1, I_k = I_{k−1}·(1 + r_k), a
+     * sequential product: the path loop computes all three as it goes.
      */
-    static Metrics withFlows(LocalDate[] dates, double[] values, double[] twrReturns, double[] twrIndex,
+    static Metrics withFlows(LocalDate[] dates, double[] values, double[] twrReturns, double twrSum, double[] twrIndex,
                              List<RebalancingEvent> events, double periodsPerYear) {
         int n = values.length;
         double last = twrIndex[n - 1];
         double cagr = cagr(last, ChronoUnit.DAYS.between(dates[0], dates[n - 1]));
-        double volatility = n >= 3 ? volatility(twrReturns, periodsPerYear) : 0.0;
+        // one pass for the squared deviations of the volatility and the drawdown of the index, each in path order as
+        // volatility() and maxDrawdown() take them (the drawdown's first value, I_0, is its first peak)
+        double mean = twrSum / twrReturns.length;
+        double ss = 0;
+        double peak = twrIndex[0];
+        double maxDd = 0;
+        double floor = peak;
+        for (int k = 1; k < n; k++) {
+            double d = twrReturns[k - 1] - mean;
+            ss += d * d;
+            double v = twrIndex[k];
+            if (v > peak) {
+                peak = v;
+                floor = drawdownFloor(peak, maxDd);
+            } else if (v < floor) {
+                double dd = 1 - v / peak;
+                if (dd > maxDd) {
+                    maxDd = dd;
+                    floor = drawdownFloor(peak, maxDd);
+                }
+            }
+        }
+        double volatility = n >= 3 ? Math.sqrt(periodsPerYear) * Math.sqrt(ss / (twrReturns.length - 1)) : 0.0;
         double turnover = 0;
         double cost = 0;
         for (RebalancingEvent e : events) {
@@ -158,7 +160,7 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
                     + "representable values (final value " + finalValue + ", time-weighted index " + last
                     + "): check the returns, the flows and the initial value");
         }
-        return new Metrics(finalValue, last - 1, cagr, volatility, maxDrawdown(twrIndex), events.size(), turnover, cost);
+        return new Metrics(finalValue, last - 1, cagr, volatility, maxDd, events.size(), turnover, cost);
     }
 
     /**

@@ -46,30 +46,50 @@ final class PathLoop {
         boolean[] calendarDays = calendar == null ? null : calendar.days(cal);
         CodeWeights targetCodes = rule == null ? null : CodeWeights.ofHeld(held, w); // every full trade's after-weights
         List<RebalancingEvent> events = rule == null ? List.of() : new ArrayList<>();
-        boolean[] flowDays = flows == null ? null : flows.flowDays(cal);
+        // flows: the closes and the records sized from the schedule's dates; the time-weighted return, its sum and
+        // index computed close by close (the same operations, in the same order, as r_k and I_k are defined)
+        int[] flowCloses = flows == null ? null : flows.flowCloses(cal);
         FlowAllocation allocation = rule == null ? FlowAllocation.PRO_RATA
                 : flows == null ? null : flows.onAllocation();
-        double[] flowAt = flows == null ? null : new double[n];
-        List<CashFlow> booked = flows == null ? null : new ArrayList<>();
+        int m = 0;
+        int nextFlow = flowCloses == null ? n : flowCloses[0];
+        double[] flowAmounts = flows == null ? null : new double[flowCloses.length];
+        double[] flowTrades = flows == null ? null : new double[flowCloses.length * h];
         double[] trade = flows == null ? null : new double[h];
-        LocalDate depletedOn = null;
+        int[] order = flows == null ? null : new int[h]; // the water level's sorting scratch
+        double[] key = flows == null ? null : new double[h];
+        double[] twr = flows == null ? null : new double[n - 1];
+        double[] index = flows == null ? null : new double[n];
+        double twrSum = 0;
+        double level = 1; // I_{k-1}, and V_{k-1} below: kept in registers, not read back from the arrays
+        double previous = v0;
+        int depleted = n;
+        if (index != null) {
+            index[0] = 1;
+        }
         for (int k = 1; k < n; k++) {
             double v = PathArithmetic.applyReturns(p, held, r, cal.rowOffset(k));
-            if (flowDays != null && flowDays[k]) {
-                double f = flows.flowOn(dates[0], dates[k], v);
-                if (f < 0 && -f >= v) { // depleted: everything is paid out, the path stays 0 (values are 0 already)
+            double flow = 0;
+            if (k == nextFlow) {
+                flow = flows.flowOn(dates[0], dates[k], v);
+                if (flow < 0 && -flow >= v) { // depleted: everything is paid out, the path stays 0 (values are 0 already)
                     for (int j = 0; j < h; j++) {
-                        trade[j] = -p[j];
+                        flowTrades[m * h + j] = -p[j];
                         p[j] = 0;
                     }
-                    flowAt[k] = -v;
-                    booked.add(new CashFlow(dates[k], -v, CodeWeights.ofHeld(held, trade)));
-                    depletedOn = dates[k];
+                    flowAmounts[m++] = -v;
+                    double rk = previous == 0 ? 0 : (0 - -v) / previous - 1; // V_k = 0, F_k = −v
+                    twr[k - 1] = rk;
+                    twrSum += rk;
+                    level = level * (1 + rk);
+                    index[k] = level;
+                    depleted = k;
                     break;
                 }
-                v = WaterLevel.apply(allocation, p, w, v, f, trade);
-                flowAt[k] = f;
-                booked.add(new CashFlow(dates[k], f, CodeWeights.ofHeld(held, trade)));
+                v = WaterLevel.apply(allocation, p, w, v, flow, trade, order, key);
+                System.arraycopy(trade, 0, flowTrades, m * h, h);
+                flowAmounts[m++] = flow;
+                nextFlow = m < flowCloses.length ? flowCloses[m] : n;
             }
             if (cw != null) {
                 for (int j = 0; j < h; j++) {
@@ -85,15 +105,28 @@ final class PathLoop {
                 }
             }
             values[k] = v;
+            if (index != null) {
+                double rk = previous == 0 ? 0 : (v - flow) / previous - 1;
+                twr[k - 1] = rk;
+                twrSum += rk;
+                level = level * (1 + rk);
+                index[k] = level;
+            }
+            previous = v;
         }
         PeriodsPerYear f = cal.periodsPerYear();
         if (flows == null) {
             return new PathResult(dates, values, events, Metrics.of(dates, values, v0, events, f.value()), held.clone(), cw, f);
         }
-        double[] twr = Metrics.twrReturns(values, flowAt);
-        double[] index = Metrics.twrIndex(twr);
-        Metrics metrics = Metrics.withFlows(dates, values, twr, index, events, f.value());
-        CashFlowResult cashFlows = CashFlowResult.of(dates, values, v0, booked, depletedOn, index);
+        for (int k = depleted + 1; k < n; k++) { // after a depletion V_{k-1} = 0: r_k = 0, the index stays
+            twrSum += 0.0;
+            level = level * (1 + 0.0);
+            index[k] = level;
+        }
+        LocalDate depletedOn = depleted < n ? dates[depleted] : null;
+        Metrics metrics = Metrics.withFlows(dates, values, twr, twrSum, index, events, f.value());
+        CashFlowResult cashFlows = CashFlowResult.of(dates, values, v0, held.clone(), m, flowCloses, flowAmounts,
+                flowTrades, depletedOn, index);
         return new PathResult(dates, values, events, metrics, held.clone(), cw, f, cashFlows);
     }
 }

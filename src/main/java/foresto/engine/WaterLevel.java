@@ -25,6 +25,11 @@ final class WaterLevel {
      * {@code w[j] > 0} and, for a withdrawal, {@code −F < V} (depletion is decided before).
      */
     static boolean towardTarget(double[] p, double[] w, double v, double f, double[] trade) {
+        return towardTarget(p, w, v, f, trade, new int[p.length], new double[p.length]);
+    }
+
+    /** {@link #towardTarget(double[], double[], double, double, double[])} sorting in the caller's scratch arrays. */
+    static boolean towardTarget(double[] p, double[] w, double v, double f, double[] trade, int[] order, double[] key) {
         int h = p.length;
         boolean buy = f > 0;
         double extreme = p[0] / w[0];
@@ -40,8 +45,6 @@ final class WaterLevel {
             return true;
         }
         // classes in the order they are reached: ascending P/w for a contribution, descending for a withdrawal
-        int[] order = new int[h];
-        double[] key = new double[h];
         for (int j = 0; j < h; j++) { // insertion sort of at most five classes, stable on ties
             double x = buy ? p[j] / w[j] : -(p[j] / w[j]);
             int i = j;
@@ -81,7 +84,16 @@ final class WaterLevel {
      * Σ p in held order.
      */
     static double apply(FlowAllocation allocation, double[] p, double[] w, double v, double f, double[] trade) {
-        boolean exact = allocation == FlowAllocation.TOWARD_TARGET ? towardTarget(p, w, v, f, trade)
+        return apply(allocation, p, w, v, f, trade, new int[p.length], new double[p.length]);
+    }
+
+    /**
+     * {@link #apply(FlowAllocation, double[], double[], double, double, double[])} with the caller's scratch arrays
+     * (as long as {@code p}) for the toward-target sort: the path loop allocates them once, not per flow.
+     */
+    static double apply(FlowAllocation allocation, double[] p, double[] w, double v, double f, double[] trade,
+                        int[] order, double[] key) {
+        boolean exact = allocation == FlowAllocation.TOWARD_TARGET ? towardTarget(p, w, v, f, trade, order, key)
                 : proRataAnd(p, v, f, trade);
         double total = v + f;
         double after = 0;
