@@ -140,6 +140,7 @@ public final class MainController {
         summary = new SummaryPanel(vm.shown());
         summary.fillOnlyWhen(summaryTab.selectedProperty());
         summaryTab.setContent(summary);
+        FlowsPanel.attach(vm, dialogs, lowerTabs, summaryTab);
         performance = new PerformancePanel(vm.shown(), chartsController.valueChart);
         lowerTabs.getTabs().addAll(performance.tabs());
 

@@ -53,6 +53,8 @@ public final class MainViewModel {
     private final ResultViewModel shown = new ResultViewModel();
     private final RunHistory history;
     private final RunFlow runs;
+    /** The setup's cash flows and what a run with them shows. */
+    private final CashFlowViewModel cashFlows;
 
     public MainViewModel(BacktestService service, TaskExecutor executor, UiState state, Consumer<UiError> errors) {
         this.service = service;
@@ -61,11 +63,17 @@ public final class MainViewModel {
         this.setup = new SetupViewModel(state, service.flags().useRebalancing());
         this.history = new RunHistory(service, jobs, setup, shown, status);
         this.runs = new RunFlow(service, executor, jobs, setup, shown, history, status);
+        this.cashFlows = new CashFlowViewModel(service, jobs, setup, shown, status);
     }
 
     /** The setup panel's choices and lists. */
     public SetupViewModel setup() {
         return setup;
+    }
+
+    /** The setup's cash flows and what a run with them shows. */
+    public CashFlowViewModel cashFlows() {
+        return cashFlows;
     }
 
     /** The shown run, its events, summary and selection. */
@@ -205,6 +213,10 @@ public final class MainViewModel {
 
     /** Runs the backtest in the background; the result (new or reused) is then shown. */
     public void run() {
+        if (cashFlows.choices().isOn()) {
+            cashFlows.run(); // computed for the screen, not stored (see FlowRun)
+            return;
+        }
         runs.run(null);
     }
 

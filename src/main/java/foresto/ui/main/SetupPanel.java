@@ -29,6 +29,7 @@ public final class SetupPanel {
     @FXML Button runButton;
     @FXML Button cancelButton;
     @FXML Button importButton;
+    @FXML CashFlowSection cashFlowsController;
 
     private MainViewModel vm;
     private MainController.Dialogs dialogs;
@@ -61,6 +62,7 @@ public final class SetupPanel {
         missingBox.valueProperty().bindBidirectional(s.missingPolicyProperty());
         runButton.disableProperty().bind(vm.canRun().not());
         cancelButton.disableProperty().bind(vm.busyProperty().not());
+        cashFlowsController.bind(vm.cashFlows().choices(), s.rebalancingOnProperty());
     }
 
     private static ListCell<RuleRecord> ruleCell() {

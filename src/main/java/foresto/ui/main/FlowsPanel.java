@@ -1,0 +1,142 @@
+package foresto.ui.main;
+
+import foresto.engine.CashFlow;
+import foresto.i18n.LocaleFormat;
+import foresto.i18n.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/**
+ * What a run with cash flows adds to the Analysis view (SEMANTICS §13.3–13.4): a Flows tab (date, amount and the
+ * amount bought or sold of each class, with an export to CSV) and, at the top of the Summary, TWR, MWR and the totals
+ * with the line on what toward-target allocation saved against pro rata. Both stay hidden for a run without flows.
+ */
+final class FlowsPanel {
+    private final CashFlowViewModel flows;
+    private final TableView<CashFlow> table = new TableView<>();
+    private final GridPane lines = new GridPane();
+    private final Label comparison = new Label();
+
+    private FlowsPanel(CashFlowViewModel flows) {
+        this.flows = flows;
+    }
+
+    /** Adds the Flows tab to {@code lowerTabs} and the flows' summary above the Summary tab's content. */
+    static FlowsPanel attach(MainViewModel vm, MainController.Dialogs dialogs, TabPane lowerTabs, Tab summaryTab) {
+        FlowsPanel p = new FlowsPanel(vm.cashFlows());
+        Tab tab = new Tab(Messages.tr("cashFlows.tab"), p.flowsView(vm, dialogs));
+        tab.setId("flowsTab");
+        lowerTabs.getTabs().add(tab);
+        Node summary = summaryTab.getContent();
+        VBox box = new VBox(6, p.summaryView());
+        if (summary != null) {
+            VBox.setVgrow(summary, Priority.ALWAYS);
+            box.getChildren().add(summary);
+        }
+        summaryTab.setContent(box);
+        return p;
+    }
+
+    TableView<CashFlow> table() {
+        return table;
+    }
+
+    private Node flowsView(MainViewModel vm, MainController.Dialogs dialogs) {
+        Label caption = new Label();
+        caption.textProperty().bind(flows.flowsCaptionProperty());
+        caption.setId("flowsCaption");
+        Label empty = new Label(Messages.tr("cashFlows.noFlows"));
+        table.setPlaceholder(empty);
+        table.setId("flowsTable");
+        table.setItems(flows.getFlows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        columns(flows.getClasses());
+        flows.getClasses().addListener((ListChangeListener<String>) c -> columns(flows.getClasses()));
+        Button export = new Button(Messages.tr("cashFlows.export"));
+        export.setId("exportFlowsButton");
+        export.disableProperty().bind(Bindings.isEmpty(flows.getFlows()).or(vm.busyProperty()));
+        export.setOnAction(e -> dialogs.chooseExportFile(Messages.tr("cashFlows.exportTitle"), "foresto-run-flows.csv")
+                .ifPresent(flows::exportFlows));
+        HBox top = new HBox(10, caption, export);
+        VBox box = new VBox(6, top, table);
+        box.setPadding(new Insets(6));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    private void columns(List<String> classes) {
+        TableColumn<CashFlow, String> date = new TableColumn<>(Messages.tr("cashFlows.col.date"));
+        date.setCellValueFactory(c -> new ReadOnlyStringWrapper(LocaleFormat.date(c.getValue().date())));
+        TableColumn<CashFlow, String> amount = new TableColumn<>(Messages.tr("cashFlows.col.amount"));
+        amount.setCellValueFactory(c -> new ReadOnlyStringWrapper(LocaleFormat.money(c.getValue().amount())));
+        amount.setStyle("-fx-alignment: CENTER-RIGHT;");
+        table.getColumns().setAll(List.of(date, amount));
+        for (String code : classes) {
+            TableColumn<CashFlow, String> col = new TableColumn<>(Messages.tr("cashFlows.col.trade", code));
+            col.setCellValueFactory(c -> {
+                Double t = c.getValue().trades().get(code);
+                return new ReadOnlyStringWrapper(t == null ? "" : LocaleFormat.money(t));
+            });
+            col.setStyle("-fx-alignment: CENTER-RIGHT;");
+            table.getColumns().add(col);
+        }
+    }
+
+    private Node summaryView() {
+        lines.setId("flowSummaryGrid");
+        lines.setHgap(16);
+        lines.setVgap(2);
+        comparison.setId("flowComparisonLabel");
+        comparison.setWrapText(true);
+        comparison.textProperty().bind(flows.comparisonTextProperty());
+        comparison.visibleProperty().bind(flows.comparisonTextProperty().isNotEmpty());
+        comparison.managedProperty().bind(comparison.visibleProperty());
+        Label title = new Label(Messages.tr("cashFlows.summaryTitle"));
+        title.getStyleClass().add("summary-header");
+        VBox box = new VBox(4, title, lines, comparison);
+        box.setPadding(new Insets(8, 8, 0, 8));
+        box.visibleProperty().bind(Bindings.isNotEmpty(flows.getLines()));
+        box.managedProperty().bind(box.visibleProperty());
+        flows.getLines().addListener((ListChangeListener<CashFlowViewModel.Line>) c -> fill());
+        return box;
+    }
+
+    private void fill() {
+        lines.getChildren().clear();
+        if (flows.getLines().isEmpty()) {
+            return;
+        }
+        lines.addRow(0, header(""), header(Messages.tr("main.chartsPanel.wOffCol")), header(Messages.tr("main.chartsPanel.wOnCol")));
+        int r = 1;
+        for (CashFlowViewModel.Line l : flows.getLines()) {
+            Label name = new Label(l.metric());
+            name.getStyleClass().add("summary-metric");
+            Label off = new Label(l.off());
+            off.getStyleClass().add("summary-value");
+            Label on = new Label(l.on());
+            on.getStyleClass().add("summary-value");
+            lines.addRow(r++, name, off, on);
+        }
+    }
+
+    private static Label header(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("summary-header");
+        return l;
+    }
+}
