@@ -102,6 +102,8 @@ class CashFlowScreenTest extends RobotTestBase {
         assertThat(firstOfMonth).hasSizeGreaterThan(100); // ten years of months
         assertThat(flows.getFlows()).extracting(CashFlow::date).containsExactlyElementsOf(firstOfMonth);
         assertThat(flows.getFlows()).allSatisfy(f -> assertThat(f.amount()).isEqualTo(1000.0));
+        // each flow marked in its own lane of the value chart
+        UiFixture.waitUntil(() -> fx.window.main().valueChart().shownFlowCount() == firstOfMonth.size());
         TableView<?> table = robot.lookup("#flowsTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(firstOfMonth.size());
         assertThat(table.getColumns()).hasSize(2 + flows.getClasses().size());

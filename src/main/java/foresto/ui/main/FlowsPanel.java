@@ -3,6 +3,7 @@ package foresto.ui.main;
 import foresto.engine.CashFlow;
 import foresto.i18n.LocaleFormat;
 import foresto.i18n.Messages;
+import foresto.ui.chart.TimeSeriesChart;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -24,7 +25,8 @@ import java.util.List;
 /**
  * What a run with cash flows adds to the Analysis view (SEMANTICS §13.3–13.4): a Flows tab (date, amount and the
  * amount bought or sold of each class, with an export to CSV) and, at the top of the Summary, TWR, MWR and the totals
- * with the line on what toward-target allocation saved against pro rata. Both stay hidden for a run without flows.
+ * with the line on what toward-target allocation saved against pro rata; the flows also get a lane of their own on
+ * the value chart. All stay hidden for a run without flows.
  */
 final class FlowsPanel {
     private final CashFlowViewModel flows;
@@ -37,8 +39,12 @@ final class FlowsPanel {
     }
 
     /** Adds the Flows tab to {@code lowerTabs} and the flows' summary above the Summary tab's content. */
-    static FlowsPanel attach(MainViewModel vm, MainController.Dialogs dialogs, TabPane lowerTabs, Tab summaryTab) {
+    static FlowsPanel attach(MainViewModel vm, MainController.Dialogs dialogs, TabPane lowerTabs, Tab summaryTab,
+                             TimeSeriesChart valueChart) {
         FlowsPanel p = new FlowsPanel(vm.cashFlows());
+        // the flows in their own lane of the value chart, under the events' lane
+        vm.cashFlows().getFlows().addListener((ListChangeListener<CashFlow>) c ->
+                valueChart.setFlowLane(vm.cashFlows().getFlows().stream().mapToDouble(f -> f.date().toEpochDay()).toArray()));
         Tab tab = new Tab(Messages.tr("cashFlows.tab"), p.flowsView(vm, dialogs));
         tab.setId("flowsTab");
         lowerTabs.getTabs().add(tab);
@@ -64,7 +70,6 @@ final class FlowsPanel {
         table.setPlaceholder(empty);
         table.setId("flowsTable");
         table.setItems(flows.getFlows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         columns(flows.getClasses());
         flows.getClasses().addListener((ListChangeListener<String>) c -> columns(flows.getClasses()));
         Button export = new Button(Messages.tr("cashFlows.export"));
@@ -85,6 +90,8 @@ final class FlowsPanel {
         TableColumn<CashFlow, String> amount = new TableColumn<>(Messages.tr("cashFlows.col.amount"));
         amount.setCellValueFactory(c -> new ReadOnlyStringWrapper(LocaleFormat.money(c.getValue().amount())));
         amount.setStyle("-fx-alignment: CENTER-RIGHT;");
+        date.setPrefWidth(110);
+        amount.setPrefWidth(130);
         table.getColumns().setAll(List.of(date, amount));
         for (String code : classes) {
             TableColumn<CashFlow, String> col = new TableColumn<>(Messages.tr("cashFlows.col.trade", code));
@@ -93,6 +100,7 @@ final class FlowsPanel {
                 return new ReadOnlyStringWrapper(t == null ? "" : LocaleFormat.money(t));
             });
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
+            col.setPrefWidth(190);
             table.getColumns().add(col);
         }
     }
