@@ -148,6 +148,9 @@ class CashFlowScreenTest extends RobotTestBase {
         assertThat(written.get(0).replace("\uFEFF", "")).isEqualTo("date,amount," + String.join(",", flows.getClasses()));
         assertThat(written.get(1)).startsWith(firstOfMonth.get(0) + ",1000");
         fx.screenshot(robot, "cash-flows.png");
+        robot.interact(() -> vm().cashFlows().choices().expandedProperty().set(true));
+        select(robot, "#summaryTab");
+        fx.screenshot(robot, "cash-flows-summary.png");
     }
 
     @Test

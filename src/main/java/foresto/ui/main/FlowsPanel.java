@@ -100,7 +100,7 @@ final class FlowsPanel {
                 return new ReadOnlyStringWrapper(t == null ? "" : LocaleFormat.money(t));
             });
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
-            col.setPrefWidth(190);
+            col.setPrefWidth(200);
             table.getColumns().add(col);
         }
     }
@@ -116,7 +116,7 @@ final class FlowsPanel {
         comparison.managedProperty().bind(comparison.visibleProperty());
         Label title = new Label(Messages.tr("cashFlows.summaryTitle"));
         title.getStyleClass().add("summary-header");
-        VBox box = new VBox(4, title, lines, comparison);
+        VBox box = new VBox(4, title, comparison, lines);
         box.setPadding(new Insets(8, 8, 0, 8));
         box.visibleProperty().bind(Bindings.isNotEmpty(flows.getLines()));
         box.managedProperty().bind(box.visibleProperty());
@@ -124,22 +124,35 @@ final class FlowsPanel {
         return box;
     }
 
+    /** The lines in two blocks side by side (returns, then totals), so the Summary's own grid stays in view. */
     private void fill() {
         lines.getChildren().clear();
-        if (flows.getLines().isEmpty()) {
+        List<CashFlowViewModel.Line> all = flows.getLines();
+        if (all.isEmpty()) {
             return;
         }
-        lines.addRow(0, header(""), header(Messages.tr("main.chartsPanel.wOffCol")), header(Messages.tr("main.chartsPanel.wOnCol")));
-        int r = 1;
-        for (CashFlowViewModel.Line l : flows.getLines()) {
-            Label name = new Label(l.metric());
-            name.getStyleClass().add("summary-metric");
-            Label off = new Label(l.off());
-            off.getStyleClass().add("summary-value");
-            Label on = new Label(l.on());
-            on.getStyleClass().add("summary-value");
-            lines.addRow(r++, name, off, on);
+        int half = (all.size() + 1) / 2;
+        for (int block = 0; block < 2; block++) {
+            int c0 = block * 4;
+            lines.add(header(""), c0, 0);
+            lines.add(header(Messages.tr("main.chartsPanel.wOffCol")), c0 + 1, 0);
+            lines.add(header(Messages.tr("main.chartsPanel.wOnCol")), c0 + 2, 0);
+            for (int i = block * half, r = 1; i < Math.min(all.size(), (block + 1) * half); i++, r++) {
+                CashFlowViewModel.Line l = all.get(i);
+                lines.add(new Label(l.metric()), c0, r);
+                lines.add(value(l.off()), c0 + 1, r);
+                lines.add(value(l.on()), c0 + 2, r);
+            }
+            if (block == 0) {
+                lines.add(new Label(""), 3, 0);
+            }
         }
+    }
+
+    private static Label value(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("summary-value");
+        return l;
     }
 
     private static Label header(String text) {
