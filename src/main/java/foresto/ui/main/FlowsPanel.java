@@ -18,6 +18,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -111,6 +112,8 @@ final class FlowsPanel {
         lines.setVgap(2);
         comparison.setId("flowComparisonLabel");
         comparison.setWrapText(true);
+        comparison.setMaxWidth(Double.MAX_VALUE);
+        comparison.setMinHeight(Region.USE_PREF_SIZE); // the whole sentence, wrapped, never cut with "…"
         comparison.textProperty().bind(flows.comparisonTextProperty());
         comparison.visibleProperty().bind(flows.comparisonTextProperty().isNotEmpty());
         comparison.managedProperty().bind(comparison.visibleProperty());
