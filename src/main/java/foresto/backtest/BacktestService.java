@@ -1,6 +1,7 @@
 package foresto.backtest;
 
 import foresto.db.EventRepository;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.EngineException;
 import foresto.engine.MarketData;
 import foresto.engine.MissingDataPolicy;
@@ -101,6 +102,18 @@ public final class BacktestService {
             return pipeline.run(req, cancellation, computed);
         } catch (EngineException e) {
             throw Failures.of(e); // the engine's terms become the application's codes here
+        }
+    }
+
+    /**
+     * {@code req} with the flow schedule {@code flows} (SEMANTICS §13), checked like any run and computed, not
+     * stored; cancellable before and after the simulation.
+     */
+    public FlowRun computeWithFlows(BacktestRequest req, CashFlowSchedule flows, Cancellation cancellation) {
+        try {
+            return FlowRun.compute(pipeline, req, flows, cancellation);
+        } catch (EngineException e) {
+            throw Failures.of(e);
         }
     }
 

@@ -69,6 +69,10 @@ final class ChartAxes {
             g.setFill(p.colour(ChartColour.LANE));
             g.fillRect(d.px0, s.laneTop, d.px1 - d.px0, ChartPainter.LANE - 3);
         }
+        if (s.flowLane) {
+            g.setFill(p.colour(ChartColour.LANE));
+            g.fillRect(d.px0, s.flowLaneTop, d.px1 - d.px0, ChartPainter.LANE - 3);
+        }
     }
 
     /** The date ticks' grid lines and their labels, skipping a label that would overlap the last one or be cut. */

@@ -104,6 +104,25 @@ final class ChartMarks {
         }
     }
 
+    /** The cash flows' ticks in their own lane, inside the visible range (SEMANTICS §13: flows are not events). */
+    void flowTicks() {
+        if (!s.flowLane) {
+            return;
+        }
+        double[] x = content.lines().get(0).x();
+        double lo = x[s.from];
+        double hi = x[s.to];
+        g.setFill(p.colour(ChartColour.SERIES_3));
+        int shown = 0;
+        for (double day : sc.flowDays()) {
+            if (day >= lo && day <= hi) {
+                g.fillRect(Math.rint(d.xPixel(day)), Math.rint(s.flowLaneTop + 2), 1, ChartPainter.LANE - 7);
+                shown++;
+            }
+        }
+        d.shownFlows = shown;
+    }
+
     /** Puts the image of the lines and lane ticks on the canvas. */
     void place(Raster raster) {
         g.drawImage(raster.toImage(), ox, oy);

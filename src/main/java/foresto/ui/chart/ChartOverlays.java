@@ -1,5 +1,7 @@
 package foresto.ui.chart;
 
+import foresto.i18n.LocaleFormat;
+import foresto.i18n.Messages;
 import foresto.ui.chart.ChartPainter.Pass;
 import foresto.ui.chart.ChartPainter.Scene;
 import foresto.ui.chart.TimeSeriesChart.Content;
@@ -194,6 +196,14 @@ final class ChartOverlays {
             g.fillRect(xk + 7.25, yk - 6, 1.5, 12);
             g.setFill(text);
             g.fillText(eventsName(content), xk + 16, yk);
+        }
+        if (sc.flowDays().length > 0) {
+            g.setFill(p.colour(ChartColour.SERIES_3));
+            g.fillRect(xk + 4.25, yk - 6, 1.5, 12);
+            g.setFill(text);
+            String name = Messages.tr("cashFlows.legend", LocaleFormat.integer(sc.flowDays().length));
+            g.fillText(name, xk + 16, yk);
+            xk += 16 + CanvasChart.textWidth(name, small) + 18;
         }
         if (!Double.isNaN(content.horizontal())) {
             double xk = places.get(key)[0];

@@ -29,7 +29,7 @@ final class ChartPainter {
 
     /** What to draw: the chart's state at this pulse, the lines' colours and the theme's. */
     record Scene(Content content, Range range, boolean log, Units units, String yLabel, String title, Integer highlighted,
-                 Integer day, IntFunction<Color> colours, ChartTheme theme) {
+                 Integer day, IntFunction<Color> colours, ChartTheme theme, double[] flowDays) {
     }
 
     /**
@@ -69,6 +69,7 @@ final class ChartPainter {
         Raster raster = marks.series();
         marks.laneTicks(raster);
         marks.place(raster);
+        marks.flowTicks();
         marks.events();
         ChartOverlays overlays = new ChartOverlays(pass);
         overlays.offScale();

@@ -32,14 +32,21 @@ final class ChartScale {
     final boolean lane;
     /** The event lane's top. */
     final double laneTop;
+    /** Whether the chart has a cash-flow lane (under the event lane, if any). */
+    final boolean flowLane;
+    /** The cash-flow lane's top. */
+    final double flowLaneTop;
     final ValueScale valueAxis;
 
-    private ChartScale(int from, int to, double top, boolean lane, double laneTop, ValueScale valueAxis) {
+    private ChartScale(int from, int to, double top, boolean lane, double laneTop, boolean flowLane, double flowLaneTop,
+                       ValueScale valueAxis) {
         this.from = from;
         this.to = to;
         this.top = top;
         this.lane = lane;
         this.laneTop = laneTop;
+        this.flowLane = flowLane;
+        this.flowLaneTop = flowLaneTop;
         this.valueAxis = valueAxis;
     }
 
@@ -124,12 +131,13 @@ final class ChartScale {
         boolean log = sc.log();
         double top = 6 + (sc.title().isEmpty() ? 0 : 22);
         boolean lane = sc.content().markerLine() >= 0;
+        boolean flowLane = sc.flowDays().length > 0;
         Units units = sc.units();
         double tickScale = units == Units.PERCENT ? 100 : 1;
         int rows = 1;
         for (int pass = 0; pass < 3; pass++) {
             d.py0 = top + ChartOverlays.LEGEND_ROW * rows + 4;
-            d.py1 = h - 20 - (lane ? ChartPainter.LANE : 0);
+            d.py1 = h - 20 - (lane ? ChartPainter.LANE : 0) - (flowLane ? ChartPainter.LANE : 0);
             int maxY = Math.max(2, (int) ((d.py1 - d.py0) / 42));
             d.yTicks = log ? AxisTicks.log(ylo, yhi, maxY, units == Units.MONEY)
                     : AxisTicks.linear(ylo, yhi, maxY, tickScale, units == Units.MONEY);
@@ -146,7 +154,8 @@ final class ChartScale {
             rows = need;
         }
         double laneTop = d.py1 + 2;
+        double flowLaneTop = laneTop + (lane ? ChartPainter.LANE : 0);
         ValueScale y = new ValueScale(log, log ? Math.log(ylo) : ylo, log ? Math.log(yhi) : yhi, d.py0, d.py1);
-        return new ChartScale(from, to, top, lane, laneTop, y);
+        return new ChartScale(from, to, top, lane, laneTop, flowLane, flowLaneTop, y);
     }
 }

@@ -16,6 +16,8 @@ final class DrawnChart {
     double xLo;
     double xHi = 1;
     int[] shownMarkerIds = new int[0];
+    /** How many cash flows the flow lane shows (inside the visible range). */
+    int shownFlows;
     double[] shownMarkerX = new double[0];
     double[] shownMarkerY = new double[0];
     boolean markersOnLine;

@@ -116,6 +116,8 @@ public class TimeSeriesChart extends CanvasChart {
     private String yLabel;
     private Units units = Units.MONEY;
     private Content content = Content.EMPTY;
+    /** The dates (x values) of the cash flows shown in their own lane; none: no lane. */
+    private double[] flowDays = new double[0];
     private IntConsumer onMarkerClicked = id -> { };
     private IntConsumer onDayClicked = i -> { };
     private Point2D dragStart;
@@ -184,7 +186,7 @@ public class TimeSeriesChart extends CanvasChart {
     protected void paint(GraphicsContext g, double w, double h) {
         Content shown = scaleToAll.get() ? content.scaledToAll() : content;
         drawn = ChartPainter.paint(g, w, h, new ChartPainter.Scene(shown, visibleRange.get(), logScale.get(), units,
-                yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf, theme()));
+                yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf, theme(), flowDays));
     }
 
     /**
@@ -292,6 +294,20 @@ public class TimeSeriesChart extends CanvasChart {
     }
 
     // ---- what the last draw showed (tests, measurements) ----
+
+    /**
+     * Marks cash flows on their dates ({@code days}: x values, epoch days) in a lane of their own under the events'
+     * lane; an empty array removes the lane.
+     */
+    public void setFlowLane(double[] days) {
+        flowDays = days.clone();
+        invalidate();
+    }
+
+    /** How many cash flows the last paint marked in the flow lane (inside the visible range). */
+    public int shownFlowCount() {
+        return drawn.shownFlows;
+    }
 
     /** Ids of the events drawn (in the lane, inside the visible range), in date order. */
     public List<Integer> markerIds() {

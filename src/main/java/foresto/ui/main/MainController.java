@@ -158,6 +158,7 @@ public final class MainController {
         summary = new SummaryPanel(vm.shown());
         summary.fillOnlyWhen(summaryTab.selectedProperty());
         summaryTab.setContent(summary);
+        FlowsPanel.attach(vm, dialogs, lowerTabs, summaryTab, chartsController.valueChart);
         performance = new PerformancePanel(vm.shown(), chartsController.valueChart);
         lowerTabs.getTabs().addAll(performance.tabs());
 

@@ -68,6 +68,8 @@ public final class MainViewModel {
     private final UiState state;
     /** Whether the lists were loaded once: a later load (after an import) keeps every choice and the shown run. */
     private boolean loaded;
+    /** The setup's cash flows and what a run with them shows. */
+    private final CashFlowViewModel cashFlows;
 
     public MainViewModel(BacktestService service, TaskExecutor executor, UiState state, Consumer<UiError> errors) {
         this.service = service;
@@ -77,6 +79,7 @@ public final class MainViewModel {
         this.setup = new SetupViewModel(state, service.flags().useRebalancing());
         this.history = new RunHistory(service, jobs, setup, shown, status);
         this.runs = new RunFlow(service, executor, jobs, setup, shown, history, status);
+        this.cashFlows = new CashFlowViewModel(service, jobs, setup, shown, status);
         shown.resultProperty().addListener((o, a, m) -> {
             if (m == null) {
                 setup.shownChoicesProperty().set(null);
@@ -100,6 +103,11 @@ public final class MainViewModel {
     /** The setup panel's choices and lists. */
     public SetupViewModel setup() {
         return setup;
+    }
+
+    /** The setup's cash flows and what a run with them shows. */
+    public CashFlowViewModel cashFlows() {
+        return cashFlows;
     }
 
     /** The shown run, its events, summary and selection. */
@@ -278,6 +286,10 @@ public final class MainViewModel {
 
     /** Runs the backtest in the background; the result (new or reused) is then shown. */
     public void run() {
+        if (cashFlows.choices().isOn()) {
+            cashFlows.run(); // computed for the screen, not stored (see FlowRun)
+            return;
+        }
         runs.run(null);
     }
 

@@ -30,6 +30,7 @@ public final class SetupPanel {
     @FXML Button cancelButton;
     @FXML Button importButton;
     @FXML Label changedLabel;
+    @FXML CashFlowSection cashFlowsController;
 
     private MainViewModel vm;
     private MainController.Dialogs dialogs;
@@ -65,6 +66,7 @@ public final class SetupPanel {
         missingBox.valueProperty().bindBidirectional(s.missingPolicyProperty());
         runButton.disableProperty().bind(vm.canRun().not());
         cancelButton.disableProperty().bind(vm.busyProperty().not());
+        cashFlowsController.bind(vm.cashFlows().choices(), s.rebalancingOnProperty());
     }
 
     private static ListCell<RuleRecord> ruleCell() {

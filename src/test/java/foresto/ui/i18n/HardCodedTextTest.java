@@ -30,7 +30,9 @@ class HardCodedTextTest {
      */
     static final List<String> CONVERTED = List.of(
             "i18n", "ForestoApp.java", "Startup.java", "DesktopLauncher.java", "ImportDialog.java",
-            "rules", "portfolios", "studies", "robust/RobustnessView.java", "robust/RobustnessViewModel.java");
+            "rules", "portfolios", "studies", "robust/RobustnessView.java", "robust/RobustnessViewModel.java",
+            "main/CashFlowSection.java", "main/CashFlowSetup.java", "main/CashFlowViewModel.java",
+            "main/FlowComparison.java", "main/FlowsPanel.java");
 
     /** The calls that put a text on screen; the argument list follows. */
     private static final Pattern SHOWS_TEXT = Pattern.compile(
