@@ -198,12 +198,27 @@ final class ChartOverlays {
             g.fillText(eventsName(content), xk + 16, yk);
         }
         if (sc.flowDays().length > 0) {
+            // after the last key (the flow lane's key is not among the content's keys), on a new row when it does not fit
+            String name = Messages.tr("cashFlows.legend", LocaleFormat.integer(sc.flowDays().length));
+            double wd = 16 + CanvasChart.textWidth(name, small);
+            double xk = d.px0 + 4;
+            int row = 0;
+            if (!places.isEmpty()) {
+                double[] lastPlace = places.get(places.size() - 1);
+                xk = lastPlace[0] + widths.get(places.size() - 1) + GAP;
+                row = (int) lastPlace[1];
+                if (xk + wd > d.px1) {
+                    xk = d.px0 + 4;
+                    row++;
+                }
+            }
+            double yk = s.top + 9 + row * LEGEND_ROW;
+            d.legendRows = Math.max(d.legendRows, row + 1);
+            d.legendRight = Math.max(d.legendRight, xk + wd);
             g.setFill(p.colour(ChartColour.SERIES_3));
             g.fillRect(xk + 4.25, yk - 6, 1.5, 12);
             g.setFill(text);
-            String name = Messages.tr("cashFlows.legend", LocaleFormat.integer(sc.flowDays().length));
             g.fillText(name, xk + 16, yk);
-            xk += 16 + CanvasChart.textWidth(name, small) + 18;
         }
         if (!Double.isNaN(content.horizontal())) {
             double xk = places.get(key)[0];

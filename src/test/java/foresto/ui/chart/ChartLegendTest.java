@@ -42,7 +42,7 @@ class ChartLegendTest {
             Canvas c = new Canvas(w, 220);
             out[0] = ChartPainter.paint(c.getGraphicsContext2D(), w, 220, new ChartPainter.Scene(content,
                     TimeSeriesChart.Range.ALL, false, TimeSeriesChart.Units.RATIO, "drift ÷ band (×)", "", null, null,
-                    i -> ChartTheme.DEFAULT.series(i, content.lines().get(i).color()), ChartTheme.DEFAULT));
+                    i -> ChartTheme.DEFAULT.series(i, content.lines().get(i).color()), ChartTheme.DEFAULT, new double[0]));
         });
         return out[0];
     }
