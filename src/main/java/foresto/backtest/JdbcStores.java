@@ -1,5 +1,6 @@
 package foresto.backtest;
 
+import foresto.db.CashFlowRepository;
 import foresto.db.EventRepository;
 import foresto.db.Jdbc;
 import foresto.db.MarketDataRepository;
@@ -12,6 +13,7 @@ import foresto.engine.RebalancingEvent;
 import foresto.model.DatasetRecord;
 import foresto.model.ListedPortfolio;
 import foresto.model.PortfolioRecord;
+import foresto.model.RunFlows;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
@@ -138,11 +140,18 @@ public final class JdbcStores {
         private final DataSource ds;
         private final RunRepository runs;
         private final EventRepository events;
+        private final CashFlowRepository flows;
 
         JdbcRuns(DataSource ds) {
             this.ds = ds;
             this.runs = new RunRepository(ds);
             this.events = new EventRepository(ds);
+            this.flows = new CashFlowRepository(ds);
+        }
+
+        @Override
+        public Optional<RunFlows> cashFlows(long runId) {
+            return flows.find(runId);
         }
 
         @Override
@@ -211,6 +220,11 @@ public final class JdbcStores {
                 @Override
                 public void insertEvents(long runId, Long ruleId, List<RebalancingEvent> events) throws SQLException {
                     EventRepository.insertAll(c, runId, ruleId, events);
+                }
+
+                @Override
+                public void insertCashFlows(long runId, RunFlows flows) throws SQLException {
+                    CashFlowRepository.insert(c, runId, flows);
                 }
 
                 @Override

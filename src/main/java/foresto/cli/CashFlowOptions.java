@@ -1,15 +1,15 @@
 package foresto.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.backtest.InlineRule;
-import foresto.engine.CashFlow;
+import foresto.backtest.ResultJson;
 import foresto.engine.CashFlowResult;
 import foresto.engine.CashFlowSchedule;
 import foresto.engine.FlowAllocation;
 import foresto.engine.Frequency;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.model.SideFlows;
 import picocli.CommandLine.Option;
 
 import java.util.Locale;
@@ -105,31 +105,9 @@ final class CashFlowOptions {
         };
     }
 
-    /**
-     * A side's flow keys (SEMANTICS §13.4, §13.5): {@code contributed}, {@code withdrawn}, {@code net_flow},
-     * {@code depleted_on} (null if never), {@code twr_total}, {@code twr_cagr}, {@code mwr} (null without a root) and
-     * {@code flows} ([{date, amount}], amount negative for a withdrawal).
-     */
+    /** A side's flow keys, as every face writes them ({@link ResultJson#putCashFlows}). */
     static void put(ObjectNode side, CashFlowResult cf) {
-        side.put("contributed", cf.contributed());
-        side.put("withdrawn", cf.withdrawn());
-        side.put("net_flow", cf.netFlow());
-        if (cf.depletedOn() == null) {
-            side.putNull("depleted_on");
-        } else {
-            side.put("depleted_on", cf.depletedOn().toString());
-        }
-        side.put("twr_total", cf.twrTotal());
-        side.put("twr_cagr", cf.twrCagr());
-        if (cf.mwr().isPresent()) {
-            side.put("mwr", cf.mwr().getAsDouble());
-        } else {
-            side.putNull("mwr");
-        }
-        ArrayNode flows = side.putArray("flows");
-        for (CashFlow f : cf.flows()) {
-            flows.addObject().put("date", f.date().toString()).put("amount", f.amount());
-        }
+        ResultJson.putCashFlows(side, SideFlows.of(cf));
     }
 
     private static ForestoException invalid(String message) {
