@@ -136,4 +136,16 @@ class CashFlowsApiTest {
         assertThat(count("simulation_run")).isEqualTo(runs);
         assertThat(count("run_cash_flow")).isEqualTo(flows);
     }
+
+    @Test
+    void aRobustnessStudyRefusesAScheduleRatherThanIgnoringIt() throws Exception {
+        long studies = count("robustness_study");
+        ApiServerTest.Reply r = ApiServerTest.send(server, "POST", RobustnessRoute.PATH, ApiServerTest.body(
+                ", \"kind\": \"timing\", \"rule\": \"quarterly\", \"cash_flows\": {\"amount\": 50, "
+                        + "\"frequency\": \"monthly\"}"));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("INVALID_REQUEST");
+        assertThat(r.body().get("message").asText()).startsWith("cash_flows");
+        assertThat(count("robustness_study")).isEqualTo(studies);
+    }
 }
