@@ -190,7 +190,8 @@ public final class ApiServer implements AutoCloseable {
         ex.body(body -> {
             BacktestResult r = service.run(ScenarioRequestParser.parse(body, service.flags()));
             // the window it used, from its stored paths (not recomputed; its events, which may be many, not read)
-            ex.sendJson(200, ResultJson.backtest(r, service.paths(r.runId()).dates()));
+            ex.sendJson(200, ResultJson.backtest(r, service.paths(r.runId()).dates(),
+                    service.cashFlows(r.runId()).orElse(null)));
         });
     }
 

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import foresto.backtest.BacktestRequest;
+import foresto.backtest.CashFlowInput;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.InlineRule;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.EngineException;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingRule;
@@ -20,6 +22,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,7 +33,20 @@ import java.util.TreeSet;
 final class ScenarioRequestParser {
     static final Set<String> FIELDS = Set.of("portfolio_id", "start_date", "end_date", "initial_value",
             "missing_data_policy", "dataset_id", "rebalancing_rule_id", "rule", "base_day", "cost_rate", "check",
-            "rebalance_to", "phase", "day_offset");
+            "rebalance_to", "phase", "day_offset", "cash_flows");
+    /**
+     * The fields of {@code cash_flows} (SEMANTICS §13.1, §13.5): {@code amount} (signed: &gt; 0 a contribution, &lt; 0 a
+     * withdrawal) or {@code rate}, the calendar, growth, the limits and ON's {@code flow_allocation}.
+     */
+    static final Set<String> CASH_FLOW_FIELDS = Set.of("amount", "rate", "frequency", "base_day", "phase", "day_offset",
+            "growth", "flows_from", "flows_until", "flow_allocation");
+    /** The command line's words for a flow input (as {@link CashFlowInput} names them) → the field of cash_flows. */
+    private static final Map<String, String> CASH_FLOW_NAMES = Map.ofEntries(Map.entry("contribution", "amount"),
+            Map.entry("withdrawal", "amount"), Map.entry("withdrawal-rate", "rate"),
+            Map.entry("flow-frequency", "frequency"), Map.entry("flow-base-day", "base_day"),
+            Map.entry("flow-phase", "phase"), Map.entry("flow-day-offset", "day_offset"),
+            Map.entry("flow-growth", "growth"), Map.entry("flows-from", "flows_from"),
+            Map.entry("flows-until", "flows_until"), Map.entry("flow-allocation", "flow_allocation"));
     /**
      * An inline rule, in the command line's words (SEMANTICS §10, §12.1): rule spec, base day, cost, check calendar,
      * g, and the calendar's phase and day offset.
@@ -101,7 +117,50 @@ final class ScenarioRequestParser {
                     + printable(policy.asText()) + "\"");
         };
         return new BacktestRequest(portfolioId, optionalId(root, "dataset_id"), start, end, iv.doubleValue(), p,
-                optionalId(root, "rebalancing_rule_id"), inlineRule(root));
+                optionalId(root, "rebalancing_rule_id"), inlineRule(root), cashFlows(root));
+    }
+
+    /**
+     * The flow schedule of {@code cash_flows}, or null when absent (or null); every check the command line makes, each
+     * problem named by its field ({@code cash_flows.rate}, …).
+     */
+    static CashFlowSchedule cashFlows(JsonNode root) {
+        JsonNode cf = root.get("cash_flows");
+        if (cf == null || cf.isNull()) {
+            return null;
+        }
+        if (!cf.isObject()) {
+            throw invalid("cash_flows", "must be an object");
+        }
+        for (Iterator<String> it = cf.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!CASH_FLOW_FIELDS.contains(f)) {
+                throw invalid("cash_flows." + printable(f), "is not a known field (known: "
+                        + String.join(", ", new TreeSet<>(CASH_FLOW_FIELDS)) + ")");
+            }
+        }
+        Double amount = optionalNumber(cf, "cash_flows.", "amount");
+        Double rate = optionalNumber(cf, "cash_flows.", "rate");
+        if (amount != null && rate != null) {
+            throw invalid("cash_flows", "takes an amount or a rate, not both");
+        }
+        if (amount != null && amount == 0) {
+            throw invalid("cash_flows.amount", "must be non-zero (> 0 a contribution, < 0 a withdrawal)");
+        }
+        CashFlowInput in = new CashFlowInput(amount != null && amount > 0 ? amount : null,
+                amount != null && amount < 0 ? -amount : null, rate, optionalText(cf, "cash_flows.", "frequency"),
+                optionalText(cf, "cash_flows.", "base_day"), optionalInteger(cf, "cash_flows.", "phase"),
+                optionalInteger(cf, "cash_flows.", "day_offset"), optionalNumber(cf, "cash_flows.", "growth"),
+                optionalText(cf, "cash_flows.", "flows_from"), optionalText(cf, "cash_flows.", "flows_until"),
+                optionalText(cf, "cash_flows.", "flow_allocation"));
+        if (in.contribution() == null && in.withdrawal() == null && rate == null) {
+            throw invalid("cash_flows", "needs an amount or a rate");
+        }
+        try {
+            return in.schedule(key -> "cash_flows." + CASH_FLOW_NAMES.get(key));
+        } catch (EngineException e) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "cash_flows: " + e.getMessage());
+        }
     }
 
     private static RebalancingRule inlineRule(JsonNode root) {
@@ -124,37 +183,54 @@ final class ScenarioRequestParser {
     }
 
     private static String text(JsonNode root, String field) {
-        JsonNode n = required(root, field);
+        return text(root, "", field);
+    }
+
+    /** {@code field} of {@code root}, named {@code prefix + field} in a message. */
+    private static String text(JsonNode root, String prefix, String field) {
+        JsonNode n = required(root, prefix, field);
         if (!n.isTextual() || n.asText().chars().anyMatch(Character::isISOControl)) {
-            throw invalid(field, "must be a string without control characters");
+            throw invalid(prefix + field, "must be a string without control characters");
         }
         return n.asText();
     }
 
     private static String optionalText(JsonNode root, String field) {
-        return root.hasNonNull(field) ? text(root, field) : null;
+        return optionalText(root, "", field);
+    }
+
+    private static String optionalText(JsonNode root, String prefix, String field) {
+        return root.hasNonNull(field) ? text(root, prefix, field) : null;
+    }
+
+    private static Integer optionalInteger(JsonNode root, String field) {
+        return optionalInteger(root, "", field);
     }
 
     /** A whole number (2, or 2.0 — not 2.5), in int range; null when absent. */
-    private static Integer optionalInteger(JsonNode root, String field) {
+    private static Integer optionalInteger(JsonNode root, String prefix, String field) {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
             return null;
         }
         if (!n.isNumber() || n.doubleValue() != Math.rint(n.doubleValue())
                 || n.doubleValue() < Integer.MIN_VALUE || n.doubleValue() > Integer.MAX_VALUE) {
-            throw invalid(field, "must be a whole number");
+            throw invalid(prefix + field, "must be a whole number");
         }
         return n.intValue();
     }
 
     private static Double optionalNumber(JsonNode root, String field) {
+        return optionalNumber(root, "", field);
+    }
+
+    private static Double optionalNumber(JsonNode root, String prefix, String field) {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
             return null;
         }
         if (!n.isNumber()) {
-            throw invalid(field, "must be a number");
+            throw invalid(prefix + field, "must be a number");
         }
         return n.doubleValue();
     }
@@ -211,9 +287,13 @@ final class ScenarioRequestParser {
     }
 
     private static JsonNode required(JsonNode root, String field) {
+        return required(root, "", field);
+    }
+
+    private static JsonNode required(JsonNode root, String prefix, String field) {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
-            throw invalid(field, "is required");
+            throw invalid(prefix + field, "is required");
         }
         return n;
     }

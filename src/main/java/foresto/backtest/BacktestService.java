@@ -13,6 +13,7 @@ import foresto.model.DatasetRecord;
 import foresto.model.ListedPortfolio;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
+import foresto.model.RunFlows;
 import foresto.model.RunRecord;
 import foresto.model.RunRequestInfo;
 import foresto.model.StoredPaths;
@@ -172,6 +173,12 @@ public final class BacktestService {
         if (!stores.runs().answers()) {
             throw new ForestoException(ErrorCode.DATABASE_UNAVAILABLE, "the database does not answer");
         }
+    }
+
+    /** A stored run's cash flows (SEMANTICS §13.5); empty for a run without a flow schedule. */
+    public Optional<RunFlows> cashFlows(long runId) {
+        findRun(runId);
+        return stores.runs().cashFlows(runId);
     }
 
     /** A stored run's paths (dates, values, weights) without its events, which may be many. */

@@ -1,5 +1,6 @@
 package foresto.backtest;
 
+import foresto.db.CashFlowRepository;
 import foresto.db.EventRepository;
 import foresto.db.HealthCheck;
 import foresto.db.Jdbc;
@@ -13,6 +14,7 @@ import foresto.engine.RebalancingEvent;
 import foresto.model.DatasetRecord;
 import foresto.model.ListedPortfolio;
 import foresto.model.PortfolioRecord;
+import foresto.model.RunFlows;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
@@ -146,12 +148,19 @@ public final class JdbcStores {
         private final EventRepository events;
         /** On a connection of its own, so it never waits behind streams that hold the pool. */
         private final HealthCheck health;
+        private final CashFlowRepository flows;
 
         JdbcRuns(DataSource ds) {
             this.ds = ds;
             this.runs = new RunRepository(ds);
             this.events = new EventRepository(ds);
             this.health = HealthCheck.of(ds);
+            this.flows = new CashFlowRepository(ds);
+        }
+
+        @Override
+        public Optional<RunFlows> cashFlows(long runId) {
+            return flows.find(runId);
         }
 
         @Override
@@ -220,6 +229,11 @@ public final class JdbcStores {
                 @Override
                 public void insertEvents(long runId, Long ruleId, List<RebalancingEvent> events) throws SQLException {
                     EventRepository.insertAll(c, runId, ruleId, events);
+                }
+
+                @Override
+                public void insertCashFlows(long runId, RunFlows flows) throws SQLException {
+                    CashFlowRepository.insert(c, runId, flows);
                 }
 
                 @Override

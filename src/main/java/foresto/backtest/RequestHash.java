@@ -1,5 +1,6 @@
 package foresto.backtest;
 
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Weights;
@@ -17,13 +18,22 @@ import java.util.Optional;
 /**
  * request_hash (SEMANTICS §8): SHA-256, lower-case hex, of the canonical JSON of everything that decides a
  * run's numbers. Only when rebalancing is ON does the document carry the {@code rebalancing} key (rule
- * parameters and cost rate), so OFF requests keep their Phase 1 form.
+ * parameters and cost rate), so OFF requests keep their Phase 1 form; only with a flow schedule does it carry the
+ * {@code cash_flows} key (SEMANTICS §13.5), so a request without one hashes as it always did.
  *
  * @param portfolioId null for a DB-free run (the simulate command), where only the weights identify it
+ * @param cashFlows   the flow schedule, null for none
  */
 public record RequestHash(Long portfolioId, Weights weights, LocalDate start, LocalDate end, double initialValue,
                           String marketDataFingerprint, MissingDataPolicy missingDataPolicy,
-                          Optional<RebalancingRule> rule) {
+                          Optional<RebalancingRule> rule, CashFlowSchedule cashFlows) {
+
+    /** A request without a flow schedule. */
+    public RequestHash(Long portfolioId, Weights weights, LocalDate start, LocalDate end, double initialValue,
+                       String marketDataFingerprint, MissingDataPolicy missingDataPolicy,
+                       Optional<RebalancingRule> rule) {
+        this(portfolioId, weights, start, end, initialValue, marketDataFingerprint, missingDataPolicy, rule, null);
+    }
 
     /** How drift is measured: after the close's returns (end of day). Fixed in Phase 2, hashed anyway. */
     public static final String DRIFT_CALC_ORDER = "EOD";
@@ -49,7 +59,32 @@ public record RequestHash(Long portfolioId, Weights weights, LocalDate start, Lo
         doc.put("drift_calc_order", DRIFT_CALC_ORDER);
         doc.put("semantics_version", SEMANTICS_VERSION);
         rule.ifPresent(r -> doc.put("rebalancing", RuleCodec.hashParameters(r)));
+        if (cashFlows != null) {
+            doc.put("cash_flows", cashFlows(cashFlows, rule.isPresent()));
+        }
         return doc;
+    }
+
+    /**
+     * A schedule's hashed form: kind (AMOUNT or RATE) with its amount or rate, the calendar (frequency, base day,
+     * phase, day offset), growth, the from/until limits (null when open) and, with a rule, ON's flow allocation as
+     * the ON path uses it (not given = toward-target, the same numbers).
+     */
+    static Map<String, Object> cashFlows(CashFlowSchedule s, boolean withRule) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", s.amount() != null ? "AMOUNT" : "RATE");
+        m.put(s.amount() != null ? "amount" : "rate", s.amount() != null ? s.amount() : s.rate());
+        m.put("frequency", s.frequency());
+        m.put("base_day", s.baseDay());
+        m.put("phase", s.phase());
+        m.put("day_offset", s.dayOffset());
+        m.put("growth", s.growth());
+        m.put("flows_from", s.from());
+        m.put("flows_until", s.until());
+        if (withRule) {
+            m.put("flow_allocation", s.onAllocation());
+        }
+        return m;
     }
 
     public String canonicalJson() {

@@ -2,13 +2,16 @@ package foresto.backtest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import foresto.engine.CashFlow;
 import foresto.engine.Metrics;
 import foresto.engine.PathResult;
 import foresto.engine.PathStats;
 import foresto.engine.PeriodsPerYear;
 import foresto.engine.RebalancingEvent;
 import foresto.json.Json;
+import foresto.model.RunFlows;
 import foresto.model.RunSummary;
+import foresto.model.SideFlows;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -130,6 +133,14 @@ public final class ResultJson {
      * stored paths' dates, not recomputed), for its window ({@link #putWindow}).
      */
     public static ObjectNode backtest(BacktestResult r, LocalDate[] dates) {
+        return backtest(r, dates, null);
+    }
+
+    /**
+     * As {@link #backtest(BacktestResult, LocalDate[])}, with each side's flow keys ({@link #putCashFlows}) when the
+     * run has a flow schedule ({@code flows} not null).
+     */
+    public static ObjectNode backtest(BacktestResult r, LocalDate[] dates, RunFlows flows) {
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("run_id", r.runId());
         out.put("request_hash", r.requestHash());
@@ -141,7 +152,40 @@ public final class ResultJson {
         if (r.summary().on() != null) {
             out.set("on", metrics(r.summary().on()));
         }
+        if (flows != null) {
+            putCashFlows((ObjectNode) out.get("off"), flows.off());
+            if (flows.on() != null && out.has("on")) {
+                putCashFlows((ObjectNode) out.get("on"), flows.on());
+            }
+        }
         out.put("event_count", r.eventCount());
         return out;
+    }
+
+    /**
+     * A side's flow keys (SEMANTICS §13.4, §13.5), the same on every face: {@code contributed}, {@code withdrawn},
+     * {@code net_flow}, {@code depleted_on} (null if never), {@code twr_total}, {@code twr_cagr}, {@code mwr} (null
+     * without a root) and {@code flows} ([{date, amount}], amount negative for a withdrawal).
+     */
+    public static void putCashFlows(ObjectNode side, SideFlows cf) {
+        side.put("contributed", cf.contributed());
+        side.put("withdrawn", cf.withdrawn());
+        side.put("net_flow", cf.netFlow());
+        if (cf.depletedOn() == null) {
+            side.putNull("depleted_on");
+        } else {
+            side.put("depleted_on", cf.depletedOn().toString());
+        }
+        side.put("twr_total", cf.twrTotal());
+        side.put("twr_cagr", cf.twrCagr());
+        if (cf.mwr() != null) {
+            side.put("mwr", cf.mwr().doubleValue());
+        } else {
+            side.putNull("mwr");
+        }
+        ArrayNode flows = side.putArray("flows");
+        for (CashFlow f : cf.flows()) {
+            flows.addObject().put("date", f.date().toString()).put("amount", f.amount());
+        }
     }
 }

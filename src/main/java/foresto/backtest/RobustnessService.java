@@ -131,6 +131,11 @@ public final class RobustnessService {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "a robustness study needs a rule: name a stored rule "
                     + "(rebalancing_rule_id) or give an inline rule (rule)");
         }
+        if (s.cashFlows() != null) {
+            // not yet: a study's variants, windows and resampled paths would each need the schedule (SEMANTICS §13.5)
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "cash_flows: the robustness studies do not take a flow "
+                    + "schedule yet; study the rule without one");
+        }
         checkParametersAlone(req);
         RunPipeline.Plan scenario = pipeline.check(s);
         RebalancingRule a = scenario.rule().orElseThrow();

@@ -1,5 +1,6 @@
 package foresto.backtest;
 
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.MarketData;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.PathResult;
@@ -15,6 +16,7 @@ import foresto.model.DatasetRecord;
 import foresto.model.ListedPortfolio;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
+import foresto.model.RunFlows;
 import foresto.model.RunRecord;
 import foresto.model.RunRequestInfo;
 import foresto.model.RunSummary;
@@ -56,15 +58,25 @@ final class RunPipeline {
         this.clock = clock;
     }
 
-    /** A checked run: what will be simulated on which data, its hash, and the names it is described with. */
+    /**
+     * A checked run: what will be simulated on which data (with its flow schedule, null for none), its hash, and
+     * the names it is described with.
+     */
     record Plan(DatasetRecord dataset, MarketData data, Scenario scenario, Optional<RebalancingRule> rule, Long ruleId,
-                RequestHash hash, RunRequestInfo info) {
-        /** The plan of {@code scenario} for {@code portfolio}; its hash is the request hash of exactly that. */
+                CashFlowSchedule cashFlows, RequestHash hash, RunRequestInfo info) {
+        /** The plan of {@code scenario} for {@code portfolio}, without flows. */
         static Plan of(PortfolioRecord portfolio, DatasetRecord dataset, MarketData data, Scenario scenario,
                        Optional<RebalancingRule> rule, Long ruleId, RunRequestInfo info) {
+            return of(portfolio, dataset, data, scenario, rule, ruleId, null, info);
+        }
+
+        /** The plan of {@code scenario} for {@code portfolio}; its hash is the request hash of exactly that. */
+        static Plan of(PortfolioRecord portfolio, DatasetRecord dataset, MarketData data, Scenario scenario,
+                       Optional<RebalancingRule> rule, Long ruleId, CashFlowSchedule cashFlows, RunRequestInfo info) {
             RequestHash hash = new RequestHash(portfolio.portfolioId(), portfolio.weights(), scenario.start(),
-                    scenario.end(), scenario.initialValue(), data.fingerprint(), scenario.missingDataPolicy(), rule);
-            return new Plan(dataset, data, scenario, rule, ruleId, hash, info);
+                    scenario.end(), scenario.initialValue(), data.fingerprint(), scenario.missingDataPolicy(), rule,
+                    cashFlows);
+            return new Plan(dataset, data, scenario, rule, ruleId, cashFlows, hash, info);
         }
     }
 
@@ -81,7 +93,7 @@ final class RunPipeline {
         Computed withComputeMs(double ms) {
             NewRun r = run;
             return new Computed(plan, new NewRun(r.requestHash(), r.canonicalRequest(), r.info(), r.summary(), r.paths(),
-                    ms, r.withRule(), r.ruleId(), r.events()));
+                    ms, r.withRule(), r.ruleId(), r.events(), r.flows()));
         }
     }
 
@@ -150,6 +162,9 @@ final class RunPipeline {
                 : Optional.of(usableRule(req.rebalancingRuleId()));
         Optional<RebalancingRule> engineRule = req.inlineRule() != null ? Optional.of(req.inlineRule())
                 : rule.map(RuleRecord::toEngineRule);
+        if (req.cashFlows() != null) {
+            req.cashFlows().requireRuleFor(engineRule.isPresent());
+        }
         LocalDate start = req.startDate() == null ? dataset.firstDate() : req.startDate();
         LocalDate end = req.endDate() == null ? dataset.lastDate() : req.endDate();
         Scenario scenario = new Scenario(portfolio.weights(), start, end, initialValue, policy);
@@ -158,7 +173,8 @@ final class RunPipeline {
                 dataset.label(), start, end, initialValue, policy.name(), rule.map(RuleRecord::ruleId).orElse(null),
                 req.inlineRule() != null ? "inline " + RuleCodec.spec(req.inlineRule()) : rule.map(RuleRecord::ruleName).orElse(null),
                 req.inlineRule() != null ? RuleCodec.describe(req.inlineRule()) : rule.map(RuleRecord::describe).orElse(null));
-        return Plan.of(portfolio, dataset, data, scenario, engineRule, rule.map(RuleRecord::ruleId).orElse(null), info);
+        return Plan.of(portfolio, dataset, data, scenario, engineRule, rule.map(RuleRecord::ruleId).orElse(null),
+                req.cashFlows(), info);
     }
 
     /**
@@ -199,14 +215,15 @@ final class RunPipeline {
     Computed compute(Plan plan, Cancellation cancellation) {
         cancellation.checkpoint();
         long t0 = System.nanoTime();
-        SimulationResult result = ScenarioSimulation.run(plan.data(), plan.scenario(), plan.rule(), true);
+        SimulationResult result = ScenarioSimulation.run(plan.data(), plan.scenario(), plan.rule(), plan.cashFlows(),
+                true);
         double computeMs = (System.nanoTime() - t0) / 1e6;
         cancellation.checkpoint();
         RunSummary summary = new RunSummary(result.off().metrics(), result.on().map(PathResult::metrics).orElse(null),
                 result.off().periodsPerYear().value());
         List<RebalancingEvent> onEvents = result.on().map(PathResult::events).orElse(List.of());
         return new Computed(plan, new NewRun(plan.hash().hex(), plan.hash().canonicalJson(), plan.info(), summary,
-                toStored(result), computeMs, plan.rule().isPresent(), plan.ruleId(), onEvents));
+                toStored(result), computeMs, plan.rule().isPresent(), plan.ruleId(), onEvents, RunFlows.of(result)));
     }
 
     /**
@@ -263,11 +280,17 @@ final class RunPipeline {
         stores.runs().rolledBack("warming up", w -> write(w, run.run()));
     }
 
-    /** Writes a run and, when it has a rule, its events; empty when a run with this hash is already stored. */
+    /**
+     * Writes a run, its events when it has a rule and its cash flows when it has a schedule; empty when a run with
+     * this hash is already stored.
+     */
     private static Optional<Long> write(Stores.Writer w, NewRun run) throws SQLException {
         Optional<Long> id = w.insertRunIfAbsent(run);
         if (id.isPresent() && run.withRule()) {
             w.insertEvents(id.get(), run.ruleId(), run.events());
+        }
+        if (id.isPresent() && run.flows() != null) {
+            w.insertCashFlows(id.get(), run.flows());
         }
         return id;
     }

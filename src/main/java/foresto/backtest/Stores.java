@@ -7,6 +7,7 @@ import foresto.engine.RebalancingEvent;
 import foresto.model.DatasetRecord;
 import foresto.model.ListedPortfolio;
 import foresto.model.PortfolioRecord;
+import foresto.model.RunFlows;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
@@ -85,6 +86,11 @@ public record Stores(Portfolios portfolios, Datasets datasets, Rules rules, Runs
         /** A run's events in event_date order, a page at a time, without holding them all in memory. */
         void streamEvents(long runId, long offset, Integer limit, EventRepository.EventSink sink);
 
+        /** A run's cash flows (SEMANTICS §13); empty for a run without a flow schedule. */
+        default Optional<RunFlows> cashFlows(long runId) {
+            return Optional.empty();
+        }
+
         /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
         <T> T inTransaction(String doing, Work<T> work);
 
@@ -132,6 +138,11 @@ public record Stores(Portfolios portfolios, Datasets datasets, Rules rules, Runs
         Optional<Long> insertRunIfAbsent(NewRun run) throws SQLException;
 
         void insertEvents(long runId, Long ruleId, List<RebalancingEvent> events) throws SQLException;
+
+        /** Writes the cash flows of a run with a flow schedule (SEMANTICS §13.5). */
+        default void insertCashFlows(long runId, RunFlows flows) throws SQLException {
+            throw new UnsupportedOperationException("this store keeps no cash flows");
+        }
 
         /** Inserts the study unless one with its hash exists: its id, or empty when another stored it first. */
         Optional<Long> insertStudyIfAbsent(StudyRepository.NewRow study) throws SQLException;

@@ -2,6 +2,7 @@ package foresto.backtest;
 
 import foresto.csv.CsvWriter;
 import foresto.engine.EngineException;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.MarketData;
 import foresto.engine.Metrics;
 import foresto.engine.PeriodsPerYear;
@@ -9,6 +10,7 @@ import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
 import foresto.engine.Sweep;
 import foresto.engine.robust.RobustSweep;
+import foresto.model.SideFlows;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.rule.RuleCodec;
@@ -119,10 +121,16 @@ public final class SweepRunner {
     /**
      * The grid: {@code rows} in rule-major order (all cost rates of the first rule, then the next rule …);
      * {@code dates}: the calendar every cell ran on (OFF's path dates; shared, not copied); {@code bootstrap}: what
-     * the robust sweep ran with, or null for a plain sweep.
+     * the robust sweep ran with, or null for a plain sweep; {@code offFlows}: OFF's cash flows when the sweep ran on a
+     * flow schedule (every cell ran on the same one), else null.
      */
     public record Result(Metrics off, List<String> rules, List<Double> costRates, List<Row> rows,
-                         PeriodsPerYear periodsPerYear, LocalDate[] dates, Bootstrapped bootstrap) {
+                         PeriodsPerYear periodsPerYear, LocalDate[] dates, Bootstrapped bootstrap, SideFlows offFlows) {
+        public Result(Metrics off, List<String> rules, List<Double> costRates, List<Row> rows,
+                      PeriodsPerYear periodsPerYear, LocalDate[] dates, Bootstrapped bootstrap) {
+            this(off, rules, costRates, rows, periodsPerYear, dates, bootstrap, null);
+        }
+
         public Row at(int rule, int cost) {
             return rows.get(rule * costRates.size() + cost);
         }
@@ -171,6 +179,20 @@ public final class SweepRunner {
      */
     public static Result run(MarketData data, Scenario scenario, List<RebalancingRule> free, List<Double> costs,
                              Bootstrap bootstrap, Progress progress, BooleanSupplier cancelled) {
+        return run(data, scenario, free, costs, null, bootstrap, progress, cancelled);
+    }
+
+    /**
+     * As {@link #run(MarketData, Scenario, List, List, Bootstrap, Progress, BooleanSupplier)} with every cell and OFF
+     * on the flow schedule {@code flows} (null: none). With a schedule a cell's break-even cost rate is null (its final
+     * value is no product of its trades' costs); a robust sweep takes no schedule (INVALID_REQUEST).
+     */
+    public static Result run(MarketData data, Scenario scenario, List<RebalancingRule> free, List<Double> costs,
+                             CashFlowSchedule flows, Bootstrap bootstrap, Progress progress, BooleanSupplier cancelled) {
+        if (flows != null && bootstrap != null) {
+            throw new ForestoException(ErrorCode.INVALID_REQUEST, "a robust sweep (bootstrap) does not take a flow "
+                    + "schedule; sweep the schedule without resampling");
+        }
         long cellCount = (long) free.size() * costs.size();
         if (cellCount > SweepSpec.MAX_CELLS) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "a sweep takes at most " + SweepSpec.MAX_CELLS
@@ -186,7 +208,7 @@ public final class SweepRunner {
         long total = cellCount + (bootstrap == null ? 0 : cellCount * bootstrap.paths());
         Sweep sweep;
         try {
-            sweep = Sweep.prepare(data, scenario);
+            sweep = Sweep.prepare(data, scenario, flows, true);
         } catch (EngineException e) {
             throw Failures.of(e);
         }
@@ -215,7 +237,7 @@ public final class SweepRunner {
         }
         if (bootstrap == null) {
             return new Result(sweep.off().metrics(), names, List.copyOf(costs), List.of(rows), sweep.periodsPerYear(),
-                    sweep.off().dates(), null);
+                    sweep.off().dates(), null, flows == null ? null : SideFlows.of(sweep.off().cashFlows()));
         }
         List<RebalancingRule> cells = new ArrayList<>();
         for (int i = 0; i < r * c; i++) {

@@ -1,18 +1,12 @@
 package foresto.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import foresto.backtest.InlineRule;
-import foresto.engine.CashFlow;
+import foresto.backtest.CashFlowInput;
+import foresto.backtest.ResultJson;
 import foresto.engine.CashFlowResult;
 import foresto.engine.CashFlowSchedule;
-import foresto.engine.FlowAllocation;
-import foresto.engine.Frequency;
-import foresto.error.ErrorCode;
-import foresto.error.ForestoException;
+import foresto.model.SideFlows;
 import picocli.CommandLine.Option;
-
-import java.util.Locale;
 
 /**
  * A flow schedule on the command line (SEMANTICS §13.5): {@code --contribution A | --withdrawal A |
@@ -51,88 +45,12 @@ final class CashFlowOptions {
 
     /** The schedule, or null when no flow option was given; INVALID_REQUEST for a contradictory or incomplete set. */
     CashFlowSchedule schedule() {
-        int kinds = (contribution != null ? 1 : 0) + (withdrawal != null ? 1 : 0) + (withdrawalRate != null ? 1 : 0);
-        String shape = frequency != null ? "--flow-frequency" : baseDay != null ? "--flow-base-day"
-                : phase != null ? "--flow-phase" : dayOffset != null ? "--flow-day-offset"
-                : growth != null ? "--flow-growth" : from != null ? "--flows-from" : until != null ? "--flows-until"
-                : allocation != null ? "--flow-allocation" : null;
-        if (kinds == 0) {
-            if (shape != null) {
-                throw invalid(shape + " needs --contribution, --withdrawal or --withdrawal-rate");
-            }
-            return null;
-        }
-        if (kinds > 1) {
-            throw invalid("give one of --contribution, --withdrawal and --withdrawal-rate (an amount or a rate, not both)");
-        }
-        if (frequency == null) {
-            throw invalid("a flow needs --flow-frequency monthly|quarterly|semiannual|annual");
-        }
-        Double amount = null;
-        if (contribution != null || withdrawal != null) {
-            double a = contribution != null ? contribution : withdrawal;
-            if (!(a > 0)) {
-                throw invalid((contribution != null ? "--contribution" : "--withdrawal") + " must be > 0, got " + a);
-            }
-            amount = contribution != null ? a : -a;
-        }
-        if (withdrawalRate != null && growth != null) {
-            throw invalid("--flow-growth applies to an amount; --withdrawal-rate takes none");
-        }
-        return new CashFlowSchedule(amount, withdrawalRate, frequency(frequency), InlineRule.baseDay(baseDay),
-                phase == null ? 0 : phase, dayOffset == null ? 0 : dayOffset, growth == null ? 0 : growth,
-                from == null ? null : SimulateCommand.parseDate("--flows-from", from),
-                until == null ? null : SimulateCommand.parseDate("--flows-until", until), allocation(allocation));
+        return new CashFlowInput(contribution, withdrawal, withdrawalRate, frequency, baseDay, phase, dayOffset, growth,
+                from, until, allocation).schedule(CashFlowInput.OPTIONS);
     }
 
-    private static Frequency frequency(String text) {
-        for (Frequency f : Frequency.values()) {
-            if (f.name().equalsIgnoreCase(text.trim())) {
-                return f;
-            }
-        }
-        throw invalid("--flow-frequency must be monthly, quarterly, semiannual or annual, got '" + text + "'");
-    }
-
-    private static FlowAllocation allocation(String text) {
-        if (text == null) {
-            return null;
-        }
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "pro-rata" -> FlowAllocation.PRO_RATA;
-            case "toward-target" -> FlowAllocation.TOWARD_TARGET;
-            default -> throw invalid("--flow-allocation must be pro-rata or toward-target, got '" + text + "'");
-        };
-    }
-
-    /**
-     * A side's flow keys (SEMANTICS §13.4, §13.5): {@code contributed}, {@code withdrawn}, {@code net_flow},
-     * {@code depleted_on} (null if never), {@code twr_total}, {@code twr_cagr}, {@code mwr} (null without a root) and
-     * {@code flows} ([{date, amount}], amount negative for a withdrawal).
-     */
+    /** A side's flow keys, as every face writes them ({@link ResultJson#putCashFlows}). */
     static void put(ObjectNode side, CashFlowResult cf) {
-        side.put("contributed", cf.contributed());
-        side.put("withdrawn", cf.withdrawn());
-        side.put("net_flow", cf.netFlow());
-        if (cf.depletedOn() == null) {
-            side.putNull("depleted_on");
-        } else {
-            side.put("depleted_on", cf.depletedOn().toString());
-        }
-        side.put("twr_total", cf.twrTotal());
-        side.put("twr_cagr", cf.twrCagr());
-        if (cf.mwr().isPresent()) {
-            side.put("mwr", cf.mwr().getAsDouble());
-        } else {
-            side.putNull("mwr");
-        }
-        ArrayNode flows = side.putArray("flows");
-        for (CashFlow f : cf.flows()) {
-            flows.addObject().put("date", f.date().toString()).put("amount", f.amount());
-        }
-    }
-
-    private static ForestoException invalid(String message) {
-        return new ForestoException(ErrorCode.INVALID_REQUEST, message);
+        ResultJson.putCashFlows(side, SideFlows.of(cf));
     }
 }

@@ -5,10 +5,12 @@ import foresto.backtest.BacktestRequest;
 import foresto.backtest.FeatureFlags;
 import foresto.config.AppConfig;
 import foresto.backtest.InlineRule;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingRule;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
@@ -26,7 +28,7 @@ final class RunOptions {
     String ruleSpec;
     @Option(names = "--cost-rate", paramLabel = "RATE", description = "with --rule-spec: cost rate (default 0.001)")
     Double costRate;
-    @picocli.CommandLine.Mixin
+    @Mixin
     RuleShapeOptions shape;
     @Option(names = "--start", paramLabel = "YYYY-MM-DD")
     String start;
@@ -38,6 +40,8 @@ final class RunOptions {
     String missing;
     @Option(names = "--dataset", paramLabel = "NAME_OR_ID", description = "market dataset (default: the sample dataset)")
     String dataset;
+    @Mixin
+    CashFlowOptions cashFlows;
 
     /** Checks what needs no database (the flag gate first, so a disabled rule never starts the database). */
     void validate(AppConfig config) {
@@ -54,6 +58,10 @@ final class RunOptions {
         inlineRule();
         MissingDataPolicy.parse(missing);
         dates();
+        CashFlowSchedule schedule = cashFlows.schedule();
+        if (schedule != null) {
+            schedule.requireRuleFor(rule != null || ruleId != null || ruleSpec != null);
+        }
     }
 
     private LocalDate[] dates() {
@@ -68,7 +76,7 @@ final class RunOptions {
         Long datasetId = dataset == null ? null : Lookup.dataset(svc, dataset);
         LocalDate[] d = dates();
         return new BacktestRequest(Lookup.portfolio(svc, portfolio), datasetId, d[0], d[1], initialValue,
-                MissingDataPolicy.parse(missing), chosenRule, inlineRule());
+                MissingDataPolicy.parse(missing), chosenRule, inlineRule(), cashFlows.schedule());
     }
 
     private RebalancingRule inlineRule() {

@@ -77,7 +77,7 @@ final class SimulateCommand implements Callable<Integer> {
 
         SimulationResult result = ScenarioSimulation.run(data, scenario, parsedRule, schedule, false);
         RequestHash hash = new RequestHash(null, scenario.targets(), scenario.start(), scenario.end(), scenario.initialValue(),
-                data.fingerprint(), scenario.missingDataPolicy(), parsedRule);
+                data.fingerprint(), scenario.missingDataPolicy(), parsedRule, schedule);
 
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("request_hash", hash.hex());

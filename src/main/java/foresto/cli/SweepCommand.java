@@ -7,6 +7,7 @@ import foresto.backtest.Metric;
 import foresto.backtest.ResultJson;
 import foresto.backtest.SweepRunner;
 import foresto.backtest.SweepSpec;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.RebalancingRule;
 import foresto.engine.robust.BootstrapStudy;
 import foresto.error.ErrorCode;
@@ -75,12 +76,16 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
+    @Mixin
+    CashFlowOptions cashFlows;
+
     @Override
     public Integer call() {
         FeatureFlags.from(main.config()).requireRebalancingAllowed("--rules");
         shape.requireNoCalendarShift("sweep");
         Metric colour = parseMetric(metric);
         SweepRunner.Bootstrap resampling = bootstrap();
+        CashFlowSchedule schedule = cashFlows.schedule();
         if (colour.needsBootstrap() && resampling == null) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "--metric " + metric.trim() + " needs --bootstrap J");
         }
@@ -91,8 +96,8 @@ final class SweepCommand implements Callable<Integer> {
         List<Double> costs = SweepSpec.costRates(costRates);
         List<RebalancingRule> free = SweepRunner.rules(specs, shape.baseDay(), shape.check(), shape.rebalanceTo);
         FileScenarioOptions.Loaded in = scenarioOptions.load();
-        SweepRunner.Result result = SweepRunner.run(in.data(), in.scenario(), free, costs, resampling, (done, total) -> { },
-                () -> false);
+        SweepRunner.Result result = SweepRunner.run(in.data(), in.scenario(), free, costs, schedule, resampling,
+                (done, total) -> { }, () -> false);
         List<Map<String, Object>> rows = result.rows().stream().map(SweepRunner.Row::fields).toList();
         ObjectNode out = Json.mapper().createObjectNode();
         ResultJson.putPeriodsPerYear(out, result.periodsPerYear());
@@ -103,6 +108,9 @@ final class SweepCommand implements Callable<Integer> {
             out.put("seed", new BigInteger(Long.toUnsignedString(result.bootstrap().seed())));
         }
         out.set("off", ResultJson.metrics(result.off()));
+        if (result.offFlows() != null) {
+            ResultJson.putCashFlows((ObjectNode) out.get("off"), result.offFlows());
+        }
         ArrayNode list = out.putArray("cells");
         rows.forEach(m -> list.add(Json.mapper().valueToTree(m)));
         if (csv != null) {

@@ -35,7 +35,8 @@ final class Migrations {
             "V9__schema_state.sql",
             "V10__calendar_phase_and_day_offset.sql",
             "V11__robustness_study.sql",
-            "V12__portfolio_active.sql");
+            "V12__portfolio_active.sql",
+            "V13__run_cash_flow.sql");
     private static final String RESOURCES = "/foresto/seed/migration/";
 
     private Migrations() {

@@ -6,7 +6,8 @@ import java.util.List;
  * Many rules and cost rates on one portfolio and window: the calendar and the OFF path are prepared once,
  * then every cell is the same ON path loop a single run uses ({@link PathLoop}), so a cell's numbers are
  * exactly those of a single simulation with that rule and cost rate. Thread-safe after preparation; the
- * engine owns no threads (the caller runs cells in parallel if it wants).
+ * engine owns no threads (the caller runs cells in parallel if it wants). With a flow schedule (SEMANTICS §13) OFF
+ * and every cell run on the same schedule, each exactly as a single simulation with it.
  */
 public final class Sweep {
     private final ScenarioCalendar cal;
@@ -14,18 +15,34 @@ public final class Sweep {
     private final PathResult off;
     private final double[] targetReturns; // the daily return of the portfolio held exactly at its targets
     private final double years;
+    private final CashFlowSchedule flows;
 
-    private Sweep(ScenarioCalendar cal, Scenario scenario, PathResult off, double[] targetReturns, double years) {
+    private Sweep(ScenarioCalendar cal, Scenario scenario, CashFlowSchedule flows, PathResult off,
+                  double[] targetReturns, double years) {
         this.cal = cal;
         this.scenario = scenario;
+        this.flows = flows;
         this.off = off;
         this.targetReturns = targetReturns;
         this.years = years;
     }
 
     public static Sweep prepare(MarketData data, Scenario scenario) {
+        return prepare(data, scenario, null, false);
+    }
+
+    /**
+     * A sweep whose OFF path and cells all run on the flow schedule {@code flows} (null: none, exactly
+     * {@link #prepare(MarketData, Scenario)}); {@code withRules}: whether the cells have rules (a schedule's flow
+     * allocation needs them). INVALID_REQUEST when the schedule has no flow date in the window.
+     */
+    public static Sweep prepare(MarketData data, Scenario scenario, CashFlowSchedule flows, boolean withRules) {
         ScenarioCalendar cal = ScenarioCalendar.prepare(data, scenario);
-        PathResult off = BuyAndHold.run(cal, scenario, false);
+        if (flows != null) {
+            flows.requireRuleFor(withRules);
+        }
+        PathResult off = flows == null ? BuyAndHold.run(cal, scenario, false)
+                : PathLoop.run(cal, scenario, null, flows, false);
         int[] held = cal.held();
         double[] rows = cal.zeroFilledRows();
         double[] target = new double[cal.length()];
@@ -37,7 +54,7 @@ public final class Sweep {
             }
             target[k] = r;
         }
-        return new Sweep(cal, scenario, off, target, Metrics.years(cal.date(0), cal.date(cal.length() - 1)));
+        return new Sweep(cal, scenario, flows, off, target, Metrics.years(cal.date(0), cal.date(cal.length() - 1)));
     }
 
     /** The buy-and-hold path every cell is compared with. */
@@ -48,11 +65,13 @@ public final class Sweep {
     /**
      * One cell: the ON path of {@code rule} (its cost rate included), its turnover per year and its tracking
      * error: √f · the sample standard deviation of the period-by-period difference between the ON path's return and the
-     * return of the portfolio held exactly at its targets at no cost (how far the rule lets it wander).
+     * return of the portfolio held exactly at its targets at no cost (how far the rule lets it wander). With flows the
+     * ON path's returns are those of its time-weighted index (a flow is no return).
      */
     public Cell cell(RebalancingRule rule) {
-        PathResult on = PathLoop.run(cal, scenario, rule, false);
-        double[] v = on.values();
+        PathResult on = flows == null ? PathLoop.run(cal, scenario, rule, false)
+                : PathLoop.run(cal, scenario, rule, flows, false);
+        double[] v = flows == null ? on.values() : on.cashFlows().twrIndex();
         int n = v.length;
         double trackingError = 0;
         if (n >= 3) {
@@ -89,9 +108,14 @@ public final class Sweep {
      * ON's final value at cost c is G · Π (1 − c·T_i), G its final value at cost 0; the rate is found by
      * bisection on c to {@link #BREAK_EVEN_TOLERANCE}.
      *
+     * With a flow schedule the final value is no such product (flows come in between the trades): NaN.
+     *
      * @param free the cell of the rule at cost rate 0
      */
     public double breakEvenCostRate(Cell free) {
+        if (flows != null) {
+            return Double.NaN;
+        }
         double target = off.metrics().finalValue();
         double g = free.metrics().finalValue();
         List<RebalancingEvent> events = free.on().events();

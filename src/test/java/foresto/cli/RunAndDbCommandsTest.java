@@ -36,13 +36,13 @@ class RunAndDbCommandsTest {
     void dbCommandsMigrateSeedAndReport() {
         CliRunner.Result migrate = CliRunner.run(off, "db", "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("schema version 12");
+        assertThat(migrate.out()).contains("schema version 13");
         CliRunner.Result seed = CliRunner.run(off, "db", "seed");
         assertThat(seed.exitCode()).as(seed.err()).isZero();
         CliRunner.run(off, "db", "seed");
         CliRunner.Result info = CliRunner.run(off, "db", "info");
         assertThat(info.exitCode()).as(info.err()).isZero();
-        assertThat(info.out()).contains("schema version: 12").containsPattern("rebalancing_rule\\s+3");
+        assertThat(info.out()).contains("schema version: 13").containsPattern("rebalancing_rule\\s+3");
         assertThat(info.out() + info.err()).doesNotContainIgnoringCase("password=");
     }
 

@@ -53,15 +53,15 @@ class SchemaAndSeedTest {
 
     @Test
     void migrationsCreateTheSchemaWithTheUniqueRuleNameIndex() throws SQLException {
-        // the number of migration files under seed/migration, counted there (V1 … V12)
+        // the number of migration files under seed/migration, counted there (V1 … V13)
         long files;
         try (var list = Files.list(Path.of("seed/migration"))) {
             files = list.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThat(files).isEqualTo(12);
-        assertThat(db.schemaVersion()).isEqualTo("12");
+        assertThat(files).isEqualTo(13);
+        assertThat(db.schemaVersion()).isEqualTo("13");
         // the stored paths are deflated by the application: PostgreSQL keeps them uncompressed (V8)
         try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT attstorage FROM pg_attribute WHERE attrelid = "
