@@ -65,6 +65,42 @@ final class Raster {
         }
     }
 
+    /**
+     * Fills the area between two polylines through the same {@code n} x positions (ascending): {@code top} and
+     * {@code bottom} (rows, top ≤ bottom), anti-aliased by area as a line is, in {@code colour}.
+     */
+    void band(double[] xs, double[] top, double[] bottom, int n, Color colour) {
+        try {
+            for (int i = 1; i < n; i++) {
+                bandSegment(xs[i - 1], top[i - 1], bottom[i - 1], xs[i], top[i], bottom[i]);
+            }
+        } finally {
+            composite(colour); // also clears the coverage for the next shape
+        }
+    }
+
+    /** Covers, column by column, the part between the two edges of one stretch of a band. */
+    private void bandSegment(double x0, double t0, double b0, double x1, double t1, double b1) {
+        double dx = x1 - x0;
+        if (!(dx > 0 && dx < 1e7) || !(Math.abs(t0) < 1e7 && Math.abs(t1) < 1e7 && Math.abs(b0) < 1e7
+                && Math.abs(b1) < 1e7)) {
+            return; // a vertical step, or not finite
+        }
+        double topSlope = (t1 - t0) / dx;
+        double bottomSlope = (b1 - b0) / dx;
+        int first = (int) Math.max(0, Math.floor(x0));
+        int last = (int) Math.min(width - 1, Math.ceil(x1) - 1);
+        for (int u = first; u <= last; u++) {
+            double a = Math.max(u, x0);
+            double b = Math.min(u + 1, x1);
+            if (b <= a) {
+                continue;
+            }
+            double mid = (a + b) / 2 - x0;
+            span(u, t0 + topSlope * mid, b0 + bottomSlope * mid, b - a, true);
+        }
+    }
+
     /** A solid vertical line one pixel wide in column {@code x}, rows [{@code y0}, {@code y1}). */
     void verticalLine(int x, int y0, int y1, Color colour) {
         if (x < 0 || x >= width) {

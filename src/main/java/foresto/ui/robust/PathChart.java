@@ -4,18 +4,20 @@ import foresto.ui.chart.AxisTicks;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.ChartColour;
 import foresto.ui.chart.ChartTheme;
+import foresto.ui.chart.PlotImage;
 import foresto.ui.common.Fonts;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Series against dates on one canvas: lines of their own width and opacity (a timing study's thin variants, bold
@@ -113,23 +115,23 @@ public final class PathChart extends CanvasChart {
         }
         Font small = Fonts.regular(11);
         Layout l = layout(w, h, small);
-        g.setLineJoin(StrokeLineJoin.ROUND);
         axes(g, theme, small, l);
-        g.save();
-        g.beginPath();
-        g.rect(l.px0(), l.py0() - 2, l.px1() - l.px0(), l.py1() - l.py0() + 4);
-        g.clip();
-        for (Band b : content.bands()) {
-            band(g, theme, l, b);
-        }
         if (!Double.isNaN(content.reference())) {
             g.setFill(theme.colour(ChartColour.AXIS_TEXT));
             g.fillRect(l.px0(), Math.rint(l.y(content.reference())), l.px1() - l.px0(), 1);
         }
-        for (Series s : content.lines()) {
-            line(g, theme, l, s);
+        // bands and lines into one image over the plot (no canvas clip, no shape rasteriser), dots on top of it
+        PlotImage image = new PlotImage(l.px0(), l.py0() - 2, l.px1() - l.px0(), l.py1() - l.py0() + 4);
+        int[] cols = columns(content.x(), l);
+        for (Band b : content.bands()) {
+            band(image, theme, l, cols, b);
         }
-        g.restore();
+        List<Consumer<GraphicsContext>> dots = new ArrayList<>();
+        for (Series s : content.lines()) {
+            line(image, theme, l, cols, s, dots);
+        }
+        image.drawOn(g);
+        dots.forEach(d -> d.accept(g));
         legend(g, theme, small, l);
     }
 
@@ -239,50 +241,48 @@ public final class PathChart extends CanvasChart {
             }
             return all;
         }
-        List<Integer> starts = new ArrayList<>();
+        int[] starts = new int[Math.min(n, cols + 2) + 1];
+        int m = 0;
         int last = Integer.MIN_VALUE;
         for (int i = 0; i < n; i++) {
             int c = (int) Math.floor(l.x(x[i]));
             if (c != last) {
-                starts.add(i);
+                if (m == starts.length - 1) {
+                    starts = Arrays.copyOf(starts, starts.length * 2);
+                }
+                starts[m++] = i;
                 last = c;
             }
         }
-        starts.add(n);
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        starts[m++] = n;
+        return Arrays.copyOf(starts, m);
     }
 
-    private void band(GraphicsContext g, ChartTheme theme, Layout l, Band b) {
+    /** A band as each pixel column's highest upper and lowest lower value. */
+    private void band(PlotImage image, ChartTheme theme, Layout l, int[] cols, Band b) {
         double[] x = content.x();
-        int[] cols = columns(x, l);
         int m = cols.length - 1;
-        double[] xs = new double[2 * m];
-        double[] ys = new double[2 * m];
-        int k = 0;
+        double[] xs = new double[m];
+        double[] upper = new double[m];
+        double[] lower = new double[m];
         for (int c = 0; c < m; c++) {
             double hi = Double.NEGATIVE_INFINITY;
-            for (int i = cols[c]; i < cols[c + 1]; i++) {
-                hi = Math.max(hi, b.hi()[i]);
-            }
-            xs[k] = l.x(x[cols[c]]);
-            ys[k++] = l.y(hi);
-        }
-        for (int c = m - 1; c >= 0; c--) {
             double lo = Double.POSITIVE_INFINITY;
             for (int i = cols[c]; i < cols[c + 1]; i++) {
+                hi = Math.max(hi, b.hi()[i]);
                 lo = Math.min(lo, b.lo()[i]);
             }
-            xs[k] = l.x(x[cols[c]]);
-            ys[k++] = l.y(lo);
+            xs[c] = l.x(x[cols[c]]);
+            upper[c] = l.y(hi);
+            lower[c] = l.y(lo);
         }
-        g.setFill(withOpacity(theme.colour(b.colour()), b.opacity()));
-        g.fillPolygon(xs, ys, k);
+        image.band(xs, upper, lower, m, withOpacity(theme.colour(b.colour()), b.opacity()));
     }
 
-    private void line(GraphicsContext g, ChartTheme theme, Layout l, Series s) {
+    /** A series as each pixel column's range, into the image; its dots, if any, to {@code dots}. */
+    private void line(PlotImage image, ChartTheme theme, Layout l, int[] cols, Series s, List<Consumer<GraphicsContext>> dots) {
         double[] x = content.x();
         double[] y = s.y();
-        int[] cols = columns(x, l);
         int m = cols.length - 1;
         double[] xs = new double[2 * m];
         double[] ys = new double[2 * m];
@@ -316,15 +316,16 @@ public final class PathChart extends CanvasChart {
         }
         Color colour = withOpacity(theme.colour(s.colour()), s.opacity());
         if (s.width() > 0 && k > 1) {
-            g.setStroke(colour);
-            g.setLineWidth(s.width());
-            g.strokePolyline(xs, ys, k);
+            image.polyline(xs, ys, k, s.width(), colour);
         }
         if (s.points()) {
-            g.setFill(colour);
-            for (int i = 0; i < k; i++) {
-                g.fillOval(xs[i] - 2.5, ys[i] - 2.5, 5, 5);
-            }
+            int count = k;
+            dots.add(g -> {
+                g.setFill(colour);
+                for (int i = 0; i < count; i++) {
+                    g.fillOval(xs[i] - 2.5, ys[i] - 2.5, 5, 5);
+                }
+            });
         }
     }
 

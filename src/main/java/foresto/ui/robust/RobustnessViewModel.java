@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -286,20 +287,32 @@ public final class RobustnessViewModel {
     /**
      * Progress from worker threads, coalesced: at most one update waits for the UI thread at a time, and it shows
      * the latest count when it runs, so a thousand paths never flood the UI thread's queue. Parallel workers may
-     * report out of order; the largest count reported is the one shown.
+     * report out of order; the largest count reported is the one shown. Between the first and the last count, a
+     * count reported within {@link #PROGRESS_INTERVAL_NANOS} of the last update posted is not posted on its own (the
+     * next update shows it): each update costs the software renderer a repaint that the next pulse waits for.
      */
     private final class Reporter {
         private final Study study;
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicBoolean pending = new AtomicBoolean();
+        /** When the last update was posted (System.nanoTime); 0: none yet. */
+        private final AtomicLong posted = new AtomicLong();
 
         Reporter(Study study) {
             this.study = study;
         }
 
         void report(int count, int total) {
-            done.accumulateAndGet(count, Math::max);
+            int reached = done.accumulateAndGet(count, Math::max);
+            long now = System.nanoTime();
+            long last = posted.get();
+            // at most one update per PROGRESS_INTERVAL_NANOS (each repaints the status bar, which the software
+            // renderer makes the FX thread wait for); the first and the last count always go through
+            if (reached < total && last != 0 && now - last < PROGRESS_INTERVAL_NANOS) {
+                return;
+            }
             if (pending.compareAndSet(false, true)) {
+                posted.set(now == 0 ? 1 : now);
                 executor.onUiThread(() -> {
                     // one update at a time, each reading the count inside the lock: the last to write has read the
                     // largest count, also where an executor runs updates on the reporting threads (tests)
@@ -313,6 +326,9 @@ public final class RobustnessViewModel {
             }
         }
     }
+
+    /** The least time between two progress updates on the screen: 10 a second read as continuous. */
+    private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
 
     private Reporter reporter(Study study) {
         return new Reporter(study);
