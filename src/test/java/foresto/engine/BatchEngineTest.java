@@ -204,6 +204,60 @@ class BatchEngineTest {
         assertThat(checked).isEqualTo(5 * (RULES.size() + 1) * 9);
     }
 
+    /**
+     * Daily-checked drift lanes pre-check the band with a wider margin than the band's own: a market built to walk
+     * the equity weight of a 60/40 portfolio up to 0.65 (and down to 0.55) in steps that end within 1e-16 of the
+     * band's edge, then one ulp-sized step across it, again and again. Every lane (the window's own history and
+     * resampled ones) against the single-path engine, bit for bit, for bands that sit at the edge.
+     */
+    @Test
+    void lanesAtTheBandEdgeTradeOnTheSingleRunsCloses() {
+        double[] edge = {0.62, 0.64, 0.649, 0.65 - 1e-6, 0.65 - 1e-9, 0.65 - 1e-12, 0.65 - 1e-14, 0.65 - 1e-15,
+                0.65 - 2e-16, 0.65 - 1e-16, 0.65, 0.65 + 1e-16, 0.65 + 1e-15};
+        double[][] cols = new double[AssetClass.COUNT][DATES.length];
+        double p0 = 0.6;
+        double p1 = 0.4;
+        for (int i = 1, step = 0; i < DATES.length; i++, step++) {
+            double v = p0 + p1;
+            if (Math.abs(p0 / v - 0.6) >= 0.05) { // this replica's own trade; the engines decide for themselves
+                p0 = 0.6 * v;
+                p1 = 0.4 * v;
+            }
+            int s = step % (2 * edge.length);
+            double target = s < edge.length ? edge[s] : 1.2 - edge[s - edge.length]; // then the lower edge 0.55
+            double c = p0 / (p0 + p1);
+            double r = target * (1 - c) / (c * (1 - target)) - 1; // the equity return that moves c to the target
+            cols[AssetClass.EQUITY.ordinal()][i] = r;
+            p0 *= 1 + r;
+        }
+        MarketData data = MarketData.of(DATES, cols);
+        Scenario scenario = new Scenario(weights(0.6, 0.4, 0, 0, 0), START, END, 1000, MissingDataPolicy.ZERO);
+        BatchEngine engine = BatchEngine.prepare(data, scenario);
+        int[][] idx = indices(9, engine.rows(), 23);
+        for (int l = 1; l < 4; l++) { // long runs of the built walk: a jump only every 60 closes
+            for (int t = 2; t <= engine.rows(); t++) {
+                idx[l][t] = t % 60 == 0 ? idx[l][t - 1] : idx[l][t - 1] == engine.rows() ? 1 : idx[l][t - 1] + 1;
+            }
+        }
+        List<RebalancingRule> rules = List.of(
+                new RebalancingRule.Drift(0.05, FIRST, 0.0),
+                new RebalancingRule.Drift(0.05, FIRST, 0.001, BandKind.HYBRID, 1.0, CheckFrequency.DAILY, 0.5),
+                new RebalancingRule.Drift(0.05 - 1e-15, LAST, 0.002),
+                new RebalancingRule.Drift(0.05 + 1e-15, FIRST, 0.0, BandKind.ABSOLUTE, Double.NaN, CheckFrequency.DAILY, 0.875));
+        int trades = 0;
+        for (RebalancingRule rule : rules) {
+            BatchEngine.Batch values = engine.run(engine.plan(rule), idx, BatchEngine.Output.VALUES);
+            for (int l = 0; l < idx.length; l++) {
+                PathResult want = single(laneMarket(data, scenario, idx[l]), scenario, rule);
+                String what = rule + " lane " + l;
+                assertSameMetrics(values.metrics(l), want.metrics(), what);
+                assertThat(bits(values.values(l))).as(what).isEqualTo(bits(want.values()));
+                trades += want.metrics().eventCount();
+            }
+        }
+        assertThat(trades).as("the walk reaches the band again and again").isGreaterThan(200);
+    }
+
     @Test
     void theRulesFireInTheseMarkets() {
         MarketData data = market(7);
