@@ -5,7 +5,6 @@ import foresto.backtest.BacktestService;
 import foresto.backtest.ImportService;
 import foresto.backtest.PortfolioService;
 import foresto.backtest.RuleService;
-import foresto.config.AppConfig;
 import foresto.i18n.Messages;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.TimeSeriesChart;
@@ -208,7 +207,8 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
         FXMLLoader rulesLoader = loader("rules/RulesView.fxml");
         mc.rulesTab().setContent(load(rulesLoader));
-        mc.valueChart().setYLabel(AppConfig.valueLabel(currency));
+        mc.valueChart().setYLabel(currency == null || currency.isBlank() ? Messages.tr("main.charts.valueAxis")
+                : Messages.tr("main.charts.valueAxisIn", currency));
         return new Shell(scene, mc, rulesLoader.getController(), deferHiddenTabs);
     }
 

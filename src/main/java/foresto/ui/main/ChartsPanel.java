@@ -88,6 +88,7 @@ public final class ChartsPanel {
 
         // weights at the selected close, with the drift against the band
         weightsTable.setItems(r.getWeightsAtDay());
+        weightsTable.setPlaceholder(new Label(tr("main.charts.weightsPlaceholder")));
         wClassCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assetClass().name() + " "
                 + c.getValue().assetClass().koreanName()));
         wOnCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().on())));
