@@ -6,6 +6,7 @@ import foresto.config.AppConfig;
 import foresto.config.Secrets;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.i18n.Messages;
 import foresto.ui.DesktopLauncher;
 import foresto.ui.SharedArchive;
 import picocli.CommandLine;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -63,6 +65,7 @@ public final class Main implements Runnable {
      * keeps its own exit code.
      */
     public static int run(String[] args, AppConfig config, PrintWriter out, PrintWriter err) {
+        Messages.use(Locale.ENGLISH); // the command line and its pictures (--png) speak English whatever the machine's locale
         CommandLine cl = commandLine(config, out, err);
         int code = cl.execute(args);
         return checkWrites(code, out, err);

@@ -1,5 +1,6 @@
 package foresto.ui;
 
+import static foresto.i18n.Messages.tr;
 import foresto.ui.common.ScreenExports;
 import foresto.ui.common.UiState;
 import javafx.stage.Window;
@@ -17,9 +18,9 @@ import java.util.function.Supplier;
 final class ExportTargets implements ScreenExports.SaveTarget {
     /** The UI state's key of the last export folder. */
     static final String LAST_FOLDER = "export.lastFolder";
-    static final String CSV_TITLE = "Export to CSV";
-    static final String SWEEP_TITLE = "Export sweep cells to CSV";
-    static final String IMAGE_FAILED = "The image could not be saved";
+    static final String CSV_TITLE = "common.csvTitle";
+    static final String SWEEP_TITLE = "sweep.exportTitle";
+    static final String IMAGE_FAILED = "common.imageFailed";
 
     private final MainWindow.ExportChooser chooser;
     private final UiState state;
@@ -48,6 +49,6 @@ final class ExportTargets implements ScreenExports.SaveTarget {
     }
 
     static String titleFor(String suggestedName) {
-        return suggestedName.endsWith(".png") ? ScreenExports.SAVE_IMAGE_TITLE : CSV_TITLE;
+        return tr(suggestedName.endsWith(".png") ? ScreenExports.SAVE_IMAGE_TITLE : CSV_TITLE);
     }
 }

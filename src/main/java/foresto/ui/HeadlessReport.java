@@ -1,5 +1,6 @@
 package foresto.ui;
 
+import static foresto.i18n.Messages.tr;
 import foresto.backtest.Metric;
 import foresto.backtest.RunView;
 import foresto.backtest.SweepRunner;
@@ -94,7 +95,7 @@ public final class HeadlessReport {
     /** The bootstrap's charts (bootstrap-fan.png, bootstrap-cagr-diff.png) into {@code dir}; B empty: OFF. */
     public static void renderBootstrap(BootstrapStudy.Result r, String nameA, Optional<String> nameB, Scenario scenario,
                                        Path dir) {
-        renderCharts(() -> RobustnessCharts.images(BootstrapFigures.of(r, nameA, nameB.orElse("OFF, buy-and-hold"),
+        renderCharts(() -> RobustnessCharts.images(BootstrapFigures.of(r, nameA, nameB.orElse(tr("robust.offNameB")),
                 nameB.isEmpty(), scenario.initialValue(), heading(scenario))), dir);
     }
 
@@ -171,14 +172,14 @@ public final class HeadlessReport {
     public static void renderDrawdownAndAnnual(RunModel model, String heading, Path drawdownPng, Path annualPng) throws Exception {
         onFxThread(() -> {
             MainWindow.applyTheme();
-            TimeSeriesChart under = new TimeSeriesChart("Drawdown from the running peak (%)");
+            TimeSeriesChart under = new TimeSeriesChart(tr("report.drawdownAxis"));
             under.setUnits(TimeSeriesChart.Units.PERCENT);
-            under.titleProperty().set("Drawdown — " + heading);
+            under.titleProperty().set(tr("report.drawdownTitle", heading));
             under.setData(RunCharts.drawdown(model));
             snapshot(under, 1200, 500, drawdownPng);
 
             AnnualBars bars = new AnnualBars();
-            bars.titleProperty().set("Calendar-year returns — " + heading);
+            bars.titleProperty().set(tr("report.annualTitle", heading));
             bars.setData(RunCharts.annual(model));
             snapshot(bars, 1200, 500, annualPng);
         });
@@ -189,10 +190,10 @@ public final class HeadlessReport {
         onFxThread(() -> {
             MainWindow.applyTheme();
             TimeSeriesChart value = new TimeSeriesChart(valueLabel);
-            TimeSeriesChart drift = new TimeSeriesChart(model.normalisedDrift() ? "Drift / band" : "Max drift (%p)");
+            TimeSeriesChart drift = new TimeSeriesChart(tr(model.normalisedDrift() ? "report.driftRatioAxis" : "main.charts.driftAxis"));
             RunCharts.formatAxes(value, drift);
-            value.titleProperty().set((model.paths().hasOn() ? "Value, ON vs OFF — " : "Value, OFF only — ") + heading);
-            drift.titleProperty().set("Drift before trading — " + heading);
+            value.titleProperty().set(tr(model.paths().hasOn() ? "report.valueTitle" : "report.valueOffTitle", heading));
+            drift.titleProperty().set(tr("report.driftTitle", heading));
             RunCharts.populate(value, drift, model);
             snapshot(value, 1200, 700, valuePng);
             snapshot(drift, 1200, 400, driftPng);

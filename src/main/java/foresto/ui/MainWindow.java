@@ -5,7 +5,6 @@ import foresto.backtest.BacktestService;
 import foresto.backtest.ImportService;
 import foresto.backtest.PortfolioService;
 import foresto.backtest.RuleService;
-import foresto.config.AppConfig;
 import foresto.i18n.Messages;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.TimeSeriesChart;
@@ -208,7 +207,8 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
         FXMLLoader rulesLoader = loader("rules/RulesView.fxml");
         mc.rulesTab().setContent(load(rulesLoader));
-        mc.valueChart().setYLabel(AppConfig.valueLabel(currency));
+        mc.valueChart().setYLabel(currency == null || currency.isBlank() ? Messages.tr("main.charts.valueAxis")
+                : Messages.tr("main.charts.valueAxisIn", currency));
         return new Shell(scene, mc, rulesLoader.getController(), deferHiddenTabs);
     }
 
@@ -288,7 +288,7 @@ public final class MainWindow {
             SweepViewModel svm = new SweepViewModel(backtests, vm, executor, Platform::runLater,
                     e -> showError(scene.getWindow(), e));
             SweepView sv = new SweepView(svm, () -> mc.tabs().getSelectionModel().select(0),
-                    () -> targets.choose(ExportTargets.SWEEP_TITLE, "sweep.csv"));
+                    () -> targets.choose(Messages.tr(ExportTargets.SWEEP_TITLE), "sweep.csv"));
             Tab sweepTab = new Tab(Messages.tr("main.sweepTab"), sv);
             sweepTab.setId("sweepTab");
             mc.tabs().getTabs().add(sweepTab);
@@ -319,7 +319,7 @@ public final class MainWindow {
             }
 
             ScreenExports.install(scene, CanvasChart.class::isInstance, MainWindow::imageName, targets,
-                    Snapshots::write, t -> showError(scene.getWindow(), UiError.of(ExportTargets.IMAGE_FAILED, t)));
+                    Snapshots::write, t -> showError(scene.getWindow(), UiError.of(Messages.tr(ExportTargets.IMAGE_FAILED), t)));
             vm.load();
             rvm.load();
             scene.removeEventFilter(InputEvent.ANY, holdInput);
@@ -356,8 +356,8 @@ public final class MainWindow {
                     if (folder != null) {
                         fc.setInitialDirectory(folder.toFile());
                     }
-                    fc.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter("PNG image", "*.png")
-                            : new FileChooser.ExtensionFilter("CSV (UTF-8, Excel)", "*.csv"));
+                    fc.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter(Messages.tr("common.pngFilter"), "*.png")
+                            : new FileChooser.ExtensionFilter(Messages.tr("common.csvFilter"), "*.csv"));
                     return Optional.ofNullable(fc.showSaveDialog(owner)).map(File::toPath);
                 }
             };

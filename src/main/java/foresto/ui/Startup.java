@@ -57,7 +57,8 @@ public final class Startup {
         return c != null ? c : AppConfig.load();
     }
 
-    private static void progress(String message) {
+    private static void progress(String english) {
+        String message = ProgressText.of(english);
         lastMessage = message;
         listener.accept(message);
     }

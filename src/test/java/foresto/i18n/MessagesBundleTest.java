@@ -64,7 +64,8 @@ class MessagesBundleTest {
     }
 
     /** Texts that are the same in both languages on purpose (a language's own name, code words). */
-    private static final Set<String> SAME_IN_BOTH = Set.of("language.en", "main.chartsPanel.wOffCol", "robust.csv");
+    private static final Set<String> SAME_IN_BOTH = Set.of("language.en", "main.chartsPanel.wOffCol", "robust.csv", "main.perf.offCol",
+            "main.drift.threshold", "main.drift.points", "sweep.heatmap.offMark");
 
     @Test
     void everyErrorCodeHasAPlainMessageInBothLanguages() throws IOException {

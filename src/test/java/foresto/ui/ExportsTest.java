@@ -1,5 +1,6 @@
 package foresto.ui;
 
+import foresto.i18n.Messages;
 import foresto.backtest.ImportService;
 import foresto.backtest.RuleService;
 import foresto.csv.EventTable;
@@ -264,7 +265,7 @@ class ExportsTest {
         chooser.next = png;
         int asked = chooser.titles.size();
         requestContextMenu(robot, chart);
-        robot.clickOn(ScreenExports.SAVE_IMAGE);
+        robot.clickOn(Messages.tr(ScreenExports.SAVE_IMAGE));
         UiFixture.waitUntil(() -> Files.exists(png));
         assertThat(chooser.titles.get(asked)).isEqualTo("Save chart image as PNG: foresto-valueChart.png");
         BufferedImage image = ImageIO.read(png.toFile());
@@ -301,7 +302,7 @@ class ExportsTest {
                     Path file = dir.resolve("pictures").resolve(saved.size() + "-" + name + ".png");
                     chooser.next = file;
                     requestContextMenu(robot, c);
-                    robot.clickOn(ScreenExports.SAVE_IMAGE);
+                    robot.clickOn(Messages.tr(ScreenExports.SAVE_IMAGE));
                     UiFixture.waitUntil(() -> Files.exists(file));
                     BufferedImage picture = ImageIO.read(file.toFile());
                     assertThat(picture).as(name).isNotNull();
@@ -346,7 +347,7 @@ class ExportsTest {
         UiFixture.waitUntil(() -> !weights.getItems().isEmpty());
         robot.interact(() -> Clipboard.getSystemClipboard().clear());
         requestContextMenu(robot, weights);
-        robot.clickOn(ScreenExports.COPY_TABLE);
+        robot.clickOn(Messages.tr(ScreenExports.COPY_TABLE));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
         String[] weightLines = copied[0].split("\n");

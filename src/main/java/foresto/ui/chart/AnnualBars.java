@@ -1,5 +1,6 @@
 package foresto.ui.chart;
 
+import static foresto.i18n.Messages.tr;
 import foresto.ui.common.Fonts;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -168,7 +169,7 @@ public final class AnnualBars extends CanvasChart {
         g.translate(12, (l.py0() + l.py1()) / 2);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText("Calendar-year return (%)", 0, 0);
+        g.fillText(tr("chart.annualAxis"), 0, 0);
         g.restore();
     }
 
@@ -222,9 +223,9 @@ public final class AnnualBars extends CanvasChart {
     public static List<Series> of(List<Year> on, List<Year> off) {
         List<Series> out = new ArrayList<>();
         if (on != null) {
-            out.add(new Series("ON", TimeSeriesChart.ON_COLOUR, on));
+            out.add(new Series(tr("main.perf.onCol"), TimeSeriesChart.ON_COLOUR, on));
         }
-        out.add(new Series("OFF", TimeSeriesChart.OFF_COLOUR, off));
+        out.add(new Series(tr("main.perf.offCol"), TimeSeriesChart.OFF_COLOUR, off));
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package foresto.ui.chart;
 
+import static foresto.i18n.Messages.tr;
 import foresto.ui.chart.ChartPainter.Pass;
 import foresto.ui.chart.ChartPainter.Scene;
 import foresto.ui.common.Fonts;
@@ -61,7 +62,7 @@ final class ChartAxes {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(axisText);
-        g.fillText(sc.yLabel() + (sc.log() ? " (log scale)" : ""), 0, 0);
+        g.fillText(sc.yLabel() + (sc.log() ? tr("chart.logScale") : ""), 0, 0);
         g.restore();
         g.setFill(p.colour(ChartColour.FRAME));
         ChartPainter.frame(g, Math.rint(d.px0), Math.rint(d.py0), Math.rint(d.px1 - d.px0), Math.rint(d.py1 - d.py0));

@@ -2,6 +2,7 @@ package foresto.ui.chart;
 
 import foresto.i18n.LocaleFormat;
 import foresto.i18n.Messages;
+import static foresto.i18n.Messages.tr;
 import foresto.ui.chart.ChartPainter.Pass;
 import foresto.ui.chart.ChartPainter.Scene;
 import foresto.ui.chart.TimeSeriesChart.Content;
@@ -107,7 +108,7 @@ final class ChartOverlays {
     /** A legend row's height in pixels. */
     static final double LEGEND_ROW = 18;
     /** What the legend says after the unscaled line's name when part of it is off the scale. */
-    static final String OFF_SCALE = "off scale";
+    static final String OFF_SCALE = "chart.offScale";
     private static final double GAP = 18;
 
     /** The legend's keys' widths in order: the lines, the events, the reference line (no gap after). */
@@ -116,7 +117,7 @@ final class ChartOverlays {
         for (int li = 0; li < c.lines().size(); li++) {
             double wd = 24 + CanvasChart.textWidth(c.lines().get(li).name(), small);
             if (li == c.unscaledLine()) {
-                wd += 16 + CanvasChart.textWidth(OFF_SCALE, small);
+                wd += 16 + CanvasChart.textWidth(tr(OFF_SCALE), small);
             }
             out.add(wd);
         }
@@ -130,7 +131,7 @@ final class ChartOverlays {
     }
 
     private static String eventsName(Content c) {
-        return "Rebalancing events (" + c.markers().size() + ")";
+        return tr("chart.eventsLane", LocaleFormat.integer(c.markers().size()));
     }
 
     /** Each key's place as {x, row}: left to right from {@code x0}, on a new row when one would pass {@code x1}. */
@@ -185,7 +186,7 @@ final class ChartOverlays {
                 g.setFill(sc.colours().apply(li));
                 g.fillPolygon(new double[] {xa - 4, xa + 4, xa}, new double[] {yk + 4, yk + 4, yk - 4}, 3);
                 g.setFill(text);
-                g.fillText(OFF_SCALE, xa + 8, yk);
+                g.fillText(tr(OFF_SCALE), xa + 8, yk);
             }
         }
         if (content.markerLine() >= 0) {

@@ -1,5 +1,7 @@
 package foresto.ui.chart;
 
+import foresto.i18n.LocaleFormat;
+import static foresto.i18n.Messages.tr;
 import foresto.ui.common.Fonts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -104,7 +106,7 @@ public class TimeSeriesChart extends CanvasChart {
     /** A readout line: the series' name and its value on the hovered day. */
     static final String READOUT_LINE = "%s: %s";
 
-    private final Label placeholder = new Label("Run a backtest to see its paths here.");
+    private final Label placeholder = new Label(tr("chart.placeholder"));
     private final Rectangle zoomBox = new Rectangle();
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
     private final BooleanProperty scaleToAll = new SimpleBooleanProperty(false);
@@ -344,7 +346,7 @@ public class TimeSeriesChart extends CanvasChart {
     public List<String> seriesNames() {
         List<String> out = new ArrayList<>(content.lines().stream().map(Line::name).toList());
         if (content.markerLine() >= 0) {
-            out.add("Rebalancing events");
+            out.add(tr("chart.events"));
         }
         if (!Double.isNaN(content.horizontal())) {
             out.add(content.horizontalName());
@@ -427,7 +429,11 @@ public class TimeSeriesChart extends CanvasChart {
         }
         double day = x[drawn.dayIndexAt(x, cx)];
         String extra = readoutExtra.apply(day);
-        readout.setText(LocalDate.ofEpochDay((long) day) + "\n" + valuesAt(day) + (extra == null || extra.isEmpty() ? "" : "\n" + extra));
+        List<String> readoutLines = new ArrayList<>(List.of(LocaleFormat.date(LocalDate.ofEpochDay((long) day)), valuesAt(day)));
+        if (extra != null && !extra.isEmpty()) {
+            readoutLines.add(extra);
+        }
+        readout.setText(String.join("\n", readoutLines));
         readoutOnRight = cx < drawn.px0 + (drawn.px1 - drawn.px0) / 3;
         readout.setVisible(true);
         placeReadout();

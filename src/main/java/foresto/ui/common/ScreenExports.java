@@ -1,5 +1,6 @@
 package foresto.ui.common;
 
+import static foresto.i18n.Messages.tr;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
@@ -27,10 +28,10 @@ import java.util.function.Predicate;
  */
 public final class ScreenExports {
     /** The menu items' texts. */
-    public static final String SAVE_IMAGE = "Save image\u2026";
-    public static final String COPY_TABLE = "Copy as table";
+    public static final String SAVE_IMAGE = "common.saveImage";
+    public static final String COPY_TABLE = "common.copyTable";
     /** What the save dialog says it saves ("Save chart image as PNG: valueChart.png"). */
-    public static final String SAVE_IMAGE_TITLE = "Save chart image as PNG";
+    public static final String SAVE_IMAGE_TITLE = "common.saveImageTitle";
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     /** Asks where to save: {@code what} is exported, {@code suggestedName} the file name offered; empty when cancelled. */
@@ -88,7 +89,7 @@ public final class ScreenExports {
 
     /** Saves {@code chart} as PNG where the analyst chooses (the "Save image…" item). */
     public void saveImage(Node chart) {
-        Optional<Path> file = target.choose(SAVE_IMAGE_TITLE, imageName.apply(chart));
+        Optional<Path> file = target.choose(tr(SAVE_IMAGE_TITLE), imageName.apply(chart));
         if (file.isEmpty()) {
             return;
         }
@@ -110,12 +111,12 @@ public final class ScreenExports {
         MenuItem item;
         Node owner;
         if (chart != null) {
-            item = new MenuItem(SAVE_IMAGE);
+            item = new MenuItem(tr(SAVE_IMAGE));
             item.setId("saveChartImageItem");
             item.setOnAction(a -> saveImage(chart));
             owner = chart;
         } else if (table != null) {
-            item = new MenuItem(COPY_TABLE);
+            item = new MenuItem(tr(COPY_TABLE));
             item.setId("copyTableItem");
             item.setOnAction(a -> TableClipboard.copy(table));
             owner = table;

@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import static foresto.i18n.Messages.tr;
 import foresto.ui.chart.TimeSeriesChart;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -21,11 +22,10 @@ import javafx.scene.layout.StackPane;
  * drift explanation. Both charts share the zoom, the selected event and the selected day (a cursor).
  */
 public final class ChartsPanel {
-    static final String DRIFT_AXIS = "Max drift (%p)";
-    static final String POINTS_TITLE = "Drift: max |current − target| (before trading)";
-    static final String RATIO_TITLE = "Drift ÷ each class's band (before trading)";
-    static final String SCALE_TO_OFF_TIP = "Off: the axis follows ON and the band line, and OFF is clipped and marked "
-            + "where it leaves it. On: the axis spans OFF too.";
+    static final String DRIFT_AXIS = "main.charts.driftAxis";
+    static final String POINTS_TITLE = "main.charts.pointsTitle";
+    static final String RATIO_TITLE = "main.charts.ratioTitle";
+    static final String SCALE_TO_OFF_TIP = "main.charts.scaleToOffTip";
 
     @FXML Label valueTitle;
     @FXML CheckBox logScaleBox;
@@ -40,8 +40,8 @@ public final class ChartsPanel {
     @FXML TableColumn<RunModel.ClassWeight, String> wOffCol;
     @FXML TableColumn<RunModel.ClassWeight, String> wTargetCol;
 
-    final TimeSeriesChart valueChart = new TimeSeriesChart("Portfolio value");
-    final TimeSeriesChart driftChart = new TimeSeriesChart(DRIFT_AXIS);
+    final TimeSeriesChart valueChart = new TimeSeriesChart(tr("main.charts.valueAxis"));
+    final TimeSeriesChart driftChart = new TimeSeriesChart(tr(DRIFT_AXIS));
 
     /** Binds the panel to {@code r}; {@code chartedRun} is set to the run whose charts are on screen. */
     public void bind(ResultViewModel r, ObjectProperty<RunModel> chartedRun) {
@@ -53,10 +53,10 @@ public final class ChartsPanel {
         RunCharts.formatAxes(valueChart, driftChart);
         logScaleBox.selectedProperty().bindBidirectional(valueChart.logScaleProperty());
         driftScaleToOffBox.selectedProperty().bindBidirectional(driftChart.scaleToAllProperty());
-        driftScaleToOffBox.setTooltip(new Tooltip(SCALE_TO_OFF_TIP));
+        driftScaleToOffBox.setTooltip(new Tooltip(tr(SCALE_TO_OFF_TIP)));
         driftScaleToOffBox.setMinWidth(Region.USE_PREF_SIZE); // the title gives way, not the toggle
         driftTitle.textProperty().bind(Bindings.createStringBinding(() -> r.resultProperty().get() != null
-                && r.resultProperty().get().driftScale().perClassBands() ? RATIO_TITLE : POINTS_TITLE, r.resultProperty()));
+                && r.resultProperty().get().driftScale().perClassBands() ? tr(RATIO_TITLE) : tr(POINTS_TITLE), r.resultProperty()));
         driftChart.visibleRangeProperty().bindBidirectional(valueChart.visibleRangeProperty());
         valueChart.highlightedProperty().bind(r.selectedEventProperty());
         driftChart.highlightedProperty().bind(r.selectedEventProperty());
@@ -70,7 +70,7 @@ public final class ChartsPanel {
         valueChart.selectedDayProperty().bind(cursor);
         driftChart.selectedDayProperty().bind(cursor);
         valueTitle.textProperty().bind(Bindings.createStringBinding(() -> r.resultProperty().get() == null
-                || r.resultProperty().get().paths().hasOn() ? "Value: ON vs OFF" : "Value: OFF (buy-and-hold) only", r.resultProperty()));
+                || r.resultProperty().get().paths().hasOn() ? tr("main.chartsPanel.valueTitle") : tr("main.charts.valueOffOnly"), r.resultProperty()));
         r.resultProperty().addListener((o, a, m) -> {
             if (a != null && m != null && a.paths() == m.paths()) {
                 chartedRun.set(m); // the stored version of the run on screen: the charts stay as they are
@@ -88,12 +88,13 @@ public final class ChartsPanel {
 
         // weights at the selected close, with the drift against the band
         weightsTable.setItems(r.getWeightsAtDay());
+        weightsTable.setPlaceholder(new Label(tr("main.charts.weightsPlaceholder")));
         wClassCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assetClass().name() + " "
                 + c.getValue().assetClass().koreanName()));
         wOnCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().on())));
         wOffCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().off())));
         wTargetCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().target())));
-        TableColumn<RunModel.ClassWeight, String> driftCol = new TableColumn<>("Drift (vs band)");
+        TableColumn<RunModel.ClassWeight, String> driftCol = new TableColumn<>(tr("main.charts.driftCol"));
         driftCol.setId("wDriftCol");
         driftCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().driftText()));
         weightsTable.getColumns().add(driftCol);

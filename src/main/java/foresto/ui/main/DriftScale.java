@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import static foresto.i18n.Messages.tr;
 import foresto.engine.BandKind;
 import foresto.engine.RebalancingRule;
 import foresto.ui.chart.TimeSeriesChart;
@@ -16,14 +17,14 @@ import java.util.Locale;
  * @param threshold     the reference line: θ, 1 for per-class bands, NaN without a drift rule
  */
 public record DriftScale(boolean perClassBands, double threshold) {
-    static final String POINTS_AXIS = "max |current − target| (points)";
-    static final String RATIO_AXIS = "drift ÷ band (×)";
-    static final String THRESHOLD = "θ = %.2f points";
-    static final String BAND_EDGE = "band edge (drift ÷ band = 1)";
-    static final String POINTS = "%.2f points";
-    static final String RATIO = "%.2f× band";
-    static final String DETAIL_OFF = "max drift OFF %s";
-    static final String DETAIL_ON = ", ON %s (before trading)";
+    static final String POINTS_AXIS = "main.drift.pointsAxis";
+    static final String RATIO_AXIS = "main.drift.ratioAxis";
+    static final String THRESHOLD = "main.drift.threshold";
+    static final String BAND_EDGE = "main.drift.bandEdge";
+    static final String POINTS = "main.drift.points";
+    static final String RATIO = "main.drift.ratio";
+    static final String DETAIL_OFF = "main.drift.detailOff";
+    static final String DETAIL_ON = "main.drift.detailOn";
 
     /** A run without a drift rule: drift in points, no reference line. */
     public static final DriftScale NO_BAND = new DriftScale(false, Double.NaN);
@@ -59,7 +60,7 @@ public record DriftScale(boolean perClassBands, double threshold) {
 
     /** The value axis's name. */
     public String axisLabel() {
-        return perClassBands ? RATIO_AXIS : POINTS_AXIS;
+        return tr(perClassBands ? RATIO_AXIS : POINTS_AXIS);
     }
 
     /** How the value axis's ticks read: percentage points (× 100) or the ratio as it is. */
@@ -72,17 +73,17 @@ public record DriftScale(boolean perClassBands, double threshold) {
         if (Double.isNaN(threshold)) {
             return "";
         }
-        return perClassBands ? BAND_EDGE : String.format(Locale.ROOT, THRESHOLD, threshold * 100);
+        return perClassBands ? tr(BAND_EDGE) : tr(THRESHOLD, String.format(Locale.ROOT, "%.2f", threshold * 100));
     }
 
     /** One drift value with its unit: "5.12 points" or "0.87× band". */
     public String format(double drift) {
-        return perClassBands ? String.format(Locale.ROOT, RATIO, drift) : String.format(Locale.ROOT, POINTS, drift * 100);
+        return perClassBands ? tr(RATIO, String.format(Locale.ROOT, "%.2f", drift))
+                : tr(POINTS, String.format(Locale.ROOT, "%.2f", drift * 100));
     }
 
     /** The detail line's drift of a close: OFF's, and ON's when the run has an ON path ({@code on} NaN: none). */
     public String detail(double off, double on) {
-        return String.format(Locale.ROOT, DETAIL_OFF, format(off))
-                + (Double.isNaN(on) ? "" : String.format(Locale.ROOT, DETAIL_ON, format(on)));
+        return tr(DETAIL_OFF, format(off)) + (Double.isNaN(on) ? "" : tr(DETAIL_ON, format(on)));
     }
 }

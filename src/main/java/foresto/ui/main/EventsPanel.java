@@ -1,5 +1,8 @@
 package foresto.ui.main;
 
+import foresto.i18n.LocaleFormat;
+import foresto.i18n.Messages;
+import static foresto.i18n.Messages.tr;
 import foresto.csv.EventTable;
 import foresto.engine.RebalancingEvent;
 import foresto.ui.common.ColumnFit;
@@ -29,7 +32,7 @@ public final class EventsPanel {
     @FXML Label eventCountLabel;
     @FXML TableView<EventRow> eventTable;
 
-    private static final String PLACEHOLDER = "Run a backtest with rebalancing ON to see its events.";
+    private static final String PLACEHOLDER = "main.events.placeholder";
     /** The rows whose texts size the columns (enough for a typical run's variety, cheap to measure). */
     private static final int FIT_ROWS = 40;
     /** A row's height: one line of the table's font with a little room (28 px at 14 px). */
@@ -60,7 +63,8 @@ public final class EventsPanel {
             selectInTable(r);
         });
         r.getEvents().addListener((ListChangeListener<RebalancingEvent>) c -> follow.request());
-        eventCountLabel.textProperty().bind(Bindings.size(r.getEvents()).asString("%d events"));
+        eventCountLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> tr("main.events.count", LocaleFormat.integer(r.getEvents().size())), r.getEvents()));
         exportButton.disableProperty().bind(Bindings.isEmpty(r.getEvents()).or(vm.busyProperty()));
         eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
@@ -101,13 +105,13 @@ public final class EventsPanel {
             cols.add(col);
         }
         eventTable.getColumns().setAll(cols);
-        eventTable.setPlaceholder(new Label(PLACEHOLDER));
+        eventTable.setPlaceholder(new Label(tr(PLACEHOLDER)));
         ColumnFit.headersNeverCut(eventTable);
     }
 
     /** A column of numbers: sorted by the engine's value, shown as the row's text for it. */
     private static TableColumn<EventRow, Double> numberColumn(EventTable.Column c, int column) {
-        TableColumn<EventRow, Double> col = new TableColumn<>(c.title());
+        TableColumn<EventRow, Double> col = new TableColumn<>(title(c));
         col.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(EventRow.number(c.header(), cell.getValue().event())));
         col.setCellFactory(t -> new TableCell<>() {
             @Override
@@ -124,7 +128,7 @@ public final class EventsPanel {
 
     /** A column of text; a text wider than its column shows in full on hover. */
     private static TableColumn<EventRow, String> textColumn(EventTable.Column c, int column) {
-        TableColumn<EventRow, String> col = new TableColumn<>(c.title());
+        TableColumn<EventRow, String> col = new TableColumn<>(title(c));
         col.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().cell(column)));
         col.setCellFactory(t -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();
@@ -154,6 +158,12 @@ public final class EventsPanel {
     void onExport() {
         RunModel m = vm.resultProperty().get();
         String name = m == null ? "events.csv" : "foresto-run-" + m.run().runId() + "-events.csv";
-        dialogs.chooseExportFile(RunExports.EVENTS_TITLE, name).ifPresent(p -> vm.exportEvents(p, () -> { }));
+        dialogs.chooseExportFile(tr(RunExports.EVENTS_TITLE), name).ifPresent(p -> vm.exportEvents(p, () -> { }));
+    }
+
+    /** A column's title in the app's language; the CSV keeps its stable English header. */
+    private static String title(EventTable.Column c) {
+        String key = "main.events.col." + c.header();
+        return Messages.has(key) ? tr(key) : c.title();
     }
 }

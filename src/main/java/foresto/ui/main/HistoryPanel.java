@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import javafx.scene.control.Label;
+import static foresto.i18n.Messages.tr;
 import foresto.model.RunRecord;
 import foresto.model.StudyRecord;
 import foresto.text.DisplayNumber;
@@ -43,30 +45,32 @@ public final class HistoryPanel {
         vm.getHistory().addListener((ListChangeListener<RunRecord>) c -> update.request());
         update.request();
         historyTable.getColumns().setAll(List.of(
-                NumberColumn.<RunRecord>of("Run", RunRecord::runId, HistoryPanel::number),
-                col("Created", r -> created(r.createdAt())),
-                col("Portfolio", r -> r.request().portfolioName()),
-                col("Rule", r -> r.request().ruleName() == null ? "OFF" : r.request().ruleName()),
-                col("Window", r -> r.request().startDate() + ".." + r.request().endDate()),
-                col("Dataset", r -> r.request().datasetName()),
-                NumberColumn.<RunRecord>of("Events", r -> r.summary().on() == null ? 0 : r.summary().on().eventCount(),
+                NumberColumn.<RunRecord>of(tr("main.history.runCol"), RunRecord::runId, HistoryPanel::number),
+                col(tr("main.history.createdCol"), r -> created(r.createdAt())),
+                col(tr("main.history.portfolioCol"), r -> r.request().portfolioName()),
+                col(tr("main.history.ruleCol"), r -> r.request().ruleName() == null ? "OFF" : r.request().ruleName()),
+                col(tr("main.history.windowCol"), r -> r.request().startDate() + ".." + r.request().endDate()),
+                col(tr("main.history.datasetCol"), r -> r.request().datasetName()),
+                NumberColumn.<RunRecord>of(tr("main.history.eventsCol"), r -> r.summary().on() == null ? 0 : r.summary().on().eventCount(),
                         DisplayNumber::count),
-                NumberColumn.<RunRecord>of("Final ON", r -> r.summary().on() == null ? Double.NaN
+                NumberColumn.<RunRecord>of(tr("main.history.finalOnCol"), r -> r.summary().on() == null ? Double.NaN
                         : r.summary().on().finalValue(), DisplayNumber::money),
-                NumberColumn.<RunRecord>of("Final OFF", r -> r.summary().off().finalValue(), DisplayNumber::money)));
+                NumberColumn.<RunRecord>of(tr("main.history.finalOffCol"), r -> r.summary().off().finalValue(), DisplayNumber::money)));
         historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        historyTable.setPlaceholder(new Label(tr("main.history.noRuns")));
+        studyTable.setPlaceholder(new Label(tr("main.history.noStudies")));
         ColumnFit.headersNeverCut(historyTable);
         studyTable.setItems(studyRows);
         vm.getStudies().addListener((ListChangeListener<StudyRecord>) c -> update.request());
         studyTable.getColumns().setAll(List.of(
-                NumberColumn.<StudyRecord>of("Study", StudyRecord::studyId, HistoryPanel::number),
-                col("Created", s -> created(s.createdAt())),
-                col("Kind", RunHistory::kindText),
-                col("Portfolio", s -> s.request().portfolioName()),
-                col("Rule", RunHistory::rulesText),
-                col("Window", s -> s.request().startDate() + ".." + s.request().endDate()),
-                col("Parameters", s -> s.request().parameters()),
-                col("Answer", RunHistory::headline)));
+                NumberColumn.<StudyRecord>of(tr("main.history.studyCol"), StudyRecord::studyId, HistoryPanel::number),
+                col(tr("main.history.createdCol"), s -> created(s.createdAt())),
+                col(tr("main.history.kindCol"), RunHistory::kindText),
+                col(tr("main.history.portfolioCol"), s -> s.request().portfolioName()),
+                col(tr("main.history.ruleCol"), RunHistory::rulesText),
+                col(tr("main.history.windowCol"), s -> s.request().startDate() + ".." + s.request().endDate()),
+                col(tr("main.history.parametersCol"), s -> s.request().parameters()),
+                col(tr("main.history.answerCol"), RunHistory::headline)));
         studyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         ColumnFit.headersNeverCut(studyTable);
         openRunButton.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));

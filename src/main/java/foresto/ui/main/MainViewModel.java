@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import foresto.i18n.LocaleFormat;
+import static foresto.i18n.Messages.tr;
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.BacktestService;
 import foresto.csv.EventTable;
@@ -30,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -47,10 +48,10 @@ public final class MainViewModel {
     }
 
     /** Where a rule opened from a sweep cell came from. */
-    static final String SWEEP_CELL = "sweep cell";
-    static final String LOADING = "Loading portfolios, rules and datasets …";
-    static final String READY = "Ready. %d portfolios, %d usable rules, %d dataset%s.";
-    static final String RESTORED = " Showing run #%d, as when the lab was last closed.";
+    static final String SWEEP_CELL = "main.status.sweepCell";
+    static final String LOADING = "main.status.loading";
+    static final String READY = "main.status.ready";
+    static final String RESTORED = "main.status.restored";
 
     private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
@@ -234,7 +235,7 @@ public final class MainViewModel {
     public void load() {
         boolean first = !loaded;
         long lastRun = first ? state.get(UiState.LAST_RUN).map(MainViewModel::runId).orElse(-1L) : -1;
-        status.set(LOADING);
+        status.set(tr(LOADING));
         jobs.submitCancellable("load", () -> new Lists(service.portfolios(), service.usableRules(), service.datasets(),
                 service.history(RunHistory.SIZE), service.robustness().recent(RunHistory.SIZE), lastShown(lastRun)), lists -> {
                     loaded = true;
@@ -249,12 +250,12 @@ public final class MainViewModel {
                     String restored = "";
                     if (lists.lastShown() != null) {
                         history.show(new LoadedRun(lists.lastShown(), lists.history(), lists.studies(), null));
-                        restored = String.format(Locale.ROOT, RESTORED, lists.lastShown().run().runId());
+                        restored = tr(RESTORED, Long.toString(lists.lastShown().run().runId()));
                     } else if (lastRun >= 0) {
                         state.put(UiState.LAST_RUN, null); // gone: nothing to show next time either
                     }
-                    status.set(String.format(Locale.ROOT, READY, lists.portfolios().size(), lists.rules().size(),
-                            lists.datasets().size(), lists.datasets().size() == 1 ? "" : "s") + restored + ignored);
+                    status.set(tr(READY, LocaleFormat.integer(lists.portfolios().size()), LocaleFormat.integer(lists.rules().size()),
+                            LocaleFormat.integer(lists.datasets().size()), lists.datasets().size()) + restored + ignored);
                 }, status::failed, status::cancelled);
     }
 
@@ -299,7 +300,7 @@ public final class MainViewModel {
      */
     public void runInline(RebalancingRule inline) {
         if (!jobs.isBusy()) {
-            setup.adoptRule(inline, SWEEP_CELL); // the setup shows the cell's rule, so Run repeats the cell
+            setup.adoptRule(inline, tr(SWEEP_CELL)); // the setup shows the cell's rule, so Run repeats the cell
         }
         runs.run(inline);
     }
@@ -322,12 +323,12 @@ public final class MainViewModel {
     /** Writes the event table through the shared CSV writer (in the background). */
     public void exportEvents(Path file, Runnable done) {
         List<RebalancingEvent> snapshot = List.copyOf(shown.getEvents());
-        status.set("Exporting " + snapshot.size() + " events …");
+        status.set(tr("main.status.exportingEvents", LocaleFormat.integer(snapshot.size())));
         jobs.submitCancellable("export", () -> {
             EventTable.export(file, snapshot);
             return snapshot.size();
         }, n -> {
-            status.set("Exported " + n + " events to " + file);
+            status.set(tr("main.status.exportedEvents", LocaleFormat.integer(n), file.toString()));
             done.run();
         }, status::failed, status::cancelled);
     }

@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import static foresto.i18n.Messages.tr;
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.ColumnFit;
@@ -25,10 +26,10 @@ import java.util.function.Function;
  * chart and show the selected day.
  */
 public final class PerformancePanel {
-    final TimeSeriesChart drawdown = new TimeSeriesChart("Drawdown (%)");
+    final TimeSeriesChart drawdown = new TimeSeriesChart(tr("main.perf.drawdownAxis"));
     final AnnualBars annual = new AnnualBars();
     final TableView<ResultViewModel.YearRow> years = new TableView<>();
-    final TimeSeriesChart costs = new TimeSeriesChart("Cumulative cost");
+    final TimeSeriesChart costs = new TimeSeriesChart(tr("main.perf.costAxis"));
     private List<Tab> tabs;
 
     PerformancePanel(ResultViewModel r, TimeSeriesChart valueChart) {
@@ -45,11 +46,12 @@ public final class PerformancePanel {
         costs.highlightedProperty().bind(r.selectedEventProperty());
         costs.setOnMarkerClicked(i -> r.selectedEventProperty().set(i));
         // the table is filled with the bars, when the tab is looked at (from RunModel.yearRows)
-        years.getColumns().setAll(List.of(col("Year", ResultViewModel.YearRow::year, 60), col("ON", ResultViewModel.YearRow::on, 90),
-                col("OFF", ResultViewModel.YearRow::off, 90), col("ON − OFF", ResultViewModel.YearRow::difference, 100)));
+        years.getColumns().setAll(List.of(col(tr("main.perf.yearCol"), ResultViewModel.YearRow::year, 60),
+                col(tr("main.perf.onCol"), ResultViewModel.YearRow::on, 90), col(tr("main.perf.offCol"), ResultViewModel.YearRow::off, 90),
+                col(tr("main.perf.diffCol"), ResultViewModel.YearRow::difference, 100)));
         years.setPrefWidth(360);
         years.setMinWidth(360);
-        years.setPlaceholder(new Label("Run a backtest to see its calendar-year returns."));
+        years.setPlaceholder(new Label(tr("main.perf.yearsPlaceholder")));
         ColumnFit.headersNeverCut(years);
         update = new InViewUpdate(() -> show(r.resultProperty().get()));
         r.resultProperty().addListener((o, a, m) -> {
@@ -62,7 +64,7 @@ public final class PerformancePanel {
         Label costNote = new Label();
         costNote.getStyleClass().add("text-muted");
         costNote.textProperty().bind(Bindings.createStringBinding(() -> r.resultProperty().get() != null && !r.resultProperty().get().paths().hasOn()
-                ? "An OFF-only run trades nothing: no costs." : "Each step is one rebalancing event's cost (turnover × cost rate × value).",
+                ? tr("main.perf.noCosts") : tr("main.perf.costNote"),
                 r.resultProperty()));
         HBox annualBox = new HBox(8, annual, years);
         HBox.setHgrow(annual, Priority.ALWAYS);
@@ -70,7 +72,8 @@ public final class PerformancePanel {
         VBox costBox = new VBox(2, costNote, costs);
         VBox.setVgrow(costs, Priority.ALWAYS);
         costBox.setPadding(new Insets(2, 8, 2, 8));
-        tabs = List.of(new Tab("Drawdown", drawdown), new Tab("Annual returns", annualBox), new Tab("Costs", costBox));
+        tabs = List.of(new Tab(tr("main.perf.drawdownTab"), drawdown), new Tab(tr("main.perf.annualTab"), annualBox),
+                new Tab(tr("main.perf.costsTab"), costBox));
         // the views are filled when one of them is first looked at, not on every run (a run's first frame stays cheap)
         update.onlyWhen(Bindings.createBooleanBinding(() -> tabs.stream().anyMatch(Tab::isSelected),
                 tabs.stream().map(Tab::selectedProperty).toArray(Observable[]::new)));
@@ -102,7 +105,7 @@ public final class PerformancePanel {
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
         c.setPrefWidth(width);
         NumberColumn.sortedByNumber(c); // every column is a number: the year, the returns
-        if (!title.equals("Year")) {
+        if (!title.equals(tr("main.perf.yearCol"))) {
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
         }
         return c;

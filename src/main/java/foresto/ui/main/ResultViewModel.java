@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import foresto.i18n.LocaleFormat;
+import static foresto.i18n.Messages.tr;
 import foresto.engine.PathStats;
 import foresto.engine.RebalancingEvent;
 import foresto.text.DisplayNumber;
@@ -108,13 +110,13 @@ public final class ResultViewModel {
             double v = t.isEmpty() ? 0 : t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
                     : Double.parseDouble(t);
             if (!(v > -0.5 && v < 1)) {
-                riskFreeProblem.set("risk-free rate must be between -50 % and 100 %");
+                riskFreeProblem.set(tr("main.summary.riskFreeRange"));
                 return 0;
             }
             riskFreeProblem.set("");
             return v;
         } catch (NumberFormatException e) {
-            riskFreeProblem.set("not a rate: '" + t + "' (e.g. 3 % or 0.03); using 0");
+            riskFreeProblem.set(tr("main.summary.notARate", t));
             return 0;
         }
     }
@@ -194,8 +196,8 @@ public final class ResultViewModel {
         }
         weightsAtDay.setAll(m.weightsAt(k));
         int e = m.eventOnDay(k);
-        String date = m.paths().dates()[k].toString();
+        String date = LocaleFormat.date(m.paths().dates()[k]);
         String drift = m.driftScale().detail(m.offDrift()[k], m.onDrift() == null ? Double.NaN : m.onDrift()[k]);
-        dayDetail.set(date + ": " + drift + (e >= 0 ? "\nEvent: " + m.breachText(e) : ""));
+        dayDetail.set(date + ": " + drift + (e >= 0 ? "\n" + tr("main.day.event", m.breachText(e)) : ""));
     }
 }

@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import foresto.i18n.LocaleFormat;
+import static foresto.i18n.Messages.tr;
 import foresto.engine.PathStats;
 import foresto.engine.PeriodsPerYear;
 import foresto.ui.chart.AnnualBars;
@@ -19,10 +21,13 @@ public final class RunCharts {
 
     /** "ON: rule" for a rebalanced run; an OFF-only run has no ON line. */
     public static String onName(RunModel m) {
-        return "ON: " + m.run().request().ruleName();
+        return tr("main.charts.onName", m.run().request().ruleName());
     }
 
-    public static final String OFF_NAME = "OFF: buy-and-hold";
+    /** The OFF line's name in the legend. */
+    public static String offName() {
+        return tr("main.charts.offName");
+    }
 
     public static Prepared prepare(RunModel m) {
         double[] x = m.x();
@@ -36,11 +41,11 @@ public final class RunCharts {
         List<TimeSeriesChart.Line> drifts = new ArrayList<>();
         if (m.paths().hasOn()) {
             values.add(new TimeSeriesChart.Line(onName(m), x, m.paths().on(), TimeSeriesChart.ON_COLOUR));
-            drifts.add(new TimeSeriesChart.Line("ON", x, m.onDrift(), TimeSeriesChart.ON_COLOUR));
+            drifts.add(new TimeSeriesChart.Line(tr("main.perf.onCol"), x, m.onDrift(), TimeSeriesChart.ON_COLOUR));
         }
         // OFF keeps its own colour whether or not an ON line is drawn
-        values.add(new TimeSeriesChart.Line(OFF_NAME, x, m.paths().off(), TimeSeriesChart.OFF_COLOUR));
-        drifts.add(new TimeSeriesChart.Line("OFF", x, m.offDrift(), TimeSeriesChart.OFF_COLOUR));
+        values.add(new TimeSeriesChart.Line(offName(), x, m.paths().off(), TimeSeriesChart.OFF_COLOUR));
+        drifts.add(new TimeSeriesChart.Line(tr("main.perf.offCol"), x, m.offDrift(), TimeSeriesChart.OFF_COLOUR));
         int markerLine = m.paths().hasOn() ? 0 : -1;
         // the drift axis follows ON and the line; OFF, never traded back, would squash them: clipped and marked
         int unscaled = m.paths().hasOn() ? drifts.size() - 1 : -1;
@@ -75,7 +80,7 @@ public final class RunCharts {
             lines.add(new TimeSeriesChart.Line(onName(m), m.x(), PathStats.drawdowns(m.paths().on()),
                     TimeSeriesChart.ON_COLOUR));
         }
-        lines.add(new TimeSeriesChart.Line(OFF_NAME, m.x(), PathStats.drawdowns(m.paths().off()),
+        lines.add(new TimeSeriesChart.Line(offName(), m.x(), PathStats.drawdowns(m.paths().off()),
                 TimeSeriesChart.OFF_COLOUR));
         return new TimeSeriesChart.Content(lines);
     }
@@ -103,7 +108,7 @@ public final class RunCharts {
                 markers.add(new TimeSeriesChart.Marker(m.eventIndex(i), m.tooltip(i), i));
             }
         }
-        return new TimeSeriesChart.Content(List.of(new TimeSeriesChart.Line("ON: cumulative cost", m.x(), cum,
+        return new TimeSeriesChart.Content(List.of(new TimeSeriesChart.Line(tr("main.charts.cumulativeCost"), m.x(), cum,
                 TimeSeriesChart.ON_COLOUR)), 0, markers, Double.NaN, "");
     }
 
@@ -124,8 +129,8 @@ public final class RunCharts {
     public static String heading(RunModel m, String datasetLabel) {
         var req = m.run().request();
         PeriodsPerYear f = m.run().summary().frequency();
-        return req.portfolioName() + " · " + (req.ruleName() == null ? "rebalancing OFF (buy-and-hold)" : req.ruleName())
-                + " · " + req.startDate() + " – " + req.endDate() + " · " + datasetLabel
+        return req.portfolioName() + " · " + (req.ruleName() == null ? tr("main.charts.offHeading") : req.ruleName())
+                + " · " + LocaleFormat.date(req.startDate()) + " – " + LocaleFormat.date(req.endDate()) + " · " + datasetLabel
                 + (f.equals(PeriodsPerYear.DAILY) ? "" : " · " + f.label());
     }
 

@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import foresto.i18n.LocaleFormat;
+import static foresto.i18n.Messages.tr;
 import foresto.backtest.RunCsv;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
@@ -8,7 +10,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -17,17 +18,12 @@ import java.util.concurrent.Callable;
  * ({@link RunCsv}), written in the background.
  */
 final class RunExports {
-    static final String MENU = "Export";
-    static final String DAILY_ITEM = "Daily values to CSV\u2026";
-    static final String SUMMARY_ITEM = "Summary to CSV\u2026";
-    static final String DAILY_TITLE = "Export daily values to CSV";
-    static final String SUMMARY_TITLE = "Export the summary to CSV";
-    static final String EVENTS_TITLE = "Export events to CSV";
-    private static final String EXPORTING = "Exporting %s \u2026";
-    private static final String EXPORTED = "Exported %d %s to %s";
-    private static final String FAILED_TITLE = "The export failed";
-    private static final String FAILED = "Failed: ";
-    private static final String CANCELLED = "Cancelled.";
+    static final String MENU = "main.export.menu";
+    static final String DAILY_ITEM = "main.export.dailyItem";
+    static final String SUMMARY_ITEM = "main.export.summaryItem";
+    static final String DAILY_TITLE = "main.export.dailyTitle";
+    static final String SUMMARY_TITLE = "main.export.summaryTitle";
+    static final String EVENTS_TITLE = "main.export.eventsTitle";
 
     private final MainViewModel vm;
     private final MainController.Dialogs dialogs;
@@ -42,13 +38,13 @@ final class RunExports {
     /** The menu, usable while a run is shown and nothing else is under way. */
     static MenuButton menu(MainViewModel vm, MainController.Dialogs dialogs, TaskExecutor executor) {
         RunExports exports = new RunExports(vm, dialogs, executor);
-        MenuItem daily = new MenuItem(DAILY_ITEM);
+        MenuItem daily = new MenuItem(tr(DAILY_ITEM));
         daily.setId("exportDailyValuesItem");
         daily.setOnAction(e -> exports.exportDailyValues());
-        MenuItem summary = new MenuItem(SUMMARY_ITEM);
+        MenuItem summary = new MenuItem(tr(SUMMARY_ITEM));
         summary.setId("exportSummaryItem");
         summary.setOnAction(e -> exports.exportSummary());
-        MenuButton menu = new MenuButton(MENU, null, daily, summary);
+        MenuButton menu = new MenuButton(tr(MENU), null, daily, summary);
         menu.setId("runExportMenu");
         menu.disableProperty().bind(Bindings.isNull(vm.resultProperty()).or(vm.busyProperty()));
         return menu;
@@ -57,8 +53,8 @@ final class RunExports {
     void exportDailyValues() {
         RunModel m = vm.resultProperty().get();
         if (m != null) {
-            dialogs.chooseExportFile(DAILY_TITLE, fileName(m, "daily-values")).ifPresent(file ->
-                    write(file, "daily values", () -> RunCsv.writeDaily(file, m.paths())));
+            dialogs.chooseExportFile(tr(DAILY_TITLE), fileName(m, "daily-values")).ifPresent(file ->
+                    write(file, tr("main.export.dailyWhat"), () -> RunCsv.writeDaily(file, m.paths())));
         }
     }
 
@@ -66,19 +62,19 @@ final class RunExports {
         RunModel m = vm.resultProperty().get();
         if (m != null) {
             double riskFree = vm.shown().riskFreeRate();
-            dialogs.chooseExportFile(SUMMARY_TITLE, fileName(m, "summary")).ifPresent(file ->
-                    write(file, "summary rows", () -> RunCsv.writeSummary(file, m.run().summary(), m.paths(), riskFree)));
+            dialogs.chooseExportFile(tr(SUMMARY_TITLE), fileName(m, "summary")).ifPresent(file ->
+                    write(file, tr("main.export.summaryWhat"), () -> RunCsv.writeSummary(file, m.run().summary(), m.paths(), riskFree)));
         }
     }
 
     private void write(Path file, String what, Callable<Integer> work) {
-        vm.statusProperty().set(String.format(Locale.ROOT, EXPORTING, what));
-        executor.submit("export", work, n -> vm.statusProperty().set(String.format(Locale.ROOT, EXPORTED, n, what, file)),
+        vm.statusProperty().set(tr("main.export.exporting", what));
+        executor.submit("export", work, n -> vm.statusProperty().set(tr("main.export.exported", LocaleFormat.integer(n), what, file.toString())),
                 t -> {
-                    UiError e = UiError.of(FAILED_TITLE, t);
-                    vm.statusProperty().set(FAILED + e.describe());
+                    UiError e = UiError.of(tr("main.export.failedTitle"), t);
+                    vm.statusProperty().set(tr("common.failed", e.describe()));
                     dialogs.showError(e);
-                }, () -> vm.statusProperty().set(CANCELLED));
+                }, () -> vm.statusProperty().set(tr("main.status.cancelled")));
     }
 
     /** "foresto-run-12-daily-values.csv"; a run not stored yet (id 0) is "foresto-run-daily-values.csv". */

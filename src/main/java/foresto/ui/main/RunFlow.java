@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import static foresto.i18n.Messages.tr;
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.BacktestResult;
 import foresto.backtest.BacktestService;
@@ -10,7 +11,6 @@ import foresto.rule.RuleCodec;
 import foresto.ui.common.BusyJobs;
 import foresto.ui.common.TaskExecutor;
 
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -38,7 +38,7 @@ final class RunFlow {
     }
 
     /** The run is past its point of no return: it ends as the stored run, or as one failure that nothing was stored. */
-    private static final String TOO_LATE = "Too late to cancel — the run is being stored.";
+    private static final String TOO_LATE = "main.run.tooLate";
 
     private final BacktestService service;
     private final TaskExecutor executor;
@@ -73,7 +73,7 @@ final class RunFlow {
             if (currentRun == this && jobs.isBusy()) {
                 phase = RunPhase.PREVIEW_SHOWN;
                 shown.show(preview);
-                status.set(String.format(Locale.ROOT, "Computed in %.0f ms; storing the run …", computeMs));
+                status.set(tr("main.run.storing", Long.toString(Math.round(computeMs))));
             }
         }
 
@@ -98,12 +98,14 @@ final class RunFlow {
         try {
             req = inline == null ? setup.request(setup.rebalancingOnProperty().get()) : setup.request(false).withInlineRule(inline);
         } catch (ForestoException e) {
-            status.refused("Cannot run", e);
+            status.refused(tr("main.run.cannotRun"), e);
             return;
         }
         setup.rememberChoices();
-        status.set("Running " + setup.portfolioProperty().get().name() + (inline != null ? " with " + RuleCodec.spec(inline)
-                : req.rebalancingRuleId() == null ? " (rebalancing OFF)" : " with " + setup.ruleProperty().get().ruleName()) + " …");
+        String portfolio = setup.portfolioProperty().get().name();
+        status.set(inline != null ? tr("main.run.runningWith", portfolio, RuleCodec.spec(inline))
+                : req.rebalancingRuleId() == null ? tr("main.run.runningOff", portfolio)
+                : tr("main.run.runningWith", portfolio, setup.ruleProperty().get().ruleName()));
         RunAttempt attempt = new RunAttempt();
         currentRun = attempt;
         jobs.submitCancellable("run", () -> compute(req, attempt), loaded -> {
@@ -117,7 +119,7 @@ final class RunFlow {
             currentRun = null;
             attempt.end(RunPhase.CANCELLED);
             // the service stores nothing once its cancellation is set; set it here too, whatever stopped the job
-            status.set(attempt.cancellation.cancel() ? "Cancelled. Nothing was stored." : TOO_LATE);
+            status.set(attempt.cancellation.cancel() ? tr("main.run.cancelled") : tr(TOO_LATE));
         });
     }
 
@@ -142,7 +144,7 @@ final class RunFlow {
         executor.onUiThread(() -> {
             if (attempt.phase == RunPhase.CANCELLED) {
                 history.show(loaded);
-                status.set("Cancel came too late: run #" + rm.run().runId() + " was stored and is shown.");
+                status.set(tr("main.run.cancelTooLate", Long.toString(rm.run().runId())));
             }
         });
         return loaded;
@@ -155,7 +157,7 @@ final class RunFlow {
     boolean stopBeforeCommit() {
         RunAttempt r = currentRun;
         if (r != null && !r.cancellation.cancel()) {
-            status.set(TOO_LATE);
+            status.set(tr(TOO_LATE));
             return false;
         }
         return true;

@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import foresto.i18n.LocaleFormat;
+import static foresto.i18n.Messages.tr;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import foresto.backtest.BacktestService;
@@ -21,7 +23,7 @@ final class RunHistory {
     /** How many of the latest runs the history lists. */
     static final int SIZE = 200;
     /** Where an opened run's rule came from, when no stored rule holds it as it is now. */
-    static final String FROM_RUN = "run #%d";
+    static final String FROM_RUN = "main.status.runFromHistory";
 
     private final BacktestService service;
     private final BusyJobs jobs;
@@ -58,7 +60,7 @@ final class RunHistory {
         if (jobs.isBusy()) {
             return;
         }
-        status.set("Opening run #" + runId + " …");
+        status.set(tr("main.runs.opening", Long.toString(runId)));
         jobs.submitCancellable("open", () -> load(RunModel.of(service.open(runId), true), null),
                 this::show, status::failed, status::cancelled);
     }
@@ -71,19 +73,19 @@ final class RunHistory {
         var req = loaded.asked() != null ? loaded.asked() : m.run().request();
         if (loaded.asked() == null) {
             // an opened run's exact choices go into the setup panel, so Run repeats it
-            setup.adopt(RunChoices.of(m.run()), String.format(Locale.ROOT, FROM_RUN, m.run().runId()));
+            setup.adopt(RunChoices.of(m.run()), tr(FROM_RUN, Long.toString(m.run().runId())));
         }
-        status.set((m.reused() ? "Reused run #" : "New run #") + m.run().runId() + ": " + req.portfolioName() + ", "
-                + (req.ruleName() == null ? "rebalancing OFF" : req.ruleName()) + ", " + req.startDate() + ".." + req.endDate()
-                + ", " + m.events().size() + " events");
+        status.set(tr(m.reused() ? "main.runs.reused" : "main.runs.new", Long.toString(m.run().runId()), req.portfolioName(),
+                req.ruleName() == null ? tr("main.runs.rebalancingOff") : req.ruleName(), req.startDate() + ".." + req.endDate(),
+                LocaleFormat.integer(m.events().size())));
     }
 
     /** A study's kind as the History lists it. */
     static String kindText(StudyRecord s) {
         return switch (s.kind()) {
-            case "TIMING" -> "Timing";
-            case "WINDOWS" -> "Start dates";
-            case "BOOTSTRAP" -> "Bootstrap";
+            case "TIMING" -> tr("main.studies.timing");
+            case "WINDOWS" -> tr("main.studies.windows");
+            case "BOOTSTRAP" -> tr("main.studies.bootstrap");
             default -> s.kind();
         };
     }
@@ -91,7 +93,7 @@ final class RunHistory {
     /** The rule studied; a bootstrap's as "A vs B". */
     static String rulesText(StudyRecord s) {
         String a = s.request().ruleName();
-        return s.request().versusName() == null ? a : a + " vs " + s.request().versusName();
+        return s.request().versusName() == null ? a : tr("main.studies.versus", a, s.request().versusName());
     }
 
     /** The study's headline figure from its stored summary, in words. */
@@ -103,11 +105,11 @@ final class RunHistory {
             return "—";
         }
         return switch (s.kind()) {
-            case "TIMING" -> "timing luck " + percent(sum.path("timing_luck"), 3) + " a year over "
-                    + sum.path("variants").asInt() + " variants";
-            case "WINDOWS" -> "median premium " + percent(sum.path("median"), 2) + ", " + percent(sum.path("share_positive"), 1)
-                    + " of " + sum.path("count").asInt() + " windows positive";
-            case "BOOTSTRAP" -> "A beats B in " + percent(sum.path("p_beats"), 1) + " ± " + percent(sum.path("p_beats_se"), 1);
+            case "TIMING" -> tr("main.studies.timingHeadline", percent(sum.path("timing_luck"), 3),
+                    Integer.toString(sum.path("variants").asInt()));
+            case "WINDOWS" -> tr("main.studies.windowsHeadline", percent(sum.path("median"), 2), percent(sum.path("share_positive"), 1),
+                    Integer.toString(sum.path("count").asInt()));
+            case "BOOTSTRAP" -> tr("main.studies.bootstrapHeadline", percent(sum.path("p_beats"), 1), percent(sum.path("p_beats_se"), 1));
             default -> "—";
         };
     }

@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import foresto.i18n.LocaleFormat;
+import static foresto.i18n.Messages.tr;
 import com.fasterxml.jackson.databind.JsonNode;
 import foresto.backtest.RequestHash;
 import foresto.backtest.RunView;
@@ -196,7 +198,7 @@ public final class RunModel {
     public String frequencyText() {
         String f = run.summary().frequency().label();
         return run.summary().recordsFrequency() ? f
-                : f + ", as every run stored before semantics version 3 (f not recorded with the run)";
+                : tr("main.run.frequencyNotRecorded", f);
     }
 
     /**
@@ -213,9 +215,8 @@ public final class RunModel {
      */
     public String semanticsText() {
         int today = RequestHash.SEMANTICS_VERSION;
-        return semanticsVersion == today ? "semantics version " + today
-                : "computed under semantics version " + semanticsVersion + " (today's is " + today
-                + "; run it again for today's figures)";
+        return semanticsVersion == today ? tr("main.run.semantics", Integer.toString(today))
+                : tr("main.run.semanticsOld", Integer.toString(semanticsVersion), Integer.toString(today));
     }
 
     static int semanticsVersionOf(String canonicalRequest) {
@@ -239,10 +240,9 @@ public final class RunModel {
     }
 
     private static String tooltipOf(RebalancingEvent e) {
-        return String.format(Locale.ROOT, "%s  %s%n%s%nturnover %s, cost %s (rate %s)%nvalue %s → %s",
-                e.eventDate(), e.triggerType(), EventTable.why(e), DisplayNumber.percent(e.turnover()),
-                DisplayNumber.money(e.costAmount()), DisplayNumber.rate(e.costRate()), DisplayNumber.money(e.valueBefore()),
-                DisplayNumber.money(e.valueAfter()));
+        return tr("main.run.eventTooltip", LocaleFormat.date(e.eventDate()), e.triggerType().toString(), EventTable.why(e),
+                DisplayNumber.percent(e.turnover()), DisplayNumber.money(e.costAmount()), DisplayNumber.rate(e.costRate()),
+                DisplayNumber.money(e.valueBefore()), DisplayNumber.money(e.valueAfter()));
     }
 
 
@@ -272,8 +272,8 @@ public final class RunModel {
         public String driftText() {
             double d = (Double.isNaN(on) ? off : on) - target;
             String s = String.format(Locale.ROOT, "%+.2f%%p", d * 100);
-            return Double.isNaN(band) ? s : s + String.format(Locale.ROOT, " (%.0f %% of band %.2f%%p)",
-                    Math.abs(d) / band * 100, band * 100).replace(" % of band", "% of band");
+            return Double.isNaN(band) ? s : tr("main.run.driftOfBand", s, String.format(Locale.ROOT, "%.0f", Math.abs(d) / band * 100),
+                    String.format(Locale.ROOT, "%.2f", band * 100));
         }
     }
 
@@ -294,9 +294,9 @@ public final class RunModel {
             String code = d.breachedAssetClass().name();
             double signed = d.drifts().get(code);
             double band = d.bands() != null ? d.bands().get(code) : d.threshold();
-            return String.format(Locale.ROOT, "%s(%s) breached: drift %+.2f%%p, %.2f%%p beyond its %s band of %.2f%%p",
-                    code, d.breachedAssetClass().koreanName(), signed * 100, (Math.abs(signed) - band) * 100,
-                    d.band(), band * 100);
+            return tr("main.run.breach", code, d.breachedAssetClass().koreanName(), String.format(Locale.ROOT, "%+.2f", signed * 100),
+                    String.format(Locale.ROOT, "%.2f", (Math.abs(signed) - band) * 100), d.band().toString(),
+                    String.format(Locale.ROOT, "%.2f", band * 100));
         });
     }
 

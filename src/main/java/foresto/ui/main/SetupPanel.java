@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import static foresto.i18n.Messages.tr;
 import foresto.engine.MissingDataPolicy;
 import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
@@ -51,7 +52,7 @@ public final class SetupPanel {
         ruleBox.setButtonCell(ruleCell());
         ruleLabel.textProperty().bind(Bindings.createStringBinding(s::ruleText, s.ruleProperty()));
         // the setup no longer repeats the run on screen: said beside Run, gone again when it matches
-        changedLabel.setText(SetupViewModel.CHANGED_TEXT);
+        changedLabel.setText(tr(SetupViewModel.CHANGED_TEXT));
         changedLabel.visibleProperty().bind(s.changedSinceShownProperty());
         changedLabel.managedProperty().bind(s.changedSinceShownProperty());
         rebalancingToggle.selectedProperty().bindBidirectional(s.rebalancingOnProperty());

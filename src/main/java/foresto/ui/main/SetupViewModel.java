@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import foresto.i18n.LocaleFormat;
+import static foresto.i18n.Messages.tr;
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.FeatureFlags;
 import foresto.engine.RebalancingRule;
@@ -43,12 +45,12 @@ import java.util.function.Function;
  */
 public final class SetupViewModel {
     /** Shown beside the setup when Run would no longer repeat the run on screen. */
-    static final String CHANGED_TEXT = "Changed since this run: Run computes a new one.";
+    static final String CHANGED_TEXT = "main.setup.changed";
     /** How an adopted rule (one no stored rule holds as it is now) is named in the picker: short form, cost, source. */
-    static final String ADOPTED_NAME = "%s, cost %s (%s)";
+    static final String ADOPTED_NAME = "main.setup.adoptedName";
     /** The rule label's note for an adopted rule. */
-    static final String ADOPTED_NOTE = " (the exact rule of the opened run, not a stored rule)";
-    static final String EFFECTIVE_FROM = ", effective from ";
+    static final String ADOPTED_NOTE = "main.setup.adoptedNote";
+    static final String EFFECTIVE_FROM = "main.setup.effectiveFrom";
 
     private static final Logger LOG = LoggerFactory.getLogger(SetupViewModel.class);
     private final UiState state;
@@ -132,9 +134,9 @@ public final class SetupViewModel {
             return "";
         }
         if (r == adoptedRecord) {
-            return RuleCodec.describe(adoptedRule) + ADOPTED_NOTE;
+            return tr(ADOPTED_NOTE, RuleCodec.describe(adoptedRule));
         }
-        return r.describe() + EFFECTIVE_FROM + r.effectiveFrom();
+        return tr(EFFECTIVE_FROM, r.describe(), LocaleFormat.date(r.effectiveFrom()));
     }
 
     /** The engine rule Run would use (an adopted one as it was run), or null when none is chosen or it is invalid. */
@@ -229,8 +231,7 @@ public final class SetupViewModel {
     }
 
     public String disabledBanner() {
-        return "Rebalancing is disabled: USE_REBALANCING is off. Buy-and-hold (OFF) runs still work. To enable it, "
-                + FeatureFlags.HOW_TO_ENABLE + ".";
+        return tr("main.setup.disabledBanner", FeatureFlags.HOW_TO_ENABLE);
     }
 
     /** "Targets: EQUITY 60.0%, BOND 30.0%, …" for the chosen portfolio. */
@@ -239,10 +240,10 @@ public final class SetupViewModel {
         if (p == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder("Targets: ");
-        p.weights().byCode().forEach((k, v) -> sb.append(sb.length() == 9 ? "" : ", ").append(k).append(' ')
+        StringBuilder sb = new StringBuilder();
+        p.weights().byCode().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ')
                 .append(String.format(Locale.ROOT, "%.1f%%", v * 100)));
-        return sb.toString();
+        return tr("main.setup.targets", sb.toString());
     }
 
     /**
@@ -297,7 +298,7 @@ public final class SetupViewModel {
         if (bad.isEmpty()) {
             return "";
         }
-        String warning = "Ignored unreadable remembered choices: " + String.join(", ", bad) + ".";
+        String warning = tr("main.setup.ignoredChoices", String.join(", ", bad));
         LOG.warn(warning);
         return " " + warning;
     }
@@ -392,8 +393,7 @@ public final class SetupViewModel {
      */
     void adoptRule(RebalancingRule exact, String source) {
         adoptedRule = exact;
-        adoptedRecord = recordOf(exact, String.format(Locale.ROOT, ADOPTED_NAME, RuleCodec.spec(exact),
-                PlainNumber.of(exact.costRate()), source));
+        adoptedRecord = recordOf(exact, tr(ADOPTED_NAME, RuleCodec.spec(exact), PlainNumber.of(exact.costRate()), source));
         fillRuleChoices();
         rule.set(adoptedRecord);
         rebalancingOn.set(rebalancingAllowed.get());

@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import static foresto.i18n.Messages.tr;
 import foresto.ui.common.UiError;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -28,14 +29,14 @@ final class StatusLine {
 
     /** A background job failed: the status names the failure and the error dialog shows it. */
     void failed(Throwable t) {
-        UiError e = UiError.of("The operation failed", t);
-        text.set("Failed: " + e.describe());
+        UiError e = UiError.of(tr("main.status.operationFailed"), t);
+        text.set(tr("common.failed", e.describe()));
         errors.accept(e);
     }
 
     /** A background job ended as cancelled. */
     void cancelled() {
-        text.set("Cancelled.");
+        text.set(tr("main.status.cancelled"));
     }
 
     /** A request refused before it started (the status is left as it was). */

@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import static foresto.i18n.Messages.tr;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
@@ -22,7 +23,7 @@ import java.util.List;
  * scrolling at 1400 × 900 (a table of eleven rows would need twice the height the Analysis tab leaves it).
  */
 public final class SummaryPanel extends ScrollPane {
-    private static final String[] HEADERS = {"Metric", "OFF (buy-and-hold)", "ON (rebalanced)", "ON − OFF"};
+    private static final String[] HEADERS = {"main.summary.metric", "main.summary.off", "main.summary.on", "main.summary.diff"};
     private final GridPane grid = new GridPane();
 
     public SummaryPanel(ResultViewModel r) {
@@ -45,7 +46,7 @@ public final class SummaryPanel extends ScrollPane {
         semantics.setId("summarySemantics");
         semantics.getStyleClass().add("text-muted");
         semantics.textProperty().bind(r.semanticsProperty().map(t -> t.isEmpty() ? t : "\u00b7 " + t));
-        HBox rateRow = new HBox(8, new Label("Risk-free rate for Sharpe and Sortino (per year):"),
+        HBox rateRow = new HBox(8, new Label(tr("main.summary.riskFree")),
                 rate, problem, frequency, semantics);
         rateRow.setAlignment(Pos.CENTER_LEFT);
         rateRow.setPadding(new Insets(4, 10, 0, 10));
@@ -89,7 +90,7 @@ public final class SummaryPanel extends ScrollPane {
                 cc.setHalignment(c == 0 ? HPos.LEFT : HPos.RIGHT);
                 cc.setMinWidth(c == 0 ? 150 : 110);
                 grid.getColumnConstraints().add(cc);
-                Label h = new Label(HEADERS[c]);
+                Label h = new Label(tr(HEADERS[c]));
                 h.getStyleClass().add("summary-header");
                 h.setMinWidth(Region.USE_PREF_SIZE); // headers are never cut
                 grid.add(h, g * HEADERS.length + c, 0);

@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import foresto.ui.common.MetricNames;
+import static foresto.i18n.Messages.tr;
 import foresto.backtest.Metric;
 import foresto.engine.Metrics;
 import foresto.text.DisplayNumber;
@@ -53,7 +55,7 @@ public record SummaryRow(String metric, String off, String on, String difference
             if (m.needsOnAndYears() && !(on != null && years > 0)) {
                 continue;
             }
-            String name = m.isPathStatistic() ? m.label() + " (risk-free " + rf + ")" : m.label();
+            String name = m.isPathStatistic() ? tr("main.summary.withRiskFree", MetricNames.label(m), rf) : MetricNames.label(m);
             rows.add(row(m, name, m.of(offSide), onSide == null ? Double.NaN : m.of(onSide), on != null));
         }
         return rows;

@@ -1,5 +1,6 @@
 package foresto.ui.robust;
 
+import static foresto.i18n.Messages.tr;
 import foresto.engine.Metrics;
 import foresto.engine.robust.BootstrapStudy;
 import foresto.engine.robust.BootstrapSummary.Quantiles;
@@ -41,31 +42,28 @@ public record BootstrapFigures(BootstrapStudy.Result result, String nameA, Strin
 
     /** "A (monthly) ended above B (OFF) in 71.3 % ± 1.4 % of 1,000 resampled histories." */
     public String sentence() {
-        return "A (" + nameA + ") ended above B (" + nameB + ") in " + String.format(Locale.ROOT, "%.1f %% ± %.1f %%",
-                result.pBeats() * 100, result.pBeatsSe() * 100) + " of " + Texts.count(result.paths())
-                + " resampled histories.";
+        return tr("robust.bootstrap.sentence", nameA, nameB, String.format(Locale.ROOT, "%.1f", result.pBeats() * 100),
+                String.format(Locale.ROOT, "%.1f", result.pBeatsSe() * 100), Texts.count(result.paths()));
     }
 
     /** What the share is and is not, and how the histories were drawn. */
     public String note() {
-        return "A share of resampled histories, not a significance level. Stationary bootstrap of the window's "
-                + Texts.count(result.dates().length - 1) + " return rows, mean block " + PlainNumber.of(result.block())
-                + " rows, seed " + Long.toUnsignedString(result.seed()) + "; the calendar is the real one, on "
-                + result.periodsPerYear().label() + ".";
+        return tr("robust.bootstrap.note", Texts.count(result.dates().length - 1), PlainNumber.of(result.block()),
+                Long.toUnsignedString(result.seed()), result.periodsPerYear().label());
     }
 
     /** "Median CAGR difference +0.12 %p (p5 −0.40 %p, p95 +0.61 %p); median max-drawdown difference −1.20 %p." */
     public String differencesText() {
         Quantiles c = result.cagrDiff();
         Quantiles m = result.maxDrawdownDiff();
-        return "CAGR A − B: median " + Texts.points(c.median()) + " (5–95 %: " + Texts.points(c.p5()) + " to "
-                + Texts.points(c.p95()) + "). Max drawdown A − B: median " + Texts.points(m.median()) + " (5–95 %: "
-                + Texts.points(m.p5()) + " to " + Texts.points(m.p95()) + "; below 0: A fell less).";
+        return tr("robust.bootstrap.differences", Texts.points(c.median()), Texts.points(c.p5()), Texts.points(c.p95()),
+                Texts.points(m.median()), Texts.points(m.p5()), Texts.points(m.p95()));
     }
 
     /** The quantiles table's rows: the CAGR difference and the max-drawdown difference, in percentage points. */
     public List<List<String>> tableRows() {
-        return List.of(row("CAGR A − B", result.cagrDiff(), true), row("Max drawdown A − B", result.maxDrawdownDiff(), true));
+        return List.of(row(tr("robust.bootstrap.cagrDiff"), result.cagrDiff(), true),
+                row(tr("robust.bootstrap.maxDrawdownDiff"), result.maxDrawdownDiff(), true));
     }
 
     /** The same rows as CSV: the fractions in full. */

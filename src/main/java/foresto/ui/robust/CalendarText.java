@@ -1,5 +1,7 @@
 package foresto.ui.robust;
 
+import java.util.Collections;
+import foresto.i18n.Messages;
 import foresto.engine.BaseDayPolicy;
 
 import java.time.Month;
@@ -19,45 +21,55 @@ final class CalendarText {
 
     /**
      * The months a rule with {@code monthsPerPeriod} m and phase p fires in: "June" (annual), "Feb, May, Aug, Nov"
-     * (quarterly), "every month" (monthly).
+     * (quarterly), "every month" (monthly), in the app's language.
      */
     static String months(int monthsPerPeriod, int phase, BaseDayPolicy base) {
+        return months(monthsPerPeriod, phase, base, Messages.locale());
+    }
+
+    /** As above in {@code language} (files for scripts ask for English). */
+    static String months(int monthsPerPeriod, int phase, BaseDayPolicy base, Locale language) {
         int m = monthsPerPeriod;
         if (m == 1) {
-            return "every month";
+            return Messages.in(language, "robust.cal.everyMonth");
         }
         // the period holds months p+1 … p+m (1-based, mod 12): FIRST fires in its first month, LAST in its last
         int first = (base == BaseDayPolicy.LAST_TRADING_DAY ? phase + m - 1 : phase) % 12;
         if (m == 12) {
-            return Month.of(first + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            return Month.of(first + 1).getDisplayName(TextStyle.FULL, language);
         }
-        List<String> names = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < 12 / m; i++) {
-            names.add(Month.of((first + i * m) % 12 + 1).getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+            numbers.add((first + i * m) % 12 + 1);
         }
-        names.sort((a, b) -> Integer.compare(monthNumber(a), monthNumber(b)));
+        Collections.sort(numbers);
+        List<String> names = new ArrayList<>();
+        for (int n : numbers) {
+            names.add(Month.of(n).getDisplayName(TextStyle.SHORT, language));
+        }
         return String.join(", ", names);
-    }
-
-    private static int monthNumber(String shortName) {
-        for (Month mo : Month.values()) {
-            if (mo.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).equals(shortName)) {
-                return mo.getValue();
-            }
-        }
-        return 0;
     }
 
     /** Day offset k in words: "1st trading day", "3rd trading day"; "last trading day", "3rd-last trading day". */
     static String day(int dayOffset, BaseDayPolicy base) {
-        if (base == BaseDayPolicy.LAST_TRADING_DAY) {
-            return dayOffset == 0 ? "last trading day" : ordinal(dayOffset + 1) + "-last trading day";
-        }
-        return ordinal(dayOffset + 1) + " trading day";
+        return day(dayOffset, base, Messages.locale());
     }
 
-    /** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st. */
+    /** As above in {@code language}. */
+    static String day(int dayOffset, BaseDayPolicy base, Locale language) {
+        if (base == BaseDayPolicy.LAST_TRADING_DAY) {
+            return dayOffset == 0 ? Messages.in(language, "robust.cal.lastDay")
+                    : Messages.in(language, "robust.cal.nthLastDay", ordinal(dayOffset + 1, language));
+        }
+        return Messages.in(language, "robust.cal.nthDay", ordinal(dayOffset + 1, language));
+    }
+
+    /** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st in English. */
     static String ordinal(int n) {
+        return ordinal(n, Locale.ENGLISH);
+    }
+
+    private static String ordinal(int n, Locale language) {
         int mod100 = n % 100;
         String suffix;
         if (mod100 >= 11 && mod100 <= 13) {
@@ -70,6 +82,6 @@ final class CalendarText {
                 default -> "th";
             };
         }
-        return n + suffix;
+        return Messages.in(language, "robust.cal.ordinal." + suffix, Integer.toString(n));
     }
 }

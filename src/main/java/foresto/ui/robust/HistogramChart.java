@@ -1,5 +1,6 @@
 package foresto.ui.robust;
 
+import static foresto.i18n.Messages.tr;
 import foresto.ui.chart.AxisTicks;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.ChartColour;
@@ -140,7 +141,7 @@ public final class HistogramChart extends CanvasChart {
         g.translate(12, (py0 + py1) / 2);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText("Count", 0, 0);
+        g.fillText(tr("robust.chart.count"), 0, 0);
         g.restore();
         Color better = theme.colour(ChartColour.HEATMAP_BETTER);
         Color worse = theme.colour(ChartColour.HEATMAP_WORSE);
@@ -176,7 +177,7 @@ public final class HistogramChart extends CanvasChart {
             }
             g.setTextAlign(mx > (px0 + px1) / 2 ? TextAlignment.RIGHT : TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText("median " + Texts.points(content.median()), mx + (mx > (px0 + px1) / 2 ? -5 : 5), py0 + 2);
+            g.fillText(tr("robust.chart.medianMark", Texts.points(content.median())), mx + (mx > (px0 + px1) / 2 ? -5 : 5), py0 + 2);
         }
     }
 }

@@ -1,5 +1,6 @@
 package foresto.ui.robust;
 
+import static foresto.i18n.Messages.tr;
 import foresto.engine.robust.TimingStudy;
 import foresto.engine.robust.WindowsStudy;
 import foresto.ui.chart.ChartColour;
@@ -35,20 +36,20 @@ public final class RobustnessCharts {
         List<PathChart.Series> lines = new ArrayList<>();
         boolean first = true;
         for (TimingStudy.Variant v : r.variants()) {
-            lines.add(new PathChart.Series(first ? "Variants (" + r.variants().size() + ")" : null, v.values(),
+            lines.add(new PathChart.Series(first ? tr("robust.chart.variants", Texts.count(r.variants().size())) : null, v.values(),
                     ChartColour.ON, 0.45, 1, false));
             first = false;
         }
-        lines.add(new PathChart.Series("OFF", r.off().values(), ChartColour.OFF, 1, 1.4, false));
+        lines.add(new PathChart.Series(tr("main.perf.offCol"), r.off().values(), ChartColour.OFF, 1, 1.4, false));
         if (r.variants().size() > 1) {
-            lines.add(new PathChart.Series("Best: " + f.name(r.best()), r.best().values(), ChartColour.HEATMAP_BETTER,
+            lines.add(new PathChart.Series(tr("robust.chart.best", f.name(r.best())), r.best().values(), ChartColour.HEATMAP_BETTER,
                     1, 1.2, false));
-            lines.add(new PathChart.Series("Worst: " + f.name(r.worst()), r.worst().values(), ChartColour.HEATMAP_WORSE,
+            lines.add(new PathChart.Series(tr("robust.chart.worst", f.name(r.worst())), r.worst().values(), ChartColour.HEATMAP_WORSE,
                     1, 1.2, false));
         }
-        lines.add(new PathChart.Series("Tranche (mean of the variants)", r.tranche().values(), ChartColour.ON, 1, 2.2,
+        lines.add(new PathChart.Series(tr("robust.chart.tranche"), r.tranche().values(), ChartColour.ON, 1, 2.2,
                 false));
-        return new PathChart.Content(epochDays(r.dates()), List.of(), lines, Double.NaN, "", false, "Value");
+        return new PathChart.Content(epochDays(r.dates()), List.of(), lines, Double.NaN, "", false, tr("robust.chart.value"));
     }
 
     /** Each window's premium (ON − OFF CAGR) at its start date, with the zero line. */
@@ -56,14 +57,14 @@ public final class RobustnessCharts {
         List<WindowsStudy.WindowResult> ws = f.result().windows();
         LocalDate[] starts = ws.stream().map(w -> w.window().start()).toArray(LocalDate[]::new);
         return new PathChart.Content(epochDays(starts), List.of(),
-                List.of(new PathChart.Series("Premium of the window starting on that date", f.premiums(), ChartColour.ON,
+                List.of(new PathChart.Series(tr("robust.chart.premiumSeries"), f.premiums(), ChartColour.ON,
                         1, 1, ws.size() <= 400)),
-                0, "zero: ON = OFF", true, "CAGR ON − OFF (%p)");
+                0, tr("robust.chart.zero"), true, tr("robust.chart.premiumAxis"));
     }
 
     /** The premiums' histogram with their median. */
     public static HistogramChart.Content premiumHistogram(WindowsFigures f) {
-        return new HistogramChart.Content(f.premiums(), "Premium, CAGR ON − OFF (%p)", f.result().summary().median());
+        return new HistogramChart.Content(f.premiums(), tr("robust.chart.premiumHistogram"), f.result().summary().median());
     }
 
     /** A's and B's 5–95 % and 25–75 % bands across the resampled paths, with their medians. */
@@ -71,41 +72,40 @@ public final class RobustnessCharts {
         var r = f.result();
         ChartColour b = f.versusOff() ? ChartColour.OFF : ChartColour.SERIES_6;
         List<PathChart.Band> bands = List.of(
-                new PathChart.Band("B 5–95 %", r.fanB()[0], r.fanB()[4], b, 0.14),
-                new PathChart.Band("B 25–75 %", r.fanB()[1], r.fanB()[3], b, 0.26),
-                new PathChart.Band("A 5–95 %", r.fanA()[0], r.fanA()[4], ChartColour.ON, 0.14),
-                new PathChart.Band("A 25–75 %", r.fanA()[1], r.fanA()[3], ChartColour.ON, 0.26));
+                new PathChart.Band(tr("robust.chart.band", "B", "5–95 %"), r.fanB()[0], r.fanB()[4], b, 0.14),
+                new PathChart.Band(tr("robust.chart.band", "B", "25–75 %"), r.fanB()[1], r.fanB()[3], b, 0.26),
+                new PathChart.Band(tr("robust.chart.band", "A", "5–95 %"), r.fanA()[0], r.fanA()[4], ChartColour.ON, 0.14),
+                new PathChart.Band(tr("robust.chart.band", "A", "25–75 %"), r.fanA()[1], r.fanA()[3], ChartColour.ON, 0.26));
         List<PathChart.Series> lines = List.of(
-                new PathChart.Series("B median: " + f.nameB(), r.fanB()[2], b, 1, 1.8, false),
-                new PathChart.Series("A median: " + f.nameA(), r.fanA()[2], ChartColour.ON, 1, 1.8, false));
-        return new PathChart.Content(epochDays(r.dates()), bands, lines, Double.NaN, "", false, "Value");
+                new PathChart.Series(tr("robust.chart.median", "B", f.nameB()), r.fanB()[2], b, 1, 1.8, false),
+                new PathChart.Series(tr("robust.chart.median", "A", f.nameA()), r.fanA()[2], ChartColour.ON, 1, 1.8, false));
+        return new PathChart.Content(epochDays(r.dates()), bands, lines, Double.NaN, "", false, tr("robust.chart.value"));
     }
 
     /** The per-path CAGR differences' histogram with their median. */
     public static HistogramChart.Content cagrDifferences(BootstrapFigures f) {
-        return new HistogramChart.Content(f.cagrDifferences(), "CAGR A − B per resampled history (%p)",
+        return new HistogramChart.Content(f.cagrDifferences(), tr("robust.chart.diffHistogram"),
                 f.result().cagrDiff().median());
     }
 
     /** timing.png: the value paths. */
     public static List<Image> images(TimingFigures f) {
-        return List.of(new Image("timing.png", path(timing(f), "Timing: " + f.ruleName() + " — " + f.heading()), 1200, 650));
+        return List.of(new Image("timing.png", path(timing(f), tr("robust.chart.timingTitle", f.ruleName(), f.heading())), 1200, 650));
     }
 
     /** windows-premium.png and windows-histogram.png. */
     public static List<Image> images(WindowsFigures f) {
         return List.of(
-                new Image("windows-premium.png", path(premiums(f), "Premium by start date: " + f.ruleName() + ", "
-                        + f.result().lengthMonths() + "-month windows — " + f.heading()), 1200, 500),
-                new Image("windows-histogram.png", histogram(premiumHistogram(f), "Premiums of "
-                        + f.result().summary().count() + " windows: " + f.ruleName() + " — " + f.heading()), 1200, 450));
+                new Image("windows-premium.png", path(premiums(f), tr("robust.chart.premiumByStart", f.ruleName(),
+                        Integer.toString(f.result().lengthMonths()), f.heading())), 1200, 500),
+                new Image("windows-histogram.png", histogram(premiumHistogram(f), tr("robust.chart.premiumsOf",
+                        Texts.count(f.result().summary().count()), f.ruleName(), f.heading())), 1200, 450));
     }
 
     /** bootstrap-fan.png and bootstrap-cagr-diff.png. */
     public static List<Image> images(BootstrapFigures f) {
         return List.of(
-                new Image("bootstrap-fan.png", path(fan(f), "Resampled histories: A " + f.nameA() + ", B " + f.nameB()
-                        + " — " + f.heading()), 1200, 650),
+                new Image("bootstrap-fan.png", path(fan(f), tr("robust.chart.fanTitle", f.nameA(), f.nameB(), f.heading())), 1200, 650),
                 new Image("bootstrap-cagr-diff.png", histogram(cagrDifferences(f), f.sentence()), 1200, 450));
     }
 

@@ -1,5 +1,6 @@
 package foresto.ui.robust;
 
+import static foresto.i18n.Messages.tr;
 import foresto.backtest.Cancellation;
 import foresto.engine.robust.BootstrapStudy;
 import foresto.engine.robust.TimingStudy;
@@ -30,7 +31,7 @@ public interface RobustnessStudies {
     record Studied<R>(R result, long studyId, boolean reused) {
         /** "Study #7 stored." or "Reused study #7." */
         public String storedText() {
-            return reused ? "Reused study #" + studyId + "." : "Study #" + studyId + " stored.";
+            return tr(reused ? "robust.studyReused" : "robust.studyStored", Long.toString(studyId));
         }
     }
 

@@ -1,5 +1,7 @@
 package foresto.ui.robust;
 
+import static foresto.i18n.Messages.tr;
+import java.util.Locale;
 import foresto.engine.BaseDayPolicy;
 import foresto.engine.Metrics;
 import foresto.engine.RebalancingRule;
@@ -38,7 +40,7 @@ public record TimingFigures(TimingStudy.Result result, String ruleName, int mont
 
     /** "June, 3rd trading day". */
     public String name(TimingStudy.Variant v) {
-        return months(v) + ", " + day(v);
+        return tr("robust.timing.variantName", months(v), day(v));
     }
 
     /**
@@ -47,21 +49,19 @@ public record TimingFigures(TimingStudy.Result result, String ruleName, int mont
      */
     public String headline() {
         int n = result.variants().size();
-        return "Timing luck " + Texts.size(result.timingLuck()) + " (standard deviation of the " + n + " variants' CAGRs), "
-                + "spread " + Texts.size(result.spread()) + ": best " + name(result.best()) + " (CAGR "
-                + Texts.percent(result.best().metrics().cagr()) + "), worst " + name(result.worst()) + " ("
-                + Texts.percent(result.worst().metrics().cagr()) + ").";
+        return tr("robust.timing.headline", Texts.size(result.timingLuck()), Integer.toString(n), Texts.size(result.spread()),
+                name(result.best()), Texts.percent(result.best().metrics().cagr()), name(result.worst()),
+                Texts.percent(result.worst().metrics().cagr()));
     }
 
     /** The tranched portfolio against OFF, in one line. */
     public String trancheText() {
         TimingStudy.Tranche t = result.tranche();
         Metrics off = result.off().metrics();
-        return "Tranched (1/" + result.variants().size() + " in each variant, never re-equalised): CAGR "
-                + Texts.percent(t.cagr()) + ", volatility " + Texts.percent(t.volatility()) + ", max drawdown "
-                + Texts.percent(t.maxDrawdown()) + ", final value " + Texts.money(t.finalValue()) + ", " + t.eventCount()
-                + " events. OFF: CAGR " + Texts.percent(off.cagr()) + ", max drawdown " + Texts.percent(off.maxDrawdown())
-                + ". On " + result.periodsPerYear().label() + ".";
+        return tr("robust.timing.tranche", Integer.toString(result.variants().size()), Texts.percent(t.cagr()),
+                Texts.percent(t.volatility()), Texts.percent(t.maxDrawdown()), Texts.money(t.finalValue()),
+                Integer.toString(t.eventCount()), Texts.percent(off.cagr()), Texts.percent(off.maxDrawdown()),
+                result.periodsPerYear().label());
     }
 
     /** One CSV row per variant ({@link #CSV_COLUMNS}): numbers in full, plain digits. */
@@ -69,7 +69,9 @@ public record TimingFigures(TimingStudy.Result result, String ruleName, int mont
         List<List<String>> rows = new ArrayList<>();
         for (TimingStudy.Variant v : result.variants()) {
             Metrics m = v.metrics();
-            rows.add(List.of(Integer.toString(v.phase()), Integer.toString(v.dayOffset()), months(v), day(v),
+            rows.add(List.of(Integer.toString(v.phase()), Integer.toString(v.dayOffset()),
+                    CalendarText.months(monthsPerPeriod, v.phase(), baseDay, Locale.ENGLISH),
+                    CalendarText.day(v.dayOffset(), baseDay, Locale.ENGLISH),
                     PlainNumber.of(m.finalValue()), PlainNumber.of(m.totalReturn()), PlainNumber.of(m.cagr()),
                     PlainNumber.of(m.volatility()), PlainNumber.of(m.maxDrawdown()), Integer.toString(m.eventCount()),
                     PlainNumber.of(m.totalTurnover()), PlainNumber.of(m.totalCost())));

@@ -1,5 +1,6 @@
 package foresto.ui.robust;
 
+import static foresto.i18n.Messages.tr;
 import foresto.engine.robust.RollingWindows;
 import foresto.engine.robust.WindowsStudy;
 import foresto.text.PlainNumber;
@@ -19,34 +20,32 @@ public record WindowsFigures(WindowsStudy.Result result, String ruleName, String
     /** "120 windows of 60 months, one every 1 month: they overlap (only 2 do not)." */
     public String countText() {
         RollingWindows.Summary s = result.summary();
-        String overlap = s.nonOverlapping() >= s.count() ? "they do not overlap"
-                : "they overlap: only " + s.nonOverlapping() + " of them could be disjoint";
-        return Texts.count(s.count()) + " window" + (s.count() == 1 ? "" : "s") + " of " + result.lengthMonths()
-                + " months, one every " + result.stepMonths() + " month" + (result.stepMonths() == 1 ? "" : "s") + " ("
-                + overlap + ")";
+        String overlap = s.nonOverlapping() >= s.count() ? tr("robust.windows.noOverlap")
+                : tr("robust.windows.overlap", Long.toString(s.nonOverlapping()));
+        return tr("robust.windows.count", Texts.count(s.count()), s.count(), Integer.toString(result.lengthMonths()),
+                Integer.toString(result.stepMonths()), result.stepMonths(), overlap);
     }
 
     /** The summary figures over the premiums, as label / value pairs in the order §12.3 lists them. */
     public List<String[]> summary() {
         RollingWindows.Summary s = result.summary();
         return List.of(
-                new String[] {"Windows", countText()},
-                new String[] {"Premium min", Texts.points(s.min())},
+                new String[] {tr("robust.windows.windows"), countText()},
+                new String[] {tr("robust.windows.premiumMin"), Texts.points(s.min())},
                 new String[] {"p5", Texts.points(s.p5())},
                 new String[] {"p25", Texts.points(s.p25())},
-                new String[] {"Median", Texts.points(s.median())},
+                new String[] {tr("robust.col.median"), Texts.points(s.median())},
                 new String[] {"p75", Texts.points(s.p75())},
                 new String[] {"p95", Texts.points(s.p95())},
-                new String[] {"Max", Texts.points(s.max())},
-                new String[] {"Premium > 0 in", Texts.percent(s.sharePositive()) + " of the windows"});
+                new String[] {tr("robust.windows.max"), Texts.points(s.max())},
+                new String[] {tr("robust.windows.positiveIn"), tr("robust.windows.ofWindows", Texts.percent(s.sharePositive()))});
     }
 
     /** "The rule beat OFF in 62.50 % of 120 windows; median premium +0.12 %p (ON − OFF CAGR)." */
     public String headline() {
         RollingWindows.Summary s = result.summary();
-        return ruleName + " beat OFF in " + Texts.percent(s.sharePositive()) + " of " + countText() + "; median premium "
-                + Texts.points(s.median()) + " a year (CAGR ON − OFF), from " + Texts.points(s.min()) + " to "
-                + Texts.points(s.max()) + ".";
+        return tr("robust.windows.headline", ruleName, Texts.percent(s.sharePositive()), countText(), Texts.points(s.median()),
+                Texts.points(s.min()), Texts.points(s.max()));
     }
 
     /** The premiums in window order. */

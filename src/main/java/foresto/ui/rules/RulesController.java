@@ -54,6 +54,7 @@ public final class RulesController {
     public void bind(RulesViewModel vm) {
         this.vm = vm;
         ruleTable.setItems(vm.getRules());
+        ruleTable.setPlaceholder(new Label(Messages.tr("rules.noRules")));
         ruleTable.getColumns().setAll(List.of(
                 col(Messages.tr("rules.col.id"), r -> Long.toString(r.ruleId())),
                 col(Messages.tr("rules.col.name"), RuleRecord::ruleName),

@@ -1,5 +1,7 @@
 package foresto.ui.sweep;
 
+import foresto.ui.common.MetricNames;
+import static foresto.i18n.Messages.tr;
 import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
 import foresto.text.PlainNumber;
@@ -28,8 +30,8 @@ import java.util.Locale;
  * {@link CanvasChart}: redrawn only when the data, metric, marked cells, size or colours change.
  */
 public final class Heatmap extends CanvasChart {
-    static final String COST_AXIS = "cost rate";
-    static final String BEST = "; best %s at cost %s";
+    static final String COST_AXIS = "sweep.heatmap.costAxis";
+    static final String BEST = "sweep.heatmap.best";
     static final double LEFT = 170;
     static final double TOP = 46;
     static final double BOTTOM = 44;
@@ -135,13 +137,16 @@ public final class Heatmap extends CanvasChart {
     public String describe(int i, int j) {
         SweepRunner.Row row = result.at(i, j);
         var m = row.metrics();
-        return String.format(Locale.ROOT, "%s at cost %s%nfinal value %.6g (OFF %.6g)%nCAGR %.2f %%, volatility %.2f %%, "
-                        + "max drawdown %.2f %%%n%d events, turnover %.1f %%/year, cost %.4g%ntracking error %.3f %%, cost drag %.4g%n"
-                        + "break-even cost rate %s", row.rule(), PlainNumber.of(row.costRate()), m.finalValue(), result.off().finalValue(),
-                m.cagr() * 100, m.volatility() * 100, m.maxDrawdown() * 100, m.eventCount(), row.turnoverPerYear() * 100,
-                m.totalCost(), row.trackingError() * 100, row.costDrag(),
-                row.breakEvenCostRate() == null ? "none (never beats OFF)" : String.format(Locale.ROOT, "%.5f", row.breakEvenCostRate()))
+        return tr("sweep.heatmap.tip", row.rule(), PlainNumber.of(row.costRate()), f("%.6g", m.finalValue()),
+                f("%.6g", result.off().finalValue()), f("%.2f", m.cagr() * 100), f("%.2f", m.volatility() * 100),
+                f("%.2f", m.maxDrawdown() * 100), f("%d", m.eventCount()), f("%.1f", row.turnoverPerYear() * 100),
+                f("%.4g", m.totalCost()), f("%.3f", row.trackingError() * 100), f("%.4g", row.costDrag()),
+                row.breakEvenCostRate() == null ? tr("sweep.heatmap.noBreakEven") : f("%.5f", row.breakEvenCostRate()))
                 + robustText(row);
+    }
+
+    private static String f(String format, Object v) {
+        return String.format(Locale.ROOT, format, v);
     }
 
     /** A robust cell's P(beats OFF) and CAGR difference in words; empty for a plain sweep. */
@@ -150,10 +155,9 @@ public final class Heatmap extends CanvasChart {
         if (b == null || result.bootstrap() == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "%nended above OFF in %.1f %% ± %.1f %% of %,d resampled histories%n"
-                        + "CAGR − OFF: median %+.2f %%, 5–95 %% %+.2f %% … %+.2f %%", b.pBeatsOff() * 100,
-                b.pBeatsOffSe() * 100, result.bootstrap().paths(), b.cagrDiffMedian() * 100, b.cagrDiffP5() * 100,
-                b.cagrDiffP95() * 100);
+        return tr("sweep.heatmap.robustTip", f("%.1f", b.pBeatsOff() * 100), f("%.1f", b.pBeatsOffSe() * 100),
+                f("%,d", result.bootstrap().paths()), f("%+.2f", b.cagrDiffMedian() * 100), f("%+.2f", b.cagrDiffP5() * 100),
+                f("%+.2f", b.cagrDiffP95() * 100));
     }
 
     /** The heatmap's white: OFF's value, 50 % for P(beats OFF), or NaN (a single-hue scale). */
@@ -214,9 +218,9 @@ public final class Heatmap extends CanvasChart {
         g.setFill(theme.colour(ChartColour.HEATMAP_TEXT));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        String white = metric == Metric.P_BEATS_OFF ? " (" + metric.format(ref) + ": white)" : " (OFF " + metric.format(ref) + ": white)";
-        String heading = title + " — " + metric.title() + (Double.isNaN(ref) ? "" : white)
-                + String.format(Locale.ROOT, BEST, result.rules().get(best[0]), PlainNumber.of(result.costRates().get(best[1])));
+        String white = tr(metric == Metric.P_BEATS_OFF ? "sweep.heatmap.white" : "sweep.heatmap.offWhite", metric.format(ref));
+        String heading = title + " — " + MetricNames.title(metric) + (Double.isNaN(ref) ? "" : white)
+                + tr(BEST, result.rules().get(best[0]), PlainNumber.of(result.costRates().get(best[1])));
         // the bundled font (portfolio and rule names may be Korean), smaller until the heading fits the width
         double size = 15;
         while (size > 11 && textWidth(heading, Fonts.regular(size)) > width - 16) {
@@ -237,7 +241,7 @@ public final class Heatmap extends CanvasChart {
         for (int j = 0; j < c; j += colStep) {
             g.fillText(PlainNumber.of(result.costRates().get(j)), LEFT + (j + 0.5) * w, height - BOTTOM + 4);
         }
-        g.fillText(COST_AXIS, LEFT + (width - LEFT - RIGHT) / 2, height - BOTTOM + 22);
+        g.fillText(tr(COST_AXIS), LEFT + (width - LEFT - RIGHT) / 2, height - BOTTOM + 22);
     }
 
     /**

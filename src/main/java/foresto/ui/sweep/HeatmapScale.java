@@ -1,5 +1,6 @@
 package foresto.ui.sweep;
 
+import static foresto.i18n.Messages.tr;
 import foresto.backtest.Metric;
 import foresto.ui.chart.ChartColour;
 import foresto.ui.chart.ChartTheme;
@@ -21,7 +22,7 @@ import java.util.function.DoubleFunction;
 final class HeatmapScale {
     /** The room the scale takes right of the cells. */
     static final double WIDTH = 100;
-    static final String OFF = "OFF ";
+    static final String OFF = "sweep.heatmap.offMark";
     private static final double BAR = 14;
     private static final double LABEL_GAP = 15;
 
@@ -62,7 +63,7 @@ final class HeatmapScale {
                 : Double.NaN;
         List<Label> labels = new ArrayList<>();
         if (!Double.isNaN(refY)) {
-            labels.add(new Label(refY, (metric == Metric.P_BEATS_OFF ? "" : OFF) + metric.format(ref)));
+            labels.add(new Label(refY, metric == Metric.P_BEATS_OFF ? metric.format(ref) : tr(OFF, metric.format(ref))));
         }
         int n = hi == lo ? 1 : (int) Math.max(2, Math.min(6, height / 40 + 1));
         for (int k = 0; k < n; k++) {

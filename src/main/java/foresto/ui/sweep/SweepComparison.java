@@ -1,5 +1,6 @@
 package foresto.ui.sweep;
 
+import static foresto.i18n.Messages.tr;
 import foresto.backtest.InlineRule;
 import foresto.backtest.SweepRunner;
 import foresto.engine.MarketData;
@@ -27,8 +28,8 @@ import java.util.function.Consumer;
  * run as its cell, recomputed in the background on the last sweep's data and scenario.
  */
 final class SweepComparison {
-    static final String OFF_NAME = "OFF: buy-and-hold";
-    static final String FAILED = "Comparison failed";
+    static final String OFF_NAME = "main.charts.offName";
+    static final String FAILED = "sweep.compareFailed";
     /**
      * The compared cells' line colours in order: the palette without OFF's grey, which is OFF's here as on every
      * other chart, the blues and purple first so their frames show on the heatmap's greens and reds (palette slots,
@@ -96,9 +97,9 @@ final class SweepComparison {
                 var on = ScenarioSimulation.run(data, scenario, Optional.of(rule), false).on().orElseThrow();
                 lines.add(line(row.rule() + " @ " + row.costRate(), on, colour(k)));
             }
-            lines.add(line(OFF_NAME, ScenarioSimulation.off(data, scenario, false).off(), TimeSeriesChart.OFF_COLOUR));
+            lines.add(line(tr(OFF_NAME), ScenarioSimulation.off(data, scenario, false).off(), TimeSeriesChart.OFF_COLOUR));
             return lines;
-        }, paths::set, t -> errors.accept(UiError.of(FAILED, t)), () -> { });
+        }, paths::set, t -> errors.accept(UiError.of(tr(FAILED), t)), () -> { });
     }
 
     /** The line colour (a palette slot) of the {@code k}-th compared cell; never OFF's grey. */

@@ -1,5 +1,8 @@
 package foresto.ui.sweep;
 
+import javafx.util.StringConverter;
+import foresto.ui.common.MetricNames;
+import static foresto.i18n.Messages.tr;
 import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
 import foresto.model.DatasetRecord;
@@ -43,10 +46,10 @@ import java.util.function.Supplier;
 
 /** The Sweep tab's nodes, bound to a {@link SweepViewModel}: the form, the heatmap with hover and click, status. */
 public final class SweepView extends BorderPane {
-    private static final String RULE_TITLE = "Rule";
-    private static final String COST_RATE_TITLE = "Cost rate";
+    private static final String RULE_TITLE = "sweep.col.rule";
+    private static final String COST_RATE_TITLE = "sweep.col.costRate";
     /** The break-even cost rate of a cell whose ON never meets OFF. */
-    private static final String NO_BREAK_EVEN = "none";
+    private static final String NO_BREAK_EVEN = "sweep.none";
     /** The comparison chart's least height: its value paths stay readable. */
     static final double COMPARE_MIN_HEIGHT = 200;
     /** The comparison pane's height that gives its chart that much: the tab header, the hint row and paddings. */
@@ -75,22 +78,32 @@ public final class SweepView extends BorderPane {
         }
         rho.disableProperty().bind(vm.familyProperty().isNotEqualTo(SweepViewModel.Family.HYBRID_BAND));
         TextField paths = Forms.field(vm.bootstrapPathsProperty(), "sweepBootstrapPaths", 6);
-        paths.setPromptText("none");
-        paths.setTooltip(new Tooltip("Run every cell also against OFF on this many resampled histories (1 … 100,000; "
-                + "stationary bootstrap, mean block max(1, round(f/12)), seed 1): P(beats OFF) per cell. Empty: none."));
+        paths.setPromptText(tr(NO_BREAK_EVEN));
+        paths.setTooltip(new Tooltip(tr("sweep.pathsTip")));
         ComboBox<Metric> metric = new ComboBox<>(vm.heatmapMetrics());
         metric.valueProperty().bindBidirectional(vm.metricProperty());
         metric.setId("sweepMetricBox");
-        Button run = new Button("Run sweep");
+        metric.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Metric m) {
+                return m == null ? "" : MetricNames.title(m);
+            }
+
+            @Override
+            public Metric fromString(String s) {
+                return metric.getItems().stream().filter(m -> MetricNames.title(m).equals(s)).findFirst().orElse(null);
+            }
+        });
+        Button run = new Button(tr("sweep.run"));
         run.setId("sweepRunButton");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> vm.run());
         run.disableProperty().bind(vm.busyProperty());
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(tr("robust.cancel"));
         cancel.setId("sweepCancelButton");
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.busyProperty().not());
-        Button export = new Button("Export CSV…");
+        Button export = new Button(tr("main.eventsPanel.exportButton"));
         export.setId("sweepExportButton");
         export.disableProperty().bind(vm.resultProperty().isNull().or(vm.busyProperty()));
         export.setOnAction(e -> exportTarget.get().ifPresent(vm::export));
@@ -116,15 +129,15 @@ public final class SweepView extends BorderPane {
         end.valueProperty().bindBidirectional(setup.endDateProperty());
         end.setPrefWidth(150);
         end.setId("sweepEndPicker");
-        FlowPane scenario = new FlowPane(10, 8, Forms.labelled("Portfolio", portfolio),
-                Forms.labelled("Dataset", dataset), Forms.labelled("from", start), Forms.labelled("to", end),
-                new Label("(the same choices as the Analysis tab's setup)"));
+        FlowPane scenario = new FlowPane(10, 8, Forms.labelled(tr("robust.portfolio"), portfolio),
+                Forms.labelled(tr("robust.dataset"), dataset), Forms.labelled(tr("robust.from"), start), Forms.labelled(tr("robust.to"), end),
+                new Label(tr("sweep.sharedChoices")));
         scenario.setPadding(new Insets(8, 8, 0, 8));
         FlowPane form = new FlowPane(10, 8,
-                Forms.labelled("Family", family), Forms.labelled("from", from), Forms.labelled("to", to),
-                Forms.labelled("step", step), Forms.labelled("ρ", rho), Forms.labelled("check", check),
-                Forms.labelled("trade back to", g), Forms.labelled("cost rates", costs),
-                Forms.labelled("Bootstrap paths", paths), Forms.labelled("colour by", metric),
+                Forms.labelled(tr("sweep.family"), family), Forms.labelled(tr("robust.from"), from), Forms.labelled(tr("robust.to"), to),
+                Forms.labelled(tr("sweep.step"), step), Forms.labelled("ρ", rho), Forms.labelled(tr("sweep.check"), check),
+                Forms.labelled(tr("sweep.tradeBackTo"), g), Forms.labelled(tr("sweep.costRates"), costs),
+                Forms.labelled(tr("sweep.bootstrapPaths"), paths), Forms.labelled(tr("sweep.colourBy"), metric),
                 run, cancel, export, bar);
         form.setPadding(new Insets(8));
         Label status = new Label();
@@ -134,12 +147,12 @@ public final class SweepView extends BorderPane {
         status.setPadding(new Insets(4, 8, 6, 8));
         setTop(new VBox(scenario, form));
         heatmap.setId("sweepHeatmap");
-        TimeSeriesChart compare = new TimeSeriesChart("Value (compared cells)");
+        TimeSeriesChart compare = new TimeSeriesChart(tr("sweep.compareAxis"));
         compare.setId("sweepCompareChart");
-        compare.setPlaceholder("Shift+click cells of the heatmap to compare their value paths here.");
-        Label compareHint = new Label("Shift+click cells (up to 6) to overlay their value paths here; click a cell to open it in Analysis.");
+        compare.setPlaceholder(tr("sweep.comparePlaceholder"));
+        Label compareHint = new Label(tr("sweep.compareHint"));
         compareHint.getStyleClass().add("text-muted");
-        Button clear = new Button("Clear comparison");
+        Button clear = new Button(tr("sweep.clearComparison"));
         clear.setId("sweepClearCompare");
         clear.setOnAction(e -> {
             vm.getCompared().clear();
@@ -150,7 +163,7 @@ public final class SweepView extends BorderPane {
         VBox.setVgrow(compare, Priority.ALWAYS);
         compareBox.setPadding(new Insets(4, 8, 4, 8));
         TabPane below = new TabPane(
-                new Tab("Compare", compareBox), new Tab("Cells", cellTable(vm)));
+                new Tab(tr("sweep.compareTab"), compareBox), new Tab(tr("sweep.cellsTab"), cellTable(vm)));
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(heatmap, below);
         split.setOrientation(Orientation.VERTICAL);
@@ -205,6 +218,7 @@ public final class SweepView extends BorderPane {
         var table = new TableView<SweepRunner.Row>();
         table.setId("sweepCellTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(new Label(tr("sweep.cellsPlaceholder")));
         table.setPrefWidth(200); // takes the tab's width; its columns must not widen the window
         table.setMinWidth(0);
         table.getColumns().setAll(columns(false));
@@ -221,10 +235,10 @@ public final class SweepView extends BorderPane {
 
     private static List<TableColumn<SweepRunner.Row, ?>> columns(boolean bootstrapped) {
         List<TableColumn<SweepRunner.Row, ?>> columns = new ArrayList<>(List.of(
-                textColumn(RULE_TITLE, SweepRunner.Row::rule),
-                NumberColumn.of(COST_RATE_TITLE, SweepRunner.Row::costRate, DisplayNumber::rate)));
+                textColumn(tr(RULE_TITLE), SweepRunner.Row::rule),
+                NumberColumn.of(tr(COST_RATE_TITLE), SweepRunner.Row::costRate, DisplayNumber::rate)));
         for (Metric m : Metric.sweepTable(bootstrapped)) {
-            columns.add(NumberColumn.of(m.title(), m::of, v -> text(m, v)));
+            columns.add(NumberColumn.of(MetricNames.title(m), m::of, v -> text(m, v)));
         }
         return columns;
     }
@@ -236,7 +250,7 @@ public final class SweepView extends BorderPane {
             case FRACTION -> DisplayNumber.percent(v);
             case COUNT -> DisplayNumber.count(v);
             case RATIO -> DisplayNumber.ratio(v);
-            case RATE -> Double.isNaN(v) ? NO_BREAK_EVEN : DisplayNumber.percent(v, 3); // a computed rate: 3 decimals of %
+            case RATE -> Double.isNaN(v) ? tr(NO_BREAK_EVEN) : DisplayNumber.percent(v, 3); // a computed rate: 3 decimals of %
         };
     }
 

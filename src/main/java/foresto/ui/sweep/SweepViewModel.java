@@ -1,5 +1,7 @@
 package foresto.ui.sweep;
 
+import foresto.i18n.LocaleFormat;
+import static foresto.i18n.Messages.tr;
 import foresto.backtest.BacktestService;
 import foresto.backtest.InlineRule;
 import foresto.backtest.Metric;
@@ -28,7 +30,6 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -42,10 +43,10 @@ import java.util.function.Consumer;
 public final class SweepViewModel {
     /** The rule families the tab sweeps. */
     public enum Family {
-        ABSOLUTE_BAND("Absolute band θ (drift:θ)"),
-        RELATIVE_BAND("Relative band ρ (drift-rel:ρ)"),
-        HYBRID_BAND("Hybrid band θ with ρ (drift-hybrid:θ/ρ)"),
-        CALENDARS("Calendars (monthly … annual)");
+        ABSOLUTE_BAND("sweep.family.absolute"),
+        RELATIVE_BAND("sweep.family.relative"),
+        HYBRID_BAND("sweep.family.hybrid"),
+        CALENDARS("sweep.family.calendars");
 
         private final String label;
 
@@ -55,7 +56,7 @@ public final class SweepViewModel {
 
         @Override
         public String toString() {
-            return label;
+            return tr(label);
         }
     }
 
@@ -82,8 +83,7 @@ public final class SweepViewModel {
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.FINAL_VALUE);
     private final ObjectProperty<SweepRunner.Result> result = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty status = new SimpleStringProperty("Choose a rule family, ranges and cost rates; the portfolio, "
-            + "dataset and window are the Analysis tab's.");
+    private final StringProperty status = new SimpleStringProperty(tr("sweep.ready"));
     public static final int MAX_COMPARED = 6;
     /** The cells chosen for comparison and their value paths. */
     private final SweepComparison comparison;
@@ -214,7 +214,7 @@ public final class SweepViewModel {
             bootstrap = form.bootstrap();
             service.flags().requireRebalancingAllowed("sweep");
         } catch (RuntimeException e) {
-            errors.accept(UiError.of("Cannot sweep", e));
+            errors.accept(UiError.of(tr("sweep.cannotSweep"), e));
             return;
         }
         var req = setup.request();
@@ -223,8 +223,8 @@ public final class SweepViewModel {
                 + ".." + (req.endDate() == null ? dataset.lastDate() : req.endDate());
         progress.set(0);
         cancelRequested.set(false);
-        status.set("Sweeping " + total + " cells" + (bootstrap == null ? "" : ", each also against OFF on "
-                + String.format(Locale.ROOT, "%,d", bootstrap.paths()) + " resampled histories") + " …");
+        status.set(bootstrap == null ? tr("sweep.sweeping", LocaleFormat.integer(total))
+                : tr("sweep.sweepingBootstrap", LocaleFormat.integer(total), LocaleFormat.integer(bootstrap.paths())));
         AtomicInteger lastShown = new AtomicInteger(-1);
         comparison.clear();
         jobs.submitCancellable("sweep", () -> {
@@ -246,16 +246,15 @@ public final class SweepViewModel {
                 metric.set(Metric.FINAL_VALUE);
             }
             result.set(r);
-            status.set("Swept " + r.rows().size() + " cells (" + r.rules().size() + " rules × " + r.costRates().size()
-                    + " cost rates) on " + r.periodsPerYear().label()
-                    + (r.bootstrap() == null ? "" : ", each against OFF on " + String.format(Locale.ROOT, "%,d",
-                    r.bootstrap().paths()) + " resampled histories (P(beats OFF) in the heatmap and the table)")
-                    + ". Hover a cell for its figures; click it to open it in Analysis.");
+            String swept = tr("sweep.swept", LocaleFormat.integer(r.rows().size()), LocaleFormat.integer(r.rules().size()),
+                    LocaleFormat.integer(r.costRates().size()), r.periodsPerYear().label());
+            status.set(swept + (r.bootstrap() == null ? "" : tr("sweep.sweptBootstrap", LocaleFormat.integer(r.bootstrap().paths())))
+                    + tr("sweep.sweptHint"));
         }, t -> {
-            UiError e = UiError.of("The sweep failed", t);
-            status.set("Failed: " + e.describe());
+            UiError e = UiError.of(tr("sweep.failed"), t);
+            status.set(tr("common.failed", e.describe()));
             errors.accept(e);
-        }, () -> status.set("Sweep cancelled."));
+        }, () -> status.set(tr("sweep.cancelled")));
     }
 
     public void cancel() {
@@ -293,6 +292,7 @@ public final class SweepViewModel {
         executor.submit("export sweep", () -> {
             SweepRunner.writeCsv(file, r);
             return r.rows().size();
-        }, n -> status.set("Exported " + n + " cells to " + file), t -> errors.accept(UiError.of("Export failed", t)), () -> { });
+        }, n -> status.set(tr("sweep.exported", LocaleFormat.integer(n), file.toString())),
+                t -> errors.accept(UiError.of(tr("common.exportFailed"), t)), () -> { });
     }
 }
