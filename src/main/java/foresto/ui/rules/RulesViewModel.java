@@ -324,7 +324,7 @@ public final class RulesViewModel {
         }
         // an empty new form is not an error yet: the name is asked for once the analyst tries to save
         boolean untouchedNewForm = selected.get() == null && (name.get() == null || name.get().isBlank()) && !saveTried;
-        validation.set(untouchedNewForm ? "" : String.join("\n", problems));
+        validation.set(untouchedNewForm ? "" : String.join(LINE_BREAK, problems));
         return false;
     }
 
@@ -363,6 +363,8 @@ public final class RulesViewModel {
         return out;
     }
 
+    /** Between two listed problems. */
+    private static final String LINE_BREAK = String.valueOf('\n');
     /** At most this many problems are listed (a guard: each found one is replaced before the next check). */
     private static final int MAX_PROBLEMS = 12;
     /** Valid stand-ins for a field found wrong, so the other fields are still checked. */
@@ -391,37 +393,42 @@ public final class RulesViewModel {
         /** This draft with the field {@code problem} names replaced by a valid stand-in; null when none is known. */
         Draft without(String problem) {
             String p = problem == null ? "" : problem;
-            if (p.startsWith("drift_threshold, cost_rate, band_rho and rebalance_to")) {
+            if (names(p, "drift_threshold, cost_rate, band_rho and rebalance_to")) {
                 return new Draft(name, eight(threshold), eight(cost), eight(rho), eight(rebalanceTo), phase, dayOffset, from, to);
             }
-            if (p.startsWith("rule_name")) {
+            if (names(p, "rule_name")) {
                 return new Draft("x", threshold, cost, rho, rebalanceTo, phase, dayOffset, from, to);
             }
-            if (p.startsWith("cost_rate")) {
+            if (names(p, "cost_rate")) {
                 return new Draft(name, threshold, BigDecimal.ZERO, rho, rebalanceTo, phase, dayOffset, from, to);
             }
-            if (p.startsWith("effective_from")) {
+            if (names(p, "effective_from")) {
                 return new Draft(name, threshold, cost, rho, rebalanceTo, phase, dayOffset, LocalDate.now(), null);
             }
-            if (p.startsWith("effective_to")) {
+            if (names(p, "effective_to")) {
                 return new Draft(name, threshold, cost, rho, rebalanceTo, phase, dayOffset, from, null);
             }
-            if (p.startsWith("drift_threshold")) {
+            if (names(p, "drift_threshold")) {
                 return new Draft(name, STAND_IN_THRESHOLD, cost, rho, rebalanceTo, phase, dayOffset, from, to);
             }
-            if (p.startsWith("band_rho must")) {
+            if (names(p, "band_rho must")) {
                 return new Draft(name, threshold, cost, STAND_IN_RHO, rebalanceTo, phase, dayOffset, from, to);
             }
-            if (p.startsWith("rebalance_to")) {
+            if (names(p, "rebalance_to")) {
                 return new Draft(name, threshold, cost, rho, BigDecimal.ZERO, phase, dayOffset, from, to);
             }
-            if (p.startsWith("phase must")) {
+            if (names(p, "phase must")) {
                 return new Draft(name, threshold, cost, rho, rebalanceTo, 0, dayOffset, from, to);
             }
-            if (p.startsWith("day_offset")) {
+            if (names(p, "day_offset")) {
                 return new Draft(name, threshold, cost, rho, rebalanceTo, phase, 0, from, to);
             }
             return null; // a problem of the rule as a whole (its kind, band or calendar): the checks stop here
+        }
+
+        /** Whether {@code problem} is about {@code field} (the service's messages start with the field's name). */
+        private static boolean names(String problem, String field) {
+            return problem.startsWith(field);
         }
 
         private static BigDecimal eight(BigDecimal d) {
