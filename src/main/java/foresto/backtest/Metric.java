@@ -2,6 +2,7 @@ package foresto.backtest;
 
 import foresto.engine.Metrics;
 import foresto.engine.PathStats;
+import foresto.text.DisplayNumber;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -314,13 +315,13 @@ public enum Metric {
 
     /** The value as the Sweep tab writes it (table, heatmap heading): amounts whole when large, fractions in %. */
     public String format(double v) {
-        return switch (unit) {
+        return DisplayNumber.zeroUnsigned(switch (unit) {
             case MONEY -> String.format(Locale.ROOT, Math.abs(v) >= 1000 ? "%,.0f" : "%.4f", v);
             case FRACTION -> String.format(Locale.ROOT, "%." + show.sweepDecimals() + "f %%", v * 100);
             case COUNT -> String.format(Locale.ROOT, "%.0f", v);
             case RATIO -> String.format(Locale.ROOT, "%.3f", v);
             case RATE -> Double.isNaN(v) ? "none" : String.format(Locale.ROOT, "%." + show.sweepDecimals() + "f", v);
-        };
+        });
     }
 
     /** The value as the Summary grid writes it; "—" when there is none (NaN). */
@@ -328,12 +329,12 @@ public enum Metric {
         if (Double.isNaN(v)) {
             return "—";
         }
-        return switch (unit) {
+        return DisplayNumber.zeroUnsigned(switch (unit) {
             case MONEY -> String.format(Locale.ROOT, "%,.4f", v);
             case FRACTION -> String.format(Locale.ROOT, "%.2f%%", v * 100);
             case COUNT -> String.format(Locale.ROOT, "%,d", (long) v);
             case RATIO, RATE -> String.format(Locale.ROOT, "%.3f", v);
-        };
+        });
     }
 
     /** ON − OFF as the Summary grid writes it (percentage points for fractions); "—" when either is missing. */
@@ -341,12 +342,12 @@ public enum Metric {
         if (Double.isNaN(on) || Double.isNaN(off)) {
             return "—";
         }
-        return switch (unit) {
+        return DisplayNumber.zeroUnsigned(switch (unit) {
             case MONEY -> String.format(Locale.ROOT, "%+,.4f", on - off);
             case FRACTION -> String.format(Locale.ROOT, "%+.2f%%p", (on - off) * 100);
             case COUNT -> String.format(Locale.ROOT, "%+,d", (long) (on - off));
             case RATIO, RATE -> String.format(Locale.ROOT, "%+.3f", on - off);
-        };
+        });
     }
 
     /** The value as the sweep JSON and CSV write it: a whole number for counts, null for NaN. */

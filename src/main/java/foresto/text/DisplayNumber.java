@@ -19,12 +19,12 @@ public final class DisplayNumber {
 
     /** 33030.3647 → "33,030.36". */
     public static String money(double v) {
-        return Double.isNaN(v) ? NONE : String.format(Locale.ROOT, "%,.2f", v);
+        return Double.isNaN(v) ? NONE : zeroUnsigned(String.format(Locale.ROOT, "%,.2f", v));
     }
 
     /** Money with its sign always written: 1234 → "+1,234.00", −12.5 → "-12.50". */
     public static String signedMoney(double v) {
-        return Double.isNaN(v) ? NONE : String.format(Locale.ROOT, "%+,.2f", v);
+        return Double.isNaN(v) ? NONE : zeroUnsigned(String.format(Locale.ROOT, "%+,.2f", v));
     }
 
     /** 0.0849 → "8.49 %". */
@@ -34,17 +34,18 @@ public final class DisplayNumber {
 
     /** A fraction as a percentage with {@code decimals} decimals: 0.1234, 1 → "12.3 %". */
     public static String percent(double fraction, int decimals) {
-        return Double.isNaN(fraction) ? NONE : String.format(Locale.ROOT, "%,." + decimals + "f %%", fraction * 100);
+        return Double.isNaN(fraction) ? NONE
+                : zeroUnsigned(String.format(Locale.ROOT, "%,." + decimals + "f %%", fraction * 100));
     }
 
     /** 0.0849 → "+8.49 %" (a return of one period, sign always written). */
     public static String signedPercent(double fraction) {
-        return Double.isNaN(fraction) ? NONE : String.format(Locale.ROOT, "%+,.2f %%", fraction * 100);
+        return Double.isNaN(fraction) ? NONE : zeroUnsigned(String.format(Locale.ROOT, "%+,.2f %%", fraction * 100));
     }
 
     /** A difference of two fractions in percentage points: 0.0022 → "+0.22 %p". */
     public static String points(double fraction) {
-        return Double.isNaN(fraction) ? NONE : String.format(Locale.ROOT, "%+,.2f %%p", fraction * 100);
+        return Double.isNaN(fraction) ? NONE : zeroUnsigned(String.format(Locale.ROOT, "%+,.2f %%p", fraction * 100));
     }
 
     /**
@@ -68,16 +69,33 @@ public final class DisplayNumber {
 
     /** +3 / −3 as a signed count: "+3". */
     public static String signedCount(double n) {
-        return Double.isNaN(n) ? NONE : String.format(Locale.ROOT, "%+,d", (long) n);
+        return Double.isNaN(n) ? NONE : zeroUnsigned(String.format(Locale.ROOT, "%+,d", (long) n));
     }
 
     /** A plain ratio (Sharpe, Sortino) with three decimals: 0.31649 → "0.316". */
     public static String ratio(double v) {
-        return Double.isNaN(v) ? NONE : String.format(Locale.ROOT, "%,.3f", v);
+        return Double.isNaN(v) ? NONE : zeroUnsigned(String.format(Locale.ROOT, "%,.3f", v));
     }
 
     /** A signed ratio: "+0.120". */
     public static String signedRatio(double v) {
-        return Double.isNaN(v) ? NONE : String.format(Locale.ROOT, "%+,.3f", v);
+        return Double.isNaN(v) ? NONE : zeroUnsigned(String.format(Locale.ROOT, "%+,.3f", v));
+    }
+
+    /**
+     * A number written with a sign that rounds to zero reads without one: "-0.00 %p" and "+0.00 %p" become
+     * "0.00 %p" (a difference too small to show is no direction).
+     */
+    public static String zeroUnsigned(String written) {
+        if (written.isEmpty() || (written.charAt(0) != '-' && written.charAt(0) != '+')) {
+            return written;
+        }
+        for (int i = 1; i < written.length(); i++) {
+            char c = written.charAt(i);
+            if (c >= '1' && c <= '9') {
+                return written;
+            }
+        }
+        return written.substring(1);
     }
 }

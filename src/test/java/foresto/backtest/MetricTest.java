@@ -105,4 +105,16 @@ class MetricTest {
                     .isEqualTo(Metric.TURNOVER_PER_YEAR.of(row));
         }
     }
+
+    @Test
+    void aValueOrDifferenceThatRoundsToZeroHasNoMinus() {
+        assertThat(Metric.CAGR.summaryDifference(0.05, 0.05000001)).isEqualTo("0.00%p");
+        assertThat(Metric.CAGR.summaryDifference(0.05000001, 0.05)).isEqualTo("0.00%p");
+        assertThat(Metric.CAGR.summaryDifference(0.05, 0.0501)).isEqualTo("-0.01%p");
+        assertThat(Metric.FINAL_VALUE.summaryDifference(100, 100.00001)).isEqualTo("0.0000");
+        assertThat(Metric.SHARPE.summaryDifference(0.1, 0.1001)).isEqualTo("0.000");
+        assertThat(Metric.CAGR.summaryText(-0.0000001)).isEqualTo("0.00%");
+        assertThat(Metric.CAGR.format(-0.0000001)).isEqualTo("0.00 %");
+        assertThat(Metric.FINAL_VALUE.format(-0.000001)).isEqualTo("0.0000");
+    }
 }

@@ -45,4 +45,20 @@ class DisplayNumberTest {
         assertThat(DisplayNumber.ratio(0.31649)).isEqualTo("0.316");
         assertThat(DisplayNumber.signedRatio(0.12)).isEqualTo("+0.120");
     }
+
+    @Test
+    void aDifferenceThatRoundsToZeroHasNoSign() {
+        assertThat(DisplayNumber.points(-0.00001)).isEqualTo("0.00 %p");
+        assertThat(DisplayNumber.points(0.00001)).isEqualTo("0.00 %p");
+        assertThat(DisplayNumber.points(-0.0)).isEqualTo("0.00 %p");
+        assertThat(DisplayNumber.points(-0.00005)).isEqualTo("-0.01 %p"); // rounds away from zero: keeps its sign
+        assertThat(DisplayNumber.signedPercent(-0.000001)).isEqualTo("0.00 %");
+        assertThat(DisplayNumber.signedMoney(-0.004)).isEqualTo("0.00");
+        assertThat(DisplayNumber.signedMoney(-1000.004)).isEqualTo("-1,000.00");
+        assertThat(DisplayNumber.signedRatio(-0.0004)).isEqualTo("0.000");
+        assertThat(DisplayNumber.signedCount(-0.5)).isEqualTo("0");
+        assertThat(DisplayNumber.money(-0.001)).isEqualTo("0.00");
+        assertThat(DisplayNumber.percent(-0.0000001)).isEqualTo("0.00 %");
+        assertThat(DisplayNumber.ratio(-0.0001)).isEqualTo("0.000");
+    }
 }

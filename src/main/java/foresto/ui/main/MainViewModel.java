@@ -335,11 +335,24 @@ public final class MainViewModel {
 
     /** Refreshes the active portfolios every picker offers (after the Portfolios tab changed something). */
     public void refreshPortfolios() {
-        jobs.submit("portfolios", service::portfolios, setup::setPortfolios, status::failed, () -> { });
+        jobs.submit("portfolios", service::portfolios, ps -> {
+            setup.setPortfolios(ps);
+            showCounts();
+        }, status::failed, () -> { });
     }
 
     /** Refreshes the usable rules (after the rules editor changed something). */
     public void refreshRules() {
-        jobs.submit("rules", service::usableRules, setup::setRules, status::failed, () -> { });
+        jobs.submit("rules", service::usableRules, rs -> {
+            setup.setRules(rs);
+            showCounts();
+        }, status::failed, () -> { });
+    }
+
+    /** The status line's counts as the pickers now hold them (after a portfolio or rule was created or deactivated). */
+    private void showCounts() {
+        int datasets = setup.getDatasets().size();
+        status.set(String.format(Locale.ROOT, READY, setup.getPortfolios().size(), setup.getRules().size(), datasets,
+                datasets == 1 ? "" : "s"));
     }
 }

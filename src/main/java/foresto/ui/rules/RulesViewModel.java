@@ -24,7 +24,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The rules editor: list, create, edit, deactivate rows of {@code rebalancing_rule}. Validation runs
@@ -311,17 +315,124 @@ public final class RulesViewModel {
         }
     }
 
-    /** Runs the checks and publishes the message; true when valid. */
+    /** Runs the checks and publishes every problem found, one a line; true when valid. */
     public boolean validate() {
-        try {
-            form();
+        List<String> problems = errors();
+        if (problems.isEmpty()) {
             validation.set("");
             return true;
+        }
+        // an empty new form is not an error yet: the name is asked for once the analyst tries to save
+        boolean untouchedNewForm = selected.get() == null && (name.get() == null || name.get().isBlank()) && !saveTried;
+        validation.set(untouchedNewForm ? "" : String.join(LINE_BREAK, problems));
+        return false;
+    }
+
+    /**
+     * Every problem of the form at once, each as the service would say it ("INVALID_RULE: cost_rate must be ..."),
+     * the first being the one {@link #form()} throws; empty when the form is valid. A field found wrong is
+     * replaced by a valid stand-in so the checks after it still run.
+     */
+    public List<String> errors() {
+        List<String> out = new ArrayList<>();
+        boolean relative = takes(Column.DRIFT_BAND) && "RELATIVE".equals(band.get());
+        BigDecimal t = takes(Column.DRIFT_THRESHOLD) && !relative
+                ? checked(out, () -> decimal("drift_threshold", threshold.get()), STAND_IN_THRESHOLD)
+                : checked(out, () -> blankOrError(threshold.get()), null);
+        BigDecimal cost = checked(out, () -> decimal("cost_rate", costRate.get()), BigDecimal.ZERO);
+        BigDecimal r = takes(Column.BAND_RHO) && !"ABSOLUTE".equals(band.get())
+                ? checked(out, () -> decimal("band_rho", rho.get()), STAND_IN_RHO) : null;
+        BigDecimal to = takes(Column.REBALANCE_TO)
+                ? checked(out, () -> decimal("rebalance_to", rebalanceTo.get()), BigDecimal.ZERO) : BigDecimal.ZERO;
+        int ph = hasCalendar() ? checked(out, () -> whole("phase", phase.get()), 0) : 0;
+        int off = hasCalendar() ? checked(out, () -> whole("day_offset", dayOffset.get()), 0) : 0;
+        Draft d = new Draft(name.get(), t, cost, r, to, ph, off, effectiveFrom.get(), effectiveTo.get());
+        for (int i = 0; i < MAX_PROBLEMS && d != null; i++) {
+            try {
+                RuleService.validate(d.record(this));
+                break;
+            } catch (RuntimeException e) {
+                String problem = Failures.of(e).describe();
+                if (out.contains(problem)) {
+                    break;
+                }
+                out.add(problem);
+                d = d.without(Failures.of(e).getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Between two listed problems. */
+    private static final String LINE_BREAK = String.valueOf('\n');
+    /** At most this many problems are listed (a guard: each found one is replaced before the next check). */
+    private static final int MAX_PROBLEMS = 12;
+    /** Valid stand-ins for a field found wrong, so the other fields are still checked. */
+    private static final BigDecimal STAND_IN_THRESHOLD = new BigDecimal("0.05");
+    private static final BigDecimal STAND_IN_RHO = new BigDecimal("0.25");
+
+    private static <T> T checked(List<String> out, Supplier<T> parse, T standIn) {
+        try {
+            return parse.get();
         } catch (RuntimeException e) {
-            // an empty new form is not an error yet: the name is asked for once the analyst tries to save
-            boolean untouchedNewForm = selected.get() == null && (name.get() == null || name.get().isBlank()) && !saveTried;
-            validation.set(untouchedNewForm ? "" : Failures.of(e).describe());
-            return false;
+            out.add(Failures.of(e).describe());
+            return standIn;
+        }
+    }
+
+    /** The form's values being checked; a problem found is replaced by a stand-in so the next check can run. */
+    private record Draft(String name, BigDecimal threshold, BigDecimal cost, BigDecimal rho, BigDecimal rebalanceTo,
+                         int phase, int dayOffset, LocalDate from, LocalDate to) {
+        RuleRecord record(RulesViewModel vm) {
+            return new RuleRecord(vm.selected.get() == null ? null : vm.selected.get().ruleId(), name, vm.ruleType.get(),
+                    vm.takes(Column.FREQUENCY) ? vm.frequency.get() : null, vm.baseDay.get(), threshold, cost, from, to,
+                    vm.active.get(), null, null, vm.takes(Column.DRIFT_BAND) ? vm.band.get() : "ABSOLUTE", rho,
+                    vm.takes(Column.CHECK_FREQUENCY) ? vm.check.get() : "DAILY", rebalanceTo, phase, dayOffset);
+        }
+
+        /** This draft with the field {@code problem} names replaced by a valid stand-in; null when none is known. */
+        Draft without(String problem) {
+            String p = problem == null ? "" : problem;
+            if (names(p, "drift_threshold, cost_rate, band_rho and rebalance_to")) {
+                return new Draft(name, eight(threshold), eight(cost), eight(rho), eight(rebalanceTo), phase, dayOffset, from, to);
+            }
+            if (names(p, "rule_name")) {
+                return new Draft("x", threshold, cost, rho, rebalanceTo, phase, dayOffset, from, to);
+            }
+            if (names(p, "cost_rate")) {
+                return new Draft(name, threshold, BigDecimal.ZERO, rho, rebalanceTo, phase, dayOffset, from, to);
+            }
+            if (names(p, "effective_from")) {
+                return new Draft(name, threshold, cost, rho, rebalanceTo, phase, dayOffset, LocalDate.now(), null);
+            }
+            if (names(p, "effective_to")) {
+                return new Draft(name, threshold, cost, rho, rebalanceTo, phase, dayOffset, from, null);
+            }
+            if (names(p, "drift_threshold")) {
+                return new Draft(name, STAND_IN_THRESHOLD, cost, rho, rebalanceTo, phase, dayOffset, from, to);
+            }
+            if (names(p, "band_rho must")) {
+                return new Draft(name, threshold, cost, STAND_IN_RHO, rebalanceTo, phase, dayOffset, from, to);
+            }
+            if (names(p, "rebalance_to")) {
+                return new Draft(name, threshold, cost, rho, BigDecimal.ZERO, phase, dayOffset, from, to);
+            }
+            if (names(p, "phase must")) {
+                return new Draft(name, threshold, cost, rho, rebalanceTo, 0, dayOffset, from, to);
+            }
+            if (names(p, "day_offset")) {
+                return new Draft(name, threshold, cost, rho, rebalanceTo, phase, 0, from, to);
+            }
+            return null; // a problem of the rule as a whole (its kind, band or calendar): the checks stop here
+        }
+
+        /** Whether {@code problem} is about {@code field} (the service's messages start with the field's name). */
+        private static boolean names(String problem, String field) {
+            return problem.startsWith(field);
+        }
+
+        private static BigDecimal eight(BigDecimal d) {
+            return d == null ? null : d.setScale(Math.min(8, Math.max(0, d.scale())), RoundingMode.HALF_UP);
         }
     }
 

@@ -7,7 +7,9 @@ import foresto.study.StudyOutput;
 import foresto.study.StudyResult;
 import foresto.study.Vanguard2010;
 import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.common.ColumnFit;
 import foresto.ui.common.Forms;
+import foresto.ui.common.NumberColumn;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -29,6 +31,7 @@ import javafx.scene.layout.VBox;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -149,11 +152,22 @@ public final class StudiesView extends BorderPane {
             ours.setId("study-" + f.key() + "-ours");
             ours.setCellValueFactory(c -> new ReadOnlyStringWrapper(oursText(f, c.getValue())));
             ours.setCellFactory(col -> new MarkedCell());
+            Comparator<String> byNumber = NumberColumn.sortedByNumber(ours).getComparator();
+            ours.setComparator((x, y) -> byNumber.compare(withoutMark(x), withoutMark(y))); // by value, marked or not
             TableColumn<StudyCell, String> published = new TableColumn<>(Messages.tr("studies.col.published"));
             published.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.formatPublished(f.of(c.getValue().published()))));
+            published.setId("study-" + f.key() + "-published");
+            NumberColumn.sortedByNumber(published);
             group.getColumns().setAll(List.of(ours, published));
             table.getColumns().add(group);
         }
+        ColumnFit.headersNeverCut(table);
+    }
+
+    /** "62.88 % OUTSIDE" → "62.88 %": the figure without its mark, for sorting by value. */
+    static String withoutMark(String text) {
+        String mark = " " + outside();
+        return text != null && text.endsWith(mark) ? text.substring(0, text.length() - mark.length()) : text;
     }
 
     /** "61.24 %" when within, "62.88 % OUTSIDE" when not. */

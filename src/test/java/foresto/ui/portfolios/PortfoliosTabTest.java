@@ -2,6 +2,7 @@ package foresto.ui.portfolios;
 
 import foresto.backtest.BacktestService;
 import foresto.backtest.FeatureFlags;
+import foresto.backtest.Metric;
 import foresto.backtest.ImportService;
 import foresto.backtest.PortfolioService;
 import foresto.backtest.RuleService;
@@ -12,12 +13,15 @@ import foresto.db.TestDatabase;
 import foresto.error.ErrorCode;
 import foresto.model.ListedPortfolio;
 import foresto.model.PortfolioRecord;
+import foresto.model.RunRecord;
 import foresto.sample.SyntheticMarket;
+import foresto.text.DisplayNumber;
 import foresto.ui.MainWindow;
 import foresto.ui.Snapshots;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.UiState;
 import foresto.ui.main.MainViewModel;
+import foresto.ui.main.SummaryRow;
 import foresto.ui.robust.RobustnessView;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -61,6 +65,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortfoliosTabTest {
     private Database db;
     private MainWindow window;
+    private BacktestService service;
 
     @BeforeAll
     void fixture() throws TimeoutException {
@@ -69,7 +74,7 @@ class PortfoliosTabTest {
         SqlScripts.run(db.dataSource(), SqlScripts.SAMPLE_PORTFOLIOS);
         new MarketDataRepository(db.dataSource()).insert("SYNTHETIC ui 2010-2019", "t", "t", true,
                 SyntheticMarket.generate(LocalDate.of(2010, 1, 4), LocalDate.of(2019, 12, 31), 3), false);
-        BacktestService service = new BacktestService(db.dataSource(), new FeatureFlags(true), Clock.systemUTC());
+        service = new BacktestService(db.dataSource(), new FeatureFlags(true), Clock.systemUTC());
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> start(stage, service));
     }
@@ -115,6 +120,8 @@ class PortfoliosTabTest {
             assertThat(((Text) l.lookup(".text")).getText()).as("header %s", l.getText()).isEqualTo(l.getText());
         }
         assertThat(table.lookupAll(".column-header .label")).hasSize(8);
+        Label statusBar = robot.lookup("#statusLabel").queryAs(Label.class);
+        assertThat(statusBar.getText()).contains("5 portfolios");
         Button save = robot.lookup("#portfolioSaveButton").queryButton();
         Label formError = robot.lookup("#portfolioFormError").queryAs(Label.class);
 
@@ -133,6 +140,8 @@ class PortfoliosTabTest {
         robot.clickOn(save);
         waitUntil(() -> main.getPortfolios().stream().anyMatch(p -> p.name().equals("My 70/30 mix")));
         assertThat(table.getItems()).hasSize(6);
+        // the status bar counts the new one at once
+        waitUntil(() -> statusBar.getText().contains("6 portfolios"));
         snapshot(robot, "portfolios-tab.png");
 
         // the Sweep and Robustness pickers are the Analysis setup's list: the new portfolio is there too
@@ -153,6 +162,15 @@ class PortfoliosTabTest {
         assertThat(main.resultProperty().get().run().request().portfolioName()).isEqualTo("My 70/30 mix");
         long id = main.portfolioProperty().get().portfolioId();
         assertThat(main.resultProperty().get().run().request().portfolioId()).isEqualTo(id);
+        // the stored run names it, and the Summary shows that run's figures
+        RunRecord stored = service.findRun(main.resultProperty().get().run().runId());
+        assertThat(stored.request().portfolioId()).isEqualTo(id);
+        assertThat(stored.request().portfolioName()).isEqualTo("My 70/30 mix");
+        SummaryRow finalValue = main.getSummary().stream().filter(r -> r.metric().equals(Metric.FINAL_VALUE.label()))
+                .findFirst().orElseThrow();
+        assertThat(finalValue.off()).isEqualTo(DisplayNumber.money(stored.summary().off().finalValue()));
+        assertThat(finalValue.on()).isEqualTo(DisplayNumber.money(stored.summary().on().finalValue()));
+        assertThat(stored.summary().on().finalValue()).isNotEqualTo(stored.summary().off().finalValue());
 
         // a stored run used it now: re-weighting is refused in plain words, the code on the details line
         robot.clickOn("Portfolios");
