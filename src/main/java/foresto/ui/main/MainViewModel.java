@@ -254,8 +254,8 @@ public final class MainViewModel {
                     } else if (lastRun >= 0) {
                         state.put(UiState.LAST_RUN, null); // gone: nothing to show next time either
                     }
-                    status.set(tr(READY, LocaleFormat.integer(lists.portfolios().size()), LocaleFormat.integer(lists.rules().size()),
-                            LocaleFormat.integer(lists.datasets().size()), lists.datasets().size()) + restored + ignored);
+                    status.set(countsText(lists.portfolios().size(), lists.rules().size(), lists.datasets().size())
+                            + restored + ignored);
                 }, status::failed, status::cancelled);
     }
 
@@ -351,8 +351,10 @@ public final class MainViewModel {
 
     /** The status line's counts as the pickers now hold them (after a portfolio or rule was created or deactivated). */
     private void showCounts() {
-        int datasets = setup.getDatasets().size();
-        status.set(String.format(Locale.ROOT, READY, setup.getPortfolios().size(), setup.getRules().size(), datasets,
-                datasets == 1 ? "" : "s"));
+        status.set(countsText(setup.getPortfolios().size(), setup.getRules().size(), setup.getDatasets().size()));
+    }
+
+    private static String countsText(int portfolios, int rules, int datasets) {
+        return tr(READY, LocaleFormat.integer(portfolios), LocaleFormat.integer(rules), LocaleFormat.integer(datasets), datasets);
     }
 }
