@@ -3,6 +3,8 @@ package foresto.ui;
 import foresto.ui.common.UiState;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.main.MainViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,16 @@ class ImportAndCancelTest extends RobotTestBase {
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "date,SPX,TSY\n2024-01-02,0.01,0.001\n2024-01-03,-0.02,0.002\n2024-01-04,0.005,\n");
 
+        // the setup panel scrolls: bring the button at its foot into view, as an analyst on a small screen would
+        robot.interact(() -> {
+            Node button = robot.lookup("#importButton").query();
+            for (Node n = button; n != null; n = n.getParent()) {
+                if (n instanceof ScrollPane sp) {
+                    sp.setVvalue(sp.getVmax());
+                    break;
+                }
+            }
+        });
         robot.clickOn("#importButton");
         robot.clickOn("#importFileField").write(bad.toString());
         robot.clickOn("#importNameField").write("from the app");
