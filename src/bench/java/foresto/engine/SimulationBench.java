@@ -1,6 +1,5 @@
 package foresto.engine;
 
-import foresto.sample.SyntheticMarket;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -12,9 +11,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -41,18 +37,10 @@ public class SimulationBench {
 
     @Setup
     public void setUp() {
-        data = SyntheticMarket.generate(LocalDate.of(1985, 1, 2), LocalDate.of(2014, 12, 31), 42);
-        Map<AssetClass, Double> w = new EnumMap<>(AssetClass.class);
-        w.put(AssetClass.EQUITY, 0.4);
-        w.put(AssetClass.BOND, 0.3);
-        w.put(AssetClass.SHORT_TERM, 0.1);
-        w.put(AssetClass.GOLD, 0.1);
-        w.put(AssetClass.OTHER, 0.1);
-        scenario = new Scenario(Weights.of(w), data.firstDate(), data.lastDate(), 1.0, MissingDataPolicy.SKIP);
-        calendar = ScenarioCalendar.prepare(data, scenario);
-        if (calendar.length() < 7500) {
-            throw new IllegalStateException("expected ~7,560 days, got " + calendar.length());
-        }
+        BenchMarket m = BenchMarket.thirtyYearsFiveClasses();
+        data = m.data;
+        scenario = m.scenario;
+        calendar = m.calendar;
     }
 
     @Benchmark
