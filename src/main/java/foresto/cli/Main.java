@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * command. Errors print one line {@code error: CODE: message} (never a stack trace) and exit with 2 for
  * input errors, 1 for failures on our side.
  */
-@Command(name = "foresto", mixinStandardHelpOptions = true, version = "Foresto Rebalancing Lab 0.1",
+@Command(name = "foresto", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Foresto Rebalancing Lab: rebalancing backtests on asset classes.",
         subcommands = {SimulateCommand.class, SweepCommand.class, ExportReturnsCommand.class, RunCommand.class, DbCommand.class, ImportReturnsCommand.class,
                 StudyCommand.class,
