@@ -120,4 +120,23 @@ class StudiesCashFlowsCommandTest {
             }
         }
     }
+
+    @Test
+    void theCsvRowsGainTheFlowColumnsOnlyWithASchedule() throws Exception {
+        Path withFlows = dir.resolve("sweep-flows.csv");
+        Path plain = dir.resolve("sweep.csv");
+        ok(CliRunner.on(args(List.of("sweep"), with(List.of("--rules", "monthly", "--cost-rates", "0", "--csv",
+                withFlows.toString()), FLOWS))));
+        ok(CliRunner.on(args(List.of("sweep"), List.of("--rules", "monthly", "--cost-rates", "0", "--csv",
+                plain.toString()))));
+        String header = Files.readAllLines(withFlows).get(0);
+        assertThat(header).endsWith(",contributed,withdrawn,net_flow,depleted_on,twr_cagr,mwr");
+        assertThat(Files.readAllLines(plain).get(0)).doesNotContain("contributed");
+        Path timing = dir.resolve("timing-flows.csv");
+        ok(CliRunner.on(args(List.of("robustness", "timing"), with(List.of("--rule", "quarterly", "--csv",
+                timing.toString()), FLOWS))));
+        List<String> lines = Files.readAllLines(timing);
+        assertThat(lines.get(0)).endsWith(",total_cost,contributed,withdrawn,net_flow,depleted_on,twr_cagr,mwr");
+        assertThat(lines).hasSize(4); // three phases
+    }
 }
