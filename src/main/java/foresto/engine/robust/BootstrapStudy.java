@@ -34,7 +34,8 @@ import java.util.stream.IntStream;
  * next date) fire on the real calendar and f is the dataset's ({@link Resampler#market} builds that market; the batch
  * engine reads the window's rows through idx instead of copying it). Batches may run side by side; each path's sums
  * are sequential and everything is stored by path index, so the result does not depend on the number of threads.
- * The fans hold J × (n + 1) values per rule (see {@link Fan}). Pure: no database, no JSON.
+ * The fans hold J × (n + 1) values per rule (see {@link Fan}). With a flow schedule every path runs through the
+ * single-path engine instead ({@link FlowPaths}: the batch engine has no flows). Pure: no database, no JSON.
  */
 public final class BootstrapStudy {
     /** The default number of paths J. */

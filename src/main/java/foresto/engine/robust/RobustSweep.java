@@ -33,7 +33,8 @@ import java.util.stream.IntStream;
  * they are dropped before the next chunk. Per cell only the J final values and CAGR differences are kept (16 bytes a
  * path-cell), hence the bound {@link #MAX_PATH_CELLS}. Every figure is stored by (cell, path), each path's sums are
  * sequential, and the summaries are computed after every path has run, so the result does not depend on the number
- * of threads. Pure: no database, no JSON.
+ * of threads. With a flow schedule each path runs through the single-path engine instead ({@link FlowPaths}), one
+ * path per thread at a time. Pure: no database, no JSON.
  */
 public final class RobustSweep {
     /** The most path-cells (cells × J) one robust sweep may run: 16 bytes each are kept, 160 MB at most. */
