@@ -7,6 +7,7 @@ import foresto.db.StudyRepository;
 import foresto.engine.EngineException;
 import foresto.engine.RebalancingRule;
 import foresto.engine.ScenarioCalendar;
+import foresto.engine.Sweep;
 import foresto.engine.robust.BootstrapStudy;
 import foresto.engine.robust.RollingWindows;
 import foresto.engine.robust.StationaryBootstrap;
@@ -131,11 +132,6 @@ public final class RobustnessService {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "a robustness study needs a rule: name a stored rule "
                     + "(rebalancing_rule_id) or give an inline rule (rule)");
         }
-        if (s.cashFlows() != null) {
-            // not yet: a study's variants, windows and resampled paths would each need the schedule (SEMANTICS §13.5)
-            throw new ForestoException(ErrorCode.INVALID_REQUEST, "cash_flows: the robustness studies do not take a flow "
-                    + "schedule yet; study the rule without one");
-        }
         checkParametersAlone(req);
         RunPipeline.Plan scenario = pipeline.check(s);
         RebalancingRule a = scenario.rule().orElseThrow();
@@ -158,6 +154,11 @@ public final class RobustnessService {
                 throw new ForestoException(ErrorCode.INVALID_REQUEST, "rule B (versus) is rule A itself: compare A with "
                         + "another rule or with off (buy-and-hold)");
             }
+        }
+        if (scenario.cashFlows() != null) {
+            // the schedule needs a flow date in the study's window, as a single run's does (INVALID_REQUEST otherwise);
+            // its other checks ran when it was built, the rule it needs is there
+            Sweep.prepare(scenario.data(), scenario.scenario(), scenario.cashFlows(), true);
         }
         ScenarioCalendar calendar = ScenarioCalendar.prepare(scenario.data(), scenario.scenario());
         LocalDate[] dates = calendar.dates();
@@ -322,21 +323,22 @@ public final class RobustnessService {
                                      int threads) {
         var data = plan.scenario.data();
         var scenario = plan.scenario.scenario();
+        var flows = plan.scenario.cashFlows(); // null without a schedule: every study exactly as without flows
         return switch (plan.kind) {
             case TIMING -> {
-                TimingStudy.Result r = TimingStudy.run(data, scenario, plan.ruleA, plan.phases, plan.offsets,
+                TimingStudy.Result r = TimingStudy.run(data, scenario, plan.ruleA, flows, plan.phases, plan.offsets,
                         progress::done, cancellation::isCancelled);
                 computed.timing(r);
                 yield RobustnessJson.timing(r);
             }
             case WINDOWS -> {
-                WindowsStudy.Result r = WindowsStudy.run(data, scenario, plan.ruleA, plan.lengthMonths,
+                WindowsStudy.Result r = WindowsStudy.run(data, scenario, plan.ruleA, flows, plan.lengthMonths,
                         plan.stepMonths, progress::done, cancellation::isCancelled);
                 computed.windows(r);
                 yield RobustnessJson.windows(r);
             }
             case BOOTSTRAP -> {
-                BootstrapStudy.Result r = BootstrapStudy.run(data, scenario, plan.ruleA, plan.ruleB, plan.paths,
+                BootstrapStudy.Result r = BootstrapStudy.run(data, scenario, plan.ruleA, plan.ruleB, flows, plan.paths,
                         plan.block, plan.seed, threads, progress::done,
                         cancellation::isCancelled);
                 computed.bootstrap(r);

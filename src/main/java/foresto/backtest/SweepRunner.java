@@ -1,8 +1,9 @@
 package foresto.backtest;
 
 import foresto.csv.CsvWriter;
-import foresto.engine.EngineException;
+import foresto.engine.CashFlowResult;
 import foresto.engine.CashFlowSchedule;
+import foresto.engine.EngineException;
 import foresto.engine.MarketData;
 import foresto.engine.Metrics;
 import foresto.engine.PeriodsPerYear;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -48,7 +50,15 @@ public final class SweepRunner {
      */
     public record Row(String rule, double costRate, String check, Double rebalanceTo, Metrics metrics,
                       double turnoverPerYear, double trackingError, double costDrag, Double breakEvenCostRate,
-                      Robust robust) {
+                      Robust robust, Flows flows) {
+
+        /** A cell of a sweep without a flow schedule ({@code flows} null). */
+        public Row(String rule, double costRate, String check, Double rebalanceTo, Metrics metrics,
+                   double turnoverPerYear, double trackingError, double costDrag, Double breakEvenCostRate,
+                   Robust robust) {
+            this(rule, costRate, check, rebalanceTo, metrics, turnoverPerYear, trackingError, costDrag,
+                    breakEvenCostRate, robust, null);
+        }
 
         /** The cell as the {@code sweep} JSON and CSV write it, in {@link #columns} order. */
         public Map<String, Object> fields() {
@@ -59,6 +69,14 @@ public final class SweepRunner {
             o.put("rebalance_to", rebalanceTo);
             for (Metric m : Metric.sweepCells()) {
                 o.put(m.key(), m.boxed(m.of(this)));
+            }
+            if (flows != null) {
+                o.put("contributed", flows.contributed());
+                o.put("withdrawn", flows.withdrawn());
+                o.put("net_flow", flows.netFlow());
+                o.put("depleted_on", flows.depletedOn() == null ? null : flows.depletedOn().toString());
+                o.put("twr_cagr", flows.twrCagr());
+                o.put("mwr", flows.mwr());
             }
             if (robust != null) {
                 o.put("p_beats_off", robust.pBeatsOff());
@@ -94,13 +112,36 @@ public final class SweepRunner {
     public static final List<String> COLUMNS = Stream.concat(Stream.of("rule", "cost_rate", "check", "rebalance_to"),
             Metric.sweepCells().stream().map(Metric::key)).toList();
 
-    /** The columns a robust sweep's cells add after {@link #COLUMNS}. */
+    /**
+     * A cell's ON side on the sweep's flow schedule (SEMANTICS §13.4), as {@code simulate} writes a side's keys but
+     * without the list of flows: the totals, the depletion date (null if never), the time-weighted CAGR (the cell's
+     * {@code cagr} too) and the money-weighted return (null when XIRR has no root).
+     */
+    public record Flows(double contributed, double withdrawn, double netFlow, LocalDate depletedOn, double twrCagr,
+                        Double mwr) {
+        static Flows of(CashFlowResult r) {
+            OptionalDouble mwr = r.mwr();
+            return new Flows(r.contributed(), r.withdrawn(), r.netFlow(), r.depletedOn(), r.twrCagr(),
+                    mwr.isPresent() ? mwr.getAsDouble() : null);
+        }
+    }
+
+    /** The columns a sweep on a flow schedule adds to every cell, after {@link #COLUMNS}. */
+    public static final List<String> FLOW_COLUMNS = List.of("contributed", "withdrawn", "net_flow", "depleted_on",
+            "twr_cagr", "mwr");
+
+    /** The columns a robust sweep's cells add after {@link #COLUMNS} (and {@link #FLOW_COLUMNS} on a schedule). */
     public static final List<String> ROBUST_COLUMNS = List.of("p_beats_off", "p_beats_off_se", "cagr_diff_p5",
             "cagr_diff_median", "cagr_diff_p95");
 
-    /** The columns of this grid: {@link #COLUMNS}, then {@link #ROBUST_COLUMNS} when it ran with a bootstrap. */
+    /**
+     * The columns of this grid: {@link #COLUMNS}, then {@link #FLOW_COLUMNS} when it ran on a flow schedule, then
+     * {@link #ROBUST_COLUMNS} when it ran with a bootstrap.
+     */
     public static List<String> columns(Result result) {
-        return result.bootstrap() == null ? COLUMNS : Stream.concat(COLUMNS.stream(), ROBUST_COLUMNS.stream()).toList();
+        List<String> flows = result.offFlows() == null ? List.of() : FLOW_COLUMNS;
+        List<String> robust = result.bootstrap() == null ? List.of() : ROBUST_COLUMNS;
+        return Stream.of(COLUMNS, flows, robust).flatMap(List::stream).toList();
     }
 
     /** Writes the grid through the shared Excel-safe CSV writer. */
@@ -185,14 +226,11 @@ public final class SweepRunner {
     /**
      * As {@link #run(MarketData, Scenario, List, List, Bootstrap, Progress, BooleanSupplier)} with every cell and OFF
      * on the flow schedule {@code flows} (null: none). With a schedule a cell's break-even cost rate is null (its final
-     * value is no product of its trades' costs); a robust sweep takes no schedule (INVALID_REQUEST).
+     * value is no product of its trades' costs) and its row carries its ON side's {@link Flows}; a robust sweep runs
+     * every cell and OFF on the schedule on each resampled path too.
      */
     public static Result run(MarketData data, Scenario scenario, List<RebalancingRule> free, List<Double> costs,
                              CashFlowSchedule flows, Bootstrap bootstrap, Progress progress, BooleanSupplier cancelled) {
-        if (flows != null && bootstrap != null) {
-            throw new ForestoException(ErrorCode.INVALID_REQUEST, "a robust sweep (bootstrap) does not take a flow "
-                    + "schedule; sweep the schedule without resampling");
-        }
         long cellCount = (long) free.size() * costs.size();
         if (cellCount > SweepSpec.MAX_CELLS) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "a sweep takes at most " + SweepSpec.MAX_CELLS
@@ -235,9 +273,10 @@ public final class SweepRunner {
         for (int i = 0; i < r; i++) {
             names.add(RuleCodec.spec(free.get(i)));
         }
+        SideFlows offFlows = flows == null ? null : SideFlows.of(sweep.off().cashFlows());
         if (bootstrap == null) {
             return new Result(sweep.off().metrics(), names, List.copyOf(costs), List.of(rows), sweep.periodsPerYear(),
-                    sweep.off().dates(), null, flows == null ? null : SideFlows.of(sweep.off().cashFlows()));
+                    sweep.off().dates(), null, offFlows);
         }
         List<RebalancingRule> cells = new ArrayList<>();
         for (int i = 0; i < r * c; i++) {
@@ -245,7 +284,7 @@ public final class SweepRunner {
         }
         RobustSweep.Result robust;
         try {
-            robust = RobustSweep.run(data, scenario, cells, bootstrap.paths(), bootstrap.block(), bootstrap.seed(),
+            robust = RobustSweep.run(data, scenario, cells, flows, bootstrap.paths(), bootstrap.block(), bootstrap.seed(),
                     Runtime.getRuntime().availableProcessors(), (d, t) -> progress.done(cellCount + d, total), cancelled);
         } catch (EngineException e) {
             throw Failures.of(e);
@@ -256,10 +295,10 @@ public final class SweepRunner {
             Row p = rows[i];
             robustRows.add(new Row(p.rule(), p.costRate(), p.check(), p.rebalanceTo(), p.metrics(), p.turnoverPerYear(),
                     p.trackingError(), p.costDrag(), p.breakEvenCostRate(), new Robust(cell.pBeatsOff(), cell.pBeatsOffSe(),
-                    cell.cagrDiff().p5(), cell.cagrDiff().median(), cell.cagrDiff().p95())));
+                    cell.cagrDiff().p5(), cell.cagrDiff().median(), cell.cagrDiff().p95()), p.flows()));
         }
         return new Result(sweep.off().metrics(), names, List.copyOf(costs), List.copyOf(robustRows), sweep.periodsPerYear(),
-                sweep.off().dates(), new Bootstrapped(robust.paths(), robust.block(), robust.seed()));
+                sweep.off().dates(), new Bootstrapped(robust.paths(), robust.block(), robust.seed()), offFlows);
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {
@@ -274,6 +313,7 @@ public final class SweepRunner {
         return new Row(RuleCodec.spec(rule), rule.costRate(),
                 rule.match(p -> null, d -> d.check().name().toLowerCase(Locale.ROOT)),
                 rule.match(p -> null, d -> d.rebalanceTo()), cell.metrics(), cell.turnoverPerYear(), cell.trackingError(),
-                freeFinal - cell.metrics().finalValue(), Double.isNaN(breakEven) ? null : breakEven, null);
+                freeFinal - cell.metrics().finalValue(), Double.isNaN(breakEven) ? null : breakEven, null,
+                cell.on().hasCashFlows() ? Flows.of(cell.on().cashFlows()) : null);
     }
 }

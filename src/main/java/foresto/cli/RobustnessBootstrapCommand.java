@@ -4,6 +4,7 @@ import foresto.backtest.FeatureFlags;
 import foresto.backtest.InlineRule;
 import foresto.backtest.RobustnessJson;
 import foresto.csv.CsvWriter;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.RebalancingRule;
 import foresto.engine.robust.BootstrapStudy;
 import foresto.error.ErrorCode;
@@ -19,11 +20,13 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code foresto robustness bootstrap}: the bootstrap study (SEMANTICS §12.4) on a returns CSV. One JSON object:
@@ -36,6 +39,8 @@ import java.util.concurrent.Callable;
 final class RobustnessBootstrapCommand implements Callable<Integer> {
     /** The --csv columns, one row per path. */
     static final List<String> CSV_COLUMNS = List.of("path", "a_final", "b_final");
+    /** On a flow schedule, the columns after {@link #CSV_COLUMNS}: each rule's depletion date on the path, if any. */
+    static final List<String> FLOW_COLUMNS = List.of("a_depleted_on", "b_depleted_on");
 
     @ParentCommand
     RobustnessCommand parent;
@@ -68,14 +73,18 @@ final class RobustnessBootstrapCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "DIR", description = "also render the charts as PNG into DIR (no display needed)")
     Path png;
 
+    @Mixin
+    CashFlowOptions cashFlows;
+
     @Override
     public Integer call() {
         FeatureFlags flags = FeatureFlags.from(parent.main.config());
         RebalancingRule a = parseRule(flags);
         Optional<RebalancingRule> b = parseVersus();
         long s = parseSeed(seed);
+        CashFlowSchedule schedule = cashFlows.schedule();
         FileScenarioOptions.Loaded in = scenarioOptions.load();
-        BootstrapStudy.Result result = BootstrapStudy.run(in.data(), in.scenario(), a, b, paths, block, s,
+        BootstrapStudy.Result result = BootstrapStudy.run(in.data(), in.scenario(), a, b, schedule, paths, block, s,
                 Runtime.getRuntime().availableProcessors(), BootstrapStudy.Progress.NONE, () -> false);
         if (csv != null) {
             writeCsv(csv, result);
@@ -123,11 +132,20 @@ final class RobustnessBootstrapCommand implements Callable<Integer> {
     static void writeCsv(Path file, BootstrapStudy.Result result) {
         List<List<String>> rows = new ArrayList<>(result.paths());
         for (int j = 0; j < result.paths(); j++) {
-            rows.add(List.of(Integer.toString(j), Double.toString(result.finalA()[j]),
+            List<String> row = new ArrayList<>(List.of(Integer.toString(j), Double.toString(result.finalA()[j]),
                     Double.toString(result.finalB()[j])));
+            if (result.depletions() != null) {
+                LocalDate a = result.depletions().a()[j];
+                LocalDate b = result.depletions().b()[j];
+                row.add(a == null ? "" : a.toString());
+                row.add(b == null ? "" : b.toString());
+            }
+            rows.add(row);
         }
+        List<String> columns = result.depletions() == null ? CSV_COLUMNS
+                : Stream.concat(CSV_COLUMNS.stream(), FLOW_COLUMNS.stream()).toList();
         try {
-            CsvWriter.write(file, CSV_COLUMNS, rows);
+            CsvWriter.write(file, columns, rows);
         } catch (IOException e) {
             throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + file + ": " + e.getMessage());
         }

@@ -4,6 +4,8 @@ import foresto.backtest.FeatureFlags;
 import foresto.backtest.InlineRule;
 import foresto.backtest.RobustnessJson;
 import foresto.csv.CsvWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.Metrics;
 import foresto.engine.RebalancingRule;
 import foresto.engine.robust.TimingGrid;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code foresto robustness timing}: the timing study of SEMANTICS §12.2 on a returns CSV. Every variant (phase p,
@@ -60,6 +63,9 @@ final class RobustnessTimingCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "DIR", description = "also render the charts as PNG into DIR (no display needed)")
     Path png;
 
+    @Mixin
+    CashFlowOptions cashFlows;
+
     @Override
     public Integer call() {
         FeatureFlags.from(parent.main.config()).requireRebalancingAllowed("--rule");
@@ -68,9 +74,10 @@ final class RobustnessTimingCommand implements Callable<Integer> {
         int[] p = phases == null ? null : parseSet("--phases", phases);
         int[] k = offsets == null ? null : parseSet("--offsets", offsets);
         TimingStudy.grid(parsed, p, k); // bad sets are refused before the data is read
+        CashFlowSchedule schedule = cashFlows.schedule(); // likewise a bad schedule
         FileScenarioOptions.Loaded in = scenarioOptions.load();
-        TimingStudy.Result result = TimingStudy.run(in.data(), in.scenario(), parsed, p, k, TimingStudy.Progress.NONE,
-                () -> false);
+        TimingStudy.Result result = TimingStudy.run(in.data(), in.scenario(), parsed, schedule, p, k,
+                TimingStudy.Progress.NONE, () -> false);
         if (csv != null) {
             writeCsv(csv, result);
         }
@@ -82,18 +89,32 @@ final class RobustnessTimingCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One row per variant, {@link #VARIANT_COLUMNS}, through the shared CSV writer. */
+    /**
+     * One row per variant, {@link #VARIANT_COLUMNS} (and on a flow schedule {@link RobustnessJson#FLOW_KEYS} after
+     * them, as the JSON writes them), through the shared CSV writer.
+     */
     static void writeCsv(Path file, TimingStudy.Result r) {
+        boolean flows = r.off().hasCashFlows();
         List<List<String>> rows = new ArrayList<>();
         for (TimingStudy.Variant v : r.variants()) {
             Metrics m = v.metrics();
-            rows.add(List.of(Integer.toString(v.phase()), Integer.toString(v.dayOffset()), Double.toString(m.finalValue()),
-                    Double.toString(m.totalReturn()), Double.toString(m.cagr()), Double.toString(m.volatility()),
-                    Double.toString(m.maxDrawdown()), Integer.toString(m.eventCount()), Double.toString(m.totalTurnover()),
-                    Double.toString(m.totalCost())));
+            List<String> row = new ArrayList<>(List.of(Integer.toString(v.phase()), Integer.toString(v.dayOffset()),
+                    Double.toString(m.finalValue()), Double.toString(m.totalReturn()), Double.toString(m.cagr()),
+                    Double.toString(m.volatility()), Double.toString(m.maxDrawdown()), Integer.toString(m.eventCount()),
+                    Double.toString(m.totalTurnover()), Double.toString(m.totalCost())));
+            if (flows) {
+                ObjectNode o = Json.mapper().createObjectNode();
+                RobustnessJson.putFlows(o, v.cashFlows());
+                for (String key : RobustnessJson.FLOW_KEYS) {
+                    row.add(o.get(key).isNull() ? "" : o.get(key).asText());
+                }
+            }
+            rows.add(row);
         }
+        List<String> columns = flows ? Stream.concat(VARIANT_COLUMNS.stream(), RobustnessJson.FLOW_KEYS.stream()).toList()
+                : VARIANT_COLUMNS;
         try {
-            CsvWriter.write(file, VARIANT_COLUMNS, rows);
+            CsvWriter.write(file, columns, rows);
         } catch (IOException e) {
             throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + file + ": " + e.getMessage());
         }

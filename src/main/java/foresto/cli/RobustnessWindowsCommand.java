@@ -4,6 +4,8 @@ import foresto.backtest.FeatureFlags;
 import foresto.backtest.InlineRule;
 import foresto.backtest.RobustnessJson;
 import foresto.csv.CsvWriter;
+import foresto.engine.CashFlowResult;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.Metrics;
 import foresto.engine.RebalancingRule;
 import foresto.engine.robust.WindowsStudy;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code foresto robustness windows}: the start-date study (SEMANTICS §12.3) on a returns CSV. One JSON object:
@@ -35,6 +38,9 @@ final class RobustnessWindowsCommand implements Callable<Integer> {
     static final List<String> CSV_COLUMNS = List.of("start", "end", "on_cagr", "on_volatility", "on_max_drawdown",
             "on_final_value", "off_cagr", "off_volatility", "off_max_drawdown", "off_final_value", "premium",
             "volatility_diff", "max_drawdown_diff");
+    /** The columns a study on a flow schedule adds after {@link #CSV_COLUMNS}: each side's totals and depletion. */
+    static final List<String> FLOW_COLUMNS = List.of("on_contributed", "on_withdrawn", "on_depleted_on",
+            "off_contributed", "off_withdrawn", "off_depleted_on");
 
     @ParentCommand
     RobustnessCommand parent;
@@ -60,11 +66,15 @@ final class RobustnessWindowsCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "DIR", description = "also render the charts as PNG into DIR (no display needed)")
     Path png;
 
+    @Mixin
+    CashFlowOptions cashFlows;
+
     @Override
     public Integer call() {
         RebalancingRule r = parseRule(FeatureFlags.from(parent.main.config()));
+        CashFlowSchedule schedule = cashFlows.schedule();
         FileScenarioOptions.Loaded in = scenarioOptions.load();
-        WindowsStudy.Result result = WindowsStudy.run(in.data(), in.scenario(), r, lengthMonths, stepMonths,
+        WindowsStudy.Result result = WindowsStudy.run(in.data(), in.scenario(), r, schedule, lengthMonths, stepMonths,
                 WindowsStudy.Progress.NONE, () -> false);
         if (csv != null) {
             writeCsv(csv, result);
@@ -102,11 +112,28 @@ final class RobustnessWindowsCommand implements Callable<Integer> {
                     Double.toString(off.maxDrawdown()), Double.toString(off.finalValue()), Double.toString(w.premium()),
                     Double.toString(on.volatility() - off.volatility()),
                     Double.toString(on.maxDrawdown() - off.maxDrawdown())));
+            if (result.withFlows()) {
+                List<String> row = new ArrayList<>(rows.remove(rows.size() - 1));
+                row.addAll(flowCells(w.onFlows()));
+                row.addAll(flowCells(w.offFlows()));
+                rows.add(row);
+            }
         }
+        List<String> columns = result.withFlows()
+                ? Stream.concat(CSV_COLUMNS.stream(), FLOW_COLUMNS.stream()).toList() : CSV_COLUMNS;
         try {
-            CsvWriter.write(file, CSV_COLUMNS, rows);
+            CsvWriter.write(file, columns, rows);
         } catch (IOException e) {
             throw new ForestoException(ErrorCode.WRITE_FAILED, "cannot write " + file + ": " + e.getMessage());
         }
+    }
+
+    /** A side's contributed, withdrawn and depletion date; a window without a flow date moved no money. */
+    private static List<String> flowCells(CashFlowResult cf) {
+        if (cf == null) {
+            return List.of("0.0", "0.0", "");
+        }
+        return List.of(Double.toString(cf.contributed()), Double.toString(cf.withdrawn()),
+                cf.depletedOn() == null ? "" : cf.depletedOn().toString());
     }
 }

@@ -138,14 +138,37 @@ class CashFlowsApiTest {
     }
 
     @Test
-    void aRobustnessStudyRefusesAScheduleRatherThanIgnoringIt() throws Exception {
+    void aRobustnessStudyAppliesTheScheduleAndIsAStudyOfItsOwn() throws Exception {
         long studies = count("robustness_study");
-        ApiServerTest.Reply r = ApiServerTest.send(server, "POST", RobustnessRoute.PATH, ApiServerTest.body(
-                ", \"kind\": \"timing\", \"rule\": \"quarterly\", \"cash_flows\": {\"amount\": 50, "
-                        + "\"frequency\": \"monthly\"}"));
-        assertThat(r.status()).as(r.body().toString()).isEqualTo(400);
-        assertThat(r.code()).isEqualTo("INVALID_REQUEST");
-        assertThat(r.body().get("message").asText()).startsWith("cash_flows");
+        String timing = ", \"kind\": \"timing\", \"rule\": \"quarterly\"";
+        ApiServerTest.Reply r = ApiServerTest.send(server, "POST", RobustnessRoute.PATH, ApiServerTest.body(timing
+                + ", \"cash_flows\": {\"amount\": 50, \"frequency\": \"monthly\"}"));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        JsonNode variant = r.body().get("variants").get(0);
+        // 16 month starts after the purchase close 2020-02-03, up to 2021-06-30: March 2020 … June 2021
+        assertThat(variant.get("contributed").asDouble()).isEqualTo(50.0 * 16);
+        assertThat(variant.get("depleted_on").isNull()).isTrue();
+        assertThat(count("robustness_study")).isEqualTo(studies + 1);
+        ApiServerTest.Reply plain = ApiServerTest.send(server, "POST", RobustnessRoute.PATH, ApiServerTest.body(timing));
+        assertThat(plain.status()).as(plain.body().toString()).isEqualTo(200);
+        assertThat(plain.body().get("variants").get(0).has("contributed")).isFalse();
+        assertThat(count("robustness_study")).isEqualTo(studies + 2); // another hash: another study
+    }
+
+    @Test
+    void aRobustnessStudyRefusesABadScheduleAsASimulationDoesAndStoresNothing() throws Exception {
+        long studies = count("robustness_study");
+        for (String[] b : new String[][] {
+                {"{\"rate\": 1.5, \"frequency\": \"monthly\"}", "cash_flows"},
+                {"{\"amount\": 50, \"rate\": 0.1, \"frequency\": \"monthly\"}", "cash_flows"},
+                {"{\"amount\": 50, \"frequency\": \"annual\", \"flows_from\": \"2030-01-01\"}",
+                        "the flow schedule has no flow date"}}) {
+            ApiServerTest.Reply r = ApiServerTest.send(server, "POST", RobustnessRoute.PATH, ApiServerTest.body(
+                    ", \"kind\": \"timing\", \"rule\": \"quarterly\", \"cash_flows\": " + b[0]));
+            assertThat(r.status()).as(b[0] + " → " + r.body()).isEqualTo(400);
+            assertThat(r.code()).as(b[0]).isEqualTo("INVALID_REQUEST");
+            assertThat(r.body().get("message").asText()).as(b[0]).startsWith(b[1]);
+        }
         assertThat(count("robustness_study")).isEqualTo(studies);
     }
 }

@@ -70,10 +70,15 @@ class SweepCashFlowsTest {
     }
 
     @Test
-    void aRobustSweepRefusesASchedule() {
+    void aRobustSweepRunsEveryCellOnTheSchedule() throws Exception {
         CliRunner.Result r = CliRunner.on(args("sweep", Stream.concat(Stream.of("--rules", "monthly", "--cost-rates", "0",
                 "--bootstrap", "10"), FLOWS.stream()).toList()));
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("INVALID_REQUEST");
+        JsonNode sweep = ok(r);
+        JsonNode cell = sweep.get("cells").get(0);
+        assertThat(cell.has("p_beats_off")).isTrue();
+        JsonNode single = ok(CliRunner.on(args("simulate", Stream.concat(Stream.of("--rule", "monthly", "--cost-rate",
+                "0"), FLOWS.stream()).toList()))).get("on");
+        assertThat(cell.get("contributed")).isEqualTo(single.get("contributed"));
+        assertThat(cell.get("final_value")).isEqualTo(single.get("final_value"));
     }
 }

@@ -2,13 +2,16 @@ package foresto.engine.robust;
 
 import foresto.engine.AssetClass;
 import foresto.engine.BatchEngine;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.EngineException;
 import foresto.engine.MarketData;
+import foresto.engine.PathResult;
 import foresto.engine.Metrics;
 import foresto.engine.PeriodsPerYear;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
 import foresto.engine.ScenarioCalendar;
+import foresto.engine.Sweep;
 import foresto.engine.robust.BootstrapSummary.Quantiles;
 
 import java.time.LocalDate;
@@ -31,7 +34,8 @@ import java.util.stream.IntStream;
  * next date) fire on the real calendar and f is the dataset's ({@link Resampler#market} builds that market; the batch
  * engine reads the window's rows through idx instead of copying it). Batches may run side by side; each path's sums
  * are sequential and everything is stored by path index, so the result does not depend on the number of threads.
- * The fans hold J × (n + 1) values per rule (see {@link Fan}). Pure: no database, no JSON.
+ * The fans hold J × (n + 1) values per rule (see {@link Fan}). With a flow schedule every path runs through the
+ * single-path engine instead ({@link FlowPaths}: the batch engine has no flows). Pure: no database, no JSON.
  */
 public final class BootstrapStudy {
     /** The default number of paths J. */
@@ -61,7 +65,31 @@ public final class BootstrapStudy {
      */
     public record Result(PeriodsPerYear periodsPerYear, int paths, double block, long seed, LocalDate[] dates,
                          double[] finalA, double[] finalB, double pBeats, double pBeatsSe, Quantiles cagrDiff,
-                         Quantiles maxDrawdownDiff, double[][] fanA, double[][] fanB) {
+                         Quantiles maxDrawdownDiff, double[][] fanA, double[][] fanB, Depletions depletions) {
+        /** A study without a flow schedule. */
+        public Result(PeriodsPerYear periodsPerYear, int paths, double block, long seed, LocalDate[] dates,
+                      double[] finalA, double[] finalB, double pBeats, double pBeatsSe, Quantiles cagrDiff,
+                      Quantiles maxDrawdownDiff, double[][] fanA, double[][] fanB) {
+            this(periodsPerYear, paths, block, seed, dates, finalA, finalB, pBeats, pBeatsSe, cagrDiff, maxDrawdownDiff,
+                    fanA, fanB, null);
+        }
+    }
+
+    /**
+     * With a flow schedule: path j's depletion date of A and of B (null where the path was not depleted), by path
+     * index.
+     */
+    public record Depletions(LocalDate[] a, LocalDate[] b) {
+        /** The share of paths on which {@code side} was depleted. */
+        public static double share(LocalDate[] side) {
+            int n = 0;
+            for (LocalDate d : side) {
+                if (d != null) {
+                    n++;
+                }
+            }
+            return (double) n / side.length;
+        }
     }
 
     /**
@@ -161,6 +189,20 @@ public final class BootstrapStudy {
     public static Result run(MarketData data, Scenario scenario, RebalancingRule ruleA, Optional<RebalancingRule> ruleB,
                              int paths, Double block, long seed, int threads, Progress progress,
                              BooleanSupplier cancelled) {
+        return run(data, scenario, ruleA, ruleB, null, paths, block, seed, threads, progress, cancelled);
+    }
+
+    /**
+     * As {@link #run(MarketData, Scenario, RebalancingRule, Optional, int, Double, long, int, Progress, BooleanSupplier)}
+     * with A and B on the flow schedule {@code flows} on every path (null: none, exactly that run). The paths are the
+     * same J paths (same seed, same index sequences) and each run is the single run with that schedule on the path's
+     * market ({@link FlowPaths}); the figures compared are the time-weighted ones a single run with the schedule
+     * reports (§13.4), the final values are the value paths' own. INVALID_REQUEST when the schedule has no flow date
+     * in the window.
+     */
+    public static Result run(MarketData data, Scenario scenario, RebalancingRule ruleA, Optional<RebalancingRule> ruleB,
+                             CashFlowSchedule flows, int paths, Double block, long seed, int threads, Progress progress,
+                             BooleanSupplier cancelled) {
         Objects.requireNonNull(ruleA, "rule A");
         Objects.requireNonNull(ruleB, "rule B");
         Objects.requireNonNull(progress, "progress");
@@ -175,6 +217,9 @@ public final class BootstrapStudy {
         if (ruleB.isPresent() && ruleB.get().equals(ruleA)) {
             throw new EngineException(EngineException.Kind.INVALID_REQUEST, "rule B (--versus) is rule A itself: "
                     + "compare A with another rule or with off (buy-and-hold)");
+        }
+        if (flows != null) {
+            return withFlows(data, scenario, ruleA, ruleB, flows, paths, block, seed, threads, progress, cancelled);
         }
         BatchEngine engine = BatchEngine.prepare(data, scenario);
         PeriodsPerYear f = engine.periodsPerYear();
@@ -244,6 +289,72 @@ public final class BootstrapStudy {
                 BootstrapSummary.standardError(p, paths),
                 Quantiles.of(BootstrapSummary.differences(cagrA, cagrB)),
                 Quantiles.of(BootstrapSummary.differences(mddA, mddB)), bandsA, bandsB);
+    }
+
+    private static Result withFlows(MarketData data, Scenario scenario, RebalancingRule ruleA,
+                                    Optional<RebalancingRule> ruleB, CashFlowSchedule flows, int paths, Double block,
+                                    long seed, int threads, Progress progress, BooleanSupplier cancelled) {
+        FlowPaths engine = new FlowPaths(data, scenario, flows);
+        Resampler resampler = engine.resampler();
+        PeriodsPerYear f = resampler.periodsPerYear();
+        double b = block != null ? block : StationaryBootstrap.defaultMeanBlock(f.value());
+        StationaryBootstrap sampler = new StationaryBootstrap(paths, resampler.rows(), b, seed);
+        int dates = resampler.rows() + 1;
+        Fan fanA = new Fan(paths, dates);
+        Fan fanB = new Fan(paths, dates);
+        double[] finalA = new double[paths];
+        double[] finalB = new double[paths];
+        double[] cagrA = new double[paths];
+        double[] cagrB = new double[paths];
+        double[] mddA = new double[paths];
+        double[] mddB = new double[paths];
+        LocalDate[] depletedA = new LocalDate[paths];
+        LocalDate[] depletedB = new LocalDate[paths];
+        AtomicInteger done = new AtomicInteger();
+        ThreadLocal<int[]> buffers = ThreadLocal.withInitial(() -> new int[dates]);
+        Runnable all = () -> IntStream.range(0, paths).parallel().forEach(j -> {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("the bootstrap study was cancelled");
+            }
+            int[] idx = buffers.get();
+            sampler.fill(j, idx);
+            Sweep path = engine.path(idx);
+            PathResult a = path.cell(ruleA).on();
+            PathResult bb = ruleB.isPresent() ? path.cell(ruleB.get()).on() : path.off();
+            finalA[j] = a.metrics().finalValue();
+            finalB[j] = bb.metrics().finalValue();
+            cagrA[j] = a.metrics().cagr();
+            cagrB[j] = bb.metrics().cagr();
+            mddA[j] = a.metrics().maxDrawdown();
+            mddB[j] = bb.metrics().maxDrawdown();
+            depletedA[j] = a.cashFlows().depletedOn();
+            depletedB[j] = bb.cashFlows().depletedOn();
+            fanA.put(j, a.values());
+            fanB.put(j, bb.values());
+            progress.pathsDone(done.incrementAndGet(), paths);
+        });
+        double[][] bandsA = new double[5][dates];
+        double[][] bandsB = new double[5][dates];
+        Runnable bands = () -> IntStream.range(0, dates).parallel().forEach(t -> {
+            putBands(bandsA, t, fanA.at(t));
+            putBands(bandsB, t, fanB.at(t));
+        });
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            Pools.await(pool, all, "the bootstrap study");
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("the bootstrap study was cancelled");
+            }
+            Pools.await(pool, bands, "the bootstrap study");
+        } finally {
+            pool.shutdownNow();
+        }
+        double p = BootstrapSummary.pBeats(finalA, finalB);
+        return new Result(f, paths, b, seed, resampler.dates(), finalA, finalB, p,
+                BootstrapSummary.standardError(p, paths),
+                Quantiles.of(BootstrapSummary.differences(cagrA, cagrB)),
+                Quantiles.of(BootstrapSummary.differences(mddA, mddB)), bandsA, bandsB,
+                new Depletions(depletedA, depletedB));
     }
 
     /** Date t's bands into series [0] p5 … [4] p95, as {@link Fan#bands()} lays them out. */

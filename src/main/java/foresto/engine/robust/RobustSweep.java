@@ -1,12 +1,14 @@
 package foresto.engine.robust;
 
 import foresto.engine.BatchEngine;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.EngineException;
 import foresto.engine.MarketData;
 import foresto.engine.Metrics;
 import foresto.engine.PeriodsPerYear;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
+import foresto.engine.Sweep;
 import foresto.engine.robust.BootstrapSummary.Quantiles;
 
 import java.util.ArrayList;
@@ -31,7 +33,8 @@ import java.util.stream.IntStream;
  * they are dropped before the next chunk. Per cell only the J final values and CAGR differences are kept (16 bytes a
  * path-cell), hence the bound {@link #MAX_PATH_CELLS}. Every figure is stored by (cell, path), each path's sums are
  * sequential, and the summaries are computed after every path has run, so the result does not depend on the number
- * of threads. Pure: no database, no JSON.
+ * of threads. With a flow schedule each path runs through the single-path engine instead ({@link FlowPaths}), one
+ * path per thread at a time. Pure: no database, no JSON.
  */
 public final class RobustSweep {
     /** The most path-cells (cells × J) one robust sweep may run: 16 bytes each are kept, 160 MB at most. */
@@ -87,6 +90,19 @@ public final class RobustSweep {
      */
     public static Result run(MarketData data, Scenario scenario, List<RebalancingRule> cells, int paths, Double block,
                              long seed, int threads, Progress progress, BooleanSupplier cancelled) {
+        return run(data, scenario, cells, null, paths, block, seed, threads, progress, cancelled);
+    }
+
+    /**
+     * As {@link #run(MarketData, Scenario, List, int, Double, long, int, Progress, BooleanSupplier)} with OFF and every
+     * cell on the flow schedule {@code flows} on every path (null: none, exactly that run): the same J paths, each run
+     * the single run with that schedule on the path's market ({@link FlowPaths}; the batch engine has no flows), so a
+     * cell's figures are exactly those of a bootstrap study of its rule against OFF with the same schedule. One path is
+     * held per thread at a time: its OFF run and then one cell's run, reduced to two numbers before the next.
+     */
+    public static Result run(MarketData data, Scenario scenario, List<RebalancingRule> cells, CashFlowSchedule flows,
+                             int paths, Double block, long seed, int threads, Progress progress,
+                             BooleanSupplier cancelled) {
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(cancelled, "cancelled");
         if (threads < 1) {
@@ -94,6 +110,9 @@ public final class RobustSweep {
         }
         List<RebalancingRule> rules = List.copyOf(cells);
         check(rules.size(), paths, block);
+        if (flows != null) {
+            return withFlows(data, scenario, rules, flows, paths, block, seed, threads, progress, cancelled);
+        }
         BatchEngine engine = BatchEngine.prepare(data, scenario);
         PeriodsPerYear f = engine.periodsPerYear();
         double b = block != null ? block : StationaryBootstrap.defaultMeanBlock(f.value());
@@ -149,6 +168,50 @@ public final class RobustSweep {
             out.add(new Cell(p, BootstrapSummary.standardError(p, paths), Quantiles.of(cagrDiffs[c])));
             finals[c] = null; // what is summarised is no longer needed
             cagrDiffs[c] = null;
+        }
+        return new Result(f, paths, b, seed, List.copyOf(out));
+    }
+
+    private static Result withFlows(MarketData data, Scenario scenario, List<RebalancingRule> rules,
+                                    CashFlowSchedule flows, int paths, Double block, long seed, int threads,
+                                    Progress progress, BooleanSupplier cancelled) {
+        FlowPaths engine = new FlowPaths(data, scenario, flows);
+        PeriodsPerYear f = engine.resampler().periodsPerYear();
+        double b = block != null ? block : StationaryBootstrap.defaultMeanBlock(f.value());
+        StationaryBootstrap sampler = new StationaryBootstrap(paths, engine.resampler().rows(), b, seed);
+        int n = rules.size();
+        double[] offFinal = new double[paths];
+        double[][] finals = new double[n][paths];
+        double[][] cagrDiffs = new double[n][paths];
+        long total = (long) n * paths;
+        AtomicLong done = new AtomicLong();
+        int dates = engine.resampler().rows() + 1;
+        ThreadLocal<int[]> buffers = ThreadLocal.withInitial(() -> new int[dates]);
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            Pools.await(pool, () -> IntStream.range(0, paths).parallel().forEach(j -> {
+                checkCancelled(cancelled);
+                int[] idx = buffers.get();
+                sampler.fill(j, idx);
+                Sweep path = engine.path(idx);
+                Metrics off = path.off().metrics();
+                offFinal[j] = off.finalValue();
+                for (int c = 0; c < n; c++) {
+                    checkCancelled(cancelled);
+                    Metrics on = path.cell(rules.get(c)).metrics();
+                    finals[c][j] = on.finalValue();
+                    cagrDiffs[c][j] = on.cagr() - off.cagr();
+                    progress.pathCellsDone(done.incrementAndGet(), total);
+                }
+            }), "the robust sweep");
+        } finally {
+            pool.shutdownNow();
+        }
+        checkCancelled(cancelled);
+        List<Cell> out = new ArrayList<>(n);
+        for (int c = 0; c < n; c++) {
+            double p = BootstrapSummary.pBeats(finals[c], offFinal);
+            out.add(new Cell(p, BootstrapSummary.standardError(p, paths), Quantiles.of(cagrDiffs[c])));
         }
         return new Result(f, paths, b, seed, List.copyOf(out));
     }

@@ -1,5 +1,8 @@
 package foresto.engine.robust;
 
+import foresto.engine.CashFlow;
+import foresto.engine.CashFlowResult;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.CheckFrequency;
 import foresto.engine.EngineException;
 import foresto.engine.MarketData;
@@ -40,8 +43,24 @@ public final class TimingStudy {
         Progress NONE = (done, total) -> { };
     }
 
-    /** One variant's run: its phase and day offset, its metrics (§5) and its value path. */
-    public record Variant(int phase, int dayOffset, Metrics metrics, double[] values) {
+    /**
+     * One variant's run: its phase and day offset, its metrics (§5; with a flow schedule those of its time-weighted
+     * index, §13.4), its value path and, with a schedule, its flows and their figures (null without one).
+     */
+    public record Variant(int phase, int dayOffset, Metrics metrics, double[] values, CashFlowResult cashFlows) {
+        /** A variant run without a flow schedule. */
+        public Variant(int phase, int dayOffset, Metrics metrics, double[] values) {
+            this(phase, dayOffset, metrics, values, null);
+        }
+    }
+
+    /**
+     * The tranched portfolio's flows with a schedule: each of the N sleeves runs on the schedule scaled by 1/N (an
+     * amount A/N, a rate ρ of the sleeve), so the tranche's flow on a date is the mean of the variants' flows there
+     * (summed in variant order). {@code depletedOn}: the date the last sleeve was depleted when every sleeve was,
+     * else null.
+     */
+    public record TrancheFlows(double contributed, double withdrawn, double netFlow, LocalDate depletedOn) {
     }
 
     /**
@@ -50,7 +69,12 @@ public final class TimingStudy {
      * event counts.
      */
     public record Tranche(double[] values, double finalValue, double cagr, double volatility, double maxDrawdown,
-                          double totalCost, int eventCount) {
+                          double totalCost, int eventCount, TrancheFlows flows) {
+        /** The tranche of a study without a flow schedule. */
+        public Tranche(double[] values, double finalValue, double cagr, double volatility, double maxDrawdown,
+                       double totalCost, int eventCount) {
+            this(values, finalValue, cagr, volatility, maxDrawdown, totalCost, eventCount, null);
+        }
     }
 
     /**
@@ -112,16 +136,28 @@ public final class TimingStudy {
      */
     public static Result run(MarketData data, Scenario scenario, RebalancingRule rule, int[] phases, int[] offsets,
                              Progress progress, BooleanSupplier cancelled) {
+        return run(data, scenario, rule, null, phases, offsets, progress, cancelled);
+    }
+
+    /**
+     * As {@link #run(MarketData, Scenario, RebalancingRule, int[], int[], Progress, BooleanSupplier)} with OFF and
+     * every variant on the flow schedule {@code flows} (null: none, exactly that run): each variant is then the single
+     * run of its rule with that schedule (the flow dates are the schedule's own, whatever the variant's phase), and the
+     * tranche's sleeves each take 1/N of every flow ({@link TrancheFlows}). INVALID_REQUEST when the schedule has no
+     * flow date in the window.
+     */
+    public static Result run(MarketData data, Scenario scenario, RebalancingRule rule, CashFlowSchedule flows,
+                             int[] phases, int[] offsets, Progress progress, BooleanSupplier cancelled) {
         List<TimingGrid.Cell> cells = grid(rule, phases, offsets);
         checkCancelled(cancelled);
-        Sweep prepared = Sweep.prepare(data, scenario);
+        Sweep prepared = Sweep.prepare(data, scenario, flows, true);
         int n = cells.size();
         AtomicInteger done = new AtomicInteger();
         Variant[] runs = IntStream.range(0, n).parallel().mapToObj(i -> {
             checkCancelled(cancelled);
             TimingGrid.Cell c = cells.get(i);
             PathResult on = prepared.cell(withShift(rule, c.phase(), c.dayOffset())).on();
-            Variant v = new Variant(c.phase(), c.dayOffset(), on.metrics(), on.values());
+            Variant v = new Variant(c.phase(), c.dayOffset(), on.metrics(), on.values(), on.cashFlows());
             progress.done(done.incrementAndGet(), n);
             return v;
         }).toArray(Variant[]::new);
@@ -135,12 +171,63 @@ public final class TimingStudy {
         PathResult off = prepared.off();
         PeriodsPerYear f = prepared.periodsPerYear();
         TimingSummary.Tranche t = summary.tranche();
-        Metrics tm = Metrics.of(off.dates(), t.values(), scenario.initialValue(), List.of(), f.value());
-        Tranche tranche = new Tranche(t.values(), tm.finalValue(), tm.cagr(), tm.volatility(), tm.maxDrawdown(),
-                t.totalCost(), t.eventCount());
+        Tranche tranche;
+        if (flows == null) {
+            Metrics tm = Metrics.of(off.dates(), t.values(), scenario.initialValue(), List.of(), f.value());
+            tranche = new Tranche(t.values(), tm.finalValue(), tm.cagr(), tm.volatility(), tm.maxDrawdown(),
+                    t.totalCost(), t.eventCount());
+        } else {
+            tranche = trancheWithFlows(off.dates(), t, runs, f);
+        }
         List<Variant> ordered = List.of(runs); // cells are already in variant order
         return new Result(f, off.dates(), off, ordered, summary.timingLuck(), summary.spread(),
                 find(ordered, summary.best()), find(ordered, summary.worst()), tranche);
+    }
+
+    /**
+     * The tranche on a schedule: its flow F_k on each date is the mean of the variants' flows there, and its figures are
+     * those of its time-weighted index (§13.4) on its value path V_k (the mean path): r_k = (V_k − F_k) / V_{k−1} − 1,
+     * 0 once V_{k−1} = 0, I_k = I_{k−1}·(1 + r_k); total return, CAGR, volatility and max drawdown of the index as
+     * §5 takes them of a value path; the final value is V_n.
+     */
+    static Tranche trancheWithFlows(LocalDate[] dates, TimingSummary.Tranche t, Variant[] runs, PeriodsPerYear f) {
+        double[] values = t.values();
+        int n = values.length;
+        double[] flowSum = new double[n];
+        double contributed = 0;
+        double withdrawn = 0;
+        LocalDate lastDepletion = null;
+        boolean allDepleted = true;
+        for (Variant v : runs) {
+            CashFlowResult cf = v.cashFlows();
+            int k = 0;
+            for (CashFlow flow : cf.flows()) {
+                while (!dates[k].equals(flow.date())) {
+                    k++;
+                }
+                flowSum[k] += flow.amount();
+            }
+            contributed += cf.contributed();
+            withdrawn += cf.withdrawn();
+            if (cf.depletedOn() == null) {
+                allDepleted = false;
+            } else if (lastDepletion == null || cf.depletedOn().isAfter(lastDepletion)) {
+                lastDepletion = cf.depletedOn();
+            }
+        }
+        int sleeves = runs.length;
+        double[] index = new double[n];
+        index[0] = 1;
+        for (int k = 1; k < n; k++) {
+            double previous = values[k - 1];
+            double rk = previous == 0 ? 0 : (values[k] - flowSum[k] / sleeves) / previous - 1;
+            index[k] = index[k - 1] * (1 + rk);
+        }
+        Metrics im = Metrics.of(dates, index, 1.0, List.of(), f.value());
+        TrancheFlows tf = new TrancheFlows(contributed / sleeves, withdrawn / sleeves,
+                contributed / sleeves - withdrawn / sleeves, allDepleted ? lastDepletion : null);
+        return new Tranche(values, values[n - 1], im.cagr(), im.volatility(), im.maxDrawdown(), t.totalCost(),
+                t.eventCount(), tf);
     }
 
     private static Variant find(List<Variant> variants, TimingSummary.Variant v) {

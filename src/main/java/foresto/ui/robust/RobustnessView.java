@@ -10,6 +10,7 @@ import foresto.ui.common.ColumnFit;
 import foresto.ui.common.Forms;
 import foresto.ui.common.NumberColumn;
 import foresto.ui.main.MainController;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
@@ -134,6 +135,14 @@ public final class RobustnessView extends BorderPane {
         FlowPane row = new FlowPane(10, 8, Forms.labelled(Messages.tr("robust.portfolio"), portfolio), Forms.labelled(Messages.tr("robust.dataset"), dataset),
                 Forms.labelled(Messages.tr("robust.from"), start), Forms.labelled(Messages.tr("robust.to"), end), Forms.labelled(Messages.tr("robust.ruleA"), rule),
                 muted(Messages.tr("robust.sharedChoices")));
+        Label flows = muted("");
+        flows.setId("robustFlowsNote");
+        var choices = setup.cashFlows().choices();
+        flows.textProperty().bind(Bindings.createStringBinding(() -> choices.isOn()
+                ? Messages.tr("robust.withFlows", choices.kindProperty().get().label()) : "", choices.kindProperty()));
+        flows.visibleProperty().bind(flows.textProperty().isNotEmpty());
+        flows.managedProperty().bind(flows.visibleProperty());
+        row.getChildren().add(flows);
         row.setPadding(new Insets(8, 8, 4, 8));
         return row;
     }

@@ -280,8 +280,11 @@ public final class RobustnessViewModel {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "choose a portfolio and a dataset in the Analysis tab");
         }
         var req = setup.request();
+        var flows = setup.cashFlows().choices();
+        // the setup's flow schedule applies to every variant, window and resampled path (a study always has a rule)
+        var scenario = flows.isOn() ? req.withRule(null).withCashFlows(flows.schedule(true)) : req.withRule(null);
         return new StudyScope(portfolio, dataset, req.startDate(), req.endDate(), req.initialValue(),
-                req.missingDataPolicy(), req.withRule(null));
+                req.missingDataPolicy(), scenario);
     }
 
     /**
