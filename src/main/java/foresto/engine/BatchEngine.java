@@ -198,13 +198,15 @@ public final class BatchEngine {
             if (ix.length < n) {
                 throw new IllegalArgumentException("lane " + l + " needs " + n + " indices, got " + ix.length);
             }
-            int min = Integer.MAX_VALUE;
-            int max = Integer.MIN_VALUE;
-            for (int t = 1; t < n; t++) { // a branch-free pass (vectorised); the message is searched for only on failure
-                min = Math.min(min, ix[t]);
-                max = Math.max(max, ix[t]);
+            // a branch-free pass the compiler vectorises: (x − 1) | (n − 1 − x) is negative exactly when x is not in
+            // 1 … n − 1 (x − 1 wraps only for the smallest int, and then n − 1 − x does); the message is searched for
+            // only on failure
+            int outside = 0;
+            for (int t = 1; t < n; t++) {
+                int x = ix[t];
+                outside |= (x - 1) | (n - 1 - x);
             }
-            if (n > 1 && (min < 1 || max >= n)) {
+            if (outside < 0) {
                 for (int t = 1; t < n; t++) {
                     if (ix[t] < 1 || ix[t] >= n) {
                         throw new IllegalArgumentException("lane " + l + ": idx[" + t + "] = " + ix[t] + " is not a row 1.." + (n - 1));
@@ -245,12 +247,10 @@ public final class BatchEngine {
         final double[] ps = b.ps;
         final double[] vs = b.vs;
         final int[] row = b.row;
-        final double[] last = b.bLast;
-        final double[] mean = b.bMean;
+        final double[] vb = b.blockValues;
         final double[] peak = b.bPeak;
         final double[] floor = b.bFloor;
         final double[] maxDd = b.bMaxDd;
-        final double[] returns = b.returns;
         final double[] values = b.values;
         final boolean keep = values != null;
         final int lanes = b.lanes;
@@ -267,8 +267,7 @@ public final class BatchEngine {
             }
         }
         for (int i = 0; i < width; i++) {
-            last[i] = v0;
-            mean[i] = 0;
+            vb[i] = v0;
             peak[i] = v0; // Metrics.of's drawdown loop starts at values[0]
             maxDd[i] = 0;
             floor[i] = v0;
@@ -308,15 +307,8 @@ public final class BatchEngine {
                     }
                 }
             }
-            // step 3: the period return and its running mean (Metrics.of's first loop)
-            final int rb = (k - 1) * width;
-            for (int i = 0; i < width; i++) {
-                double v = vs[i];
-                double r = v / last[i] - 1;
-                returns[rb + i] = r;
-                mean[i] += r;
-                last[i] = v;
-            }
+            // step 3: the value, for the block's period returns (Batch.finishBlock)
+            System.arraycopy(vs, 0, vb, k * stride, width);
             if (keep) {
                 System.arraycopy(vs, 0, values, k * lanes + lo, width);
             }
@@ -367,7 +359,7 @@ public final class BatchEngine {
         final double m3 = band == null || h < 4 ? 0 : band.beta[3];
         final double m4 = band == null || h < 5 ? 0 : band.beta[4];
         final double costRate = plan.costRate;
-        final double[] returns = b.returns;
+        final double[] vb = b.blockValues;
         final double[] values = b.values;
         final int lanes = b.lanes;
         final double[] scratch = b.scratch;
@@ -376,8 +368,7 @@ public final class BatchEngine {
         double p2 = w2 * v0;
         double p3 = w3 * v0;
         double p4 = w4 * v0;
-        double last = v0;
-        double mean = 0;
+        vb[i] = v0;
         double peak = v0; // Metrics.of's drawdown loop starts at values[0]
         double floor = v0;
         double maxDd = 0;
@@ -456,11 +447,8 @@ public final class BatchEngine {
                 cost += c;
                 v = vAfter;
             }
-            // step 3: the period return and its running mean, the drawdown (Metrics.of's loops)
-            double r = v / last - 1;
-            returns[(k - 1) * width + i] = r;
-            mean += r;
-            last = v;
+            // step 3: the value (the period returns follow in Batch.finishBlock), the drawdown (Metrics.of's loop)
+            vb[k * BLOCK + i] = v;
             if (values != null) {
                 values[k * lanes + l] = v;
             }
@@ -475,9 +463,7 @@ public final class BatchEngine {
                 }
             }
         }
-        b.bLast[i] = last;
         b.bMaxDd[i] = maxDd;
-        b.bMean[i] = mean;
         b.eventCount[l] = events;
         b.turnover[l] = turnover;
         b.cost[l] = cost;
@@ -527,13 +513,13 @@ public final class BatchEngine {
         private final double[] ps; // the block's positions: block lane i's class j at j·BLOCK + i
         private final double[] vs; // the block's values at the close being run
         private final int[] row; // the block's window rows at the close being run, times h
-        private final double[] bLast; // the block's running sums, by block lane
-        private final double[] bMean;
-        private final double[] bPeak;
+        private final double[] bPeak; // the block's running drawdown, by block lane
+
         private final double[] bFloor;
         private final double[] bMaxDd;
         private final double[] scratch;
-        private final double[] returns; // the block's period returns: block lane i's at close k at (k − 1)·(hi − lo) + i
+        private final double[] blockValues; // the block's values: block lane i's at close k at k·BLOCK + i
+        private final double[] returns; // the block's period returns: block lane i's at close k at (k − 1)·BLOCK + i
         private final double[] values; // lane l's value at close k at k·L + l, or null
         private final double[] last;
         private final double[] ss;
@@ -557,13 +543,12 @@ public final class BatchEngine {
             ps = new double[BLOCK * h];
             vs = new double[BLOCK];
             row = new int[BLOCK];
-            bLast = new double[BLOCK];
-            bMean = new double[BLOCK];
             bPeak = new double[BLOCK];
             bFloor = new double[BLOCK];
             bMaxDd = new double[BLOCK];
             scratch = new double[h];
-            returns = new double[Math.max(1, (n - 1) * Math.min(BLOCK, maxLanes))];
+            blockValues = new double[n * BLOCK];
+            returns = new double[(n - 1) * BLOCK];
             ss = new double[maxLanes];
             values = output == Output.SUMMARY ? null : new double[n * maxLanes];
             last = new double[maxLanes];
@@ -658,27 +643,86 @@ public final class BatchEngine {
             return e.valueAfter();
         }
 
-        /** The sample variance's second pass (SEMANTICS §5) over the block's buffered period returns. */
+        /**
+         * The block's period returns r = V_k / V_{k−1} − 1 (one division loop over all its lanes and closes, which the
+         * compiler vectorises), then per lane their mean and the sample variance's sum of squares (SEMANTICS §5), each
+         * summed in close order as {@link Metrics#of} does, eight lanes' sums side by side.
+         */
         private void finishBlock(int lo, int hi) {
             int n = dates.length;
             int width = hi - lo;
-            System.arraycopy(bLast, 0, last, lo, width);
+            final double[] vb = blockValues;
+            for (int i = 0; i < width; i++) {
+                last[lo + i] = vb[(n - 1) * BLOCK + i];
+            }
             System.arraycopy(bMaxDd, 0, maxDd, lo, width);
             if (n < 3) {
                 return;
             }
-            for (int i = 0; i < width; i++) {
-                bMean[i] /= (n - 1);
-                vs[i] = 0; // the block's sums of squares
-            }
-            for (int k = 0; k < n - 1; k++) {
-                int base = k * width;
-                for (int i = 0; i < width; i++) {
-                    double d = returns[base + i] - bMean[i];
-                    vs[i] += d * d;
+            if (width < BLOCK) { // lanes not run in this block: any finite values, never read back
+                for (int k = 0; k < n; k++) {
+                    Arrays.fill(vb, k * BLOCK + width, (k + 1) * BLOCK, 1.0);
                 }
             }
-            System.arraycopy(vs, 0, ss, lo, width);
+            final double[] r = returns;
+            final int len = (n - 1) * BLOCK;
+            for (int x = 0; x < len; x++) {
+                r[x] = vb[x + BLOCK] / vb[x] - 1;
+            }
+            double m0 = 0;
+            double m1 = 0;
+            double m2 = 0;
+            double m3 = 0;
+            double m4 = 0;
+            double m5 = 0;
+            double m6 = 0;
+            double m7 = 0;
+            for (int x = 0; x < len; x += BLOCK) {
+                m0 += r[x];
+                m1 += r[x + 1];
+                m2 += r[x + 2];
+                m3 += r[x + 3];
+                m4 += r[x + 4];
+                m5 += r[x + 5];
+                m6 += r[x + 6];
+                m7 += r[x + 7];
+            }
+            m0 /= (n - 1);
+            m1 /= (n - 1);
+            m2 /= (n - 1);
+            m3 /= (n - 1);
+            m4 /= (n - 1);
+            m5 /= (n - 1);
+            m6 /= (n - 1);
+            m7 /= (n - 1);
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            double s4 = 0;
+            double s5 = 0;
+            double s6 = 0;
+            double s7 = 0;
+            for (int x = 0; x < len; x += BLOCK) {
+                double d0 = r[x] - m0;
+                s0 += d0 * d0;
+                double d1 = r[x + 1] - m1;
+                s1 += d1 * d1;
+                double d2 = r[x + 2] - m2;
+                s2 += d2 * d2;
+                double d3 = r[x + 3] - m3;
+                s3 += d3 * d3;
+                double d4 = r[x + 4] - m4;
+                s4 += d4 * d4;
+                double d5 = r[x + 5] - m5;
+                s5 += d5 * d5;
+                double d6 = r[x + 6] - m6;
+                s6 += d6 * d6;
+                double d7 = r[x + 7] - m7;
+                s7 += d7 * d7;
+            }
+            double[] sums = {s0, s1, s2, s3, s4, s5, s6, s7};
+            System.arraycopy(sums, 0, ss, lo, width);
         }
 
         private void finish() {
