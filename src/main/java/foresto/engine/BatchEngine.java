@@ -44,6 +44,11 @@ public final class BatchEngine {
     private final double v0;
     private final int h;
     private final double[] growth; // 1 + r of window row t (1 … n), held class j, at t·h + j (row 0: none)
+    /**
+     * The lane kernel's growth factors: {@link #growth} with LANE_CLASSES factors a row, 1 for the classes j ≥ h, so
+     * the kernel runs five classes whatever h (an absent class's position stays +0 and adds +0 to a value that is never −0).
+     */
+    private final double[] growth5;
     private final long days; // calendar days d_0 → d_n
     private final PeriodsPerYear f;
     /**
@@ -70,6 +75,15 @@ public final class BatchEngine {
             for (int j = 0; j < h; j++) {
                 growth[t * h + j] = 1 + r[offset + held[j]]; // the factor PathArithmetic.applyReturns applies
             }
+        }
+        if (h <= LANE_CLASSES) {
+            this.growth5 = new double[n * LANE_CLASSES];
+            Arrays.fill(growth5, 1.0);
+            for (int t = 1; t < n; t++) {
+                System.arraycopy(growth, t * h, growth5, t * LANE_CLASSES, h);
+            }
+        } else {
+            this.growth5 = null;
         }
         this.days = ChronoUnit.DAYS.between(dates[0], dates[n - 1]);
         this.f = cal.periodsPerYear();
@@ -140,9 +154,15 @@ public final class BatchEngine {
         private final boolean daily; // drift checked every close
         private final double costRate;
         private final double tradeTo;
+        /**
+         * {@link #mayBreach}'s bound per class, β[j]·{@link #MARGIN} (one rounding below the band's own margin); +∞ for
+         * classes j ≥ h of the lane kernel and for OFF and calendar rules, so that their test is false.
+         */
+        private final double[] reach = new double[Math.max(LANE_CLASSES, h)];
 
         private Plan(RebalancingRule rule) {
             this.rule = rule;
+            Arrays.fill(reach, Double.POSITIVE_INFINITY);
             if (rule == null) {
                 calendarDays = null;
                 band = null;
@@ -155,6 +175,9 @@ public final class BatchEngine {
             this.calendarDays = calendar == null ? null : calendar.days(cal);
             this.costRate = rule.costRate();
             this.band = rule.match(p -> null, d -> new Band(d.band(), d.threshold(), d.rho(), w));
+            for (int j = 0; band != null && j < h; j++) {
+                reach[j] = band.beta[j] * MARGIN;
+            }
             this.daily = rule.match(p -> false, d -> d.check() == CheckFrequency.DAILY);
             this.tradeTo = rule.match(p -> 0.0, RebalancingRule.Drift::rebalanceTo);
         }
@@ -342,7 +365,7 @@ public final class BatchEngine {
     private void simulateLane(Plan plan, int[] ix, int l, int i, int width, Batch b) {
         final int n = dates.length;
         final int h = this.h;
-        final double[] g = growth;
+        final double[] g = growth5;
         final double w0 = w[0];
         final double w1 = h > 1 ? w[1] : 0;
         final double w2 = h > 2 ? w[2] : 0;
@@ -353,11 +376,12 @@ public final class BatchEngine {
         final boolean off = plan.rule == null;
         final boolean calendarRule = !off && band == null;
         final boolean daily = plan.daily;
-        final double m0 = band == null ? 0 : band.beta[0];
-        final double m1 = band == null || h < 2 ? 0 : band.beta[1];
-        final double m2 = band == null || h < 3 ? 0 : band.beta[2];
-        final double m3 = band == null || h < 4 ? 0 : band.beta[3];
-        final double m4 = band == null || h < 5 ? 0 : band.beta[4];
+        final double[] reach = plan.reach;
+        final double m0 = reach[0];
+        final double m1 = reach[1];
+        final double m2 = reach[2];
+        final double m3 = reach[3];
+        final double m4 = reach[4];
         final double costRate = plan.costRate;
         final double[] vb = b.blockValues;
         final double[] values = b.values;
@@ -377,25 +401,13 @@ public final class BatchEngine {
         double cost = 0;
         for (int k = 1; k < n; k++) {
             // step 1 (PathArithmetic.applyReturns): P[j] ← P[j]·(1 + r), V = 0 + P[0] + P[1] + … in class order
-            final int o = ix[k] * h;
+            final int o = ix[k] * LANE_CLASSES;
             p0 = p0 * g[o];
-            double v = 0.0 + p0;
-            if (h > 1) {
-                p1 = p1 * g[o + 1];
-                v += p1;
-                if (h > 2) {
-                    p2 = p2 * g[o + 2];
-                    v += p2;
-                    if (h > 3) {
-                        p3 = p3 * g[o + 3];
-                        v += p3;
-                        if (h > 4) {
-                            p4 = p4 * g[o + 4];
-                            v += p4;
-                        }
-                    }
-                }
-            }
+            p1 = p1 * g[o + 1];
+            p2 = p2 * g[o + 2];
+            p3 = p3 * g[o + 3];
+            p4 = p4 * g[o + 4];
+            double v = 0.0 + p0 + p1 + p2 + p3 + p4;
             // step 2: the rule; a trade as Batch.tradeTo (FixedCost's arithmetic)
             double[] to = null;
             if (off) {
@@ -405,11 +417,11 @@ public final class BatchEngine {
                     to = w;
                 }
             } else if ((daily || (days != null && days[k]))
-                    && (Math.abs(p0 - w0 * v) >= m0 * v * MARGIN
-                    || h > 1 && Math.abs(p1 - w1 * v) >= m1 * v * MARGIN
-                    || h > 2 && Math.abs(p2 - w2 * v) >= m2 * v * MARGIN
-                    || h > 3 && Math.abs(p3 - w3 * v) >= m3 * v * MARGIN
-                    || h > 4 && Math.abs(p4 - w4 * v) >= m4 * v * MARGIN)) {
+                    && (Math.abs(p0 - w0 * v) >= m0 * v
+                    | Math.abs(p1 - w1 * v) >= m1 * v
+                    | Math.abs(p2 - w2 * v) >= m2 * v
+                    | Math.abs(p3 - w3 * v) >= m3 * v
+                    | Math.abs(p4 - w4 * v) >= m4 * v)) {
                 // the band's own checks, as BandTrigger.check
                 put(scratch, h, p0, p1, p2, p3, p4);
                 int worst = band.clearlyInside(scratch, w, v) ? -1 : band.breached(scratch, w, v);
