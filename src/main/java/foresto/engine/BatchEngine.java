@@ -11,9 +11,10 @@ import java.util.Objects;
  * Many paths of one window side by side: one rule (or OFF, buy-and-hold) run on L lanes at once, each lane a path
  * whose returns on the window's closes d_1 … d_n are rows of the window's own returns chosen by an index sequence
  * (SEMANTICS §12.4: the bootstrap's idx; the identity sequence is the window's real history). Lanes run in blocks
- * of {@link #BLOCK}: without events, each lane of a block runs over the closes with its positions and running sums
- * in locals (up to {@link #LANE_CLASSES} held classes), and the block's variance pass then runs over its lanes side
- * by side; with events (or more classes) the loop runs over the closes and, inside a close, over the block's lanes.
+ * of {@link #BLOCK}: without events, each lane of a block runs over the closes with its positions and drawdown in
+ * locals (up to {@link #LANE_CLASSES} held classes); with events (or more classes) the loop runs over the closes and,
+ * inside a close, over the block's lanes. Both leave the block's value paths in one buffer, from which one division
+ * loop (vectorised) makes the period returns, and their mean and sum of squares then run over the lanes side by side.
  * Either way each lane keeps its own sums in exactly the order of the single-path loop ({@link PathLoop},
  * {@link BuyAndHold}, {@link Metrics#of}), so every lane's value path, events and metrics are bit for bit those of
  * a single run on that path's market. No per-path market copy is made: the dates (and a rule's calendar days, computed once per
@@ -46,7 +47,7 @@ public final class BatchEngine {
     private final double[] growth; // 1 + r of window row t (1 … n), held class j, at t·h + j (row 0: none)
     /**
      * The lane kernel's growth factors: {@link #growth} with LANE_CLASSES factors a row, 1 for the classes j ≥ h, so
-     * the kernel runs five classes whatever h (an absent class's position stays +0 and adds +0 to a value that is never −0).
+     * the kernel runs five classes whatever h (an absent class's position stays ±0 and adds nothing to a value that is never −0).
      */
     private final double[] growth5;
     private final long days; // calendar days d_0 → d_n
@@ -155,8 +156,8 @@ public final class BatchEngine {
         private final double costRate;
         private final double tradeTo;
         /**
-         * {@link #mayBreach}'s bound per class, β[j]·{@link #MARGIN} (one rounding below the band's own margin); +∞ for
-         * classes j ≥ h of the lane kernel and for OFF and calendar rules, so that their test is false.
+         * The lane kernel's pre-check bound per class, β[j]·{@link #MARGIN} (one rounding, far inside the band's own
+         * margin, so it lets through every close the band's checks could act on); +∞ where there is no band or class.
          */
         private final double[] reach = new double[Math.max(LANE_CLASSES, h)];
 
@@ -255,10 +256,10 @@ public final class BatchEngine {
 
     /**
      * Lanes lo … hi−1 over every close: apply the returns (as {@link PathArithmetic#applyReturns}), let the rule
-     * decide, then the path value and the running sums of {@link Metrics#of} (period return, its mean, the drawdown).
+     * decide, then the path value (into the block's value buffer) and the drawdown of {@link Metrics#of}.
      * The block's state is lane-contiguous (class j of block lane i at j·{@link #BLOCK} + i), and each step of a close
-     * is its own counted loop over the lanes, so the loops without a gather or a branch (the value sum, the period
-     * return) are vectorised by the compiler; each lane still does exactly the single run's operations in its order.
+     * is its own counted loop over the lanes, so the loops without a gather or a branch (the value sum) are vectorised
+     * by the compiler; each lane still does exactly the single run's operations in its order.
      */
     private void simulate(Plan plan, int[][] idx, int lo, int hi, Batch b) {
         final int n = dates.length;
@@ -358,9 +359,10 @@ public final class BatchEngine {
 
     /**
      * One lane (block lane i of {@code width}) of up to {@link #LANE_CLASSES} held classes over every close, its
-     * positions and running sums in locals (registers): the same operations as {@link #simulate} in the same order,
-     * without a memory round trip on the chain from one close to the next. Classes j ≥ h are skipped by branches
-     * that go the same way at every close (their locals stay 0 and are never read).
+     * positions and drawdown in locals (registers): the same operations as {@link #simulate} in the same order,
+     * without a memory round trip on the chain from one close to the next. It always runs five classes, so no branch
+     * per class is taken at a close: a class j ≥ h grows by {@link #growth5}'s 1 from ±0 and adds ±0 to the value,
+     * which changes nothing (the value, a sum starting at +0, is never −0); the band's pre-check skips those classes.
      */
     private void simulateLane(Plan plan, int[] ix, int l, int i, int width, Batch b) {
         final int n = dates.length;
@@ -418,10 +420,10 @@ public final class BatchEngine {
                 }
             } else if ((daily || (days != null && days[k]))
                     && (Math.abs(p0 - w0 * v) >= m0 * v
-                    | Math.abs(p1 - w1 * v) >= m1 * v
-                    | Math.abs(p2 - w2 * v) >= m2 * v
-                    | Math.abs(p3 - w3 * v) >= m3 * v
-                    | Math.abs(p4 - w4 * v) >= m4 * v)) {
+                    || h > 1 && Math.abs(p1 - w1 * v) >= m1 * v
+                    || h > 2 && Math.abs(p2 - w2 * v) >= m2 * v
+                    || h > 3 && Math.abs(p3 - w3 * v) >= m3 * v
+                    || h > 4 && Math.abs(p4 - w4 * v) >= m4 * v)) {
                 // the band's own checks, as BandTrigger.check
                 put(scratch, h, p0, p1, p2, p3, p4);
                 int worst = band.clearlyInside(scratch, w, v) ? -1 : band.breached(scratch, w, v);
