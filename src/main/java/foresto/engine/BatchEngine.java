@@ -11,9 +11,10 @@ import java.util.Objects;
  * Many paths of one window side by side: one rule (or OFF, buy-and-hold) run on L lanes at once, each lane a path
  * whose returns on the window's closes d_1 … d_n are rows of the window's own returns chosen by an index sequence
  * (SEMANTICS §12.4: the bootstrap's idx; the identity sequence is the window's real history). Lanes run in blocks
- * of {@link #BLOCK}: without events, each lane of a block runs over the closes with its positions and running sums
- * in locals (up to {@link #LANE_CLASSES} held classes), and the block's variance pass then runs over its lanes side
- * by side; with events (or more classes) the loop runs over the closes and, inside a close, over the block's lanes.
+ * of {@link #BLOCK}: without events, each lane of a block runs over the closes with its positions and drawdown in
+ * locals (up to {@link #LANE_CLASSES} held classes); with events (or more classes) the loop runs over the closes and,
+ * inside a close, over the block's lanes. Both leave the block's value paths in one buffer, from which one division
+ * loop (vectorised) makes the period returns, and their mean and sum of squares then run over the lanes side by side.
  * Either way each lane keeps its own sums in exactly the order of the single-path loop ({@link PathLoop},
  * {@link BuyAndHold}, {@link Metrics#of}), so every lane's value path, events and metrics are bit for bit those of
  * a single run on that path's market. No per-path market copy is made: the dates (and a rule's calendar days, computed once per
@@ -44,6 +45,11 @@ public final class BatchEngine {
     private final double v0;
     private final int h;
     private final double[] growth; // 1 + r of window row t (1 … n), held class j, at t·h + j (row 0: none)
+    /**
+     * The lane kernel's growth factors: {@link #growth} with LANE_CLASSES factors a row, 1 for the classes j ≥ h, so
+     * the kernel runs five classes whatever h (an absent class's position stays ±0 and adds nothing to a value that is never −0).
+     */
+    private final double[] growth5;
     private final long days; // calendar days d_0 → d_n
     private final PeriodsPerYear f;
     /**
@@ -70,6 +76,15 @@ public final class BatchEngine {
             for (int j = 0; j < h; j++) {
                 growth[t * h + j] = 1 + r[offset + held[j]]; // the factor PathArithmetic.applyReturns applies
             }
+        }
+        if (h <= LANE_CLASSES) {
+            this.growth5 = new double[n * LANE_CLASSES];
+            Arrays.fill(growth5, 1.0);
+            for (int t = 1; t < n; t++) {
+                System.arraycopy(growth, t * h, growth5, t * LANE_CLASSES, h);
+            }
+        } else {
+            this.growth5 = null;
         }
         this.days = ChronoUnit.DAYS.between(dates[0], dates[n - 1]);
         this.f = cal.periodsPerYear();
@@ -140,9 +155,15 @@ public final class BatchEngine {
         private final boolean daily; // drift checked every close
         private final double costRate;
         private final double tradeTo;
+        /**
+         * The lane kernel's pre-check bound per class, β[j]·{@link #MARGIN} (one rounding, far inside the band's own
+         * margin, so it lets through every close the band's checks could act on); +∞ where there is no band or class.
+         */
+        private final double[] reach = new double[Math.max(LANE_CLASSES, h)];
 
         private Plan(RebalancingRule rule) {
             this.rule = rule;
+            Arrays.fill(reach, Double.POSITIVE_INFINITY);
             if (rule == null) {
                 calendarDays = null;
                 band = null;
@@ -155,6 +176,9 @@ public final class BatchEngine {
             this.calendarDays = calendar == null ? null : calendar.days(cal);
             this.costRate = rule.costRate();
             this.band = rule.match(p -> null, d -> new Band(d.band(), d.threshold(), d.rho(), w));
+            for (int j = 0; band != null && j < h; j++) {
+                reach[j] = band.beta[j] * MARGIN;
+            }
             this.daily = rule.match(p -> false, d -> d.check() == CheckFrequency.DAILY);
             this.tradeTo = rule.match(p -> 0.0, RebalancingRule.Drift::rebalanceTo);
         }
@@ -198,13 +222,15 @@ public final class BatchEngine {
             if (ix.length < n) {
                 throw new IllegalArgumentException("lane " + l + " needs " + n + " indices, got " + ix.length);
             }
-            int min = Integer.MAX_VALUE;
-            int max = Integer.MIN_VALUE;
-            for (int t = 1; t < n; t++) { // a branch-free pass (vectorised); the message is searched for only on failure
-                min = Math.min(min, ix[t]);
-                max = Math.max(max, ix[t]);
+            // a branch-free pass the compiler vectorises: (x − 1) | (n − 1 − x) is negative exactly when x is not in
+            // 1 … n − 1 (x − 1 wraps only for the smallest int, and then n − 1 − x does); the message is searched for
+            // only on failure
+            int outside = 0;
+            for (int t = 1; t < n; t++) {
+                int x = ix[t];
+                outside |= (x - 1) | (n - 1 - x);
             }
-            if (n > 1 && (min < 1 || max >= n)) {
+            if (outside < 0) {
                 for (int t = 1; t < n; t++) {
                     if (ix[t] < 1 || ix[t] >= n) {
                         throw new IllegalArgumentException("lane " + l + ": idx[" + t + "] = " + ix[t] + " is not a row 1.." + (n - 1));
@@ -230,10 +256,10 @@ public final class BatchEngine {
 
     /**
      * Lanes lo … hi−1 over every close: apply the returns (as {@link PathArithmetic#applyReturns}), let the rule
-     * decide, then the path value and the running sums of {@link Metrics#of} (period return, its mean, the drawdown).
+     * decide, then the path value (into the block's value buffer) and the drawdown of {@link Metrics#of}.
      * The block's state is lane-contiguous (class j of block lane i at j·{@link #BLOCK} + i), and each step of a close
-     * is its own counted loop over the lanes, so the loops without a gather or a branch (the value sum, the period
-     * return) are vectorised by the compiler; each lane still does exactly the single run's operations in its order.
+     * is its own counted loop over the lanes, so the loops without a gather or a branch (the value sum) are vectorised
+     * by the compiler; each lane still does exactly the single run's operations in its order.
      */
     private void simulate(Plan plan, int[][] idx, int lo, int hi, Batch b) {
         final int n = dates.length;
@@ -245,12 +271,10 @@ public final class BatchEngine {
         final double[] ps = b.ps;
         final double[] vs = b.vs;
         final int[] row = b.row;
-        final double[] last = b.bLast;
-        final double[] mean = b.bMean;
+        final double[] vb = b.blockValues;
         final double[] peak = b.bPeak;
         final double[] floor = b.bFloor;
         final double[] maxDd = b.bMaxDd;
-        final double[] returns = b.returns;
         final double[] values = b.values;
         final boolean keep = values != null;
         final int lanes = b.lanes;
@@ -267,8 +291,7 @@ public final class BatchEngine {
             }
         }
         for (int i = 0; i < width; i++) {
-            last[i] = v0;
-            mean[i] = 0;
+            vb[i] = v0;
             peak[i] = v0; // Metrics.of's drawdown loop starts at values[0]
             maxDd[i] = 0;
             floor[i] = v0;
@@ -308,15 +331,8 @@ public final class BatchEngine {
                     }
                 }
             }
-            // step 3: the period return and its running mean (Metrics.of's first loop)
-            final int rb = (k - 1) * width;
-            for (int i = 0; i < width; i++) {
-                double v = vs[i];
-                double r = v / last[i] - 1;
-                returns[rb + i] = r;
-                mean[i] += r;
-                last[i] = v;
-            }
+            // step 3: the value, for the block's period returns (Batch.finishBlock)
+            System.arraycopy(vs, 0, vb, k * stride, width);
             if (keep) {
                 System.arraycopy(vs, 0, values, k * lanes + lo, width);
             }
@@ -343,14 +359,15 @@ public final class BatchEngine {
 
     /**
      * One lane (block lane i of {@code width}) of up to {@link #LANE_CLASSES} held classes over every close, its
-     * positions and running sums in locals (registers): the same operations as {@link #simulate} in the same order,
-     * without a memory round trip on the chain from one close to the next. Classes j ≥ h are skipped by branches
-     * that go the same way at every close (their locals stay 0 and are never read).
+     * positions and drawdown in locals (registers): the same operations as {@link #simulate} in the same order,
+     * without a memory round trip on the chain from one close to the next. It always runs five classes, so no branch
+     * per class is taken at a close: a class j ≥ h grows by {@link #growth5}'s 1 from ±0 and adds ±0 to the value,
+     * which changes nothing (the value, a sum starting at +0, is never −0); the band's pre-check skips those classes.
      */
     private void simulateLane(Plan plan, int[] ix, int l, int i, int width, Batch b) {
         final int n = dates.length;
         final int h = this.h;
-        final double[] g = growth;
+        final double[] g = growth5;
         final double w0 = w[0];
         final double w1 = h > 1 ? w[1] : 0;
         final double w2 = h > 2 ? w[2] : 0;
@@ -361,13 +378,14 @@ public final class BatchEngine {
         final boolean off = plan.rule == null;
         final boolean calendarRule = !off && band == null;
         final boolean daily = plan.daily;
-        final double m0 = band == null ? 0 : band.beta[0];
-        final double m1 = band == null || h < 2 ? 0 : band.beta[1];
-        final double m2 = band == null || h < 3 ? 0 : band.beta[2];
-        final double m3 = band == null || h < 4 ? 0 : band.beta[3];
-        final double m4 = band == null || h < 5 ? 0 : band.beta[4];
+        final double[] reach = plan.reach;
+        final double m0 = reach[0];
+        final double m1 = reach[1];
+        final double m2 = reach[2];
+        final double m3 = reach[3];
+        final double m4 = reach[4];
         final double costRate = plan.costRate;
-        final double[] returns = b.returns;
+        final double[] vb = b.blockValues;
         final double[] values = b.values;
         final int lanes = b.lanes;
         final double[] scratch = b.scratch;
@@ -376,8 +394,7 @@ public final class BatchEngine {
         double p2 = w2 * v0;
         double p3 = w3 * v0;
         double p4 = w4 * v0;
-        double last = v0;
-        double mean = 0;
+        vb[i] = v0;
         double peak = v0; // Metrics.of's drawdown loop starts at values[0]
         double floor = v0;
         double maxDd = 0;
@@ -386,25 +403,13 @@ public final class BatchEngine {
         double cost = 0;
         for (int k = 1; k < n; k++) {
             // step 1 (PathArithmetic.applyReturns): P[j] ← P[j]·(1 + r), V = 0 + P[0] + P[1] + … in class order
-            final int o = ix[k] * h;
+            final int o = ix[k] * LANE_CLASSES;
             p0 = p0 * g[o];
-            double v = 0.0 + p0;
-            if (h > 1) {
-                p1 = p1 * g[o + 1];
-                v += p1;
-                if (h > 2) {
-                    p2 = p2 * g[o + 2];
-                    v += p2;
-                    if (h > 3) {
-                        p3 = p3 * g[o + 3];
-                        v += p3;
-                        if (h > 4) {
-                            p4 = p4 * g[o + 4];
-                            v += p4;
-                        }
-                    }
-                }
-            }
+            p1 = p1 * g[o + 1];
+            p2 = p2 * g[o + 2];
+            p3 = p3 * g[o + 3];
+            p4 = p4 * g[o + 4];
+            double v = 0.0 + p0 + p1 + p2 + p3 + p4;
             // step 2: the rule; a trade as Batch.tradeTo (FixedCost's arithmetic)
             double[] to = null;
             if (off) {
@@ -414,11 +419,11 @@ public final class BatchEngine {
                     to = w;
                 }
             } else if ((daily || (days != null && days[k]))
-                    && (Math.abs(p0 - w0 * v) >= m0 * v * MARGIN
-                    || h > 1 && Math.abs(p1 - w1 * v) >= m1 * v * MARGIN
-                    || h > 2 && Math.abs(p2 - w2 * v) >= m2 * v * MARGIN
-                    || h > 3 && Math.abs(p3 - w3 * v) >= m3 * v * MARGIN
-                    || h > 4 && Math.abs(p4 - w4 * v) >= m4 * v * MARGIN)) {
+                    && (Math.abs(p0 - w0 * v) >= m0 * v
+                    || h > 1 && Math.abs(p1 - w1 * v) >= m1 * v
+                    || h > 2 && Math.abs(p2 - w2 * v) >= m2 * v
+                    || h > 3 && Math.abs(p3 - w3 * v) >= m3 * v
+                    || h > 4 && Math.abs(p4 - w4 * v) >= m4 * v)) {
                 // the band's own checks, as BandTrigger.check
                 put(scratch, h, p0, p1, p2, p3, p4);
                 int worst = band.clearlyInside(scratch, w, v) ? -1 : band.breached(scratch, w, v);
@@ -456,11 +461,8 @@ public final class BatchEngine {
                 cost += c;
                 v = vAfter;
             }
-            // step 3: the period return and its running mean, the drawdown (Metrics.of's loops)
-            double r = v / last - 1;
-            returns[(k - 1) * width + i] = r;
-            mean += r;
-            last = v;
+            // step 3: the value (the period returns follow in Batch.finishBlock), the drawdown (Metrics.of's loop)
+            vb[k * BLOCK + i] = v;
             if (values != null) {
                 values[k * lanes + l] = v;
             }
@@ -475,9 +477,7 @@ public final class BatchEngine {
                 }
             }
         }
-        b.bLast[i] = last;
         b.bMaxDd[i] = maxDd;
-        b.bMean[i] = mean;
         b.eventCount[l] = events;
         b.turnover[l] = turnover;
         b.cost[l] = cost;
@@ -527,13 +527,13 @@ public final class BatchEngine {
         private final double[] ps; // the block's positions: block lane i's class j at j·BLOCK + i
         private final double[] vs; // the block's values at the close being run
         private final int[] row; // the block's window rows at the close being run, times h
-        private final double[] bLast; // the block's running sums, by block lane
-        private final double[] bMean;
-        private final double[] bPeak;
+        private final double[] bPeak; // the block's running drawdown, by block lane
+
         private final double[] bFloor;
         private final double[] bMaxDd;
         private final double[] scratch;
-        private final double[] returns; // the block's period returns: block lane i's at close k at (k − 1)·(hi − lo) + i
+        private final double[] blockValues; // the block's values: block lane i's at close k at k·BLOCK + i
+        private final double[] returns; // the block's period returns: block lane i's at close k at (k − 1)·BLOCK + i
         private final double[] values; // lane l's value at close k at k·L + l, or null
         private final double[] last;
         private final double[] ss;
@@ -557,13 +557,12 @@ public final class BatchEngine {
             ps = new double[BLOCK * h];
             vs = new double[BLOCK];
             row = new int[BLOCK];
-            bLast = new double[BLOCK];
-            bMean = new double[BLOCK];
             bPeak = new double[BLOCK];
             bFloor = new double[BLOCK];
             bMaxDd = new double[BLOCK];
             scratch = new double[h];
-            returns = new double[Math.max(1, (n - 1) * Math.min(BLOCK, maxLanes))];
+            blockValues = new double[n * BLOCK];
+            returns = new double[(n - 1) * BLOCK];
             ss = new double[maxLanes];
             values = output == Output.SUMMARY ? null : new double[n * maxLanes];
             last = new double[maxLanes];
@@ -658,27 +657,86 @@ public final class BatchEngine {
             return e.valueAfter();
         }
 
-        /** The sample variance's second pass (SEMANTICS §5) over the block's buffered period returns. */
+        /**
+         * The block's period returns r = V_k / V_{k−1} − 1 (one division loop over all its lanes and closes, which the
+         * compiler vectorises), then per lane their mean and the sample variance's sum of squares (SEMANTICS §5), each
+         * summed in close order as {@link Metrics#of} does, eight lanes' sums side by side.
+         */
         private void finishBlock(int lo, int hi) {
             int n = dates.length;
             int width = hi - lo;
-            System.arraycopy(bLast, 0, last, lo, width);
+            final double[] vb = blockValues;
+            for (int i = 0; i < width; i++) {
+                last[lo + i] = vb[(n - 1) * BLOCK + i];
+            }
             System.arraycopy(bMaxDd, 0, maxDd, lo, width);
             if (n < 3) {
                 return;
             }
-            for (int i = 0; i < width; i++) {
-                bMean[i] /= (n - 1);
-                vs[i] = 0; // the block's sums of squares
-            }
-            for (int k = 0; k < n - 1; k++) {
-                int base = k * width;
-                for (int i = 0; i < width; i++) {
-                    double d = returns[base + i] - bMean[i];
-                    vs[i] += d * d;
+            if (width < BLOCK) { // lanes not run in this block: any finite values, never read back
+                for (int k = 0; k < n; k++) {
+                    Arrays.fill(vb, k * BLOCK + width, (k + 1) * BLOCK, 1.0);
                 }
             }
-            System.arraycopy(vs, 0, ss, lo, width);
+            final double[] r = returns;
+            final int len = (n - 1) * BLOCK;
+            for (int x = 0; x < len; x++) {
+                r[x] = vb[x + BLOCK] / vb[x] - 1;
+            }
+            double m0 = 0;
+            double m1 = 0;
+            double m2 = 0;
+            double m3 = 0;
+            double m4 = 0;
+            double m5 = 0;
+            double m6 = 0;
+            double m7 = 0;
+            for (int x = 0; x < len; x += BLOCK) {
+                m0 += r[x];
+                m1 += r[x + 1];
+                m2 += r[x + 2];
+                m3 += r[x + 3];
+                m4 += r[x + 4];
+                m5 += r[x + 5];
+                m6 += r[x + 6];
+                m7 += r[x + 7];
+            }
+            m0 /= (n - 1);
+            m1 /= (n - 1);
+            m2 /= (n - 1);
+            m3 /= (n - 1);
+            m4 /= (n - 1);
+            m5 /= (n - 1);
+            m6 /= (n - 1);
+            m7 /= (n - 1);
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            double s4 = 0;
+            double s5 = 0;
+            double s6 = 0;
+            double s7 = 0;
+            for (int x = 0; x < len; x += BLOCK) {
+                double d0 = r[x] - m0;
+                s0 += d0 * d0;
+                double d1 = r[x + 1] - m1;
+                s1 += d1 * d1;
+                double d2 = r[x + 2] - m2;
+                s2 += d2 * d2;
+                double d3 = r[x + 3] - m3;
+                s3 += d3 * d3;
+                double d4 = r[x + 4] - m4;
+                s4 += d4 * d4;
+                double d5 = r[x + 5] - m5;
+                s5 += d5 * d5;
+                double d6 = r[x + 6] - m6;
+                s6 += d6 * d6;
+                double d7 = r[x + 7] - m7;
+                s7 += d7 * d7;
+            }
+            double[] sums = {s0, s1, s2, s3, s4, s5, s6, s7};
+            System.arraycopy(sums, 0, ss, lo, width);
         }
 
         private void finish() {
