@@ -5,9 +5,11 @@ import foresto.backtest.RuleService;
 import foresto.i18n.Messages;
 import foresto.model.RuleRecord;
 import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.RuleText;
 import foresto.ui.common.UiState;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +84,15 @@ class KoreanDomainTextTest {
         assertThat(why).allMatch(KoreanDomainTextTest::hangul).allMatch(t -> t.contains("드리프트"));
         assertThat(shownTexts(robot, "col_trigger_type")).isNotEmpty().allMatch("드리프트"::equals);
         assertThat(vm.resultProperty().get().frequencyText()).isEqualTo("일간 데이터 (f = 252)");
+
+        // the Rules tab tells each stored rule in words on hover
+        robot.interact(() -> fx.window.main().tabs().getSelectionModel().select(1));
+        UiFixture.waitUntil(() -> !robot.lookup("#ruleTable .table-row-cell").queryAllAs(TableRow.class).isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> tips = robot.lookup("#ruleTable .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() != null && r.getTooltip() != null).map(r -> r.getTooltip().getText()).toList();
+        assertThat(tips).hasSize(vm.getRules().size()).allMatch(KoreanDomainTextTest::hangul)
+                .contains(RuleText.of(drift)).anyMatch(t -> t.startsWith("정기 리밸런싱, "));
     }
 
     /** The texts of the rendered, non-empty cells of the events table's column {@code id}. */

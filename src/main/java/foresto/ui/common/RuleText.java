@@ -9,6 +9,10 @@ import foresto.error.ForestoException;
 import foresto.i18n.Messages;
 import foresto.model.RuleRecord;
 import foresto.text.PlainNumber;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.util.Callback;
 
 import java.math.BigDecimal;
 import java.time.Month;
@@ -32,6 +36,17 @@ public final class RuleText {
         } catch (ForestoException | EngineException e) { // the rule's own checks throw EngineException
             return Messages.tr("rule.invalid", e.getMessage());
         }
+    }
+
+    /** Rows of a table of stored rules that show the rule in words on hover. */
+    public static Callback<TableView<RuleRecord>, TableRow<RuleRecord>> rowsWithTooltip() {
+        return table -> new TableRow<>() {
+            @Override
+            protected void updateItem(RuleRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                setTooltip(empty || r == null ? null : new Tooltip(of(r)));
+            }
+        };
     }
 
     /** The rule in words, in the current language. */
