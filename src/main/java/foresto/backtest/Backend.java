@@ -2,6 +2,7 @@ package foresto.backtest;
 
 import foresto.config.AppConfig;
 import foresto.db.Database;
+import foresto.model.StartupProgress;
 
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -25,7 +26,7 @@ public final class Backend implements AutoCloseable {
     }
 
     /** Opens the configured database, migrates it, loads first-start data, and builds the services. */
-    public static Backend start(AppConfig config, Consumer<String> progress) {
+    public static Backend start(AppConfig config, Consumer<StartupProgress> progress) {
         Database db = Database.openReady(config, progress);
         return new Backend(db, FeatureFlags.from(config), Clock.systemDefaultZone());
     }

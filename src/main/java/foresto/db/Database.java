@@ -8,6 +8,8 @@ import foresto.config.JdbcUrl;
 import foresto.config.Secrets;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.model.StartupProgress;
+import foresto.model.StartupProgress.Step;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -49,13 +51,13 @@ public final class Database implements AutoCloseable {
     }
 
     /** Opens the configured database (embedded when none is configured); does not migrate. */
-    public static Database open(AppConfig config, Consumer<String> progress) {
+    public static Database open(AppConfig config, Consumer<StartupProgress> progress) {
         if (config.dbUrl().isPresent()) {
-            progress.accept("Connecting to " + redact(config.dbUrl().get()) + " …");
+            progress.accept(StartupProgress.of(Step.CONNECTING, redact(config.dbUrl().get())));
             return connect(config.dbUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null));
         }
         Path dir = config.dataDirectory().resolve("pgdata");
-        progress.accept("Starting the embedded PostgreSQL (data in " + dir + ") …");
+        progress.accept(StartupProgress.of(Step.STARTING, dir));
         EmbeddedServer pg = EmbeddedServer.start(dir, config.postgresBinaries(), progress);
         try {
             return new Database(pool(pg.jdbcUrl(), EmbeddedServer.USER, pg.password()), pg,
@@ -157,10 +159,10 @@ public final class Database implements AutoCloseable {
     }
 
     /** Opens, migrates and (when empty) loads the seed rules and sample data: what the app and commands use. */
-    public static Database openReady(AppConfig config, Consumer<String> progress) {
+    public static Database openReady(AppConfig config, Consumer<StartupProgress> progress) {
         Database db = open(config, progress);
         try {
-            progress.accept("Migrating the schema …");
+            progress.accept(StartupProgress.of(Step.MIGRATING));
             db.ensureMigrated();
             SampleData.ensure(db.dataSource(), progress);
             return db;

@@ -3,6 +3,8 @@ package foresto.db;
 import foresto.config.AppConfig;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.model.StartupProgress;
+import foresto.model.StartupProgress.Step;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -53,7 +55,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /** Starts on {@code dataDir} with the programs in the configured private folder (see AppConfig). */
-    public static EmbeddedServer start(Path dataDir, Consumer<String> progress) {
+    public static EmbeddedServer start(Path dataDir, Consumer<StartupProgress> progress) {
         return start(dataDir, AppConfig.load().postgresBinaries(), progress);
     }
 
@@ -61,7 +63,7 @@ public final class EmbeddedServer implements AutoCloseable {
      * Starts on {@code dataDir}, running PostgreSQL's programs only from {@code binaries}, a folder private to this
      * user (created 0700 when missing; refused when it or a folder above it can be changed by someone else).
      */
-    public static EmbeddedServer start(Path dataDir, Path binaries, Consumer<String> progress) {
+    public static EmbeddedServer start(Path dataDir, Path binaries, Consumer<StartupProgress> progress) {
         Path unpacked = PrivateBinaries.prepare(binaries);
         try {
             Path parent = dataDir.toAbsolutePath().getParent();
@@ -101,7 +103,7 @@ public final class EmbeddedServer implements AutoCloseable {
             EmbeddedServer server = new EmbeddedServer(pg, password, dataDir);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             if (upgrade) {
-                progress.accept("Protecting the embedded PostgreSQL with a password (one time) …");
+                progress.accept(StartupProgress.of(Step.PASSWORD));
                 server.protectFormerTrustServer();
             }
             return server;

@@ -2,6 +2,8 @@ package foresto.db;
 
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.model.StartupProgress;
+import foresto.model.StartupProgress.Step;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -40,7 +42,7 @@ final class LeftoverServer {
     private LeftoverServer() {
     }
 
-    static void stopIfOrphaned(Path dataDir, Consumer<String> progress) throws IOException {
+    static void stopIfOrphaned(Path dataDir, Consumer<StartupProgress> progress) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -49,7 +51,7 @@ final class LeftoverServer {
         Optional<ProcessHandle> leftover = postmasterOf(dataDir, pidFile);
         if (leftover.isPresent()) {
             ProcessHandle p = leftover.get();
-            progress.accept("Stopping the embedded PostgreSQL (pid " + p.pid() + ") left running by an earlier Foresto …");
+            progress.accept(StartupProgress.of(Step.STOPPING_LEFTOVER, p.pid()));
             p.destroy(); // SIGTERM: a clean ("smart") shutdown; its clients died with the app
             if (!exited(p, STOP_WAIT_SECONDS)) {
                 p.destroyForcibly(); // it did not stop: what a crash does too; the next start recovers from the WAL
@@ -69,12 +71,12 @@ final class LeftoverServer {
      * still in use"). They are found by their working directory, which PostgreSQL sets to the data directory; they
      * get a few seconds, then are killed (their postmaster is gone; the start recovers from the WAL).
      */
-    private static void awaitOrphans(Path dataDir, Consumer<String> progress) {
+    private static void awaitOrphans(Path dataDir, Consumer<StartupProgress> progress) {
         List<ProcessHandle> orphans = postgresProcessesIn(dataDir);
         if (orphans.isEmpty()) {
             return;
         }
-        progress.accept("Waiting for " + orphans.size() + " process(es) of a PostgreSQL that stopped abruptly …");
+        progress.accept(StartupProgress.of(Step.WAITING_ORPHANS, orphans.size()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ORPHAN_WAIT_SECONDS);
         for (ProcessHandle p : orphans) {
             exited(p, Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);

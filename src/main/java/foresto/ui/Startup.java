@@ -3,6 +3,7 @@ package foresto.ui;
 import foresto.backtest.Backend;
 import foresto.config.AppConfig;
 import foresto.i18n.Messages;
+import foresto.model.StartupProgress;
 import foresto.ui.common.UiError;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -57,8 +58,8 @@ public final class Startup {
         return c != null ? c : AppConfig.load();
     }
 
-    private static void progress(String english) {
-        String message = ProgressText.of(english);
+    private static void progress(StartupProgress step) {
+        String message = ProgressText.of(step);
         lastMessage = message;
         listener.accept(message);
     }

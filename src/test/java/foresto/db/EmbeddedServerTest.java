@@ -170,7 +170,7 @@ class EmbeddedServerTest {
         assertThat(ProcessHandle.of(postmaster)).as("the leftover server outlived the app").isPresent();
         List<String> progress = new ArrayList<>();
         AppConfig config = AppConfig.of(Map.of("FORESTO_DATA_DIR", home.toString(), "FORESTO_CONFIG", "/nonexistent"));
-        try (Database db = Database.open(config, progress::add); Connection c = db.dataSource().getConnection()) {
+        try (Database db = Database.open(config, p -> progress.add(p.toString())); Connection c = db.dataSource().getConnection()) {
             assertThat(c.isValid(2)).isTrue();
         }
         assertThat(progress).anyMatch(m -> m.contains("left running by an earlier Foresto") && m.contains("" + postmaster));

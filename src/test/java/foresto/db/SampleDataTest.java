@@ -28,7 +28,7 @@ class SampleDataTest {
     void aFreshDataDirectoryGetsBothDatasetsAndTheSixtyFortyPortfolio() {
         try (Database db = TestDatabase.freshMigrated()) {
             List<String> progress = new ArrayList<>();
-            SampleData.ensure(db.dataSource(), progress::add);
+            SampleData.ensure(db.dataSource(), p -> progress.add(p.toString()));
 
             List<DatasetRecord> datasets = new MarketDataRepository(db.dataSource()).findAll();
             assertThat(datasets).extracting(DatasetRecord::name)
@@ -132,7 +132,7 @@ class SampleDataTest {
             assertThat(first.get("portfolio")).isEqualTo(6);
 
             List<String> progress = new ArrayList<>();
-            SampleData.ensure(db.dataSource(), progress::add);
+            SampleData.ensure(db.dataSource(), p -> progress.add(p.toString()));
 
             assertThat(counts(db)).isEqualTo(first);
             assertThat(new MarketDataRepository(db.dataSource()).findAll()).isEqualTo(datasets);

@@ -4,6 +4,7 @@ import foresto.backtest.Failures;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.i18n.ErrorText;
+import foresto.i18n.Messages;
 
 /** A failure as the analyst sees it: a stable code and a readable message (never a stack trace). */
 public record UiError(String title, ErrorCode code, String message) {
@@ -15,6 +16,14 @@ public record UiError(String title, ErrorCode code, String message) {
 
     public String describe() {
         return code + ": " + message;
+    }
+
+    /**
+     * The failure in one line for a status bar: the code and the technical message first (what a search or a support
+     * request needs, as the status always showed it), then the plain sentence in the analyst's language.
+     */
+    public String status() {
+        return Messages.tr("error.status", ErrorText.plain(code), code.name(), message == null ? "" : message);
     }
 
     /** What went wrong in plain words (the analyst's language), then a details line with the code and the message. */

@@ -68,7 +68,7 @@ public final class EventRow {
         };
     }
 
-    /** Same columns as the CSV; money with two decimals, turnover and weights as percentages. */
+    /** Same columns as the CSV; money with two decimals, turnover and weights as percentages, the trigger in the app's language. */
     static String text(EventTable.Column c, RebalancingEvent e) {
         if (isNumeric(c.header())) {
             return numberText(c.header(), number(c.header(), e));
@@ -76,6 +76,9 @@ public final class EventRow {
         return switch (c.header()) {
             case "before_weights" -> percentMap(e.beforeWeights());
             case "after_weights" -> percentMap(e.afterWeights());
+            case "trigger_type" -> WhyText.trigger(e);
+            case "trigger_detail" -> WhyText.of(e);
+            case "band_kind" -> WhyText.band(e);
             default -> c.raw().apply(e);
         };
     }

@@ -6,6 +6,7 @@ import foresto.engine.PathStats;
 import foresto.engine.PeriodsPerYear;
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.common.FrequencyText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +132,7 @@ public final class RunCharts {
         PeriodsPerYear f = m.run().summary().frequency();
         return req.portfolioName() + " · " + (req.ruleName() == null ? tr("main.charts.offHeading") : req.ruleName())
                 + " · " + LocaleFormat.date(req.startDate()) + " – " + LocaleFormat.date(req.endDate()) + " · " + datasetLabel
-                + (f.equals(PeriodsPerYear.DAILY) ? "" : " · " + f.label());
+                + (f.equals(PeriodsPerYear.DAILY) ? "" : " · " + FrequencyText.of(f));
     }
 
     public static void formatAxes(TimeSeriesChart valueChart, TimeSeriesChart driftChart) {

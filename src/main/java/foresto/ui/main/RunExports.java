@@ -72,7 +72,7 @@ final class RunExports {
         executor.submit("export", work, n -> vm.statusProperty().set(tr("main.export.exported", LocaleFormat.integer(n), what, file.toString())),
                 t -> {
                     UiError e = UiError.of(tr("main.export.failedTitle"), t);
-                    vm.statusProperty().set(tr("common.failed", e.describe()));
+                    vm.statusProperty().set(tr("common.failed", e.status()));
                     dialogs.showError(e);
                 }, () -> vm.statusProperty().set(tr("main.status.cancelled")));
     }

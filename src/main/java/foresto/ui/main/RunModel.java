@@ -5,13 +5,13 @@ import static foresto.i18n.Messages.tr;
 import com.fasterxml.jackson.databind.JsonNode;
 import foresto.backtest.RequestHash;
 import foresto.backtest.RunView;
-import foresto.csv.EventTable;
 import foresto.engine.AssetClass;
 import foresto.engine.RebalancingEvent;
 import foresto.json.Json;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
 import foresto.text.DisplayNumber;
+import foresto.ui.common.FrequencyText;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -196,7 +196,7 @@ public final class RunModel {
      * recorded says it was computed with f = 252.
      */
     public String frequencyText() {
-        String f = run.summary().frequency().label();
+        String f = FrequencyText.of(run.summary().frequency());
         return run.summary().recordsFrequency() ? f
                 : tr("main.run.frequencyNotRecorded", f);
     }
@@ -240,7 +240,7 @@ public final class RunModel {
     }
 
     private static String tooltipOf(RebalancingEvent e) {
-        return tr("main.run.eventTooltip", LocaleFormat.date(e.eventDate()), e.triggerType().toString(), EventTable.why(e),
+        return tr("main.run.eventTooltip", LocaleFormat.date(e.eventDate()), WhyText.trigger(e), WhyText.of(e),
                 DisplayNumber.percent(e.turnover()), DisplayNumber.money(e.costAmount()), DisplayNumber.rate(e.costRate()),
                 DisplayNumber.money(e.valueBefore()), DisplayNumber.money(e.valueAfter()));
     }
@@ -290,12 +290,12 @@ public final class RunModel {
     /** For a DRIFT event: "EQUITY(주식) breached by +0.52%p (drift +5.52%p ≥ 5%p)"; otherwise the trigger text. */
     public String breachText(int event) {
         RebalancingEvent e = events.get(event);
-        return e.triggerDetail().match(p -> EventTable.why(e), d -> {
+        return e.triggerDetail().match(p -> WhyText.of(e), d -> {
             String code = d.breachedAssetClass().name();
             double signed = d.drifts().get(code);
             double band = d.bands() != null ? d.bands().get(code) : d.threshold();
             return tr("main.run.breach", code, d.breachedAssetClass().koreanName(), String.format(Locale.ROOT, "%+.2f", signed * 100),
-                    String.format(Locale.ROOT, "%.2f", (Math.abs(signed) - band) * 100), d.band().toString(),
+                    String.format(Locale.ROOT, "%.2f", (Math.abs(signed) - band) * 100), WhyText.band(d),
                     String.format(Locale.ROOT, "%.2f", band * 100));
         });
     }

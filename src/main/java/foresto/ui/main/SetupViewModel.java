@@ -14,6 +14,7 @@ import foresto.model.RuleRecord;
 import foresto.rule.RuleCodec;
 import foresto.text.PlainNumber;
 import foresto.ui.common.UiState;
+import foresto.ui.common.RuleText;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -134,9 +135,9 @@ public final class SetupViewModel {
             return "";
         }
         if (r == adoptedRecord) {
-            return tr(ADOPTED_NOTE, RuleCodec.describe(adoptedRule));
+            return tr(ADOPTED_NOTE, RuleText.of(adoptedRule));
         }
-        return tr(EFFECTIVE_FROM, r.describe(), LocaleFormat.date(r.effectiveFrom()));
+        return tr(EFFECTIVE_FROM, RuleText.of(r), LocaleFormat.date(r.effectiveFrom()));
     }
 
     /** The engine rule Run would use (an adopted one as it was run), or null when none is chosen or it is invalid. */

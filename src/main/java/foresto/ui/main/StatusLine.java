@@ -30,7 +30,7 @@ final class StatusLine {
     /** A background job failed: the status names the failure and the error dialog shows it. */
     void failed(Throwable t) {
         UiError e = UiError.of(tr("main.status.operationFailed"), t);
-        text.set(tr("common.failed", e.describe()));
+        text.set(tr("common.failed", e.status()));
         errors.accept(e);
     }
 

@@ -5,6 +5,7 @@ import foresto.engine.Metrics;
 import foresto.engine.robust.BootstrapStudy;
 import foresto.engine.robust.BootstrapSummary.Quantiles;
 import foresto.text.PlainNumber;
+import foresto.ui.common.FrequencyText;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -49,7 +50,7 @@ public record BootstrapFigures(BootstrapStudy.Result result, String nameA, Strin
     /** What the share is and is not, and how the histories were drawn. */
     public String note() {
         return tr("robust.bootstrap.note", Texts.count(result.dates().length - 1), PlainNumber.of(result.block()),
-                Long.toUnsignedString(result.seed()), result.periodsPerYear().label());
+                Long.toUnsignedString(result.seed()), FrequencyText.of(result.periodsPerYear()));
     }
 
     /** "Median CAGR difference +0.12 %p (p5 −0.40 %p, p95 +0.61 %p); median max-drawdown difference −1.20 %p." */

@@ -267,7 +267,7 @@ public final class RobustnessViewModel {
             shown.accept(f.figures(), f.stored());
         }, t -> {
             UiError e = UiError.of(Messages.tr("studies.failed"), t);
-            status.set(Messages.tr("common.failed", e.describe()));
+            status.set(Messages.tr("common.failed", e.status()));
             errors.accept(e);
         }, () -> status.set(Messages.tr(cancellation.cancel() ? "studies.cancelled" : "robust.tooLateToCancel")));
     }

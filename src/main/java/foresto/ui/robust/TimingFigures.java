@@ -7,6 +7,7 @@ import foresto.engine.Metrics;
 import foresto.engine.RebalancingRule;
 import foresto.engine.robust.TimingStudy;
 import foresto.text.PlainNumber;
+import foresto.ui.common.FrequencyText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public record TimingFigures(TimingStudy.Result result, String ruleName, int mont
         return tr("robust.timing.tranche", Integer.toString(result.variants().size()), Texts.percent(t.cagr()),
                 Texts.percent(t.volatility()), Texts.percent(t.maxDrawdown()), Texts.money(t.finalValue()),
                 Integer.toString(t.eventCount()), Texts.percent(off.cagr()), Texts.percent(off.maxDrawdown()),
-                result.periodsPerYear().label());
+                FrequencyText.of(result.periodsPerYear()));
     }
 
     /** One CSV row per variant ({@link #CSV_COLUMNS}): numbers in full, plain digits. */

@@ -7,6 +7,7 @@ import foresto.rule.RuleCodec.Column;
 import foresto.text.PlainNumber;
 import foresto.ui.common.ColumnFit;
 import foresto.ui.common.NumberColumn;
+import foresto.ui.common.RuleText;
 import foresto.ui.main.MainController;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -54,6 +55,7 @@ public final class RulesController {
     public void bind(RulesViewModel vm) {
         this.vm = vm;
         ruleTable.setItems(vm.getRules());
+        ruleTable.setRowFactory(RuleText.rowsWithTooltip());
         ruleTable.setPlaceholder(new Label(Messages.tr("rules.noRules")));
         ruleTable.getColumns().setAll(List.of(
                 col(Messages.tr("rules.col.id"), r -> Long.toString(r.ruleId())),

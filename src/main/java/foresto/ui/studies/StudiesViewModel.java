@@ -74,7 +74,7 @@ public final class StudiesViewModel {
             flags.requireRebalancingAllowed("study " + Vanguard2010.NAME);
         } catch (ForestoException e) {
             UiError err = UiError.of(Messages.tr("studies.cannotRun"), e);
-            status.set(err.describe());
+            status.set(err.status());
             errors.accept(err);
             return;
         }
@@ -89,7 +89,7 @@ public final class StudiesViewModel {
             status.set(Messages.tr("studies.ran", StudyChart.baseDayWord(r.baseDay()), r.countText()));
         }, t -> {
             UiError e = UiError.of(Messages.tr("studies.failed"), t);
-            status.set(Messages.tr("common.failed", e.describe()));
+            status.set(Messages.tr("common.failed", e.status()));
             errors.accept(e);
         }, () -> status.set(Messages.tr("studies.cancelled")));
     }

@@ -18,6 +18,7 @@ import foresto.ui.common.BusyJobs;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import foresto.ui.main.MainViewModel;
+import foresto.ui.common.FrequencyText;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -247,12 +248,12 @@ public final class SweepViewModel {
             }
             result.set(r);
             String swept = tr("sweep.swept", LocaleFormat.integer(r.rows().size()), LocaleFormat.integer(r.rules().size()),
-                    LocaleFormat.integer(r.costRates().size()), r.periodsPerYear().label());
+                    LocaleFormat.integer(r.costRates().size()), FrequencyText.of(r.periodsPerYear()));
             status.set(swept + (r.bootstrap() == null ? "" : tr("sweep.sweptBootstrap", LocaleFormat.integer(r.bootstrap().paths())))
                     + tr("sweep.sweptHint"));
         }, t -> {
             UiError e = UiError.of(tr("sweep.failed"), t);
-            status.set(tr("common.failed", e.describe()));
+            status.set(tr("common.failed", e.status()));
             errors.accept(e);
         }, () -> status.set(tr("sweep.cancelled")));
     }

@@ -1,0 +1,106 @@
+package foresto.ui.common;
+
+import foresto.engine.BaseDayPolicy;
+import foresto.engine.CheckFrequency;
+import foresto.engine.EngineException;
+import foresto.engine.Frequency;
+import foresto.engine.RebalancingRule;
+import foresto.error.ForestoException;
+import foresto.i18n.Messages;
+import foresto.model.RuleRecord;
+import foresto.text.PlainNumber;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.util.Callback;
+
+import java.math.BigDecimal;
+import java.time.Month;
+import java.time.format.TextStyle;
+
+/**
+ * A rule in the analyst's words and language, built from the rule's fields through the bundles: "Drift ≥ 5 %p
+ * (absolute band), checked daily, traded back to target, cost 0.001" or "드리프트 ≥ 5 %p (절대 밴드), 매일 확인, 목표
+ * 비중까지 거래, 비용 0.001". Bands and trade-to fractions read as percentages (exactly as written, so two different
+ * rules never look alike), the cost rate as the decimal the rules editor takes. The command line and files keep
+ * {@code RuleCodec.describe}, the English one scripts may read.
+ */
+public final class RuleText {
+    private RuleText() {
+    }
+
+    /** The stored rule in words, or why it is not a valid rule. */
+    public static String of(RuleRecord r) {
+        try {
+            return of(r.toEngineRule());
+        } catch (ForestoException | EngineException e) { // the rule's own checks throw EngineException
+            return Messages.tr("rule.invalid", e.getMessage());
+        }
+    }
+
+    /** Rows of a table of stored rules that show the rule in words on hover. */
+    public static Callback<TableView<RuleRecord>, TableRow<RuleRecord>> rowsWithTooltip() {
+        return table -> new TableRow<>() {
+            @Override
+            protected void updateItem(RuleRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                setTooltip(empty || r == null ? null : new Tooltip(of(r)));
+            }
+        };
+    }
+
+    /** The rule in words, in the current language. */
+    public static String of(RebalancingRule r) {
+        String cost = PlainNumber.of(r.costRate());
+        return r.match(
+                p -> Messages.tr("rule.periodic", Messages.tr("rule.every." + p.frequency().name()),
+                        day(r, p.frequency()), cost),
+                d -> Messages.tr("rule.drift",
+                        Messages.tr("rule.condition." + d.band().name(), percent(d.threshold()), percent(d.rho())),
+                        Messages.tr("rule.bandKind." + d.band().name()), check(r, d.check()), tradeTo(d.rebalanceTo()),
+                        cost));
+    }
+
+    private static String check(RebalancingRule r, CheckFrequency check) {
+        Frequency f = check.period();
+        return f == null ? Messages.tr("rule.check.daily")
+                : Messages.tr("rule.check.calendar", Messages.tr("rule.every." + f.name()), day(r, f));
+    }
+
+    private static String tradeTo(double rebalanceTo) {
+        return rebalanceTo == 0 ? Messages.tr("rule.tradeTo.target") : Messages.tr("rule.tradeTo.band", percent(rebalanceTo));
+    }
+
+    /**
+     * The day of the period the rule acts on, with its day offset and phase (SEMANTICS §12.1): "first trading day",
+     * "3rd trading day of each quarter starting February".
+     */
+    static String day(RebalancingRule r, Frequency f) {
+        boolean first = r.baseDayPolicy() == BaseDayPolicy.FIRST_TRADING_DAY;
+        int k = r.dayOffset();
+        String day = k == 0 ? Messages.tr(first ? "rule.day.first" : "rule.day.last")
+                : Messages.tr(first ? "rule.day.nth" : "rule.day.nthLast", ordinal(k + 1));
+        if (r.phase() == 0) {
+            return day;
+        }
+        return Messages.tr("rule.day.phased", day, Messages.tr("rule.period." + f.name()),
+                Month.of(r.phase() + 1).getDisplayName(TextStyle.FULL, Messages.locale()));
+    }
+
+    /** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st (Korean: 1번째, 2번째 …). */
+    static String ordinal(int n) {
+        int tens = n % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return Messages.tr("rule.ordinal." + suffix, Integer.toString(n));
+    }
+
+    /** A fraction as an exact percentage without trailing zeros: 0.05 → "5", 0.125 → "12.5"; NaN (no value) → "". */
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "" : PlainNumber.of(new BigDecimal(Double.toString(fraction)).movePointRight(2));
+    }
+}

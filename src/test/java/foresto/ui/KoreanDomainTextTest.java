@@ -1,0 +1,108 @@
+package foresto.ui;
+
+import foresto.backtest.ImportService;
+import foresto.backtest.RuleService;
+import foresto.i18n.Messages;
+import foresto.model.RuleRecord;
+import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.RuleText;
+import foresto.ui.common.UiState;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On the Korean screen the sentences the lab builds from its data read in Korean: the chosen rule under the picker,
+ * the events table's "Why it fired" and trigger columns, and the data frequency of the Summary.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KoreanDomainTextTest {
+    private UiFixture fx;
+
+    @BeforeAll
+    void createFixture() {
+        fx = new UiFixture(true);
+    }
+
+    @AfterAll
+    void closeFixture() {
+        Messages.use(Locale.ENGLISH); // the other tests of this JVM read English
+        fx.close();
+    }
+
+    @Test
+    void theKoreanEventsTableSaysWhyInKorean(FxRobot robot) throws Exception {
+        Messages.use(Locale.KOREAN);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage((Stage stage) -> {
+            MainWindow.applyTheme();
+            fx.window = MainWindow.create(fx.service, new RuleService(fx.db.dataSource()),
+                    new ImportService(fx.db.dataSource()), new FxTaskExecutor(), UiState.inMemory(),
+                    (owner, name) -> Optional.empty());
+            fx.window.showIn(stage);
+            stage.setMaximized(false);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        var vm = fx.window.mainViewModel();
+        UiFixture.waitUntil(() -> !vm.busyProperty().get() && !vm.getRules().isEmpty());
+
+        // a drift rule, so the explanation names the class that crossed its band
+        RuleRecord drift = vm.getRules().stream().filter(r -> r.driftThreshold() != null).findFirst().orElseThrow();
+        robot.interact(() -> vm.ruleProperty().set(drift));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(hangul(robot.lookup("#ruleLabel").queryAs(Label.class).getText())).as("the rule in words").isTrue();
+        assertThat(robot.lookup("#ruleLabel").queryAs(Label.class).getText()).contains("드리프트 ≥ ").contains("밴드");
+
+        robot.interact(vm::run);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> vm.resultProperty().get() != null && !vm.busyProperty().get());
+        TableView<?> table = robot.lookup("#eventTable").queryAs(TableView.class);
+        UiFixture.waitUntil(() -> !table.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> why = shownTexts(robot, "col_trigger_detail");
+        assertThat(why).as("rendered Why-it-fired cells").isNotEmpty();
+        assertThat(why).allMatch(KoreanDomainTextTest::hangul).allMatch(t -> t.contains("드리프트"));
+        assertThat(shownTexts(robot, "col_trigger_type")).isNotEmpty().allMatch("드리프트"::equals);
+        assertThat(vm.resultProperty().get().frequencyText()).isEqualTo("일간 데이터 (f = 252)");
+
+        // the Rules tab tells each stored rule in words on hover
+        robot.interact(() -> fx.window.main().tabs().getSelectionModel().select(1));
+        UiFixture.waitUntil(() -> !robot.lookup("#ruleTable .table-row-cell").queryAllAs(TableRow.class).isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> tips = robot.lookup("#ruleTable .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() != null && r.getTooltip() != null).map(r -> r.getTooltip().getText()).toList();
+        assertThat(tips).hasSize(vm.getRules().size()).allMatch(KoreanDomainTextTest::hangul)
+                .contains(RuleText.of(drift)).anyMatch(t -> t.startsWith("정기 리밸런싱, "));
+    }
+
+    /** The texts of the rendered, non-empty cells of the events table's column {@code id}. */
+    private static List<String> shownTexts(FxRobot robot, String id) {
+        return robot.lookup("#eventTable .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableColumn() != null && id.equals(c.getTableColumn().getId()))
+                .map(TableCell::getText).filter(t -> t != null && !t.isEmpty()).toList();
+    }
+
+    private static boolean hangul(String s) {
+        return s != null && s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
+    }
+}
