@@ -308,7 +308,15 @@ public final class RobustnessView extends BorderPane {
         String[] heads = {"A − B", "p5", "p25", Messages.tr("robust.col.median"), "p75", "p95"};
         for (int i = 0; i < heads.length; i++) {
             int c = i;
-            table.getColumns().add(col(heads[i], row -> row.get(c)));
+            TableColumn<List<String>, String> column = col(heads[i], row -> row.get(c));
+            if (c > 0) { // a copy of the table takes the percentiles themselves, in full
+                NumberColumn.copies(column, row -> {
+                    BootstrapFigures f = vm.bootstrapProperty().get();
+                    int r = table.getItems().indexOf(row);
+                    return f == null || r < 0 ? row.get(c) : f.tableValues().get(r)[c - 1];
+                });
+            }
+            table.getColumns().add(column);
         }
         table.setPrefHeight(122);
         table.setMinHeight(122);

@@ -123,6 +123,8 @@ class StudyOpenViewModelTest {
         assertThat(opened.cagrDifferences()).containsExactly(boot.cagrDifferences());
         assertThat(opened.result().fanA()).isDeepEqualTo(boot.result().fanA());
         assertThat(opened.result().finalB()).containsExactly(boot.result().finalB());
+        assertThat(opened.tableValues().get(0)).containsExactly(boot.result().cagrDiff().p5(), boot.result().cagrDiff().p25(),
+                boot.result().cagrDiff().median(), boot.result().cagrDiff().p75(), boot.result().cagrDiff().p95());
         assertThat(vm.changedSinceProperty(RobustnessViewModel.Study.BOOTSTRAP).get()).isEmpty();
         // Run repeats it: the stored study answers
         vm.runBootstrap();
