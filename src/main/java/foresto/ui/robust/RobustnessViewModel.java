@@ -19,14 +19,8 @@ import foresto.ui.main.MainViewModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import foresto.backtest.OpenedStudy;
 import foresto.model.StudyInfo;
-import foresto.rule.RuleCodec;
-import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Map;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -91,12 +85,8 @@ public final class RobustnessViewModel {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty(Messages.tr("robust.ready"));
 
-    /** A shown study: its id and the choices it was asked with ({@link #signature}), what "changed since" compares with. */
-    private record ShownStudy(long studyId, List<Object> signature) {
-    }
-
-    private final Map<Study, ShownStudy> shown = new EnumMap<>(Study.class);
-    private final Map<Study, StringProperty> changedSince = new EnumMap<>(Study.class);
+    /** Whether the choices still match each study on screen. */
+    private final ChangedSince changedSince;
     /** The kind of the study last opened from History (its view comes forward); null in between. */
     private final ObjectProperty<Study> opened = new SimpleObjectProperty<>();
 
@@ -108,14 +98,7 @@ public final class RobustnessViewModel {
         this.executor = executor;
         this.jobs = new BusyJobs(executor);
         this.errors = errors;
-        for (Study s : Study.values()) {
-            changedSince.put(s, new SimpleStringProperty(""));
-        }
-        for (Observable o : List.of(setup.portfolioProperty(), setup.datasetProperty(), setup.startDateProperty(),
-                setup.endDateProperty(), setup.initialValueProperty(), setup.missingPolicyProperty(), setup.ruleProperty(),
-                phases, offsets, lengthMonths, stepMonths, paths, block, seed, ruleB)) {
-            o.addListener(x -> updateChanged());
-        }
+        this.changedSince = new ChangedSince(this);
         setup.openStudiesWith(this::open);
     }
 
@@ -124,7 +107,7 @@ public final class RobustnessViewModel {
      * study's fields) no longer match the {@code study} on screen; empty while they do, or before any is shown.
      */
     public ReadOnlyStringProperty changedSinceProperty(Study study) {
-        return changedSince.get(study);
+        return changedSince.text(study);
     }
 
     /** The kind of the study last opened from History; the view shows that study's page. */
@@ -196,90 +179,11 @@ public final class RobustnessViewModel {
             }
             default -> throw new IllegalStateException(kind.name());
         }
-        shownStudy(kind, id, signature(kind));
+        changedSince.shown(kind, id, changedSince.signature(kind));
         opened.set(null);
         opened.set(kind);
     }
 
-    /** {@code study} #{@code id} is on screen, asked with {@code signature}. */
-    private void shownStudy(Study study, long id, List<Object> signature) {
-        shown.put(study, new ShownStudy(id, signature));
-        updateChanged();
-    }
-
-    private void updateChanged() {
-        for (Study s : Study.values()) {
-            ShownStudy was = shown.get(s);
-            changedSince.get(s).set(was == null || was.signature().equals(signature(s)) ? ""
-                    : Messages.tr("robust.changedSince", Long.toString(was.studyId())));
-        }
-    }
-
-    /**
-     * What a study of {@code study}'s kind would be asked with now: the setup's portfolio, dataset, window, initial
-     * value, missing-data policy and rule A (by its parameters), and the kind's fields (sets and numbers by value).
-     */
-    List<Object> signature(Study study) {
-        List<Object> k = new ArrayList<>();
-        PortfolioRecord portfolio = setup.portfolioProperty().get();
-        DatasetRecord dataset = setup.datasetProperty().get();
-        k.add(portfolio == null ? null : portfolio.portfolioId());
-        k.add(dataset == null ? null : dataset.datasetId());
-        k.add(setup.startDateProperty().get());
-        k.add(setup.endDateProperty().get());
-        k.add(numberKey(setup.initialValueProperty().get()));
-        k.add(setup.missingPolicyProperty().get());
-        k.add(ruleKey(setup.ruleProperty().get()));
-        switch (study) {
-            case TIMING -> {
-                k.add(setKey(phases.get()));
-                k.add(setKey(offsets.get()));
-            }
-            case WINDOWS -> {
-                k.add(numberKey(lengthMonths.get()));
-                k.add(numberKey(stepMonths.get()));
-            }
-            case BOOTSTRAP -> {
-                k.add(numberKey(paths.get()));
-                k.add(numberKey(block.get()));
-                k.add(seed.get() == null ? null : seed.get().trim());
-                k.add(ruleKey(ruleB.get()));
-            }
-            default -> throw new IllegalStateException(study.name());
-        }
-        return k;
-    }
-
-    private static Object ruleKey(RuleRecord r) {
-        if (r == null) {
-            return null;
-        }
-        try {
-            return RuleCodec.hashParameters(r.toEngineRule());
-        } catch (RuntimeException e) {
-            return r.ruleName();
-        }
-    }
-
-    private static Object setKey(String text) {
-        try {
-            int[] set = parseSet("set", text);
-            return set == null ? "" : Arrays.stream(set).boxed().toList();
-        } catch (RuntimeException e) {
-            return text;
-        }
-    }
-
-    private static Object numberKey(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        try {
-            return Double.parseDouble(text.trim().replace(",", ""));
-        } catch (NumberFormatException e) {
-            return text.trim();
-        }
-    }
 
     /** The scenario choices and rule A, shared with the Analysis tab's setup. */
     public MainViewModel setup() {
@@ -444,7 +348,7 @@ public final class RobustnessViewModel {
                 throw new ForestoException(ErrorCode.INVALID_RULE, "choose a rule (A) in the Analysis tab or here");
             }
             work = prepared.prepare(scope(), rule, cancellation);
-            asked = signature(study); // what "changed since" compares with once this study is shown
+            asked = changedSince.signature(study); // what "changed since" compares with once this study is shown
         } catch (RuntimeException e) {
             errors.accept(UiError.of(Messages.tr("studies.cannotRun"), e));
             return;
@@ -456,7 +360,7 @@ public final class RobustnessViewModel {
         jobs.submitCancellable("robustness " + study, work, f -> {
             progress.set(1);
             shown.accept(f.figures(), f.stored());
-            shownStudy(study, f.studyId(), asked);
+            changedSince.shown(study, f.studyId(), asked);
             setup.refreshStudies(); // History lists it at once
         }, t -> {
             UiError e = UiError.of(Messages.tr("studies.failed"), t);
