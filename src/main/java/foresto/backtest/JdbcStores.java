@@ -136,6 +136,11 @@ public final class JdbcStores {
             }
 
             @Override
+            public Optional<String> canonicalRequest(long studyId) {
+                return studies.canonicalRequest(studyId);
+            }
+
+            @Override
             public long reserveId() {
                 return studies.reserveId();
             }

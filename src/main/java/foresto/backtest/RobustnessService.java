@@ -1,6 +1,7 @@
 package foresto.backtest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.db.StudyRepository;
@@ -381,6 +382,41 @@ public final class RobustnessService {
     public Optional<StudyResult> open(long studyId) {
         return stores.studies().findById(studyId).map(r -> result(r, true));
     }
+
+    /**
+     * A stored study as it was asked and answered, read back without recomputing it: its record, rule A (and a
+     * bootstrap's B) from its canonical request, its parameters and its answer ({@code reused} true); empty for an
+     * unknown id.
+     */
+    public Optional<OpenedStudy> opened(long studyId) {
+        Optional<StudyRecord> found = stores.studies().findById(studyId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StudyRecord r = found.get();
+        String canonical = stores.studies().canonicalRequest(studyId).orElseThrow(() ->
+                new ForestoException(ErrorCode.NOT_FOUND, "no study with id " + studyId));
+        try {
+            JsonNode doc = Json.mapper().readTree(canonical);
+            RebalancingRule a = rule(doc.path("scenario").path("rebalancing"), studyId);
+            JsonNode versus = doc.path("versus");
+            Optional<RebalancingRule> b = versus.isObject() ? Optional.of(rule(versus, studyId)) : Optional.empty();
+            return Optional.of(new OpenedStudy(r, a, b, Json.mapper().readTree(r.parameters()), result(r, true)));
+        } catch (JsonProcessingException e) {
+            throw new ForestoException(ErrorCode.DATABASE_ERROR, "stored study " + studyId + " has an unreadable request: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static RebalancingRule rule(JsonNode parameters, long studyId) {
+        if (!parameters.isObject()) {
+            throw new ForestoException(ErrorCode.DATABASE_ERROR, "stored study " + studyId + " names no rule in its request");
+        }
+        return RuleCodec.fromHashParameters(Json.mapper().convertValue(parameters, RULE_PARAMETERS));
+    }
+
+    private static final TypeReference<Map<String, Object>> RULE_PARAMETERS = new TypeReference<>() {
+    };
 
     private StudyResult result(StudyRecord r, boolean reused) {
         String text = stores.studies().answer(r.studyId()).orElseThrow(() ->

@@ -116,6 +116,9 @@ public record Stores(Portfolios portfolios, Datasets datasets, Rules rules, Runs
         /** A stored study's answer as the JSON text it was computed as; empty for an unknown id. */
         Optional<String> answer(long studyId);
 
+        /** A stored study's canonical request (its hash's document: scenario, rules, parameters) as JSON text. */
+        Optional<String> canonicalRequest(long studyId);
+
         /** An id for a study not stored yet, so a face can name it while it is computed. */
         long reserveId();
     }

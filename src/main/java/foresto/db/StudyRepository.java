@@ -126,6 +126,19 @@ public final class StudyRepository {
         });
     }
 
+    /** A stored study's canonical request (the document its hash was made from) as JSON text; empty for an unknown id. */
+    public Optional<String> canonicalRequest(long id) {
+        return Jdbc.query(ds, "reading the request of study " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT canonical_request::text FROM robustness_study WHERE robustness_study_id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     public int count() {
         return Jdbc.query(ds, "counting studies", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM robustness_study");

@@ -294,12 +294,11 @@ public final class MainWindow {
             mc.tabs().getTabs().add(sweepTab);
             RobustnessViewModel robustVm = new RobustnessViewModel(new StoredStudies(backtests), vm, backtests.flags(),
                     executor, e -> showError(scene.getWindow(), e));
-            Tab robustTab = new Tab(Messages.tr("robust.tab"), new RobustnessView(robustVm,
-                    targets::choose, Snapshots::write));
+            Tab robustTab = new Tab(Messages.tr("robust.tab"), new RobustnessView(robustVm, targets::choose));
             robustTab.setId("robustnessTab");
             mc.tabs().getTabs().add(robustTab);
             Tab studiesTab = StudiesView.tab(new StudiesViewModel(executor, backtests.flags(), e -> showError(scene.getWindow(), e)),
-                    targets::choose, Snapshots::write);
+                    targets::choose);
             mc.tabs().getTabs().add(studiesTab);
             PortfoliosViewModel portfoliosVm = portfolios == null ? null
                     : new PortfoliosViewModel(portfolios, executor, vm::refreshPortfolios);

@@ -50,7 +50,7 @@ public final class InMemoryStores {
     private record Stored(RunRecord record, StoredPaths paths, List<RebalancingEvent> events) {
     }
 
-    private record StoredStudy(StudyRecord record, String answer) {
+    private record StoredStudy(StudyRecord record, String answer, String canonicalRequest) {
     }
 
     /**
@@ -364,6 +364,13 @@ public final class InMemoryStores {
         }
 
         @Override
+        public Optional<String> canonicalRequest(long studyId) {
+            synchronized (InMemoryStores.this) {
+                return Optional.ofNullable(studies.get(studyId)).map(StoredStudy::canonicalRequest);
+            }
+        }
+
+        @Override
         public long reserveId() {
             synchronized (InMemoryStores.this) {
                 return nextId++;
@@ -421,7 +428,7 @@ public final class InMemoryStores {
             long id = study.studyId() > 0 ? study.studyId() : next++;
             insertedStudies.add(new StoredStudy(new StudyRecord(id, study.studyHash(), study.kind(), study.request(),
                     study.parameters(), study.summary(), study.computeMs(), OffsetDateTime.now(ZoneOffset.UTC)),
-                    study.answer()));
+                    study.answer(), study.canonicalRequest()));
             return Optional.of(id);
         }
 

@@ -74,6 +74,7 @@ public final class ScreenExports {
     public static ScreenExports install(Scene scene, Predicate<Node> isChart, Function<Node, String> imageName,
                                         SaveTarget target, ImageWriter writer, Consumer<Throwable> failures) {
         ScreenExports exports = new ScreenExports(isChart, imageName, target, writer, failures);
+        scene.getProperties().put(ScreenExports.class, exports); // a screen's own save button finds it here
         scene.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, exports::onContextMenu);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (COPY.match(e) && !(scene.getFocusOwner() instanceof TextInputControl)) {
@@ -87,17 +88,33 @@ public final class ScreenExports {
         return exports;
     }
 
-    /** Saves {@code chart} as PNG where the analyst chooses (the "Save image…" item). */
-    public void saveImage(Node chart) {
+    /**
+     * Saves {@code chart} as PNG where the analyst chooses (the "Save image…" item): the file written, empty when the
+     * analyst cancelled or the write failed (the failure went to the installer's handler).
+     */
+    public Optional<Path> saveImage(Node chart) {
         Optional<Path> file = target.choose(tr(SAVE_IMAGE_TITLE), imageName.apply(chart));
         if (file.isEmpty()) {
-            return;
+            return file;
         }
         try {
             writer.write(chart, file.get());
+            return file;
         } catch (IOException | RuntimeException e) {
             failures.accept(e);
+            return Optional.empty();
         }
+    }
+
+    /**
+     * "Save image…" for a screen's own button beside a chart: the same dialog, name and writer as the chart's right
+     * click, through the exports installed on the chart's scene. The file written; empty when cancelled, failed, or
+     * when the chart is in no scene with exports installed.
+     */
+    public static Optional<Path> saveImageOf(Node chart) {
+        Scene scene = chart.getScene();
+        return scene != null && scene.getProperties().get(ScreenExports.class) instanceof ScreenExports exports
+                ? exports.saveImage(chart) : Optional.empty();
     }
 
     private void onContextMenu(ContextMenuEvent e) {

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Any table as tab-separated text for a spreadsheet: a header line of the visible columns' titles, then every row in
- * the order shown (sorted as on screen), one line each. Numbers lose their grouping ("1,234.5" becomes "1234.5", a
+ * the order shown (sorted as on screen), one line each. A number column copies the number it holds, in full
+ * ({@link NumberColumn#of}, {@link NumberColumn#copies}), not the rounded text it shows; in any other column numbers
+ * lose their grouping ("1,234.5" becomes "1234.5", a
  * value held as a number is written as a plain decimal) so a spreadsheet reads them as numbers; percentages keep
  * their sign (a spreadsheet reads "12.5%" as 0.125) and percentage points ("+2.31%p") are written as a percentage
  * too, the same difference; "—" (no value) becomes an empty cell.
@@ -42,7 +44,7 @@ public final class TableClipboard {
         for (S item : table.getItems()) {
             List<String> cells = new ArrayList<>(columns.size());
             for (TableColumn<S, ?> c : columns) {
-                cells.add(cell(c.getCellData(item)));
+                cells.add(cell(NumberColumn.copyValue(c, item)));
             }
             line(out, cells);
         }

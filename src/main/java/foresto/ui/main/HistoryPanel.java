@@ -13,7 +13,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -24,7 +26,8 @@ import java.util.function.Function;
 
 /**
  * Stored runs, newest first; opening one shows it in Analysis with its choices in the setup panel. Below them the
- * stored robustness studies (kind, rule, parameters, headline figure, created).
+ * stored robustness studies (kind, rule, parameters, headline figure, created); a double click opens one in the
+ * Robustness tab, its choices in the setup and its stored figures on screen.
  */
 public final class HistoryPanel {
     @FXML Button openRunButton;
@@ -34,6 +37,8 @@ public final class HistoryPanel {
     /** The rows whose texts size the columns. */
     private static final int FIT_ROWS = 40;
     private static final double MAX_COLUMN_WIDTH = 360;
+    /** The id of the tab that shows an opened study. */
+    static final String STUDIES_TAB = "robustnessTab";
 
     private MainViewModel vm;
     private Runnable showAnalysis;
@@ -83,6 +88,15 @@ public final class HistoryPanel {
             });
             return row;
         });
+        studyTable.setRowFactory(t -> {
+            TableRow<StudyRecord> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openStudy(row.getItem());
+                }
+            });
+            return row;
+        });
     }
 
     /** The tables' rows: {@link MainViewModel#getHistory} and its studies as of when the tables were last in view. */
@@ -116,6 +130,18 @@ public final class HistoryPanel {
     private void open(RunRecord r) {
         vm.open(r.runId());
         showAnalysis.run(); // the run shows in Analysis, with its choices in the setup
+    }
+
+    /** Opens a stored study in the Robustness tab (its choices go into the setup there), and shows that tab. */
+    private void openStudy(StudyRecord s) {
+        vm.openStudy(s.studyId());
+        for (Parent p = studyTable.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof TabPane tabs) { // the window's tabs, History among them
+                tabs.getTabs().stream().filter(tab -> STUDIES_TAB.equals(tab.getId())).findFirst()
+                        .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+                return;
+            }
+        }
     }
 
     private static <T> TableColumn<T, String> col(String title, Function<T, String> f) {

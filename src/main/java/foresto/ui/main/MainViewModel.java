@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The analysis screen's coordinator: its background jobs (load, run, open, export) with one busy flag, one
@@ -308,6 +309,21 @@ public final class MainViewModel {
     /** Opens a stored run from the history without recomputing it. */
     public void open(long runId) {
         history.open(runId);
+    }
+
+    /** Opens a stored robustness study from the history (in the tab registered by {@link #openStudiesWith}). */
+    public void openStudy(long studyId) {
+        history.openStudy(studyId);
+    }
+
+    /** Registers where History's studies open: the Robustness tab. */
+    public void openStudiesWith(LongConsumer opener) {
+        history.studyOpener(opener);
+    }
+
+    /** Reads the stored studies History lists again (after a study was stored). */
+    public void refreshStudies() {
+        history.refreshStudies();
     }
 
     /**

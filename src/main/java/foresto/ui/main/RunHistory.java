@@ -14,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.Locale;
+import java.util.function.LongConsumer;
 
 /**
  * The stored runs (and, beside them, the stored robustness studies) the screen lists, and how a loaded run is shown: a finished run as the user asked for it, a
@@ -32,6 +33,8 @@ final class RunHistory {
     private final StatusLine status;
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ObservableList<StudyRecord> studies = FXCollections.observableArrayList();
+    /** Opens a stored study where studies are shown (the Robustness tab registers itself); nothing until then. */
+    private LongConsumer studyOpener = id -> { };
 
     RunHistory(BacktestService service, BusyJobs jobs, SetupViewModel setup, ResultViewModel shown, StatusLine status) {
         this.service = service;
@@ -48,6 +51,21 @@ final class RunHistory {
     /** The stored robustness studies, newest first, listed beside the runs. */
     ObservableList<StudyRecord> studies() {
         return studies;
+    }
+
+    /** Where {@link #openStudy} sends a study: the tab that shows studies. */
+    void studyOpener(LongConsumer opener) {
+        this.studyOpener = opener;
+    }
+
+    /** Opens a stored study without recomputing it: its choices go into the setup, its figures where studies show. */
+    void openStudy(long studyId) {
+        studyOpener.accept(studyId);
+    }
+
+    /** Reads the stored studies again (after one was stored), in the background. */
+    void refreshStudies() {
+        jobs.submit("studies", () -> service.robustness().recent(SIZE), studies::setAll, status::failed, () -> { });
     }
 
     /** A loaded run with the history as it is now (read in the background). */

@@ -368,7 +368,7 @@ public final class SetupViewModel {
      * Puts an opened run's choices into the setup, so Run repeats it: its rule is the stored rule it names when that
      * rule is still the same, else the exact rule it ran with, offered as an adopted rule.
      */
-    void adopt(RunChoices c, String source) {
+    public void adopt(RunChoices c, String source) {
         portfolios.stream().filter(p -> p.portfolioId() == c.portfolioId()).findFirst().ifPresent(portfolio::set);
         datasets.stream().filter(d -> d.datasetId() == c.datasetId()).findFirst().ifPresent(dataset::set);
         startDate.set(c.start());
@@ -409,7 +409,7 @@ public final class SetupViewModel {
     }
 
     /** A rule record (not stored: no id) with the columns of {@code r}, for the rule picker. */
-    private static RuleRecord recordOf(RebalancingRule r, String name) {
+    public static RuleRecord recordOf(RebalancingRule r, String name) {
         Map<String, Object> m = RuleCodec.hashParameters(r);
         return new RuleRecord(null, name, text(m.get("rule_type")), text(m.get("frequency")), text(m.get("base_day_policy")),
                 decimal(m.get("drift_threshold")), decimal(m.get("cost_rate")), null, null, true, null, null,

@@ -67,6 +67,15 @@ public record BootstrapFigures(BootstrapStudy.Result result, String nameA, Strin
                 row(tr("robust.bootstrap.maxDrawdownDiff"), result.maxDrawdownDiff(), true));
     }
 
+    /** The quantiles table's figures in its order (p5, p25, median, p75, p95 of each row), as fractions. */
+    public List<double[]> tableValues() {
+        return List.of(values(result.cagrDiff()), values(result.maxDrawdownDiff()));
+    }
+
+    private static double[] values(Quantiles q) {
+        return new double[] {q.p5(), q.p25(), q.median(), q.p75(), q.p95()};
+    }
+
     /** The same rows as CSV: the fractions in full. */
     public List<List<String>> csvRows() {
         return List.of(row("cagr_diff", result.cagrDiff(), false), row("max_drawdown_diff", result.maxDrawdownDiff(), false));

@@ -2,11 +2,13 @@ package foresto.ui.robust;
 
 import static foresto.i18n.Messages.tr;
 import foresto.backtest.Cancellation;
+import foresto.backtest.OpenedStudy;
 import foresto.engine.robust.BootstrapStudy;
 import foresto.engine.robust.TimingStudy;
 import foresto.engine.robust.WindowsStudy;
 import foresto.model.RuleRecord;
 
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -46,4 +48,9 @@ public interface RobustnessStudies {
     /** The bootstrap study of A against B (null: OFF); {@code block} null for the default of §12.4. */
     Studied<BootstrapStudy.Result> bootstrap(StudyScope scope, RuleRecord ruleA, RuleRecord ruleB, int paths,
                                              Double block, long seed, Progress progress, Cancellation cancellation);
+
+    /** A stored study read back as it was asked and answered, nothing recomputed; empty when there is none (or no store). */
+    default Optional<OpenedStudy> opened(long studyId) {
+        return Optional.empty();
+    }
 }

@@ -9,6 +9,7 @@ import foresto.model.RuleRecord;
 import foresto.ui.common.ColumnFit;
 import foresto.ui.common.Forms;
 import foresto.ui.common.NumberColumn;
+import foresto.ui.common.ScreenExports;
 import foresto.ui.main.MainController;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -41,12 +42,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The Robustness tab's nodes, bound to a {@link RobustnessViewModel}: the Analysis tab's scenario and rule pickers,
@@ -55,17 +57,8 @@ import java.util.function.Function;
  * in words, percentiles) — and a shared progress bar with Cancel. Every chart exports as PNG, every table as CSV.
  */
 public final class RobustnessView extends BorderPane {
-    /** Writes a node's picture as PNG (the app's snapshot writer). */
-    @FunctionalInterface
-    public interface PngWriter {
-        void write(Node node, Path file) throws IOException;
-    }
-
-    
-
     private final RobustnessViewModel vm;
     private final Function<String, Optional<Path>> saveTarget;
-    private final PngWriter png;
     private final PathChart timingChart = new PathChart();
     private final PathChart premiumChart = new PathChart();
     private final HistogramChart premiumHistogram = new HistogramChart();
@@ -74,18 +67,23 @@ public final class RobustnessView extends BorderPane {
     private final TabPane studies;
 
     /**
-     * @param saveTarget where to write a file, given a suggested name (empty: the analyst cancelled)
-     * @param png        how a chart is written as PNG
+     * @param saveTarget where to write a CSV file, given a suggested name (empty: the analyst cancelled); a chart's
+     *                   PNG is saved as every chart's right-click "Save image…" saves it
      */
-    public RobustnessView(RobustnessViewModel vm, Function<String, Optional<Path>> saveTarget, PngWriter png) {
+    public RobustnessView(RobustnessViewModel vm, Function<String, Optional<Path>> saveTarget) {
         this.vm = vm;
         this.saveTarget = saveTarget;
-        this.png = png;
         setTop(scenarioRow());
         studies = new TabPane(new Tab(Messages.tr("robust.tab.timing"), timingPane()), new Tab(Messages.tr("robust.tab.windows"), windowsPane()),
                 new Tab(Messages.tr("robust.tab.bootstrap"), bootstrapPane()));
         studies.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         studies.setId("robustStudies");
+        // a study opened from History shows on its own page
+        vm.openedProperty().addListener((o, a, kind) -> {
+            if (kind != null) {
+                studies.getSelectionModel().select(kind.ordinal());
+            }
+        });
         setCenter(studies);
         setBottom(progressRow());
     }
@@ -183,9 +181,9 @@ public final class RobustnessView extends BorderPane {
         Button run = runButton(Messages.tr("robust.runTiming"), "robustTimingRun", vm::runTiming);
         TableView<TimingStudy.Variant> table = timingTable();
         FlowPane form = form(Forms.labelled(Messages.tr("robust.phases"), phases), Forms.labelled(Messages.tr("robust.dayOffsets"), offsets), run,
-                pngButton("robustTimingPng", Messages.tr("robust.chartPng"), timingChart, "timing.png"),
+                pngButton("robustTimingPng", Messages.tr("robust.chartPng"), timingChart),
                 csvButton("robustTimingCsv", "timing-variants.csv", vm::exportTiming, vm.timingProperty().isNull()),
-                muted(Messages.tr("robust.timingNote")));
+                muted(Messages.tr("robust.timingNote")), changedLabel(RobustnessViewModel.Study.TIMING, "robustTimingChanged"));
         Label headline = headline("robustTimingHeadline");
         Label tranche = muted("");
         tranche.setId("robustTimingTranche");
@@ -196,7 +194,10 @@ public final class RobustnessView extends BorderPane {
             headline.setText(f == null ? "" : f.headline());
             tranche.setText(f == null ? "" : f.trancheText());
             timingChart.titleProperty().set(f == null ? "" : Messages.tr("robust.timingTitle", f.ruleName()));
-            timingChart.setContent(f == null ? null : RobustnessCharts.timing(f));
+            // a study opened from History has no value paths to draw: the placeholder says how to get them
+            timingChart.setPlaceholder(Messages.tr(f == null || f.pathsStored() ? "robust.timingPlaceholder"
+                    : "robust.timingPathsNotStored"));
+            timingChart.setContent(f == null || !f.pathsStored() ? null : RobustnessCharts.timing(f));
             table.getItems().setAll(f == null ? List.of() : f.result().variants());
         });
         SplitPane split = stacked(timingChart, table, 0.6);
@@ -208,13 +209,13 @@ public final class RobustnessView extends BorderPane {
         t.getColumns().setAll(List.of(
                 col(Messages.tr("robust.col.rebalancesIn"), v -> vm.timingProperty().get().months(v)),
                 col(Messages.tr("robust.col.day"), v -> vm.timingProperty().get().day(v)),
-                col(Messages.tr("robust.col.finalValue"), v -> Texts.money(v.metrics().finalValue())),
-                col(Messages.tr("robust.col.cagr"), v -> Texts.percent(v.metrics().cagr())),
-                col(Messages.tr("robust.col.volatility"), v -> Texts.percent(v.metrics().volatility())),
-                col(Messages.tr("robust.col.maxDrawdown"), v -> Texts.percent(v.metrics().maxDrawdown())),
-                col(Messages.tr("robust.col.events"), v -> Integer.toString(v.metrics().eventCount())),
-                col(Messages.tr("robust.col.turnover"), v -> Texts.percent(v.metrics().totalTurnover())),
-                col(Messages.tr("robust.col.cost"), v -> Texts.money(v.metrics().totalCost()))));
+                figure(Messages.tr("robust.col.finalValue"), v -> v.metrics().finalValue(), Texts::money),
+                figure(Messages.tr("robust.col.cagr"), v -> v.metrics().cagr(), Texts::percent),
+                figure(Messages.tr("robust.col.volatility"), v -> v.metrics().volatility(), Texts::percent),
+                figure(Messages.tr("robust.col.maxDrawdown"), v -> v.metrics().maxDrawdown(), Texts::percent),
+                figure(Messages.tr("robust.col.events"), v -> v.metrics().eventCount(), n -> Integer.toString((int) n)),
+                figure(Messages.tr("robust.col.turnover"), v -> v.metrics().totalTurnover(), Texts::percent),
+                figure(Messages.tr("robust.col.cost"), v -> v.metrics().totalCost(), Texts::money)));
         return t;
     }
 
@@ -226,10 +227,10 @@ public final class RobustnessView extends BorderPane {
         Button run = runButton(Messages.tr("robust.runWindows"), "robustWindowsRun", vm::runWindows);
         FlowPane form = form(Forms.labelled(Messages.tr("robust.windowLength"), length),
                 Forms.labelled(Messages.tr("robust.every"), step), run,
-                pngButton("robustPremiumPng", Messages.tr("robust.premiumsPng"), premiumChart, "windows-premium.png"),
-                pngButton("robustPremiumHistogramPng", Messages.tr("robust.histogramPng"), premiumHistogram, "windows-histogram.png"),
+                pngButton("robustPremiumPng", Messages.tr("robust.premiumsPng"), premiumChart),
+                pngButton("robustPremiumHistogramPng", Messages.tr("robust.histogramPng"), premiumHistogram),
                 csvButton("robustWindowsCsv", "windows.csv", vm::exportWindows, vm.windowsProperty().isNull()),
-                muted(Messages.tr("robust.windowsNote")));
+                muted(Messages.tr("robust.windowsNote")), changedLabel(RobustnessViewModel.Study.WINDOWS, "robustWindowsChanged"));
         Label headline = headline("robustWindowsHeadline");
         GridPane summary = new GridPane();
         summary.setId("robustWindowsSummary");
@@ -279,11 +280,12 @@ public final class RobustnessView extends BorderPane {
         t.getColumns().setAll(List.of(
                 col(Messages.tr("robust.col.start"), w -> w.window().start().toString()),
                 col(Messages.tr("robust.col.end"), w -> w.window().end().toString()),
-                col(Messages.tr("robust.col.cagrOn"), w -> Texts.percent(w.on().cagr())),
-                col(Messages.tr("robust.col.cagrOff"), w -> Texts.percent(w.off().cagr())),
-                col(Messages.tr("robust.col.premium"), w -> Texts.points(w.premium())),
-                col(Messages.tr("robust.col.volatilityDiff"), w -> Texts.points(w.on().volatility() - w.off().volatility())),
-                col(Messages.tr("robust.col.maxDrawdownDiff"), w -> Texts.points(w.on().maxDrawdown() - w.off().maxDrawdown()))));
+                figure(Messages.tr("robust.col.cagrOn"), w -> w.on().cagr(), Texts::percent),
+                figure(Messages.tr("robust.col.cagrOff"), w -> w.off().cagr(), Texts::percent),
+                figure(Messages.tr("robust.col.premium"), WindowsStudy.WindowResult::premium, Texts::points),
+                figure(Messages.tr("robust.col.volatilityDiff"), w -> w.on().volatility() - w.off().volatility(), Texts::points),
+                figure(Messages.tr("robust.col.maxDrawdownDiff"), w -> w.on().maxDrawdown() - w.off().maxDrawdown(),
+                        Texts::points)));
         return t;
     }
 
@@ -295,8 +297,9 @@ public final class RobustnessView extends BorderPane {
             RuleRecord keep = vm.ruleBProperty().get();
             choices.setAll(vm.setup().getRules());
             choices.add(0, null);
-            vm.ruleBProperty().set(keep == null ? null : vm.setup().getRules().stream()
-                    .filter(r -> r.ruleId().equals(keep.ruleId())).findFirst().orElse(null));
+            // an opened study's B that no stored rule holds (no id) stays chosen
+            vm.ruleBProperty().set(keep == null || keep.ruleId() == null ? keep : vm.setup().getRules().stream()
+                    .filter(r -> keep.ruleId().equals(r.ruleId())).findFirst().orElse(null));
         };
         vm.setup().getRules().addListener((ListChangeListener<RuleRecord>) c -> refill.run());
         refill.run();
@@ -314,17 +317,26 @@ public final class RobustnessView extends BorderPane {
         String[] heads = {"A − B", "p5", "p25", Messages.tr("robust.col.median"), "p75", "p95"};
         for (int i = 0; i < heads.length; i++) {
             int c = i;
-            table.getColumns().add(col(heads[i], row -> row.get(c)));
+            TableColumn<List<String>, String> column = col(heads[i], row -> row.get(c));
+            if (c > 0) { // a copy of the table takes the percentiles themselves, in full
+                NumberColumn.copies(column, row -> {
+                    BootstrapFigures f = vm.bootstrapProperty().get();
+                    int r = table.getItems().indexOf(row);
+                    return f == null || r < 0 ? row.get(c) : f.tableValues().get(r)[c - 1];
+                });
+            }
+            table.getColumns().add(column);
         }
         table.setPrefHeight(122);
         table.setMinHeight(122);
         table.setMaxHeight(122);
         FlowPane form = form(Forms.labelled("B", b), Forms.labelled(Messages.tr("robust.paths"), paths),
                 Forms.labelled(Messages.tr("robust.meanBlock"), block), Forms.labelled(Messages.tr("robust.seed"), seed), run,
-                pngButton("robustFanPng", Messages.tr("robust.fanPng"), fanChart, "bootstrap-fan.png"),
-                pngButton("robustDiffPng", Messages.tr("robust.histogramPng"), diffHistogram, "bootstrap-cagr-diff.png"),
+                pngButton("robustFanPng", Messages.tr("robust.fanPng"), fanChart),
+                pngButton("robustDiffPng", Messages.tr("robust.histogramPng"), diffHistogram),
                 csvButton("robustBootstrapCsv", "bootstrap-percentiles.csv", vm::exportBootstrap,
-                        vm.bootstrapProperty().isNull()));
+                        vm.bootstrapProperty().isNull()),
+                changedLabel(RobustnessViewModel.Study.BOOTSTRAP, "robustBootstrapChanged"));
         Label sentence = headline("robustBootstrapSentence");
         Label note = muted("");
         note.setId("robustBootstrapNote");
@@ -382,18 +394,14 @@ public final class RobustnessView extends BorderPane {
         return run;
     }
 
-    /** Saves {@code chart} as a PNG; {@code text} names the chart where a view has more than one. */
-    private Button pngButton(String id, String text, Region chart, String name) {
+    /**
+     * Saves {@code chart} as a PNG, as its right-click "Save image…" does; {@code text} names the chart where a view
+     * has more than one.
+     */
+    private Button pngButton(String id, String text, Region chart) {
         Button b = new Button(text);
         b.setId(id);
-        b.setOnAction(e -> saveTarget.apply(name).ifPresent(file -> {
-            try {
-                png.write(chart, file);
-                vm.exported(file, null);
-            } catch (IOException | RuntimeException ex) {
-                vm.exported(file, ex);
-            }
-        }));
+        b.setOnAction(e -> ScreenExports.saveImageOf(chart).ifPresent(vm::exported));
         return b;
     }
 
@@ -419,6 +427,11 @@ public final class RobustnessView extends BorderPane {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
         return NumberColumn.sortedByNumber(c); // figures by value; dates and names as text
+    }
+
+    /** A column of a figure shown as {@code text} writes it; a copy of the table takes the figure itself, in full. */
+    private static <T> TableColumn<T, String> figure(String title, ToDoubleFunction<T> value, DoubleFunction<String> text) {
+        return NumberColumn.copies(col(title, r -> text.apply(value.applyAsDouble(r))), value::applyAsDouble);
     }
 
     private static ListCell<RuleRecord> ruleCell(boolean offForNull) {
@@ -459,6 +472,19 @@ public final class RobustnessView extends BorderPane {
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE); // wraps onto as many lines as it needs, never cut short
         l.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em;");
+        return l;
+    }
+
+    /** "Changed since study #7: …" while the choices no longer match that study on screen; hidden otherwise. */
+    private Label changedLabel(RobustnessViewModel.Study study, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("warning");
+        l.textProperty().bind(vm.changedSinceProperty(study));
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 

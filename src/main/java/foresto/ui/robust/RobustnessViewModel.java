@@ -16,6 +16,11 @@ import foresto.ui.common.BusyJobs;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import foresto.ui.main.MainViewModel;
+import com.fasterxml.jackson.databind.JsonNode;
+import foresto.backtest.OpenedStudy;
+import foresto.model.StudyInfo;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -80,6 +85,11 @@ public final class RobustnessViewModel {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty(Messages.tr("robust.ready"));
 
+    /** Whether the choices still match each study on screen. */
+    private final ChangedSince changedSince;
+    /** The kind of the study last opened from History (its view comes forward); null in between. */
+    private final ObjectProperty<Study> opened = new SimpleObjectProperty<>();
+
     public RobustnessViewModel(RobustnessStudies studies, MainViewModel setup, FeatureFlags flags, TaskExecutor executor,
                                Consumer<UiError> errors) {
         this.studies = studies;
@@ -88,7 +98,92 @@ public final class RobustnessViewModel {
         this.executor = executor;
         this.jobs = new BusyJobs(executor);
         this.errors = errors;
+        this.changedSince = new ChangedSince(this);
+        setup.openStudiesWith(this::open);
     }
+
+    /**
+     * "Changed since study #7: Run computes a new one." while the choices (the setup's scenario and rule A, this
+     * study's fields) no longer match the {@code study} on screen; empty while they do, or before any is shown.
+     */
+    public ReadOnlyStringProperty changedSinceProperty(Study study) {
+        return changedSince.text(study);
+    }
+
+    /** The kind of the study last opened from History; the view shows that study's page. */
+    public ReadOnlyObjectProperty<Study> openedProperty() {
+        return opened;
+    }
+
+    /**
+     * Opens a stored study without recomputing it: its portfolio, dataset, window, rule A (and B), and its kind's
+     * parameters go into the setup and this tab's fields, its stored figures on screen. Nothing happens while a study
+     * runs.
+     */
+    public void open(long studyId) {
+        if (jobs.isBusy()) {
+            return;
+        }
+        status.set(Messages.tr("robust.opening", Long.toString(studyId)));
+        jobs.submitCancellable("open study " + studyId, () -> studies.opened(studyId).orElseThrow(() ->
+                new ForestoException(ErrorCode.NOT_FOUND, "no stored study #" + studyId)), this::show, t -> {
+            UiError e = UiError.of(Messages.tr("robust.openFailed"), t);
+            status.set(Messages.tr("common.failed", e.describe()));
+            errors.accept(e);
+        }, () -> status.set(Messages.tr("studies.cancelled")));
+    }
+
+    private void show(OpenedStudy o) {
+        long id = o.record().studyId();
+        StudyInfo info = o.record().request();
+        String source = Messages.tr("robust.fromStudy", Long.toString(id));
+        setup.setup().adopt(OpenedStudies.scenario(o, setup.getRules()), source);
+        Study kind = Study.valueOf(o.record().kind());
+        JsonNode p = o.parameters();
+        JsonNode answer = o.result().answer();
+        String heading = OpenedStudies.heading(info, setup.getDatasets());
+        String stored = Messages.tr("robust.studyOpened", Long.toString(id));
+        progress.set(0);
+        progressText.set("");
+        switch (kind) {
+            case TIMING -> {
+                phases.set(OpenedStudies.fieldOfSet(p.path("phases")));
+                offsets.set(OpenedStudies.fieldOfSet(p.path("offsets")));
+                TimingFigures f = TimingFigures.of(StoredAnswer.timing(answer), o.ruleA(), info.ruleName(), heading);
+                timing.set(f);
+                status.set(Messages.tr("robust.timingDone", f.ruleName(), Texts.count(f.result().variants().size()),
+                        f.heading(), stored));
+            }
+            case WINDOWS -> {
+                int length = p.path("length_months").asInt();
+                int step = p.path("step_months").asInt();
+                lengthMonths.set(Integer.toString(length));
+                stepMonths.set(Integer.toString(step));
+                WindowsFigures f = new WindowsFigures(StoredAnswer.windows(answer, length, step), info.ruleName(), heading);
+                windows.set(f);
+                status.set(Messages.tr("robust.windowsDone", f.ruleName(), Texts.count(f.result().windows().size()),
+                        f.heading(), stored));
+            }
+            case BOOTSTRAP -> {
+                paths.set(OpenedStudies.numberText(p.path("paths")));
+                block.set(OpenedStudies.numberText(p.path("block")));
+                seed.set(p.path("seed").asText());
+                RuleRecord b = OpenedStudies.ruleB(o, setup.getRules(), source);
+                ruleB.set(b);
+                String nameB = b == null ? Messages.tr("robust.offNameB") : info.versusName();
+                BootstrapFigures f = BootstrapFigures.of(StoredAnswer.bootstrap(answer), info.ruleName(), nameB, b == null,
+                        info.initialValue(), heading);
+                bootstrap.set(f);
+                status.set(Messages.tr("robust.bootstrapDone", f.nameA(), f.nameB(), Texts.count(f.result().paths()),
+                        f.heading(), stored));
+            }
+            default -> throw new IllegalStateException(kind.name());
+        }
+        changedSince.shown(kind, id, changedSince.signature(kind));
+        opened.set(null);
+        opened.set(kind);
+    }
+
 
     /** The scenario choices and rule A, shared with the Analysis tab's setup. */
     public MainViewModel setup() {
@@ -170,7 +265,8 @@ public final class RobustnessViewModel {
             TimingStudy.grid(r, p, k);
             return () -> {
                 var done = studies.timing(scope, rule, p, k, reporter(Study.TIMING)::report, c);
-                return new Shown<>(TimingFigures.of(done.result(), r, rule.ruleName(), scope.heading()), done.storedText());
+                return new Shown<>(TimingFigures.of(done.result(), r, rule.ruleName(), scope.heading()), done.storedText(),
+                        done.studyId());
             };
         }, (f, stored) -> {
             timing.set(f);
@@ -186,7 +282,8 @@ public final class RobustnessViewModel {
             int step = parseInt("step (months)", stepMonths.get());
             return () -> {
                 var done = studies.windows(scope, rule, length, step, reporter(Study.WINDOWS)::report, c);
-                return new Shown<>(new WindowsFigures(done.result(), rule.ruleName(), scope.heading()), done.storedText());
+                return new Shown<>(new WindowsFigures(done.result(), rule.ruleName(), scope.heading()), done.storedText(),
+                        done.studyId());
             };
         }, (f, stored) -> {
             windows.set(f);
@@ -206,7 +303,7 @@ public final class RobustnessViewModel {
             return () -> {
                 var done = studies.bootstrap(scope, rule, bRecord, j, b, s, reporter(Study.BOOTSTRAP)::report, c);
                 return new Shown<>(BootstrapFigures.of(done.result(), rule.ruleName(), nameB, bRecord == null,
-                        scope.initialValue(), scope.heading()), done.storedText());
+                        scope.initialValue(), scope.heading()), done.storedText(), done.studyId());
             };
         }, (f, stored) -> {
             bootstrap.set(f);
@@ -234,7 +331,7 @@ public final class RobustnessViewModel {
     }
 
     /** A study's figures and what became of it in the store ("Study #7 stored." / "Reused study #7."). */
-    private record Shown<F>(F figures, String stored) {
+    private record Shown<F>(F figures, String stored, long studyId) {
     }
 
     private <F> void start(Study study, Prepared<F> prepared, BiConsumer<F, String> shown) {
@@ -243,17 +340,15 @@ public final class RobustnessViewModel {
         }
         Cancellation cancellation = new Cancellation();
         Callable<Shown<F>> work;
+        List<Object> asked;
         try {
             flags.requireRebalancingAllowed("robustness");
             RuleRecord rule = setup.ruleProperty().get();
             if (rule == null) {
                 throw new ForestoException(ErrorCode.INVALID_RULE, "choose a rule (A) in the Analysis tab or here");
             }
-            if (rule.ruleId() == null) {
-                throw new ForestoException(ErrorCode.INVALID_RULE, "a study needs a stored rule (A): '" + rule.ruleName()
-                        + "' is an opened run's rule, not a stored one");
-            }
             work = prepared.prepare(scope(), rule, cancellation);
+            asked = changedSince.signature(study); // what "changed since" compares with once this study is shown
         } catch (RuntimeException e) {
             errors.accept(UiError.of(Messages.tr("studies.cannotRun"), e));
             return;
@@ -265,6 +360,8 @@ public final class RobustnessViewModel {
         jobs.submitCancellable("robustness " + study, work, f -> {
             progress.set(1);
             shown.accept(f.figures(), f.stored());
+            changedSince.shown(study, f.studyId(), asked);
+            setup.refreshStudies(); // History lists it at once
         }, t -> {
             UiError e = UiError.of(Messages.tr("studies.failed"), t);
             status.set(Messages.tr("common.failed", e.status()));
@@ -372,13 +469,9 @@ public final class RobustnessViewModel {
         }, n -> status.set(Messages.tr("robust.exportedRows", Texts.count(n), file.toString())), t -> errors.accept(UiError.of(Messages.tr("common.exportFailed"), t)), () -> { });
     }
 
-    /** Reports a chart written as PNG, or why it could not be. */
-    void exported(Path file, Throwable failure) {
-        if (failure == null) {
-            status.set(Messages.tr("studies.exportedChart", file.toString()));
-        } else {
-            errors.accept(UiError.of(Messages.tr("common.exportFailed"), failure));
-        }
+    /** Reports a chart written as PNG (a failure is reported where every chart's "Save image…" reports it). */
+    void exported(Path file) {
+        status.set(Messages.tr("studies.exportedChart", file.toString()));
     }
 
     /** "A..B" (A ≤ B) or "P,Q,…"; blank for null (the study's default). */

@@ -3,6 +3,7 @@ package foresto.ui.robust;
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.BacktestService;
 import foresto.backtest.Cancellation;
+import foresto.backtest.OpenedStudy;
 import foresto.backtest.RobustnessService;
 import foresto.backtest.StudyRequest;
 import foresto.backtest.StudyResult;
@@ -13,6 +14,7 @@ import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 import foresto.model.RuleRecord;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -63,8 +65,9 @@ public final class StoredStudies implements RobustnessStudies {
     public Studied<BootstrapStudy.Result> bootstrap(StudyScope scope, RuleRecord ruleA, RuleRecord ruleB, int paths,
                                                     Double block, long seed, Progress progress,
                                                     Cancellation cancellation) {
-        StudyRequest req = StudyRequest.bootstrap(scenario(scope, ruleA), ruleB == null ? null : ruleB.ruleId(), null,
-                paths, block, seed);
+        boolean inlineB = ruleB != null && ruleB.ruleId() == null;
+        StudyRequest req = StudyRequest.bootstrap(scenario(scope, ruleA), ruleB == null ? null : ruleB.ruleId(),
+                inlineB ? ruleB.toEngineRule() : null, paths, block, seed);
         return run(req, progress, cancellation, got -> new RobustnessService.Computed() {
             @Override
             public void bootstrap(BootstrapStudy.Result result) {
@@ -81,8 +84,15 @@ public final class StoredStudies implements RobustnessStudies {
         return studied(engine.get(), r);
     }
 
+    @Override
+    public Optional<OpenedStudy> opened(long studyId) {
+        return service.opened(studyId);
+    }
+
+    /** The scope with rule A: a stored rule by id, an opened study's rule that no stored rule holds inline. */
     private static BacktestRequest scenario(StudyScope scope, RuleRecord rule) {
-        return scope.request().withRule(rule.ruleId());
+        return rule.ruleId() == null ? scope.request().withInlineRule(rule.toEngineRule())
+                : scope.request().withRule(rule.ruleId());
     }
 
     private static <R> Studied<R> studied(R engine, StudyResult r) {

@@ -29,6 +29,11 @@ public record TimingFigures(TimingStudy.Result result, String ruleName, int mont
         return new TimingFigures(result, ruleName, TimingStudy.monthsPerPeriod(rule), rule.baseDayPolicy(), heading);
     }
 
+    /** Whether the variants' value paths are here: a study opened from History keeps its figures, not its paths. */
+    public boolean pathsStored() {
+        return result.dates().length > 0;
+    }
+
     /** The months a variant rebalances in ("June"; "Feb, May, Aug, Nov"; "every month"). */
     public String months(TimingStudy.Variant v) {
         return CalendarText.months(monthsPerPeriod, v.phase(), baseDay);

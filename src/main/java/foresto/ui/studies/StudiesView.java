@@ -10,10 +10,10 @@ import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.ColumnFit;
 import foresto.ui.common.Forms;
 import foresto.ui.common.NumberColumn;
+import foresto.ui.common.ScreenExports;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -29,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -42,12 +41,6 @@ import java.util.function.Function;
  * and the note; the equity weight over time for Never vs M 0% vs A 5%.
  */
 public final class StudiesView extends BorderPane {
-    /** Writes a node's picture as PNG (the app's snapshot writer). */
-    @FunctionalInterface
-    public interface PngWriter {
-        void write(Node node, Path file) throws IOException;
-    }
-
     private static final double ROW_HEIGHT = 28;
     /** The two header rows (figure, then ours / published) and the borders. */
     private static final double HEADER_HEIGHT = 90;
@@ -55,10 +48,10 @@ public final class StudiesView extends BorderPane {
     private final TableView<StudyCell> table = new TableView<>();
 
     /**
-     * @param exportTarget where to write an export, asked with a suggested file name (empty: the analyst cancelled)
-     * @param png          writes the chart's PNG
+     * @param exportTarget where to write the CSV export, asked with a suggested file name (empty: the analyst cancelled);
+     *                     the chart's PNG is saved as every chart's right-click "Save image…" saves it
      */
-    public StudiesView(StudiesViewModel vm, Function<String, Optional<Path>> exportTarget, PngWriter png) {
+    public StudiesView(StudiesViewModel vm, Function<String, Optional<Path>> exportTarget) {
         setId("studiesView");
         ToggleGroup days = new ToggleGroup();
         ToggleButton last = dayButton(Messages.tr("studies.lastDay"), BaseDayPolicy.LAST_TRADING_DAY, days, "studyBaseDayLast");
@@ -85,14 +78,7 @@ public final class StudiesView extends BorderPane {
         Button picture = new Button(Messages.tr("studies.exportPng"));
         picture.setId("studyExportPngButton");
         picture.disableProperty().bind(vm.resultProperty().isNull().or(vm.busyProperty()));
-        picture.setOnAction(e -> exportTarget.apply(Vanguard2010.NAME + "-equity-weight.png").ifPresent(file -> {
-            try {
-                png.write(chart, file);
-                vm.chartExported(file, null);
-            } catch (IOException | RuntimeException ex) {
-                vm.chartExported(file, ex);
-            }
-        }));
+        picture.setOnAction(e -> ScreenExports.saveImageOf(chart).ifPresent(vm::chartExported));
         Label heading = new Label(Vanguard2010.TITLE);
         heading.getStyleClass().add("summary-header");
         Label count = new Label();
@@ -154,10 +140,11 @@ public final class StudiesView extends BorderPane {
             ours.setCellFactory(col -> new MarkedCell());
             Comparator<String> byNumber = NumberColumn.sortedByNumber(ours).getComparator();
             ours.setComparator((x, y) -> byNumber.compare(withoutMark(x), withoutMark(y))); // by value, marked or not
+            NumberColumn.copies(ours, c -> f.of(c.ours())); // a copy of the table takes the figure, in full
             TableColumn<StudyCell, String> published = new TableColumn<>(Messages.tr("studies.col.published"));
             published.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.formatPublished(f.of(c.getValue().published()))));
             published.setId("study-" + f.key() + "-published");
-            NumberColumn.sortedByNumber(published);
+            NumberColumn.copies(NumberColumn.sortedByNumber(published), c -> f.of(c.published()));
             group.getColumns().setAll(List.of(ours, published));
             table.getColumns().add(group);
         }
@@ -195,8 +182,8 @@ public final class StudiesView extends BorderPane {
     }
 
     /** The Studies tab with this view; it runs the study the first time it is selected. */
-    public static Tab tab(StudiesViewModel vm, Function<String, Optional<Path>> exportTarget, PngWriter png) {
-        Tab tab = new Tab(Messages.tr("studies.tab"), new StudiesView(vm, exportTarget, png));
+    public static Tab tab(StudiesViewModel vm, Function<String, Optional<Path>> exportTarget) {
+        Tab tab = new Tab(Messages.tr("studies.tab"), new StudiesView(vm, exportTarget));
         tab.setId("studiesTab");
         tab.selectedProperty().addListener((o, was, now) -> {
             if (now) {

@@ -58,7 +58,7 @@ class RobustnessStallMeasurementTest {
         FxTaskExecutor executor = new FxTaskExecutor();
         setup = new MainViewModel(service, executor, UiState.inMemory(), errors::add);
         vm = new RobustnessViewModel(new StoredStudies(service), setup, service.flags(), executor, errors::add);
-        RobustnessView view = new RobustnessView(vm, name -> Optional.empty(), (scene, file) -> { });
+        RobustnessView view = new RobustnessView(vm, name -> Optional.empty());
         view.studies().getSelectionModel().select(2); // Bootstrap
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());

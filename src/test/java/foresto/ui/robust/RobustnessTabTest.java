@@ -13,7 +13,9 @@ import foresto.engine.robust.TimingStudy;
 import foresto.engine.robust.WindowsStudy;
 import foresto.ui.MainWindow;
 import foresto.ui.Snapshots;
+import foresto.ui.chart.CanvasChart;
 import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.ScreenExports;
 import foresto.ui.common.UiError;
 import foresto.ui.common.UiState;
 import foresto.ui.main.MainViewModel;
@@ -68,8 +70,10 @@ class RobustnessTabTest {
         FxTaskExecutor executor = new FxTaskExecutor();
         setup = new MainViewModel(service, executor, UiState.inMemory(), errors::add);
         vm = new RobustnessViewModel(new StoredStudies(service), setup, service.flags(), executor, errors::add);
-        view = new RobustnessView(vm, name -> Optional.ofNullable(saveTarget), Snapshots::write);
+        view = new RobustnessView(vm, name -> Optional.ofNullable(saveTarget));
         scene = new Scene(view, 1400, 900);
+        ScreenExports.install(scene, CanvasChart.class::isInstance, chart -> "chart.png",
+                (what, name) -> Optional.ofNullable(saveTarget), Snapshots::write, t -> errors.add(UiError.of("png", t)));
         scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
         stage.setScene(scene);
         stage.show();

@@ -4,7 +4,6 @@ import foresto.backtest.FeatureFlags;
 import foresto.study.StudyCell;
 import foresto.study.StudyOutput;
 import foresto.ui.MainWindow;
-import foresto.ui.Snapshots;
 import foresto.ui.common.ColumnFit;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.UiError;
@@ -36,7 +35,7 @@ class StudiesTableSortTest {
     void start(Stage stage) {
         MainWindow.applyTheme();
         vm = new StudiesViewModel(new FxTaskExecutor(), FeatureFlags.ON, errors::add);
-        view = new StudiesView(vm, name -> Optional.empty(), Snapshots::write);
+        view = new StudiesView(vm, name -> Optional.empty());
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
         stage.setScene(scene);

@@ -6,7 +6,9 @@ import foresto.error.ErrorCode;
 import foresto.study.StudyResult;
 import foresto.ui.MainWindow;
 import foresto.ui.Snapshots;
+import foresto.ui.chart.CanvasChart;
 import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.ScreenExports;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import javafx.scene.Node;
@@ -49,8 +51,10 @@ class StudiesViewTest {
     void start(Stage stage) {
         MainWindow.applyTheme();
         vm = new StudiesViewModel(new FxTaskExecutor(), FeatureFlags.ON, errors::add);
-        view = new StudiesView(vm, name -> Optional.ofNullable(exportTo), Snapshots::write);
+        view = new StudiesView(vm, name -> Optional.ofNullable(exportTo));
         Scene scene = new Scene(view, 1400, 900);
+        ScreenExports.install(scene, CanvasChart.class::isInstance, chart -> "chart.png",
+                (what, name) -> Optional.ofNullable(exportTo), Snapshots::write, t -> errors.add(UiError.of("png", t)));
         scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
