@@ -92,7 +92,11 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setConnectConfig("password", password);
             if (fresh) {
                 Files.createDirectories(dataDir);
-                b.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwFile.toString());
+                b.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwFile.toString())
+                        // initdb otherwise takes the user's LANG/LC_*: a Korean desktop whose ko_KR.UTF-8 is not
+                        // generated in the C library fails with "invalid locale settings". The C locale exists
+                        // everywhere; its byte order is code-point order, which puts Hangul names in 가나다 order.
+                        .setLocaleConfig("locale", "C");
             }
             EmbeddedPostgres pg;
             try {
