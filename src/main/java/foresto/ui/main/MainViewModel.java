@@ -281,9 +281,12 @@ public final class MainViewModel {
         }
     }
 
-    /** Builds the request from the setup choices; validation errors carry the service's codes. */
+    /**
+     * Builds the request from the setup choices without the cash flows (the scenario the Sweep and Robustness tabs
+     * share; Run adds the schedule); validation errors carry the service's codes.
+     */
     public BacktestRequest request() {
-        return setup.request(setup.rebalancingOnProperty().get());
+        return setup.scenario(setup.rebalancingOnProperty().get());
     }
 
     /**

@@ -353,10 +353,19 @@ public final class SetupViewModel {
     }
 
     /**
-     * Builds the request from the choices ({@code withRule}: the chosen rule when rebalancing is on), with the chosen
-     * cash flows; a schedule that cannot be made is refused (its problem then shown in the section).
+     * The request Run makes from the choices ({@code withRule}: the chosen rule when rebalancing is on), with the
+     * chosen cash flows; a schedule that cannot be made is refused (its problem then shown in the section).
      */
     BacktestRequest request(boolean withRule) {
+        BacktestRequest req = scenario(withRule);
+        return req.withCashFlows(cashFlows.schedule(withRule));
+    }
+
+    /**
+     * The scenario the choices make without the cash flows ({@code withRule}: the chosen rule when rebalancing is on):
+     * what the other tabs (Sweep, Robustness) take from the setup.
+     */
+    BacktestRequest scenario(boolean withRule) {
         if (portfolio.get() == null) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "choose a portfolio");
         }
@@ -374,7 +383,7 @@ public final class SetupViewModel {
             ruleId = rule.get().ruleId();
         }
         BacktestRequest req = new BacktestRequest(portfolio.get().portfolioId(), dataset.get() == null ? null : dataset.get().datasetId(),
-                startDate.get(), endDate.get(), v, missingPolicy.get(), ruleId).withCashFlows(cashFlows.schedule(withRule));
+                startDate.get(), endDate.get(), v, missingPolicy.get(), ruleId);
         // an adopted rule runs inline, exactly as the run it came from
         return withRule && rule.get() == adoptedRecord ? req.withInlineRule(adoptedRule) : req;
     }
