@@ -199,7 +199,8 @@ public final class CashFlowSetup {
             throw new Refused("cashFlows.problem.growth", engineRefusal(a, r, g));
         }
         try {
-            return build(k == Kind.WITHDRAWAL ? -a : a, r, g, withRule ? allocation.get() : null);
+            Double signed = a == null ? null : k == Kind.WITHDRAWAL ? Double.valueOf(-a) : a; // a rate takes no amount
+            return build(signed, r, g, withRule ? allocation.get() : null);
         } catch (ForestoException e) {
             throw new Refused("cashFlows.problem.general", e);
         }
