@@ -6,10 +6,13 @@ import foresto.backtest.RunView;
 import foresto.engine.CashFlowSchedule;
 import foresto.engine.FlowAllocation;
 import foresto.engine.Metrics;
+import foresto.error.ForestoException;
 import foresto.i18n.LocaleFormat;
 import foresto.i18n.Messages;
 import foresto.model.RunFlows;
 import foresto.model.RunSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What allocating contributions toward the targets saved against allocating the same flows pro rata (SEMANTICS
@@ -18,6 +21,7 @@ import foresto.model.RunSummary;
  * other is computed for the comparison only, so the history holds no run the analyst did not ask for.
  */
 public record FlowComparison(int savedTrades, double savedTurnover, double savedCost, FlowAllocation shown) {
+    private static final Logger LOG = LoggerFactory.getLogger(FlowComparison.class);
 
     /** The savings of {@code towardTarget} over {@code proRata}, the ON metrics of the two runs. */
     public static FlowComparison of(Metrics towardTarget, Metrics proRata, FlowAllocation shown) {
@@ -30,7 +34,7 @@ public record FlowComparison(int savedTrades, double savedTurnover, double saved
      * {@code m} with its comparison when it is a run with a rule and a contribution schedule: its own ON metrics
      * against those of the same request with the other allocation, computed beside it and not stored
      * ({@link BacktestService#withAllocation}); {@code m} itself otherwise, or when that request would no longer be
-     * the same run (its data or portfolio changed since). Off the UI thread.
+     * the same run (its data or portfolio changed since) or it could not be computed (logged). Off the UI thread.
      */
     static RunModel attach(BacktestService service, RunModel m, Cancellation cancellation) {
         RunFlows flows = m.flows();
@@ -42,7 +46,14 @@ public record FlowComparison(int savedTrades, double savedTurnover, double saved
         }
         FlowAllocation shown = schedule.onAllocation();
         FlowAllocation other = shown == FlowAllocation.TOWARD_TARGET ? FlowAllocation.PRO_RATA : FlowAllocation.TOWARD_TARGET;
-        Metrics theirs = service.withAllocation(m.run(), other, cancellation).map(RunSummary::on).orElse(null);
+        Metrics theirs;
+        try {
+            theirs = service.withAllocation(m.run(), other, cancellation).map(RunSummary::on).orElse(null);
+        } catch (ForestoException e) {
+            // the run itself is stored and shown; only the line beside it is missing, and the log says why
+            LOG.warn("run #{} is shown without its {} comparison: {}", m.run().runId(), other, e.getMessage());
+            return m;
+        }
         if (theirs == null) {
             return m;
         }
