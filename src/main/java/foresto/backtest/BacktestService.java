@@ -1,14 +1,19 @@
 package foresto.backtest;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import foresto.db.EventRepository;
 import foresto.engine.CashFlowSchedule;
 import foresto.engine.EngineException;
+import foresto.engine.FlowAllocation;
 import foresto.engine.MarketData;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingEvent;
 import foresto.engine.Scenario;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
+import foresto.json.Json;
 import foresto.model.DatasetRecord;
 import foresto.model.ListedPortfolio;
 import foresto.model.PortfolioRecord;
@@ -16,12 +21,18 @@ import foresto.model.RuleRecord;
 import foresto.model.RunFlows;
 import foresto.model.RunRecord;
 import foresto.model.RunRequestInfo;
+import foresto.model.RunSummary;
 import foresto.model.StoredPaths;
 import foresto.model.Today;
+import foresto.rule.RuleCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -31,6 +42,9 @@ import java.util.function.Consumer;
  * PostgreSQL or on anything else that keeps runs. Thread-safe.
  */
 public final class BacktestService {
+    private static final Logger LOG = LoggerFactory.getLogger(BacktestService.class);
+    private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {
+    };
     private final Stores stores;
     private final FeatureFlags flags;
     private final Clock clock;
@@ -107,14 +121,56 @@ public final class BacktestService {
     }
 
     /**
-     * {@code req} with the flow schedule {@code flows} (SEMANTICS §13), checked like any run and computed, not
-     * stored; cancellable before and after the simulation.
+     * What the stored run {@code run} (one with a rule and a flow schedule, SEMANTICS §13) would have been had its ON
+     * path allocated the same flows by {@code allocation}: the run's own request with only the allocation changed,
+     * through the pipeline's check and compute steps (the engine entry every run takes), computed and not stored, so
+     * the history gets no row the analyst never asked for. Empty when the run has no rule or no schedule, or when that
+     * request today would not be the same run with another allocation (its portfolio or dataset changed, was
+     * deactivated or removed since, or it was computed under older semantics); cancellable before and after the
+     * simulation.
      */
-    public FlowRun computeWithFlows(BacktestRequest req, CashFlowSchedule flows, Cancellation cancellation) {
+    public Optional<RunSummary> withAllocation(RunRecord run, FlowAllocation allocation, Cancellation cancellation) {
+        CashFlowSchedule schedule = RunView.scheduleOf(run);
+        JsonNode canonical = canonical(run);
+        JsonNode rule = canonical.path("rebalancing");
+        if (schedule == null || !rule.isObject()) {
+            return Optional.empty();
+        }
+        RunRequestInfo info = run.request();
+        BacktestRequest req = new BacktestRequest(info.portfolioId(), info.datasetId(), info.startDate(),
+                info.endDate(), info.initialValue(), MissingDataPolicy.valueOf(info.missingDataPolicy()), null,
+                RuleCodec.fromHashParameters(Json.mapper().convertValue(rule, PARAMETERS)),
+                schedule.withAllocation(allocation));
         try {
-            return FlowRun.compute(pipeline, req, flows, cancellation);
+            RunPipeline.Plan plan;
+            try {
+                plan = pipeline.check(req);
+            } catch (ForestoException e) {
+                LOG.info("run #{} is not compared with {} allocation: {}", run.runId(), allocation, e.getMessage());
+                return Optional.empty();
+            }
+            ObjectNode expected = canonical.deepCopy();
+            ((ObjectNode) expected.get("cash_flows")).put("flow_allocation", allocation.name());
+            if (!expected.equals(canonical(plan.hash().canonicalJson(), run.runId()))) {
+                LOG.info("run #{} is not compared with {} allocation: its request no longer makes the same run",
+                        run.runId(), allocation);
+                return Optional.empty();
+            }
+            return Optional.of(pipeline.compute(plan, cancellation).run().summary());
         } catch (EngineException e) {
             throw Failures.of(e);
+        }
+    }
+
+    private static JsonNode canonical(RunRecord run) {
+        return canonical(run.canonicalRequest(), run.runId());
+    }
+
+    private static JsonNode canonical(String json, long runId) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("canonical request of run " + runId + " is not JSON", e);
         }
     }
 
@@ -187,10 +243,11 @@ public final class BacktestService {
         return stores.runs().loadPaths(runId);
     }
 
-    /** A stored run with its paths and events, without recomputing anything. */
+    /** A stored run with its paths, events and cash flows, without recomputing anything. */
     public RunView open(long runId) {
         RunRecord r = findRun(runId);
-        return RunView.of(r, stores.runs().loadPaths(runId), stores.runs().events(runId));
+        return RunView.of(r, stores.runs().loadPaths(runId), stores.runs().events(runId),
+                stores.runs().cashFlows(runId).orElse(null));
     }
 
     /**

@@ -1,6 +1,7 @@
 package foresto.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.RebalancingRule;
 import foresto.model.StudyRecord;
 
@@ -15,7 +16,8 @@ import java.util.Optional;
  * @param ruleB      a bootstrap's rule B; empty for OFF (buy-and-hold) and for the other kinds
  * @param parameters the kind's resolved parameters as stored: phases, offsets; length_months, step_months; paths,
  *                   block, seed (an unsigned 64-bit integer as text)
+ * @param cashFlows  the flow schedule every run of the study had (SEMANTICS §13.5), or null when it had none
  */
 public record OpenedStudy(StudyRecord record, RebalancingRule ruleA, Optional<RebalancingRule> ruleB,
-                          JsonNode parameters, StudyResult result) {
+                          JsonNode parameters, StudyResult result, CashFlowSchedule cashFlows) {
 }

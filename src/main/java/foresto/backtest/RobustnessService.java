@@ -401,7 +401,8 @@ public final class RobustnessService {
             RebalancingRule a = rule(doc.path("scenario").path("rebalancing"), studyId);
             JsonNode versus = doc.path("versus");
             Optional<RebalancingRule> b = versus.isObject() ? Optional.of(rule(versus, studyId)) : Optional.empty();
-            return Optional.of(new OpenedStudy(r, a, b, Json.mapper().readTree(r.parameters()), result(r, true)));
+            return Optional.of(new OpenedStudy(r, a, b, Json.mapper().readTree(r.parameters()), result(r, true),
+                    RunView.scheduleIn(doc.path("scenario"))));
         } catch (JsonProcessingException e) {
             throw new ForestoException(ErrorCode.DATABASE_ERROR, "stored study " + studyId + " has an unreadable request: "
                     + e.getOriginalMessage(), e);

@@ -86,7 +86,7 @@ final class RunPipeline {
         RunView preview() {
             NewRun r = run;
             return RunView.of(new RunRecord(0, r.requestHash(), r.canonicalRequest(), r.info(), r.summary(),
-                    r.computeMs(), null), r.paths(), r.events());
+                    r.computeMs(), null), r.paths(), r.events(), r.flows());
         }
 
         /** The same run with another compute time. */
@@ -123,7 +123,7 @@ final class RunPipeline {
         RunRecord stored = new RunRecord(runId.get(), r.requestHash(), r.canonicalRequest(), r.info(), r.summary(),
                 r.computeMs(), OffsetDateTime.now(clock));
         return new Outcome(new BacktestResult(runId.get(), r.requestHash(), false, r.info(), r.summary()),
-                new RunView(stored, r.paths(), r.events(), preview.targets(), preview.threshold(), preview.bands()));
+                preview.withRecord(stored));
     }
 
     /**

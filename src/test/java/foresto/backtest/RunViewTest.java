@@ -1,5 +1,9 @@
 package foresto.backtest;
 
+import foresto.engine.BaseDayPolicy;
+import foresto.engine.CashFlowSchedule;
+import foresto.engine.FlowAllocation;
+import foresto.engine.Frequency;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,25 @@ class RunViewTest {
         RunView off = view("");
         assertThat(off.threshold()).isNaN();
         assertThat(off.bands()).isNull();
+    }
+
+    @Test
+    void theScheduleComesBackFromTheCanonicalRequestExactlyAsItWasHashed() {
+        RunView none = view("");
+        assertThat(RunView.scheduleOf(none.run())).isNull();
+        // an amount schedule with every field, as SEMANTICS 13.5 hashes it
+        RunRecord amount = new RunRecord(8, "hash", HEAD + "\"cash_flows\":{\"amount\":-250.5,\"base_day\":"
+                + "\"LAST_TRADING_DAY\",\"day_offset\":2,\"flow_allocation\":\"PRO_RATA\",\"flows_from\":\"2020-03-01\","
+                + "\"flows_until\":null,\"frequency\":\"QUARTERLY\",\"growth\":0.02,\"kind\":\"AMOUNT\",\"phase\":1},"
+                + TAIL, null, null, null, null);
+        assertThat(RunView.scheduleOf(amount)).isEqualTo(new CashFlowSchedule(-250.5, null, Frequency.QUARTERLY,
+                BaseDayPolicy.LAST_TRADING_DAY, 1, 2, 0.02, LocalDate.of(2020, 3, 1), null, FlowAllocation.PRO_RATA));
+        // a rate schedule of a run without a rule: no allocation
+        RunRecord rate = new RunRecord(9, "hash", HEAD + "\"cash_flows\":{\"base_day\":\"FIRST_TRADING_DAY\","
+                + "\"day_offset\":0,\"flows_from\":null,\"flows_until\":\"2020-11-30\",\"frequency\":\"MONTHLY\","
+                + "\"growth\":0,\"kind\":\"RATE\",\"phase\":0,\"rate\":0.004}," + TAIL, null, null, null, null);
+        assertThat(RunView.scheduleOf(rate)).isEqualTo(new CashFlowSchedule(null, 0.004, Frequency.MONTHLY,
+                BaseDayPolicy.FIRST_TRADING_DAY, 0, 0, 0, null, LocalDate.of(2020, 11, 30), null));
     }
 
     private static RunView view(String rebalancing) {

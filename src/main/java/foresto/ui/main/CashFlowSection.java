@@ -18,8 +18,8 @@ import java.util.function.Function;
 
 /**
  * The setup's collapsible "Cash flows…" section, bound to {@link CashFlowSetup}: only the fields the chosen kind
- * takes are enabled (an amount and its growth, or a rate), the allocation only with rebalancing ON, and the last
- * refusal is shown in plain words under the fields.
+ * takes are enabled (an amount and its growth, or a rate), the allocation only with rebalancing ON, the last
+ * refusal is shown in plain words under the fields, and so is what an opened run's schedule had that no field shows.
  */
 public final class CashFlowSection {
     @FXML TitledPane pane;
@@ -35,6 +35,7 @@ public final class CashFlowSection {
     @FXML Label allocationLabel;
     @FXML ComboBox<FlowAllocation> allocationBox;
     @FXML Label problemLabel;
+    @FXML Label keptLabel;
 
     void bind(CashFlowSetup s, ObservableBooleanValue rebalancingOn) {
         pane.expandedProperty().bindBidirectional(s.expandedProperty());
@@ -71,6 +72,10 @@ public final class CashFlowSection {
         allocationBox.disableProperty().bind(noAllocation);
         allocationLabel.disableProperty().bind(noAllocation);
 
+        keptLabel.textProperty().bind(Bindings.createStringBinding(() -> s.keptProperty().get().text(), s.keptProperty()));
+        BooleanBinding kept = keptLabel.textProperty().isNotEmpty();
+        keptLabel.visibleProperty().bind(kept);
+        keptLabel.managedProperty().bind(kept);
         problemLabel.textProperty().bind(s.problemProperty());
         BooleanBinding problem = s.problemProperty().isNotEmpty();
         problemLabel.visibleProperty().bind(problem);

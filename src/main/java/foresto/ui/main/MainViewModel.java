@@ -4,6 +4,7 @@ import foresto.i18n.LocaleFormat;
 import static foresto.i18n.Messages.tr;
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.BacktestService;
+import foresto.backtest.Cancellation;
 import foresto.csv.EventTable;
 import foresto.error.ForestoException;
 import foresto.model.DatasetRecord;
@@ -81,7 +82,7 @@ public final class MainViewModel {
         this.setup = new SetupViewModel(state, service.flags().useRebalancing());
         this.history = new RunHistory(service, jobs, setup, shown, status);
         this.runs = new RunFlow(service, executor, jobs, setup, shown, history, status);
-        this.cashFlows = new CashFlowViewModel(service, jobs, setup, shown, status);
+        this.cashFlows = new CashFlowViewModel(jobs, setup, shown, status);
         shown.resultProperty().addListener((o, a, m) -> {
             if (m == null) {
                 setup.shownChoicesProperty().set(null);
@@ -274,24 +275,26 @@ public final class MainViewModel {
             return null;
         }
         try {
-            return RunModel.of(service.open(runId), true);
+            return FlowComparison.attach(service, RunModel.of(service.open(runId), true), new Cancellation());
         } catch (ForestoException e) {
             LOG.info("the last shown run #{} is not shown again: {}", runId, e.getMessage());
             return null;
         }
     }
 
-    /** Builds the request from the setup choices; validation errors carry the service's codes. */
+    /**
+     * Builds the request from the setup choices without the cash flows (the scenario the Sweep and Robustness tabs
+     * share; Run adds the schedule); validation errors carry the service's codes.
+     */
     public BacktestRequest request() {
-        return setup.request(setup.rebalancingOnProperty().get());
+        return setup.scenario(setup.rebalancingOnProperty().get());
     }
 
-    /** Runs the backtest in the background; the result (new or reused) is then shown. */
+    /**
+     * Runs the backtest in the background, with the setup's cash flows when it has some; the result (new or reused)
+     * is then shown.
+     */
     public void run() {
-        if (cashFlows.choices().isOn()) {
-            cashFlows.run(); // computed for the screen, not stored (see FlowRun)
-            return;
-        }
         runs.run(null);
     }
 
@@ -302,6 +305,7 @@ public final class MainViewModel {
     public void runInline(RebalancingRule inline) {
         if (!jobs.isBusy()) {
             setup.adoptRule(inline, tr(SWEEP_CELL)); // the setup shows the cell's rule, so Run repeats the cell
+            setup.cashFlows().kindProperty().set(CashFlowSetup.Kind.NONE); // the sweep's cells have no flows
         }
         runs.run(inline);
     }

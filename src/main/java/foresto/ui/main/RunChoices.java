@@ -2,6 +2,8 @@ package foresto.ui.main;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import foresto.backtest.RunView;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.RebalancingRule;
 import foresto.json.Json;
 import foresto.model.RunRecord;
@@ -15,10 +17,11 @@ import java.util.Map;
 /**
  * What a stored run was asked for, as the setup holds it: portfolio, dataset, window, initial value, missing-data
  * policy and the exact rule it ran with (every rule-model-v2 field and the cost, read from the run's canonical
- * request; null when rebalancing was OFF), with the stored rule it named, if any.
+ * request; null when rebalancing was OFF), with the stored rule it named, if any, and its flow schedule as it was
+ * hashed (null for none).
  */
 public record RunChoices(long portfolioId, long datasetId, LocalDate start, LocalDate end, double initialValue,
-                         String missingDataPolicy, RebalancingRule rule, Long storedRuleId) {
+                         String missingDataPolicy, RebalancingRule rule, Long storedRuleId, CashFlowSchedule cashFlows) {
     private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {
     };
 
@@ -26,7 +29,7 @@ public record RunChoices(long portfolioId, long datasetId, LocalDate start, Loca
     public static RunChoices of(RunRecord run) {
         RunRequestInfo req = run.request();
         return new RunChoices(req.portfolioId(), req.datasetId(), req.startDate(), req.endDate(), req.initialValue(),
-                req.missingDataPolicy(), ruleOf(run), req.rebalancingRuleId());
+                req.missingDataPolicy(), ruleOf(run), req.rebalancingRuleId(), RunView.scheduleOf(run));
     }
 
     private static RebalancingRule ruleOf(RunRecord run) {

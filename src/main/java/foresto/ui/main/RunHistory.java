@@ -5,6 +5,7 @@ import static foresto.i18n.Messages.tr;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import foresto.backtest.BacktestService;
+import foresto.backtest.Cancellation;
 import foresto.json.Json;
 import foresto.model.RunRecord;
 import foresto.model.RunRequestInfo;
@@ -68,9 +69,13 @@ final class RunHistory {
         jobs.submit("studies", () -> service.robustness().recent(SIZE), studies::setAll, status::failed, () -> { });
     }
 
-    /** A loaded run with the history as it is now (read in the background). */
+    /**
+     * A loaded run with the history as it is now, and for a run with contributions what toward-target allocation
+     * saved (read and computed in the background).
+     */
     LoadedRun load(RunModel model, RunRequestInfo asked) {
-        return new LoadedRun(model, service.history(SIZE), service.robustness().recent(SIZE), asked);
+        return new LoadedRun(FlowComparison.attach(service, model, new Cancellation()), service.history(SIZE),
+                service.robustness().recent(SIZE), asked);
     }
 
     /** Opens a stored run without recomputing it; nothing happens while the screen is busy. */

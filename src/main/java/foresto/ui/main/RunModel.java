@@ -8,6 +8,7 @@ import foresto.backtest.RunView;
 import foresto.engine.AssetClass;
 import foresto.engine.RebalancingEvent;
 import foresto.json.Json;
+import foresto.model.RunFlows;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
 import foresto.text.DisplayNumber;
@@ -43,6 +44,9 @@ public final class RunModel {
     private final List<EventRow> eventRows;
     private volatile Summary summary;
     private final int semanticsVersion;
+    /** The run's cash flows (null without a schedule) and, computed beside it, the allocation comparison (or null). */
+    private final RunFlows flows;
+    private final FlowComparison comparison;
 
     private record Summary(double riskFree, List<SummaryRow> rows) {
     }
@@ -80,6 +84,8 @@ public final class RunModel {
         }
         eventRows = List.copyOf(rows);
         semanticsVersion = semanticsVersionOf(run.canonicalRequest());
+        flows = view.flows();
+        comparison = null;
         summaryRows(0);
     }
 
@@ -87,11 +93,11 @@ public final class RunModel {
         return new RunModel(view, reused);
     }
 
-    private RunModel(RunModel computed, RunRecord stored) {
+    private RunModel(RunModel computed, RunRecord stored, boolean reused, FlowComparison comparison) {
         this.run = stored;
         this.paths = computed.paths;
         this.events = computed.events;
-        this.reused = false;
+        this.reused = reused;
         this.x = computed.x;
         this.targets = computed.targets;
         this.offDrift = computed.offDrift;
@@ -104,11 +110,28 @@ public final class RunModel {
         this.eventRows = computed.eventRows;
         this.summary = computed.summary;
         this.semanticsVersion = computed.semanticsVersion;
+        this.flows = computed.flows;
+        this.comparison = comparison;
     }
 
     /** This computed run as stored: the same arrays (nothing recomputed), the stored record with its run id. */
     public RunModel stored(RunRecord record) {
-        return new RunModel(this, record);
+        return new RunModel(this, record, false, comparison);
+    }
+
+    /** The same run with {@code c} as what toward-target allocation saved against pro rata (null: none). */
+    RunModel withComparison(FlowComparison c) {
+        return new RunModel(this, run, reused, c);
+    }
+
+    /** Each side's cash flows and their totals as the run holds them (SEMANTICS §13.4); null without a schedule. */
+    public RunFlows flows() {
+        return flows;
+    }
+
+    /** What toward-target allocation of the flows saved against pro rata, computed beside the run; null when none. */
+    public FlowComparison comparison() {
+        return comparison;
     }
 
     /** Computed and shown, not yet stored (its record's run id is 0). */

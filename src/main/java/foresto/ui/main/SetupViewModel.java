@@ -15,6 +15,7 @@ import foresto.rule.RuleCodec;
 import foresto.text.PlainNumber;
 import foresto.ui.common.UiState;
 import foresto.ui.common.RuleText;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -41,8 +42,8 @@ import java.util.function.Function;
 
 /**
  * The setup panel's state: the lists to choose from, the choices (portfolio, rule, rebalancing on/off,
- * dataset, window, initial value, missing-data policy), the request they make, and remembering them between
- * sessions. No JavaFX nodes, no background work.
+ * dataset, window, initial value, missing-data policy, cash flows), the request they make, and remembering them
+ * between sessions. No JavaFX nodes, no background work.
  */
 public final class SetupViewModel {
     /** Shown beside the setup when Run would no longer repeat the run on screen. */
@@ -81,6 +82,8 @@ public final class SetupViewModel {
     /** The choices of the run on screen (null when none): what "changed since this run" compares with. */
     private final ObjectProperty<RunChoices> shownChoices = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper changedSinceShown = new ReadOnlyBooleanWrapper(false);
+    /** The "Cash flows…" choices: part of the request like every other choice. */
+    private final CashFlowSetup cashFlows = new CashFlowSetup();
 
     public SetupViewModel(UiState state, boolean rebalancingAllowed) {
         this.state = state;
@@ -103,6 +106,16 @@ public final class SetupViewModel {
         for (var p : List.of(portfolio, rule, dataset, rebalancingOn, startDate, endDate, initialValue, missingPolicy, shownChoices)) {
             p.addListener(o -> changedSinceShown.set(differsFromShown()));
         }
+        for (Observable p : List.<Observable>of(cashFlows.kindProperty(), cashFlows.amountProperty(),
+                cashFlows.rateProperty(), cashFlows.frequencyProperty(), cashFlows.baseDayProperty(),
+                cashFlows.growthProperty(), cashFlows.allocationProperty(), cashFlows.keptProperty())) {
+            p.addListener(o -> changedSinceShown.set(differsFromShown()));
+        }
+    }
+
+    /** The setup's "Cash flows…" choices. */
+    public CashFlowSetup cashFlows() {
+        return cashFlows;
     }
 
     /** The rules the setup's picker offers: the usable ones and, last, the adopted rule of an opened run. */
@@ -168,7 +181,7 @@ public final class SetupViewModel {
             return true;
         }
         boolean on = rebalancingOn.get();
-        if (on != (c.rule() != null)) {
+        if (on != (c.rule() != null) || !cashFlows.makes(c.cashFlows(), on)) {
             return true;
         }
         if (on) {
@@ -340,8 +353,20 @@ public final class SetupViewModel {
         state.save();
     }
 
-    /** Builds the request from the choices ({@code withRule}: the chosen rule when rebalancing is on). */
+    /**
+     * The request Run makes from the choices ({@code withRule}: the chosen rule when rebalancing is on), with the
+     * chosen cash flows; a schedule that cannot be made is refused (its problem then shown in the section).
+     */
     BacktestRequest request(boolean withRule) {
+        BacktestRequest req = scenario(withRule);
+        return req.withCashFlows(cashFlows.schedule(withRule));
+    }
+
+    /**
+     * The scenario the choices make without the cash flows ({@code withRule}: the chosen rule when rebalancing is on):
+     * what the other tabs (Sweep, Robustness) take from the setup.
+     */
+    BacktestRequest scenario(boolean withRule) {
         if (portfolio.get() == null) {
             throw new ForestoException(ErrorCode.INVALID_REQUEST, "choose a portfolio");
         }
@@ -366,7 +391,7 @@ public final class SetupViewModel {
 
     /**
      * Puts an opened run's choices into the setup, so Run repeats it: its rule is the stored rule it names when that
-     * rule is still the same, else the exact rule it ran with, offered as an adopted rule.
+     * rule is still the same, else the exact rule it ran with, offered as an adopted rule; its cash flows, or none.
      */
     public void adopt(RunChoices c, String source) {
         portfolios.stream().filter(p -> p.portfolioId() == c.portfolioId()).findFirst().ifPresent(portfolio::set);
@@ -386,6 +411,7 @@ public final class SetupViewModel {
             }
         }
         rebalancingOn.set(rebalancingAllowed.get() && c.rule() != null);
+        cashFlows.adopt(c.cashFlows());
     }
 
     /**

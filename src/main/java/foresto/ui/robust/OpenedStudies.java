@@ -35,7 +35,7 @@ final class OpenedStudies {
         Long stored = rules.stream().filter(r -> r.ruleId() != null && r.ruleName().equals(info.ruleName())).findFirst()
                 .map(RuleRecord::ruleId).orElse(null);
         return new RunChoices(info.portfolioId(), info.datasetId(), info.startDate(), info.endDate(), info.initialValue(),
-                info.missingDataPolicy(), o.ruleA(), stored);
+                info.missingDataPolicy(), o.ruleA(), stored, o.cashFlows());
     }
 
     /**
