@@ -62,7 +62,6 @@ final class PathLoop {
         int m = 0;
         int nextFlow = withFlows ? flowCloses[0] : n;
         double[] flowTrades = withFlows ? new double[flowCloses.length * h] : null;
-        double[] trade = withFlows ? new double[h] : null;
         int[] order = withFlows ? new int[h] : null; // the water level's sorting scratch
         double[] key = withFlows ? new double[h] : null;
         double[] index = withFlows ? new double[n] : null;
@@ -91,8 +90,7 @@ final class PathLoop {
                     depleted = k;
                     break;
                 }
-                v = WaterLevel.apply(allocation, p, w, v, flow, trade, order, key);
-                System.arraycopy(trade, 0, flowTrades, m * h, h);
+                v = WaterLevel.apply(allocation, p, w, v, flow, flowTrades, m * h, order, key);
                 flowAmounts[m++] = flow;
                 nextFlow = m < flowCloses.length ? flowCloses[m] : n;
             }
