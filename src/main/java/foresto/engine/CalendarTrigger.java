@@ -43,70 +43,25 @@ record CalendarTrigger(Frequency frequency, BaseDayPolicy baseDay, int phase, in
     }
 
     /**
-     * The run's closes that are days of this calendar, from the dataset's period numbers (computed once per run;
-     * the path loop then reads one flag per close).
+     * The run's closes that are days of this calendar, one flag per close (the path loop reads one flag per close):
+     * the closes {@link #closes} finds, so a PERIODIC rule and a flow schedule (SEMANTICS §13.1) take their days from
+     * one code path.
      */
     boolean[] days(ScenarioCalendar cal) {
-        int n = cal.length();
-        int[] period = cal.periods(frequency, phase);
-        boolean[] day = new boolean[n];
-        if (baseDay == BaseDayPolicy.FIRST_TRADING_DAY) {
-            // before: dates of the calendar in use in close k's period before it; earlier: the calendar has a date of
-            // an earlier period. Close 0's are counted outside the window, the others as the closes go by.
-            int r0 = cal.row(0);
-            int before = 0;
-            int i = r0 - 1;
-            for (; i >= 0 && period[i] == period[r0]; i--) {
-                before += cal.inUse(i) ? 1 : 0;
-            }
-            while (i >= 0 && !cal.inUse(i)) {
-                i--;
-            }
-            boolean earlier = i >= 0;
-            for (int k = 1; k < n; k++) {
-                if (period[cal.row(k)] != period[cal.row(k - 1)]) {
-                    before = 0;
-                    earlier = true;
-                } else {
-                    before++;
-                }
-                day[k] = earlier && before == dayOffset;
-            }
-        } else {
-            // after: dates of the calendar in use in close k's period after it; later: the calendar has a date of a
-            // later period (the period is complete). The last close's are counted past the window.
-            int last = cal.row(n - 1);
-            int rows = cal.datasetRows();
-            int after = 0;
-            int i = last + 1;
-            for (; i < rows && period[i] == period[last]; i++) {
-                after += cal.inUse(i) ? 1 : 0;
-            }
-            while (i < rows && !cal.inUse(i)) {
-                i++;
-            }
-            boolean later = i < rows;
-            for (int k = n - 1; k >= 1; k--) {
-                if (k < n - 1) {
-                    if (period[cal.row(k)] != period[cal.row(k + 1)]) {
-                        after = 0;
-                        later = true;
-                    } else {
-                        after++;
-                    }
-                }
-                day[k] = later && after == dayOffset;
-            }
+        boolean[] day = new boolean[cal.length()];
+        for (int k : closes(cal)) {
+            day[k] = true;
         }
         return day;
     }
 
     /**
-     * The same days as {@link #days}, as ascending closes, found from the period boundaries alone: a FIRST day is
-     * {@code dayOffset} closes after its period's first close, a LAST day {@code dayOffset} closes before its
-     * period's last, and each boundary is looked for near where the previous period's length puts it, so a
-     * schedule of a few hundred dates does not visit every close. The window's first and last periods count the
-     * dates outside the window exactly as {@link #days} does.
+     * The run's closes that are days of this calendar, ascending, from the dataset's period numbers (computed once
+     * per dataset) and the period boundaries alone: a FIRST day is {@code dayOffset} closes after its period's first
+     * close, a LAST day {@code dayOffset} closes before its period's last, and each boundary is looked for near where
+     * the previous period's length puts it, so a calendar of a few hundred days does not visit every close. The
+     * window's first period counts the dates of the calendar in use before the window (a FIRST day needs a date of an
+     * earlier period), its last period those after it (a LAST day needs a date of a later period).
      */
     int[] closes(ScenarioCalendar cal) {
         int n = cal.length();

@@ -119,17 +119,21 @@ public record CashFlowSchedule(Double amount, Double rate, Frequency frequency, 
     }
 
     /**
-     * The flow F at a flow date: for an amount A · (1 + g)^(days(d_0, d) / 365.25) (A itself without growth), for a
-     * rate −ρ · {@code value} (the value after the day's returns). Depletion is the path's business.
+     * The flows of an amount schedule on the closes {@code closes} of {@code dates} (the purchase close first):
+     * A · (1 + g)^(days(d_0, d) / 365.25) (A itself without growth), computed once before the path runs; for a rate
+     * schedule zeros, since −ρ · V depends on the value after the day's returns (the path books it). Depletion is
+     * the path's business. The array is the caller's to fill in.
      */
-    double flowOn(LocalDate purchase, LocalDate date, double value) {
+    double[] amounts(LocalDate[] dates, int[] closes) {
+        double[] out = new double[closes.length];
         if (rate != null) {
-            return -rate * value;
+            return out;
         }
-        if (growth == 0) {
-            return amount;
+        double a = amount;
+        for (int i = 0; i < closes.length; i++) {
+            out[i] = growth == 0 ? a : a * Math.pow(1 + growth, Metrics.years(dates[0], dates[closes[i]]));
         }
-        return amount * Math.pow(1 + growth, Metrics.years(purchase, date));
+        return out;
     }
 
     private static EngineException invalid(String message) {

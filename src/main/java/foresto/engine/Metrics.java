@@ -49,61 +49,76 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
     public static Metrics of(LocalDate[] dates, double[] values, double initialValue, List<RebalancingEvent> events,
                              double periodsPerYear) {
         int n = values.length;
-        double finalValue = values[n - 1];
-        long days = ChronoUnit.DAYS.between(dates[0], dates[n - 1]);
+        double[] returns = new double[n - 1];
+        double sum = 0;
+        for (int k = 1; k < n; k++) { // the period returns and their sum in one pass, in path order
+            double r = values[k] / values[k - 1] - 1;
+            returns[k - 1] = r;
+            sum += r;
+        }
+        return ofReturns(dates, values, returns, sum, initialValue, events, periodsPerYear);
+    }
 
-        double volatility = 0.0;
-        if (n >= 3) {
-            double[] daily = new double[n - 1];
+    /**
+     * {@link #of} from the path's period returns {@code returns[k − 1] = values[k] / values[k − 1] − 1} and their
+     * sum in path order, which the path loop computes as it goes.
+     */
+    static Metrics ofReturns(LocalDate[] dates, double[] values, double[] returns, double sum, double initialValue,
+                             List<RebalancingEvent> events, double periodsPerYear) {
+        int n = values.length;
+        Spread s = Spread.of(returns, sum, values, periodsPerYear);
+        return checked(values[n - 1], initialValue, ChronoUnit.DAYS.between(dates[0], dates[n - 1]), s.volatility,
+                s.maxDrawdown, events.size(), turnover(events), cost(events));
+    }
+
+    /**
+     * √f · sample standard deviation (n − 1) of a path's period returns and the largest fall from a running peak of
+     * the path, as a positive fraction, taken in one pass: the squared deviations from the mean ({@code sum} of the
+     * returns, in path order, over their count) summed in path order, the drawdown in path order from
+     * {@code series[0]}, its first peak. The volatility is 0 below two returns.
+     */
+    private record Spread(double volatility, double maxDrawdown) {
+        static Spread of(double[] returns, double sum, double[] series, double periodsPerYear) {
+            int n = series.length;
+            double mean = sum / returns.length;
+            double ss = 0;
+            double peak = series[0];
+            double maxDd = 0;
+            double floor = peak; // values at or above this cannot deepen the drawdown (division-free pre-check)
             for (int k = 1; k < n; k++) {
-                daily[k - 1] = values[k] / values[k - 1] - 1;
-            }
-            volatility = volatility(daily, periodsPerYear);
-        }
-        double maxDd = maxDrawdown(values);
-
-        double turnover = 0;
-        double cost = 0;
-        for (RebalancingEvent e : events) {
-            turnover += e.turnover();
-            cost += e.costAmount();
-        }
-        return checked(finalValue, initialValue, days, volatility, maxDd, events.size(), turnover, cost);
-    }
-
-    /** √f · sample standard deviation (n − 1) of {@code returns} (at least two), mean and squares summed in order. */
-    static double volatility(double[] returns, double periodsPerYear) {
-        double mean = 0;
-        for (double r : returns) {
-            mean += r;
-        }
-        mean /= returns.length;
-        double ss = 0;
-        for (double r : returns) {
-            double d = r - mean;
-            ss += d * d;
-        }
-        return Math.sqrt(periodsPerYear) * Math.sqrt(ss / (returns.length - 1));
-    }
-
-    /** The largest fall from a running peak of {@code values}, as a positive fraction. */
-    static double maxDrawdown(double[] values) {
-        double peak = values[0];
-        double maxDd = 0;
-        double floor = peak; // values at or above this cannot deepen the drawdown (division-free pre-check)
-        for (double v : values) {
-            if (v > peak) {
-                peak = v;
-                floor = drawdownFloor(peak, maxDd);
-            } else if (v < floor) {
-                double dd = 1 - v / peak;
-                if (dd > maxDd) {
-                    maxDd = dd;
+                double d = returns[k - 1] - mean;
+                ss += d * d;
+                double v = series[k];
+                if (v > peak) {
+                    peak = v;
                     floor = drawdownFloor(peak, maxDd);
+                } else if (v < floor) {
+                    double dd = 1 - v / peak;
+                    if (dd > maxDd) {
+                        maxDd = dd;
+                        floor = drawdownFloor(peak, maxDd);
+                    }
                 }
             }
+            double volatility = n >= 3 ? Math.sqrt(periodsPerYear) * Math.sqrt(ss / (returns.length - 1)) : 0.0;
+            return new Spread(volatility, maxDd);
         }
-        return maxDd;
+    }
+
+    private static double turnover(List<RebalancingEvent> events) {
+        double turnover = 0;
+        for (RebalancingEvent e : events) {
+            turnover += e.turnover();
+        }
+        return turnover;
+    }
+
+    private static double cost(List<RebalancingEvent> events) {
+        double cost = 0;
+        for (RebalancingEvent e : events) {
+            cost += e.costAmount();
+        }
+        return cost;
     }
 
     /** CAGR of a growth factor over {@code days} calendar days: factor^(365.25 / days) − 1; 0 for days = 0. */
@@ -124,43 +139,17 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
         int n = values.length;
         double last = twrIndex[n - 1];
         double cagr = cagr(last, ChronoUnit.DAYS.between(dates[0], dates[n - 1]));
-        // one pass for the squared deviations of the volatility and the drawdown of the index, each in path order as
-        // volatility() and maxDrawdown() take them (the drawdown's first value, I_0, is its first peak)
-        double mean = twrSum / twrReturns.length;
-        double ss = 0;
-        double peak = twrIndex[0];
-        double maxDd = 0;
-        double floor = peak;
-        for (int k = 1; k < n; k++) {
-            double d = twrReturns[k - 1] - mean;
-            ss += d * d;
-            double v = twrIndex[k];
-            if (v > peak) {
-                peak = v;
-                floor = drawdownFloor(peak, maxDd);
-            } else if (v < floor) {
-                double dd = 1 - v / peak;
-                if (dd > maxDd) {
-                    maxDd = dd;
-                    floor = drawdownFloor(peak, maxDd);
-                }
-            }
-        }
-        double volatility = n >= 3 ? Math.sqrt(periodsPerYear) * Math.sqrt(ss / (twrReturns.length - 1)) : 0.0;
-        double turnover = 0;
-        double cost = 0;
-        for (RebalancingEvent e : events) {
-            turnover += e.turnover();
-            cost += e.costAmount();
-        }
+        Spread s = Spread.of(twrReturns, twrSum, twrIndex, periodsPerYear);
+        double cost = cost(events);
         double finalValue = values[n - 1];
         if (!(finalValue >= 0 && finalValue < Double.POSITIVE_INFINITY && last > 0 && Double.isFinite(cagr)
-                && Double.isFinite(volatility) && Double.isFinite(cost))) {
+                && Double.isFinite(s.volatility) && Double.isFinite(cost))) {
             throw new EngineException(EngineException.Kind.VALUE_OUT_OF_RANGE, "the path leaves the range of "
                     + "representable values (final value " + finalValue + ", time-weighted index " + last
                     + "): check the returns, the flows and the initial value");
         }
-        return new Metrics(finalValue, last - 1, cagr, volatility, maxDd, events.size(), turnover, cost);
+        return new Metrics(finalValue, last - 1, cagr, s.volatility, s.maxDrawdown, events.size(), turnover(events),
+                cost);
     }
 
     /**

@@ -46,32 +46,36 @@ final class PathLoop {
         boolean[] calendarDays = calendar == null ? null : calendar.days(cal);
         CodeWeights targetCodes = rule == null ? null : CodeWeights.ofHeld(held, w); // every full trade's after-weights
         List<RebalancingEvent> events = rule == null ? List.of() : new ArrayList<>();
-        // flows: the closes and the records sized from the schedule's dates; the time-weighted return, its sum and
-        // index computed close by close (the same operations, in the same order, as r_k and I_k are defined)
-        int[] flowCloses = flows == null ? null : flows.flowCloses(cal);
+        // the period returns r_k = (V_k − F_k) / V_{k−1} − 1 (F_k = 0 without flows: the value path's own returns) and
+        // their sum, computed close by close in path order; with flows also the time-weighted index I_k (§13.4)
+        double[] returns = new double[n - 1];
+        double sum = 0;
+        boolean withFlows = flows != null;
+        // flows: the closes resolved once into ascending indices, the amounts of an amount schedule computed before the
+        // loop (a rate's are booked as they fall), the records sized from the schedule's dates, scratch allocated once
+        int[] flowCloses = withFlows ? flows.flowCloses(cal) : null;
+        double[] flowAmounts = withFlows ? flows.amounts(dates, flowCloses) : null;
+        boolean byRate = withFlows && flows.rate() != null;
+        double rate = byRate ? flows.rate() : 0;
         FlowAllocation allocation = rule == null ? FlowAllocation.PRO_RATA
-                : flows == null ? null : flows.onAllocation();
+                : withFlows ? flows.onAllocation() : null;
         int m = 0;
-        int nextFlow = flowCloses == null ? n : flowCloses[0];
-        double[] flowAmounts = flows == null ? null : new double[flowCloses.length];
-        double[] flowTrades = flows == null ? null : new double[flowCloses.length * h];
-        double[] trade = flows == null ? null : new double[h];
-        int[] order = flows == null ? null : new int[h]; // the water level's sorting scratch
-        double[] key = flows == null ? null : new double[h];
-        double[] twr = flows == null ? null : new double[n - 1];
-        double[] index = flows == null ? null : new double[n];
-        double twrSum = 0;
+        int nextFlow = withFlows ? flowCloses[0] : n;
+        double[] flowTrades = withFlows ? new double[flowCloses.length * h] : null;
+        int[] order = withFlows ? new int[h] : null; // the water level's sorting scratch
+        double[] key = withFlows ? new double[h] : null;
+        double[] index = withFlows ? new double[n] : null;
         double level = 1; // I_{k-1}, and V_{k-1} below: kept in registers, not read back from the arrays
         double previous = v0;
         int depleted = n;
-        if (index != null) {
+        if (withFlows) {
             index[0] = 1;
         }
         for (int k = 1; k < n; k++) {
             double v = PathArithmetic.applyReturns(p, held, r, cal.rowOffset(k));
             double flow = 0;
             if (k == nextFlow) {
-                flow = flows.flowOn(dates[0], dates[k], v);
+                flow = byRate ? -rate * v : flowAmounts[m];
                 if (flow < 0 && -flow >= v) { // depleted: everything is paid out, the path stays 0 (values are 0 already)
                     for (int j = 0; j < h; j++) {
                         flowTrades[m * h + j] = -p[j];
@@ -79,15 +83,14 @@ final class PathLoop {
                     }
                     flowAmounts[m++] = -v;
                     double rk = previous == 0 ? 0 : (0 - -v) / previous - 1; // V_k = 0, F_k = −v
-                    twr[k - 1] = rk;
-                    twrSum += rk;
+                    returns[k - 1] = rk;
+                    sum += rk;
                     level = level * (1 + rk);
                     index[k] = level;
                     depleted = k;
                     break;
                 }
-                v = WaterLevel.apply(allocation, p, w, v, flow, trade, order, key);
-                System.arraycopy(trade, 0, flowTrades, m * h, h);
+                v = WaterLevel.apply(allocation, p, w, v, flow, flowTrades, m * h, order, key);
                 flowAmounts[m++] = flow;
                 nextFlow = m < flowCloses.length ? flowCloses[m] : n;
             }
@@ -105,10 +108,10 @@ final class PathLoop {
                 }
             }
             values[k] = v;
-            if (index != null) {
-                double rk = previous == 0 ? 0 : (v - flow) / previous - 1;
-                twr[k - 1] = rk;
-                twrSum += rk;
+            double rk = withFlows && previous == 0 ? 0 : (v - flow) / previous - 1;
+            returns[k - 1] = rk;
+            sum += rk;
+            if (withFlows) {
                 level = level * (1 + rk);
                 index[k] = level;
             }
@@ -116,15 +119,16 @@ final class PathLoop {
         }
         PeriodsPerYear f = cal.periodsPerYear();
         if (flows == null) {
-            return new PathResult(dates, values, events, Metrics.of(dates, values, v0, events, f.value()), held.clone(), cw, f);
+            return new PathResult(dates, values, events, Metrics.ofReturns(dates, values, returns, sum, v0, events, f.value()),
+                    held.clone(), cw, f);
         }
         for (int k = depleted + 1; k < n; k++) { // after a depletion V_{k-1} = 0: r_k = 0, the index stays
-            twrSum += 0.0;
+            sum += 0.0;
             level = level * (1 + 0.0);
             index[k] = level;
         }
         LocalDate depletedOn = depleted < n ? dates[depleted] : null;
-        Metrics metrics = Metrics.withFlows(dates, values, twr, twrSum, index, events, f.value());
+        Metrics metrics = Metrics.withFlows(dates, values, returns, sum, index, events, f.value());
         CashFlowResult cashFlows = CashFlowResult.of(dates, values, v0, held.clone(), m, flowCloses, flowAmounts,
                 flowTrades, depletedOn, index);
         return new PathResult(dates, values, events, metrics, held.clone(), cw, f, cashFlows);

@@ -12,8 +12,12 @@ final class WaterLevel {
 
     /** Pro rata: {@code F · P[j] / V}; the mix does not change. */
     static void proRata(double[] p, double v, double f, double[] trade) {
+        proRata(p, v, f, trade, 0);
+    }
+
+    private static void proRata(double[] p, double v, double f, double[] trade, int at) {
         for (int j = 0; j < p.length; j++) {
-            trade[j] = f * p[j] / v;
+            trade[at + j] = f * p[j] / v;
         }
     }
 
@@ -25,11 +29,15 @@ final class WaterLevel {
      * {@code w[j] > 0} and, for a withdrawal, {@code −F < V} (depletion is decided before).
      */
     static boolean towardTarget(double[] p, double[] w, double v, double f, double[] trade) {
-        return towardTarget(p, w, v, f, trade, new int[p.length], new double[p.length]);
+        return towardTarget(p, w, v, f, trade, 0, new int[p.length], new double[p.length]);
     }
 
-    /** {@link #towardTarget(double[], double[], double, double, double[])} sorting in the caller's scratch arrays. */
-    static boolean towardTarget(double[] p, double[] w, double v, double f, double[] trade, int[] order, double[] key) {
+    /**
+     * {@link #towardTarget(double[], double[], double, double, double[])} writing the trades from {@code trade[at]} on
+     * and sorting in the caller's scratch arrays.
+     */
+    private static boolean towardTarget(double[] p, double[] w, double v, double f, double[] trade, int at, int[] order,
+                                        double[] key) {
         int h = p.length;
         boolean buy = f > 0;
         double extreme = p[0] / w[0];
@@ -40,7 +48,7 @@ final class WaterLevel {
         if (buy ? f >= extreme - v : -f >= v - extreme) {
             double total = v + f;
             for (int j = 0; j < h; j++) {
-                trade[j] = w[j] * total - p[j];
+                trade[at + j] = w[j] * total - p[j];
             }
             return true;
         }
@@ -74,7 +82,7 @@ final class WaterLevel {
             }
         }
         for (int j = 0; j < h; j++) {
-            trade[j] = buy ? Math.max(0, w[j] * level - p[j]) : -Math.max(0, p[j] - w[j] * level);
+            trade[at + j] = buy ? Math.max(0, w[j] * level - p[j]) : -Math.max(0, p[j] - w[j] * level);
         }
         return false;
     }
@@ -84,28 +92,29 @@ final class WaterLevel {
      * Σ p in held order.
      */
     static double apply(FlowAllocation allocation, double[] p, double[] w, double v, double f, double[] trade) {
-        return apply(allocation, p, w, v, f, trade, new int[p.length], new double[p.length]);
+        return apply(allocation, p, w, v, f, trade, 0, new int[p.length], new double[p.length]);
     }
 
     /**
-     * {@link #apply(FlowAllocation, double[], double[], double, double, double[])} with the caller's scratch arrays
-     * (as long as {@code p}) for the toward-target sort: the path loop allocates them once, not per flow.
+     * {@link #apply(FlowAllocation, double[], double[], double, double, double[])} writing the trades into
+     * {@code trades[at … at + h − 1]} (the path loop's record of every flow, so nothing is copied) and sorting in the
+     * caller's scratch arrays (as long as {@code p}): the path loop allocates them once, not per flow.
      */
-    static double apply(FlowAllocation allocation, double[] p, double[] w, double v, double f, double[] trade,
+    static double apply(FlowAllocation allocation, double[] p, double[] w, double v, double f, double[] trades, int at,
                         int[] order, double[] key) {
-        boolean exact = allocation == FlowAllocation.TOWARD_TARGET ? towardTarget(p, w, v, f, trade, order, key)
-                : proRataAnd(p, v, f, trade);
+        boolean exact = allocation == FlowAllocation.TOWARD_TARGET ? towardTarget(p, w, v, f, trades, at, order, key)
+                : proRataAnd(p, v, f, trades, at);
         double total = v + f;
         double after = 0;
         for (int j = 0; j < p.length; j++) {
-            p[j] = exact ? w[j] * total : p[j] + trade[j];
+            p[j] = exact ? w[j] * total : p[j] + trades[at + j];
             after += p[j];
         }
         return after;
     }
 
-    private static boolean proRataAnd(double[] p, double v, double f, double[] trade) {
-        proRata(p, v, f, trade);
+    private static boolean proRataAnd(double[] p, double v, double f, double[] trade, int at) {
+        proRata(p, v, f, trade, at);
         return false;
     }
 }

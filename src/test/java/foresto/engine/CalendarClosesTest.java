@@ -10,8 +10,9 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link CalendarTrigger#closes} finds the same days as {@link CalendarTrigger#days}, which visits every close:
- * every frequency, phase and base day, day offsets from 0 to the largest, on a calendar with gaps (rows the
+ * {@link CalendarTrigger#closes}, which jumps from period boundary to period boundary, and the flags
+ * {@link CalendarTrigger#days} that PERIODIC rules read find the same days as a reference that visits every close
+ * ({@link #everyClose}, the per-close counting the path loop used before both came from one code path): every frequency, phase and base day, day offsets from 0 to the largest, on a calendar with gaps (rows the
  * portfolio does not trade, a month without any) and windows that start and end inside periods or at the data's
  * ends, under both missing-data policies.
  */
@@ -49,10 +50,12 @@ class CalendarClosesTest {
                         for (BaseDayPolicy base : BaseDayPolicy.values()) {
                             for (int offset : new int[]{0, 1, 2, 3, 7, 19, RebalancingRule.MAX_DAY_OFFSET}) {
                                 CalendarTrigger t = new CalendarTrigger(f, base, phase, offset);
-                                boolean[] days = t.days(cal);
+                                boolean[] days = everyClose(t, cal);
                                 int[] expected = IntStream.range(0, days.length).filter(k -> days[k]).toArray();
                                 assertThat(t.closes(cal)).as("%s %s..%s %s", t, window[0], window[1], policy)
                                         .containsExactly(expected);
+                                assertThat(t.days(cal)).as("%s %s..%s %s", t, window[0], window[1], policy)
+                                        .containsExactly(days);
                                 compared++;
                                 withDays += expected.length > 0 ? 1 : 0;
                             }
@@ -84,5 +87,66 @@ class CalendarClosesTest {
         }
         // one close before the last weekday: Jan 30, Feb 28; Mar 28 (the data end, Mar 29, has no later period)
         assertThat(lasts).containsExactly(LocalDate.of(2024, 1, 30), LocalDate.of(2024, 2, 28));
+    }
+
+    /**
+     * The reference: the days of {@code t}'s calendar flagged close by close, counting the closes since the period's
+     * first (FIRST) or until its last (LAST), and the dates of the calendar in use outside the window for the window's
+     * first and last periods.
+     */
+    static boolean[] everyClose(CalendarTrigger t, ScenarioCalendar cal) {
+        int n = cal.length();
+        int dayOffset = t.dayOffset();
+        int[] period = cal.periods(t.frequency(), t.phase());
+        boolean[] day = new boolean[n];
+        if (t.baseDay() == BaseDayPolicy.FIRST_TRADING_DAY) {
+            // before: dates of the calendar in use in close k's period before it; earlier: the calendar has a date of
+            // an earlier period. Close 0's are counted outside the window, the others as the closes go by.
+            int r0 = cal.row(0);
+            int before = 0;
+            int i = r0 - 1;
+            for (; i >= 0 && period[i] == period[r0]; i--) {
+                before += cal.inUse(i) ? 1 : 0;
+            }
+            while (i >= 0 && !cal.inUse(i)) {
+                i--;
+            }
+            boolean earlier = i >= 0;
+            for (int k = 1; k < n; k++) {
+                if (period[cal.row(k)] != period[cal.row(k - 1)]) {
+                    before = 0;
+                    earlier = true;
+                } else {
+                    before++;
+                }
+                day[k] = earlier && before == dayOffset;
+            }
+        } else {
+            // after: dates of the calendar in use in close k's period after it; later: the calendar has a date of a
+            // later period (the period is complete). The last close's are counted past the window.
+            int last = cal.row(n - 1);
+            int rows = cal.datasetRows();
+            int after = 0;
+            int i = last + 1;
+            for (; i < rows && period[i] == period[last]; i++) {
+                after += cal.inUse(i) ? 1 : 0;
+            }
+            while (i < rows && !cal.inUse(i)) {
+                i++;
+            }
+            boolean later = i < rows;
+            for (int k = n - 1; k >= 1; k--) {
+                if (k < n - 1) {
+                    if (period[cal.row(k)] != period[cal.row(k + 1)]) {
+                        after = 0;
+                        later = true;
+                    } else {
+                        after++;
+                    }
+                }
+                day[k] = later && after == dayOffset;
+            }
+        }
+        return day;
     }
 }
