@@ -18,7 +18,6 @@ import foresto.ui.main.MainViewModel;
 import foresto.ui.main.RunModel;
 import foresto.ui.sweep.Heatmap;
 import foresto.ui.sweep.SweepViewModel;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -75,10 +74,7 @@ class OneTruthTest extends RobotTestBase {
     }
 
     private static Point2D cellCentre(Heatmap map, int i, int j, SweepRunner.Result r) {
-        Bounds b = map.localToScreen(map.getBoundsInLocal());
-        double w = (map.getWidth() - 170 - 20) / r.costRates().size();
-        double h = (map.getHeight() - 46 - 44) / r.rules().size();
-        return new Point2D(b.getMinX() + 170 + (j + 0.5) * w, b.getMinY() + 46 + (i + 0.5) * h);
+        return map.localToScreen(map.cellCentre(i, j)); // the heatmap's own geometry (its colour scale takes the right)
     }
 
     @Test

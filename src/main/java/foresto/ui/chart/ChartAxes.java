@@ -56,14 +56,7 @@ final class ChartAxes {
             g.fillText(t.label(), d.px0 - 6, yp);
         }
         dateLabels(grid, axisText);
-        g.save();
-        g.translate(12, (d.py0 + d.py1) / 2);
-        g.rotate(-90);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFill(axisText);
-        g.fillText(sc.yLabel() + (sc.log() ? tr("chart.logScale") : ""), 0, 0);
-        g.restore();
+        yTitle(axisText);
         g.setFill(p.colour(ChartColour.FRAME));
         ChartPainter.frame(g, Math.rint(d.px0), Math.rint(d.py0), Math.rint(d.px1 - d.px0), Math.rint(d.py1 - d.py0));
         if (s.lane) {
@@ -74,6 +67,38 @@ final class ChartAxes {
             g.setFill(p.colour(ChartColour.LANE));
             g.fillRect(d.px0, s.flowLaneTop, d.px1 - d.px0, ChartPainter.LANE - 3);
         }
+    }
+
+    /**
+     * The value axis's name, upright along the left edge: centred on the plot when it fits there, else on the whole
+     * canvas height; the short name when even that is too little room; cut with an ellipsis only as a last resort.
+     */
+    private void yTitle(Color axisText) {
+        String suffix = sc.log() ? tr("chart.logScale") : "";
+        String text = sc.yLabel() + suffix;
+        double plot = d.py1 - d.py0;
+        double all = p.h() - 4;
+        double width = CanvasChart.textWidth(text, p.small());
+        if (width > all && !sc.shortYLabel().isEmpty()) {
+            text = sc.shortYLabel() + suffix;
+            width = CanvasChart.textWidth(text, p.small());
+        }
+        while (width > all && text.length() > 2) {
+            text = text.substring(0, text.length() - 2) + "…";
+            width = CanvasChart.textWidth(text, p.small());
+        }
+        double centre = width <= plot ? (d.py0 + d.py1) / 2
+                : Math.max(2 + width / 2, Math.min(p.h() - 2 - width / 2, (d.py0 + d.py1) / 2));
+        d.yTitle = text;
+        d.yTitleRoom = all;
+        g.save();
+        g.translate(12, centre);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(axisText);
+        g.fillText(text, 0, 0);
+        g.restore();
     }
 
     /** The date ticks' grid lines and their labels, skipping a label that would overlap the last one or be cut. */
@@ -88,7 +113,7 @@ final class ChartAxes {
             g.setFill(grid);
             g.fillRect(xp - 0.5, d.py0, 1, d.py1 - d.py0);
             double tw = CanvasChart.textWidth(t.label(), p.small());
-            if (xp - tw / 2 < lastRight + 6 || xp + tw / 2 > p.w() - 2 || xp - tw / 2 < 2) {
+            if (!sc.dateLabels() || xp - tw / 2 < lastRight + 6 || xp + tw / 2 > p.w() - 2 || xp - tw / 2 < 2) {
                 continue;
             }
             g.setFill(axisText);

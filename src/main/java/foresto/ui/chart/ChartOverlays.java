@@ -58,8 +58,9 @@ final class ChartOverlays {
     }
 
     /**
-     * Marks where the content's unscaled line leaves the value axis: a bar along the plot's edge over each stretch off
-     * the scale and an arrow at its start pointing off the plot (arrows at least 12 px apart), in the line's colour.
+     * Marks where the content's unscaled line leaves the value axis: an arrow at the plot's edge where it crosses out,
+     * pointing off the plot (arrows at least 12 px apart), in the line's colour. Nothing runs along the edge while it
+     * stays out: a line off the scale for most of the run would otherwise draw a second frame.
      */
     void offScale() {
         int li = content.unscaledLine();
@@ -81,8 +82,6 @@ final class ChartOverlays {
             if (side != 0) {
                 runs.add(new int[] {start, i - 1});
                 double x0 = d.xPixel(line.x()[start]);
-                double x1 = Math.max(x0 + 2, d.xPixel(line.x()[i - 1]));
-                g.fillRect(x0, side < 0 ? d.py0 : d.py1 - 3, x1 - x0, 3);
                 if (x0 - lastArrow >= 12) {
                     double tip = side < 0 ? d.py0 + 1 : d.py1 - 1;
                     double base = side < 0 ? tip + 8 : tip - 8;

@@ -29,7 +29,13 @@ final class ChartPainter {
 
     /** What to draw: the chart's state at this pulse, the lines' colours and the theme's. */
     record Scene(Content content, Range range, boolean log, Units units, String yLabel, String title, Integer highlighted,
-                 Integer day, IntFunction<Color> colours, ChartTheme theme, double[] flowDays) {
+                 Integer day, IntFunction<Color> colours, ChartTheme theme, double[] flowDays, String shortYLabel,
+                 boolean dateLabels, int minValueTicks) {
+        /** A scene with date labels, no short value-axis title, and value ticks one per 42 px however few. */
+        Scene(Content content, Range range, boolean log, Units units, String yLabel, String title, Integer highlighted,
+              Integer day, IntFunction<Color> colours, ChartTheme theme, double[] flowDays) {
+            this(content, range, log, units, yLabel, title, highlighted, day, colours, theme, flowDays, "", true, 0);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import foresto.ui.chart.TimeSeriesChart.Units;
 import javafx.scene.text.Font;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The scale step of a {@link ChartPainter} paint: the visible index range of the lines' arrays, the value range of
@@ -37,6 +38,10 @@ final class ChartScale {
     /** The cash-flow lane's top. */
     final double flowLaneTop;
     final ValueScale valueAxis;
+    /** The room under the plot for the date labels. */
+    static final double DATE_LABELS = 20;
+    /** The least gap between value ticks that {@link Scene#minValueTicks} may bring them down to. */
+    static final double MIN_TICK_GAP = 22;
 
     private ChartScale(int from, int to, double top, boolean lane, double laneTop, boolean flowLane, double flowLaneTop,
                        ValueScale valueAxis) {
@@ -123,6 +128,41 @@ final class ChartScale {
     }
 
     /**
+     * Round value ticks for a plot {@code plotHeight} px tall: about one per 42 px, and at least {@code least} while
+     * they stay {@link #MIN_TICK_GAP} px apart, so a short plot still reads at more than one or two values.
+     */
+    static List<AxisTicks.Tick> valueTicks(double plotHeight, double ylo, double yhi, boolean log, Units units,
+                                           double tickScale, int least) {
+        int maxY = Math.max(2, (int) (plotHeight / 42));
+        List<AxisTicks.Tick> ticks = ticks(ylo, yhi, maxY, log, units, tickScale);
+        for (int more = maxY + 1; ticks.size() < least && more <= plotHeight / MIN_TICK_GAP; more++) {
+            List<AxisTicks.Tick> denser = ticks(ylo, yhi, more, log, units, tickScale);
+            if (denser.size() > ticks.size() && smallestGap(denser, plotHeight, ylo, yhi, log) >= MIN_TICK_GAP) {
+                ticks = denser;
+            }
+        }
+        return ticks;
+    }
+
+    /** The smallest distance in pixels between neighbouring ticks on a plot {@code plotHeight} px high. */
+    private static double smallestGap(List<AxisTicks.Tick> ticks, double plotHeight, double ylo, double yhi, boolean log) {
+        double gap = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < ticks.size(); i++) {
+            double a = ticks.get(i - 1).value();
+            double b = ticks.get(i).value();
+            double part = log ? (Math.log(b) - Math.log(a)) / (Math.log(yhi) - Math.log(ylo)) : (b - a) / (yhi - ylo);
+            gap = Math.min(gap, part * plotHeight);
+        }
+        return gap;
+    }
+
+    private static List<AxisTicks.Tick> ticks(double ylo, double yhi, int maxY, boolean log, Units units,
+                                              double tickScale) {
+        return log ? AxisTicks.log(ylo, yhi, maxY, units == Units.MONEY)
+                : AxisTicks.linear(ylo, yhi, maxY, tickScale, units == Units.MONEY);
+    }
+
+    /**
      * The layout (title, legend rows, plot, event lane, date labels), the value ticks and the value axis. The legend
      * takes as many rows as its keys need at the plot's width (one when they fit), so no key is cut at the edge.
      */
@@ -137,10 +177,8 @@ final class ChartScale {
         int rows = 1;
         for (int pass = 0; pass < 3; pass++) {
             d.py0 = top + ChartOverlays.LEGEND_ROW * rows + 4;
-            d.py1 = h - 20 - (lane ? ChartPainter.LANE : 0) - (flowLane ? ChartPainter.LANE : 0);
-            int maxY = Math.max(2, (int) ((d.py1 - d.py0) / 42));
-            d.yTicks = log ? AxisTicks.log(ylo, yhi, maxY, units == Units.MONEY)
-                    : AxisTicks.linear(ylo, yhi, maxY, tickScale, units == Units.MONEY);
+            d.py1 = h - (sc.dateLabels() ? DATE_LABELS : 4) - (lane ? ChartPainter.LANE : 0) - (flowLane ? ChartPainter.LANE : 0);
+            d.yTicks = valueTicks(d.py1 - d.py0, ylo, yhi, log, units, tickScale, sc.minValueTicks());
             double labelW = 0;
             for (AxisTicks.Tick t : d.yTicks) {
                 labelW = Math.max(labelW, CanvasChart.textWidth(t.label(), small));

@@ -29,6 +29,9 @@ final class DrawnChart {
     /** The legend's rows and the right edge of its rightmost key. */
     int legendRows;
     double legendRight;
+    /** The value axis's title as drawn (the short one when the full one did not fit), and the length it had. */
+    String yTitle = "";
+    double yTitleRoom;
 
     double xPixel(double day) {
         return px0 + (day - xLo) / Math.max(1e-9, xHi - xLo) * (px1 - px0);

@@ -101,6 +101,8 @@ public class TimeSeriesChart extends CanvasChart {
     /** The OFF path's palette slot: a line given it is drawn in the theme's {@link ChartColour#OFF}. */
     public static final Color OFF_COLOUR = ChartColour.OFF.fallback();
     private static final double LANE = ChartPainter.LANE;
+    /** The fewest value ticks a chart shows while they can stay 22 px apart: a low chart still reads at four values. */
+    public static final int MIN_VALUE_TICKS = 4;
     /** A value the readout has no number for (no point on that day). */
     static final String NO_VALUE = "—";
     /** A readout line: the series' name and its value on the hovered day. */
@@ -116,6 +118,10 @@ public class TimeSeriesChart extends CanvasChart {
     private final StringProperty title = new SimpleStringProperty("");
     private final Tooltip tip = new Tooltip();
     private String yLabel;
+    /** The value axis's name when the full one does not fit the chart's height; empty for none. */
+    private String shortYLabel = "";
+    /** Whether the dates are written under the plot (a chart under another with the same dates may leave them out). */
+    private boolean dateLabels = true;
     private Units units = Units.MONEY;
     private Content content = Content.EMPTY;
     /** The dates (x values) of the cash flows shown in their own lane; none: no lane. */
@@ -188,7 +194,8 @@ public class TimeSeriesChart extends CanvasChart {
     protected void paint(GraphicsContext g, double w, double h) {
         Content shown = scaleToAll.get() ? content.scaledToAll() : content;
         drawn = ChartPainter.paint(g, w, h, new ChartPainter.Scene(shown, visibleRange.get(), logScale.get(), units,
-                yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf, theme(), flowDays));
+                yLabel, title.get(), highlighted.get(), dayCursor.get(), this::colourOf, theme(), flowDays, shortYLabel,
+                dateLabels, MIN_VALUE_TICKS));
     }
 
     /**
@@ -220,6 +227,28 @@ public class TimeSeriesChart extends CanvasChart {
     public void setYLabel(String label) {
         this.yLabel = label;
         invalidate();
+    }
+
+    /** The value axis's name drawn when the full one is longer than the chart is high; empty for none. */
+    public void setShortYLabel(String label) {
+        this.shortYLabel = label == null ? "" : label;
+        invalidate();
+    }
+
+    /** False: no date labels under the plot (it takes their room), for a chart under one showing the same dates. */
+    public void setDateLabels(boolean shown) {
+        this.dateLabels = shown;
+        invalidate();
+    }
+
+    /** The value axis's name as the last draw wrote it (the short one, or cut, when the full one did not fit). */
+    public String drawnYTitle() {
+        return drawn.yTitle;
+    }
+
+    /** The plot's height in pixels at the last draw (between its top and bottom frame lines). */
+    public double plotHeight() {
+        return drawn.py1 - drawn.py0;
     }
 
     public void setUnits(Units u) {

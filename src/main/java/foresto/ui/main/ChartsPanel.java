@@ -6,14 +6,15 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
@@ -26,7 +27,14 @@ public final class ChartsPanel {
     static final String POINTS_TITLE = "main.charts.pointsTitle";
     static final String RATIO_TITLE = "main.charts.ratioTitle";
     static final String SCALE_TO_OFF_TIP = "main.charts.scaleToOffTip";
+    static final String POINTS_TITLE_SHORT = "main.charts.pointsTitleShort";
+    static final String RATIO_TITLE_SHORT = "main.charts.ratioTitleShort";
+    static final String NO_BAND_TIP = "main.charts.noBandTip";
+    static final String HELP = "main.chartsPanel.dragAcrossAChart";
 
+    @FXML ToolBar valueToolbar;
+    @FXML ToolBar driftToolbar;
+    @FXML Label chartsHelp;
     @FXML Label valueTitle;
     @FXML CheckBox logScaleBox;
     @FXML StackPane valueChartHost;
@@ -50,13 +58,35 @@ public final class ChartsPanel {
         valueChartHost.getChildren().add(valueChart);
         driftChartHost.getChildren().add(driftChart);
         driftChart.setPrefWidth(200); // the drift chart takes what the weights table leaves (it grows, the table does not)
+        // the value chart right above shows the same dates: the drift chart's plot takes their room
+        driftChart.setDateLabels(false);
+        // how to zoom and inspect: a help mark with its tooltip, so the toolbar keeps room for its controls
+        Tooltip help = new Tooltip(tr(HELP));
+        help.setWrapText(true);
+        help.setMaxWidth(420);
+        chartsHelp.setTooltip(help);
+        chartsHelp.setAccessibleText(tr(HELP));
         RunCharts.formatAxes(valueChart, driftChart);
         logScaleBox.selectedProperty().bindBidirectional(valueChart.logScaleProperty());
         driftScaleToOffBox.selectedProperty().bindBidirectional(driftChart.scaleToAllProperty());
-        driftScaleToOffBox.setTooltip(new Tooltip(tr(SCALE_TO_OFF_TIP)));
-        driftScaleToOffBox.setMinWidth(Region.USE_PREF_SIZE); // the title gives way, not the toggle
-        driftTitle.textProperty().bind(Bindings.createStringBinding(() -> r.resultProperty().get() != null
-                && r.resultProperty().get().driftScale().perClassBands() ? tr(RATIO_TITLE) : tr(POINTS_TITLE), r.resultProperty()));
+        Tooltip scaleTip = new Tooltip();
+        scaleTip.setWrapText(true);
+        scaleTip.setMaxWidth(420);
+        scaleTip.textProperty().bind(Bindings.when(driftScaleToOffBox.disabledProperty()).then(tr(NO_BAND_TIP))
+                .otherwise(tr(SCALE_TO_OFF_TIP)));
+        driftScaleToOffBox.setTooltip(scaleTip);
+        // a short title in the toolbar, the whole sentence on hover
+        driftTitle.textProperty().bind(Bindings.createStringBinding(() -> perClassBands(r)
+                ? tr(RATIO_TITLE_SHORT) : tr(POINTS_TITLE_SHORT), r.resultProperty()));
+        Tooltip titleTip = new Tooltip();
+        titleTip.textProperty().bind(Bindings.createStringBinding(() -> perClassBands(r)
+                ? tr(RATIO_TITLE) : tr(POINTS_TITLE), r.resultProperty()));
+        driftTitle.setTooltip(titleTip);
+        // every toolbar item at its full width: a toolbar moves what does not fit into its » menu, never cuts it
+        for (ToolBar bar : new ToolBar[] {valueToolbar, driftToolbar}) {
+            bar.getItems().forEach(ChartsPanel::fullWidth);
+            bar.getItems().addListener((ListChangeListener<Node>) c -> bar.getItems().forEach(ChartsPanel::fullWidth));
+        }
         driftChart.visibleRangeProperty().bindBidirectional(valueChart.visibleRangeProperty());
         valueChart.highlightedProperty().bind(r.selectedEventProperty());
         driftChart.highlightedProperty().bind(r.selectedEventProperty());
@@ -83,6 +113,8 @@ public final class ChartsPanel {
                 // the charts keep the full arrays and draw only what is visible, once per pulse: nothing to prepare
                 RunCharts.apply(valueChart, driftChart, RunCharts.prepare(m));
             }
+            // a rule without a band has no clipped line: its drift axis spans OFF already
+            driftScaleToOffBox.setDisable(m == null || driftChart.content().unscaledLine() < 0);
             chartedRun.set(m);
         });
 
@@ -103,7 +135,7 @@ public final class ChartsPanel {
         wOnCol.setPrefWidth(76);
         wOffCol.setPrefWidth(76);
         wTargetCol.setPrefWidth(76);
-        driftCol.setPrefWidth(200);
+        driftCol.setPrefWidth(140);
         // the drift column takes what is left, so no horizontal scroll bar covers the last class
         weightsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         dayDetailLabel.textProperty().bind(r.dayDetailProperty());
@@ -114,10 +146,19 @@ public final class ChartsPanel {
         dayDetailLabel.setTooltip(detailTip);
     }
 
-    /** Adds {@code control} to the value chart's toolbar, after its own buttons. */
+    /** Adds {@code control} to the value chart's toolbar, after its own buttons (before the help mark). */
     void addToToolbar(Node control) {
-        Pane bar = (Pane) logScaleBox.getParent();
-        bar.getChildren().add(Math.min(bar.getChildren().indexOf(logScaleBox) + 2, bar.getChildren().size()), control);
+        valueToolbar.getItems().add(valueToolbar.getItems().indexOf(chartsHelp), control);
+    }
+
+    private static boolean perClassBands(ResultViewModel r) {
+        return r.resultProperty().get() != null && r.resultProperty().get().driftScale().perClassBands();
+    }
+
+    private static void fullWidth(Node n) {
+        if (n instanceof Region region) {
+            region.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     @FXML

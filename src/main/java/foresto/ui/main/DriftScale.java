@@ -19,6 +19,8 @@ import java.util.Locale;
 public record DriftScale(boolean perClassBands, double threshold) {
     static final String POINTS_AXIS = "main.drift.pointsAxis";
     static final String RATIO_AXIS = "main.drift.ratioAxis";
+    static final String POINTS_AXIS_SHORT = "main.drift.pointsAxisShort";
+    static final String RATIO_AXIS_SHORT = "main.drift.ratioAxisShort";
     static final String THRESHOLD = "main.drift.threshold";
     static final String BAND_EDGE = "main.drift.bandEdge";
     static final String POINTS = "main.drift.points";
@@ -61,6 +63,11 @@ public record DriftScale(boolean perClassBands, double threshold) {
     /** The value axis's name. */
     public String axisLabel() {
         return tr(perClassBands ? RATIO_AXIS : POINTS_AXIS);
+    }
+
+    /** The value axis's short name, for a chart too low for {@link #axisLabel}. */
+    public String shortAxisLabel() {
+        return tr(perClassBands ? RATIO_AXIS_SHORT : POINTS_AXIS_SHORT);
     }
 
     /** How the value axis's ticks read: percentage points (× 100) or the ratio as it is. */

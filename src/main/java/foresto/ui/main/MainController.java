@@ -21,7 +21,14 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -63,6 +70,8 @@ public final class MainController {
     @FXML TabPane tabs;
     @FXML TabPane lowerTabs;
     @FXML Tab summaryTab;
+    @FXML Tab eventsTab;
+    @FXML StackPane lowerArea;
     @FXML Tab rulesTab;
     @FXML Tab historyTab;
     @FXML Label statusLabel;
@@ -153,6 +162,7 @@ public final class MainController {
         chartsController.bind(vm.shown(), chartedRun);
         chartsController.addToToolbar(RunExports.menu(vm, dialogs, executor));
         eventsController.bind(vm, dialogs);
+        eventsBarInTabHeader();
         historyController.bind(vm, () -> tabs.getSelectionModel().select(0));
         historyController.syncOnlyWhen(historyTab.selectedProperty());
         summary = new SummaryPanel(vm.shown());
@@ -178,6 +188,26 @@ public final class MainController {
                 installShortcuts(scene);
             }
         });
+    }
+
+    /**
+     * Moves the events' export button and count from a row of their own to the right of the lower tabs' header, shown
+     * while the Events tab is: the table gets that row (eight rows under the charts at 1280 × 800).
+     */
+    private void eventsBarInTabHeader() {
+        Node bar = eventsController.exportButton.getParent();
+        if (!(bar instanceof HBox row) || !(row.getParent() instanceof Pane panel) || lowerArea == null) {
+            return;
+        }
+        panel.getChildren().remove(row);
+        row.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        row.setPickOnBounds(false);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(4, 8, 0, 8));
+        eventsController.exportButton.getStyleClass().add("compact");
+        row.visibleProperty().bind(eventsTab.selectedProperty());
+        StackPane.setAlignment(row, Pos.TOP_RIGHT);
+        lowerArea.getChildren().add(row);
     }
 
     /**

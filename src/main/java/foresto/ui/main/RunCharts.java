@@ -48,9 +48,11 @@ public final class RunCharts {
         values.add(new TimeSeriesChart.Line(offName(), x, m.paths().off(), TimeSeriesChart.OFF_COLOUR));
         drifts.add(new TimeSeriesChart.Line(tr("main.perf.offCol"), x, m.offDrift(), TimeSeriesChart.OFF_COLOUR));
         int markerLine = m.paths().hasOn() ? 0 : -1;
-        // the drift axis follows ON and the line; OFF, never traded back, would squash them: clipped and marked
-        int unscaled = m.paths().hasOn() ? drifts.size() - 1 : -1;
+        // the drift axis follows ON and the band's line; OFF, never traded back, would squash them: clipped and marked
+        // where it leaves the range. A rule without a band (a calendar) has no line to read ON against: the axis spans
+        // OFF too, which shows how far buy-and-hold wanders from the targets while the calendar keeps ON near them
         DriftScale scale = m.driftScale();
+        int unscaled = m.paths().hasOn() && !Double.isNaN(scale.threshold()) ? drifts.size() - 1 : -1;
         return new Prepared(new TimeSeriesChart.Content(values, markerLine, markers, Double.NaN, ""),
                 new TimeSeriesChart.Content(drifts, markerLine, markers, scale.threshold(), scale.thresholdLabel(), unscaled),
                 scale);
@@ -60,6 +62,7 @@ public final class RunCharts {
     public static void apply(TimeSeriesChart valueChart, TimeSeriesChart driftChart, Prepared p) {
         valueChart.setData(p.value());
         driftChart.setYLabel(p.driftScale().axisLabel());
+        driftChart.setShortYLabel(p.driftScale().shortAxisLabel());
         driftChart.setUnits(p.driftScale().units());
         driftChart.setData(p.drift());
     }

@@ -50,7 +50,7 @@ public final class Heatmap extends CanvasChart {
 
     public Heatmap() {
         getStyleClass().add("heatmap");
-        setMinSize(300, 180); // with the comparison pane under it, at 1280 × 800
+        setMinSize(300, 180); // beside the comparison and the cells table, at 1280 × 800
         setPrefSize(900, 600);
     }
 
@@ -219,15 +219,27 @@ public final class Heatmap extends CanvasChart {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         String white = tr(metric == Metric.P_BEATS_OFF ? "sweep.heatmap.white" : "sweep.heatmap.offWhite", metric.format(ref));
-        String heading = title + " — " + MetricNames.title(metric) + (Double.isNaN(ref) ? "" : white)
+        String what = MetricNames.title(metric) + (Double.isNaN(ref) ? "" : white)
                 + tr(BEST, result.rules().get(best[0]), PlainNumber.of(result.costRates().get(best[1])));
-        // the bundled font (portfolio and rule names may be Korean), smaller until the heading fits the width
+        String heading = title + " — " + what;
+        // the bundled font (portfolio and rule names may be Korean), smaller until the heading fits the width; in a
+        // narrow map (beside the cells table) the scenario and the figure take a line each
         double size = 15;
         while (size > 11 && textWidth(heading, Fonts.regular(size)) > width - 16) {
             size--;
         }
-        g.setFont(Fonts.regular(size));
-        g.fillText(heading, 8, 10);
+        if (textWidth(heading, Fonts.regular(size)) <= width - 16) {
+            g.setFont(Fonts.regular(size));
+            g.fillText(heading, 8, 10);
+        } else {
+            double small = 12;
+            while (small > 10 && Math.max(textWidth(title, Fonts.regular(small)), textWidth(what, Fonts.regular(small))) > width - 16) {
+                small--;
+            }
+            g.setFont(Fonts.regular(small));
+            g.fillText(title, 8, 4);
+            g.fillText(what, 8, 6 + small * 1.4);
+        }
         g.setFont(Fonts.regular(12));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);

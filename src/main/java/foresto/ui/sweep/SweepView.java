@@ -34,6 +34,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -52,8 +53,13 @@ public final class SweepView extends BorderPane {
     private static final String NO_BREAK_EVEN = "sweep.none";
     /** The comparison chart's least height: its value paths stay readable. */
     static final double COMPARE_MIN_HEIGHT = 200;
-    /** The comparison pane's height that gives its chart that much: the tab header, the hint row and paddings. */
-    static final double COMPARE_PANE_HEIGHT = COMPARE_MIN_HEIGHT + 130;
+    /** The heatmap's share of the width beside the comparison and the cells table. */
+    static final double HEATMAP_SHARE = 0.5;
+    /** The cells table's row: one line of its font with a little room (28 px at 14 px), as the events table's. */
+    private static final String ROW_HEIGHT = "-fx-fixed-cell-size: 2em;";
+    /** The rows whose texts size the cells table's columns, and the widest a column gets. */
+    private static final int FIT_ROWS = 60;
+    private static final double MAX_COLUMN_WIDTH = 320;
     private final Heatmap heatmap = new Heatmap();
     private final Tooltip tip = new Tooltip();
 
@@ -159,18 +165,26 @@ public final class SweepView extends BorderPane {
             vm.comparePathsProperty().set(List.of());
         });
         compare.setMinHeight(COMPARE_MIN_HEIGHT);
+        compareHint.setWrapText(true); // half the width: the hint takes two lines rather than pushing the button out
+        compareHint.setMinHeight(Region.USE_PREF_SIZE);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(compareHint, Priority.ALWAYS);
+        compareHint.setMaxWidth(Double.MAX_VALUE);
         VBox compareBox = new VBox(4, new HBox(10, compareHint, clear), compare);
         VBox.setVgrow(compare, Priority.ALWAYS);
         compareBox.setPadding(new Insets(4, 8, 4, 8));
         TabPane below = new TabPane(
                 new Tab(tr("sweep.compareTab"), compareBox), new Tab(tr("sweep.cellsTab"), cellTable(vm)));
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // the split, not its content, decides the width: the table scrolls sideways rather than widening the window
+        below.setMinWidth(200);
+        compareBox.setMinWidth(0);
+        // side by side, each the full height under the form: the heatmap beside the comparison or the cells table (eight
+        // rows and more at 1280 × 800); stacked, neither had room for the other at that size
         SplitPane split = new SplitPane(heatmap, below);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
-        // the heatmap takes what the comparison (its chart at least 200 px high, with its tab and hint) leaves
-        split.heightProperty().addListener((o, a, h) -> split.setDividerPositions(
-                Math.min(0.62, Math.max(0.3, 1 - COMPARE_PANE_HEIGHT / h.doubleValue()))));
+        split.setId("sweepSplit");
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(HEATMAP_SHARE);
         setCenter(split);
         setBottom(status);
         vm.comparePathsProperty().addListener((o, a, lines) -> compare.setData(lines.isEmpty() ? TimeSeriesChart.Content.EMPTY
@@ -217,7 +231,11 @@ public final class SweepView extends BorderPane {
     private static TableView<SweepRunner.Row> cellTable(SweepViewModel vm) {
         var table = new TableView<SweepRunner.Row>();
         table.setId("sweepCellTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getStyleClass().add("dense");
+        table.setStyle(ROW_HEIGHT); // inline: the style sheet's row height for every table outranks one set in code
+        // columns at their content's width with a scroll bar: beside the heatmap the table is narrower than its columns,
+        // and a constrained table would push the last ones out of reach past its edge
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label(tr("sweep.cellsPlaceholder")));
         table.setPrefWidth(200); // takes the tab's width; its columns must not widen the window
         table.setMinWidth(0);
@@ -229,6 +247,7 @@ public final class SweepView extends BorderPane {
                 table.getColumns().setAll(columns(bootstrapped));
             }
             table.getItems().setAll(r == null ? List.of() : r.rows());
+            ColumnFit.toContent(table, FIT_ROWS, MAX_COLUMN_WIDTH); // every value whole ("drift-hybrid:0.05/0.25")
         });
         return table;
     }
