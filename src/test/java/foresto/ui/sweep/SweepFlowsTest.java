@@ -31,7 +31,12 @@ import foresto.ui.main.CashFlowSetup;
 import foresto.ui.main.MainViewModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -196,7 +201,7 @@ class SweepFlowsTest {
     }
 
     @Test
-    void everyCellRunsOnTheSetupsMonthlyContributionAndEqualsAnIndependentRunOnIt() {
+    void everyCellRunsOnTheSetupsMonthlyContributionAndEqualsAnIndependentRunOnIt(@TempDir Path dir) throws IOException {
         open();
         contribution("1000", FlowAllocation.TOWARD_TARGET);
         assertThat(sweep.flowsNote().get()).contains("Contribution");
@@ -225,6 +230,11 @@ class SweepFlowsTest {
         // the hover and the Cells table show the flow figures of such a cell
         assertThat(CellFlows.hover(withFlows.at(1, 1))).contains("contributed").contains("MWR");
         assertThat(CellFlows.columns()).hasSize(4);
+        // the app's CSV export of the cells carries the flow columns
+        Path csv = dir.resolve("cells.csv");
+        sweep.export(csv);
+        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8).get(0))
+                .contains("contributed", "withdrawn", "net_flow", "depleted_on", "twr_cagr", "mwr");
 
         // the compared cell's path is the cell's own run, ending at its final value
         sweep.toggleCompared(1, 1);
