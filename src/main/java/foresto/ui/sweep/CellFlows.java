@@ -40,6 +40,14 @@ final class CellFlows {
                 mwrText(mwr(f)), depleted(f));
     }
 
+    /**
+     * Why a cell has no break-even cost rate: on a flow schedule none is computed (its final value is no product of its
+     * trades' costs), else it never beats OFF.
+     */
+    static String noBreakEven(SweepRunner.Row row) {
+        return tr(row.flows() == null ? "sweep.heatmap.noBreakEven" : "sweep.heatmap.noBreakEvenFlows");
+    }
+
     private static double mwr(SweepRunner.Flows f) {
         return f.mwr() == null ? Double.NaN : f.mwr();
     }

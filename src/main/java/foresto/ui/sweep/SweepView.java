@@ -226,12 +226,18 @@ public final class SweepView extends BorderPane {
         vm.resultProperty().addListener((o, a, r) -> {
             boolean bootstrapped = r != null && r.bootstrap() != null;
             boolean flows = r != null && r.offFlows() != null;
-            if (table.getColumns().size() != columns(bootstrapped, flows).size()) {
-                table.getColumns().setAll(columns(bootstrapped, flows));
+            List<TableColumn<SweepRunner.Row, ?>> wanted = columns(bootstrapped, flows);
+            // by their titles: a robust grid and a grid on a flow schedule may add as many columns
+            if (!titles(table.getColumns()).equals(titles(wanted))) {
+                table.getColumns().setAll(wanted);
             }
             table.getItems().setAll(r == null ? List.of() : r.rows());
         });
         return table;
+    }
+
+    private static List<String> titles(List<? extends TableColumn<SweepRunner.Row, ?>> columns) {
+        return columns.stream().map(TableColumn::getText).toList();
     }
 
     /** The setup's cash flows, when chosen, in one line: they apply to every cell. */

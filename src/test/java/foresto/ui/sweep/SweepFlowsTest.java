@@ -19,6 +19,7 @@ import foresto.engine.RebalancingEvent;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
 import foresto.engine.ScenarioSimulation;
+import foresto.error.ErrorCode;
 import foresto.model.PortfolioRecord;
 import foresto.model.RunFlows;
 import foresto.model.RunRecord;
@@ -290,6 +291,7 @@ class SweepFlowsTest {
         sweep.run();
         assertThat(sweep.resultProperty().get()).isNull();
         assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
         assertThat(choices.problemProperty().get()).isNotEmpty();
         assertThat(sweep.statusProperty().get()).isEqualTo(new SweepViewModel(service, main, TaskExecutor.sameThread(),
                 Runnable::run, e -> { }).statusProperty().get());
