@@ -12,6 +12,7 @@ import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.model.RunRecord;
 import foresto.model.StudyRecord;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingEvent;
 import foresto.engine.RebalancingRule;
@@ -299,13 +300,22 @@ public final class MainViewModel {
     }
 
     /**
-     * Runs the setup's portfolio, dataset and window with {@code inline} instead of the chosen rule (the Sweep
-     * tab's click-through: stored, hashed and reused like any run).
+     * Runs the setup's portfolio, dataset and window with {@code inline} instead of the chosen rule and without cash
+     * flows (stored, hashed and reused like any run).
      */
     public void runInline(RebalancingRule inline) {
+        runInline(inline, null);
+    }
+
+    /**
+     * Runs the setup's portfolio, dataset and window with {@code inline} instead of the chosen rule, on the flow
+     * schedule {@code flows} (null: none), which the setup then shows (the Sweep tab's click-through: the schedule its
+     * cells ran with, even if the setup's changed since; stored, hashed and reused like any run).
+     */
+    public void runInline(RebalancingRule inline, CashFlowSchedule flows) {
         if (!jobs.isBusy()) {
             setup.adoptRule(inline, tr(SWEEP_CELL)); // the setup shows the cell's rule, so Run repeats the cell
-            setup.cashFlows().kindProperty().set(CashFlowSetup.Kind.NONE); // the sweep's cells have no flows
+            setup.cashFlows().adopt(flows); // and the cell's schedule (or none)
         }
         runs.run(inline);
     }

@@ -96,7 +96,9 @@ final class RunFlow {
         }
         BacktestRequest req;
         try {
-            req = inline == null ? setup.request(setup.rebalancingOnProperty().get()) : setup.request(false).withInlineRule(inline);
+            // an inline rule is a rule: its ON path allocates each flow by the chosen allocation, as the sweep's cells do
+            req = inline == null ? setup.request(setup.rebalancingOnProperty().get())
+                    : setup.scenario(false).withInlineRule(inline).withCashFlows(setup.cashFlows().schedule(true));
         } catch (ForestoException e) {
             status.refused(tr("main.run.cannotRun"), e);
             return;

@@ -141,8 +141,8 @@ public final class Heatmap extends CanvasChart {
                 f("%.6g", result.off().finalValue()), f("%.2f", m.cagr() * 100), f("%.2f", m.volatility() * 100),
                 f("%.2f", m.maxDrawdown() * 100), f("%d", m.eventCount()), f("%.1f", row.turnoverPerYear() * 100),
                 f("%.4g", m.totalCost()), f("%.3f", row.trackingError() * 100), f("%.4g", row.costDrag()),
-                row.breakEvenCostRate() == null ? tr("sweep.heatmap.noBreakEven") : f("%.5f", row.breakEvenCostRate()))
-                + robustText(row);
+                row.breakEvenCostRate() == null ? CellFlows.noBreakEven(row) : f("%.5f", row.breakEvenCostRate()))
+                + CellFlows.hover(row) + robustText(row);
     }
 
     private static String f(String format, Object v) {

@@ -3,6 +3,7 @@ package foresto.ui.sweep;
 import static foresto.i18n.Messages.tr;
 import foresto.backtest.InlineRule;
 import foresto.backtest.SweepRunner;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.MarketData;
 import foresto.engine.PathResult;
 import foresto.engine.RebalancingRule;
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
 
 /**
  * The swept cells chosen for comparison and their value paths, overlaid with OFF's. Each path is the same single
- * run as its cell, recomputed in the background on the last sweep's data and scenario.
+ * run as its cell, recomputed in the background on the last sweep's data, scenario and flow schedule.
  */
 final class SweepComparison {
     static final String OFF_NAME = "main.charts.offName";
@@ -47,6 +48,7 @@ final class SweepComparison {
     private final ObjectProperty<List<TimeSeriesChart.Line>> paths = new SimpleObjectProperty<>(List.of());
     private MarketData lastData;
     private Scenario lastScenario;
+    private CashFlowSchedule lastFlows;
 
     SweepComparison(TaskExecutor executor, Consumer<UiError> errors, int max) {
         this.executor = executor;
@@ -68,10 +70,14 @@ final class SweepComparison {
         paths.set(List.of());
     }
 
-    /** The data and scenario the sweep under way runs on (set from its worker), which the paths are computed on. */
-    void sweptOn(MarketData data, Scenario scenario) {
+    /**
+     * The data, scenario and flow schedule (null: none) the sweep under way runs on (set from its worker), which the
+     * paths are computed on.
+     */
+    void sweptOn(MarketData data, Scenario scenario, CashFlowSchedule flows) {
         lastData = data;
         lastScenario = scenario;
+        lastFlows = flows;
     }
 
     /**
@@ -89,17 +95,24 @@ final class SweepComparison {
         List<int[]> cells = List.copyOf(compared);
         MarketData data = lastData;
         Scenario scenario = lastScenario;
+        CashFlowSchedule flows = lastFlows;
         executor.submit("compare", () -> {
             List<TimeSeriesChart.Line> lines = new ArrayList<>();
             for (int k = 0; k < cells.size(); k++) {
                 SweepRunner.Row row = r.at(cells.get(k)[0], cells.get(k)[1]);
                 RebalancingRule rule = InlineRule.of(row.rule(), null, row.costRate(), row.check(), row.rebalanceTo());
-                var on = ScenarioSimulation.run(data, scenario, Optional.of(rule), false).on().orElseThrow();
+                var on = ScenarioSimulation.run(data, scenario, Optional.of(rule), flows, false).on().orElseThrow();
                 lines.add(line(row.rule() + " @ " + row.costRate(), on, colour(k)));
             }
-            lines.add(line(tr(OFF_NAME), ScenarioSimulation.off(data, scenario, false).off(), TimeSeriesChart.OFF_COLOUR));
+            lines.add(line(tr(OFF_NAME), off(data, scenario, flows), TimeSeriesChart.OFF_COLOUR));
             return lines;
         }, paths::set, t -> errors.accept(UiError.of(tr(FAILED), t)), () -> { });
+    }
+
+    /** OFF's path, on the flow schedule (allocated pro rata, as OFF always is) when there is one. */
+    static PathResult off(MarketData data, Scenario scenario, CashFlowSchedule flows) {
+        return flows == null ? ScenarioSimulation.off(data, scenario, false).off()
+                : ScenarioSimulation.run(data, scenario, Optional.empty(), flows.withAllocation(null), false).off();
     }
 
     /** The line colour (a palette slot) of the {@code k}-th compared cell; never OFF's grey. */

@@ -137,7 +137,7 @@ public final class SweepView extends BorderPane {
         end.setId("sweepEndPicker");
         FlowPane scenario = new FlowPane(10, 8, Forms.labelled(tr("robust.portfolio"), portfolio),
                 Forms.labelled(tr("robust.dataset"), dataset), Forms.labelled(tr("robust.from"), start), Forms.labelled(tr("robust.to"), end),
-                new Label(tr("sweep.sharedChoices")));
+                new Label(tr("sweep.sharedChoices")), flowsNote(vm));
         scenario.setPadding(new Insets(8, 8, 0, 8));
         FlowPane form = new FlowPane(10, 8,
                 Forms.labelled(tr("sweep.family"), family), Forms.labelled(tr("robust.from"), from), Forms.labelled(tr("robust.to"), to),
@@ -239,12 +239,15 @@ public final class SweepView extends BorderPane {
         table.setPlaceholder(new Label(tr("sweep.cellsPlaceholder")));
         table.setPrefWidth(200); // takes the tab's width; its columns must not widen the window
         table.setMinWidth(0);
-        table.getColumns().setAll(columns(false));
+        table.getColumns().setAll(columns(false, false));
         ColumnFit.headersNeverCut(table);
         vm.resultProperty().addListener((o, a, r) -> {
             boolean bootstrapped = r != null && r.bootstrap() != null;
-            if (table.getColumns().size() != columns(bootstrapped).size()) {
-                table.getColumns().setAll(columns(bootstrapped));
+            boolean flows = r != null && r.offFlows() != null;
+            List<TableColumn<SweepRunner.Row, ?>> wanted = columns(bootstrapped, flows);
+            // by their titles: a robust grid and a grid on a flow schedule may add as many columns
+            if (!titles(table.getColumns()).equals(titles(wanted))) {
+                table.getColumns().setAll(wanted);
             }
             table.getItems().setAll(r == null ? List.of() : r.rows());
             ColumnFit.toContent(table, FIT_ROWS, MAX_COLUMN_WIDTH); // every value whole ("drift-hybrid:0.05/0.25")
@@ -252,12 +255,30 @@ public final class SweepView extends BorderPane {
         return table;
     }
 
-    private static List<TableColumn<SweepRunner.Row, ?>> columns(boolean bootstrapped) {
+    private static List<String> titles(List<? extends TableColumn<SweepRunner.Row, ?>> columns) {
+        return columns.stream().map(TableColumn::getText).toList();
+    }
+
+    /** The setup's cash flows, when chosen, in one line: they apply to every cell. */
+    private static Label flowsNote(SweepViewModel vm) {
+        Label note = new Label();
+        note.setId("sweepFlowsNote");
+        note.getStyleClass().add("text-muted");
+        note.textProperty().bind(vm.flowsNote());
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
+    }
+
+    private static List<TableColumn<SweepRunner.Row, ?>> columns(boolean bootstrapped, boolean flows) {
         List<TableColumn<SweepRunner.Row, ?>> columns = new ArrayList<>(List.of(
                 textColumn(tr(RULE_TITLE), SweepRunner.Row::rule),
                 NumberColumn.of(tr(COST_RATE_TITLE), SweepRunner.Row::costRate, DisplayNumber::rate)));
         for (Metric m : Metric.sweepTable(bootstrapped)) {
             columns.add(NumberColumn.of(MetricNames.title(m), m::of, v -> text(m, v)));
+        }
+        if (flows) {
+            columns.addAll(CellFlows.columns());
         }
         return columns;
     }

@@ -6,6 +6,7 @@ import foresto.backtest.BacktestService;
 import foresto.backtest.InlineRule;
 import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
+import foresto.engine.CashFlowSchedule;
 import foresto.engine.MarketData;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
@@ -21,6 +22,8 @@ import foresto.ui.main.MainViewModel;
 import foresto.ui.common.FrequencyText;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -39,7 +42,9 @@ import java.util.function.Consumer;
  * The Sweep tab: a rule family with a range and cost rates on the Analysis tab's portfolio, dataset and
  * window, optionally robust (every cell also against OFF on J resampled histories); run in the background with
  * progress (cells, and paths × cells, done / total) and Cancel; the grid for the heatmap; a
- * cell opened as a normal stored run in the Analysis tab; the grid exported as CSV. No JavaFX nodes.
+ * cell opened as a normal stored run in the Analysis tab; the grid exported as CSV. The setup's cash-flow schedule,
+ * when one is chosen, applies to every cell, to OFF, to the compared cells' paths and to a cell opened in Analysis (the
+ * schedule the sweep ran with, kept beside its grid). No JavaFX nodes.
  */
 public final class SweepViewModel {
     /** The rule families the tab sweeps. */
@@ -90,6 +95,10 @@ public final class SweepViewModel {
     private final SweepComparison comparison;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private String heading = "";
+    /** The flow schedule the shown grid ran with (null: none); a cell opened in Analysis runs on it. */
+    private CashFlowSchedule sweptFlows;
+    /** One line saying the setup's cash flows apply to the sweep; empty without a schedule. */
+    private final StringBinding flowsNote;
 
     public SweepViewModel(BacktestService service, MainViewModel setup, TaskExecutor executor, Consumer<Runnable> uiThread,
                           Consumer<UiError> errors) {
@@ -100,6 +109,19 @@ public final class SweepViewModel {
         this.uiThread = uiThread;
         this.errors = errors;
         this.comparison = new SweepComparison(executor, errors, MAX_COMPARED);
+        var choices = setup.cashFlows().choices();
+        this.flowsNote = Bindings.createStringBinding(() -> choices.isOn()
+                ? tr("sweep.withFlows", choices.kindProperty().get().label()) : "", choices.kindProperty());
+    }
+
+    /** One line saying the setup's cash flows ({0}: their kind) apply to every cell; empty when none is chosen. */
+    public StringBinding flowsNote() {
+        return flowsNote;
+    }
+
+    /** The flow schedule the shown grid ran with, or null (none, or no grid yet). */
+    public CashFlowSchedule sweptFlows() {
+        return sweptFlows;
     }
 
     public ObjectProperty<Family> familyProperty() {
@@ -203,6 +225,7 @@ public final class SweepViewModel {
         List<RebalancingRule> rules;
         List<Double> costs;
         SweepRunner.Bootstrap bootstrap;
+        CashFlowSchedule flows;
         PortfolioRecord portfolio = setup.portfolioProperty().get();
         DatasetRecord dataset = setup.datasetProperty().get();
         SweepForm form = form();
@@ -214,6 +237,8 @@ public final class SweepViewModel {
             costs = form.costs();
             bootstrap = form.bootstrap();
             service.flags().requireRebalancingAllowed("sweep");
+            // every cell has a rule: the ON paths allocate each flow by the setup's chosen allocation, as Run does
+            flows = setup.cashFlows().choices().schedule(true);
         } catch (RuntimeException e) {
             errors.accept(UiError.of(tr("sweep.cannotSweep"), e));
             return;
@@ -232,9 +257,9 @@ public final class SweepViewModel {
             MarketData data = service.marketData(dataset);
             Scenario scenario = new Scenario(portfolio.weights(), req.startDate() == null ? data.firstDate() : req.startDate(),
                     req.endDate() == null ? data.lastDate() : req.endDate(), req.initialValue(), req.missingDataPolicy());
-            comparison.sweptOn(data, scenario);
+            comparison.sweptOn(data, scenario, flows);
             // units: a cell, and with a bootstrap a cell on one path (paths × cells done / total)
-            return SweepRunner.run(data, scenario, rules, costs, bootstrap, (done, units) -> {
+            return SweepRunner.run(data, scenario, rules, costs, flows, bootstrap, (done, units) -> {
                 int percent = (int) (done * 100 / units);
                 if (lastShown.getAndSet(percent) != percent) {
                     uiThread.accept(() -> progress.set(done / (double) units));
@@ -246,10 +271,12 @@ public final class SweepViewModel {
             if (!heatmapMetrics.contains(metric.get())) {
                 metric.set(Metric.FINAL_VALUE);
             }
+            sweptFlows = flows;
             result.set(r);
             String swept = tr("sweep.swept", LocaleFormat.integer(r.rows().size()), LocaleFormat.integer(r.rules().size()),
                     LocaleFormat.integer(r.costRates().size()), FrequencyText.of(r.periodsPerYear()));
-            status.set(swept + (r.bootstrap() == null ? "" : tr("sweep.sweptBootstrap", LocaleFormat.integer(r.bootstrap().paths())))
+            status.set(swept + (r.offFlows() == null ? "" : tr("sweep.sweptFlows"))
+                    + (r.bootstrap() == null ? "" : tr("sweep.sweptBootstrap", LocaleFormat.integer(r.bootstrap().paths())))
                     + tr("sweep.sweptHint"));
         }, t -> {
             UiError e = UiError.of(tr("sweep.failed"), t);
@@ -271,7 +298,7 @@ public final class SweepViewModel {
         }
         SweepRunner.Row row = r.at(i, j);
         RebalancingRule rule = InlineRule.of(row.rule(), null, row.costRate(), row.check(), row.rebalanceTo());
-        setup.runInline(rule);
+        setup.runInline(rule, sweptFlows); // on the schedule the sweep ran with, so the run equals the cell
     }
 
     /**
