@@ -1,6 +1,7 @@
 package foresto.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import foresto.model.StoredPaths;
 import foresto.backtest.Backend;
 import foresto.backtest.BacktestResult;
 import foresto.backtest.BacktestService;
@@ -76,7 +77,8 @@ final class ReportCommand implements Callable<Integer> {
             EventTable.export(out.resolve("events.csv"), model.events());
             RunFlows flows = model.flows();
             ObjectNode summary = ResultJson.backtest(r, model.paths().dates(), flows);
-            ResultJson.addPathStats(summary, model.paths().dates(), model.paths().off(), model.paths().hasOn() ? model.paths().on() : null, riskFree,
+            StoredPaths forReturns = model.paths().forReturns(flows); // with flows: the time-weighted indexes
+            ResultJson.addPathStats(summary, forReturns.dates(), forReturns.off(), forReturns.hasOn() ? forReturns.on() : null, riskFree,
                     r.summary().frequency());
             Files.writeString(out.resolve("summary.json"), Json.writePretty(summary) + "\n");
             String dataset = svc.datasets().stream().filter(d -> d.datasetId() == model.run().request().datasetId())

@@ -105,4 +105,32 @@ public final class PathStats {
         }
         return out;
     }
+
+    /**
+     * The time-weighted index of a path with cash flows (SEMANTICS §13.4): I_0 = 1, I_k = I_{k−1}·(1 + r_k) with
+     * r_k = (V_k − F_k) / V_{k−1} − 1 (F_k the flows booked on close k, 0 on other closes; r_k = 0 once V_{k−1} is
+     * 0). Sharpe, Sortino and the calendar-year returns of such a path are taken on this index, as every return
+     * figure with flows is; on the value path a contribution would count as a gain. {@code flows} ascending by date,
+     * each on one of {@code dates}.
+     */
+    public static double[] timeWeighted(LocalDate[] dates, double[] values, List<CashFlow> flows) {
+        int n = values.length;
+        double[] flowOn = new double[n];
+        int k = 0;
+        for (CashFlow f : flows) {
+            while (k < n && dates[k].isBefore(f.date())) {
+                k++;
+            }
+            if (k < n && dates[k].equals(f.date())) {
+                flowOn[k] += f.amount();
+            }
+        }
+        double[] index = new double[n];
+        index[0] = 1;
+        for (int i = 1; i < n; i++) {
+            double r = values[i - 1] == 0 ? 0 : (values[i] - flowOn[i]) / values[i - 1] - 1;
+            index[i] = index[i - 1] * (1 + r);
+        }
+        return index;
+    }
 }

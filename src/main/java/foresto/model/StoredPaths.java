@@ -3,6 +3,8 @@ package foresto.model;
 import foresto.error.ErrorCode;
 import foresto.error.ForestoException;
 
+import foresto.engine.PathStats;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -29,6 +31,20 @@ public record StoredPaths(LocalDate[] dates, double[] off, double[] on, int[] he
 
     public boolean hasOn() {
         return on != null;
+    }
+
+    /**
+     * The paths the return statistics are taken on: with cash flows each side's time-weighted index (SEMANTICS §13.4,
+     * {@link PathStats#timeWeighted}), so Sharpe, Sortino and the calendar-year returns do not count contributions
+     * as gains; without (null) these paths themselves.
+     */
+    public StoredPaths forReturns(RunFlows flows) {
+        if (flows == null) {
+            return this;
+        }
+        double[] onIndex = on == null || flows.on() == null ? on : PathStats.timeWeighted(dates, on, flows.on().flows());
+        return new StoredPaths(dates, PathStats.timeWeighted(dates, off, flows.off().flows()), onIndex, heldOrdinals,
+                offWeights, onWeights);
     }
 
     public byte[] encode() {

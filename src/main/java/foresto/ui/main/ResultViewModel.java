@@ -175,8 +175,9 @@ public final class ResultViewModel {
     }
 
     static List<YearRow> yearRows(RunModel m) {
-        var off = PathStats.annualReturns(m.paths().dates(), m.paths().off());
-        var on = m.paths().hasOn() ? PathStats.annualReturns(m.paths().dates(), m.paths().on()) : null;
+        var r = m.returnPaths();
+        var off = PathStats.annualReturns(r.dates(), r.off());
+        var on = r.hasOn() ? PathStats.annualReturns(r.dates(), r.on()) : null;
         List<YearRow> rows = new ArrayList<>();
         for (int i = 0; i < off.size(); i++) {
             double o = off.get(i).value();

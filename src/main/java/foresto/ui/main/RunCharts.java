@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.model.StoredPaths;
 import foresto.i18n.LocaleFormat;
 import static foresto.i18n.Messages.tr;
 import foresto.engine.PathStats;
@@ -118,8 +119,9 @@ public final class RunCharts {
 
     /** Calendar-year returns of both paths as bar series. */
     public static List<AnnualBars.Series> annual(RunModel m) {
-        return AnnualBars.of(m.paths().hasOn() ? years(PathStats.annualReturns(m.paths().dates(), m.paths().on())) : null,
-                years(PathStats.annualReturns(m.paths().dates(), m.paths().off())));
+        StoredPaths r = m.returnPaths(); // with cash flows the time-weighted years, which compound to the TWR total
+        return AnnualBars.of(r.hasOn() ? years(PathStats.annualReturns(r.dates(), r.on())) : null,
+                years(PathStats.annualReturns(r.dates(), r.off())));
     }
 
     private static List<AnnualBars.Year> years(List<PathStats.YearReturn> ys) {

@@ -63,7 +63,7 @@ final class RunExports {
         if (m != null) {
             double riskFree = vm.shown().riskFreeRate();
             dialogs.chooseExportFile(tr(SUMMARY_TITLE), fileName(m, "summary")).ifPresent(file ->
-                    write(file, tr("main.export.summaryWhat"), () -> RunCsv.writeSummary(file, m.run().summary(), m.paths(), riskFree)));
+                    write(file, tr("main.export.summaryWhat"), () -> RunCsv.writeSummary(file, m.run().summary(), m.returnPaths(), riskFree)));
         }
     }
 

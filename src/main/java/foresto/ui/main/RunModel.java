@@ -156,6 +156,11 @@ public final class RunModel {
         return reused;
     }
 
+    /** The paths return statistics are taken on: with cash flows the time-weighted indexes, else {@link #paths()}. */
+    public StoredPaths returnPaths() {
+        return paths.forReturns(flows);
+    }
+
     public StoredPaths paths() {
         return paths;
     }
@@ -255,8 +260,9 @@ public final class RunModel {
     public List<SummaryRow> summaryRows(double riskFree) {
         Summary s = summary;
         if (s == null || Double.compare(s.riskFree(), riskFree) != 0) {
-            s = new Summary(riskFree, List.copyOf(SummaryRow.of(run.summary().off(), run.summary().on(), paths.dates(),
-                    paths.off(), paths.hasOn() ? paths.on() : null, riskFree, run.summary().frequency().value())));
+            StoredPaths r = returnPaths();
+            s = new Summary(riskFree, List.copyOf(SummaryRow.of(run.summary().off(), run.summary().on(), r.dates(),
+                    r.off(), r.hasOn() ? r.on() : null, riskFree, run.summary().frequency().value())));
             summary = s;
         }
         return s.rows();
