@@ -50,12 +50,16 @@ final class FlowsPanel {
         tab.setId("flowsTab");
         lowerTabs.getTabs().add(tab);
         Node summary = summaryTab.getContent();
-        VBox box = new VBox(6, p.summaryView());
-        if (summary != null) {
-            VBox.setVgrow(summary, Priority.ALWAYS);
-            box.getChildren().add(summary);
+        if (summary instanceof SummaryPanel panel) {
+            panel.append(p.summaryView()); // under the metrics, one scroll for both: the metrics stay in view
+        } else {
+            VBox box = new VBox(6, p.summaryView());
+            if (summary != null) {
+                VBox.setVgrow(summary, Priority.ALWAYS);
+                box.getChildren().add(summary);
+            }
+            summaryTab.setContent(box);
         }
-        summaryTab.setContent(box);
         return p;
     }
 

@@ -7,6 +7,7 @@ import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
@@ -23,6 +24,8 @@ import java.util.List;
  * scrolling at 1400 × 900 (a table of eleven rows would need twice the height the Analysis tab leaves it).
  */
 public final class SummaryPanel extends ScrollPane {
+    private final VBox content;
+
     private static final String[] HEADERS = {"main.summary.metric", "main.summary.off", "main.summary.on", "main.summary.diff"};
     private final GridPane grid = new GridPane();
 
@@ -50,7 +53,8 @@ public final class SummaryPanel extends ScrollPane {
                 rate, problem, frequency, semantics);
         rateRow.setAlignment(Pos.CENTER_LEFT);
         rateRow.setPadding(new Insets(4, 10, 0, 10));
-        setContent(new VBox(rateRow, grid));
+        content = new VBox(rateRow, grid);
+        setContent(content);
         setFitToWidth(true);
         update = new InViewUpdate(() -> fill(r.getSummary()));
         r.getSummary().addListener((ListChangeListener<SummaryRow>) c -> update.request());
@@ -117,5 +121,10 @@ public final class SummaryPanel extends ScrollPane {
     public List<String> metrics() {
         return grid.getChildren().stream().filter(n -> n.getStyleClass().contains("summary-metric"))
                 .map(n -> ((Label) n).getText()).toList();
+    }
+
+    /** Adds {@code more} under the metrics, in the same scroll (the cash-flow figures of a run with flows). */
+    void append(Node more) {
+        content.getChildren().add(more);
     }
 }

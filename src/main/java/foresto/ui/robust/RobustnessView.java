@@ -28,6 +28,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -369,12 +370,23 @@ public final class RobustnessView extends BorderPane {
 
     // ---- pieces ----
 
-    /** A study's page: {@code rows} one under the other, {@code growing} (one of them) taking the height left. */
-    private static VBox page(Node growing, Node... rows) {
+    /** The least height of a page's charts: below it the page scrolls rather than squash them to a strip. */
+    static final double CHARTS_MIN_HEIGHT = 240;
+
+    /**
+     * A study's page: {@code rows} one under the other, {@code growing} (one of them) taking the height left but never
+     * less than {@link #CHARTS_MIN_HEIGHT}; when the window is too short for that the page scrolls.
+     */
+    private static ScrollPane page(Region growing, Node... rows) {
         VBox box = new VBox(4, rows);
         VBox.setVgrow(growing, Priority.ALWAYS);
+        growing.setMinHeight(CHARTS_MIN_HEIGHT);
         box.setPadding(new Insets(6, 8, 4, 8));
-        return box;
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true); // fills the tab when it is tall enough; the VBox's least height makes it scroll
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
     }
 
     /** {@code top} over {@code bottom}, split at {@code divider} of the height. */

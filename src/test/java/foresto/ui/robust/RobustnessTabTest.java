@@ -186,6 +186,15 @@ class RobustnessTabTest {
         assertThat(view.fanChart().content().bands()).hasSize(4);
         assertThat(view.differenceHistogram().bins().counts()).isNotEmpty();
         screenshot(robot, "robustness-bootstrap.png");
+        // at 1280 × 800 (the tab's content is ~1000 × 700 of it) the charts keep a readable height: the page scrolls
+        // instead of squashing them to a strip
+        robot.interact(() -> {
+            scene.getWindow().setWidth(1000);
+            scene.getWindow().setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.fanChart().getHeight()).as("fan chart height at 1280x800")
+                .isGreaterThanOrEqualTo(RobustnessView.CHARTS_MIN_HEIGHT);
         Path png = Files.createTempDirectory("robust").resolve("fan.png");
         saveTarget = png;
         robot.clickOn("#robustFanPng");
