@@ -228,14 +228,7 @@ public final class BootstrapStudy {
         BatchEngine.Plan planA = engine.plan(ruleA);
         BatchEngine.Plan planB = ruleB.isPresent() ? engine.plan(ruleB.get()) : engine.off();
         int dates = engine.rows() + 1;
-        Fan fanA = new Fan(paths, dates);
-        Fan fanB = new Fan(paths, dates);
-        double[] finalA = new double[paths];
-        double[] finalB = new double[paths];
-        double[] cagrA = new double[paths];
-        double[] cagrB = new double[paths];
-        double[] mddA = new double[paths];
-        double[] mddB = new double[paths];
+        Tally t = new Tally(paths, dates);
         AtomicInteger done = new AtomicInteger();
         int batches = (paths + LANES - 1) / LANES;
         // batch i holds paths i·LANES …; a path's numbers do not depend on its batch, lane or thread
@@ -256,39 +249,13 @@ public final class BootstrapStudy {
                 int j = first + l;
                 Metrics ma = buf.a.metrics(l);
                 Metrics mb = buf.b.metrics(l);
-                finalA[j] = ma.finalValue();
-                finalB[j] = mb.finalValue();
-                cagrA[j] = ma.cagr();
-                cagrB[j] = mb.cagr();
-                mddA[j] = ma.maxDrawdown();
-                mddB[j] = mb.maxDrawdown();
+                t.put(j, ma, mb);
             }
-            fanA.put(first, buf.a);
-            fanB.put(first, buf.b);
+            t.fanA.put(first, buf.a);
+            t.fanB.put(first, buf.b);
             progress.pathsDone(done.addAndGet(lanes), paths);
         });
-        double[][] bandsA = new double[5][dates];
-        double[][] bandsB = new double[5][dates];
-        // each date's bands are independent of the others: sorted side by side after every path has run
-        Runnable bands = () -> IntStream.range(0, dates).parallel().forEach(t -> {
-            putBands(bandsA, t, fanA.at(t));
-            putBands(bandsB, t, fanB.at(t));
-        });
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            Pools.await(pool, all, "the bootstrap study");
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("the bootstrap study was cancelled");
-            }
-            Pools.await(pool, bands, "the bootstrap study");
-        } finally {
-            pool.shutdownNow();
-        }
-        double p = BootstrapSummary.pBeats(finalA, finalB);
-        return new Result(f, paths, b, seed, engine.dates(), finalA, finalB, p,
-                BootstrapSummary.standardError(p, paths),
-                Quantiles.of(BootstrapSummary.differences(cagrA, cagrB)),
-                Quantiles.of(BootstrapSummary.differences(mddA, mddB)), bandsA, bandsB);
+        return t.finish(all, threads, cancelled, f, b, seed, engine.dates(), null);
     }
 
     private static Result withFlows(MarketData data, Scenario scenario, RebalancingRule ruleA,
@@ -300,14 +267,7 @@ public final class BootstrapStudy {
         double b = block != null ? block : StationaryBootstrap.defaultMeanBlock(f.value());
         StationaryBootstrap sampler = new StationaryBootstrap(paths, resampler.rows(), b, seed);
         int dates = resampler.rows() + 1;
-        Fan fanA = new Fan(paths, dates);
-        Fan fanB = new Fan(paths, dates);
-        double[] finalA = new double[paths];
-        double[] finalB = new double[paths];
-        double[] cagrA = new double[paths];
-        double[] cagrB = new double[paths];
-        double[] mddA = new double[paths];
-        double[] mddB = new double[paths];
+        Tally t = new Tally(paths, dates);
         LocalDate[] depletedA = new LocalDate[paths];
         LocalDate[] depletedB = new LocalDate[paths];
         AtomicInteger done = new AtomicInteger();
@@ -321,40 +281,79 @@ public final class BootstrapStudy {
             Sweep path = engine.path(idx);
             PathResult a = path.cell(ruleA).on();
             PathResult bb = ruleB.isPresent() ? path.cell(ruleB.get()).on() : path.off();
-            finalA[j] = a.metrics().finalValue();
-            finalB[j] = bb.metrics().finalValue();
-            cagrA[j] = a.metrics().cagr();
-            cagrB[j] = bb.metrics().cagr();
-            mddA[j] = a.metrics().maxDrawdown();
-            mddB[j] = bb.metrics().maxDrawdown();
+            t.put(j, a.metrics(), bb.metrics());
             depletedA[j] = a.cashFlows().depletedOn();
             depletedB[j] = bb.cashFlows().depletedOn();
-            fanA.put(j, a.values());
-            fanB.put(j, bb.values());
+            t.fanA.put(j, a.values());
+            t.fanB.put(j, bb.values());
             progress.pathsDone(done.incrementAndGet(), paths);
         });
-        double[][] bandsA = new double[5][dates];
-        double[][] bandsB = new double[5][dates];
-        Runnable bands = () -> IntStream.range(0, dates).parallel().forEach(t -> {
-            putBands(bandsA, t, fanA.at(t));
-            putBands(bandsB, t, fanB.at(t));
-        });
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            Pools.await(pool, all, "the bootstrap study");
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("the bootstrap study was cancelled");
-            }
-            Pools.await(pool, bands, "the bootstrap study");
-        } finally {
-            pool.shutdownNow();
+        return t.finish(all, threads, cancelled, f, b, seed, resampler.dates(), new Depletions(depletedA, depletedB));
+    }
+
+    /** What every path of a study leaves behind (its finals, CAGRs, drawdowns and fan values), and the summing up. */
+    private static final class Tally {
+        final Fan fanA;
+        final Fan fanB;
+        final double[] finalA;
+        final double[] finalB;
+        final double[] cagrA;
+        final double[] cagrB;
+        final double[] mddA;
+        final double[] mddB;
+        private final int paths;
+        private final int dates;
+
+        Tally(int paths, int dates) {
+            this.paths = paths;
+            this.dates = dates;
+            fanA = new Fan(paths, dates);
+            fanB = new Fan(paths, dates);
+            finalA = new double[paths];
+            finalB = new double[paths];
+            cagrA = new double[paths];
+            cagrB = new double[paths];
+            mddA = new double[paths];
+            mddB = new double[paths];
         }
-        double p = BootstrapSummary.pBeats(finalA, finalB);
-        return new Result(f, paths, b, seed, resampler.dates(), finalA, finalB, p,
-                BootstrapSummary.standardError(p, paths),
-                Quantiles.of(BootstrapSummary.differences(cagrA, cagrB)),
-                Quantiles.of(BootstrapSummary.differences(mddA, mddB)), bandsA, bandsB,
-                new Depletions(depletedA, depletedB));
+
+        void put(int j, Metrics a, Metrics b) {
+            finalA[j] = a.finalValue();
+            finalB[j] = b.finalValue();
+            cagrA[j] = a.cagr();
+            cagrB[j] = b.cagr();
+            mddA[j] = a.maxDrawdown();
+            mddB[j] = b.maxDrawdown();
+        }
+
+        /**
+         * Runs {@code all} (every path) on {@code threads}, then each date's bands (independent of the other dates:
+         * sorted side by side after every path has run), and sums the study up.
+         */
+        Result finish(Runnable all, int threads, BooleanSupplier cancelled, PeriodsPerYear f, double b, long seed,
+                      LocalDate[] resultDates, Depletions depletions) {
+            double[][] bandsA = new double[5][dates];
+            double[][] bandsB = new double[5][dates];
+            Runnable bands = () -> IntStream.range(0, dates).parallel().forEach(t -> {
+                putBands(bandsA, t, fanA.at(t));
+                putBands(bandsB, t, fanB.at(t));
+            });
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            try {
+                Pools.await(pool, all, "the bootstrap study");
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("the bootstrap study was cancelled");
+                }
+                Pools.await(pool, bands, "the bootstrap study");
+            } finally {
+                pool.shutdownNow();
+            }
+            double p = BootstrapSummary.pBeats(finalA, finalB);
+            return new Result(f, paths, b, seed, resultDates, finalA, finalB, p,
+                    BootstrapSummary.standardError(p, paths),
+                    Quantiles.of(BootstrapSummary.differences(cagrA, cagrB)),
+                    Quantiles.of(BootstrapSummary.differences(mddA, mddB)), bandsA, bandsB, depletions);
+        }
     }
 
     /** Date t's bands into series [0] p5 … [4] p95, as {@link Fan#bands()} lays them out. */
