@@ -311,14 +311,18 @@ public final class RuleCodec {
 
     /** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st. */
     static String ordinal(int n) {
+        return n + ordinalSuffix(n);
+    }
+
+    /** The English ordinal suffix of {@code n}: "st", "nd", "rd" or "th" (11th, 12th, 13th, 21st). */
+    public static String ordinalSuffix(int n) {
         int tens = n % 100;
-        String suffix = tens >= 11 && tens <= 13 ? "th" : switch (n % 10) {
+        return tens >= 11 && tens <= 13 ? "th" : switch (n % 10) {
             case 1 -> "st";
             case 2 -> "nd";
             case 3 -> "rd";
             default -> "th";
         };
-        return n + suffix;
     }
 
     private static Integer integer(Map<String, ?> m, String key) {

@@ -162,14 +162,7 @@ public final class RobustSweep {
             pool.shutdownNow();
         }
         checkCancelled(cancelled);
-        List<Cell> out = new ArrayList<>(n);
-        for (int c = 0; c < n; c++) {
-            double p = BootstrapSummary.pBeats(finals[c], offFinal);
-            out.add(new Cell(p, BootstrapSummary.standardError(p, paths), Quantiles.of(cagrDiffs[c])));
-            finals[c] = null; // what is summarised is no longer needed
-            cagrDiffs[c] = null;
-        }
-        return new Result(f, paths, b, seed, List.copyOf(out));
+        return new Result(f, paths, b, seed, cells(finals, cagrDiffs, offFinal, paths));
     }
 
     private static Result withFlows(MarketData data, Scenario scenario, List<RebalancingRule> rules,
@@ -208,12 +201,19 @@ public final class RobustSweep {
             pool.shutdownNow();
         }
         checkCancelled(cancelled);
-        List<Cell> out = new ArrayList<>(n);
-        for (int c = 0; c < n; c++) {
+        return new Result(f, paths, b, seed, cells(finals, cagrDiffs, offFinal, paths));
+    }
+
+    /** Each cell summed up against OFF; what is summarised is let go as it goes. */
+    private static List<Cell> cells(double[][] finals, double[][] cagrDiffs, double[] offFinal, int paths) {
+        List<Cell> out = new ArrayList<>(finals.length);
+        for (int c = 0; c < finals.length; c++) {
             double p = BootstrapSummary.pBeats(finals[c], offFinal);
             out.add(new Cell(p, BootstrapSummary.standardError(p, paths), Quantiles.of(cagrDiffs[c])));
+            finals[c] = null;
+            cagrDiffs[c] = null;
         }
-        return new Result(f, paths, b, seed, List.copyOf(out));
+        return List.copyOf(out);
     }
 
     /** One worker thread's index sequences and batch buffers (summary figures only), reused for every batch. */

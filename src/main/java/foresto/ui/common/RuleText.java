@@ -7,6 +7,7 @@ import foresto.engine.Frequency;
 import foresto.engine.RebalancingRule;
 import foresto.error.ForestoException;
 import foresto.i18n.Messages;
+import foresto.rule.RuleCodec;
 import foresto.model.RuleRecord;
 import foresto.text.PlainNumber;
 import javafx.scene.control.TableRow;
@@ -89,14 +90,7 @@ public final class RuleText {
 
     /** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st (Korean: 1번째, 2번째 …). */
     static String ordinal(int n) {
-        int tens = n % 100;
-        String suffix = tens >= 11 && tens <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return Messages.tr("rule.ordinal." + suffix, Integer.toString(n));
+        return Messages.tr("rule.ordinal." + RuleCodec.ordinalSuffix(n), Integer.toString(n));
     }
 
     /** A fraction as an exact percentage without trailing zeros: 0.05 → "5", 0.125 → "12.5"; NaN (no value) → "". */
