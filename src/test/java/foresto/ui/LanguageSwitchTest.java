@@ -43,9 +43,12 @@ class LanguageSwitchTest {
         fx.close();
     }
 
+    private final Locale jvmDefault = Locale.getDefault();
+
     @AfterEach
     void backToEnglish() {
         Messages.use(Locale.ENGLISH); // the other tests of this JVM read English
+        Locale.setDefault(jvmDefault); // UiLanguage.apply moves the JVM's default to the chosen language
     }
 
     @Test
@@ -68,6 +71,8 @@ class LanguageSwitchTest {
 
         // the next start reads the remembered choice, whatever the machine's locale
         assertThat(UiLanguage.apply(new UiState(stateFile))).isEqualTo(Locale.KOREAN);
+        // JavaFX's own texts follow the JVM's default locale, which now follows the choice
+        assertThat(Locale.getDefault().getLanguage()).isEqualTo("ko");
         show(new UiState(stateFile));
         assertThat(tabText(robot, 0)).isEqualTo("분석");
         assertThat(robot.lookup("#runButton").queryAs(Button.class).getText()).isEqualTo("실행 (Ctrl+Enter)");

@@ -15,10 +15,18 @@ public final class UiLanguage {
         return state.get(UiState.LANGUAGE).flatMap(Messages::parse).orElse(Messages.forMachine(machine));
     }
 
-    /** Uses the chosen language for every screen built from now on (call before the first one). */
+    /**
+     * Uses the chosen language for every screen built from now on (call before the first one): our texts, and
+     * JavaFX's own (an empty table's "No content in table", the date picker's month names), which JavaFX takes from
+     * the JVM's default locale when its first control is built — so that default follows a choice that differs
+     * from the machine's language.
+     */
     public static Locale apply(UiState state) {
         Locale l = chosen(state, Locale.getDefault());
         Messages.use(l);
+        if (!l.getLanguage().equals(Locale.getDefault().getLanguage())) {
+            Locale.setDefault(l);
+        }
         return l;
     }
 
