@@ -171,7 +171,8 @@ public final class PathChart extends CanvasChart {
         double top = 6 + (title.get().isEmpty() ? 0 : 22);
         double py0 = top + 8 + LEGEND_ROW * legendRows(w, small);
         double py1 = h - 22;
-        yTicks = AxisTicks.linear(lo, hi, Math.max(2, (int) ((py1 - py0) / 42)), content.percent() ? 100 : 1,
+        // about one tick per 28 px: a 150 px plot gets 3–5 labelled values, not one
+        yTicks = AxisTicks.linear(lo, hi, Math.max(2, (int) ((py1 - py0) / 28)), content.percent() ? 100 : 1,
                 !content.percent());
         double labelW = 0;
         for (AxisTicks.Tick t : yTicks) {

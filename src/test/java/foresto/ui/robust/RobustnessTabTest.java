@@ -195,6 +195,7 @@ class RobustnessTabTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.fanChart().getHeight()).as("fan chart height at 1280x800")
                 .isGreaterThanOrEqualTo(RobustnessView.CHARTS_MIN_HEIGHT);
+        assertThat(view.fanChart().yTicks()).as("a value scale, not one lone label").hasSizeGreaterThanOrEqualTo(3);
         Path png = Files.createTempDirectory("robust").resolve("fan.png");
         saveTarget = png;
         robot.clickOn("#robustFanPng");
