@@ -12,6 +12,7 @@ import foresto.error.ForestoException;
 import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
+import foresto.model.RunFlows;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
 import foresto.model.StudyRecord;
@@ -44,6 +45,7 @@ public final class InMemoryStores {
     private final TreeMap<Long, RuleRecord> rules = new TreeMap<>();
     private final TreeMap<Long, Stored> runs = new TreeMap<>();
     private final TreeMap<Long, StoredStudy> studies = new TreeMap<>();
+    private final Map<Long, RunFlows> cashFlows = new TreeMap<>();
     private long nextId = 1;
     private volatile boolean refuseRuns;
 
@@ -243,6 +245,13 @@ public final class InMemoryStores {
 
     private final class Runs implements Stores.Runs {
         @Override
+        public Optional<RunFlows> cashFlows(long runId) {
+            synchronized (InMemoryStores.this) {
+                return Optional.ofNullable(cashFlows.get(runId));
+            }
+        }
+
+        @Override
         public Optional<RunRecord> findByHash(String requestHash) {
             synchronized (InMemoryStores.this) {
                 return runs.values().stream().map(Stored::record).filter(r -> r.requestHash().equals(requestHash)).findFirst();
@@ -382,7 +391,13 @@ public final class InMemoryStores {
     private final class Staged implements Stores.Writer {
         private final List<Stored> inserted = new ArrayList<>();
         private final List<StoredStudy> insertedStudies = new ArrayList<>();
+        private final Map<Long, RunFlows> insertedFlows = new TreeMap<>();
         private long next = nextId;
+
+        @Override
+        public void insertCashFlows(long runId, RunFlows flows) {
+            insertedFlows.put(runId, flows);
+        }
 
         @Override
         public boolean lockDatasetIfUnchanged(long datasetId, String fingerprint) {
@@ -439,6 +454,7 @@ public final class InMemoryStores {
             for (StoredStudy s : insertedStudies) {
                 studies.put(s.record().studyId(), s);
             }
+            cashFlows.putAll(insertedFlows);
             nextId = Math.max(nextId, next);
         }
     }

@@ -4,26 +4,18 @@ import foresto.backtest.BacktestService;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.InMemoryStores;
 import foresto.backtest.InlineRule;
-import foresto.backtest.NewRun;
-import foresto.backtest.Stores;
 import foresto.backtest.SweepRunner;
-import foresto.db.EventRepository;
-import foresto.db.StudyRepository;
 import foresto.engine.BaseDayPolicy;
 import foresto.engine.CashFlowSchedule;
 import foresto.engine.FlowAllocation;
 import foresto.engine.Frequency;
 import foresto.engine.MarketData;
 import foresto.engine.PathResult;
-import foresto.engine.RebalancingEvent;
 import foresto.engine.RebalancingRule;
 import foresto.engine.Scenario;
 import foresto.engine.ScenarioSimulation;
 import foresto.error.ErrorCode;
 import foresto.model.PortfolioRecord;
-import foresto.model.RunFlows;
-import foresto.model.RunRecord;
-import foresto.model.StoredPaths;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
@@ -38,14 +30,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,103 +49,7 @@ class SweepFlowsTest {
 
     @BeforeAll
     static void setUp() {
-        Stores s = InMemoryStores.sample().stores();
-        service = new BacktestService(new Stores(s.portfolios(), s.datasets(), s.rules(), new KeepingFlows(s.runs()),
-                s.studies()), new FeatureFlags(true), Clock.systemUTC());
-    }
-
-    /** The in-memory runs, also keeping a run's cash flows (which the shared in-memory store does not). */
-    private static final class KeepingFlows implements Stores.Runs {
-        private final Stores.Runs runs;
-        private final Map<Long, RunFlows> flows = new ConcurrentHashMap<>();
-
-        KeepingFlows(Stores.Runs runs) {
-            this.runs = runs;
-        }
-
-        @Override
-        public Optional<RunRecord> findByHash(String requestHash) {
-            return runs.findByHash(requestHash);
-        }
-
-        @Override
-        public Optional<RunRecord> findById(long runId) {
-            return runs.findById(runId);
-        }
-
-        @Override
-        public List<RunRecord> recent(int limit) {
-            return runs.recent(limit);
-        }
-
-        @Override
-        public StoredPaths loadPaths(long runId) {
-            return runs.loadPaths(runId);
-        }
-
-        @Override
-        public List<RebalancingEvent> events(long runId) {
-            return runs.events(runId);
-        }
-
-        @Override
-        public long countEvents(long runId) {
-            return runs.countEvents(runId);
-        }
-
-        @Override
-        public void streamEvents(long runId, long offset, Integer limit, EventRepository.EventSink sink) {
-            runs.streamEvents(runId, offset, limit, sink);
-        }
-
-        @Override
-        public Optional<RunFlows> cashFlows(long runId) {
-            return Optional.ofNullable(flows.get(runId));
-        }
-
-        @Override
-        public <T> T inTransaction(String doing, Stores.Work<T> work) {
-            return runs.inTransaction(doing, w -> work.run(writer(w)));
-        }
-
-        @Override
-        public <T> T rolledBack(String doing, Stores.Work<T> work) {
-            return runs.rolledBack(doing, w -> work.run(writer(w)));
-        }
-
-        @Override
-        public boolean answers() {
-            return runs.answers();
-        }
-
-        private Stores.Writer writer(Stores.Writer w) {
-            return new Stores.Writer() {
-                @Override
-                public boolean lockDatasetIfUnchanged(long datasetId, String fingerprint) throws SQLException {
-                    return w.lockDatasetIfUnchanged(datasetId, fingerprint);
-                }
-
-                @Override
-                public Optional<Long> insertRunIfAbsent(NewRun run) throws SQLException {
-                    return w.insertRunIfAbsent(run);
-                }
-
-                @Override
-                public void insertEvents(long runId, Long ruleId, List<RebalancingEvent> events) throws SQLException {
-                    w.insertEvents(runId, ruleId, events);
-                }
-
-                @Override
-                public void insertCashFlows(long runId, RunFlows f) {
-                    flows.put(runId, f);
-                }
-
-                @Override
-                public Optional<Long> insertStudyIfAbsent(StudyRepository.NewRow study) throws SQLException {
-                    return w.insertStudyIfAbsent(study);
-                }
-            };
-        }
+        service = new BacktestService(InMemoryStores.sample().stores(), new FeatureFlags(true), Clock.systemUTC());
     }
 
     private final List<UiError> errors = new ArrayList<>();
