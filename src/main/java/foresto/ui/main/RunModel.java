@@ -43,6 +43,8 @@ public final class RunModel {
     private final List<ResultViewModel.YearRow> yearRows;
     private final List<EventRow> eventRows;
     private volatile Summary summary;
+    /** {@link #returnPaths()}, worked out on first use (the Summary, annual bars and exports all read it). */
+    private volatile StoredPaths returnPaths;
     private final int semanticsVersion;
     /** The run's cash flows (null without a schedule) and, computed beside it, the allocation comparison (or null). */
     private final RunFlows flows;
@@ -158,7 +160,12 @@ public final class RunModel {
 
     /** The paths return statistics are taken on: with cash flows the time-weighted indexes, else {@link #paths()}. */
     public StoredPaths returnPaths() {
-        return paths.forReturns(flows);
+        StoredPaths r = returnPaths;
+        if (r == null) {
+            r = paths.forReturns(flows); // the same for every thread that may race here
+            returnPaths = r;
+        }
+        return r;
     }
 
     public StoredPaths paths() {
