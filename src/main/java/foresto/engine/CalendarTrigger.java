@@ -61,9 +61,15 @@ record CalendarTrigger(Frequency frequency, BaseDayPolicy baseDay, int phase, in
      * close, a LAST day {@code dayOffset} closes before its period's last, and each boundary is looked for near where
      * the previous period's length puts it, so a calendar of a few hundred days does not visit every close. The
      * window's first period counts the dates of the calendar in use before the window (a FIRST day needs a date of an
-     * earlier period), its last period those after it (a LAST day needs a date of a later period).
+     * earlier period), its last period those after it (a LAST day needs a date of a later period). Worked out once per
+     * calendar and kept there ({@link ScenarioCalendar#closesOf}): the array is shared and read-only.
      */
     int[] closes(ScenarioCalendar cal) {
+        return cal.closesOf(this);
+    }
+
+    /** {@link #closes}, worked out (a new array). */
+    int[] computeCloses(ScenarioCalendar cal) {
         int n = cal.length();
         int[] period = cal.periods(frequency, phase);
         int[] out = new int[16];

@@ -102,12 +102,13 @@ public record CashFlowSchedule(Double amount, Double rate, Frequency frequency, 
      * The path loop sizes its flow records from this count.
      */
     int[] flowCloses(ScenarioCalendar cal) {
-        int[] closes = new CalendarTrigger(frequency, baseDay, phase, dayOffset).closes(cal);
+        int[] all = new CalendarTrigger(frequency, baseDay, phase, dayOffset).closes(cal); // shared: not written
+        int[] closes = new int[all.length];
         int count = 0;
-        for (int k : closes) {
+        for (int k : all) {
             LocalDate d = cal.date(k);
             if ((from == null || !d.isBefore(from)) && (until == null || !d.isAfter(until))) {
-                closes[count++] = k; // in place: count never passes the index read
+                closes[count++] = k;
             }
         }
         if (count == 0) {

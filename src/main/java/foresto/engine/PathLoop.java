@@ -82,7 +82,7 @@ final class PathLoop {
                         p[j] = 0;
                     }
                     flowAmounts[m++] = -v;
-                    double rk = previous == 0 ? 0 : (0 - -v) / previous - 1; // V_k = 0, F_k = −v
+                    double rk = (0 - -v) / previous - 1; // V_k = 0, F_k = −v
                     returns[k - 1] = rk;
                     sum += rk;
                     level = level * (1 + rk);
@@ -108,7 +108,9 @@ final class PathLoop {
                 }
             }
             values[k] = v;
-            double rk = withFlows && previous == 0 ? 0 : (v - flow) / previous - 1;
+            // V_{k−1} > 0 here: returns are > −1 (MarketData), a flow that would take everything depletes the path and
+            // ends the loop, so no guard for V_{k−1} = 0 is needed inside it
+            double rk = (v - flow) / previous - 1;
             returns[k - 1] = rk;
             sum += rk;
             if (withFlows) {

@@ -40,10 +40,13 @@ final class WaterLevel {
                                         double[] key) {
         int h = p.length;
         boolean buy = f > 0;
-        double extreme = p[0] / w[0];
+        double[] x = key; // P/w per class, held order (each division once: the shortcut, the order and the level read it)
+        for (int j = 0; j < h; j++) {
+            x[j] = p[j] / w[j];
+        }
+        double extreme = x[0];
         for (int j = 1; j < h; j++) {
-            double x = p[j] / w[j];
-            extreme = buy ? Math.max(extreme, x) : Math.min(extreme, x);
+            extreme = buy ? Math.max(extreme, x[j]) : Math.min(extreme, x[j]);
         }
         if (buy ? f >= extreme - v : -f >= v - extreme) {
             double total = v + f;
@@ -54,14 +57,12 @@ final class WaterLevel {
         }
         // classes in the order they are reached: ascending P/w for a contribution, descending for a withdrawal
         for (int j = 0; j < h; j++) { // insertion sort of at most five classes, stable on ties
-            double x = buy ? p[j] / w[j] : -(p[j] / w[j]);
+            double xj = x[j];
             int i = j;
-            while (i > 0 && key[i - 1] > x) {
-                key[i] = key[i - 1];
+            while (i > 0 && (buy ? x[order[i - 1]] > xj : x[order[i - 1]] < xj)) {
                 order[i] = order[i - 1];
                 i--;
             }
-            key[i] = x;
             order[i] = j;
         }
         double sumP = 0;
@@ -75,8 +76,7 @@ final class WaterLevel {
             if (i + 1 == h) {
                 break;
             }
-            int next = order[i + 1];
-            double xNext = p[next] / w[next];
+            double xNext = x[order[i + 1]];
             if (buy ? level <= xNext : level >= xNext) {
                 break;
             }
