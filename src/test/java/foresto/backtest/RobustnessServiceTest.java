@@ -2,6 +2,9 @@ package foresto.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import foresto.engine.BaseDayPolicy;
+import foresto.engine.CashFlowSchedule;
+import foresto.engine.Frequency;
 import foresto.engine.MissingDataPolicy;
 import foresto.engine.RebalancingRule;
 import foresto.error.ErrorCode;
@@ -61,6 +64,19 @@ class RobustnessServiceTest {
 
     StudyResult run(StudyRequest r) {
         return service().run(r, new Cancellation(), RobustnessService.Progress.NONE);
+    }
+
+    @Test
+    void aBootstrapWithAFlowScheduleWeighsMoreAgainstTheRequestDeadline() {
+        BacktestRequest plain = withRule(monthly.ruleId());
+        BacktestRequest flows = plain.withCashFlows(CashFlowSchedule.ofAmount(10, Frequency.MONTHLY,
+                BaseDayPolicy.FIRST_TRADING_DAY));
+        StudyRequest req = StudyRequest.bootstrap(plain, null, null, 20, 5.0, 7L);
+        int closes = run(req).answer().get("fan").get("dates").size(); // d_0 … d_n of the window
+        StudyPlan a = service().check(req);
+        StudyPlan b = service().check(StudyRequest.bootstrap(flows, null, null, 20, 5.0, 7L));
+        assertThat(a.workUnits()).isEqualTo(2L * 20 * closes); // A and B × 20 paths × the window's closes
+        assertThat(b.workUnits()).isEqualTo(3 * a.workUnits()); // the single-path route for flows
     }
 
     @Test
