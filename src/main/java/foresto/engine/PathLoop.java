@@ -51,19 +51,9 @@ final class PathLoop {
         double[] returns = new double[n - 1];
         double sum = 0;
         boolean withFlows = flows != null;
-        // flows: the closes resolved once into ascending indices, the amounts of an amount schedule computed before the
-        // loop (a rate's are booked as they fall), the records sized from the schedule's dates, scratch allocated once
-        int[] flowCloses = withFlows ? flows.flowCloses(cal) : null;
-        double[] flowAmounts = withFlows ? flows.amounts(dates, flowCloses) : null;
-        boolean byRate = withFlows && flows.rate() != null;
-        double rate = byRate ? flows.rate() : 0;
-        FlowAllocation allocation = rule == null ? FlowAllocation.PRO_RATA
-                : withFlows ? flows.onAllocation() : null;
-        int m = 0;
-        int nextFlow = withFlows ? flowCloses[0] : n;
-        double[] flowTrades = withFlows ? new double[flowCloses.length * h] : null;
-        int[] order = withFlows ? new int[h] : null; // the water level's sorting scratch
-        double[] key = withFlows ? new double[h] : null;
+        FlowBook book = withFlows ? new FlowBook(flows, cal, dates, w, rule == null ? FlowAllocation.PRO_RATA
+                : flows.onAllocation()) : null;
+        int nextFlow = withFlows ? book.nextClose() : n;
         double[] index = withFlows ? new double[n] : null;
         double level = 1; // I_{k-1}, and V_{k-1} below: kept in registers, not read back from the arrays
         double previous = v0;
@@ -75,14 +65,11 @@ final class PathLoop {
             double v = PathArithmetic.applyReturns(p, held, r, cal.rowOffset(k));
             double flow = 0;
             if (k == nextFlow) {
-                flow = byRate ? -rate * v : flowAmounts[m];
-                if (flow < 0 && -flow >= v) { // depleted: everything is paid out, the path stays 0 (values are 0 already)
-                    for (int j = 0; j < h; j++) {
-                        flowTrades[m * h + j] = -p[j];
-                        p[j] = 0;
-                    }
-                    flowAmounts[m++] = -v;
-                    double rk = (0 - -v) / previous - 1; // V_k = 0, F_k = −v
+                v = book.book(p, v);
+                flow = book.lastFlow();
+                nextFlow = book.nextClose();
+                if (book.depleted()) { // everything is paid out, the path stays 0 (values are 0 already)
+                    double rk = (0 - flow) / previous - 1; // V_k = 0, F_k = −V
                     returns[k - 1] = rk;
                     sum += rk;
                     level = level * (1 + rk);
@@ -90,9 +77,6 @@ final class PathLoop {
                     depleted = k;
                     break;
                 }
-                v = WaterLevel.apply(allocation, p, w, v, flow, flowTrades, m * h, order, key);
-                flowAmounts[m++] = flow;
-                nextFlow = m < flowCloses.length ? flowCloses[m] : n;
             }
             if (cw != null) {
                 for (int j = 0; j < h; j++) {
@@ -131,8 +115,7 @@ final class PathLoop {
         }
         LocalDate depletedOn = depleted < n ? dates[depleted] : null;
         Metrics metrics = Metrics.withFlows(dates, values, returns, sum, index, events, f.value());
-        CashFlowResult cashFlows = CashFlowResult.of(dates, values, v0, held.clone(), m, flowCloses, flowAmounts,
-                flowTrades, depletedOn, index);
+        CashFlowResult cashFlows = book.result(dates, values, v0, held.clone(), depletedOn, index);
         return new PathResult(dates, values, events, metrics, held.clone(), cw, f, cashFlows);
     }
 }
