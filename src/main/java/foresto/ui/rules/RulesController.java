@@ -5,6 +5,7 @@ import foresto.model.RuleRecord;
 import foresto.rule.RuleCodec;
 import foresto.rule.RuleCodec.Column;
 import foresto.text.PlainNumber;
+import foresto.ui.common.CodeText;
 import foresto.ui.common.ColumnFit;
 import foresto.ui.common.NumberColumn;
 import foresto.ui.common.RuleText;
@@ -21,7 +22,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
 
 import java.util.List;
 import java.util.function.Function;
@@ -60,13 +60,13 @@ public final class RulesController {
         ruleTable.getColumns().setAll(List.of(
                 col(Messages.tr("rules.col.id"), r -> Long.toString(r.ruleId())),
                 col(Messages.tr("rules.col.name"), RuleRecord::ruleName),
-                col(Messages.tr("rules.col.type"), RuleRecord::ruleType),
-                col(Messages.tr("rules.col.frequency"), r -> r.frequency() == null ? "" : r.frequency()),
-                col(Messages.tr("rules.col.baseDay"), RuleRecord::baseDayPolicy),
+                col(Messages.tr("rules.col.type"), r -> CodeText.of(r.ruleType())),
+                col(Messages.tr("rules.col.frequency"), r -> CodeText.of(r.frequency())),
+                col(Messages.tr("rules.col.baseDay"), r -> CodeText.of(r.baseDayPolicy())),
                 col(Messages.tr("rules.col.threshold"), r -> r.driftThreshold() == null ? "" : PlainNumber.of(r.driftThreshold())),
-                col(Messages.tr("rules.col.band"), r -> RuleCodec.takes(r.ruleType(), Column.DRIFT_BAND) ? r.driftBand()
+                col(Messages.tr("rules.col.band"), r -> RuleCodec.takes(r.ruleType(), Column.DRIFT_BAND) ? CodeText.of(r.driftBand())
                         + (r.bandRho() == null ? "" : " ρ " + PlainNumber.of(r.bandRho())) : ""),
-                col(Messages.tr("rules.col.check"), r -> RuleCodec.takes(r.ruleType(), Column.CHECK_FREQUENCY) ? r.checkFrequency() : ""),
+                col(Messages.tr("rules.col.check"), r -> RuleCodec.takes(r.ruleType(), Column.CHECK_FREQUENCY) ? CodeText.of(r.checkFrequency()) : ""),
                 col(Messages.tr("rules.col.tradeTo"), r -> r.rebalanceTo() == null || r.rebalanceTo().signum() == 0 ? ""
                         : PlainNumber.of(r.rebalanceTo())),
                 col(Messages.tr("rules.col.phase"), r -> r.phase() == 0 ? "" : Integer.toString(r.phase())),
@@ -106,8 +106,8 @@ public final class RulesController {
         dayOffsetField.textProperty().bindBidirectional(vm.dayOffsetProperty());
         dayOffsetField.disableProperty().bind(noCalendar);
         baseDayBox.getItems().setAll("FIRST_TRADING_DAY", "LAST_TRADING_DAY");
-        for (ComboBox<String> codes : List.of(frequencyBox, bandBox, checkBox, baseDayBox)) {
-            codes.setConverter(CODE_NAMES);
+        for (ComboBox<String> codes : List.of(typeBox, frequencyBox, bandBox, checkBox, baseDayBox)) {
+            codes.setConverter(CodeText.converter(codes.getItems()));
         }
         nameField.textProperty().bindBidirectional(vm.nameProperty());
         typeBox.valueProperty().bindBidirectional(vm.ruleTypeProperty());
@@ -127,22 +127,6 @@ public final class RulesController {
         saveButton.disableProperty().bind(vm.busyProperty());
         deactivateButton.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
     }
-
-    /**
-     * Calendar, band and base-day codes by their names in the analyst's language (the codes themselves in English,
-     * as the command line and the stored rules write them); the box's value stays the code.
-     */
-    private static final StringConverter<String> CODE_NAMES = new StringConverter<>() {
-        @Override
-        public String toString(String code) {
-            return code == null ? "" : Messages.has("rules.code." + code) ? Messages.tr("rules.code." + code) : code;
-        }
-
-        @Override
-        public String fromString(String shown) {
-            return shown; // the boxes are not editable: nothing is typed back
-        }
-    };
 
     /** True while the chosen kind does not fill {@code column} (its field is then disabled). */
     private BooleanBinding lacks(Column column) {
