@@ -133,6 +133,25 @@ class KoreanScreenPolishTest {
         }
         assertThat(cells).as("Rules table cells").noneMatch(CODES::contains)
                 .contains("드리프트", "정기", "매월", "분기", "첫 거래일", "절대 밴드", "매일");
+        TabPane tabs = fx.window.main().tabs();
+        robot.interact(() -> tabs.getSelectionModel().select(1)); // Rules
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(rules::layout);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx.screenshot(robot, "polish-ko-rules-1280x800.png");
+        assertThat(cutHeaders(rules)).as("Rules headers cut").isEmpty();
+        List<String> cutCells = new ArrayList<>();
+        for (Node n : rules.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null && cell.getText() != null
+                    && !cell.getText().isEmpty()) {
+                double room = cell.getTableColumn().getWidth() - cell.getInsets().getLeft() - cell.getInsets().getRight();
+                if (width(cell.getText(), cell) > room) {
+                    cutCells.add(cell.getTableColumn().getText() + ": " + cell.getText());
+                }
+            }
+        }
+        assertThat(cutCells).as("Rules cells cut").isEmpty();
+        robot.interact(() -> tabs.getSelectionModel().select(0));
     }
 
     @Test

@@ -10,9 +10,11 @@ import foresto.ui.common.ColumnFit;
 import foresto.ui.common.NumberColumn;
 import foresto.ui.common.RuleText;
 import foresto.ui.main.MainController;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -52,6 +54,11 @@ public final class RulesController {
 
     private RulesViewModel vm;
 
+    /** The rules whose texts size the table's columns. */
+    private static final int FIT_ROWS = 60;
+    /** The widest a column's texts make it (a long rule name shows in full on hover). */
+    private static final double MAX_COLUMN_WIDTH = 300;
+
     public void bind(RulesViewModel vm) {
         this.vm = vm;
         ruleTable.setItems(vm.getRules());
@@ -74,8 +81,14 @@ public final class RulesController {
                 col(Messages.tr("rules.col.costRate"), r -> PlainNumber.of(r.costRate())),
                 col(Messages.tr("rules.col.effective"), r -> r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())),
                 col(Messages.tr("rules.col.active"), r -> Messages.tr(r.isActive() ? "common.yes" : "common.no"))));
-        ruleTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // columns at their texts' width (kinds and calendars in words are longer than their codes); the table scrolls
+        // sideways rather than squeeze a column until its words are cut
+        ruleTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         ColumnFit.headersNeverCut(ruleTable);
+        Runnable fit = () -> Platform.runLater(() -> ColumnFit.toContent(ruleTable, FIT_ROWS, MAX_COLUMN_WIDTH));
+        vm.getRules().addListener((ListChangeListener<RuleRecord>) c -> fit.run());
+        ruleTable.skinProperty().addListener((o, a, b) -> fit.run());
+        fit.run();
         ruleTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 vm.selectedProperty().set(r);
