@@ -121,6 +121,13 @@ class KoreanScreenPolishTest {
         assertThat(missing.getValue()).hasToString("SKIP"); // the value stays the code
         assertThat(button.getText()).isEqualTo("수익률이 빠진 날 건너뛰기");
 
+        // the Sweep form's check calendar: its box holds the lower-case codes the sweep takes, and shows words
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> sweepCheck = robot.lookup("#sweepCheckBox").queryAs(ComboBox.class);
+        assertThat(sweepCheck.getItems()).contains("daily", "monthly");
+        assertThat(sweepCheck.getItems().stream().map(sweepCheck.getConverter()::toString).toList())
+                .allMatch(KoreanScreenPolishTest::hangul).contains("매일", "매월");
+
         // the Rules tab's table: kinds, calendars, bands and base days in words
         TableView<?> rules = robot.lookup("#ruleTable").queryAs(TableView.class);
         UiFixture.waitUntil(() -> !rules.getItems().isEmpty());

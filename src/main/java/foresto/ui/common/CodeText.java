@@ -4,6 +4,7 @@ import foresto.i18n.Messages;
 import javafx.util.StringConverter;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A stored code (a rule kind, calendar, band, base day, missing-data policy) as the analyst reads it: its words from
@@ -23,7 +24,8 @@ public final class CodeText {
             return "";
         }
         String c = code instanceof Enum<?> e ? e.name() : code.toString();
-        return c.isEmpty() ? "" : Messages.has(PREFIX + c) ? Messages.tr(PREFIX + c) : c;
+        String key = PREFIX + c.toUpperCase(Locale.ROOT); // the sweep's form writes its calendars in lower case
+        return c.isEmpty() ? "" : Messages.has(key) ? Messages.tr(key) : c;
     }
 
     /** A converter for a box of {@code codes}: shows each one's words; the box's value stays the code. */
