@@ -28,6 +28,8 @@ public final class ColumnFit {
     static final double CELL_EXTRA = 18;
     /** Key of a column's property giving the text of a cell value (for columns holding numbers). */
     private static final String TEXT_KEY = ColumnFit.class.getName() + ".text";
+    /** Key of a column's property: the widest its texts may make it (its header still fits). */
+    private static final String CAP_KEY = ColumnFit.class.getName() + ".cap";
 
     private ColumnFit() {
     }
@@ -48,18 +50,28 @@ public final class ColumnFit {
     }
 
     /**
-     * Widens each column of {@code table} (up to {@code max} pixels) to the widest text among its first {@code rows}
+     * Keeps {@link #toContent} from widening {@code column} past {@code max} pixels for its texts (long names show in
+     * full on hover, see {@link HoverText}); its header still fits.
+     */
+    public static void capAt(TableColumn<?, ?> column, double max) {
+        column.getProperties().put(CAP_KEY, max);
+    }
+
+    /**
+     * Widens each column of {@code table} (up to {@code max} pixels, or the column's own cap) to the widest text among its first {@code rows}
      * rows and its header; never narrows one.
      */
     public static void toContent(TableView<?> table, int rows, double max) {
         Font font = cellFont(table);
         int n = Math.min(rows, table.getItems().size());
         for (TableColumn<?, ?> c : leaves(table)) {
-            double w = textWidth(c.getText(), headerFont(table, c)) + HEADER_EXTRA;
+            double header = textWidth(c.getText(), headerFont(table, c)) + HEADER_EXTRA;
+            double w = header;
             for (int i = 0; i < n; i++) {
                 w = Math.max(w, textWidth(text(c, c.getCellData(i)), font) + CELL_EXTRA);
             }
-            double fitted = Math.ceil(Math.min(max, w));
+            double cap = c.getProperties().get(CAP_KEY) instanceof Double d ? Math.min(max, d) : max;
+            double fitted = Math.ceil(Math.max(Math.min(header, max), Math.min(cap, w)));
             if (fitted > c.getPrefWidth()) {
                 c.setPrefWidth(fitted);
             }
@@ -119,6 +131,13 @@ public final class ColumnFit {
         Node cell = table.lookup(".table-cell");
         if (cell instanceof Labeled l) {
             return l.getFont();
+        }
+        // no row drawn yet (a run restored at start): the headers' family and size, as the style sheet sets both
+        for (TableColumn<?, ?> c : leaves(table)) {
+            Label header = headerLabel(table, c);
+            if (header != null) {
+                return Font.font(header.getFont().getFamily(), header.getFont().getSize());
+            }
         }
         return Font.getDefault();
     }

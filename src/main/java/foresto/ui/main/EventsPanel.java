@@ -37,7 +37,8 @@ public final class EventsPanel {
     private static final int FIT_ROWS = 40;
     /** A row's height: one line of the table's font with a little room (28 px at 14 px). */
     private static final String ROW_HEIGHT = "-fx-fixed-cell-size: 2em;";
-    private static final double MAX_COLUMN_WIDTH = 460;
+    /** Wide enough for a Korean or English "why it fired" of a band rule; a longer text shows in full on hover. */
+    private static final double MAX_COLUMN_WIDTH = 560;
 
     private MainViewModel vm;
     private MainController.Dialogs dialogs;

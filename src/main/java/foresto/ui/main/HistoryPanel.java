@@ -6,6 +6,7 @@ import foresto.model.RunRecord;
 import foresto.model.StudyRecord;
 import foresto.text.DisplayNumber;
 import foresto.ui.common.ColumnFit;
+import foresto.ui.common.HoverText;
 import foresto.ui.common.NumberColumn;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
@@ -21,6 +22,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
 
@@ -37,6 +39,10 @@ public final class HistoryPanel {
     /** The rows whose texts size the columns. */
     private static final int FIT_ROWS = 40;
     private static final double MAX_COLUMN_WIDTH = 360;
+    /** The widest a name (portfolio, rule, dataset, a study's parameters) makes its column; the rest shows on hover. */
+    private static final double NAME_WIDTH = 120;
+    /** A column's width before its header and texts size it. */
+    private static final double NARROWEST = 20;
     /** The id of the tab that shows an opened study. */
     static final String STUDIES_TAB = "robustnessTab";
 
@@ -52,16 +58,18 @@ public final class HistoryPanel {
         historyTable.getColumns().setAll(List.of(
                 NumberColumn.<RunRecord>of(tr("main.history.runCol"), RunRecord::runId, HistoryPanel::number),
                 col(tr("main.history.createdCol"), r -> created(r.createdAt())),
-                col(tr("main.history.portfolioCol"), r -> r.request().portfolioName()),
-                col(tr("main.history.ruleCol"), r -> r.request().ruleName() == null ? "OFF" : r.request().ruleName()),
+                capped(col(tr("main.history.portfolioCol"), r -> r.request().portfolioName()), NAME_WIDTH),
+                capped(col(tr("main.history.ruleCol"), r -> r.request().ruleName() == null ? "OFF" : r.request().ruleName()), NAME_WIDTH),
                 col(tr("main.history.windowCol"), r -> r.request().startDate() + ".." + r.request().endDate()),
-                col(tr("main.history.datasetCol"), r -> r.request().datasetName()),
+                capped(col(tr("main.history.datasetCol"), r -> r.request().datasetName()), NAME_WIDTH),
                 NumberColumn.<RunRecord>of(tr("main.history.eventsCol"), r -> r.summary().on() == null ? 0 : r.summary().on().eventCount(),
                         DisplayNumber::count),
                 NumberColumn.<RunRecord>of(tr("main.history.finalOnCol"), r -> r.summary().on() == null ? Double.NaN
                         : r.summary().on().finalValue(), DisplayNumber::money),
                 NumberColumn.<RunRecord>of(tr("main.history.finalOffCol"), r -> r.summary().off().finalValue(), DisplayNumber::money)));
-        historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // sized to their texts (long names capped, in full on hover); the table scrolls sideways rather than clip a column
+        historyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        startNarrow(historyTable);
         historyTable.setPlaceholder(new Label(tr("main.history.noRuns")));
         studyTable.setPlaceholder(new Label(tr("main.history.noStudies")));
         ColumnFit.headersNeverCut(historyTable);
@@ -71,12 +79,13 @@ public final class HistoryPanel {
                 NumberColumn.<StudyRecord>of(tr("main.history.studyCol"), StudyRecord::studyId, HistoryPanel::number),
                 col(tr("main.history.createdCol"), s -> created(s.createdAt())),
                 col(tr("main.history.kindCol"), RunHistory::kindText),
-                col(tr("main.history.portfolioCol"), s -> s.request().portfolioName()),
-                col(tr("main.history.ruleCol"), RunHistory::rulesText),
+                capped(col(tr("main.history.portfolioCol"), s -> s.request().portfolioName()), NAME_WIDTH),
+                capped(col(tr("main.history.ruleCol"), RunHistory::rulesText), NAME_WIDTH),
                 col(tr("main.history.windowCol"), s -> s.request().startDate() + ".." + s.request().endDate()),
-                col(tr("main.history.parametersCol"), s -> s.request().parameters()),
+                capped(col(tr("main.history.parametersCol"), s -> s.request().parameters()), NAME_WIDTH),
                 col(tr("main.history.answerCol"), RunHistory::headline)));
-        studyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        studyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        startNarrow(studyTable);
         ColumnFit.headersNeverCut(studyTable);
         openRunButton.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         historyTable.setRowFactory(t -> {
@@ -115,7 +124,8 @@ public final class HistoryPanel {
     }
 
     private static String created(OffsetDateTime t) {
-        return t == null ? "" : t.toLocalDateTime().withNano(0).toString().replace('T', ' ');
+        // to the minute: the run's number already tells two runs of one minute apart, and the columns fit 1280 px
+        return t == null ? "" : t.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
     }
 
     /**
@@ -147,6 +157,18 @@ public final class HistoryPanel {
     private static <T> TableColumn<T, String> col(String title, Function<T, String> f) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        return HoverText.on(c);
+    }
+
+    /** Columns start as narrow as can be: their headers, then their texts, widen them (never past their caps). */
+    private static void startNarrow(TableView<?> table) {
+        for (TableColumn<?, ?> c : table.getColumns()) {
+            c.setPrefWidth(NARROWEST);
+        }
+    }
+
+    private static <T> TableColumn<T, String> capped(TableColumn<T, String> c, double max) {
+        ColumnFit.capAt(c, max);
         return c;
     }
 

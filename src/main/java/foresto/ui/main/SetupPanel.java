@@ -2,6 +2,7 @@ package foresto.ui.main;
 
 import static foresto.i18n.Messages.tr;
 import foresto.engine.MissingDataPolicy;
+import foresto.ui.common.CodeText;
 import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
@@ -64,6 +65,7 @@ public final class SetupPanel {
         endPicker.valueProperty().bindBidirectional(s.endDateProperty());
         initialValueField.textProperty().bindBidirectional(s.initialValueProperty());
         missingBox.getItems().setAll(MissingDataPolicy.values());
+        missingBox.setConverter(CodeText.converter(missingBox.getItems()));
         missingBox.valueProperty().bindBidirectional(s.missingPolicyProperty());
         runButton.disableProperty().bind(vm.canRun().not());
         cancelButton.disableProperty().bind(vm.busyProperty().not());

@@ -8,12 +8,14 @@ import foresto.ui.chart.ChartTheme;
 import foresto.ui.common.Fonts;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,7 +65,13 @@ public final class HistogramChart extends CanvasChart {
         }
     }
 
+    /** Height of the row above the plot that holds the median's label. */
+    static final double MEDIAN_ROW = 16;
+
     private final StringProperty title = new SimpleStringProperty("");
+    private final List<Rectangle2D> drawn = new ArrayList<>();
+    private Rectangle2D medianLabel;
+    private Rectangle2D plot;
     private Content content;
     private Bins bins;
     private String placeholder = "";
@@ -109,7 +117,10 @@ public final class HistogramChart extends CanvasChart {
             max = Math.max(max, c);
         }
         double top = 6 + (title.get().isEmpty() ? 0 : 22);
-        double py0 = top + 8;
+        boolean median = !Double.isNaN(content.median());
+        // the median's label has a row of its own above the plot, so it never lies over a bar, a line or a tick label
+        double labelTop = top + 2;
+        double py0 = top + 8 + (median ? MEDIAN_ROW : 0);
         double py1 = h - 38;
         List<AxisTicks.Tick> yTicks = AxisTicks.linear(0, max * 1.05, Math.max(2, (int) ((py1 - py0) / 40)), 1, true);
         double labelW = 0;
@@ -169,15 +180,44 @@ public final class HistogramChart extends CanvasChart {
         double zero = Math.rint(px0 + (0 - xLo) * xScale);
         g.setFill(theme.colour(ChartColour.TEXT));
         g.fillRect(zero, py0, 1, py1 - py0);
-        if (!Double.isNaN(content.median())) {
+        drawn.clear();
+        for (int i = 0; i < counts.length; i++) {
+            double from = bins.origin() + i * bins.width();
+            double x0 = px0 + (from - xLo) * xScale;
+            double x1 = px0 + (from + bins.width() - xLo) * xScale;
+            drawn.add(new Rectangle2D(x0 + 0.5, py1 - counts[i] * yScale, Math.max(1, x1 - x0 - 1), counts[i] * yScale));
+        }
+        medianLabel = null;
+        if (median) {
             double mx = Math.rint(px0 + (content.median() - xLo) * xScale);
             g.setFill(theme.colour(ChartColour.REFERENCE));
             for (double y = py0; y < py1; y += 8) {
                 g.fillRect(mx - 0.5, y, 2, Math.min(4, py1 - y));
             }
-            g.setTextAlign(mx > (px0 + px1) / 2 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+            String label = tr("robust.chart.medianMark", Texts.points(content.median()));
+            double lw = textWidth(label, small);
+            // centred over the median line, kept within the plot's width
+            double lx = Math.max(px0, Math.min(px1 - lw, mx - lw / 2));
+            g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(tr("robust.chart.medianMark", Texts.points(content.median())), mx + (mx > (px0 + px1) / 2 ? -5 : 5), py0 + 2);
+            g.fillText(label, lx, labelTop);
+            medianLabel = new Rectangle2D(lx, labelTop, lw, MEDIAN_ROW - 2);
         }
+        plot = new Rectangle2D(px0, py0, px1 - px0, py1 - py0);
+    }
+
+    /** Where the last paint put the median's label (null: none). */
+    Rectangle2D medianLabel() {
+        return medianLabel;
+    }
+
+    /** The bars of the last paint, in bin order. */
+    List<Rectangle2D> bars() {
+        return List.copyOf(drawn);
+    }
+
+    /** The plot area of the last paint (bars, zero line, median line and grid lie within it). */
+    Rectangle2D plot() {
+        return plot;
     }
 }

@@ -15,6 +15,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -372,6 +373,10 @@ public final class RobustnessView extends BorderPane {
 
     /** The least height of a page's charts: below it the page scrolls rather than squash them to a strip. */
     static final double CHARTS_MIN_HEIGHT = 240;
+    /** The rows whose texts size a table's columns. */
+    private static final int FIT_ROWS = 40;
+    /** The widest a column's texts make it. */
+    private static final double MAX_COLUMN_WIDTH = 360;
 
     /**
      * A study's page: {@code rows} one under the other, {@code growing} (one of them) taking the height left but never
@@ -428,8 +433,14 @@ public final class RobustnessView extends BorderPane {
     private static <T> TableView<T> table(String id) {
         TableView<T> t = new TableView<>();
         t.setId(id);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // columns sized to their headers and texts; the table scrolls sideways rather than cut a header or a day's name
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         ColumnFit.headersNeverCut(t);
+        t.getItems().addListener((ListChangeListener<T>) c -> Platform.runLater(() -> {
+            t.applyCss();
+            t.layout();
+            ColumnFit.toContent(t, FIT_ROWS, MAX_COLUMN_WIDTH);
+        }));
         t.setPrefWidth(200);
         t.setMinWidth(0);
         return t;

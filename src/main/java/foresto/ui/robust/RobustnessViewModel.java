@@ -4,6 +4,7 @@ import foresto.i18n.Messages;
 import foresto.backtest.Cancellation;
 import foresto.backtest.FeatureFlags;
 import foresto.csv.CsvWriter;
+import foresto.engine.CheckFrequency;
 import foresto.engine.RebalancingRule;
 import foresto.engine.robust.TimingGrid;
 import foresto.engine.robust.TimingStudy;
@@ -13,6 +14,7 @@ import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.ui.common.BusyJobs;
+import foresto.ui.common.PlainFailure;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import foresto.ui.main.MainViewModel;
@@ -262,6 +264,11 @@ public final class RobustnessViewModel {
             int[] p = parseSet("phases", phases.get());
             int[] k = parseSet("offsets", offsets.get());
             RebalancingRule r = rule.toEngineRule();
+            if (r.match(periodic -> false, drift -> drift.check() == CheckFrequency.DAILY)) {
+                throw new PlainFailure(ErrorCode.INVALID_RULE, "a drift rule checked daily has no rebalance dates to "
+                        + "shift, so it has no timing study; give it a check calendar or study its start dates instead",
+                        Messages.tr("robust.timing.dailyCheck"));
+            }
             TimingStudy.grid(r, p, k);
             return () -> {
                 var done = studies.timing(scope, rule, p, k, reporter(Study.TIMING)::report, c);

@@ -5,13 +5,16 @@ import foresto.model.RuleRecord;
 import foresto.rule.RuleCodec;
 import foresto.rule.RuleCodec.Column;
 import foresto.text.PlainNumber;
+import foresto.ui.common.CodeText;
 import foresto.ui.common.ColumnFit;
 import foresto.ui.common.NumberColumn;
 import foresto.ui.common.RuleText;
 import foresto.ui.main.MainController;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -21,7 +24,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
 
 import java.util.List;
 import java.util.function.Function;
@@ -52,6 +54,11 @@ public final class RulesController {
 
     private RulesViewModel vm;
 
+    /** The rules whose texts size the table's columns. */
+    private static final int FIT_ROWS = 60;
+    /** The widest a column's texts make it (a long rule name shows in full on hover). */
+    private static final double MAX_COLUMN_WIDTH = 300;
+
     public void bind(RulesViewModel vm) {
         this.vm = vm;
         ruleTable.setItems(vm.getRules());
@@ -60,13 +67,13 @@ public final class RulesController {
         ruleTable.getColumns().setAll(List.of(
                 col(Messages.tr("rules.col.id"), r -> Long.toString(r.ruleId())),
                 col(Messages.tr("rules.col.name"), RuleRecord::ruleName),
-                col(Messages.tr("rules.col.type"), RuleRecord::ruleType),
-                col(Messages.tr("rules.col.frequency"), r -> r.frequency() == null ? "" : r.frequency()),
-                col(Messages.tr("rules.col.baseDay"), RuleRecord::baseDayPolicy),
+                col(Messages.tr("rules.col.type"), r -> CodeText.of(r.ruleType())),
+                col(Messages.tr("rules.col.frequency"), r -> CodeText.of(r.frequency())),
+                col(Messages.tr("rules.col.baseDay"), r -> CodeText.of(r.baseDayPolicy())),
                 col(Messages.tr("rules.col.threshold"), r -> r.driftThreshold() == null ? "" : PlainNumber.of(r.driftThreshold())),
-                col(Messages.tr("rules.col.band"), r -> RuleCodec.takes(r.ruleType(), Column.DRIFT_BAND) ? r.driftBand()
+                col(Messages.tr("rules.col.band"), r -> RuleCodec.takes(r.ruleType(), Column.DRIFT_BAND) ? CodeText.of(r.driftBand())
                         + (r.bandRho() == null ? "" : " ρ " + PlainNumber.of(r.bandRho())) : ""),
-                col(Messages.tr("rules.col.check"), r -> RuleCodec.takes(r.ruleType(), Column.CHECK_FREQUENCY) ? r.checkFrequency() : ""),
+                col(Messages.tr("rules.col.check"), r -> RuleCodec.takes(r.ruleType(), Column.CHECK_FREQUENCY) ? CodeText.of(r.checkFrequency()) : ""),
                 col(Messages.tr("rules.col.tradeTo"), r -> r.rebalanceTo() == null || r.rebalanceTo().signum() == 0 ? ""
                         : PlainNumber.of(r.rebalanceTo())),
                 col(Messages.tr("rules.col.phase"), r -> r.phase() == 0 ? "" : Integer.toString(r.phase())),
@@ -74,8 +81,14 @@ public final class RulesController {
                 col(Messages.tr("rules.col.costRate"), r -> PlainNumber.of(r.costRate())),
                 col(Messages.tr("rules.col.effective"), r -> r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())),
                 col(Messages.tr("rules.col.active"), r -> Messages.tr(r.isActive() ? "common.yes" : "common.no"))));
-        ruleTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // columns at their texts' width (kinds and calendars in words are longer than their codes); the table scrolls
+        // sideways rather than squeeze a column until its words are cut
+        ruleTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         ColumnFit.headersNeverCut(ruleTable);
+        Runnable fit = () -> Platform.runLater(() -> ColumnFit.toContent(ruleTable, FIT_ROWS, MAX_COLUMN_WIDTH));
+        vm.getRules().addListener((ListChangeListener<RuleRecord>) c -> fit.run());
+        ruleTable.skinProperty().addListener((o, a, b) -> fit.run());
+        fit.run();
         ruleTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 vm.selectedProperty().set(r);
@@ -106,8 +119,8 @@ public final class RulesController {
         dayOffsetField.textProperty().bindBidirectional(vm.dayOffsetProperty());
         dayOffsetField.disableProperty().bind(noCalendar);
         baseDayBox.getItems().setAll("FIRST_TRADING_DAY", "LAST_TRADING_DAY");
-        for (ComboBox<String> codes : List.of(frequencyBox, bandBox, checkBox, baseDayBox)) {
-            codes.setConverter(CODE_NAMES);
+        for (ComboBox<String> codes : List.of(typeBox, frequencyBox, bandBox, checkBox, baseDayBox)) {
+            codes.setConverter(CodeText.converter(codes.getItems()));
         }
         nameField.textProperty().bindBidirectional(vm.nameProperty());
         typeBox.valueProperty().bindBidirectional(vm.ruleTypeProperty());
@@ -127,22 +140,6 @@ public final class RulesController {
         saveButton.disableProperty().bind(vm.busyProperty());
         deactivateButton.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
     }
-
-    /**
-     * Calendar, band and base-day codes by their names in the analyst's language (the codes themselves in English,
-     * as the command line and the stored rules write them); the box's value stays the code.
-     */
-    private static final StringConverter<String> CODE_NAMES = new StringConverter<>() {
-        @Override
-        public String toString(String code) {
-            return code == null ? "" : Messages.has("rules.code." + code) ? Messages.tr("rules.code." + code) : code;
-        }
-
-        @Override
-        public String fromString(String shown) {
-            return shown; // the boxes are not editable: nothing is typed back
-        }
-    };
 
     /** True while the chosen kind does not fill {@code column} (its field is then disabled). */
     private BooleanBinding lacks(Column column) {

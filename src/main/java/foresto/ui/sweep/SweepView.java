@@ -1,6 +1,7 @@
 package foresto.ui.sweep;
 
 import javafx.util.StringConverter;
+import foresto.ui.common.CodeText;
 import foresto.ui.common.MetricNames;
 import static foresto.i18n.Messages.tr;
 import foresto.backtest.Metric;
@@ -75,6 +76,7 @@ public final class SweepView extends BorderPane {
         TextField costs = Forms.field(vm.costRatesProperty(), "sweepCosts", 18);
         ComboBox<String> check = new ComboBox<>();
         check.getItems().setAll("daily", "monthly", "quarterly", "semiannual", "annual");
+        check.setConverter(CodeText.converter(check.getItems()));
         check.valueProperty().bindBidirectional(vm.checkProperty());
         check.setId("sweepCheckBox");
         TextField g = Forms.field(vm.rebalanceToProperty(), "sweepRebalanceTo", 5);

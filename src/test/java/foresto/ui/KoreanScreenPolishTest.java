@@ -1,0 +1,304 @@
+package foresto.ui;
+
+import foresto.backtest.ImportService;
+import foresto.backtest.RuleService;
+import foresto.i18n.Messages;
+import foresto.model.RuleRecord;
+import foresto.ui.common.ColumnFit;
+import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.common.UiState;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Korean window at 1280 × 800 as a newcomer first sees it: Run in view without scrolling, codes read as words,
+ * and the events, History and timing tables with every header (and the day's name) in full; a "why it fired" wider
+ * than its column shows in full on hover; a timing study of a daily-checked rule refused in a plain Korean sentence.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KoreanScreenPolishTest {
+    private static final String DRIFT = "P2_DRIFT_5PCT_10BP";
+    private static final String QUARTERLY = "P2_PERIODIC_QUARTERLY_FTD_10BP";
+    /** Codes that must not show on their own in a Korean table or box. */
+    private static final Set<String> CODES = Set.of("SKIP", "ZERO", "DAILY", "MONTHLY", "QUARTERLY", "SEMIANNUAL",
+            "ANNUAL", "PERIODIC", "DRIFT", "ABSOLUTE", "RELATIVE", "HYBRID", "FIRST_TRADING_DAY", "LAST_TRADING_DAY");
+    private UiFixture fx;
+
+    @BeforeAll
+    void createFixture() {
+        fx = new UiFixture(true);
+    }
+
+    /** A fresh Korean window before each test (the extension closes the windows after each one). */
+    @BeforeEach
+    void koreanWindowAtTheSmallestSize() throws Exception {
+        Messages.use(Locale.KOREAN);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage((Stage stage) -> {
+            MainWindow.applyTheme();
+            fx.window = MainWindow.create(fx.service, new RuleService(fx.db.dataSource()),
+                    new ImportService(fx.db.dataSource()), new FxTaskExecutor(), UiState.inMemory(),
+                    (owner, name) -> Optional.empty());
+            fx.window.showIn(stage);
+            stage.setMaximized(false);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            fx.window.attachDeferredTabs();
+        });
+        var vm = fx.window.mainViewModel();
+        UiFixture.waitUntil(() -> !vm.busyProperty().get() && !vm.getRules().isEmpty() && !vm.getPortfolios().isEmpty());
+    }
+
+    @AfterAll
+    void closeFixture() {
+        Messages.use(Locale.ENGLISH); // the other tests of this JVM read English
+        fx.close();
+    }
+
+    @Test
+    @Order(1)
+    void runIsInViewWithoutScrollingAndTheSetupShowsWordsNotCodes(FxRobot robot) {
+        Button run = robot.lookup("#runButton").queryAs(Button.class);
+        Window w = fx.window.scene().getWindow();
+        assertThat(w.getHeight()).isEqualTo(800);
+        Bounds b = run.localToScene(run.getBoundsInLocal());
+        assertThat(b.getMinY()).as("Run's top in the window").isGreaterThanOrEqualTo(0);
+        assertThat(b.getMaxY()).as("Run's foot within the 800 px window's scene").isLessThanOrEqualTo(fx.window.scene().getHeight());
+        for (Node p = run.getParent(); p != null; p = p.getParent()) {
+            assertThat(p).as("Run does not scroll away with the form").isNotInstanceOf(ScrollPane.class);
+        }
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> missing = robot.lookup("#missingBox").queryAs(ComboBox.class);
+        List<String> shown = missing.getItems().stream().map(missing.getConverter()::toString).toList();
+        assertThat(shown).hasSize(2).allMatch(KoreanScreenPolishTest::hangul).noneMatch(CODES::contains);
+        robot.interact(() -> missing.setValue(missing.getItems().get(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> button = (ListCell<?>) ((ComboBoxListViewSkin<?>) missing.getSkin()).getDisplayNode();
+        assertThat(missing.getValue()).hasToString("SKIP"); // the value stays the code
+        assertThat(button.getText()).isEqualTo("수익률이 빠진 날 건너뛰기");
+
+        // the Sweep form's check calendar: its box holds the lower-case codes the sweep takes, and shows words
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> sweepCheck = robot.lookup("#sweepCheckBox").queryAs(ComboBox.class);
+        assertThat(sweepCheck.getItems()).contains("daily", "monthly");
+        assertThat(sweepCheck.getItems().stream().map(sweepCheck.getConverter()::toString).toList())
+                .allMatch(KoreanScreenPolishTest::hangul).contains("매일", "매월");
+
+        // the Rules tab's table: kinds, calendars, bands and base days in words
+        TableView<?> rules = robot.lookup("#ruleTable").queryAs(TableView.class);
+        UiFixture.waitUntil(() -> !rules.getItems().isEmpty());
+        List<String> cells = new ArrayList<>();
+        for (TableColumn<?, ?> c : rules.getVisibleLeafColumns()) {
+            for (int i = 0; i < rules.getItems().size(); i++) {
+                Object v = c.getCellData(i);
+                cells.add(v == null ? "" : v.toString());
+            }
+        }
+        assertThat(cells).as("Rules table cells").noneMatch(CODES::contains)
+                .contains("드리프트", "정기", "매월", "분기", "첫 거래일", "절대 밴드", "매일");
+        TabPane tabs = fx.window.main().tabs();
+        robot.interact(() -> tabs.getSelectionModel().select(1)); // Rules
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(rules::layout);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx.screenshot(robot, "polish-ko-rules-1280x800.png");
+        assertThat(cutHeaders(rules)).as("Rules headers cut").isEmpty();
+        List<String> cutCells = new ArrayList<>();
+        for (Node n : rules.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null && cell.getText() != null
+                    && !cell.getText().isEmpty()) {
+                double room = cell.getTableColumn().getWidth() - cell.getInsets().getLeft() - cell.getInsets().getRight();
+                if (width(cell.getText(), cell) > room) {
+                    cutCells.add(cell.getTableColumn().getText() + ": " + cell.getText());
+                }
+            }
+        }
+        assertThat(cutCells).as("Rules cells cut").isEmpty();
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+    }
+
+    @Test
+    @Order(2)
+    void theEventsAndHistoryTablesShowEveryHeaderAndTheWhyInFull(FxRobot robot) {
+        var vm = fx.window.mainViewModel();
+        for (String rule : List.of(QUARTERLY, DRIFT)) {
+            robot.interact(() -> {
+                vm.ruleProperty().set(rule(rule));
+                vm.rebalancingOnProperty().set(true);
+            });
+            robot.interact(vm::run);
+            waitFor(() -> vm.resultProperty().get() != null && !vm.busyProperty().get()
+                    && rule.equals(vm.resultProperty().get().run().request().ruleName()));
+        }
+        TableView<?> events = robot.lookup("#eventTable").queryAs(TableView.class);
+        UiFixture.waitUntil(() -> !events.getItems().isEmpty() && events.getItems().size() == vm.getEvents().size());
+        robot.interact(events::layout);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx.screenshot(robot, "polish-ko-events-1280x800.png");
+        assertThat(cutHeaders(events)).as("events headers cut").isEmpty();
+        TableColumn<?, ?> why = events.getColumns().stream().filter(c -> "col_trigger_detail".equals(c.getId()))
+                .findFirst().orElseThrow();
+        List<TableCell<?, ?>> whyCells = new ArrayList<>();
+        for (Node n : events.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() == why && cell.getText() != null
+                    && !cell.getText().isEmpty()) {
+                whyCells.add(cell);
+            }
+        }
+        assertThat(whyCells).as("rendered why cells").isNotEmpty();
+        for (TableCell<?, ?> cell : whyCells) {
+            double text = width(cell.getText(), cell);
+            double room = why.getWidth() - cell.getInsets().getLeft() - cell.getInsets().getRight();
+            boolean inFull = text <= room || (cell.getTooltip() != null && cell.getText().equals(cell.getTooltip().getText()));
+            assertThat(inFull).as("why \"%s\" (%s px in %s px) shows in full or on hover", cell.getText(),
+                    Math.round(text), Math.round(room)).isTrue();
+        }
+        assertThat(why.getWidth()).as("the why column sized to a drift event's Korean text")
+                .isGreaterThanOrEqualTo(width(whyCells.get(0).getText(), whyCells.get(0))
+                        + whyCells.get(0).getInsets().getLeft() + whyCells.get(0).getInsets().getRight());
+
+        TabPane tabs = fx.window.main().tabs();
+        robot.interact(() -> tabs.getSelectionModel().select(2)); // History
+        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        UiFixture.waitUntil(() -> history.getItems().size() >= 2);
+        robot.interact(history::layout);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx.screenshot(robot, "polish-ko-history-1280x800.png");
+        assertThat(cutHeaders(history)).as("History headers cut").isEmpty();
+        assertThat(rightEdge(history)).as("History's last column ends within the table (%s px)", history.getWidth())
+                .isLessThanOrEqualTo(history.getWidth());
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+    }
+
+    @Test
+    @Order(3)
+    void theTimingTableFitsAndADailyCheckedRuleIsRefusedInPlainKorean(FxRobot robot) {
+        var vm = fx.window.mainViewModel();
+        TabPane tabs = fx.window.main().tabs();
+        Tab robustness = tabs.getTabs().stream().filter(t -> "robustnessTab".equals(t.getId())).findFirst().orElseThrow();
+        robot.interact(() -> {
+            vm.ruleProperty().set(rule(QUARTERLY));
+            tabs.getSelectionModel().select(robustness);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#robustTimingRun");
+        TableView<?> timing = robot.lookup("#robustTimingTable").queryAs(TableView.class);
+        waitFor(() -> timing.getItems().size() >= 3 && !vm.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(timing::layout);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx.screenshot(robot, "polish-ko-timing-1280x800.png");
+        assertThat(cutHeaders(timing)).as("timing headers cut").isEmpty();
+        TableColumn<?, ?> day = timing.getColumns().get(1);
+        for (Node n : timing.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() == day && cell.getText() != null
+                    && !cell.getText().isEmpty()) {
+                double room = day.getWidth() - cell.getInsets().getLeft() - cell.getInsets().getRight();
+                assertThat(width(cell.getText(), cell)).as("day \"%s\"", cell.getText()).isLessThanOrEqualTo(room);
+            }
+        }
+
+        robot.interact(() -> vm.ruleProperty().set(rule(DRIFT)));
+        robot.clickOn("#robustTimingRun");
+        UiFixture.waitUntil(() -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
+        String text = dialog.getContentText();
+        assertThat(text.lines().findFirst().orElseThrow()).isEqualTo(Messages.tr("robust.timing.dailyCheck"))
+                .contains("매일 확인하는 드리프트 규칙", "시작일 탭");
+        assertThat(text).doesNotContain("SEMANTICS").doesNotContain("§").contains("INVALID_RULE");
+        fx.screenshot(robot, "polish-ko-timing-refused.png");
+        robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+    }
+
+    private RuleRecord rule(String name) {
+        return fx.window.mainViewModel().getRules().stream().filter(r -> r.ruleName().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
+    private static void waitFor(BooleanSupplier done) {
+        try {
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, done::getAsBoolean);
+        } catch (Exception e) {
+            throw new AssertionError("timed out", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static double width(String s, Labeled in) {
+        Text t = new Text(s);
+        t.setFont(in.getFont());
+        return t.getLayoutBounds().getWidth();
+    }
+
+    private static double rightEdge(TableView<?> table) {
+        return table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+    }
+
+    /** Headers whose text does not fit their column, measured with the header label's font (as ReadableTablesTest). */
+    private static List<String> cutHeaders(TableView<?> table) {
+        List<String> cut = new ArrayList<>();
+        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+            Label label = ColumnFit.headerLabel(table, c);
+            assertThat(label).as("header of " + c.getText()).isNotNull();
+            Text measure = new Text(c.getText());
+            measure.setFont(label.getFont());
+            double text = measure.getLayoutBounds().getWidth();
+            double room = c.getWidth() - label.getInsets().getLeft() - label.getInsets().getRight();
+            Text drawn = (Text) label.lookup(".text");
+            if (text > room || drawn == null || !c.getText().equals(drawn.getText())) {
+                cut.add(table.getId() + " / \"" + c.getText() + "\": text " + Math.round(text) + " px in a "
+                        + Math.round(c.getWidth()) + " px column" + (drawn == null ? "" : ", drawn \"" + drawn.getText() + "\""));
+            }
+        }
+        return cut;
+    }
+
+    private static boolean hangul(String s) {
+        return s != null && s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
+    }
+}
