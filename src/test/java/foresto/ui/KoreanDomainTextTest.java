@@ -1,12 +1,8 @@
 package foresto.ui;
 
-import foresto.backtest.ImportService;
-import foresto.backtest.RuleService;
 import foresto.i18n.Messages;
 import foresto.model.RuleRecord;
-import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.RuleText;
-import foresto.ui.common.UiState;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -24,7 +20,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,16 +48,7 @@ class KoreanDomainTextTest {
     void theKoreanEventsTableSaysWhyInKorean(FxRobot robot) throws Exception {
         Messages.use(Locale.KOREAN);
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage((Stage stage) -> {
-            MainWindow.applyTheme();
-            fx.window = MainWindow.create(fx.service, new RuleService(fx.db.dataSource()),
-                    new ImportService(fx.db.dataSource()), new FxTaskExecutor(), UiState.inMemory(),
-                    (owner, name) -> Optional.empty());
-            fx.window.showIn(stage);
-            stage.setMaximized(false);
-            stage.setWidth(1280);
-            stage.setHeight(800);
-        });
+        FxToolkit.setupStage((Stage stage) -> fx.startAt(stage, 1280, 800));
         var vm = fx.window.mainViewModel();
         UiFixture.waitUntil(() -> !vm.busyProperty().get() && !vm.getRules().isEmpty());
 

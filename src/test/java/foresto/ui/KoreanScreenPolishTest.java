@@ -1,18 +1,12 @@
 package foresto.ui;
 
-import foresto.backtest.ImportService;
-import foresto.backtest.RuleService;
 import foresto.i18n.Messages;
 import foresto.model.RuleRecord;
-import foresto.ui.common.ColumnFit;
-import foresto.ui.common.FxTaskExecutor;
-import foresto.ui.common.UiState;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
@@ -42,7 +36,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -76,16 +69,9 @@ class KoreanScreenPolishTest {
         Messages.use(Locale.KOREAN);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage((Stage stage) -> {
-            MainWindow.applyTheme();
-            fx.window = MainWindow.create(fx.service, new RuleService(fx.db.dataSource()),
-                    new ImportService(fx.db.dataSource()), new FxTaskExecutor(), UiState.inMemory(),
-                    (owner, name) -> Optional.empty());
-            fx.window.showIn(stage);
-            stage.setMaximized(false);
+            fx.startAt(stage, 1280, 800);
             stage.setX(0);
             stage.setY(0);
-            stage.setWidth(1280);
-            stage.setHeight(800);
             fx.window.attachDeferredTabs();
         });
         var vm = fx.window.mainViewModel();
@@ -146,7 +132,7 @@ class KoreanScreenPolishTest {
         robot.interact(rules::layout);
         WaitForAsyncUtils.waitForFxEvents();
         fx.screenshot(robot, "polish-ko-rules-1280x800.png");
-        assertThat(cutHeaders(rules)).as("Rules headers cut").isEmpty();
+        assertThat(ReadableTablesTest.cutHeaders("Korean 1280×800", rules)).as("Rules headers cut").isEmpty();
         List<String> cutCells = new ArrayList<>();
         for (Node n : rules.lookupAll(".table-cell")) {
             if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null && cell.getText() != null
@@ -179,7 +165,7 @@ class KoreanScreenPolishTest {
         robot.interact(events::layout);
         WaitForAsyncUtils.waitForFxEvents();
         fx.screenshot(robot, "polish-ko-events-1280x800.png");
-        assertThat(cutHeaders(events)).as("events headers cut").isEmpty();
+        assertThat(ReadableTablesTest.cutHeaders("Korean 1280×800", events)).as("events headers cut").isEmpty();
         TableColumn<?, ?> why = events.getColumns().stream().filter(c -> "col_trigger_detail".equals(c.getId()))
                 .findFirst().orElseThrow();
         List<TableCell<?, ?>> whyCells = new ArrayList<>();
@@ -208,7 +194,7 @@ class KoreanScreenPolishTest {
         robot.interact(history::layout);
         WaitForAsyncUtils.waitForFxEvents();
         fx.screenshot(robot, "polish-ko-history-1280x800.png");
-        assertThat(cutHeaders(history)).as("History headers cut").isEmpty();
+        assertThat(ReadableTablesTest.cutHeaders("Korean 1280×800", history)).as("History headers cut").isEmpty();
         assertThat(rightEdge(history)).as("History's last column ends within the table (%s px)", history.getWidth())
                 .isLessThanOrEqualTo(history.getWidth());
         robot.interact(() -> tabs.getSelectionModel().select(0));
@@ -232,7 +218,7 @@ class KoreanScreenPolishTest {
         robot.interact(timing::layout);
         WaitForAsyncUtils.waitForFxEvents();
         fx.screenshot(robot, "polish-ko-timing-1280x800.png");
-        assertThat(cutHeaders(timing)).as("timing headers cut").isEmpty();
+        assertThat(ReadableTablesTest.cutHeaders("Korean 1280×800", timing)).as("timing headers cut").isEmpty();
         TableColumn<?, ?> day = timing.getColumns().get(1);
         for (Node n : timing.lookupAll(".table-cell")) {
             if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() == day && cell.getText() != null
@@ -277,25 +263,6 @@ class KoreanScreenPolishTest {
 
     private static double rightEdge(TableView<?> table) {
         return table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
-    }
-
-    /** Headers whose text does not fit their column, measured with the header label's font (as ReadableTablesTest). */
-    private static List<String> cutHeaders(TableView<?> table) {
-        List<String> cut = new ArrayList<>();
-        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
-            Label label = ColumnFit.headerLabel(table, c);
-            assertThat(label).as("header of " + c.getText()).isNotNull();
-            Text measure = new Text(c.getText());
-            measure.setFont(label.getFont());
-            double text = measure.getLayoutBounds().getWidth();
-            double room = c.getWidth() - label.getInsets().getLeft() - label.getInsets().getRight();
-            Text drawn = (Text) label.lookup(".text");
-            if (text > room || drawn == null || !c.getText().equals(drawn.getText())) {
-                cut.add(table.getId() + " / \"" + c.getText() + "\": text " + Math.round(text) + " px in a "
-                        + Math.round(c.getWidth()) + " px column" + (drawn == null ? "" : ", drawn \"" + drawn.getText() + "\""));
-            }
-        }
-        return cut;
     }
 
     private static boolean hangul(String s) {

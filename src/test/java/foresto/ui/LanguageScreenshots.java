@@ -1,10 +1,6 @@
 package foresto.ui;
 
-import foresto.backtest.ImportService;
-import foresto.backtest.RuleService;
 import foresto.i18n.Messages;
-import foresto.ui.common.FxTaskExecutor;
-import foresto.ui.common.UiState;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,16 +46,7 @@ class LanguageScreenshots {
         for (Locale language : Messages.LANGUAGES) {
             Messages.use(language);
             FxToolkit.registerPrimaryStage();
-            FxToolkit.setupStage((Stage stage) -> {
-                MainWindow.applyTheme();
-                fx.window = MainWindow.create(fx.service, new RuleService(fx.db.dataSource()),
-                        new ImportService(fx.db.dataSource()), new FxTaskExecutor(), UiState.inMemory(),
-                        (owner, name) -> Optional.empty());
-                fx.window.showIn(stage);
-                stage.setMaximized(false);
-                stage.setWidth(1280);
-                stage.setHeight(800);
-            });
+            FxToolkit.setupStage((Stage stage) -> fx.startAt(stage, 1280, 800));
             UiFixture.waitUntil(() -> !fx.window.mainViewModel().busyProperty().get());
             robot.interact(() -> fx.window.mainViewModel().run());
             WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx.window.mainViewModel().resultProperty().get() != null

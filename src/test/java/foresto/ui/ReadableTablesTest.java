@@ -135,7 +135,7 @@ class ReadableTablesTest extends RobotTestBase {
      * The headers of {@code table} whose text does not fit: measured with the header label's own font against the
      * column's width less the label's padding, and the text the label actually draws (an ellipsis when cut).
      */
-    private static List<String> cutHeaders(String where, TableView<?> table) {
+    static List<String> cutHeaders(String where, TableView<?> table) {
         List<String> cut = new ArrayList<>();
         for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
             Label label = ColumnFit.headerLabel(table, c);

@@ -54,6 +54,14 @@ public final class UiFixture {
         window.showIn(stage);
     }
 
+    /** The window at {@code width} × {@code height}, not maximised, as on a small screen. */
+    void startAt(Stage stage, double width, double height) {
+        start(stage);
+        stage.setMaximized(false);
+        stage.setWidth(width);
+        stage.setHeight(height);
+    }
+
     public static void waitUntil(BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);

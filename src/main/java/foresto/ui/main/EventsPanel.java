@@ -6,6 +6,7 @@ import static foresto.i18n.Messages.tr;
 import foresto.csv.EventTable;
 import foresto.engine.RebalancingEvent;
 import foresto.ui.common.ColumnFit;
+import foresto.ui.common.HoverText;
 import foresto.ui.common.LaterFrame;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -131,22 +131,7 @@ public final class EventsPanel {
     private static TableColumn<EventRow, String> textColumn(EventTable.Column c, int column) {
         TableColumn<EventRow, String> col = new TableColumn<>(title(c));
         col.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().cell(column)));
-        col.setCellFactory(t -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            {
-                tip.setWrapText(true);
-                tip.setMaxWidth(600);
-            }
-
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                tip.setText(text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : tip);
-            }
-        });
+        col.setCellFactory(HoverText.cells());
         return col;
     }
 
