@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +36,21 @@ class MessagesBundleTest {
         assertThat(ko.stringPropertyNames()).as("keys missing in English")
                 .isSubsetOf(en.stringPropertyNames());
         assertThat(en).isNotEmpty();
+    }
+
+    /**
+     * A text without placeholders is shown as written (Messages formats only texts given arguments), so a doubled
+     * apostrophe, MessageFormat's escape, would show doubled ("setup''s").
+     */
+    @Test
+    void aTextWithoutPlaceholdersHasNoDoubledApostrophe() throws IOException {
+        for (String file : List.of("messages.properties", "messages_ko.properties")) {
+            Properties p = load(file);
+            List<String> doubled = p.stringPropertyNames().stream().sorted()
+                    .filter(k -> !p.getProperty(k).matches("(?s).*\\{\\d.*") && p.getProperty(k).contains("''"))
+                    .toList();
+            assertThat(doubled).as(file).isEmpty();
+        }
     }
 
     @Test
