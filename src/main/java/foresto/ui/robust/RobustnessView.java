@@ -279,9 +279,18 @@ public final class RobustnessView extends BorderPane {
         premiumChart.setPrefWidth(800);
         premiumHistogram.setPrefWidth(420);
         premiumHistogram.setMinWidth(260);
-        HBox lower = new HBox(6, summary, table);
+        // the summary scrolls on its own, so the divider moves freely between the charts and the windows below them
+        ScrollPane summaryScroll = new ScrollPane(summary);
+        summaryScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        summaryScroll.setMinWidth(Region.USE_PREF_SIZE);
+        summaryScroll.setMinHeight(LOWER_MIN_HEIGHT);
+        HBox lower = new HBox(6, summaryScroll, table);
+        lower.setMinHeight(LOWER_MIN_HEIGHT);
         HBox.setHgrow(table, Priority.ALWAYS);
         SplitPane split = stacked(charts, lower, 0.55);
+        split.setId("robustWindowsSplit");
+        // room for the divider to move: when the window is shorter the page scrolls
+        split.setMinHeight(CHARTS_MIN_HEIGHT + 2 * LOWER_MIN_HEIGHT + 10);
         return splitPage(split, form, headline, split);
     }
 
@@ -383,6 +392,8 @@ public final class RobustnessView extends BorderPane {
 
     /** The least height of a page's charts: below it the page scrolls rather than squash them to a strip. */
     static final double CHARTS_MIN_HEIGHT = 240;
+    /** The least height of the summary and windows table under the start-date charts (they scroll within it). */
+    private static final double LOWER_MIN_HEIGHT = 120;
     /** The rows whose texts size a table's columns. */
     private static final int FIT_ROWS = 40;
     /** The widest a column's texts make it. */

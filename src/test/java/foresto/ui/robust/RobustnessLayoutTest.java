@@ -20,6 +20,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -183,6 +184,12 @@ class RobustnessLayoutTest {
         assertThat(view.premiumHistogram().placeholderShown()).as("histogram placeholder").isFalse();
         assertThat(view.premiumChart().yTicks()).as("a value scale").hasSizeGreaterThanOrEqualTo(2);
         screenshot(robot, "robustness-start-dates-1280.png");
+        // the divider moves: dragged down, the charts grow
+        double before = view.premiumChart().getHeight();
+        SplitPane split = robot.lookup("#robustWindowsSplit").queryAs(SplitPane.class);
+        robot.interact(() -> split.setDividerPositions(split.getDividerPositions()[0] + 0.2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.premiumChart().getHeight()).as("chart height after moving the divider").isGreaterThan(before + 40);
         assertThat(robot.lookup("#robustPremiumPng").queryAs(Button.class).isDisabled()).isFalse();
         assertThat(robot.lookup("#robustPremiumHistogramPng").queryAs(Button.class).isDisabled()).isFalse();
         assertThat(robot.lookup("#robustTimingPng").queryAs(Button.class).isDisabled()).as("no timing chart yet").isTrue();
