@@ -75,6 +75,7 @@ public final class HistogramChart extends CanvasChart {
     private Content content;
     private Bins bins;
     private String placeholder = "";
+    private boolean placeholderShown = true;
 
     public HistogramChart() {
         getStyleClass().add("annual-bars");
@@ -89,6 +90,11 @@ public final class HistogramChart extends CanvasChart {
         this.content = c;
         this.bins = c == null || c.values().length == 0 ? null : Bins.of(c.values());
         invalidate();
+    }
+
+    /** Whether the last paint showed the placeholder rather than a chart (tests). */
+    public boolean placeholderShown() {
+        return placeholderShown;
     }
 
     /** What the chart says while it has nothing to show. */
@@ -108,8 +114,10 @@ public final class HistogramChart extends CanvasChart {
         paintBackground(g, theme, w, h);
         if (bins == null || w < 120 || h < 100) {
             paintPlaceholder(g, theme, placeholder, w, h);
+            placeholderShown = true;
             return;
         }
+        placeholderShown = false;
         Font small = Fonts.regular(11);
         Color axisText = theme.colour(ChartColour.AXIS_TEXT);
         int max = 1;

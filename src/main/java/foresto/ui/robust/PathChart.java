@@ -53,6 +53,7 @@ public final class PathChart extends CanvasChart {
     private final StringProperty title = new SimpleStringProperty("");
     private Content content;
     private String placeholder = "";
+    private boolean placeholderShown = true;
     private List<AxisTicks.Tick> yTicks = List.of();
     private List<AxisTicks.Tick> xTicks = List.of();
 
@@ -68,6 +69,11 @@ public final class PathChart extends CanvasChart {
     public void setContent(Content c) {
         this.content = c;
         invalidate();
+    }
+
+    /** Whether the last paint showed the placeholder rather than a chart (tests). */
+    public boolean placeholderShown() {
+        return placeholderShown;
     }
 
     /** What the chart says while it has nothing to show. */
@@ -111,8 +117,10 @@ public final class PathChart extends CanvasChart {
         xTicks = List.of();
         if (content == null || content.x().length == 0 || w < 120 || h < 100) {
             paintPlaceholder(g, theme, placeholder, w, h);
+            placeholderShown = true;
             return;
         }
+        placeholderShown = false;
         Font small = Fonts.regular(11);
         Layout l = layout(w, h, small);
         axes(g, theme, small, l);

@@ -43,6 +43,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -120,18 +121,23 @@ public final class RobustnessView extends BorderPane {
         ComboBox<PortfolioRecord> portfolio = new ComboBox<>(setup.getPortfolios());
         portfolio.valueProperty().bindBidirectional(setup.portfolioProperty());
         portfolio.setId("robustPortfolioBox");
+        narrow(portfolio);
         ComboBox<DatasetRecord> dataset = new ComboBox<>(setup.getDatasets());
         dataset.valueProperty().bindBidirectional(setup.datasetProperty());
         dataset.setId("robustDatasetBox");
+        narrow(dataset);
         DatePicker start = datePicker("robustStartPicker");
         start.valueProperty().bindBidirectional(setup.startDateProperty());
         DatePicker end = datePicker("robustEndPicker");
         end.valueProperty().bindBidirectional(setup.endDateProperty());
-        ComboBox<RuleRecord> rule = new ComboBox<>(setup.getRules());
+        // the Analysis tab's choices: the stored rules and, last, the rule of an opened run or sweep cell
+        ComboBox<RuleRecord> rule = new ComboBox<>(setup.setup().getRuleChoices());
         rule.valueProperty().bindBidirectional(setup.ruleProperty());
         rule.setCellFactory(l -> ruleCell(false));
         rule.setButtonCell(ruleCell(false));
+        rule.setConverter(ruleNames(false));
         rule.setId("robustRuleBox");
+        narrow(rule);
         FlowPane row = new FlowPane(10, 8, Forms.labelled(Messages.tr("robust.portfolio"), portfolio), Forms.labelled(Messages.tr("robust.dataset"), dataset),
                 Forms.labelled(Messages.tr("robust.from"), start), Forms.labelled(Messages.tr("robust.to"), end), Forms.labelled(Messages.tr("robust.ruleA"), rule),
                 muted(Messages.tr("robust.sharedChoices")));
@@ -183,7 +189,8 @@ public final class RobustnessView extends BorderPane {
         Button run = runButton(Messages.tr("robust.runTiming"), "robustTimingRun", vm::runTiming);
         TableView<TimingStudy.Variant> table = timingTable();
         FlowPane form = form(Forms.labelled(Messages.tr("robust.phases"), phases), Forms.labelled(Messages.tr("robust.dayOffsets"), offsets), run,
-                pngButton("robustTimingPng", Messages.tr("robust.chartPng"), timingChart),
+                pngButton("robustTimingPng", Messages.tr("robust.chartPng"), timingChart, Bindings.createBooleanBinding(
+                        () -> vm.timingProperty().get() == null || !vm.timingProperty().get().pathsStored(), vm.timingProperty())),
                 csvButton("robustTimingCsv", "timing-variants.csv", vm::exportTiming, vm.timingProperty().isNull()),
                 muted(Messages.tr("robust.timingNote")), changedLabel(RobustnessViewModel.Study.TIMING, "robustTimingChanged"));
         Label headline = headline("robustTimingHeadline");
@@ -203,7 +210,7 @@ public final class RobustnessView extends BorderPane {
             table.getItems().setAll(f == null ? List.of() : f.result().variants());
         });
         SplitPane split = stacked(timingChart, table, 0.6);
-        return page(split, form, headline, tranche, split);
+        return splitPage(split, form, headline, tranche, split);
     }
 
     private TableView<TimingStudy.Variant> timingTable() {
@@ -229,8 +236,9 @@ public final class RobustnessView extends BorderPane {
         Button run = runButton(Messages.tr("robust.runWindows"), "robustWindowsRun", vm::runWindows);
         FlowPane form = form(Forms.labelled(Messages.tr("robust.windowLength"), length),
                 Forms.labelled(Messages.tr("robust.every"), step), run,
-                pngButton("robustPremiumPng", Messages.tr("robust.premiumsPng"), premiumChart),
-                pngButton("robustPremiumHistogramPng", Messages.tr("robust.histogramPng"), premiumHistogram),
+                pngButton("robustPremiumPng", Messages.tr("robust.premiumsPng"), premiumChart, vm.windowsProperty().isNull()),
+                pngButton("robustPremiumHistogramPng", Messages.tr("robust.histogramPng"), premiumHistogram,
+                        vm.windowsProperty().isNull()),
                 csvButton("robustWindowsCsv", "windows.csv", vm::exportWindows, vm.windowsProperty().isNull()),
                 muted(Messages.tr("robust.windowsNote")), changedLabel(RobustnessViewModel.Study.WINDOWS, "robustWindowsChanged"));
         Label headline = headline("robustWindowsHeadline");
@@ -271,10 +279,19 @@ public final class RobustnessView extends BorderPane {
         premiumChart.setPrefWidth(800);
         premiumHistogram.setPrefWidth(420);
         premiumHistogram.setMinWidth(260);
-        HBox lower = new HBox(6, summary, table);
+        // the summary scrolls on its own, so the divider moves freely between the charts and the windows below them
+        ScrollPane summaryScroll = new ScrollPane(summary);
+        summaryScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        summaryScroll.setMinWidth(Region.USE_PREF_SIZE);
+        summaryScroll.setMinHeight(LOWER_MIN_HEIGHT);
+        HBox lower = new HBox(6, summaryScroll, table);
+        lower.setMinHeight(LOWER_MIN_HEIGHT);
         HBox.setHgrow(table, Priority.ALWAYS);
         SplitPane split = stacked(charts, lower, 0.55);
-        return page(split, form, headline, split);
+        split.setId("robustWindowsSplit");
+        // room for the divider to move: when the window is shorter the page scrolls
+        split.setMinHeight(CHARTS_MIN_HEIGHT + 2 * LOWER_MIN_HEIGHT + 10);
+        return splitPage(split, form, headline, split);
     }
 
     private TableView<WindowsStudy.WindowResult> windowsTable() {
@@ -309,7 +326,9 @@ public final class RobustnessView extends BorderPane {
         b.valueProperty().bindBidirectional(vm.ruleBProperty());
         b.setCellFactory(l -> ruleCell(true));
         b.setButtonCell(ruleCell(true));
+        b.setConverter(ruleNames(true));
         b.setId("robustRuleBBox");
+        narrow(b);
         b.setPrefWidth(220);
         TextField paths = field(vm.pathsProperty(), "robustPaths", 5, "");
         TextField block = field(vm.blockProperty(), "robustBlock", 4, Messages.tr("robust.blockPrompt"));
@@ -334,8 +353,8 @@ public final class RobustnessView extends BorderPane {
         table.setMaxHeight(122);
         FlowPane form = form(Forms.labelled("B", b), Forms.labelled(Messages.tr("robust.paths"), paths),
                 Forms.labelled(Messages.tr("robust.meanBlock"), block), Forms.labelled(Messages.tr("robust.seed"), seed), run,
-                pngButton("robustFanPng", Messages.tr("robust.fanPng"), fanChart),
-                pngButton("robustDiffPng", Messages.tr("robust.histogramPng"), diffHistogram),
+                pngButton("robustFanPng", Messages.tr("robust.fanPng"), fanChart, vm.bootstrapProperty().isNull()),
+                pngButton("robustDiffPng", Messages.tr("robust.histogramPng"), diffHistogram, vm.bootstrapProperty().isNull()),
                 csvButton("robustBootstrapCsv", "bootstrap-percentiles.csv", vm::exportBootstrap,
                         vm.bootstrapProperty().isNull()),
                 changedLabel(RobustnessViewModel.Study.BOOTSTRAP, "robustBootstrapChanged"));
@@ -373,6 +392,8 @@ public final class RobustnessView extends BorderPane {
 
     /** The least height of a page's charts: below it the page scrolls rather than squash them to a strip. */
     static final double CHARTS_MIN_HEIGHT = 240;
+    /** The least height of the summary and windows table under the start-date charts (they scroll within it). */
+    private static final double LOWER_MIN_HEIGHT = 120;
     /** The rows whose texts size a table's columns. */
     private static final int FIT_ROWS = 40;
     /** The widest a column's texts make it. */
@@ -383,9 +404,18 @@ public final class RobustnessView extends BorderPane {
      * less than {@link #CHARTS_MIN_HEIGHT}; when the window is too short for that the page scrolls.
      */
     private static ScrollPane page(Region growing, Node... rows) {
+        growing.setMinHeight(CHARTS_MIN_HEIGHT);
+        return splitPage(growing, rows);
+    }
+
+    /**
+     * A page whose {@code growing} row is a split of charts (kept at least {@link #CHARTS_MIN_HEIGHT} tall by
+     * {@link #stacked}) over their table and summary: the split is as tall as both parts' least heights together, so
+     * a long summary makes the page scroll rather than squash the charts.
+     */
+    private static ScrollPane splitPage(Region growing, Node... rows) {
         VBox box = new VBox(4, rows);
         VBox.setVgrow(growing, Priority.ALWAYS);
-        growing.setMinHeight(CHARTS_MIN_HEIGHT);
         box.setPadding(new Insets(6, 8, 4, 8));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -394,8 +424,9 @@ public final class RobustnessView extends BorderPane {
         return scroll;
     }
 
-    /** {@code top} over {@code bottom}, split at {@code divider} of the height. */
-    private static SplitPane stacked(Node top, Node bottom, double divider) {
+    /** {@code top} (charts, never below {@link #CHARTS_MIN_HEIGHT}) over {@code bottom}, split at {@code divider} of the height. */
+    private static SplitPane stacked(Region top, Node bottom, double divider) {
+        top.setMinHeight(CHARTS_MIN_HEIGHT);
         SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(divider);
@@ -413,11 +444,12 @@ public final class RobustnessView extends BorderPane {
 
     /**
      * Saves {@code chart} as a PNG, as its right-click "Save image…" does; {@code text} names the chart where a view
-     * has more than one.
+     * has more than one; disabled while {@code nothing} (no study drawn there yet).
      */
-    private Button pngButton(String id, String text, Region chart) {
+    private Button pngButton(String id, String text, Region chart, BooleanBinding nothing) {
         Button b = new Button(text);
         b.setId(id);
+        b.disableProperty().bind(nothing);
         b.setOnAction(e -> ScreenExports.saveImageOf(chart).ifPresent(vm::exported));
         return b;
     }
@@ -455,6 +487,32 @@ public final class RobustnessView extends BorderPane {
     /** A column of a figure shown as {@code text} writes it; a copy of the table takes the figure itself, in full. */
     private static <T> TableColumn<T, String> figure(String title, ToDoubleFunction<T> value, DoubleFunction<String> text) {
         return NumberColumn.copies(col(title, r -> text.apply(value.applyAsDouble(r))), value::applyAsDouble);
+    }
+
+    /** The widest a picker gets: a long name ends in an ellipsis rather than widen the page past the window. */
+    static final double PICKER_MAX_WIDTH = 280;
+
+    private static void narrow(ComboBox<?> box) {
+        box.setMaxWidth(PICKER_MAX_WIDTH);
+        box.setMinWidth(120);
+    }
+
+    /**
+     * A rule by its name (the OFF name for null when {@code offForNull}): what the picker shows for a chosen rule that
+     * is not among its items, such as an opened study's rule B.
+     */
+    private static StringConverter<RuleRecord> ruleNames(boolean offForNull) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(RuleRecord r) {
+                return r != null ? r.ruleName() : offForNull ? Messages.tr("robust.offName") : "";
+            }
+
+            @Override
+            public RuleRecord fromString(String text) {
+                return null; // the pickers are not editable
+            }
+        };
     }
 
     private static ListCell<RuleRecord> ruleCell(boolean offForNull) {
