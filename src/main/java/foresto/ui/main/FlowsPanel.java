@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.ui.common.SortedRows;
 import foresto.engine.CashFlow;
 import foresto.i18n.LocaleFormat;
 import foresto.i18n.Messages;
@@ -74,7 +75,7 @@ final class FlowsPanel {
         Label empty = new Label(Messages.tr("cashFlows.noFlows"));
         table.setPlaceholder(empty);
         table.setId("flowsTable");
-        table.setItems(flows.getFlows());
+        SortedRows.follow(table, flows.getFlows());
         columns(flows.getClasses());
         flows.getClasses().addListener((ListChangeListener<String>) c -> columns(flows.getClasses()));
         Button export = new Button(Messages.tr("cashFlows.export"));
