@@ -73,4 +73,12 @@ class FlowSummaryReturnsTest {
         assertThat(m.yearRows().get(0).off()).isEqualTo(DisplayNumber.signedPercent(y2020));
         assertThat(y2020).isLessThan(0.5); // the value path "gained" 49.5 %, two thirds of it contributions
     }
+
+    @Test
+    void theDrawdownChartIsTakenOnTheTimeWeightedIndexLikeTheSummarysMaxDrawdown() {
+        RunModel m = model();
+        double[] twr = PathStats.timeWeighted(DATES, VALUES, m.flows().off().flows());
+        double[] shown = RunCharts.drawdown(m).lines().get(0).y();
+        assertThat(shown).containsExactly(PathStats.drawdowns(twr));
+    }
 }
