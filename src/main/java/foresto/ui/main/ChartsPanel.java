@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.ui.common.SortedRows;
 import static foresto.i18n.Messages.tr;
 import foresto.ui.chart.TimeSeriesChart;
 import javafx.beans.binding.Bindings;
@@ -119,7 +120,7 @@ public final class ChartsPanel {
         });
 
         // weights at the selected close, with the drift against the band
-        weightsTable.setItems(r.getWeightsAtDay());
+        SortedRows.follow(weightsTable, r.getWeightsAtDay());
         weightsTable.setPlaceholder(new Label(tr("main.charts.weightsPlaceholder")));
         wClassCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assetClass().name() + " "
                 + c.getValue().assetClass().koreanName()));

@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.ui.common.SortedRows;
 import foresto.i18n.LocaleFormat;
 import foresto.i18n.Messages;
 import static foresto.i18n.Messages.tr;
@@ -59,7 +60,7 @@ public final class EventsPanel {
         ResultViewModel r = vm.shown();
         LaterFrame follow = new LaterFrame(2, () -> {
             RunModel m = r.resultProperty().get();
-            eventTable.getItems().setAll(m == null ? List.of() : m.eventRows()); // r.events is m's events
+            SortedRows.replace(eventTable, m == null ? List.of() : m.eventRows()); // r.events is m's events
             fitToRows();
             selectInTable(r);
         });

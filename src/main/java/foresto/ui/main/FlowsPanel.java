@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.ui.common.SortedRows;
 import foresto.engine.CashFlow;
 import foresto.i18n.LocaleFormat;
 import foresto.i18n.Messages;
@@ -34,6 +35,8 @@ final class FlowsPanel {
     private final TableView<CashFlow> table = new TableView<>();
     private final GridPane lines = new GridPane();
     private final Label comparison = new Label();
+    /** Around the flows' part of the Summary. */
+    private static final double PAD = 8;
 
     private FlowsPanel(CashFlowViewModel flows) {
         this.flows = flows;
@@ -52,6 +55,9 @@ final class FlowsPanel {
         Node summary = summaryTab.getContent();
         if (summary instanceof SummaryPanel panel) {
             panel.append(p.summaryView()); // under the metrics, one scroll for both: the metrics stay in view
+            // the sentence wraps at the Summary's visible width, even when the metrics' grid is wider than the view
+            p.comparison.maxWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> Math.max(0, panel.getViewportBounds().getWidth() - 2 * PAD), panel.viewportBoundsProperty()));
         } else {
             VBox box = new VBox(6, p.summaryView());
             if (summary != null) {
@@ -74,7 +80,7 @@ final class FlowsPanel {
         Label empty = new Label(Messages.tr("cashFlows.noFlows"));
         table.setPlaceholder(empty);
         table.setId("flowsTable");
-        table.setItems(flows.getFlows());
+        SortedRows.follow(table, flows.getFlows());
         columns(flows.getClasses());
         flows.getClasses().addListener((ListChangeListener<String>) c -> columns(flows.getClasses()));
         Button export = new Button(Messages.tr("cashFlows.export"));
@@ -124,7 +130,7 @@ final class FlowsPanel {
         Label title = new Label(Messages.tr("cashFlows.summaryTitle"));
         title.getStyleClass().add("summary-header");
         VBox box = new VBox(4, title, comparison, lines);
-        box.setPadding(new Insets(8, 8, 0, 8));
+        box.setPadding(new Insets(PAD, PAD, 0, PAD));
         box.visibleProperty().bind(Bindings.isNotEmpty(flows.getLines()));
         box.managedProperty().bind(box.visibleProperty());
         flows.getLines().addListener((ListChangeListener<CashFlowViewModel.Line>) c -> fill());

@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.ui.common.SortedRows;
 import javafx.scene.control.Label;
 import static foresto.i18n.Messages.tr;
 import foresto.model.RunRecord;
@@ -112,8 +113,8 @@ public final class HistoryPanel {
     private final ObservableList<RunRecord> rows = FXCollections.observableArrayList();
     private final ObservableList<StudyRecord> studyRows = FXCollections.observableArrayList();
     private final InViewUpdate update = new InViewUpdate(() -> {
-        rows.setAll(vm.getHistory());
-        studyRows.setAll(vm.getStudies());
+        SortedRows.replace(historyTable, vm.getHistory());
+        SortedRows.replace(studyTable, vm.getStudies());
         ColumnFit.toContent(historyTable, FIT_ROWS, MAX_COLUMN_WIDTH);
         ColumnFit.toContent(studyTable, FIT_ROWS, MAX_COLUMN_WIDTH);
     });

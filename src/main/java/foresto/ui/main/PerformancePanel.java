@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.ui.common.SortedRows;
 import static foresto.i18n.Messages.tr;
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
@@ -96,7 +97,7 @@ public final class PerformancePanel {
         drawdown.setData(RunCharts.drawdown(m));
         costs.setData(RunCharts.cumulativeCost(m));
         annual.setData(RunCharts.annual(m));
-        years.getItems().setAll(m.yearRows());
+        SortedRows.replace(years, m.yearRows());
     }
 
     private static TableColumn<ResultViewModel.YearRow, String> col(String title, Function<ResultViewModel.YearRow, String> f,

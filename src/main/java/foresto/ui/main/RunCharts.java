@@ -78,14 +78,18 @@ public final class RunCharts {
         apply(valueChart, driftChart, prepare(m));
     }
 
-    /** The underwater curves: drawdown from the running peak, ON and OFF. */
+    /**
+     * The underwater curves: drawdown from the running peak, ON and OFF; with cash flows of the time-weighted index,
+     * as the Summary's max drawdown (a withdrawal is no loss).
+     */
     public static TimeSeriesChart.Content drawdown(RunModel m) {
+        StoredPaths r = m.returnPaths();
         List<TimeSeriesChart.Line> lines = new ArrayList<>();
-        if (m.paths().hasOn()) {
-            lines.add(new TimeSeriesChart.Line(onName(m), m.x(), PathStats.drawdowns(m.paths().on()),
+        if (r.hasOn()) {
+            lines.add(new TimeSeriesChart.Line(onName(m), m.x(), PathStats.drawdowns(r.on()),
                     TimeSeriesChart.ON_COLOUR));
         }
-        lines.add(new TimeSeriesChart.Line(offName(), m.x(), PathStats.drawdowns(m.paths().off()),
+        lines.add(new TimeSeriesChart.Line(offName(), m.x(), PathStats.drawdowns(r.off()),
                 TimeSeriesChart.OFF_COLOUR));
         return new TimeSeriesChart.Content(lines);
     }

@@ -68,6 +68,7 @@ public final class RunModel {
         }
         targets = view.targets();
         threshold = view.threshold();
+        flows = view.flows(); // before the years and the summary: with flows both are taken on the time-weighted index
         bands = view.bands();
         offDrift = maxDrift(paths.offWeights(), n);
         onDrift = paths.hasOn() ? maxDrift(paths.onWeights(), n) : null;
@@ -86,7 +87,6 @@ public final class RunModel {
         }
         eventRows = List.copyOf(rows);
         semanticsVersion = semanticsVersionOf(run.canonicalRequest());
-        flows = view.flows();
         comparison = null;
         summaryRows(0);
     }
@@ -111,6 +111,7 @@ public final class RunModel {
         this.yearRows = computed.yearRows;
         this.eventRows = computed.eventRows;
         this.summary = computed.summary;
+        this.returnPaths = computed.returnPaths;
         this.semanticsVersion = computed.semanticsVersion;
         this.flows = computed.flows;
         this.comparison = comparison;

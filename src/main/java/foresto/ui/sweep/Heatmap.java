@@ -137,10 +137,12 @@ public final class Heatmap extends CanvasChart {
     public String describe(int i, int j) {
         SweepRunner.Row row = result.at(i, j);
         var m = row.metrics();
-        return tr("sweep.heatmap.tip", row.rule(), PlainNumber.of(row.costRate()), f("%.6g", m.finalValue()),
-                f("%.6g", result.off().finalValue()), f("%.2f", m.cagr() * 100), f("%.2f", m.volatility() * 100),
+        // money as the Cells table shows it (grouped, two decimals), in either language
+        return tr("sweep.heatmap.tip", row.rule(), PlainNumber.of(row.costRate()), SweepView.text(Metric.FINAL_VALUE, m.finalValue()),
+                SweepView.text(Metric.FINAL_VALUE, result.off().finalValue()), f("%.2f", m.cagr() * 100), f("%.2f", m.volatility() * 100),
                 f("%.2f", m.maxDrawdown() * 100), f("%d", m.eventCount()), f("%.1f", row.turnoverPerYear() * 100),
-                f("%.4g", m.totalCost()), f("%.3f", row.trackingError() * 100), f("%.4g", row.costDrag()),
+                SweepView.text(Metric.TOTAL_COST, m.totalCost()), f("%.3f", row.trackingError() * 100),
+                SweepView.text(Metric.COST_DRAG, row.costDrag()),
                 row.breakEvenCostRate() == null ? CellFlows.noBreakEven(row) : f("%.5f", row.breakEvenCostRate()))
                 + CellFlows.hover(row) + robustText(row);
     }

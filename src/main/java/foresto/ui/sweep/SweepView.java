@@ -1,5 +1,6 @@
 package foresto.ui.sweep;
 
+import foresto.ui.common.SortedRows;
 import javafx.util.StringConverter;
 import foresto.ui.common.CodeText;
 import foresto.ui.common.MetricNames;
@@ -251,7 +252,7 @@ public final class SweepView extends BorderPane {
             if (!titles(table.getColumns()).equals(titles(wanted))) {
                 table.getColumns().setAll(wanted);
             }
-            table.getItems().setAll(r == null ? List.of() : r.rows());
+            SortedRows.replace(table, r == null ? List.of() : r.rows());
             ColumnFit.toContent(table, FIT_ROWS, MAX_COLUMN_WIDTH); // every value whole ("drift-hybrid:0.05/0.25")
         });
         return table;
