@@ -1,22 +1,12 @@
 package foresto.ui.robust;
 
-import foresto.backtest.BacktestService;
-import foresto.backtest.FeatureFlags;
-import foresto.backtest.InMemoryStores;
 import foresto.engine.BaseDayPolicy;
 import foresto.engine.RebalancingRule;
 import foresto.model.RuleRecord;
-import foresto.ui.MainWindow;
-import foresto.ui.Snapshots;
-import foresto.ui.common.FxTaskExecutor;
-import foresto.ui.common.UiError;
-import foresto.ui.common.UiState;
-import foresto.ui.main.MainViewModel;
 import foresto.ui.main.RunChoices;
 import foresto.ui.main.SetupViewModel;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
@@ -29,17 +19,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,55 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replace their placeholders at a readable height; a chart's PNG button waits for a chart.
  */
 @ExtendWith(ApplicationExtension.class)
-class RobustnessLayoutTest {
+class RobustnessLayoutTest extends RobustnessTabScene {
     private static final double WIDTH = 1280;
-    private final InMemoryStores stores = InMemoryStores.sample();
-    private final BacktestService service = new BacktestService(stores.stores(), new FeatureFlags(true), Clock.systemUTC());
-    private final List<UiError> errors = new ArrayList<>();
-    private MainViewModel setup;
-    private RobustnessViewModel vm;
-    private RobustnessView view;
-    private Scene scene;
 
     @Start
     void start(Stage stage) {
-        MainWindow.applyTheme();
-        FxTaskExecutor executor = new FxTaskExecutor();
-        setup = new MainViewModel(service, executor, UiState.inMemory(), errors::add);
-        vm = new RobustnessViewModel(new StoredStudies(service), setup, service.flags(), executor, errors::add);
-        view = new RobustnessView(vm, name -> Optional.empty());
-        // the tab's share of a 1280 × 800 window
-        scene = new Scene(view, WIDTH, 680);
-        scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.sizeToScene(); // the shared stage may keep a wider size from an earlier test
-        stage.show();
-        setup.load();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        show(stage, WIDTH, 680);
     }
 
     private void loaded() {
         waitUntil(() -> !setup.getRules().isEmpty() && !setup.busyProperty().get());
-    }
-
-    private void screenshot(FxRobot robot, String name) {
-        Path file = Path.of("target/screenshots", name);
-        robot.interact(() -> {
-            try {
-                Snapshots.write(scene, file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        assertThat(file).exists();
     }
 
     private double rightEdge(Node n) {

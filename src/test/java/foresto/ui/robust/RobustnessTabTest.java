@@ -1,8 +1,5 @@
 package foresto.ui.robust;
 
-import foresto.backtest.BacktestService;
-import foresto.backtest.FeatureFlags;
-import foresto.backtest.InMemoryStores;
 import foresto.engine.BaseDayPolicy;
 import foresto.engine.Frequency;
 import foresto.engine.MarketData;
@@ -11,15 +8,6 @@ import foresto.engine.Scenario;
 import foresto.engine.robust.BootstrapStudy;
 import foresto.engine.robust.TimingStudy;
 import foresto.engine.robust.WindowsStudy;
-import foresto.ui.MainWindow;
-import foresto.ui.Snapshots;
-import foresto.ui.chart.CanvasChart;
-import foresto.ui.common.FxTaskExecutor;
-import foresto.ui.common.ScreenExports;
-import foresto.ui.common.UiError;
-import foresto.ui.common.UiState;
-import foresto.ui.main.MainViewModel;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -32,19 +20,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,51 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as PNG.
  */
 @ExtendWith(ApplicationExtension.class)
-class RobustnessTabTest {
-    private final InMemoryStores stores = InMemoryStores.sample();
-    private final BacktestService service = new BacktestService(stores.stores(), new FeatureFlags(true), Clock.systemUTC());
-    private final List<UiError> errors = new ArrayList<>();
-    private MainViewModel setup;
-    private RobustnessViewModel vm;
-    private RobustnessView view;
-    private Scene scene;
-    private Path saveTarget;
+class RobustnessTabTest extends RobustnessTabScene {
 
     @Start
     void start(Stage stage) {
-        MainWindow.applyTheme();
-        FxTaskExecutor executor = new FxTaskExecutor();
-        setup = new MainViewModel(service, executor, UiState.inMemory(), errors::add);
-        vm = new RobustnessViewModel(new StoredStudies(service), setup, service.flags(), executor, errors::add);
-        view = new RobustnessView(vm, name -> Optional.ofNullable(saveTarget));
-        scene = new Scene(view, 1400, 900);
-        ScreenExports.install(scene, CanvasChart.class::isInstance, chart -> "chart.png",
-                (what, name) -> Optional.ofNullable(saveTarget), Snapshots::write, t -> errors.add(UiError.of("png", t)));
-        scene.getStylesheets().add(MainWindow.class.getResource("/foresto/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        setup.load();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void screenshot(FxRobot robot, String name) {
-        Path file = Path.of("target/screenshots", name);
-        robot.interact(() -> {
-            try {
-                Snapshots.write(scene, file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        assertThat(file).exists();
+        show(stage, 1400, 900);
     }
 
     private static String cell(TableView<?> table, int row, int column) {
