@@ -241,6 +241,46 @@ class KoreanScreenPolishTest {
         robot.interact(() -> tabs.getSelectionModel().select(0));
     }
 
+    @Test
+    @Order(4)
+    void emptyTablesSayItInKoreanAndThePortfoliosTableShowsPercentsUnderFullHeaders(FxRobot robot) {
+        TabPane tabs = fx.window.main().tabs();
+        List<TableView<?>> tables = new ArrayList<>();
+        for (Node n : fx.window.scene().getRoot().lookupAll(".table-view")) {
+            if (n instanceof TableView<?> t) {
+                tables.add(t);
+            }
+        }
+        assertThat(tables).as("tables in the window").hasSizeGreaterThanOrEqualTo(5);
+        for (TableView<?> t : tables) {
+            assertThat(t.getPlaceholder()).as("placeholder of #%s", t.getId()).isInstanceOf(Labeled.class);
+            String text = ((Labeled) t.getPlaceholder()).getText();
+            assertThat(text).as("placeholder of #%s", t.getId()).doesNotContain("No content").matches(s -> hangul(s));
+        }
+
+        Tab portfolios = tabs.getTabs().stream().filter(t -> "portfoliosTab".equals(t.getId())).findFirst().orElseThrow();
+        robot.interact(() -> tabs.getSelectionModel().select(portfolios));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#portfolioTable").queryAs(TableView.class);
+        UiFixture.waitUntil(() -> !table.getItems().isEmpty());
+        robot.interact(table::layout);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx.screenshot(robot, "polish-ko-portfolios-1280x800.png");
+        assertThat(ReadableTablesTest.cutHeaders("Korean 1280×800", table)).as("Portfolios headers cut").isEmpty();
+        List<String> headers = table.getColumns().stream().map(TableColumn::getText).toList();
+        assertThat(headers).contains("주식", "채권", "단기", "기타").doesNotContain("EQUITY", "OTHER", "SHORT_TERM");
+        List<String> weights = new ArrayList<>();
+        for (Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                    && cell.getTableColumn().getId() != null && cell.getTableColumn().getId().startsWith("portfolioColumn")
+                    && cell.getText() != null && !cell.getText().isEmpty()) {
+                weights.add(cell.getText());
+            }
+        }
+        assertThat(weights).as("weight cells").isNotEmpty().allMatch(w -> w.endsWith(" %"));
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+    }
+
     private RuleRecord rule(String name) {
         return fx.window.mainViewModel().getRules().stream().filter(r -> r.ruleName().equals(name)).findFirst()
                 .orElseThrow();
