@@ -2,6 +2,10 @@ package foresto.ui;
 
 import foresto.i18n.Messages;
 import foresto.model.RuleRecord;
+import foresto.backtest.PortfolioService;
+import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.portfolios.PortfoliosView;
+import foresto.ui.portfolios.PortfoliosViewModel;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -258,8 +262,15 @@ class KoreanScreenPolishTest {
             assertThat(text).as("placeholder of #%s", t.getId()).doesNotContain("No content").matches(s -> hangul(s));
         }
 
-        Tab portfolios = tabs.getTabs().stream().filter(t -> "portfoliosTab".equals(t.getId())).findFirst().orElseThrow();
-        robot.interact(() -> tabs.getSelectionModel().select(portfolios));
+        // the fixture's window has no portfolio service: the tab as the app adds it, on the fixture's database
+        PortfoliosViewModel pvm = new PortfoliosViewModel(new PortfolioService(fx.db.dataSource()), new FxTaskExecutor(),
+                () -> { });
+        Tab portfolios = PortfoliosView.tab(pvm, (owner, question) -> false);
+        robot.interact(() -> {
+            tabs.getTabs().add(portfolios);
+            pvm.load();
+            tabs.getSelectionModel().select(portfolios);
+        });
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> table = robot.lookup("#portfolioTable").queryAs(TableView.class);
         UiFixture.waitUntil(() -> !table.getItems().isEmpty());
@@ -278,7 +289,10 @@ class KoreanScreenPolishTest {
             }
         }
         assertThat(weights).as("weight cells").isNotEmpty().allMatch(w -> w.endsWith(" %"));
-        robot.interact(() -> tabs.getSelectionModel().select(0));
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(0);
+            tabs.getTabs().remove(portfolios);
+        });
     }
 
     private RuleRecord rule(String name) {

@@ -7,10 +7,12 @@ import foresto.engine.CheckFrequency;
 import foresto.engine.RebalancingEvent;
 import foresto.engine.TriggerDetail;
 import foresto.engine.TriggerType;
+import foresto.engine.Weights;
 import foresto.i18n.Messages;
 import foresto.model.StudyInfo;
 import foresto.model.StudyRecord;
 import foresto.ui.common.RuleText;
+import foresto.ui.portfolios.PortfoliosViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,14 @@ class KoreanWordsTest {
         assertThat(c.get("before_weights")).contains("주식 75.00 %").contains("단기 25.00 %")
                 .doesNotContain("EQUITY").doesNotContain("SHORT_TERM");
         assertThat(c.get("after_weights")).contains("주식 70.00 %").contains("단기 30.00 %");
+    }
+
+    @Test
+    void portfolioWeightsTooltipNamesClassesInKorean() {
+        Map<String, Double> w = new LinkedHashMap<>();
+        w.put("EQUITY", 0.6);
+        w.put("BOND", 0.4);
+        assertThat(PortfoliosViewModel.weightsText(Weights.ofCodes(w))).isEqualTo("주식 0.6, 채권 0.4");
     }
 
     @Test
