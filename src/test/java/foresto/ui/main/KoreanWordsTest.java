@@ -86,6 +86,13 @@ class KoreanWordsTest {
     }
 
     @Test
+    void cashFlowColumnsNameTheirClassInKorean() {
+        assertThat(FlowsPanel.tradeTitle("SHORT_TERM")).isEqualTo("단기 +매수 / −매도");
+        Messages.use(Locale.ENGLISH);
+        assertThat(FlowsPanel.tradeTitle("SHORT_TERM")).isEqualTo("SHORT_TERM +bought / −sold");
+    }
+
+    @Test
     void englishKeepsTheClassCodes() {
         Messages.use(Locale.ENGLISH);
         assertThat(cells(driftEvent()).get("breached_asset_class")).isEqualTo("EQUITY");
