@@ -262,6 +262,17 @@ class KoreanScreenPolishTest {
             assertThat(text).as("placeholder of #%s", t.getId()).doesNotContain("No content").matches(s -> hangul(s));
         }
 
+        // the setup's target weights line names the classes in Korean
+        String prefix = Messages.tr("main.setup.targets", "");
+        List<String> targets = new ArrayList<>();
+        for (Node n : fx.window.scene().getRoot().lookupAll(".label")) {
+            if (n instanceof Labeled l && l.getText() != null && l.getText().startsWith(prefix)) {
+                targets.add(l.getText());
+            }
+        }
+        assertThat(targets).as("target weights line").hasSize(1);
+        assertThat(targets.get(0)).contains("주식", "채권").doesNotContain("EQUITY").doesNotContain("BOND");
+
         // the fixture's window has no portfolio service: the tab as the app adds it, on the fixture's database
         PortfoliosViewModel pvm = new PortfoliosViewModel(new PortfolioService(fx.db.dataSource()), new FxTaskExecutor(),
                 () -> { });
