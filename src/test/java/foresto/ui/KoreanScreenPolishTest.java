@@ -2,6 +2,10 @@ package foresto.ui;
 
 import foresto.i18n.Messages;
 import foresto.model.RuleRecord;
+import foresto.backtest.PortfolioService;
+import foresto.ui.common.FxTaskExecutor;
+import foresto.ui.portfolios.PortfoliosView;
+import foresto.ui.portfolios.PortfoliosViewModel;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -239,6 +243,67 @@ class KoreanScreenPolishTest {
         fx.screenshot(robot, "polish-ko-timing-refused.png");
         robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
         robot.interact(() -> tabs.getSelectionModel().select(0));
+    }
+
+    @Test
+    @Order(4)
+    void emptyTablesSayItInKoreanAndThePortfoliosTableShowsPercentsUnderFullHeaders(FxRobot robot) {
+        TabPane tabs = fx.window.main().tabs();
+        List<TableView<?>> tables = new ArrayList<>();
+        for (Node n : fx.window.scene().getRoot().lookupAll(".table-view")) {
+            if (n instanceof TableView<?> t) {
+                tables.add(t);
+            }
+        }
+        assertThat(tables).as("tables in the window").hasSizeGreaterThanOrEqualTo(5);
+        for (TableView<?> t : tables) {
+            assertThat(t.getPlaceholder()).as("placeholder of #%s", t.getId()).isInstanceOf(Labeled.class);
+            String text = ((Labeled) t.getPlaceholder()).getText();
+            assertThat(text).as("placeholder of #%s", t.getId()).doesNotContain("No content").matches(s -> hangul(s));
+        }
+
+        // the setup's target weights line names the classes in Korean
+        String prefix = Messages.tr("main.setup.targets", "");
+        List<String> targets = new ArrayList<>();
+        for (Node n : fx.window.scene().getRoot().lookupAll(".label")) {
+            if (n instanceof Labeled l && l.getText() != null && l.getText().startsWith(prefix)) {
+                targets.add(l.getText());
+            }
+        }
+        assertThat(targets).as("target weights line").hasSize(1);
+        assertThat(targets.get(0)).contains("주식", "채권").doesNotContain("EQUITY").doesNotContain("BOND");
+
+        // the fixture's window has no portfolio service: the tab as the app adds it, on the fixture's database
+        PortfoliosViewModel pvm = new PortfoliosViewModel(new PortfolioService(fx.db.dataSource()), new FxTaskExecutor(),
+                () -> { });
+        Tab portfolios = PortfoliosView.tab(pvm, (owner, question) -> false);
+        robot.interact(() -> {
+            tabs.getTabs().add(portfolios);
+            pvm.load();
+            tabs.getSelectionModel().select(portfolios);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#portfolioTable").queryAs(TableView.class);
+        UiFixture.waitUntil(() -> !table.getItems().isEmpty());
+        robot.interact(table::layout);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx.screenshot(robot, "polish-ko-portfolios-1280x800.png");
+        assertThat(ReadableTablesTest.cutHeaders("Korean 1280×800", table)).as("Portfolios headers cut").isEmpty();
+        List<String> headers = table.getColumns().stream().map(TableColumn::getText).toList();
+        assertThat(headers).contains("주식", "채권", "단기", "기타").doesNotContain("EQUITY", "OTHER", "SHORT_TERM");
+        List<String> weights = new ArrayList<>();
+        for (Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                    && cell.getTableColumn().getId() != null && cell.getTableColumn().getId().startsWith("portfolioColumn")
+                    && cell.getText() != null && !cell.getText().isEmpty()) {
+                weights.add(cell.getText());
+            }
+        }
+        assertThat(weights).as("weight cells").isNotEmpty().allMatch(w -> w.endsWith(" %"));
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(0);
+            tabs.getTabs().remove(portfolios);
+        });
     }
 
     private RuleRecord rule(String name) {

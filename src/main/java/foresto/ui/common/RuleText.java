@@ -18,6 +18,7 @@ import javafx.util.Callback;
 import java.math.BigDecimal;
 import java.time.Month;
 import java.time.format.TextStyle;
+import java.util.Locale;
 
 /**
  * A rule in the analyst's words and language, built from the rule's fields through the bundles: "Drift ≥ 5 %p
@@ -88,9 +89,21 @@ public final class RuleText {
                 Month.of(r.phase() + 1).getDisplayName(TextStyle.FULL, Messages.locale()));
     }
 
-    /** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st (Korean: 1번째, 2번째 …). */
+    /** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st (Korean: 첫째, 둘째, 셋째 …), in the app's language. */
     static String ordinal(int n) {
-        return Messages.tr("rule.ordinal." + RuleCodec.ordinalSuffix(n), Integer.toString(n));
+        return ordinal(n, Messages.locale());
+    }
+
+    /**
+     * As above in {@code language}: the bundle's ordinal words (key {@code ordinal.words}, comma-separated from 1) where
+     * it has one for {@code n}, else the number with its ordinal suffix.
+     */
+    public static String ordinal(int n, Locale language) {
+        String[] words = Messages.in(language, "ordinal.words").split(",");
+        if (n >= 1 && n <= words.length && !words[n - 1].isBlank()) {
+            return words[n - 1].trim();
+        }
+        return Messages.in(language, "rule.ordinal." + RuleCodec.ordinalSuffix(n), Integer.toString(n));
     }
 
     /** A fraction as an exact percentage without trailing zeros: 0.05 → "5", 0.125 → "12.5"; NaN (no value) → "". */

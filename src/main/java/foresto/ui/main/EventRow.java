@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.ui.common.AssetClassText;
 import foresto.csv.EventTable;
 import foresto.engine.RebalancingEvent;
 import foresto.text.DisplayNumber;
@@ -79,6 +80,7 @@ public final class EventRow {
             case "trigger_type" -> WhyText.trigger(e);
             case "trigger_detail" -> WhyText.of(e);
             case "band_kind" -> WhyText.band(e);
+            case "breached_asset_class" -> AssetClassText.of(c.raw().apply(e));
             default -> c.raw().apply(e);
         };
     }
@@ -94,7 +96,7 @@ public final class EventRow {
 
     private static String percentMap(Map<String, Double> m) {
         StringBuilder sb = new StringBuilder();
-        m.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "  ").append(k).append(' ')
+        m.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "  ").append(AssetClassText.of(k)).append(' ')
                 .append(DisplayNumber.percent(v)));
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.ui.common.AssetClassText;
 import foresto.ui.common.SortedRows;
 import foresto.engine.CashFlow;
 import foresto.i18n.LocaleFormat;
@@ -95,6 +96,11 @@ final class FlowsPanel {
         return box;
     }
 
+    /** A class's bought/sold column title, the class by its name: "주식 +매수 / −매도". */
+    static String tradeTitle(String code) {
+        return Messages.tr("cashFlows.col.trade", AssetClassText.of(code));
+    }
+
     private void columns(List<String> classes) {
         TableColumn<CashFlow, String> date = new TableColumn<>(Messages.tr("cashFlows.col.date"));
         date.setCellValueFactory(c -> new ReadOnlyStringWrapper(LocaleFormat.date(c.getValue().date())));
@@ -105,7 +111,7 @@ final class FlowsPanel {
         amount.setPrefWidth(130);
         table.getColumns().setAll(List.of(date, amount));
         for (String code : classes) {
-            TableColumn<CashFlow, String> col = new TableColumn<>(Messages.tr("cashFlows.col.trade", code));
+            TableColumn<CashFlow, String> col = new TableColumn<>(tradeTitle(code));
             col.setCellValueFactory(c -> {
                 Double t = c.getValue().trades().get(code);
                 return new ReadOnlyStringWrapper(t == null ? "" : LocaleFormat.money(t));

@@ -83,7 +83,7 @@ public final class HistoryPanel {
                 capped(col(tr("main.history.portfolioCol"), s -> s.request().portfolioName()), NAME_WIDTH),
                 capped(col(tr("main.history.ruleCol"), RunHistory::rulesText), NAME_WIDTH),
                 col(tr("main.history.windowCol"), s -> s.request().startDate() + ".." + s.request().endDate()),
-                capped(col(tr("main.history.parametersCol"), s -> s.request().parameters()), NAME_WIDTH),
+                capped(col(tr("main.history.parametersCol"), RunHistory::parametersText), NAME_WIDTH),
                 col(tr("main.history.answerCol"), RunHistory::headline)));
         studyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         startNarrow(studyTable);

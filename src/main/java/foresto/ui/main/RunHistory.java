@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import foresto.backtest.BacktestService;
 import foresto.backtest.Cancellation;
 import foresto.json.Json;
+import foresto.text.PlainNumber;
 import foresto.model.RunRecord;
 import foresto.model.RunRequestInfo;
 import foresto.model.StudyRecord;
@@ -117,6 +118,38 @@ final class RunHistory {
     static String rulesText(StudyRecord s) {
         String a = s.request().ruleName();
         return s.request().versusName() == null ? a : tr("main.studies.versus", a, s.request().versusName());
+    }
+
+    /**
+     * The study's own parameters in the app's language, from its stored parameters (and a windows study's count from
+     * its summary); the stored English words where those cannot be read.
+     */
+    static String parametersText(StudyRecord s) {
+        JsonNode p;
+        JsonNode sum;
+        try {
+            p = Json.mapper().readTree(s.parameters());
+            sum = s.summary() == null ? Json.mapper().createObjectNode() : Json.mapper().readTree(s.summary());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return s.request().parameters();
+        }
+        if (p == null) {
+            return s.request().parameters();
+        }
+        return switch (s.kind()) {
+            case "TIMING" -> p.has("phases") && p.has("offsets")
+                    ? tr("main.studies.timingParameters", p.path("phases").asText(), p.path("offsets").asText())
+                    : s.request().parameters();
+            case "WINDOWS" -> p.has("length_months") && p.has("step_months") && sum.path("count").isNumber()
+                    ? tr("main.studies.windowsParameters", Integer.toString(p.path("length_months").asInt()),
+                            Integer.toString(p.path("step_months").asInt()), Integer.toString(sum.path("count").asInt()))
+                    : s.request().parameters();
+            case "BOOTSTRAP" -> p.has("paths") && p.path("block").isNumber() && p.has("seed")
+                    ? tr("main.studies.bootstrapParameters", Integer.toString(p.path("paths").asInt()),
+                            PlainNumber.of(p.path("block").doubleValue()), p.path("seed").asText())
+                    : s.request().parameters();
+            default -> s.request().parameters();
+        };
     }
 
     /** The study's headline figure from its stored summary, in words. */

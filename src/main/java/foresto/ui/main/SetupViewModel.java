@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.ui.common.AssetClassText;
 import foresto.i18n.LocaleFormat;
 import static foresto.i18n.Messages.tr;
 import foresto.backtest.BacktestRequest;
@@ -248,14 +249,14 @@ public final class SetupViewModel {
         return tr("main.setup.disabledBanner", FeatureFlags.HOW_TO_ENABLE);
     }
 
-    /** "Targets: EQUITY 60.0%, BOND 30.0%, …" for the chosen portfolio. */
+    /** "Targets: Equity 60.0%, Bond 30.0%, …" (Korean "목표 비중: 주식 60.0%, …") for the chosen portfolio. */
     public String targetsText() {
         PortfolioRecord p = portfolio.get();
         if (p == null) {
             return "";
         }
         StringBuilder sb = new StringBuilder();
-        p.weights().byCode().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ')
+        p.weights().byCode().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(AssetClassText.of(k)).append(' ')
                 .append(String.format(Locale.ROOT, "%.1f%%", v * 100)));
         return tr("main.setup.targets", sb.toString());
     }

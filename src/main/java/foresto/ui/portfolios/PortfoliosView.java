@@ -1,5 +1,6 @@
 package foresto.ui.portfolios;
 
+import foresto.ui.common.AssetClassText;
 import foresto.i18n.Messages;
 import foresto.engine.AssetClass;
 import foresto.model.ListedPortfolio;
@@ -29,6 +30,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
+import java.math.BigDecimal;
 import java.util.function.BiPredicate;
 
 /**
@@ -121,20 +123,26 @@ public final class PortfoliosView extends BorderPane {
 
     /** One asset class's weight, a number sorted as one; blank where the class is not held. */
     private static TableColumn<ListedPortfolio, Double> weightColumn(AssetClass c) {
-        TableColumn<ListedPortfolio, Double> col = new TableColumn<>(c.name());
+        TableColumn<ListedPortfolio, Double> col = new TableColumn<>(AssetClassText.of(c));
         col.setId("portfolioColumn" + c.name());
         col.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue().portfolio().weights().get(c)));
         col.setCellFactory(t -> new TableCell<>() {
             @Override
             protected void updateItem(Double w, boolean empty) {
                 super.updateItem(w, empty);
-                setText(empty || w == null || w == 0 ? null : PlainNumber.of(w));
+                setText(empty || w == null || w == 0 ? null : percent(w));
             }
         });
         col.setStyle("-fx-alignment: CENTER-RIGHT;");
-        col.setPrefWidth(c == AssetClass.SHORT_TERM ? 120 : 80);
-        col.setMinWidth(c == AssetClass.SHORT_TERM ? 118 : 64);
+        ColumnFit.textOf(col, w -> w == null || w == 0 ? "" : percent(w));
+        col.setPrefWidth(80);
+        col.setMinWidth(64);
         return col;
+    }
+
+    /** A weight as the exact percentage it is, as everywhere else on screen: 0.6 → "60 %", 0.125 → "12.5 %". */
+    static String percent(double weight) {
+        return PlainNumber.of(new BigDecimal(Double.toString(weight)).movePointRight(2)) + " %";
     }
 
     /** The tab, id {@code portfoliosTab}. */
@@ -197,7 +205,7 @@ public final class PortfoliosView extends BorderPane {
             w.setPromptText("0");
             w.setMaxWidth(Double.MAX_VALUE);
             w.textProperty().bindBidirectional(vm.weightProperty(c));
-            grid.addRow(row++, new Label(Messages.tr("portfolios.weightLabel", c.name(), c.koreanName())), w);
+            grid.addRow(row++, new Label(Messages.tr("portfolios.weightLabel", c.name(), AssetClassText.of(c))), w);
         }
         Label hint = new Label(Messages.tr("portfolios.hint"));
         hint.getStyleClass().add("text-muted");

@@ -1,5 +1,6 @@
 package foresto.ui.portfolios;
 
+import foresto.ui.common.AssetClassText;
 import foresto.i18n.LocaleFormat;
 import foresto.i18n.Messages;
 import foresto.backtest.PortfolioService;
@@ -201,12 +202,12 @@ public final class PortfoliosViewModel {
         });
     }
 
-    /** The held weights in the form's order, e.g. "EQUITY 0.6, BOND 0.4". */
+    /** The held weights in the form's order, e.g. "EQUITY 0.6, BOND 0.4" (Korean "주식 0.6, 채권 0.4"). */
     public static String weightsText(Weights w) {
         StringBuilder sb = new StringBuilder();
         for (AssetClass c : AssetClass.values()) {
             if (w.holds(c)) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(c.name()).append(' ').append(PlainNumber.of(w.get(c)));
+                sb.append(sb.length() == 0 ? "" : ", ").append(AssetClassText.of(c)).append(' ').append(PlainNumber.of(w.get(c)));
             }
         }
         return sb.toString();

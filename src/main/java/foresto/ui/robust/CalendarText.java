@@ -3,6 +3,7 @@ package foresto.ui.robust;
 import java.util.Collections;
 import foresto.i18n.Messages;
 import foresto.engine.BaseDayPolicy;
+import foresto.ui.common.RuleText;
 
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -70,18 +71,6 @@ final class CalendarText {
     }
 
     private static String ordinal(int n, Locale language) {
-        int mod100 = n % 100;
-        String suffix;
-        if (mod100 >= 11 && mod100 <= 13) {
-            suffix = "th";
-        } else {
-            suffix = switch (n % 10) {
-                case 1 -> "st";
-                case 2 -> "nd";
-                case 3 -> "rd";
-                default -> "th";
-            };
-        }
-        return Messages.in(language, "robust.cal.ordinal." + suffix, Integer.toString(n));
+        return RuleText.ordinal(n, language);
     }
 }

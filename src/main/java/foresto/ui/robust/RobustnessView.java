@@ -7,6 +7,7 @@ import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
 import foresto.ui.common.ColumnFit;
+import foresto.ui.common.TablePlaceholder;
 import foresto.ui.common.Forms;
 import foresto.ui.common.NumberColumn;
 import foresto.ui.common.ScreenExports;
@@ -468,6 +469,7 @@ public final class RobustnessView extends BorderPane {
         // columns sized to their headers and texts; the table scrolls sideways rather than cut a header or a day's name
         t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         ColumnFit.headersNeverCut(t);
+        TablePlaceholder.standard(t);
         t.getItems().addListener((ListChangeListener<T>) c -> Platform.runLater(() -> {
             t.applyCss();
             t.layout();

@@ -39,8 +39,8 @@ class RuleTextTest {
         assertThat(RuleText.of(RELATIVE))
                 .isEqualTo("드리프트 ≥ 목표 비중의 25 % (상대 밴드), 분기마다 첫 거래일에 확인, 밴드의 50 %까지 거래, 비용 0.0025");
         assertThat(RuleText.of(HYBRID))
-                .isEqualTo("드리프트 ≥ min(5 %p, 목표 비중의 20 %) (혼합 밴드), 매월 끝에서 2번째 거래일에 확인, 목표 비중까지 거래, 비용 0");
-        assertThat(RuleText.of(PERIODIC_SHIFTED)).isEqualTo("정기 리밸런싱, 분기마다, 2월부터 매 분기 3번째 거래일, 비용 0.001");
+                .isEqualTo("드리프트 ≥ min(5 %p, 목표 비중의 20 %) (혼합 밴드), 매월 끝에서 둘째 거래일에 확인, 목표 비중까지 거래, 비용 0");
+        assertThat(RuleText.of(PERIODIC_SHIFTED)).isEqualTo("정기 리밸런싱, 분기마다, 2월부터 매 분기 셋째 거래일, 비용 0.001");
         assertThat(RuleText.of(PERIODIC_PLAIN)).isEqualTo("정기 리밸런싱, 매월, 마지막 거래일, 비용 0");
     }
 
@@ -76,6 +76,6 @@ class RuleTextTest {
         assertThat(RuleText.ordinal(22)).isEqualTo("22nd");
         assertThat(RuleText.ordinal(23)).isEqualTo("23rd");
         Messages.use(Locale.KOREAN);
-        assertThat(RuleText.ordinal(3)).isEqualTo("3번째");
+        assertThat(RuleText.ordinal(3)).isEqualTo("셋째");
     }
 }
