@@ -79,4 +79,22 @@ class SummaryCsvFlowsTest {
         assertThat(lines.get(0)).contains("metric");
         assertThat(lines).contains("contributed,,50,", "depleted_on,,2021-01-29,");
     }
+
+    @Test
+    void withAnOnSideEachFigureHasItsOnValueAndTheDifference() {
+        List<CashFlow> cash = List.of(new CashFlow(DATES[1], 50, Map.of()));
+        SideFlows off = new SideFlows(cash, 50, 0, 50, LocalDate.of(2021, 1, 29), 0.25, 0.5, null);
+        SideFlows on = new SideFlows(cash, 50, 0, 50, null, 0.75, 0.625, 0.125);
+        RunModel m = model(new RunFlows(off, on));
+        List<List<String>> rows = RunExports.summaryRows(m, 0);
+        List<List<String>> flowRows = rows.subList(rows.size() - 7, rows.size());
+        assertThat(flowRows).containsExactly(
+                List.of("twr_total", "0.75", "0.25", "0.5"),
+                List.of("twr_cagr", "0.625", "0.5", "0.125"),
+                List.of("mwr", "0.125", "", ""),
+                List.of("contributed", "50", "50", "0"),
+                List.of("withdrawn", "0", "0", "0"),
+                List.of("net_flow", "50", "50", "0"),
+                List.of("depleted_on", "", "2021-01-29", ""));
+    }
 }
