@@ -3,14 +3,23 @@ package foresto.ui.main;
 import foresto.i18n.LocaleFormat;
 import static foresto.i18n.Messages.tr;
 import foresto.backtest.RunCsv;
+import foresto.csv.CsvWriter;
+import foresto.model.RunFlows;
+import foresto.model.SideFlows;
+import foresto.text.PlainNumber;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * The Analysis view's "Export" menu: the shown run's daily values (ON and OFF value, each class's weight on both) and
@@ -63,8 +72,52 @@ final class RunExports {
         if (m != null) {
             double riskFree = vm.shown().riskFreeRate();
             dialogs.chooseExportFile(tr(SUMMARY_TITLE), fileName(m, "summary")).ifPresent(file ->
-                    write(file, tr("main.export.summaryWhat"), () -> RunCsv.writeSummary(file, m.run().summary(), m.returnPaths(), riskFree)));
+                    write(file, tr("main.export.summaryWhat"), () -> writeSummary(file, m, riskFree)));
         }
+    }
+
+    /** Writes the Summary of {@code m}; returns the number of rows. */
+    static int writeSummary(Path file, RunModel m, double riskFree) throws IOException {
+        List<List<String>> rows = summaryRows(m, riskFree);
+        CsvWriter.write(file, RunCsv.summaryHeader(), rows);
+        return rows.size();
+    }
+
+    /**
+     * The Summary's rows ({@link RunCsv#summaryRows}) and, for a run with cash flows, the figures the Summary shows
+     * for them: TWR total and CAGR, MWR, contributed, withdrawn, net flow and the depletion date, ON, OFF and ON − OFF
+     * as plain decimals (fractions as fractions), the date as ISO; empty where there is no value (no ON side, no MWR,
+     * never depleted) and no difference for the date. A run without flows gets exactly the rows it always had.
+     */
+    static List<List<String>> summaryRows(RunModel m, double riskFree) {
+        List<List<String>> rows = new ArrayList<>(RunCsv.summaryRows(m.run().summary(), m.returnPaths(), riskFree));
+        RunFlows flows = m.flows();
+        if (flows != null) {
+            SideFlows on = flows.on();
+            SideFlows off = flows.off();
+            rows.add(flowRow("twr_total", on, off, SideFlows::twrTotal));
+            rows.add(flowRow("twr_cagr", on, off, SideFlows::twrCagr));
+            rows.add(flowRow("mwr", on, off, f -> f.mwr() == null ? Double.NaN : f.mwr()));
+            rows.add(flowRow("contributed", on, off, SideFlows::contributed));
+            rows.add(flowRow("withdrawn", on, off, SideFlows::withdrawn));
+            rows.add(flowRow("net_flow", on, off, SideFlows::netFlow));
+            rows.add(List.of("depleted_on", on == null ? "" : date(on.depletedOn()), date(off.depletedOn()), ""));
+        }
+        return rows;
+    }
+
+    private static List<String> flowRow(String key, SideFlows on, SideFlows off, Function<SideFlows, Double> figure) {
+        double offValue = figure.apply(off);
+        double onValue = on == null ? Double.NaN : figure.apply(on);
+        return List.of(key, number(onValue), number(offValue), number(onValue - offValue));
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? PlainNumber.of(v) : "";
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? "" : d.toString();
     }
 
     private void write(Path file, String what, Callable<Integer> work) {

@@ -1,5 +1,6 @@
 package foresto.ui.robust;
 
+import foresto.i18n.LocaleFormat;
 import foresto.ui.chart.AxisTicks;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.ChartColour;
@@ -10,14 +11,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Series against dates on one canvas: lines of their own width and opacity (a timing study's thin variants, bold
@@ -40,15 +44,24 @@ public final class PathChart extends CanvasChart {
 
     /**
      * What the chart shows: x in epoch days (ascending), bands under lines (in order), a horizontal reference line
-     * (NaN: none) and whether y reads as percent (value × 100) or money.
+     * (NaN: none) and whether y reads as percent (value × 100) or money. {@code readout} gives the hover readout's
+     * lines for point i (under its date); null reads out each named band and each named full-strength line.
      */
     public record Content(double[] x, List<Band> bands, List<Series> lines, double reference, String referenceName,
-                          boolean percent, String yLabel) {
+                          boolean percent, String yLabel, IntFunction<List<String>> readout) {
         public Content {
             bands = List.copyOf(bands);
             lines = List.copyOf(lines);
         }
+
+        public Content(double[] x, List<Band> bands, List<Series> lines, double reference, String referenceName,
+                       boolean percent, String yLabel) {
+            this(x, bands, lines, reference, referenceName, percent, yLabel, null);
+        }
     }
+
+    /** A value the readout has no number for (no point there). */
+    static final String NO_VALUE = "—";
 
     private final StringProperty title = new SimpleStringProperty("");
     private Content content;
@@ -57,9 +70,100 @@ public final class PathChart extends CanvasChart {
     private List<AxisTicks.Tick> yTicks = List.of();
     private List<AxisTicks.Tick> xTicks = List.of();
 
+    /** The hovered point's date and values, shown while the pointer is over the plot. */
+    private final Label readout = new Label();
+    /** Where the last paint put the plot; null while the placeholder shows. */
+    private Layout drawn;
+
     public PathChart() {
         getStyleClass().add("time-series-chart");
         title.addListener((o, a, b) -> invalidate());
+        readout.getStyleClass().add("chart-readout");
+        readout.setId("pathChartReadout");
+        readout.setManaged(false);
+        readout.setVisible(false);
+        readout.setMouseTransparent(true);
+        // the same small box as the value chart's readout: it reads on any theme
+        readout.setStyle("-fx-background-color: rgba(255,255,255,0.88); -fx-border-color: rgba(0,0,0,0.25);"
+                + " -fx-padding: 3 6 3 6; -fx-text-fill: #1f2328; -fx-font-size: 11px;");
+        getChildren().add(readout);
+        setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        setOnMouseExited(e -> readout.setVisible(false));
+    }
+
+    /** The hover readout's text; empty when nothing is hovered. */
+    public String readoutText() {
+        return readout.isVisible() ? readout.getText() : "";
+    }
+
+    /**
+     * Shows the readout for the pointer at ({@code cx}, {@code cy}): the date of the point nearest to it and the
+     * values there; hides it outside the plot.
+     */
+    public void hover(double cx, double cy) {
+        Layout l = drawn;
+        if (l == null || content == null || content.x().length == 0 || cx < l.px0() || cx > l.px1() || cy < l.py0()
+                || cy > l.py1()) {
+            readout.setVisible(false);
+            return;
+        }
+        int i = nearest(content.x(), l.x0() + (cx - l.px0()) / (l.px1() - l.px0()) * (l.x1() - l.x0()));
+        readout.setText(readoutAt(i));
+        readout.setVisible(true);
+        readout.autosize();
+        // at the plot's top right while the pointer is over its left third, else top left: it never hides the pointer
+        double x = cx < l.px0() + (l.px1() - l.px0()) / 3 ? l.px1() - readout.getWidth() - 6 : l.px0() + 6;
+        readout.relocate(Math.max(0, x), l.py0() + 4);
+    }
+
+    /** The readout's text for point {@code i}: its date, then the content's lines for it. */
+    public String readoutAt(int i) {
+        List<String> out = new ArrayList<>();
+        out.add(LocaleFormat.date(LocalDate.ofEpochDay((long) content.x()[i])));
+        out.addAll(content.readout() != null ? content.readout().apply(i) : namedValues(i));
+        return String.join("\n", out);
+    }
+
+    /** Each named band as "name: low – high" and each named full-strength line as "name: value" (faded lines are a crowd). */
+    private List<String> namedValues(int i) {
+        List<String> out = new ArrayList<>();
+        for (Band b : content.bands()) {
+            if (b.legend() != null) {
+                out.add(b.legend() + ": " + format(b.lo()[i], content.percent()) + " – " + format(b.hi()[i], content.percent()));
+            }
+        }
+        for (Series s : content.lines()) {
+            if (s.legend() != null && s.opacity() >= 1) {
+                out.add(s.legend() + ": " + format(s.y()[i], content.percent()));
+            }
+        }
+        return out;
+    }
+
+    /** A value as the readout writes it: money grouped with 2 decimals, or percent with 2. */
+    public static String format(double v, boolean percent) {
+        if (Double.isNaN(v)) {
+            return NO_VALUE;
+        }
+        return percent ? LocaleFormat.percent(v, 2) : LocaleFormat.money(v);
+    }
+
+    /** The index of the x nearest to {@code day} (x ascending). */
+    private static int nearest(double[] x, double day) {
+        int i = Arrays.binarySearch(x, day);
+        if (i >= 0) {
+            return i;
+        }
+        int hi = Math.min(-i - 1, x.length - 1);
+        int lo = Math.max(hi - 1, 0);
+        return day - x[lo] <= x[hi] - day ? lo : hi;
+    }
+
+    @Override
+    protected void layoutOverlays(double w, double h) {
+        if (content == null || content.x().length == 0) {
+            readout.setVisible(false);
+        }
     }
 
     public StringProperty titleProperty() {
@@ -118,11 +222,14 @@ public final class PathChart extends CanvasChart {
         if (content == null || content.x().length == 0 || w < 120 || h < 100) {
             paintPlaceholder(g, theme, placeholder, w, h);
             placeholderShown = true;
+            drawn = null;
+            readout.setVisible(false);
             return;
         }
         placeholderShown = false;
         Font small = Fonts.regular(11);
         Layout l = layout(w, h, small);
+        drawn = l;
         axes(g, theme, small, l);
         if (!Double.isNaN(content.reference())) {
             g.setFill(theme.colour(ChartColour.AXIS_TEXT));

@@ -79,7 +79,24 @@ public final class RobustnessCharts {
         List<PathChart.Series> lines = List.of(
                 new PathChart.Series(tr("robust.chart.median", "B", f.nameB()), r.fanB()[2], b, 1, 1.8, false),
                 new PathChart.Series(tr("robust.chart.median", "A", f.nameA()), r.fanA()[2], ChartColour.ON, 1, 1.8, false));
-        return new PathChart.Content(epochDays(r.dates()), bands, lines, Double.NaN, "", false, tr("robust.chart.value"));
+        return new PathChart.Content(epochDays(r.dates()), bands, lines, Double.NaN, "", false, tr("robust.chart.value"),
+                i -> fanReadout(f, i));
+    }
+
+    /** The fan chart's readout on day i: A's and then B's median, and their p5, p25, p75 and p95. */
+    static List<String> fanReadout(BootstrapFigures f, int i) {
+        var r = f.result();
+        List<String> out = new ArrayList<>();
+        out.addAll(fanSide("A", f.nameA(), r.fanA(), i));
+        out.addAll(fanSide("B", f.nameB(), r.fanB(), i));
+        return out;
+    }
+
+    private static List<String> fanSide(String side, String name, double[][] fan, int i) {
+        return List.of(tr("robust.readout.fanMedian", side, name, PathChart.format(fan[2][i], false)),
+                tr("robust.readout.fanPercentiles", side, PathChart.format(fan[0][i], false),
+                        PathChart.format(fan[1][i], false), PathChart.format(fan[3][i], false),
+                        PathChart.format(fan[4][i], false)));
     }
 
     /** The per-path CAGR differences' histogram with their median. */

@@ -4,6 +4,7 @@ import foresto.ui.common.MetricNames;
 import static foresto.i18n.Messages.tr;
 import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
+import foresto.i18n.LocaleFormat;
 import foresto.text.PlainNumber;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.ChartColour;
@@ -16,6 +17,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,6 +49,10 @@ public final class Heatmap extends CanvasChart {
     /** What the last paint drew (tests read it): each cell's value text or null where it did not fit. */
     private String[][] shownValues = new String[0][0];
     private List<String> scaleLabels = List.of();
+    /** The cost-rate labels the last paint wrote under the columns, left to right. */
+    private List<String> costLabels = List.of();
+    /** The least room between two cost-rate labels. */
+    private static final double COST_LABEL_GAP = 8;
 
     public Heatmap() {
         getStyleClass().add("heatmap");
@@ -76,6 +82,16 @@ public final class Heatmap extends CanvasChart {
     /** The value text the last paint wrote in cell (rule i, cost j), or null when it did not fit (or no paint yet). */
     public String shownValue(int i, int j) {
         return i < shownValues.length && j < shownValues[i].length ? shownValues[i][j] : null;
+    }
+
+    /** The cost-rate labels the last paint wrote under the columns, left to right (tests). */
+    public List<String> costLabels() {
+        return costLabels;
+    }
+
+    /** A cost rate under its column: a percentage with 2 decimals (0.002 → "0.20 %"). */
+    static String costLabel(double rate) {
+        return LocaleFormat.percent(rate, 2);
     }
 
     /** The colour scale's value labels the last paint wrote, top (the highest value) to bottom. */
@@ -174,6 +190,7 @@ public final class Heatmap extends CanvasChart {
         g.fillRect(0, 0, width, height);
         shownValues = new String[0][0];
         scaleLabels = List.of();
+        costLabels = List.of();
         if (result == null || result.rows().isEmpty() || width < LEFT + RIGHT + 10 || height < TOP + BOTTOM + 10) {
             return;
         }
@@ -251,10 +268,21 @@ public final class Heatmap extends CanvasChart {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        int colStep = Math.max(1, (int) Math.ceil(60 / w));
-        for (int j = 0; j < c; j += colStep) {
-            g.fillText(PlainNumber.of(result.costRates().get(j)), LEFT + (j + 0.5) * w, height - BOTTOM + 4);
+        // each cost rate as a percentage; every column labelled where the widest label fits its width, else every
+        // second (third, …) one
+        String[] costs = new String[c];
+        double widest = 0;
+        for (int j = 0; j < c; j++) {
+            costs[j] = costLabel(result.costRates().get(j));
+            widest = Math.max(widest, textWidth(costs[j], Fonts.regular(12)));
         }
+        int colStep = Math.max(1, (int) Math.ceil((widest + COST_LABEL_GAP) / w));
+        List<String> shownCosts = new ArrayList<>();
+        for (int j = 0; j < c; j += colStep) {
+            g.fillText(costs[j], LEFT + (j + 0.5) * w, height - BOTTOM + 4);
+            shownCosts.add(costs[j]);
+        }
+        costLabels = List.copyOf(shownCosts);
         g.fillText(tr(COST_AXIS), LEFT + (width - LEFT - RIGHT) / 2, height - BOTTOM + 22);
     }
 

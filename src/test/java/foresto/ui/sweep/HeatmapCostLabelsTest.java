@@ -1,0 +1,78 @@
+package foresto.ui.sweep;
+
+import foresto.backtest.Metric;
+import foresto.backtest.SweepRunner;
+import foresto.backtest.SweepSpec;
+import foresto.engine.AssetClass;
+import foresto.engine.MarketData;
+import foresto.engine.MissingDataPolicy;
+import foresto.engine.Scenario;
+import foresto.engine.Weights;
+import foresto.i18n.Messages;
+import foresto.sample.SyntheticMarket;
+import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The heatmap's cost-rate axis writes each rate as a percentage, and every column's when the labels fit. */
+@ExtendWith(ApplicationExtension.class)
+class HeatmapCostLabelsTest {
+    private static final MarketData DATA = SyntheticMarket.generate(LocalDate.of(2018, 1, 2), LocalDate.of(2019, 12, 31), 11);
+    private static final Scenario SCENARIO = new Scenario(Weights.of(Map.of(AssetClass.EQUITY, 0.6, AssetClass.BOND, 0.4)),
+            DATA.firstDate(), DATA.lastDate(), 100, MissingDataPolicy.SKIP);
+    private final Heatmap map = new Heatmap();
+    private final Locale before = Messages.locale();
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(new Pane(map), 900, 400));
+        stage.show();
+    }
+
+    @AfterEach
+    void restore() {
+        Messages.use(before);
+    }
+
+    private void show(FxRobot robot, double width) {
+        SweepRunner.Result r = SweepRunner.run(DATA, SCENARIO,
+                SweepRunner.rules(SweepSpec.rules("quarterly,drift:0.05"), null, null, null),
+                List.of(0.0, 0.002, 0.005, 0.01), n -> { }, () -> false);
+        robot.interact(() -> {
+            map.show(r, Metric.FINAL_VALUE, "test");
+            map.setPrefSize(width, 360);
+            map.resize(width, 360);
+            map.layout();
+        });
+        robot.interact(map::layout);
+        assertThat(map.getWidth()).isEqualTo(width);
+    }
+
+    @Test
+    void eachCostRateIsAPercentageUnderItsColumn(FxRobot robot) {
+        Messages.use(Locale.ENGLISH);
+        show(robot, 900);
+        assertThat(map.costLabels()).containsExactly("0.00 %", "0.20 %", "0.50 %", "1.00 %");
+    }
+
+    @Test
+    void aNarrowMapLabelsEverySecondColumnRatherThanOverlappingLabels(FxRobot robot) {
+        Messages.use(Locale.ENGLISH);
+        // 4 columns in about 130 px: 32 px each, narrower than a label
+        show(robot, Heatmap.LEFT + Heatmap.RIGHT + 130);
+        assertThat(map.costLabels()).containsExactly("0.00 %", "0.50 %");
+    }
+}
