@@ -12,7 +12,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -32,15 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadableTablesTest extends RobotTestBase {
 
     private void smallestWindow(FxRobot robot) {
-        robot.interact(() -> {
-            Window w = fx.window.scene().getWindow();
-            w.setX(0);
-            w.setY(0);
-            w.setWidth(1280);
-            w.setHeight(800);
-            fx.window.attachDeferredTabs();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        fx.resize(robot, 1280, 800);
     }
 
     private void runAnalysis(FxRobot robot) {

@@ -7,7 +7,6 @@ import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,15 +35,7 @@ class SweepLayoutTest extends RobotTestBase {
     void theCellsTableShowsEightRowsBesideAReadableHeatmap(String language, FxRobot robot) throws TimeoutException {
         Messages.use(Locale.forLanguageTag(language));
         FxToolkit.setupStage(stage -> fx.start(stage));
-        robot.interact(() -> {
-            Window w = fx.window.scene().getWindow();
-            w.setX(0);
-            w.setY(0);
-            w.setWidth(1280);
-            w.setHeight(800);
-            fx.window.attachDeferredTabs();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        fx.resize(robot, 1280, 800);
         UiFixture.waitUntil(() -> !fx.window.mainViewModel().getPortfolios().isEmpty()
                 && !fx.window.mainViewModel().busyProperty().get());
         SweepViewModel vm = fx.window.sweepViewModel();

@@ -12,6 +12,7 @@ import foresto.sample.SyntheticMarket;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.UiState;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.assertj.core.api.Assertions;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -60,6 +61,19 @@ public final class UiFixture {
         stage.setMaximized(false);
         stage.setWidth(width);
         stage.setHeight(height);
+    }
+
+    /** The shown window moved to the screen's corner at {@code width} × {@code height}, every tab attached. */
+    void resize(FxRobot robot, double width, double height) {
+        robot.interact(() -> {
+            Window w = window.scene().getWindow();
+            w.setX(0);
+            w.setY(0);
+            w.setWidth(width);
+            w.setHeight(height);
+            window.attachDeferredTabs();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     public static void waitUntil(BooleanSupplier condition) {

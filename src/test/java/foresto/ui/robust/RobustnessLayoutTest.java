@@ -109,13 +109,7 @@ class RobustnessLayoutTest extends RobustnessTabScene {
         loaded();
         robot.interact(() -> setup.ruleProperty().set(setup.getRules().stream()
                 .filter(r -> r.ruleName().equals("P2_PERIODIC_QUARTERLY_FTD_10BP")).findFirst().orElseThrow()));
-        robot.clickOn("Start dates");
-        robot.interact(() -> {
-            vm.lengthMonthsProperty().set("36");
-            vm.stepMonthsProperty().set("3");
-        });
-        robot.clickOn("#robustWindowsRun");
-        waitUntil(() -> vm.windowsProperty().get() != null && !vm.busyProperty().get());
+        runStartDates(robot, 36, 3);
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                     () -> !view.premiumChart().placeholderShown() && !view.premiumHistogram().placeholderShown());

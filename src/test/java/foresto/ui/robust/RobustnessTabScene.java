@@ -70,6 +70,17 @@ abstract class RobustnessTabScene {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Runs a start-date study of windows {@code length} months long every {@code step} months from its page's button. */
+    protected void runStartDates(FxRobot robot, int length, int step) {
+        robot.clickOn("Start dates");
+        robot.interact(() -> {
+            vm.lengthMonthsProperty().set(Integer.toString(length));
+            vm.stepMonthsProperty().set(Integer.toString(step));
+        });
+        robot.clickOn("#robustWindowsRun");
+        waitUntil(() -> vm.windowsProperty().get() != null && !vm.busyProperty().get());
+    }
+
     /** Writes the scene as {@code target/screenshots/<name>}. */
     protected void screenshot(FxRobot robot, String name) {
         Path file = Path.of("target/screenshots", name);

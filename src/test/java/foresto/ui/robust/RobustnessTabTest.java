@@ -88,13 +88,7 @@ class RobustnessTabTest extends RobustnessTabScene {
         assertThat(Files.readAllLines(csv)).hasSize(4);
 
         // Start dates
-        robot.clickOn("Start dates");
-        robot.interact(() -> {
-            vm.lengthMonthsProperty().set("36");
-            vm.stepMonthsProperty().set("3");
-        });
-        robot.clickOn("#robustWindowsRun");
-        waitUntil(() -> vm.windowsProperty().get() != null && !vm.busyProperty().get());
+        runStartDates(robot, 36, 3);
         WindowsStudy.Result windows = WindowsStudy.run(data, whole, quarterly, 36, 3, WindowsStudy.Progress.NONE, () -> false);
         TableView<?> rows = robot.lookup("#robustWindowsTable").queryAs(TableView.class);
         assertThat(rows.getItems()).hasSize(windows.windows().size());
