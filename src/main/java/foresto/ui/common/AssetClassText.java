@@ -1,8 +1,6 @@
 package foresto.ui.common;
 
-import foresto.i18n.Messages;
 
-import java.util.Locale;
 
 /**
  * An asset class as the analyst reads it: its name from the bundles (key {@code assetClass.} + the code, "주식",
@@ -17,11 +15,6 @@ public final class AssetClassText {
 
     /** The name of the class with {@code code} (an enum constant or its name); "" for null. */
     public static String of(Object code) {
-        if (code == null) {
-            return "";
-        }
-        String c = code instanceof Enum<?> e ? e.name() : code.toString();
-        String key = PREFIX + c.toUpperCase(Locale.ROOT);
-        return c.isEmpty() ? "" : Messages.has(key) ? Messages.tr(key) : c;
+        return CodeText.words(PREFIX, code);
     }
 }

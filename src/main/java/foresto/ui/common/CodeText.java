@@ -20,11 +20,19 @@ public final class CodeText {
 
     /** The words for {@code code} (an enum constant or its name); "" for null. */
     public static String of(Object code) {
+        return words(PREFIX, code);
+    }
+
+    /**
+     * The bundles' text of key {@code prefix} + {@code code} (upper case: the sweep's form writes its calendars in lower
+     * case), the code itself where there is none; "" for null or an empty code.
+     */
+    static String words(String prefix, Object code) {
         if (code == null) {
             return "";
         }
         String c = code instanceof Enum<?> e ? e.name() : code.toString();
-        String key = PREFIX + c.toUpperCase(Locale.ROOT); // the sweep's form writes its calendars in lower case
+        String key = prefix + c.toUpperCase(Locale.ROOT);
         return c.isEmpty() ? "" : Messages.has(key) ? Messages.tr(key) : c;
     }
 
