@@ -19,8 +19,8 @@ import java.util.RandomAccess;
  * @param withdrawn   the sum of the withdrawals paid out (≥ 0; at a depletion the value that was left)
  * @param netFlow     contributed − withdrawn
  * @param depletedOn  the close where a withdrawal took the whole value, or null
- * @param twrIndex    the time-weighted index per close: I_0 = 1, I_k = I_{k−1}·(1 + r_k),
- *                    r_k = (V_k − F_k) / V_{k−1} − 1 (0 after a depletion); the path's own array, read-only
+ * @param twrReturns  the time-weighted index's period returns r_k = (V_k − F_k) / V_{k−1} − 1 for k = 1 … n−1
+ *                    (0 after a depletion); the path's own array, read-only ({@link #twrIndex()} is built from it)
  * @param twrTotal    I_n − 1 (the metrics' total return)
  * @param twrCagr     I_n^(365.25 / calendar days) − 1 (the metrics' CAGR; 0 for a one-day window)
  * @param investorDates   the dates of the investor's cash flows, which {@link #mwr()} solves: the purchase date,
@@ -29,14 +29,30 @@ import java.util.RandomAccess;
  *                        money paid in), +V_n on the last date (added to a flow on that date)
  */
 public record CashFlowResult(List<CashFlow> flows, double contributed, double withdrawn, double netFlow,
-                             LocalDate depletedOn, double[] twrIndex, double twrTotal, double twrCagr,
+                             LocalDate depletedOn, double[] twrReturns, double twrTotal, double twrCagr,
                              LocalDate[] investorDates, double[] investorAmounts) {
     public CashFlowResult {
         flows = flows instanceof BookedFlows ? flows : List.copyOf(flows); // the path's own list is immutable already
-        Objects.requireNonNull(twrIndex, "twrIndex");
+        Objects.requireNonNull(twrReturns, "twrReturns");
         if (investorDates.length != investorAmounts.length) {
             throw new IllegalArgumentException("one investor cash flow per date");
         }
+    }
+
+    /**
+     * The time-weighted index per close: I_0 = 1, I_k = I_{k−1}·(1 + r_k), the same sequential product the path loop
+     * took its figures from (so I_{n−1} − 1 is {@link #twrTotal} bit for bit). A new array on each call: the path
+     * loop keeps only the returns, since almost no caller reads the index (a sweep cell's tracking error does).
+     */
+    public double[] twrIndex() {
+        double[] index = new double[twrReturns.length + 1];
+        double level = 1;
+        index[0] = level;
+        for (int k = 1; k < index.length; k++) {
+            level = level * (1 + twrReturns[k - 1]);
+            index[k] = level;
+        }
+        return index;
     }
 
     /**
@@ -51,11 +67,13 @@ public record CashFlowResult(List<CashFlow> flows, double contributed, double wi
     /**
      * The figures of a path with flows: {@code values} V_k per close, its first {@code m} flows booked on the closes
      * {@code closes[i]} with the amounts {@code amounts[i]} and the trades {@code trades[i·h … i·h + h − 1]} in
-     * {@code held} order (h = held.length), {@code twrIndex} the time-weighted index. The arrays become the result's
-     * own and are read-only from then on; each {@link CashFlow} record is built when it is first read.
+     * {@code held} order (h = held.length), {@code twrReturns} the time-weighted index's period returns and
+     * {@code twrFinal} its last value. The arrays become the result's own and are read-only from then on; each
+     * {@link CashFlow} record is built when it is first read.
      */
     static CashFlowResult of(LocalDate[] dates, double[] values, double initialValue, int[] held, int m, int[] closes,
-                             double[] amounts, double[] trades, LocalDate depletedOn, double[] twrIndex) {
+                             double[] amounts, double[] trades, LocalDate depletedOn, double[] twrReturns,
+                             double twrFinal) {
         double contributed = 0;
         double withdrawn = 0;
         int last = dates.length - 1;
@@ -77,10 +95,9 @@ public record CashFlowResult(List<CashFlow> flows, double contributed, double wi
         }
         d[count - 1] = dates[last];
         c[count - 1] += values[values.length - 1];
-        double factor = twrIndex[twrIndex.length - 1];
         List<CashFlow> flows = new BookedFlows(dates, held, m, closes, amounts, trades);
-        return new CashFlowResult(flows, contributed, withdrawn, contributed - withdrawn, depletedOn, twrIndex,
-                factor - 1, Metrics.cagr(factor, ChronoUnit.DAYS.between(dates[0], dates[last])), d, c);
+        return new CashFlowResult(flows, contributed, withdrawn, contributed - withdrawn, depletedOn, twrReturns,
+                twrFinal - 1, Metrics.cagr(twrFinal, ChronoUnit.DAYS.between(dates[0], dates[last])), d, c);
     }
 
     /**

@@ -78,7 +78,8 @@ final class FlowBook {
 
     /** What the path adds to its metrics: the flows booked so far, with the path's values and index. */
     CashFlowResult result(LocalDate[] dates, double[] values, double initialValue, int[] held, LocalDate depletedOn,
-                          double[] twrIndex) {
-        return CashFlowResult.of(dates, values, initialValue, held, m, closes, amounts, trades, depletedOn, twrIndex);
+                          double[] twrReturns, double twrFinal) {
+        return CashFlowResult.of(dates, values, initialValue, held, m, closes, amounts, trades, depletedOn, twrReturns,
+                twrFinal);
     }
 }

@@ -131,25 +131,40 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
      * depleted, which is no error); total return, CAGR, volatility and max drawdown are those of the time-weighted
      * index. {@code twrReturns} are its period returns r_k = (V_k − F_k) / V_{k−1} − 1 for k = 1 … n−1 ({@code values}
      * V_k after the close's flow, rebalancing and cost, F_k the close's flow or 0; r_k = 0 after a depletion, where
-     * V_{k−1} = 0), {@code twrSum} their sum in order, and {@code twrIndex} I_0 = 1, I_k = I_{k−1}·(1 + r_k), a
-     * sequential product: the path loop computes all three as it goes.
+     * V_{k−1} = 0), {@code twrSum} their sum in order, {@code twrFinal} the index's last value I_{n−1} (I_0 = 1,
+     * I_k = I_{k−1}·(1 + r_k), a sequential product) and {@code maxDrawdown} its largest fall from a running peak,
+     * taken in path order from I_0 as {@link Spread} takes it: the path loop computes all four as it goes.
      */
-    static Metrics withFlows(LocalDate[] dates, double[] values, double[] twrReturns, double twrSum, double[] twrIndex,
-                             List<RebalancingEvent> events, double periodsPerYear) {
+    static Metrics withFlows(LocalDate[] dates, double[] values, double[] twrReturns, double twrSum, double twrFinal,
+                             double maxDrawdown, List<RebalancingEvent> events, double periodsPerYear) {
         int n = values.length;
-        double last = twrIndex[n - 1];
-        double cagr = cagr(last, ChronoUnit.DAYS.between(dates[0], dates[n - 1]));
-        Spread s = Spread.of(twrReturns, twrSum, twrIndex, periodsPerYear);
+        double cagr = cagr(twrFinal, ChronoUnit.DAYS.between(dates[0], dates[n - 1]));
+        double volatility = volatility(twrReturns, twrSum, n, periodsPerYear);
         double cost = cost(events);
         double finalValue = values[n - 1];
-        if (!(finalValue >= 0 && finalValue < Double.POSITIVE_INFINITY && last > 0 && Double.isFinite(cagr)
-                && Double.isFinite(s.volatility) && Double.isFinite(cost))) {
+        if (!(finalValue >= 0 && finalValue < Double.POSITIVE_INFINITY && twrFinal > 0 && Double.isFinite(cagr)
+                && Double.isFinite(volatility) && Double.isFinite(cost))) {
             throw new EngineException(EngineException.Kind.VALUE_OUT_OF_RANGE, "the path leaves the range of "
-                    + "representable values (final value " + finalValue + ", time-weighted index " + last
+                    + "representable values (final value " + finalValue + ", time-weighted index " + twrFinal
                     + "): check the returns, the flows and the initial value");
         }
-        return new Metrics(finalValue, last - 1, cagr, s.volatility, s.maxDrawdown, events.size(), turnover(events),
+        return new Metrics(finalValue, twrFinal - 1, cagr, volatility, maxDrawdown, events.size(), turnover(events),
                 cost);
+    }
+
+    /**
+     * √f · sample standard deviation (n − 1) of the {@code n − 1} period returns of an n-close path, the squared
+     * deviations from their mean ({@code sum} over their count) summed in path order, exactly as {@link Spread} sums
+     * them; 0 below two returns.
+     */
+    private static double volatility(double[] returns, double sum, int n, double periodsPerYear) {
+        double mean = sum / returns.length;
+        double ss = 0;
+        for (int k = 1; k < n; k++) {
+            double d = returns[k - 1] - mean;
+            ss += d * d;
+        }
+        return n >= 3 ? Math.sqrt(periodsPerYear) * Math.sqrt(ss / (returns.length - 1)) : 0.0;
     }
 
     /**

@@ -47,20 +47,20 @@ final class PathLoop {
         CodeWeights targetCodes = rule == null ? null : CodeWeights.ofHeld(held, w); // every full trade's after-weights
         List<RebalancingEvent> events = rule == null ? List.of() : new ArrayList<>();
         // the period returns r_k = (V_k − F_k) / V_{k−1} − 1 (F_k = 0 without flows: the value path's own returns) and
-        // their sum, computed close by close in path order; with flows also the time-weighted index I_k (§13.4)
+        // their sum, computed close by close in path order; with flows also the time-weighted index I_k (§13.4) and its
+        // drawdown, kept as running figures: the index itself is rebuilt from the returns when it is read
         double[] returns = new double[n - 1];
         double sum = 0;
         boolean withFlows = flows != null;
         FlowBook book = withFlows ? new FlowBook(flows, cal, dates, w, rule == null ? FlowAllocation.PRO_RATA
                 : flows.onAllocation()) : null;
         int nextFlow = withFlows ? book.nextClose() : n;
-        double[] index = withFlows ? new double[n] : null;
         double level = 1; // I_{k-1}, and V_{k-1} below: kept in registers, not read back from the arrays
+        double peak = 1; // the index's running peak, its largest fall so far and the floor above which it cannot deepen
+        double maxDd = 0;
+        double floor = 1;
         double previous = v0;
         int depleted = n;
-        if (withFlows) {
-            index[0] = 1;
-        }
         for (int k = 1; k < n; k++) {
             double v = PathArithmetic.applyReturns(p, held, r, cal.rowOffset(k));
             double flow = 0;
@@ -73,7 +73,7 @@ final class PathLoop {
                     returns[k - 1] = rk;
                     sum += rk;
                     level = level * (1 + rk);
-                    index[k] = level;
+                    maxDd = Math.max(maxDd, level < peak ? 1 - level / peak : 0); // the index's last move
                     depleted = k;
                     break;
                 }
@@ -99,7 +99,16 @@ final class PathLoop {
             sum += rk;
             if (withFlows) {
                 level = level * (1 + rk);
-                index[k] = level;
+                if (level > peak) {
+                    peak = level;
+                    floor = Metrics.drawdownFloor(peak, maxDd);
+                } else if (level < floor) {
+                    double dd = 1 - level / peak;
+                    if (dd > maxDd) {
+                        maxDd = dd;
+                        floor = Metrics.drawdownFloor(peak, maxDd);
+                    }
+                }
             }
             previous = v;
         }
@@ -108,14 +117,10 @@ final class PathLoop {
             return new PathResult(dates, values, events, Metrics.ofReturns(dates, values, returns, sum, v0, events, f.value()),
                     held.clone(), cw, f);
         }
-        for (int k = depleted + 1; k < n; k++) { // after a depletion V_{k-1} = 0: r_k = 0, the index stays
-            sum += 0.0;
-            level = level * (1 + 0.0);
-            index[k] = level;
-        }
+        // after a depletion V_{k−1} = 0: r_k = 0 (the zeros the returns were allocated with), the index stays
         LocalDate depletedOn = depleted < n ? dates[depleted] : null;
-        Metrics metrics = Metrics.withFlows(dates, values, returns, sum, index, events, f.value());
-        CashFlowResult cashFlows = book.result(dates, values, v0, held.clone(), depletedOn, index);
+        Metrics metrics = Metrics.withFlows(dates, values, returns, sum, level, maxDd, events, f.value());
+        CashFlowResult cashFlows = book.result(dates, values, v0, held.clone(), depletedOn, returns, level);
         return new PathResult(dates, values, events, metrics, held.clone(), cw, f, cashFlows);
     }
 }

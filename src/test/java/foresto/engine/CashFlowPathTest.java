@@ -129,6 +129,31 @@ class CashFlowPathTest {
     }
 
     @Test
+    void maxDrawdownIsTheTimeWeightedIndexsNotTheValuePaths() {
+        // FOUR_DAYS with 50 paid in on Feb 1: the value path 100, 106, 149.4, 151.52… never falls, the index 1, 1.06,
+        // 0.994, 1.014 falls from its peak 1.06 to 0.994.
+        PathResult off = ScenarioSimulation.run(FOUR_DAYS, FOUR_SCENARIO, Optional.empty(), MONTHLY_50, false).off();
+        assertThat(off.metrics().maxDrawdown()).isCloseTo(1 - 0.994 / 1.06, within(1e-14));
+        assertThat(off.values()).isSorted();
+    }
+
+    @Test
+    void aDepletionDaysMarketFallCountsInTheDrawdown() {
+        // 100 held 60/40, equity −50 % on Apr 1 (V = 70 after the returns), then −80 (the schedule's only flow date, from
+        // flows_from = Apr 1) takes everything: F = −70, r = (0 + 70)/100 − 1 = −0.3; the index falls 30 % and stays.
+        LocalDate[] dates = {d(2024, 1, 30), d(2024, 1, 31), d(2024, 2, 1), d(2024, 3, 1), d(2024, 4, 1), d(2024, 4, 2)};
+        MarketData m = Markets.of(dates, (c, i) -> c == AssetClass.EQUITY && i == 4 ? -0.5 : 0.0);
+        Scenario s = new Scenario(Markets.SIXTY_FORTY, dates[0], dates[dates.length - 1], 100, MissingDataPolicy.SKIP);
+        CashFlowSchedule w = CashFlowSchedule.ofAmount(-80, Frequency.MONTHLY, BaseDayPolicy.FIRST_TRADING_DAY)
+                .withLimits(d(2024, 4, 1), null);
+        PathResult off = ScenarioSimulation.run(m, s, Optional.empty(), w, false).off();
+        assertThat(off.cashFlows().depletedOn()).isEqualTo(d(2024, 4, 1));
+        assertThat(off.cashFlows().twrIndex()).containsExactly(1, 1, 1, 1, 0.7, 0.7);
+        assertThat(off.metrics().maxDrawdown()).isCloseTo(0.3, within(1e-15));
+        assertThat(off.metrics().totalReturn()).isCloseTo(-0.3, within(1e-15));
+    }
+
+    @Test
     void withdrawalRateTakesAShareOfTheValueAfterReturns() {
         // 4 % of V after Feb 1's returns (99.4) = 3.976.
         CashFlowSchedule rate = CashFlowSchedule.ofRate(0.04, Frequency.MONTHLY, BaseDayPolicy.FIRST_TRADING_DAY);
