@@ -48,9 +48,13 @@ class HeatmapCostLabelsTest {
     }
 
     private void show(FxRobot robot, double width) {
+        show(robot, width, List.of(0.0, 0.002, 0.005, 0.01));
+    }
+
+    private void show(FxRobot robot, double width, List<Double> costRates) {
         SweepRunner.Result r = SweepRunner.run(DATA, SCENARIO,
                 SweepRunner.rules(SweepSpec.rules("quarterly,drift:0.05"), null, null, null),
-                List.of(0.0, 0.002, 0.005, 0.01), n -> { }, () -> false);
+                costRates, n -> { }, () -> false);
         robot.interact(() -> {
             map.show(r, Metric.FINAL_VALUE, "test");
             map.setPrefSize(width, 360);
@@ -74,5 +78,32 @@ class HeatmapCostLabelsTest {
         // 4 columns in about 130 px: 32 px each, narrower than a label
         show(robot, Heatmap.LEFT + Heatmap.RIGHT + 130);
         assertThat(map.costLabels()).containsExactly("0.00 %", "0.50 %");
+    }
+
+    @Test
+    void theHeadingWritesTheBestCellsCostRateAsAPercentageLikeTheAxis(FxRobot robot) {
+        // the lowest cost rate ends highest, so the best final value is in the 0.2 % column
+        Messages.use(Locale.ENGLISH);
+        show(robot, 900, List.of(0.002, 0.005));
+        assertThat(map.shownHeading()).startsWith("test — ").contains(" at cost 0.20 %").doesNotContain("0.002");
+        Messages.use(Locale.KOREAN);
+        show(robot, 900, List.of(0.002, 0.005));
+        assertThat(map.shownHeading()).contains("비용률 0.20 %").doesNotContain("0.002");
+    }
+
+    @Test
+    void theBreakEvenCostRateInTheHoverTextIsAPercentageAsInTheCellsTable(FxRobot robot) {
+        Messages.use(Locale.ENGLISH);
+        show(robot, 900);
+        int checked = 0;
+        for (int i = 0; i < map.result().rules().size(); i++) {
+            Double rate = map.result().at(i, 0).breakEvenCostRate();
+            if (rate != null) {
+                String expected = String.format(Locale.ROOT, "%.3f %%", rate * 100);
+                assertThat(map.describe(i, 0)).endsWith("break-even cost rate " + expected);
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
     }
 }
