@@ -5,6 +5,7 @@ import static foresto.i18n.Messages.tr;
 import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
 import foresto.i18n.LocaleFormat;
+import foresto.text.DisplayNumber;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.ChartColour;
 import foresto.ui.chart.ChartTheme;
@@ -174,15 +175,18 @@ public final class Heatmap extends CanvasChart {
         return String.format(Locale.ROOT, format, v);
     }
 
-    /** A robust cell's P(beats OFF) and CAGR difference in words; empty for a plain sweep. */
+    /**
+     * A robust cell's P(beats OFF) in % and its CAGR difference in percentage points (as the Robustness tab writes
+     * it); empty for a plain sweep.
+     */
     private String robustText(SweepRunner.Row row) {
         SweepRunner.Robust b = row.robust();
         if (b == null || result.bootstrap() == null) {
             return "";
         }
         return tr("sweep.heatmap.robustTip", f("%.1f", b.pBeatsOff() * 100), f("%.1f", b.pBeatsOffSe() * 100),
-                f("%,d", result.bootstrap().paths()), f("%+.2f", b.cagrDiffMedian() * 100), f("%+.2f", b.cagrDiffP5() * 100),
-                f("%+.2f", b.cagrDiffP95() * 100));
+                f("%,d", result.bootstrap().paths()), DisplayNumber.points(b.cagrDiffMedian()), DisplayNumber.points(b.cagrDiffP5()),
+                DisplayNumber.points(b.cagrDiffP95()));
     }
 
     /** The heatmap's white: OFF's value, 50 % for P(beats OFF), or NaN (a single-hue scale). */

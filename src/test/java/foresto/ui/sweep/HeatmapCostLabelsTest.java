@@ -106,4 +106,20 @@ class HeatmapCostLabelsTest {
         }
         assertThat(checked).isPositive();
     }
+
+    @Test
+    void aRobustCellsCagrDifferenceIsInPercentagePointsInBothLanguages(FxRobot robot) {
+        SweepRunner.Result r = SweepRunner.run(DATA, SCENARIO,
+                SweepRunner.rules(SweepSpec.rules("quarterly"), null, null, null),
+                List.of(0.002), new SweepRunner.Bootstrap(20, null, 3), (done, total) -> { }, () -> false);
+        SweepRunner.Robust b = r.at(0, 0).robust();
+        String median = String.format(Locale.ROOT, "%+.2f %%p", b.cagrDiffMedian() * 100);
+        String p5 = String.format(Locale.ROOT, "%+.2f %%p", b.cagrDiffP5() * 100);
+        String p95 = String.format(Locale.ROOT, "%+.2f %%p", b.cagrDiffP95() * 100);
+        robot.interact(() -> map.show(r, Metric.FINAL_VALUE, "test"));
+        Messages.use(Locale.ENGLISH);
+        assertThat(map.describe(0, 0)).endsWith("\nCAGR − OFF: median " + median + ", 5–95 % " + p5 + " … " + p95);
+        Messages.use(Locale.KOREAN);
+        assertThat(map.describe(0, 0)).endsWith("\n연복리 수익률 − OFF: 중앙값 " + median + ", 5–95 % " + p5 + " … " + p95);
+    }
 }
