@@ -52,14 +52,23 @@ public final class RobustnessCharts {
         return new PathChart.Content(epochDays(r.dates()), List.of(), lines, Double.NaN, "", false, tr("robust.chart.value"));
     }
 
-    /** Each window's premium (ON − OFF CAGR) at its start date, with the zero line. */
+    /**
+     * Each window's premium (ON − OFF CAGR) at its start date, with the zero line; the readout writes the premium in
+     * percentage points, as the axis, the table and the summary do.
+     */
     public static PathChart.Content premiums(WindowsFigures f) {
         List<WindowsStudy.WindowResult> ws = f.result().windows();
         LocalDate[] starts = ws.stream().map(w -> w.window().start()).toArray(LocalDate[]::new);
+        double[] premiums = f.premiums();
         return new PathChart.Content(epochDays(starts), List.of(),
-                List.of(new PathChart.Series(tr("robust.chart.premiumSeries"), f.premiums(), ChartColour.ON,
+                List.of(new PathChart.Series(tr("robust.chart.premiumSeries"), premiums, ChartColour.ON,
                         1, 1, ws.size() <= 400)),
-                0, tr("robust.chart.zero"), true, tr("robust.chart.premiumAxis"));
+                0, tr("robust.chart.zero"), true, tr("robust.chart.premiumAxis"), i -> premiumReadout(premiums, i));
+    }
+
+    /** The premium chart's readout for window i: its premium in percentage points. */
+    static List<String> premiumReadout(double[] premiums, int i) {
+        return List.of(tr("robust.readout.premium", Texts.points(premiums[i])));
     }
 
     /** The premiums' histogram with their median. */

@@ -37,6 +37,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -189,11 +190,18 @@ public final class RobustnessView extends BorderPane {
         TextField offsets = field(vm.offsetsProperty(), "robustOffsets", 7, Messages.tr("robust.offsetsPrompt"));
         Button run = runButton(Messages.tr("robust.runTiming"), "robustTimingRun", vm::runTiming);
         TableView<TimingStudy.Variant> table = timingTable();
+        // once a study is shown its headline says what varied: the note gives its line to the chart and stays on the
+        // Run button's hover text
+        Label note = muted(Messages.tr("robust.timingNote"));
+        note.setId("robustTimingNote");
+        note.visibleProperty().bind(vm.timingProperty().isNull());
+        note.managedProperty().bind(note.visibleProperty());
+        run.setTooltip(new Tooltip(note.getText()));
         FlowPane form = form(Forms.labelled(Messages.tr("robust.phases"), phases), Forms.labelled(Messages.tr("robust.dayOffsets"), offsets), run,
                 pngButton("robustTimingPng", Messages.tr("robust.chartPng"), timingChart, Bindings.createBooleanBinding(
                         () -> vm.timingProperty().get() == null || !vm.timingProperty().get().pathsStored(), vm.timingProperty())),
                 csvButton("robustTimingCsv", "timing-variants.csv", vm::exportTiming, vm.timingProperty().isNull()),
-                muted(Messages.tr("robust.timingNote")), changedLabel(RobustnessViewModel.Study.TIMING, "robustTimingChanged"));
+                note, changedLabel(RobustnessViewModel.Study.TIMING, "robustTimingChanged"));
         Label headline = headline("robustTimingHeadline");
         Label tranche = muted("");
         tranche.setId("robustTimingTranche");
@@ -210,7 +218,11 @@ public final class RobustnessView extends BorderPane {
             timingChart.setContent(f == null || !f.pathsStored() ? null : RobustnessCharts.timing(f));
             table.getItems().setAll(f == null ? List.of() : f.result().variants());
         });
-        SplitPane split = stacked(timingChart, table, 0.6);
+        // six variants in view under the value paths at 1280 × 800: the table never shrinks below six rows, and the
+        // chart, drawn under the headline figures, makes do with less than the other pages' charts
+        table.setStyle(ROW_HEIGHT + " -fx-min-height: " + TIMING_TABLE_MIN_HEIGHT + ";");
+        SplitPane split = stacked(timingChart, table, 0.6, TIMING_CHART_MIN_HEIGHT);
+        split.setId("robustTimingSplit");
         return splitPage(split, form, headline, tranche, split);
     }
 
@@ -288,7 +300,7 @@ public final class RobustnessView extends BorderPane {
         HBox lower = new HBox(6, summaryScroll, table);
         lower.setMinHeight(LOWER_MIN_HEIGHT);
         HBox.setHgrow(table, Priority.ALWAYS);
-        SplitPane split = stacked(charts, lower, 0.55);
+        SplitPane split = stacked(charts, lower, 0.55, CHARTS_MIN_HEIGHT);
         split.setId("robustWindowsSplit");
         // room for the divider to move: when the window is shorter the page scrolls
         split.setMinHeight(CHARTS_MIN_HEIGHT + 2 * LOWER_MIN_HEIGHT + 10);
@@ -393,6 +405,18 @@ public final class RobustnessView extends BorderPane {
 
     /** The least height of a page's charts: below it the page scrolls rather than squash them to a strip. */
     static final double CHARTS_MIN_HEIGHT = 240;
+    /**
+     * The timing chart's least height: less than {@link #CHARTS_MIN_HEIGHT}, so that under the headline figures six
+     * variants of the table stay in view at 1280 × 800.
+     */
+    static final double TIMING_CHART_MIN_HEIGHT = 130;
+    /**
+     * A table row: one line of the table's font with a little room (28 px at 14 px), as the events table's; an inline
+     * style, as the style sheet's row height for every table outranks one set in code.
+     */
+    private static final String ROW_HEIGHT = "-fx-fixed-cell-size: 2em;";
+    /** The variants table's least height: its header and six rows of {@link #ROW_HEIGHT} (in the table's font). */
+    private static final String TIMING_TABLE_MIN_HEIGHT = "15.2em";
     /** The least height of the summary and windows table under the start-date charts (they scroll within it). */
     private static final double LOWER_MIN_HEIGHT = 120;
     /** The rows whose texts size a table's columns. */
@@ -425,9 +449,9 @@ public final class RobustnessView extends BorderPane {
         return scroll;
     }
 
-    /** {@code top} (charts, never below {@link #CHARTS_MIN_HEIGHT}) over {@code bottom}, split at {@code divider} of the height. */
-    private static SplitPane stacked(Region top, Node bottom, double divider) {
-        top.setMinHeight(CHARTS_MIN_HEIGHT);
+    /** {@code top} (charts, never below {@code topMinHeight}) over {@code bottom}, split at {@code divider} of the height. */
+    private static SplitPane stacked(Region top, Node bottom, double divider, double topMinHeight) {
+        top.setMinHeight(topMinHeight);
         SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(divider);

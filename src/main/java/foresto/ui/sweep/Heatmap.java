@@ -5,7 +5,7 @@ import static foresto.i18n.Messages.tr;
 import foresto.backtest.Metric;
 import foresto.backtest.SweepRunner;
 import foresto.i18n.LocaleFormat;
-import foresto.text.PlainNumber;
+import foresto.text.DisplayNumber;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.ChartColour;
 import foresto.ui.chart.ChartTheme;
@@ -51,6 +51,8 @@ public final class Heatmap extends CanvasChart {
     private List<String> scaleLabels = List.of();
     /** The cost-rate labels the last paint wrote under the columns, left to right. */
     private List<String> costLabels = List.of();
+    /** The heading the last paint wrote (the scenario, the metric and the best cell), for tests. */
+    private String shownHeading = "";
     /** The least room between two cost-rate labels. */
     private static final double COST_LABEL_GAP = 8;
 
@@ -89,7 +91,12 @@ public final class Heatmap extends CanvasChart {
         return costLabels;
     }
 
-    /** A cost rate under its column: a percentage with 2 decimals (0.002 → "0.20 %"). */
+    /** The heading the last paint wrote: the scenario, the metric and the best cell with its cost rate (tests). */
+    public String shownHeading() {
+        return shownHeading;
+    }
+
+    /** A cost rate under its column, in the heading and in the hover text: a percentage with 2 decimals (0.002 → "0.20 %"). */
     static String costLabel(double rate) {
         return LocaleFormat.percent(rate, 2);
     }
@@ -154,12 +161,13 @@ public final class Heatmap extends CanvasChart {
         SweepRunner.Row row = result.at(i, j);
         var m = row.metrics();
         // money as the Cells table shows it (grouped, two decimals), in either language
-        return tr("sweep.heatmap.tip", row.rule(), PlainNumber.of(row.costRate()), SweepView.text(Metric.FINAL_VALUE, m.finalValue()),
+        return tr("sweep.heatmap.tip", row.rule(), costLabel(row.costRate()), SweepView.text(Metric.FINAL_VALUE, m.finalValue()),
                 SweepView.text(Metric.FINAL_VALUE, result.off().finalValue()), f("%.2f", m.cagr() * 100), f("%.2f", m.volatility() * 100),
                 f("%.2f", m.maxDrawdown() * 100), f("%d", m.eventCount()), f("%.1f", row.turnoverPerYear() * 100),
                 SweepView.text(Metric.TOTAL_COST, m.totalCost()), f("%.3f", row.trackingError() * 100),
                 SweepView.text(Metric.COST_DRAG, row.costDrag()),
-                row.breakEvenCostRate() == null ? CellFlows.noBreakEven(row) : f("%.5f", row.breakEvenCostRate()))
+                row.breakEvenCostRate() == null ? CellFlows.noBreakEven(row)
+                        : SweepView.text(Metric.BREAK_EVEN_COST_RATE, row.breakEvenCostRate()))
                 + CellFlows.hover(row) + robustText(row);
     }
 
@@ -167,15 +175,18 @@ public final class Heatmap extends CanvasChart {
         return String.format(Locale.ROOT, format, v);
     }
 
-    /** A robust cell's P(beats OFF) and CAGR difference in words; empty for a plain sweep. */
+    /**
+     * A robust cell's P(beats OFF) in % and its CAGR difference in percentage points (as the Robustness tab writes
+     * it); empty for a plain sweep.
+     */
     private String robustText(SweepRunner.Row row) {
         SweepRunner.Robust b = row.robust();
         if (b == null || result.bootstrap() == null) {
             return "";
         }
         return tr("sweep.heatmap.robustTip", f("%.1f", b.pBeatsOff() * 100), f("%.1f", b.pBeatsOffSe() * 100),
-                f("%,d", result.bootstrap().paths()), f("%+.2f", b.cagrDiffMedian() * 100), f("%+.2f", b.cagrDiffP5() * 100),
-                f("%+.2f", b.cagrDiffP95() * 100));
+                f("%,d", result.bootstrap().paths()), DisplayNumber.points(b.cagrDiffMedian()), DisplayNumber.points(b.cagrDiffP5()),
+                DisplayNumber.points(b.cagrDiffP95()));
     }
 
     /** The heatmap's white: OFF's value, 50 % for P(beats OFF), or NaN (a single-hue scale). */
@@ -191,6 +202,7 @@ public final class Heatmap extends CanvasChart {
         shownValues = new String[0][0];
         scaleLabels = List.of();
         costLabels = List.of();
+        shownHeading = "";
         if (result == null || result.rows().isEmpty() || width < LEFT + RIGHT + 10 || height < TOP + BOTTOM + 10) {
             return;
         }
@@ -239,8 +251,9 @@ public final class Heatmap extends CanvasChart {
         g.setTextBaseline(VPos.TOP);
         String white = tr(metric == Metric.P_BEATS_OFF ? "sweep.heatmap.white" : "sweep.heatmap.offWhite", metric.format(ref));
         String what = MetricNames.title(metric) + (Double.isNaN(ref) ? "" : white)
-                + tr(BEST, result.rules().get(best[0]), PlainNumber.of(result.costRates().get(best[1])));
+                + tr(BEST, result.rules().get(best[0]), costLabel(result.costRates().get(best[1])));
         String heading = title + " — " + what;
+        shownHeading = heading;
         // the bundled font (portfolio and rule names may be Korean), smaller until the heading fits the width; in a
         // narrow map (beside the cells table) the scenario and the figure take a line each
         double size = 15;

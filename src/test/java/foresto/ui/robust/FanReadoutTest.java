@@ -109,4 +109,14 @@ class FanReadoutTest {
         robot.interact(() -> chart.hover(chart.getWidth() - 20, chart.getHeight() / 2));
         assertThat(chart.readoutText()).isEqualTo("2020-02-01\nPremium: -0.30 %");
     }
+
+    @Test
+    void thePremiumReadoutWritesPercentagePointsInBothLanguages() {
+        double[] premiums = {0.0125, -0.003};
+        Messages.use(Locale.ENGLISH);
+        assertThat(RobustnessCharts.premiumReadout(premiums, 0)).containsExactly("Premium (CAGR ON − OFF): +1.25 %p");
+        assertThat(RobustnessCharts.premiumReadout(premiums, 1)).containsExactly("Premium (CAGR ON − OFF): -0.30 %p");
+        Messages.use(Locale.KOREAN);
+        assertThat(RobustnessCharts.premiumReadout(premiums, 1)).containsExactly("초과수익 (연복리 수익률 ON − OFF): -0.30 %p");
+    }
 }

@@ -100,6 +100,9 @@ class RobustnessTabTest extends RobustnessTabScene {
                 .contains("Median|" + String.format(Locale.ROOT, "%+.2f %%p", windows.summary().median() * 100));
         assertThat(view.premiumHistogram().bins()).isNotNull();
         assertThat(view.premiumChart().content().reference()).isZero();
+        // the premium chart's readout writes a premium in percentage points, as its axis and the table do
+        assertThat(view.premiumChart().readoutAt(5)).isEqualTo(windows.windows().get(5).window().start() + "\nPremium (CAGR ON − OFF): "
+                + String.format(Locale.ROOT, "%+.2f %%p", windows.windows().get(5).premium() * 100));
         screenshot(robot, "robustness-start-dates.png");
 
         // Bootstrap (B = OFF)

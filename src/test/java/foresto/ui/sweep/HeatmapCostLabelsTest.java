@@ -48,9 +48,13 @@ class HeatmapCostLabelsTest {
     }
 
     private void show(FxRobot robot, double width) {
+        show(robot, width, List.of(0.0, 0.002, 0.005, 0.01));
+    }
+
+    private void show(FxRobot robot, double width, List<Double> costRates) {
         SweepRunner.Result r = SweepRunner.run(DATA, SCENARIO,
                 SweepRunner.rules(SweepSpec.rules("quarterly,drift:0.05"), null, null, null),
-                List.of(0.0, 0.002, 0.005, 0.01), n -> { }, () -> false);
+                costRates, n -> { }, () -> false);
         robot.interact(() -> {
             map.show(r, Metric.FINAL_VALUE, "test");
             map.setPrefSize(width, 360);
@@ -74,5 +78,48 @@ class HeatmapCostLabelsTest {
         // 4 columns in about 130 px: 32 px each, narrower than a label
         show(robot, Heatmap.LEFT + Heatmap.RIGHT + 130);
         assertThat(map.costLabels()).containsExactly("0.00 %", "0.50 %");
+    }
+
+    @Test
+    void theHeadingWritesTheBestCellsCostRateAsAPercentageLikeTheAxis(FxRobot robot) {
+        // the lowest cost rate ends highest, so the best final value is in the 0.2 % column
+        Messages.use(Locale.ENGLISH);
+        show(robot, 900, List.of(0.002, 0.005));
+        assertThat(map.shownHeading()).startsWith("test — ").contains(" at cost 0.20 %").doesNotContain("0.002");
+        Messages.use(Locale.KOREAN);
+        show(robot, 900, List.of(0.002, 0.005));
+        assertThat(map.shownHeading()).contains("비용률 0.20 %").doesNotContain("0.002");
+    }
+
+    @Test
+    void theBreakEvenCostRateInTheHoverTextIsAPercentageAsInTheCellsTable(FxRobot robot) {
+        Messages.use(Locale.ENGLISH);
+        show(robot, 900);
+        int checked = 0;
+        for (int i = 0; i < map.result().rules().size(); i++) {
+            Double rate = map.result().at(i, 0).breakEvenCostRate();
+            if (rate != null) {
+                String expected = String.format(Locale.ROOT, "%.3f %%", rate * 100);
+                assertThat(map.describe(i, 0)).endsWith("break-even cost rate " + expected);
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
+    void aRobustCellsCagrDifferenceIsInPercentagePointsInBothLanguages(FxRobot robot) {
+        SweepRunner.Result r = SweepRunner.run(DATA, SCENARIO,
+                SweepRunner.rules(SweepSpec.rules("quarterly"), null, null, null),
+                List.of(0.002), new SweepRunner.Bootstrap(20, null, 3), (done, total) -> { }, () -> false);
+        SweepRunner.Robust b = r.at(0, 0).robust();
+        String median = String.format(Locale.ROOT, "%+.2f %%p", b.cagrDiffMedian() * 100);
+        String p5 = String.format(Locale.ROOT, "%+.2f %%p", b.cagrDiffP5() * 100);
+        String p95 = String.format(Locale.ROOT, "%+.2f %%p", b.cagrDiffP95() * 100);
+        robot.interact(() -> map.show(r, Metric.FINAL_VALUE, "test"));
+        Messages.use(Locale.ENGLISH);
+        assertThat(map.describe(0, 0)).endsWith("\nCAGR − OFF: median " + median + ", 5–95 % " + p5 + " … " + p95);
+        Messages.use(Locale.KOREAN);
+        assertThat(map.describe(0, 0)).endsWith("\n연복리 수익률 − OFF: 중앙값 " + median + ", 5–95 % " + p5 + " … " + p95);
     }
 }

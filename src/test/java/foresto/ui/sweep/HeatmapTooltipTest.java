@@ -76,4 +76,16 @@ class HeatmapTooltipTest {
         // as the Cells table writes them
         assertThat(SweepView.text(Metric.FINAL_VALUE, finalValue)).isEqualTo(finalText);
     }
+
+    @Test
+    void theHoverTextWritesTheCellsCostRateAsAPercentageLikeTheAxis() {
+        SweepRunner.Result r = sweep();
+        Heatmap h = new Heatmap();
+        h.show(r, Metric.FINAL_VALUE, "");
+        Messages.use(Locale.ENGLISH);
+        assertThat(h.describe(0, 1)).contains(" at cost 0.20 %\n").doesNotContain("0.002");
+        assertThat(h.describe(0, 0)).contains(" at cost 0.00 %\n");
+        Messages.use(Locale.KOREAN);
+        assertThat(h.describe(0, 1)).contains(", 비용률 0.20 %\n").doesNotContain("0.002");
+    }
 }
