@@ -82,26 +82,14 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
             int n = series.length;
             double mean = sum / returns.length;
             double ss = 0;
-            double peak = series[0];
-            double maxDd = 0;
-            double floor = peak; // values at or above this cannot deepen the drawdown (division-free pre-check)
+            RunningDrawdown drawdown = new RunningDrawdown(series[0]);
             for (int k = 1; k < n; k++) {
                 double d = returns[k - 1] - mean;
                 ss += d * d;
-                double v = series[k];
-                if (v > peak) {
-                    peak = v;
-                    floor = drawdownFloor(peak, maxDd);
-                } else if (v < floor) {
-                    double dd = 1 - v / peak;
-                    if (dd > maxDd) {
-                        maxDd = dd;
-                        floor = drawdownFloor(peak, maxDd);
-                    }
-                }
+                drawdown.add(series[k]);
             }
             double volatility = n >= 3 ? Math.sqrt(periodsPerYear) * Math.sqrt(ss / (returns.length - 1)) : 0.0;
-            return new Spread(volatility, maxDd);
+            return new Spread(volatility, drawdown.max());
         }
     }
 
@@ -133,7 +121,7 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
      * V_k after the close's flow, rebalancing and cost, F_k the close's flow or 0; r_k = 0 after a depletion, where
      * V_{k−1} = 0), {@code twrSum} their sum in order, {@code twrFinal} the index's last value I_{n−1} (I_0 = 1,
      * I_k = I_{k−1}·(1 + r_k), a sequential product) and {@code maxDrawdown} its largest fall from a running peak,
-     * taken in path order from I_0 as {@link Spread} takes it: the path loop computes all four as it goes.
+     * taken in path order from I_0 by a {@link RunningDrawdown}: the path loop computes all four as it goes.
      */
     static Metrics withFlows(LocalDate[] dates, double[] values, double[] twrReturns, double twrSum, double twrFinal,
                              double maxDrawdown, List<RebalancingEvent> events, double periodsPerYear) {

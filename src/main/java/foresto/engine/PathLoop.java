@@ -56,9 +56,7 @@ final class PathLoop {
                 : flows.onAllocation()) : null;
         int nextFlow = withFlows ? book.nextClose() : n;
         double level = 1; // I_{k-1}, and V_{k-1} below: kept in registers, not read back from the arrays
-        double peak = 1; // the index's running peak, its largest fall so far and the floor above which it cannot deepen
-        double maxDd = 0;
-        double floor = 1;
+        RunningDrawdown drawdown = withFlows ? new RunningDrawdown(level) : null; // the index's, from I_0
         double previous = v0;
         int depleted = n;
         for (int k = 1; k < n; k++) {
@@ -73,7 +71,7 @@ final class PathLoop {
                     returns[k - 1] = rk;
                     sum += rk;
                     level = level * (1 + rk);
-                    maxDd = Math.max(maxDd, level < peak ? 1 - level / peak : 0); // the index's last move
+                    drawdown.add(level);
                     depleted = k;
                     break;
                 }
@@ -99,16 +97,7 @@ final class PathLoop {
             sum += rk;
             if (withFlows) {
                 level = level * (1 + rk);
-                if (level > peak) {
-                    peak = level;
-                    floor = Metrics.drawdownFloor(peak, maxDd);
-                } else if (level < floor) {
-                    double dd = 1 - level / peak;
-                    if (dd > maxDd) {
-                        maxDd = dd;
-                        floor = Metrics.drawdownFloor(peak, maxDd);
-                    }
-                }
+                drawdown.add(level);
             }
             previous = v;
         }
@@ -119,7 +108,7 @@ final class PathLoop {
         }
         // after a depletion V_{k−1} = 0: r_k = 0 (the zeros the returns were allocated with), the index stays
         LocalDate depletedOn = depleted < n ? dates[depleted] : null;
-        Metrics metrics = Metrics.withFlows(dates, values, returns, sum, level, maxDd, events, f.value());
+        Metrics metrics = Metrics.withFlows(dates, values, returns, sum, level, drawdown.max(), events, f.value());
         CashFlowResult cashFlows = book.result(dates, values, v0, held.clone(), depletedOn, returns, level);
         return new PathResult(dates, values, events, metrics, held.clone(), cw, f, cashFlows);
     }
