@@ -96,6 +96,15 @@ public final class Heatmap extends CanvasChart {
         return shownHeading;
     }
 
+    /** The rows' labels: each row's rule in words, in the current language, top to bottom. */
+    public List<String> ruleWords() {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; result != null && i < result.rules().size(); i++) {
+            words.add(CellWords.rule(result.at(i, 0)));
+        }
+        return words;
+    }
+
     /** A cost rate under its column, in the heading and in the hover text: a percentage with 2 decimals (0.002 → "0.20 %"). */
     static String costLabel(double rate) {
         return LocaleFormat.percent(rate, 2);
@@ -161,10 +170,12 @@ public final class Heatmap extends CanvasChart {
         SweepRunner.Row row = result.at(i, j);
         var m = row.metrics();
         // money as the Cells table shows it (grouped, two decimals), in either language
-        return tr("sweep.heatmap.tip", row.rule(), costLabel(row.costRate()), SweepView.text(Metric.FINAL_VALUE, m.finalValue()),
-                SweepView.text(Metric.FINAL_VALUE, result.off().finalValue()), f("%.2f", m.cagr() * 100), f("%.2f", m.volatility() * 100),
-                f("%.2f", m.maxDrawdown() * 100), f("%d", m.eventCount()), f("%.1f", row.turnoverPerYear() * 100),
-                SweepView.text(Metric.TOTAL_COST, m.totalCost()), f("%.3f", row.trackingError() * 100),
+        // every figure as the Cells table writes it: percentages with two decimals, counts grouped
+        return tr("sweep.heatmap.tip", CellWords.rule(row), costLabel(row.costRate()), SweepView.text(Metric.FINAL_VALUE, m.finalValue()),
+                SweepView.text(Metric.FINAL_VALUE, result.off().finalValue()), SweepView.text(Metric.CAGR, m.cagr()),
+                SweepView.text(Metric.VOLATILITY, m.volatility()), SweepView.text(Metric.MAX_DRAWDOWN, m.maxDrawdown()),
+                SweepView.text(Metric.EVENT_COUNT, m.eventCount()), SweepView.text(Metric.TURNOVER_PER_YEAR, row.turnoverPerYear()),
+                SweepView.text(Metric.TOTAL_COST, m.totalCost()), SweepView.text(Metric.TRACKING_ERROR, row.trackingError()),
                 SweepView.text(Metric.COST_DRAG, row.costDrag()),
                 row.breakEvenCostRate() == null ? CellFlows.noBreakEven(row)
                         : SweepView.text(Metric.BREAK_EVEN_COST_RATE, row.breakEvenCostRate()))
@@ -237,6 +248,7 @@ public final class Heatmap extends CanvasChart {
             }
         }
         int[] best = best();
+        List<String> ruleWords = ruleWords();
         g.setStroke(theme.colour(ChartColour.HEATMAP_BEST));
         g.setLineWidth(2);
         g.strokeRect(LEFT + best[1] * w + 1, TOP + best[0] * h + 1, Math.max(2, w - 2), Math.max(2, h - 2));
@@ -251,7 +263,7 @@ public final class Heatmap extends CanvasChart {
         g.setTextBaseline(VPos.TOP);
         String white = tr(metric == Metric.P_BEATS_OFF ? "sweep.heatmap.white" : "sweep.heatmap.offWhite", metric.format(ref));
         String what = MetricNames.title(metric) + (Double.isNaN(ref) ? "" : white)
-                + tr(BEST, result.rules().get(best[0]), costLabel(result.costRates().get(best[1])));
+                + tr(BEST, ruleWords.get(best[0]), costLabel(result.costRates().get(best[1])));
         String heading = title + " — " + what;
         shownHeading = heading;
         // the bundled font (portfolio and rule names may be Korean), smaller until the heading fits the width; in a
@@ -272,13 +284,27 @@ public final class Heatmap extends CanvasChart {
             g.fillText(title, 8, 4);
             g.fillText(what, 8, 6 + small * 1.4);
         }
-        g.setFont(Fonts.regular(12));
+        // the rows' rules in words, smaller until the widest fits left of the cells
+        double rowFont = 12;
+        double widestRule = 0;
+        for (String words : ruleWords) {
+            widestRule = Math.max(widestRule, textWidth(words, Fonts.regular(rowFont)));
+        }
+        while (rowFont > 9 && widestRule > LEFT - 10) {
+            rowFont--;
+            widestRule = 0;
+            for (String words : ruleWords) {
+                widestRule = Math.max(widestRule, textWidth(words, Fonts.regular(rowFont)));
+            }
+        }
+        g.setFont(Fonts.regular(rowFont));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        int rowStep = Math.max(1, (int) Math.ceil(14 / h));
+        int rowStep = Math.max(1, (int) Math.ceil((rowFont + 2) / h));
         for (int i = 0; i < r; i += rowStep) {
-            g.fillText(result.rules().get(i), LEFT - 6, TOP + (i + 0.5) * h);
+            g.fillText(ruleWords.get(i), LEFT - 6, TOP + (i + 0.5) * h);
         }
+        g.setFont(Fonts.regular(12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         // each cost rate as a percentage; every column labelled where the widest label fits its width, else every
