@@ -11,6 +11,7 @@ import foresto.ui.chart.ChartColour;
 import foresto.ui.chart.ChartTheme;
 import foresto.ui.common.Fonts;
 import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -28,7 +29,7 @@ import java.util.Locale;
  * {@link ChartColour#HEATMAP_WORSE}, {@link ChartColour#HEATMAP_NEUTRAL}); otherwise a single-hue scale from best to
  * worst; P(beats OFF) of a robust sweep is centred on 50 % (as likely to end above OFF as below). A colour scale on
  * the right says which value each colour stands for; each cell shows its value where the text fits; the best cell is
- * outlined in black, and the cells chosen for comparison in the colour of their line in the comparison chart. A
+ * outlined in black (a key under the scale says so), and the cells chosen for comparison in the colour of their line in the comparison chart. A
  * {@link CanvasChart}: redrawn only when the data, metric, marked cells, size or colours change.
  */
 public final class Heatmap extends CanvasChart {
@@ -53,6 +54,9 @@ public final class Heatmap extends CanvasChart {
     private List<String> costLabels = List.of();
     /** The heading the last paint wrote (the scenario, the metric and the best cell), for tests. */
     private String shownHeading = "";
+    /** The best cell's key the last paint drew under the colour scale, and where (tests); null: none drawn. */
+    private String bestKey;
+    private Rectangle2D bestKeyBounds;
     /** The least room between two cost-rate labels. */
     private static final double COST_LABEL_GAP = 8;
 
@@ -94,6 +98,16 @@ public final class Heatmap extends CanvasChart {
     /** The heading the last paint wrote: the scenario, the metric and the best cell with its cost rate (tests). */
     public String shownHeading() {
         return shownHeading;
+    }
+
+    /** The key to the best cell's frame the last paint wrote under the colour scale, or null (tests). */
+    public String bestKey() {
+        return bestKey;
+    }
+
+    /** Where the last paint drew that key, frame and text (tests). */
+    public Rectangle2D bestKeyBounds() {
+        return bestKeyBounds;
     }
 
     /** The rows' labels: each row's rule in words, in the current language, top to bottom. */
@@ -214,6 +228,8 @@ public final class Heatmap extends CanvasChart {
         scaleLabels = List.of();
         costLabels = List.of();
         shownHeading = "";
+        bestKey = null;
+        bestKeyBounds = null;
         if (result == null || result.rows().isEmpty() || width < LEFT + RIGHT + 10 || height < TOP + BOTTOM + 10) {
             return;
         }
@@ -257,6 +273,7 @@ public final class Heatmap extends CanvasChart {
         double max = hi;
         scaleLabels = new HeatmapScale(metric, v -> colour(theme, v, ref, min, max), theme)
                 .paint(g, width - RIGHT + 14, TOP, height - BOTTOM, min, max, ref);
+        bestKey(g, theme, width - RIGHT + 14, height - BOTTOM + 10, width - 2); // clear of the lowest value label
 
         g.setFill(theme.colour(ChartColour.HEATMAP_TEXT));
         g.setTextAlign(TextAlignment.LEFT);
@@ -323,6 +340,28 @@ public final class Heatmap extends CanvasChart {
         }
         costLabels = List.copyOf(shownCosts);
         g.fillText(tr(COST_AXIS), LEFT + (width - LEFT - RIGHT) / 2, height - BOTTOM + 22);
+    }
+
+    /**
+     * Under the colour scale, a key to the best cell's frame (a small square framed as the best cell is, then its
+     * name), so the frame does not read as a selection; smaller until it fits between {@code x} and {@code right}.
+     */
+    private void bestKey(GraphicsContext g, ChartTheme theme, double x, double y, double right) {
+        String text = tr("sweep.heatmap.bestKey");
+        double size = 11;
+        while (size > 8 && 16 + textWidth(text, Fonts.regular(size)) > right - x) {
+            size--;
+        }
+        g.setStroke(theme.colour(ChartColour.HEATMAP_BEST));
+        g.setLineWidth(2);
+        g.strokeRect(x + 1, y + 1, 10, 10);
+        g.setFont(Fonts.regular(size));
+        g.setFill(theme.colour(ChartColour.HEATMAP_TEXT));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, x + 16, y + 6);
+        bestKey = text;
+        bestKeyBounds = new Rectangle2D(x, y, 16 + textWidth(text, Fonts.regular(size)), 12);
     }
 
     /**
