@@ -29,8 +29,8 @@ import java.util.Locale;
  * {@link ChartColour#HEATMAP_WORSE}, {@link ChartColour#HEATMAP_NEUTRAL}); otherwise a single-hue scale from best to
  * worst; P(beats OFF) of a robust sweep is centred on 50 % (as likely to end above OFF as below). A colour scale on
  * the right says which value each colour stands for; each cell shows its value where the text fits; the best cell is
- * outlined in black (a key under the scale says so), and the cells chosen for comparison in the colour of their line in the comparison chart. A
- * {@link CanvasChart}: redrawn only when the data, metric, marked cells, size or colours change.
+ * outlined in black (a key under the scale says so), and the cells chosen for comparison in the colour of their
+ * line in the comparison chart. A {@link CanvasChart}: redrawn only when the data, metric, marked cells, size or colours change.
  */
 public final class Heatmap extends CanvasChart {
     static final String COST_AXIS = "sweep.heatmap.costAxis";
