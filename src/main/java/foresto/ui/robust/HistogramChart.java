@@ -19,7 +19,6 @@ import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A histogram of fractions (premiums, CAGR differences) on one canvas: bins of a round width with an edge at zero,
@@ -149,7 +148,8 @@ public final class HistogramChart extends CanvasChart {
         if (Math.abs(points) < unit / 2) {
             points = 0;
         }
-        return String.format(Locale.ROOT, "%+." + decimals + "f", points);
+        String digits = LocaleFormat.decimal(points, decimals);
+        return digits.startsWith("-") ? digits : "+" + digits;
     }
 
     public StringProperty titleProperty() {
