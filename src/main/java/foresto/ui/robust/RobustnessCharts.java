@@ -50,7 +50,7 @@ public final class RobustnessCharts {
         lines.add(new PathChart.Series(tr("robust.chart.tranche"), r.tranche().values(), ChartColour.ON, 1, 2.2,
                 false));
         return new PathChart.Content(epochDays(r.dates()), List.of(), lines, Double.NaN, "", false, tr("robust.chart.value"),
-                i -> timingReadout(f, i));
+                i -> timingReadout(f, i), i -> timingSummary(f, i));
     }
 
     /** At most this many variants are read out one by one; more would not fit in the readout's box. */
@@ -58,8 +58,8 @@ public final class RobustnessCharts {
 
     /**
      * The timing chart's readout on day i: every variant's value (the best and worst marked), OFF's and the
-     * tranche's; with more than {@value #LISTED_VARIANTS} variants only the tranche, OFF, the best and the worst,
-     * saying so.
+     * tranche's; with more than {@value #LISTED_VARIANTS} variants the {@link #timingSummary}. (On a chart too short
+     * for every variant's line the chart shows the summary too.)
      */
     static List<String> timingReadout(TimingFigures f, int i) {
         TimingStudy.Result r = f.result();
@@ -80,6 +80,14 @@ public final class RobustnessCharts {
             out.add(valueLine(tr("robust.chart.tranche"), r.tranche().values()[i]));
             return out;
         }
+        return timingSummary(f, i);
+    }
+
+    /** The tranche, OFF, the best and the worst variant on day i, saying the other variants are left out. */
+    static List<String> timingSummary(TimingFigures f, int i) {
+        TimingStudy.Result r = f.result();
+        List<String> out = new ArrayList<>();
+        List<TimingStudy.Variant> variants = r.variants();
         out.add(valueLine(tr("robust.chart.tranche"), r.tranche().values()[i]));
         out.add(valueLine(tr("main.perf.offCol"), r.off().values()[i]));
         out.add(valueLine(tr("robust.chart.best", f.name(r.best())), r.best().values()[i]));

@@ -134,4 +134,29 @@ class ChartReadoutTest {
         assertThat(RobustnessCharts.timingReadout(timing(RobustnessCharts.LISTED_VARIANTS + 1), 0))
                 .endsWith("변형 13개 중 분할, OFF, 최고, 최저만 표시합니다");
     }
+
+    @Test
+    void aTimingChartTooShortForEveryVariantReadsOutTheSummary(FxRobot robot) {
+        Messages.use(Locale.ENGLISH);
+        PathChart path = new PathChart();
+        robot.interact(() -> {
+            ((Pane) chart.getParent()).getChildren().setAll(path);
+            path.setContent(RobustnessCharts.timing(timing(8)));
+            path.setPrefSize(600, 420);
+            path.resize(600, 420);
+            path.layout();
+        });
+        robot.interact(() -> path.hover(300, 200));
+        assertThat(path.readoutText().split("\n")).as("tall: every variant").hasSize(1 + 8 + 2)
+                .contains("February, 1st trading day: 1,001.00");
+        robot.interact(() -> {
+            path.setPrefSize(600, 150);
+            path.resize(600, 150);
+            path.layout();
+        });
+        assertThat(path.getHeight()).isEqualTo(150);
+        robot.interact(() -> path.hover(300, 100));
+        assertThat(path.readoutText().split("\n")).as("short: the summary").hasSize(1 + 5)
+                .contains("Only the tranche, OFF, best and worst of the 8 variants are listed here");
+    }
 }
