@@ -75,7 +75,7 @@ class SweepTabTest extends RobotTestBase {
             throw new AssertionError("no tooltip: hover=" + map.isHover() + " pointer=" + robot.point(map).query()
                     + " target=" + centreOf(map, 0, 0, r) + " bounds=" + map.localToScreen(map.getBoundsInLocal()), e);
         }
-        assertThat(fx.window.sweepView().tooltip().getText()).startsWith("drift:0.02 at cost 0").contains("final value");
+        assertThat(fx.window.sweepView().tooltip().getText()).startsWith("Drift ≥ 2 %p at cost 0.00 %").contains("final value");
 
         // shift+click overlays cells' value paths (each the same single run as the cell) with OFF's
         robot.press(KeyCode.SHIFT);
@@ -84,7 +84,7 @@ class SweepTabTest extends RobotTestBase {
         robot.release(KeyCode.SHIFT);
         UiFixture.waitUntil(() -> vm.comparePathsProperty().get().size() == 3);
         var paths = vm.comparePathsProperty().get();
-        assertThat(paths.get(0).name()).startsWith("drift:0.02 @ 0.002");
+        assertThat(paths.get(0).name()).isEqualTo("Drift ≥ 2 %p at cost 0.20 %");
         assertThat(paths.get(0).y()[paths.get(0).y().length - 1]).isEqualTo(r.at(0, 1).metrics().finalValue());
         assertThat(paths.get(1).y()[paths.get(1).y().length - 1]).isEqualTo(r.at(2, 0).metrics().finalValue());
         assertThat(paths.get(2).name()).startsWith("OFF");

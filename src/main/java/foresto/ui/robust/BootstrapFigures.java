@@ -1,6 +1,7 @@
 package foresto.ui.robust;
 
 import static foresto.i18n.Messages.tr;
+import foresto.i18n.LocaleFormat;
 import foresto.engine.Metrics;
 import foresto.engine.robust.BootstrapStudy;
 import foresto.engine.robust.BootstrapSummary.Quantiles;
@@ -9,7 +10,6 @@ import foresto.ui.common.FrequencyText;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A bootstrap study as the tab shows it (SEMANTICS §12.4): P(A beats B) in words (a share of resampled histories,
@@ -43,8 +43,8 @@ public record BootstrapFigures(BootstrapStudy.Result result, String nameA, Strin
 
     /** "A (monthly) ended above B (OFF) in 71.3 % ± 1.4 % of 1,000 resampled histories." */
     public String sentence() {
-        return tr("robust.bootstrap.sentence", nameA, nameB, String.format(Locale.ROOT, "%.1f", result.pBeats() * 100),
-                String.format(Locale.ROOT, "%.1f", result.pBeatsSe() * 100), Texts.count(result.paths()));
+        return tr("robust.bootstrap.sentence", nameA, nameB, LocaleFormat.decimal(result.pBeats() * 100, 1),
+                LocaleFormat.decimal(result.pBeatsSe() * 100, 1), Texts.count(result.paths()));
     }
 
     /** What the share is and is not, and how the histories were drawn. */

@@ -5,12 +5,14 @@ import foresto.ui.chart.AxisTicks;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.ChartColour;
 import foresto.ui.chart.ChartTheme;
+import foresto.i18n.LocaleFormat;
 import foresto.ui.common.Fonts;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -21,7 +23,8 @@ import java.util.List;
 /**
  * A histogram of fractions (premiums, CAGR differences) on one canvas: bins of a round width with an edge at zero,
  * so every bar lies wholly above or below it (above in the theme's "better" colour, below in its "worse"), a zero
- * line and a dashed median line. The x axis reads in percentage points.
+ * line and a dashed median line. The x axis reads in percentage points. Hovering a bar reads out its range (in
+ * percentage points) and its count, with its share of all values.
  */
 public final class HistogramChart extends CanvasChart {
     /** At most this many bins. */
@@ -76,10 +79,77 @@ public final class HistogramChart extends CanvasChart {
     private Bins bins;
     private String placeholder = "";
     private boolean placeholderShown = true;
+    /** The hovered bar's range and count, shown while the pointer is over the plot. */
+    private final Label readout = new Label();
+    /** The value at the plot's left edge and the pixels per unit of value, of the last paint. */
+    private double xLo;
+    private double xScale;
 
     public HistogramChart() {
         getStyleClass().add("annual-bars");
         title.addListener((o, a, b) -> invalidate());
+        readout.getStyleClass().add("chart-readout");
+        readout.setId("histogramReadout");
+        readout.setManaged(false);
+        readout.setVisible(false);
+        readout.setMouseTransparent(true);
+        // the same small box as the path chart's readout: it reads on any theme
+        readout.setStyle("-fx-background-color: rgba(255,255,255,0.88); -fx-border-color: rgba(0,0,0,0.25);"
+                + " -fx-padding: 3 6 3 6; -fx-text-fill: #1f2328; -fx-font-size: 11px;");
+        getChildren().add(readout);
+        setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        setOnMouseExited(e -> readout.setVisible(false));
+    }
+
+    /** The hover readout's text; empty when nothing is hovered. */
+    public String readoutText() {
+        return readout.isVisible() ? readout.getText() : "";
+    }
+
+    /** Shows the readout of the bin under the pointer at ({@code cx}, {@code cy}); hides it outside the bins. */
+    public void hover(double cx, double cy) {
+        Rectangle2D p = plot;
+        if (p == null || bins == null || placeholderShown || cy < p.getMinY() || cy > p.getMaxY()) {
+            readout.setVisible(false);
+            return;
+        }
+        int i = (int) Math.floor(((cx - p.getMinX()) / xScale + xLo - bins.origin()) / bins.width());
+        if (cx < p.getMinX() || cx > p.getMaxX() || i < 0 || i >= bins.counts().length) {
+            readout.setVisible(false);
+            return;
+        }
+        readout.setText(String.join("\n", binReadout(bins, i)));
+        readout.setVisible(true);
+        readout.autosize();
+        // at the plot's top right while the pointer is over its left half, else top left: it never hides the pointer
+        double x = cx < p.getMinX() + p.getWidth() / 2 ? p.getMaxX() - readout.getWidth() - 6 : p.getMinX() + 6;
+        readout.relocate(Math.max(0, x), p.getMinY() + 4);
+    }
+
+    /** Bin i's readout: its range in percentage points, then its count and share of all values. */
+    static List<String> binReadout(Bins b, int i) {
+        int total = 0;
+        for (int c : b.counts()) {
+            total += c;
+        }
+        int count = b.counts()[i];
+        // enough decimals that a bin's two edges never read alike
+        int decimals = Math.max(2, (int) Math.ceil(-Math.log10(b.width() * 100) - 1e-9));
+        double from = b.origin() + i * b.width();
+        return List.of(tr("robust.readout.bin", edge(from, decimals), edge(from + b.width(), decimals)),
+                tr("robust.readout.binCount", LocaleFormat.integer(count),
+                        LocaleFormat.percent(total == 0 ? 0 : (double) count / total, 1), LocaleFormat.integer(total)));
+    }
+
+    /** A bin's edge in percentage points, signed, with no "-0.00" for a zero that carries rounding noise. */
+    private static String edge(double fraction, int decimals) {
+        double points = fraction * 100;
+        double unit = Math.pow(10, -decimals);
+        if (Math.abs(points) < unit / 2) {
+            points = 0;
+        }
+        String digits = LocaleFormat.decimal(points, decimals);
+        return digits.startsWith("-") ? digits : "+" + digits;
     }
 
     public StringProperty titleProperty() {
@@ -89,6 +159,7 @@ public final class HistogramChart extends CanvasChart {
     public void setContent(Content c) {
         this.content = c;
         this.bins = c == null || c.values().length == 0 ? null : Bins.of(c.values());
+        readout.setVisible(false);
         invalidate();
     }
 
@@ -115,6 +186,8 @@ public final class HistogramChart extends CanvasChart {
         if (bins == null || w < 120 || h < 100) {
             paintPlaceholder(g, theme, placeholder, w, h);
             placeholderShown = true;
+            plot = null;
+            readout.setVisible(false);
             return;
         }
         placeholderShown = false;
@@ -142,8 +215,8 @@ public final class HistogramChart extends CanvasChart {
         double span = hi - lo;
         lo -= span * 0.02;
         hi += span * 0.02;
-        double xLo = lo;
-        double xScale = (px1 - px0) / (hi - lo);
+        xLo = lo;
+        xScale = (px1 - px0) / (hi - lo);
         double yScale = (py1 - py0) / (max * 1.05);
         paintTitle(g, theme, title.get(), px0);
         g.setFont(small);

@@ -46,17 +46,24 @@ public final class PathChart extends CanvasChart {
      * What the chart shows: x in epoch days (ascending), bands under lines (in order), a horizontal reference line
      * (NaN: none) and whether y reads as percent (value × 100) or money. {@code readout} gives the hover readout's
      * lines for point i (under its date); null reads out each named band and each named full-strength line.
+     * {@code shortReadout} (null: none) is a shorter readout for when the full one is taller than the chart.
      */
     public record Content(double[] x, List<Band> bands, List<Series> lines, double reference, String referenceName,
-                          boolean percent, String yLabel, IntFunction<List<String>> readout) {
+                          boolean percent, String yLabel, IntFunction<List<String>> readout,
+                          IntFunction<List<String>> shortReadout) {
         public Content {
             bands = List.copyOf(bands);
             lines = List.copyOf(lines);
         }
 
         public Content(double[] x, List<Band> bands, List<Series> lines, double reference, String referenceName,
+                       boolean percent, String yLabel, IntFunction<List<String>> readout) {
+            this(x, bands, lines, reference, referenceName, percent, yLabel, readout, null);
+        }
+
+        public Content(double[] x, List<Band> bands, List<Series> lines, double reference, String referenceName,
                        boolean percent, String yLabel) {
-            this(x, bands, lines, reference, referenceName, percent, yLabel, null);
+            this(x, bands, lines, reference, referenceName, percent, yLabel, null, null);
         }
     }
 
@@ -110,7 +117,13 @@ public final class PathChart extends CanvasChart {
         int i = nearest(content.x(), l.x0() + (cx - l.px0()) / (l.px1() - l.px0()) * (l.x1() - l.x0()));
         readout.setText(readoutAt(i));
         readout.setVisible(true);
+        readout.applyCss(); // its height with this text, before the next pulse
         readout.autosize();
+        if (content.shortReadout() != null && readout.getHeight() > getHeight() - l.py0() - 4) {
+            // taller than the chart: the content's shorter readout, which says what it leaves out
+            readout.setText(shortReadoutAt(i));
+            readout.autosize();
+        }
         // at the plot's top right while the pointer is over its left third, else top left: it never hides the pointer
         double x = cx < l.px0() + (l.px1() - l.px0()) / 3 ? l.px1() - readout.getWidth() - 6 : l.px0() + 6;
         readout.relocate(Math.max(0, x), l.py0() + 4);
@@ -121,6 +134,14 @@ public final class PathChart extends CanvasChart {
         List<String> out = new ArrayList<>();
         out.add(LocaleFormat.date(LocalDate.ofEpochDay((long) content.x()[i])));
         out.addAll(content.readout() != null ? content.readout().apply(i) : namedValues(i));
+        return String.join("\n", out);
+    }
+
+    /** The shorter readout's text for point {@code i}: its date, then the content's short lines for it. */
+    public String shortReadoutAt(int i) {
+        List<String> out = new ArrayList<>();
+        out.add(LocaleFormat.date(LocalDate.ofEpochDay((long) content.x()[i])));
+        out.addAll(content.shortReadout().apply(i));
         return String.join("\n", out);
     }
 

@@ -49,7 +49,55 @@ public final class RobustnessCharts {
         }
         lines.add(new PathChart.Series(tr("robust.chart.tranche"), r.tranche().values(), ChartColour.ON, 1, 2.2,
                 false));
-        return new PathChart.Content(epochDays(r.dates()), List.of(), lines, Double.NaN, "", false, tr("robust.chart.value"));
+        return new PathChart.Content(epochDays(r.dates()), List.of(), lines, Double.NaN, "", false, tr("robust.chart.value"),
+                i -> timingReadout(f, i), i -> timingSummary(f, i));
+    }
+
+    /** At most this many variants are read out one by one; more would not fit in the readout's box. */
+    static final int LISTED_VARIANTS = 12;
+
+    /**
+     * The timing chart's readout on day i: every variant's value (the best and worst marked), OFF's and the
+     * tranche's; with more than {@value #LISTED_VARIANTS} variants the {@link #timingSummary}. (On a chart too short
+     * for every variant's line the chart shows the summary too.)
+     */
+    static List<String> timingReadout(TimingFigures f, int i) {
+        TimingStudy.Result r = f.result();
+        List<String> out = new ArrayList<>();
+        List<TimingStudy.Variant> variants = r.variants();
+        boolean marked = variants.size() > 1;
+        if (variants.size() <= LISTED_VARIANTS) {
+            for (TimingStudy.Variant v : variants) {
+                String name = f.name(v);
+                if (marked && v == r.best()) {
+                    name = tr("robust.chart.best", name);
+                } else if (marked && v == r.worst()) {
+                    name = tr("robust.chart.worst", name);
+                }
+                out.add(valueLine(name, v.values()[i]));
+            }
+            out.add(valueLine(tr("main.perf.offCol"), r.off().values()[i]));
+            out.add(valueLine(tr("robust.chart.tranche"), r.tranche().values()[i]));
+            return out;
+        }
+        return timingSummary(f, i);
+    }
+
+    /** The tranche, OFF, the best and the worst variant on day i, saying the other variants are left out. */
+    static List<String> timingSummary(TimingFigures f, int i) {
+        TimingStudy.Result r = f.result();
+        List<String> out = new ArrayList<>();
+        List<TimingStudy.Variant> variants = r.variants();
+        out.add(valueLine(tr("robust.chart.tranche"), r.tranche().values()[i]));
+        out.add(valueLine(tr("main.perf.offCol"), r.off().values()[i]));
+        out.add(valueLine(tr("robust.chart.best", f.name(r.best())), r.best().values()[i]));
+        out.add(valueLine(tr("robust.chart.worst", f.name(r.worst())), r.worst().values()[i]));
+        out.add(tr("robust.readout.variantsOmitted", Texts.count(variants.size())));
+        return out;
+    }
+
+    private static String valueLine(String name, double value) {
+        return tr("robust.readout.line", name, PathChart.format(value, false));
     }
 
     /**

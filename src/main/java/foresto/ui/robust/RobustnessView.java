@@ -247,13 +247,20 @@ public final class RobustnessView extends BorderPane {
         TextField length = field(vm.lengthMonthsProperty(), "robustLength", 4, "");
         TextField step = field(vm.stepMonthsProperty(), "robustStep", 3, "");
         Button run = runButton(Messages.tr("robust.runWindows"), "robustWindowsRun", vm::runWindows);
+        // once a study is shown its headline says what was run: the note gives its line to the charts and stays on the
+        // Run button's hover text, so the form takes one row
+        Label note = muted(Messages.tr("robust.windowsNote"));
+        note.setId("robustWindowsNote");
+        note.visibleProperty().bind(vm.windowsProperty().isNull());
+        note.managedProperty().bind(note.visibleProperty());
+        run.setTooltip(new Tooltip(note.getText()));
         FlowPane form = form(Forms.labelled(Messages.tr("robust.windowLength"), length),
                 Forms.labelled(Messages.tr("robust.every"), step), run,
                 pngButton("robustPremiumPng", Messages.tr("robust.premiumsPng"), premiumChart, vm.windowsProperty().isNull()),
                 pngButton("robustPremiumHistogramPng", Messages.tr("robust.histogramPng"), premiumHistogram,
                         vm.windowsProperty().isNull()),
                 csvButton("robustWindowsCsv", "windows.csv", vm::exportWindows, vm.windowsProperty().isNull()),
-                muted(Messages.tr("robust.windowsNote")), changedLabel(RobustnessViewModel.Study.WINDOWS, "robustWindowsChanged"));
+                note, changedLabel(RobustnessViewModel.Study.WINDOWS, "robustWindowsChanged"));
         Label headline = headline("robustWindowsHeadline");
         GridPane summary = new GridPane();
         summary.setId("robustWindowsSummary");
@@ -262,6 +269,7 @@ public final class RobustnessView extends BorderPane {
         summary.setPadding(new Insets(6));
         summary.setMinWidth(Region.USE_PREF_SIZE);
         TableView<WindowsStudy.WindowResult> table = windowsTable();
+        table.setStyle(ROW_HEIGHT); // the timing table's denser rows: more windows in view under the charts
         premiumChart.setId("robustPremiumChart");
         premiumChart.setPlaceholder(Messages.tr("robust.premiumPlaceholder"));
         premiumHistogram.setId("robustPremiumHistogram");
@@ -361,9 +369,9 @@ public final class RobustnessView extends BorderPane {
             }
             table.getColumns().add(column);
         }
-        table.setPrefHeight(122);
-        table.setMinHeight(122);
-        table.setMaxHeight(122);
+        // its two rows whole at their denser height, and no more: the height goes to the charts
+        table.setStyle(ROW_HEIGHT + " -fx-pref-height: " + QUANTILES_HEIGHT + "; -fx-min-height: " + QUANTILES_HEIGHT
+                + "; -fx-max-height: " + QUANTILES_HEIGHT + ";");
         FlowPane form = form(Forms.labelled("B", b), Forms.labelled(Messages.tr("robust.paths"), paths),
                 Forms.labelled(Messages.tr("robust.meanBlock"), block), Forms.labelled(Messages.tr("robust.seed"), seed), run,
                 pngButton("robustFanPng", Messages.tr("robust.fanPng"), fanChart, vm.bootstrapProperty().isNull()),
@@ -379,6 +387,10 @@ public final class RobustnessView extends BorderPane {
         differences.setId("robustBootstrapDifferences");
         differences.setWrapText(true);
         differences.setMinHeight(Region.USE_PREF_SIZE);
+        // the quantiles table under the charts holds the same medians and 5–95 % ranges: while it shows them the
+        // sentence gives its two lines to the charts and stays on the table's hover text, so the page fits 1280 × 800
+        differences.visibleProperty().bind(vm.bootstrapProperty().isNull());
+        differences.managedProperty().bind(differences.visibleProperty());
         fanChart.setId("robustFanChart");
         fanChart.setPlaceholder(Messages.tr("robust.fanPlaceholder"));
         diffHistogram.setId("robustDiffHistogram");
@@ -387,6 +399,7 @@ public final class RobustnessView extends BorderPane {
             sentence.setText(f == null ? "" : f.sentence());
             note.setText(f == null ? "" : f.note());
             differences.setText(f == null ? "" : f.differencesText());
+            table.setTooltip(f == null ? null : new Tooltip(f.differencesText()));
             fanChart.titleProperty().set(f == null ? "" : Messages.tr("robust.fanTitle"));
             fanChart.setContent(f == null ? null : RobustnessCharts.fan(f));
             diffHistogram.titleProperty().set(f == null ? "" : Messages.tr("robust.diffTitle"));
@@ -417,8 +430,13 @@ public final class RobustnessView extends BorderPane {
     private static final String ROW_HEIGHT = "-fx-fixed-cell-size: 2em;";
     /** The variants table's least height: its header and six rows of {@link #ROW_HEIGHT} (in the table's font). */
     private static final String TIMING_TABLE_MIN_HEIGHT = "15.2em";
-    /** The least height of the summary and windows table under the start-date charts (they scroll within it). */
-    private static final double LOWER_MIN_HEIGHT = 120;
+    /**
+     * The least height of the summary and windows table under the start-date charts (they scroll within it): a few
+     * windows' rows, so that with the charts at their least height the page fits 1280 × 800.
+     */
+    private static final double LOWER_MIN_HEIGHT = 85;
+    /** The bootstrap quantiles table's height: its header and two rows of {@link #ROW_HEIGHT} (in the table's font). */
+    private static final String QUANTILES_HEIGHT = "7.2em";
     /** The rows whose texts size a table's columns. */
     private static final int FIT_ROWS = 40;
     /** The widest a column's texts make it. */

@@ -1,36 +1,42 @@
 package foresto.ui.robust;
 
-import foresto.text.DisplayNumber;
+import foresto.i18n.LocaleFormat;
 
-import java.util.Locale;
-
-/** How the tab writes its figures: fractions as percent, differences in percentage points, money grouped. */
+/**
+ * How the tab writes its figures, in the form of the screen's language through the shared {@link LocaleFormat}:
+ * fractions as percent, differences in percentage points, money and counts grouped; "—" for a figure that is not a
+ * number.
+ */
 final class Texts {
     private Texts() {
     }
 
     /** 0.0849 → "8.49 %". */
     static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.2f %%", fraction * 100);
+        return LocaleFormat.percent(fraction, 2);
     }
 
-    /** 0.0022 → "+0.22 %p". */
+    /** 0.0022 → "+0.22 %p", −0.0022 → "-0.22 %p" (the sign always written). */
     static String points(double fraction) {
-        return String.format(Locale.ROOT, "%+.2f %%p", fraction * 100);
+        if (!Double.isFinite(fraction)) {
+            return LocaleFormat.decimal(fraction, 2);
+        }
+        String digits = LocaleFormat.decimal(fraction * 100, 2);
+        return (digits.startsWith("-") ? digits : "+" + digits) + " %p";
     }
 
     /** 0.0022 → "0.22 %p" (a size: timing luck, spread). */
     static String size(double fraction) {
-        return String.format(Locale.ROOT, "%.2f %%p", fraction * 100);
+        return Double.isFinite(fraction) ? LocaleFormat.decimal(fraction * 100, 2) + " %p" : LocaleFormat.decimal(fraction, 2);
     }
 
-    /** 123456.789 → "123,456.79": the screen's one money form ({@link DisplayNumber#money}). */
+    /** 123456.789 → "123,456.79": the screen's one money form. */
     static String money(double v) {
-        return DisplayNumber.money(v);
+        return LocaleFormat.money(v);
     }
 
     /** 1000 → "1,000". */
     static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return LocaleFormat.integer(n);
     }
 }

@@ -11,6 +11,7 @@ import foresto.ui.chart.ChartColour;
 import foresto.ui.chart.ChartTheme;
 import foresto.ui.common.Fonts;
 import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -28,8 +29,8 @@ import java.util.Locale;
  * {@link ChartColour#HEATMAP_WORSE}, {@link ChartColour#HEATMAP_NEUTRAL}); otherwise a single-hue scale from best to
  * worst; P(beats OFF) of a robust sweep is centred on 50 % (as likely to end above OFF as below). A colour scale on
  * the right says which value each colour stands for; each cell shows its value where the text fits; the best cell is
- * outlined in black, and the cells chosen for comparison in the colour of their line in the comparison chart. A
- * {@link CanvasChart}: redrawn only when the data, metric, marked cells, size or colours change.
+ * outlined in black (a key under the scale says so), and the cells chosen for comparison in the colour of their
+ * line in the comparison chart. A {@link CanvasChart}: redrawn only when the data, metric, marked cells, size or colours change.
  */
 public final class Heatmap extends CanvasChart {
     static final String COST_AXIS = "sweep.heatmap.costAxis";
@@ -53,6 +54,9 @@ public final class Heatmap extends CanvasChart {
     private List<String> costLabels = List.of();
     /** The heading the last paint wrote (the scenario, the metric and the best cell), for tests. */
     private String shownHeading = "";
+    /** The best cell's key the last paint drew under the colour scale, and where (tests); null: none drawn. */
+    private String bestKey;
+    private Rectangle2D bestKeyBounds;
     /** The least room between two cost-rate labels. */
     private static final double COST_LABEL_GAP = 8;
 
@@ -94,6 +98,25 @@ public final class Heatmap extends CanvasChart {
     /** The heading the last paint wrote: the scenario, the metric and the best cell with its cost rate (tests). */
     public String shownHeading() {
         return shownHeading;
+    }
+
+    /** The key to the best cell's frame the last paint wrote under the colour scale, or null (tests). */
+    public String bestKey() {
+        return bestKey;
+    }
+
+    /** Where the last paint drew that key, frame and text (tests). */
+    public Rectangle2D bestKeyBounds() {
+        return bestKeyBounds;
+    }
+
+    /** The rows' labels: each row's rule in words, in the current language, top to bottom. */
+    public List<String> ruleWords() {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; result != null && i < result.rules().size(); i++) {
+            words.add(CellWords.rule(result.at(i, 0)));
+        }
+        return words;
     }
 
     /** A cost rate under its column, in the heading and in the hover text: a percentage with 2 decimals (0.002 → "0.20 %"). */
@@ -161,10 +184,12 @@ public final class Heatmap extends CanvasChart {
         SweepRunner.Row row = result.at(i, j);
         var m = row.metrics();
         // money as the Cells table shows it (grouped, two decimals), in either language
-        return tr("sweep.heatmap.tip", row.rule(), costLabel(row.costRate()), SweepView.text(Metric.FINAL_VALUE, m.finalValue()),
-                SweepView.text(Metric.FINAL_VALUE, result.off().finalValue()), f("%.2f", m.cagr() * 100), f("%.2f", m.volatility() * 100),
-                f("%.2f", m.maxDrawdown() * 100), f("%d", m.eventCount()), f("%.1f", row.turnoverPerYear() * 100),
-                SweepView.text(Metric.TOTAL_COST, m.totalCost()), f("%.3f", row.trackingError() * 100),
+        // every figure as the Cells table writes it: percentages with two decimals, counts grouped
+        return tr("sweep.heatmap.tip", CellWords.rule(row), costLabel(row.costRate()), SweepView.text(Metric.FINAL_VALUE, m.finalValue()),
+                SweepView.text(Metric.FINAL_VALUE, result.off().finalValue()), SweepView.text(Metric.CAGR, m.cagr()),
+                SweepView.text(Metric.VOLATILITY, m.volatility()), SweepView.text(Metric.MAX_DRAWDOWN, m.maxDrawdown()),
+                SweepView.text(Metric.EVENT_COUNT, m.eventCount()), SweepView.text(Metric.TURNOVER_PER_YEAR, row.turnoverPerYear()),
+                SweepView.text(Metric.TOTAL_COST, m.totalCost()), SweepView.text(Metric.TRACKING_ERROR, row.trackingError()),
                 SweepView.text(Metric.COST_DRAG, row.costDrag()),
                 row.breakEvenCostRate() == null ? CellFlows.noBreakEven(row)
                         : SweepView.text(Metric.BREAK_EVEN_COST_RATE, row.breakEvenCostRate()))
@@ -203,6 +228,8 @@ public final class Heatmap extends CanvasChart {
         scaleLabels = List.of();
         costLabels = List.of();
         shownHeading = "";
+        bestKey = null;
+        bestKeyBounds = null;
         if (result == null || result.rows().isEmpty() || width < LEFT + RIGHT + 10 || height < TOP + BOTTOM + 10) {
             return;
         }
@@ -237,6 +264,7 @@ public final class Heatmap extends CanvasChart {
             }
         }
         int[] best = best();
+        List<String> ruleWords = ruleWords();
         g.setStroke(theme.colour(ChartColour.HEATMAP_BEST));
         g.setLineWidth(2);
         g.strokeRect(LEFT + best[1] * w + 1, TOP + best[0] * h + 1, Math.max(2, w - 2), Math.max(2, h - 2));
@@ -245,13 +273,14 @@ public final class Heatmap extends CanvasChart {
         double max = hi;
         scaleLabels = new HeatmapScale(metric, v -> colour(theme, v, ref, min, max), theme)
                 .paint(g, width - RIGHT + 14, TOP, height - BOTTOM, min, max, ref);
+        bestKey(g, theme, width - RIGHT + 14, height - BOTTOM + 10, width - 2); // clear of the lowest value label
 
         g.setFill(theme.colour(ChartColour.HEATMAP_TEXT));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         String white = tr(metric == Metric.P_BEATS_OFF ? "sweep.heatmap.white" : "sweep.heatmap.offWhite", metric.format(ref));
         String what = MetricNames.title(metric) + (Double.isNaN(ref) ? "" : white)
-                + tr(BEST, result.rules().get(best[0]), costLabel(result.costRates().get(best[1])));
+                + tr(BEST, ruleWords.get(best[0]), costLabel(result.costRates().get(best[1])));
         String heading = title + " — " + what;
         shownHeading = heading;
         // the bundled font (portfolio and rule names may be Korean), smaller until the heading fits the width; in a
@@ -272,13 +301,27 @@ public final class Heatmap extends CanvasChart {
             g.fillText(title, 8, 4);
             g.fillText(what, 8, 6 + small * 1.4);
         }
-        g.setFont(Fonts.regular(12));
+        // the rows' rules in words, smaller until the widest fits left of the cells
+        double rowFont = 12;
+        double widestRule = 0;
+        for (String words : ruleWords) {
+            widestRule = Math.max(widestRule, textWidth(words, Fonts.regular(rowFont)));
+        }
+        while (rowFont > 9 && widestRule > LEFT - 10) {
+            rowFont--;
+            widestRule = 0;
+            for (String words : ruleWords) {
+                widestRule = Math.max(widestRule, textWidth(words, Fonts.regular(rowFont)));
+            }
+        }
+        g.setFont(Fonts.regular(rowFont));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        int rowStep = Math.max(1, (int) Math.ceil(14 / h));
+        int rowStep = Math.max(1, (int) Math.ceil((rowFont + 2) / h));
         for (int i = 0; i < r; i += rowStep) {
-            g.fillText(result.rules().get(i), LEFT - 6, TOP + (i + 0.5) * h);
+            g.fillText(ruleWords.get(i), LEFT - 6, TOP + (i + 0.5) * h);
         }
+        g.setFont(Fonts.regular(12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         // each cost rate as a percentage; every column labelled where the widest label fits its width, else every
@@ -297,6 +340,28 @@ public final class Heatmap extends CanvasChart {
         }
         costLabels = List.copyOf(shownCosts);
         g.fillText(tr(COST_AXIS), LEFT + (width - LEFT - RIGHT) / 2, height - BOTTOM + 22);
+    }
+
+    /**
+     * Under the colour scale, a key to the best cell's frame (a small square framed as the best cell is, then its
+     * name), so the frame does not read as a selection; smaller until it fits between {@code x} and {@code right}.
+     */
+    private void bestKey(GraphicsContext g, ChartTheme theme, double x, double y, double right) {
+        String text = tr("sweep.heatmap.bestKey");
+        double size = 11;
+        while (size > 8 && 16 + textWidth(text, Fonts.regular(size)) > right - x) {
+            size--;
+        }
+        g.setStroke(theme.colour(ChartColour.HEATMAP_BEST));
+        g.setLineWidth(2);
+        g.strokeRect(x + 1, y + 1, 10, 10);
+        g.setFont(Fonts.regular(size));
+        g.setFill(theme.colour(ChartColour.HEATMAP_TEXT));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, x + 16, y + 6);
+        bestKey = text;
+        bestKeyBounds = new Rectangle2D(x, y, 16 + textWidth(text, Fonts.regular(size)), 12);
     }
 
     /**

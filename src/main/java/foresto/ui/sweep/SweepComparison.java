@@ -102,7 +102,7 @@ final class SweepComparison {
                 SweepRunner.Row row = r.at(cells.get(k)[0], cells.get(k)[1]);
                 RebalancingRule rule = InlineRule.of(row.rule(), null, row.costRate(), row.check(), row.rebalanceTo());
                 var on = ScenarioSimulation.run(data, scenario, Optional.of(rule), flows, false).on().orElseThrow();
-                lines.add(line(row.rule() + " @ " + row.costRate(), on, colour(k)));
+                lines.add(line(CellWords.cell(row), on, colour(k)));
             }
             lines.add(line(tr(OFF_NAME), off(data, scenario, flows), TimeSeriesChart.OFF_COLOUR));
             return lines;

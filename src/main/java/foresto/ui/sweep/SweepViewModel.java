@@ -233,6 +233,7 @@ public final class SweepViewModel {
             if (portfolio == null || dataset == null) {
                 throw new ForestoException(ErrorCode.INVALID_REQUEST, "choose a portfolio and a dataset in the Analysis tab");
             }
+            form.checkFields();
             rules = form.rules();
             costs = form.costs();
             bootstrap = form.bootstrap();

@@ -10,6 +10,7 @@ import foresto.engine.Scenario;
 import foresto.engine.Weights;
 import foresto.i18n.Messages;
 import foresto.sample.SyntheticMarket;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
@@ -63,6 +64,22 @@ class HeatmapCostLabelsTest {
         });
         robot.interact(map::layout);
         assertThat(map.getWidth()).isEqualTo(width);
+    }
+
+    @Test
+    void underTheColourScaleAKeyNamesTheBestCellsFrameInBothLanguages(FxRobot robot) {
+        for (Locale language : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+            Messages.use(language);
+            show(robot, 600);
+            assertThat(map.bestKey()).isEqualTo(language == Locale.ENGLISH ? "best cell" : "최고 셀");
+            Rectangle2D key = map.bestKeyBounds();
+            // right of the cells, under the colour scale, within the chart
+            assertThat(key.getMinX()).isGreaterThanOrEqualTo(600 - Heatmap.RIGHT);
+            assertThat(key.getMaxX()).isLessThanOrEqualTo(600);
+            assertThat(key.getMinY()).isGreaterThan(map.getHeight() - Heatmap.BOTTOM);
+            assertThat(key.getMaxY()).isLessThanOrEqualTo(map.getHeight());
+            assertThat(key.getWidth()).as("frame and text").isGreaterThan(30);
+        }
     }
 
     @Test
