@@ -122,8 +122,7 @@ public final class ChartsPanel {
         // weights at the selected close, with the drift against the band
         SortedRows.follow(weightsTable, r.getWeightsAtDay());
         weightsTable.setPlaceholder(new Label(tr("main.charts.weightsPlaceholder")));
-        wClassCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assetClass().name() + " "
-                + c.getValue().assetClass().koreanName()));
+        wClassCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().classText()));
         wOnCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().on())));
         wOffCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().off())));
         wTargetCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().target())));

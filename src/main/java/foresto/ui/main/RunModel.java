@@ -306,6 +306,11 @@ public final class RunModel {
             return on - target;
         }
 
+        /** The class's name in the screen's language: "Equity" or "주식". */
+        public String classText() {
+            return AssetClassText.of(assetClass);
+        }
+
         /** The signed drift the trigger sees, and how much of the band it uses: "+2.31 %p (46 % of band 5.00 %p)". */
         public String driftText() {
             double d = (Double.isNaN(on) ? off : on) - target;

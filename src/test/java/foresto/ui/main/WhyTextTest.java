@@ -67,9 +67,9 @@ class WhyTextTest {
     @Test
     void englishReadsTheNumbersInTheScreensFormWhileCalendarTextsStayTheFiles() {
         Messages.use(Locale.ENGLISH);
-        assertThat(WhyText.of(ABSOLUTE)).isEqualTo("EQUITY(EQUITY) drifted +5.21 %p, |drift| 5.21 %p ≥ ABSOLUTE band 5.00 %p");
+        assertThat(WhyText.of(ABSOLUTE)).isEqualTo("EQUITY(Equity) drifted +5.21 %p, |drift| 5.21 %p ≥ ABSOLUTE band 5.00 %p");
         assertThat(WhyText.of(RELATIVE))
-                .isEqualTo("BOND(BOND) drifted -10.23 %p, |drift| 10.23 %p ≥ RELATIVE band 10.00 %p, checked quarterly, traded to 50 % of the band");
+                .isEqualTo("BOND(Bonds) drifted -10.23 %p, |drift| 10.23 %p ≥ RELATIVE band 10.00 %p, checked quarterly, traded to 50 % of the band");
         assertThat(WhyText.of(QUARTER_FIRST)).isEqualTo("first trading day of the quarter (QUARTERLY, FIRST_TRADING_DAY)");
         for (RebalancingEvent e : List.of(QUARTER_FIRST, YEAR_LAST)) {
             assertThat(WhyText.of(e)).isEqualTo(EventTable.why(e));
@@ -104,7 +104,7 @@ class WhyTextTest {
         Messages.use(Locale.KOREAN);
         assertThat(WhyText.of(e)).isEqualTo("GOLD(금) 드리프트 -2.03 %p, |드리프트| 2.03 %p ≥ 상대 밴드 2.00 %p");
         Messages.use(Locale.ENGLISH);
-        assertThat(WhyText.of(e)).isEqualTo("GOLD(GOLD) drifted -2.03 %p, |drift| 2.03 %p ≥ RELATIVE band 2.00 %p")
+        assertThat(WhyText.of(e)).isEqualTo("GOLD(Gold) drifted -2.03 %p, |drift| 2.03 %p ≥ RELATIVE band 2.00 %p")
                 .doesNotContain("0000");
     }
 }
