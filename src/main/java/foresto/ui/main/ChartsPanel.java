@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.text.DisplayNumber;
 import foresto.ui.common.SortedRows;
 import static foresto.i18n.Messages.tr;
 import foresto.ui.chart.TimeSeriesChart;
@@ -123,9 +124,9 @@ public final class ChartsPanel {
         SortedRows.follow(weightsTable, r.getWeightsAtDay());
         weightsTable.setPlaceholder(new Label(tr("main.charts.weightsPlaceholder")));
         wClassCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().classText()));
-        wOnCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().on())));
-        wOffCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().off())));
-        wTargetCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().target())));
+        wOnCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayNumber.percent(c.getValue().on())));
+        wOffCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayNumber.percent(c.getValue().off())));
+        wTargetCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayNumber.percent(c.getValue().target())));
         TableColumn<RunModel.ClassWeight, String> driftCol = new TableColumn<>(tr("main.charts.driftCol"));
         driftCol.setId("wDriftCol");
         driftCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().driftText()));

@@ -348,8 +348,4 @@ public final class MainController {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), vm::run);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
     }
-
-    static String pct(double v) {
-        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.2f%%", v * 100);
-    }
 }

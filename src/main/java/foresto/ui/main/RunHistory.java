@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.text.DisplayNumber;
 import foresto.i18n.LocaleFormat;
 import static foresto.i18n.Messages.tr;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,7 +16,6 @@ import foresto.ui.common.BusyJobs;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.Locale;
 import java.util.function.LongConsumer;
 
 /**
@@ -171,6 +171,6 @@ final class RunHistory {
     }
 
     private static String percent(JsonNode n, int places) {
-        return n.isNumber() ? String.format(Locale.ROOT, "%." + places + "f %%", 100 * n.doubleValue()) : "—";
+        return n.isNumber() ? DisplayNumber.percent(n.doubleValue(), places) : DisplayNumber.NONE;
     }
 }
