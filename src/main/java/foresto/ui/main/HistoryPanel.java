@@ -41,7 +41,7 @@ public final class HistoryPanel {
     private static final int FIT_ROWS = 40;
     private static final double MAX_COLUMN_WIDTH = 360;
     /** The widest a name (portfolio, rule, dataset, a study's parameters) makes its column; the rest shows on hover. */
-    private static final double NAME_WIDTH = 120;
+    private static final double NAME_WIDTH = 180;
     /** A column's width before its header and texts size it. */
     private static final double NARROWEST = 20;
     /** The id of the tab that shows an opened study. */
@@ -71,6 +71,7 @@ public final class HistoryPanel {
         // sized to their texts (long names capped, in full on hover); the table scrolls sideways rather than clip a column
         historyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         startNarrow(historyTable);
+        Tables.dense(historyTable); // more runs in view at 1280 × 800
         historyTable.setPlaceholder(new Label(tr("main.history.noRuns")));
         studyTable.setPlaceholder(new Label(tr("main.history.noStudies")));
         ColumnFit.headersNeverCut(historyTable);
@@ -87,6 +88,7 @@ public final class HistoryPanel {
                 col(tr("main.history.answerCol"), RunHistory::headline)));
         studyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         startNarrow(studyTable);
+        Tables.dense(studyTable);
         ColumnFit.headersNeverCut(studyTable);
         openRunButton.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         historyTable.setRowFactory(t -> {
