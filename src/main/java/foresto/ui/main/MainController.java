@@ -174,7 +174,9 @@ public final class MainController {
 
         // the value chart's hover readout also gives the drift on that day
         valueChart().setReadoutExtra(day -> {
-            String drift = driftChart().valuesAt(day);
+            RunModel shown = chartedRun.get();
+            // the drift in the drift axis's own unit (points or × band), not the chart's generic percent
+            String drift = shown == null ? driftChart().valuesAt(day) : shown.driftScale().valuesAt(driftChart().content(), day);
             return drift.isEmpty() ? "" : driftChart().yLabel() + "\n" + drift;
         });
         rememberLayout(vm.state());
