@@ -41,7 +41,7 @@ public final class HistoryPanel {
     private static final int FIT_ROWS = 40;
     private static final double MAX_COLUMN_WIDTH = 360;
     /** The widest a name (portfolio, rule, dataset, a study's parameters) makes its column; the rest shows on hover. */
-    private static final double NAME_WIDTH = 180;
+    private static final double NAME_WIDTH = 120;
     /** A column's width before its header and texts size it. */
     private static final double NARROWEST = 20;
     /** The id of the tab that shows an opened study. */
