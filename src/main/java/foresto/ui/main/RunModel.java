@@ -270,8 +270,9 @@ public final class RunModel {
         Summary s = summary;
         if (s == null || Double.compare(s.riskFree(), riskFree) != 0) {
             StoredPaths r = returnPaths();
-            s = new Summary(riskFree, List.copyOf(SummaryRow.of(run.summary().off(), run.summary().on(), r.dates(),
-                    r.off(), r.hasOn() ? r.on() : null, riskFree, run.summary().frequency().value())));
+            List<SummaryRow> rows = SummaryRow.of(run.summary().off(), run.summary().on(), r.dates(),
+                    r.off(), r.hasOn() ? r.on() : null, riskFree, run.summary().frequency().value());
+            s = new Summary(riskFree, List.copyOf(flows == null ? rows : SummaryRow.timeWeighted(rows)));
             summary = s;
         }
         return s.rows();
