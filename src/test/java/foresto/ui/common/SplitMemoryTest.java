@@ -60,6 +60,8 @@ class SplitMemoryTest {
         SplitMemory.install(scene, state);
         root.getChildren().add(split);
         stage.setScene(scene);
+        stage.setWidth(600); // the shared primary stage may keep an earlier test's size
+        stage.setHeight(400);
         stage.show();
         out[0] = split;
     }
