@@ -384,7 +384,7 @@ public final class MainWindow {
     public static void showError(Window owner, UiError e) {
         Alert a = new Alert(Alert.AlertType.ERROR, e.plain(), ButtonType.OK);
         a.setTitle(e.title());
-        a.setHeaderText(e.code().name());
+        a.setHeaderText(e.title()); // plain words; the code stays in the details line
         a.getDialogPane().setId("errorDialog");
         styled(a.getDialogPane());
         if (owner != null) {

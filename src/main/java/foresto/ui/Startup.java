@@ -137,7 +137,7 @@ public final class Startup {
     public static void failed(Stage owner, UiError e) {
         Alert a = new Alert(Alert.AlertType.ERROR, e.plain(), ButtonType.OK);
         a.setTitle(e.title());
-        a.setHeaderText(e.code().name());
+        a.setHeaderText(e.title()); // plain words; the code stays in the details line
         a.getDialogPane().setId("errorDialog");
         MainWindow.styled(a.getDialogPane());
         if (owner != null && owner.isShowing()) {

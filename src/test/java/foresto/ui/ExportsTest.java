@@ -357,6 +357,6 @@ class ExportsTest {
             titles.add(c.getText());
         }
         assertThat(weightLines[0].split("\t")).containsExactlyElementsOf(titles);
-        assertThat(weightLines[1]).matches("[A-Z_]+ \\S+\t\\d+\\.\\d\\d%\t\\d+\\.\\d\\d%\t\\d+\\.\\d\\d%\t.*");
+        assertThat(weightLines[1]).matches("[A-Z][a-z-]+\t\\d+\\.\\d\\d%\t\\d+\\.\\d\\d%\t\\d+\\.\\d\\d%\t.*");
     }
 }

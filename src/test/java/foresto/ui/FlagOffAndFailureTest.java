@@ -1,5 +1,6 @@
 package foresto.ui;
 
+import foresto.i18n.Messages;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.Fonts;
 import foresto.ui.main.MainViewModel;
@@ -51,7 +52,11 @@ class FlagOffAndFailureTest extends RobotTestBase {
         robot.clickOn("#runButton");
         UiFixture.waitUntil(() -> !vm().busyProperty().get() && robot.lookup("#errorDialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
-        assertThat(dialog.getHeaderText()).isIn("DATABASE_UNAVAILABLE", "DATABASE_ERROR");
+        // headed in plain words from the bundle; the code only in the details line
+        assertThat(dialog.getHeaderText()).isEqualTo(Messages.tr("main.status.operationFailed"))
+                .doesNotContain("DATABASE_").doesNotContain("_");
+        assertThat(dialog.getContentText()).containsPattern("DATABASE_(UNAVAILABLE|ERROR)");
+        assertThat(dialog.getContentText().lines().findFirst().orElseThrow()).doesNotContain("DATABASE_");
         assertThat(dialog.getContentText()).doesNotContain("Exception").doesNotContain("\tat ");
         // dialogs have scenes of their own: they carry the app's style sheet, so Korean text in them renders too
         assertThat(dialog.getStylesheets()).anyMatch(css -> css.endsWith("/foresto/ui/app.css"));

@@ -244,7 +244,7 @@ class OneTruthTest extends RobotTestBase {
         assertThat(readout.getText()).isEqualTo(text);
         assertThat(text).contains(String.format(Locale.ROOT, "%,.2f", m.paths().on()[i]))
                 .contains(String.format(Locale.ROOT, "%,.2f", m.paths().off()[i]))
-                .contains(String.format(Locale.ROOT, "%.2f %%", m.offDrift()[i] * 100)); // the drift on that day too
+                .contains("OFF: " + m.driftScale().format(m.offDrift()[i])); // the drift on that day too, in the drift axis's unit
         assertThat(m.paths().on()[i]).as("grouped money").isGreaterThan(1000);
         assertThat(text).matches("(?s).*\\d,\\d{3}\\.\\d{2}.*");
 

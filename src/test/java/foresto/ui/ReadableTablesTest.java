@@ -145,6 +145,29 @@ class ReadableTablesTest extends RobotTestBase {
         return cut;
     }
 
+    /** Rows of {@code table} in view: its height under the header over its (fixed) row height. */
+    private static double rowsInView(TableView<?> table) {
+        Node header = table.lookup(".column-header-background");
+        return (table.getHeight() - header.getBoundsInParent().getHeight()) / table.getFixedCellSize();
+    }
+
+    @Test
+    void theFlowsAndWeightsTablesShowMoreRowsAtTheSmallestWindow(FxRobot robot) {
+        smallestWindow(robot);
+        runAnalysis(robot);
+        TabPane lower = fx.window.main().lowerTabs();
+        Tab flowsTab = lower.getTabs().stream().filter(t -> "flowsTab".equals(t.getId())).findFirst().orElseThrow();
+        robot.interact(() -> lower.getSelectionModel().select(flowsTab));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> flows = robot.lookup("#flowsTable").queryAs(TableView.class);
+        TableView<?> weights = robot.lookup("#weightsTable").queryAs(TableView.class);
+        assertThat(rowsInView(flows)).as("flows rows at 1280 × 800 (table %s px, row %s px)", flows.getHeight(),
+                flows.getFixedCellSize()).isGreaterThanOrEqualTo(6);
+        assertThat(rowsInView(weights)).as("weights rows at 1280 × 800 (table %s px, row %s px)", weights.getHeight(),
+                weights.getFixedCellSize()).isGreaterThanOrEqualTo(3);
+        robot.interact(() -> lower.getSelectionModel().select(0));
+    }
+
     @Test
     void theEventsTableShowsAtLeastEightRowsAndItsSplitCanBeDragged(FxRobot robot) {
         smallestWindow(robot);

@@ -139,11 +139,11 @@ class ViewModelTest {
         vm.selectedEventProperty().set(0);
         int day = vm.resultProperty().get().eventIndex(0);
         assertThat(vm.selectedDayProperty().get()).isEqualTo(day);
-        assertThat(vm.dayDetailProperty().get()).contains("breached").contains("ABSOLUTE band of 5.00%p");
+        assertThat(vm.dayDetailProperty().get()).contains("breached").contains("ABSOLUTE band of 5.00 %p");
         // the weights table says how far each class drifted, against the band: the breached one is at or beyond it
         var breached = vm.getWeightsAtDay().stream().filter(w -> Math.abs(w.onDrift()) >= 0.05).findFirst().orElseThrow();
-        assertThat(breached.driftText()).contains("of band 5.00%p");
-        int usedPercent = Integer.parseInt(breached.driftText().replaceAll("^.*\\((\\d+)% of band.*$", "$1"));
+        assertThat(breached.driftText()).contains("of band 5.00 %p");
+        int usedPercent = Integer.parseInt(breached.driftText().replaceAll("^.*\\((\\d+) % of band.*$", "$1"));
         assertThat(usedPercent).isGreaterThanOrEqualTo(100);
         assertThat(vm.resultProperty().get().onDrift()[day]).isGreaterThanOrEqualTo(0.05);
         assertThat(vm.resultProperty().get().onDrift()[day - 1]).isLessThan(0.05);

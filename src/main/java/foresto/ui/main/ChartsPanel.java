@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import foresto.ui.common.HoverText;
+import foresto.text.DisplayNumber;
 import foresto.ui.common.SortedRows;
 import static foresto.i18n.Messages.tr;
 import foresto.ui.chart.TimeSeriesChart;
@@ -121,18 +123,19 @@ public final class ChartsPanel {
 
         // weights at the selected close, with the drift against the band
         SortedRows.follow(weightsTable, r.getWeightsAtDay());
+        Tables.dense(weightsTable); // more classes in view at 1280 × 800
         weightsTable.setPlaceholder(new Label(tr("main.charts.weightsPlaceholder")));
-        wClassCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assetClass().name() + " "
-                + c.getValue().assetClass().koreanName()));
-        wOnCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().on())));
-        wOffCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().off())));
-        wTargetCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainController.pct(c.getValue().target())));
+        wClassCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().classText()));
+        wOnCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayNumber.percent(c.getValue().on())));
+        wOffCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayNumber.percent(c.getValue().off())));
+        wTargetCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayNumber.percent(c.getValue().target())));
         TableColumn<RunModel.ClassWeight, String> driftCol = new TableColumn<>(tr("main.charts.driftCol"));
         driftCol.setId("wDriftCol");
         driftCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().driftText()));
+        HoverText.on(driftCol); // the whole "(56 % of band 5.00 %p)" on hover when the column is narrower
         weightsTable.getColumns().add(driftCol);
         // widths from the content: the class code and Korean name, three percentages and the drift against the band
-        wClassCol.setPrefWidth(130);
+        wClassCol.setPrefWidth(100);
         wOnCol.setPrefWidth(76);
         wOffCol.setPrefWidth(76);
         wTargetCol.setPrefWidth(76);

@@ -3,8 +3,10 @@ package foresto.ui.main;
 import static foresto.i18n.Messages.tr;
 import foresto.engine.BandKind;
 import foresto.engine.RebalancingRule;
+import foresto.text.DisplayNumber;
 import foresto.ui.chart.TimeSeriesChart;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -87,6 +89,21 @@ public record DriftScale(boolean perClassBands, double threshold) {
     public String format(double drift) {
         return perClassBands ? tr(RATIO, String.format(Locale.ROOT, "%.2f", drift))
                 : tr(POINTS, String.format(Locale.ROOT, "%.2f", drift * 100));
+    }
+
+    /**
+     * Each drift line's value on {@code epochDay} in the axis's unit, one "name: value" line each ("ON: 2.81 points",
+     * "OFF: 0.87× band"), "—" for a line without a point that day: the readout under the value chart.
+     */
+    public String valuesAt(TimeSeriesChart.Content content, double epochDay) {
+        StringBuilder sb = new StringBuilder();
+        for (TimeSeriesChart.Line l : content.lines()) {
+            int i = Arrays.binarySearch(l.x(), epochDay);
+            double v = i >= 0 && i < l.y().length ? l.y()[i] : Double.NaN;
+            sb.append(sb.length() > 0 ? "\n" : "").append(l.name()).append(": ")
+                    .append(Double.isNaN(v) ? DisplayNumber.NONE : format(v));
+        }
+        return sb.toString();
     }
 
     /** The detail line's drift of a close: OFF's, and ON's when the run has an ON path ({@code on} NaN: none). */

@@ -37,7 +37,6 @@ public final class EventsPanel {
     /** The rows whose texts size the columns (enough for a typical run's variety, cheap to measure). */
     private static final int FIT_ROWS = 40;
     /** A row's height: one line of the table's font with a little room (28 px at 14 px). */
-    private static final String ROW_HEIGHT = "-fx-fixed-cell-size: 2em;";
     /** Wide enough for a Korean or English "why it fired" of a band rule; a longer text shows in full on hover. */
     private static final double MAX_COLUMN_WIDTH = 560;
 
@@ -50,7 +49,7 @@ public final class EventsPanel {
         setUpColumns();
         // one line a row, tighter than the style sheet's 2.8em for every table: eight rows fit under the charts at
         // 1280 × 800 (an inline style, as the style sheet's rule outranks a value set in code)
-        eventTable.setStyle(ROW_HEIGHT);
+        eventTable.setStyle(Tables.DENSE_ROWS);
         exportButton.setDisable(true);
     }
 

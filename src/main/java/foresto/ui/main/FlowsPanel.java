@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.ui.common.ColumnFit;
 import foresto.ui.common.AssetClassText;
 import foresto.ui.common.SortedRows;
 import foresto.engine.CashFlow;
@@ -81,6 +82,8 @@ final class FlowsPanel {
         Label empty = new Label(Messages.tr("cashFlows.noFlows"));
         table.setPlaceholder(empty);
         table.setId("flowsTable");
+        Tables.dense(table); // six rows and more in view at 1280 × 800
+        ColumnFit.headersNeverCut(table);
         SortedRows.follow(table, flows.getFlows());
         columns(flows.getClasses());
         flows.getClasses().addListener((ListChangeListener<String>) c -> columns(flows.getClasses()));

@@ -71,6 +71,7 @@ public final class HistoryPanel {
         // sized to their texts (long names capped, in full on hover); the table scrolls sideways rather than clip a column
         historyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         startNarrow(historyTable);
+        Tables.dense(historyTable); // more runs in view at 1280 × 800
         historyTable.setPlaceholder(new Label(tr("main.history.noRuns")));
         studyTable.setPlaceholder(new Label(tr("main.history.noStudies")));
         ColumnFit.headersNeverCut(historyTable);
@@ -87,6 +88,7 @@ public final class HistoryPanel {
                 col(tr("main.history.answerCol"), RunHistory::headline)));
         studyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         startNarrow(studyTable);
+        Tables.dense(studyTable);
         ColumnFit.headersNeverCut(studyTable);
         openRunButton.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         historyTable.setRowFactory(t -> {

@@ -2,6 +2,7 @@ package foresto.ui.main;
 
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
+import foresto.ui.common.SplitMemory;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
 import foresto.ui.common.UiState;
@@ -38,11 +39,9 @@ import javafx.util.StringConverter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Composes the analysis screen from its panels — setup, charts, events, summary and performance, history — each
@@ -174,7 +173,9 @@ public final class MainController {
 
         // the value chart's hover readout also gives the drift on that day
         valueChart().setReadoutExtra(day -> {
-            String drift = driftChart().valuesAt(day);
+            RunModel shown = chartedRun.get();
+            // the drift in the drift axis's own unit (points or × band), not the chart's generic percent
+            String drift = shown == null ? driftChart().valuesAt(day) : shown.driftScale().valuesAt(driftChart().content(), day);
             return drift.isEmpty() ? "" : driftChart().yLabel() + "\n" + drift;
         });
         rememberLayout(vm.state());
@@ -255,13 +256,15 @@ public final class MainController {
         BooleanProperty log = valueChart().logScaleProperty();
         state.get(UiState.LOG_SCALE).ifPresent(v -> log.set(Boolean.parseBoolean(v)));
         log.addListener((o, a, on) -> remember(state, UiState.LOG_SCALE, Boolean.toString(on)));
-        rememberSplit(state, "analysis", analysisSplit);
-        rememberSplit(state, "charts", charts);
+        SplitMemory.remember(state, "analysis", analysisSplit);
+        SplitMemory.remember(state, "charts", charts);
         if (root.getScene() != null) {
+            SplitMemory.install(root.getScene(), state); // the other tabs' splits remember through the scene
             rememberWindow(state, root.getScene());
         }
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
+                SplitMemory.install(scene, state);
                 rememberWindow(state, scene);
             }
         });
@@ -270,28 +273,6 @@ public final class MainController {
     private void remember(UiState state, String key, String value) {
         state.put(key, value);
         saveSoon.playFromStart();
-    }
-
-    /** Restores a split pane's divider positions from {@code state} under {@code name} and remembers them. */
-    void rememberSplit(UiState state, String name, SplitPane split) {
-        if (split == null) {
-            return;
-        }
-        String key = UiState.SPLIT_PREFIX + name;
-        state.get(key).ifPresent(v -> {
-            try {
-                double[] p = Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray();
-                if (p.length == split.getDividers().size() && Arrays.stream(p).allMatch(x -> x > 0 && x < 1)) {
-                    split.setDividerPositions(p);
-                }
-            } catch (NumberFormatException e) {
-                state.put(key, null);
-            }
-        });
-        for (SplitPane.Divider d : split.getDividers()) {
-            d.positionProperty().addListener((o, a, b) -> remember(state, key, Arrays.stream(split.getDividerPositions())
-                    .mapToObj(x -> String.format(Locale.ROOT, "%.4f", x)).collect(Collectors.joining(","))));
-        }
     }
 
     private void rememberWindow(UiState state, Scene scene) {
@@ -347,9 +328,5 @@ public final class MainController {
     private void installShortcuts(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), vm::run);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
-    }
-
-    static String pct(double v) {
-        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.2f%%", v * 100);
     }
 }

@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import foresto.ui.common.Points;
+import foresto.text.DisplayNumber;
 import foresto.i18n.LocaleFormat;
 import static foresto.i18n.Messages.tr;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,7 +17,6 @@ import foresto.ui.common.BusyJobs;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.Locale;
 import java.util.function.LongConsumer;
 
 /**
@@ -161,16 +162,21 @@ final class RunHistory {
             return "—";
         }
         return switch (s.kind()) {
-            case "TIMING" -> tr("main.studies.timingHeadline", percent(sum.path("timing_luck"), 3),
+            // timing luck is a spread of CAGRs: percentage points with two decimals, as the study screen writes it
+            case "TIMING" -> tr("main.studies.timingHeadline", Points.size(number(sum.path("timing_luck"))),
                     Integer.toString(sum.path("variants").asInt()));
-            case "WINDOWS" -> tr("main.studies.windowsHeadline", percent(sum.path("median"), 2), percent(sum.path("share_positive"), 1),
+            case "WINDOWS" -> tr("main.studies.windowsHeadline", DisplayNumber.points(number(sum.path("median"))), percent(sum.path("share_positive"), 1),
                     Integer.toString(sum.path("count").asInt()));
             case "BOOTSTRAP" -> tr("main.studies.bootstrapHeadline", percent(sum.path("p_beats"), 1), percent(sum.path("p_beats_se"), 1));
             default -> "—";
         };
     }
 
+    private static double number(JsonNode n) {
+        return n.isNumber() ? n.doubleValue() : Double.NaN;
+    }
+
     private static String percent(JsonNode n, int places) {
-        return n.isNumber() ? String.format(Locale.ROOT, "%." + places + "f %%", 100 * n.doubleValue()) : "—";
+        return n.isNumber() ? DisplayNumber.percent(n.doubleValue(), places) : DisplayNumber.NONE;
     }
 }

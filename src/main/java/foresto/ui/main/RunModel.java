@@ -12,14 +12,15 @@ import foresto.model.RunFlows;
 import foresto.model.RunRecord;
 import foresto.model.StoredPaths;
 import foresto.text.DisplayNumber;
+import foresto.ui.common.AssetClassText;
 import foresto.ui.common.FrequencyText;
+import foresto.ui.common.Points;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -269,8 +270,9 @@ public final class RunModel {
         Summary s = summary;
         if (s == null || Double.compare(s.riskFree(), riskFree) != 0) {
             StoredPaths r = returnPaths();
-            s = new Summary(riskFree, List.copyOf(SummaryRow.of(run.summary().off(), run.summary().on(), r.dates(),
-                    r.off(), r.hasOn() ? r.on() : null, riskFree, run.summary().frequency().value())));
+            List<SummaryRow> rows = SummaryRow.of(run.summary().off(), run.summary().on(), r.dates(),
+                    r.off(), r.hasOn() ? r.on() : null, riskFree, run.summary().frequency().value());
+            s = new Summary(riskFree, List.copyOf(flows == null ? rows : SummaryRow.timeWeighted(rows)));
             summary = s;
         }
         return s.rows();
@@ -305,12 +307,17 @@ public final class RunModel {
             return on - target;
         }
 
-        /** The signed drift the trigger sees, and how much of the band it uses: "+2.31%p (46 % of band)". */
+        /** The class's name in the screen's language: "Equity" or "주식". */
+        public String classText() {
+            return AssetClassText.of(assetClass);
+        }
+
+        /** The signed drift the trigger sees, and how much of the band it uses: "+2.31 %p (46 % of band 5.00 %p)". */
         public String driftText() {
             double d = (Double.isNaN(on) ? off : on) - target;
-            String s = String.format(Locale.ROOT, "%+.2f%%p", d * 100);
-            return Double.isNaN(band) ? s : tr("main.run.driftOfBand", s, String.format(Locale.ROOT, "%.0f", Math.abs(d) / band * 100),
-                    String.format(Locale.ROOT, "%.2f", band * 100));
+            String s = DisplayNumber.points(d);
+            return Double.isNaN(band) ? s : tr("main.run.driftOfBand", s, DisplayNumber.percent(Math.abs(d) / band, 0),
+                    Points.size(band));
         }
     }
 
@@ -324,16 +331,15 @@ public final class RunModel {
         return -1;
     }
 
-    /** For a DRIFT event: "EQUITY(주식) breached by +0.52%p (drift +5.52%p ≥ 5%p)"; otherwise the trigger text. */
+    /** For a DRIFT event: "EQUITY(Equity) breached: drift +5.52 %p, 0.52 %p beyond its ABSOLUTE band of 5.00 %p"; otherwise the trigger text. */
     public String breachText(int event) {
         RebalancingEvent e = events.get(event);
         return e.triggerDetail().match(p -> WhyText.of(e), d -> {
             String code = d.breachedAssetClass().name();
             double signed = d.drifts().get(code);
             double band = d.bands() != null ? d.bands().get(code) : d.threshold();
-            return tr("main.run.breach", code, d.breachedAssetClass().koreanName(), String.format(Locale.ROOT, "%+.2f", signed * 100),
-                    String.format(Locale.ROOT, "%.2f", (Math.abs(signed) - band) * 100), WhyText.band(d),
-                    String.format(Locale.ROOT, "%.2f", band * 100));
+            return tr("main.run.breach", code, AssetClassText.of(code), DisplayNumber.points(signed),
+                    Points.size(Math.abs(signed) - band), WhyText.band(d), Points.size(band));
         });
     }
 

@@ -1,5 +1,6 @@
 package foresto.ui.main;
 
+import foresto.text.DisplayNumber;
 import foresto.ui.common.AssetClassText;
 import foresto.i18n.LocaleFormat;
 import static foresto.i18n.Messages.tr;
@@ -35,7 +36,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -249,7 +249,7 @@ public final class SetupViewModel {
         return tr("main.setup.disabledBanner", FeatureFlags.HOW_TO_ENABLE);
     }
 
-    /** "Targets: Equity 60.0%, Bond 30.0%, …" (Korean "목표 비중: 주식 60.0%, …") for the chosen portfolio. */
+    /** "Targets: Equity 60.0 %, Bonds 30.0 %, …" (Korean "목표 비중: 주식 60.0 %, …") for the chosen portfolio. */
     public String targetsText() {
         PortfolioRecord p = portfolio.get();
         if (p == null) {
@@ -257,7 +257,7 @@ public final class SetupViewModel {
         }
         StringBuilder sb = new StringBuilder();
         p.weights().byCode().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(AssetClassText.of(k)).append(' ')
-                .append(String.format(Locale.ROOT, "%.1f%%", v * 100)));
+                .append(DisplayNumber.percent(v, 1)));
         return tr("main.setup.targets", sb.toString());
     }
 

@@ -61,6 +61,20 @@ public record SummaryRow(String metric, String off, String on, String difference
         return rows;
     }
 
+    /**
+     * The rows of a run with cash flows: its total return is the time-weighted index's (what the money earned, not
+     * what was paid in), and its row says so.
+     */
+    static List<SummaryRow> timeWeighted(List<SummaryRow> rows) {
+        String total = MetricNames.label(Metric.TOTAL_RETURN);
+        List<SummaryRow> out = new ArrayList<>(rows.size());
+        for (SummaryRow r : rows) {
+            out.add(r.metric().equals(total) ? new SummaryRow(tr("main.summary.timeWeighted", total), r.off(), r.on(),
+                    r.difference()) : r);
+        }
+        return out;
+    }
+
     private static SummaryRow row(Metric m, String name, double off, double on, boolean hasOn) {
         return new SummaryRow(name, text(m, off), hasOn ? text(m, on) : DisplayNumber.NONE,
                 hasOn ? difference(m, on, off) : DisplayNumber.NONE);

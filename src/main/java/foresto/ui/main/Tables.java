@@ -9,7 +9,16 @@ import java.util.List;
 
 /** Helpers for the screen's tables. */
 final class Tables {
+    /** The events table's lower rows (2em instead of the theme's 2.8em), for every table of the analysis screen. */
+    static final String DENSE_ROWS = "-fx-fixed-cell-size: 2em;";
+
     private Tables() {
+    }
+
+    /** Gives {@code table} the events table's lower rows, so more of them are in view at 1280 × 800. */
+    static void dense(TableView<?> table) {
+        table.getStyleClass().add("dense");
+        table.setStyle(DENSE_ROWS);
     }
 
     /**

@@ -6,15 +6,15 @@ import foresto.engine.CheckFrequency;
 import foresto.engine.RebalancingEvent;
 import foresto.engine.TriggerDetail;
 import foresto.i18n.Messages;
-import foresto.text.PlainNumber;
-
-import java.util.Locale;
+import foresto.text.DisplayNumber;
+import foresto.ui.common.AssetClassText;
+import foresto.ui.common.Points;
 
 /**
  * Why an event fired, in the analyst's language, from the event's {@link TriggerDetail} fields through the bundles.
- * In English it reads as the events file's "why" column ({@code EventTable.why}), which scripts keep reading; in
- * Korean it says the same: "EQUITY(주식) 드리프트 +5.21%p, |드리프트| 0.0521 ≥ 절대 밴드 0.05" or "분기의 첫 거래일
- * (분기마다, 첫 거래일 기준)".
+ * Every number is in the screen's one form: "EQUITY(주식) 드리프트 +5.21 %p, |드리프트| 5.21 %p ≥ 절대 밴드 5.00 %p"
+ * or "분기의 첫 거래일 (분기마다, 첫 거래일 기준)"; in English the class reads "EQUITY(Equity)". The events file's
+ * "why" column ({@code EventTable.why}) keeps its own plain digits, which scripts read.
  */
 final class WhyText {
     private WhyText() {
@@ -53,10 +53,10 @@ final class WhyText {
         String checked = d.checkFrequency() == null || d.checkFrequency() == CheckFrequency.DAILY ? ""
                 : Messages.tr("why.drift.checked", Messages.tr("why.check." + d.checkFrequency().name()));
         String tradedTo = d.rebalanceTo() == null || d.rebalanceTo() == 0 ? ""
-                : Messages.tr("why.drift.tradedTo", PlainNumber.of(d.rebalanceTo()));
-        // the digits as the file writes them (as DisplayNumber does: the same in both languages), so the screen and
-        // the file never disagree in the last decimal
-        return Messages.tr("why.drift", c.name(), c.koreanName(), String.format(Locale.ROOT, "%+.2f", signed * 100),
-                String.format(Locale.ROOT, "%.4f", Math.abs(signed)), band(d), PlainNumber.of(band)) + checked + tradedTo;
+                : Messages.tr("why.drift.tradedTo", DisplayNumber.percent(d.rebalanceTo(), 0));
+        // every number in the screen's one form (DisplayNumber): points with two decimals, the band as a size in
+        // points like the drift it is compared with; the events file keeps its own plain digits for scripts
+        return Messages.tr("why.drift", c.name(), AssetClassText.of(c), DisplayNumber.points(signed),
+                Points.size(signed), band(d), Points.size(band)) + checked + tradedTo;
     }
 }

@@ -1,5 +1,8 @@
 package foresto.ui.portfolios;
 
+import javafx.collections.ListChangeListener;
+import javafx.application.Platform;
+import foresto.ui.common.HoverText;
 import foresto.ui.common.AssetClassText;
 import foresto.i18n.Messages;
 import foresto.engine.AssetClass;
@@ -23,7 +26,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -57,6 +59,7 @@ public final class PortfoliosView extends BorderPane {
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().portfolio().name()));
         name.setPrefWidth(200);
         name.setMinWidth(140);
+        HoverText.on(name); // a name longer than its column shows in full on hover
         table.getColumns().add(name);
         for (AssetClass c : AssetClass.values()) {
             table.getColumns().add(weightColumn(c));
@@ -74,6 +77,10 @@ public final class PortfoliosView extends BorderPane {
         table.getColumns().add(id);
         table.setPlaceholder(new Label(Messages.tr("portfolios.none")));
         ColumnFit.headersNeverCut(table);
+        // the names in full where the window allows: the name column as wide as its longest name (up to a cap)
+        ColumnFit.capAt(name, NAME_CAP);
+        vm.getPortfolios().addListener((ListChangeListener<ListedPortfolio>) c -> Platform.runLater(() -> fitNames(name)));
+        table.skinProperty().addListener((o, was, now) -> Platform.runLater(() -> fitNames(name)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         vm.selectedProperty().addListener((o, was, now) -> {
             if (table.getSelectionModel().getSelectedItem() != now) {
@@ -117,8 +124,20 @@ public final class PortfoliosView extends BorderPane {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         setCenter(left);
-        setRight(form(vm));
-        setBottom(messages(vm));
+        // the form below the list, not beside it: at 1280 × 800 the list then has the width for every column
+        setBottom(new VBox(4, form(vm), messages(vm)));
+    }
+
+    /** The widest the name column grows for its names; a longer name shows in full on hover. */
+    private static final double NAME_CAP = 220;
+
+    /** The name column as wide as its longest name (up to {@link #NAME_CAP}), never narrower than its header. */
+    private void fitNames(TableColumn<ListedPortfolio, String> name) {
+        if (table.getSkin() == null) {
+            return;
+        }
+        ColumnFit.toContent(table, table.getItems().size(), NAME_CAP);
+        name.setMinWidth(Math.max(name.getMinWidth(), Math.min(NAME_CAP, name.getPrefWidth())));
     }
 
     /** One asset class's weight, a number sorted as one; blank where the class is not held. */
@@ -185,27 +204,25 @@ public final class PortfoliosView extends BorderPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(150);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setMinWidth(160);
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(labels, fields);
         TextField name = new TextField();
         name.setId("portfolioNameField");
         name.setPromptText(Messages.tr("portfolios.namePrompt"));
         name.setMaxWidth(Double.MAX_VALUE);
         name.textProperty().bindBidirectional(vm.nameProperty());
-        grid.addRow(0, new Label(Messages.tr("portfolios.name")), name);
-        int row = 1;
+        // the name, then one column per class: its name above its weight
+        name.setPrefColumnCount(22);
+        grid.add(new Label(Messages.tr("portfolios.name")), 0, 0);
+        grid.add(name, 0, 1);
+        int col = 1;
         for (AssetClass c : AssetClass.values()) {
             TextField w = new TextField();
             w.setId("portfolioWeight" + c.name());
             w.setPromptText("0");
             w.setMaxWidth(Double.MAX_VALUE);
             w.textProperty().bindBidirectional(vm.weightProperty(c));
-            grid.addRow(row++, new Label(Messages.tr("portfolios.weightLabel", c.name(), AssetClassText.of(c))), w);
+            w.setPrefColumnCount(6);
+            grid.add(new Label(Messages.tr("portfolios.weightLabel", c.name(), AssetClassText.of(c))), col, 0);
+            grid.add(w, col++, 1);
         }
         Label hint = new Label(Messages.tr("portfolios.hint"));
         hint.getStyleClass().add("text-muted");
@@ -231,10 +248,10 @@ public final class PortfoliosView extends BorderPane {
         Button clear = button(Messages.tr("portfolios.clear"), "portfolioClearButton", vm::newPortfolio);
         HBox buttons = new HBox(8, save, clear);
         // the error below Save, so Save does not move under the pointer as the error comes and goes
-        VBox box = new VBox(10, title, grid, hint, sum, buttons, formError);
-        box.setPadding(new Insets(0, 4, 0, 16));
-        box.setPrefWidth(370);
-        box.setMinWidth(330);
+        HBox sumAndButtons = new HBox(16, buttons, sum); // Save first: the sum's changing text does not move it
+        sumAndButtons.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, title, grid, hint, sumAndButtons, formError);
+        box.setPadding(new Insets(12, 0, 0, 0));
         return box;
     }
 

@@ -77,6 +77,7 @@ public final class PortfoliosViewModel {
         }
         Observable[] weightDeps = deps.toArray(Observable[]::new);
         deps.add(name);
+        deps.add(editing); // the name is compared with the other portfolios' names, not with the edited one's own
         sumText = Bindings.createStringBinding(this::describeSum, weightDeps);
         formError = Bindings.createStringBinding(this::checkForm, deps.toArray(Observable[]::new));
         canSave = Bindings.createBooleanBinding(() -> formError.get().isEmpty() && !busy.get(), formError, busy);
@@ -165,8 +166,8 @@ public final class PortfoliosViewModel {
 
     /** The form filled with {@code p}, to change its name or (when no stored run used it) its weights. */
     public void edit(ListedPortfolio p) {
-        fill(p.portfolio());
         editing.set(p.portfolio().portfolioId());
+        fill(p.portfolio());
     }
 
     /** Adds the form's portfolio, or saves the edited one; the form then edits what was saved. */

@@ -6,6 +6,7 @@ import foresto.engine.robust.WindowsStudy;
 import foresto.model.DatasetRecord;
 import foresto.model.PortfolioRecord;
 import foresto.model.RuleRecord;
+import foresto.ui.common.SplitMemory;
 import foresto.ui.common.ColumnFit;
 import foresto.ui.common.TablePlaceholder;
 import foresto.ui.common.Forms;
@@ -223,6 +224,7 @@ public final class RobustnessView extends BorderPane {
         table.setStyle(ROW_HEIGHT + " -fx-min-height: " + TIMING_TABLE_MIN_HEIGHT + ";");
         SplitPane split = stacked(timingChart, table, 0.6, TIMING_CHART_MIN_HEIGHT);
         split.setId("robustTimingSplit");
+        SplitMemory.remember("robustTiming", split);
         return splitPage(split, form, headline, tranche, split);
     }
 
@@ -310,6 +312,7 @@ public final class RobustnessView extends BorderPane {
         HBox.setHgrow(table, Priority.ALWAYS);
         SplitPane split = stacked(charts, lower, 0.55, CHARTS_MIN_HEIGHT);
         split.setId("robustWindowsSplit");
+        SplitMemory.remember("robustWindows", split);
         // room for the divider to move: when the window is shorter the page scrolls
         split.setMinHeight(CHARTS_MIN_HEIGHT + 2 * LOWER_MIN_HEIGHT + 10);
         return splitPage(split, form, headline, split);

@@ -1,5 +1,6 @@
 package foresto.ui.sweep;
 
+import foresto.ui.common.SplitMemory;
 import foresto.ui.common.SortedRows;
 import javafx.util.StringConverter;
 import foresto.ui.common.CodeText;
@@ -188,6 +189,7 @@ public final class SweepView extends BorderPane {
         split.setId("sweepSplit");
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(HEATMAP_SHARE);
+        SplitMemory.remember("sweep", split);
         setCenter(split);
         setBottom(status);
         vm.comparePathsProperty().addListener((o, a, lines) -> compare.setData(lines.isEmpty() ? TimeSeriesChart.Content.EMPTY

@@ -124,4 +124,16 @@ class DriftPanelUnitsTest {
         assertThat(p.drift().unscaledLine()).isEqualTo(1);
         assertThat(p.value().unscaledLine()).isEqualTo(-1);
     }
+
+    /** The hover readout of the drift lines is in the drift axis's unit: points under a points axis, × band under a ratio. */
+    @Test
+    void theReadoutSpeaksTheAxissUnit() {
+        double[] days = {18000, 18001};
+        TimeSeriesChart.Content c = new TimeSeriesChart.Content(List.of(new TimeSeriesChart.Line("ON", days, new double[]{0.01, 0.0281}),
+                new TimeSeriesChart.Line("OFF", days, new double[]{0.02, 0.0623})));
+        assertThat(new DriftScale(false, 0.05).valuesAt(c, 18001)).isEqualTo("ON: 2.81 points\nOFF: 6.23 points")
+                .doesNotContain("%");
+        assertThat(new DriftScale(true, 1.0).valuesAt(c, 18000)).isEqualTo("ON: 0.01× band\nOFF: 0.02× band");
+        assertThat(new DriftScale(false, 0.05).valuesAt(c, 17999)).isEqualTo("ON: —\nOFF: —");
+    }
 }

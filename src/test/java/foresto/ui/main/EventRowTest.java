@@ -47,8 +47,8 @@ class EventRowTest {
         assertThat(byHeader.get("value_before")).isEqualTo("1,234,567.89");
         assertThat(byHeader.get("value_after")).isEqualTo("1,234,533.32");
         assertThat(e.beforeWeights().keySet()).containsExactly("BOND", "EQUITY"); // the order the weights iterate in
-        assertThat(byHeader.get("before_weights")).isEqualTo("BOND 36.54 %  EQUITY 63.46 %");
-        assertThat(byHeader.get("after_weights")).isEqualTo("BOND 40.00 %  EQUITY 60.00 %");
+        assertThat(byHeader.get("before_weights")).isEqualTo("Bonds 36.54 %  Equity 63.46 %");
+        assertThat(byHeader.get("after_weights")).isEqualTo("Bonds 40.00 %  Equity 60.00 %");
         assertThat(byHeader.get("event_date")).isEqualTo("2003-02-03");
         assertThat(byHeader.get("trigger_type")).isEqualTo("PERIODIC");
         assertThat(byHeader.get("trigger_detail")).isEqualTo(EventTable.why(e));

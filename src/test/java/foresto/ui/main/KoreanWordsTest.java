@@ -89,13 +89,24 @@ class KoreanWordsTest {
     void cashFlowColumnsNameTheirClassInKorean() {
         assertThat(FlowsPanel.tradeTitle("SHORT_TERM")).isEqualTo("단기 +매수 / −매도");
         Messages.use(Locale.ENGLISH);
-        assertThat(FlowsPanel.tradeTitle("SHORT_TERM")).isEqualTo("SHORT_TERM +bought / −sold");
+        assertThat(FlowsPanel.tradeTitle("SHORT_TERM")).isEqualTo("Short-term +bought / −sold");
     }
 
     @Test
-    void englishKeepsTheClassCodes() {
+    void englishNamesTheClassesInWordsWithoutHangul() {
         Messages.use(Locale.ENGLISH);
-        assertThat(cells(driftEvent()).get("breached_asset_class")).isEqualTo("EQUITY");
+        Map<String, String> c = cells(driftEvent());
+        assertThat(c.get("breached_asset_class")).isEqualTo("Equity");
+        assertThat(c.get("before_weights")).contains("Equity 75.00 %").contains("Short-term 25.00 %");
+        for (String cell : c.values()) {
+            assertThat(cell).doesNotContainPattern("\\p{IsHangul}");
+        }
+        RunModel.ClassWeight w = new RunModel.ClassWeight(AssetClass.EQUITY, 0.55, 0.6, 0.5, 0.05);
+        assertThat(w.classText()).isEqualTo("Equity");
+        assertThat(w.driftText()).doesNotContainPattern("\\p{IsHangul}");
+        Messages.use(Locale.KOREAN);
+        assertThat(w.classText()).isEqualTo("주식");
+        assertThat(new RunModel.ClassWeight(AssetClass.BOND, 0.3, 0.3, 0.3, 0.05).classText()).isEqualTo("채권");
     }
 
     private static StudyRecord study(String kind, String parameters, String summary, String words) {

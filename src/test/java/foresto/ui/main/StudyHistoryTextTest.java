@@ -1,10 +1,12 @@
 package foresto.ui.main;
 
+import foresto.i18n.Messages;
 import foresto.model.StudyInfo;
 import foresto.model.StudyRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +20,17 @@ class StudyHistoryTextTest {
     @Test
     void eachKindShowsItsHeadlineInPercent() {
         assertThat(RunHistory.headline(study("TIMING", null, "{\"variants\":12,\"timing_luck\":0.00091,\"spread\":0.0025}")))
-                .isEqualTo("timing luck 0.091 % a year over 12 variants");
+                .isEqualTo("timing luck 0.09 %p a year over 12 variants");
         assertThat(RunHistory.headline(study("WINDOWS", null, "{\"count\":224,\"median\":0.0032,\"share_positive\":0.71}")))
-                .isEqualTo("median premium 0.32 %, 71.0 % of 224 windows positive");
+                .isEqualTo("median premium +0.32 %p, 71.0 % of 224 windows positive");
+        // as the study screen writes them: a spread and a premium of CAGRs in percentage points, two decimals
+        Messages.use(Locale.KOREAN);
+        try {
+            assertThat(RunHistory.headline(study("TIMING", null, "{\"variants\":12,\"timing_luck\":0.00036}")))
+                    .startsWith("타이밍 운 연 0.04 %p");
+        } finally {
+            Messages.use(Locale.ENGLISH);
+        }
         assertThat(RunHistory.headline(study("BOOTSTRAP", "OFF", "{\"p_beats\":0.713,\"p_beats_se\":0.0143,"
                 + "\"cagr_diff_median\":0.001}"))).isEqualTo("A beats B in 71.3 % ± 1.4 %");
     }

@@ -26,4 +26,13 @@ class SummaryRowTest {
         List<SummaryRow> offOnly = SummaryRow.of(off, null);
         assertThat(offOnly.get(0)).isEqualTo(new SummaryRow("Final value", "33,030.36", "—", "—"));
     }
+
+    /** A run with cash flows labels its total return as the time-weighted one; the figures and other rows stay. */
+    @Test
+    void withCashFlowsTheTotalReturnRowSaysItIsTimeWeighted() {
+        List<SummaryRow> rows = List.of(new SummaryRow("Final value", "1.00", "2.00", "+1.00"),
+                new SummaryRow("Total return", "197.20 %", "202.47 %", "+5.27 %p"));
+        assertThat(SummaryRow.timeWeighted(rows)).containsExactly(new SummaryRow("Final value", "1.00", "2.00", "+1.00"),
+                new SummaryRow("Total return (time-weighted)", "197.20 %", "202.47 %", "+5.27 %p"));
+    }
 }

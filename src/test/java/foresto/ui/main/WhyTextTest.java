@@ -52,10 +52,10 @@ class WhyTextTest {
     @Test
     void everyTriggerIsExplainedInKorean() {
         Messages.use(Locale.KOREAN);
-        assertThat(WhyText.of(ABSOLUTE)).isEqualTo("EQUITY(주식) 드리프트 +5.21%p, |드리프트| 0.0521 ≥ 절대 밴드 0.05");
+        assertThat(WhyText.of(ABSOLUTE)).isEqualTo("EQUITY(주식) 드리프트 +5.21 %p, |드리프트| 5.21 %p ≥ 절대 밴드 5.00 %p");
         assertThat(WhyText.of(RELATIVE))
-                .isEqualTo("BOND(채권) 드리프트 -10.23%p, |드리프트| 0.1023 ≥ 상대 밴드 0.1, 분기마다 확인, 밴드의 0.5까지 거래");
-        assertThat(WhyText.of(HYBRID)).isEqualTo("GOLD(금) 드리프트 +2.50%p, |드리프트| 0.0250 ≥ 혼합 밴드 0.02");
+                .isEqualTo("BOND(채권) 드리프트 -10.23 %p, |드리프트| 10.23 %p ≥ 상대 밴드 10.00 %p, 분기마다 확인, 밴드의 50 %까지 거래");
+        assertThat(WhyText.of(HYBRID)).isEqualTo("GOLD(금) 드리프트 +2.50 %p, |드리프트| 2.50 %p ≥ 혼합 밴드 2.00 %p");
         assertThat(WhyText.of(QUARTER_FIRST)).isEqualTo("분기의 첫 거래일 (분기마다, 첫 거래일 기준)");
         assertThat(WhyText.of(YEAR_LAST)).isEqualTo("연도의 마지막 거래일 (매년, 마지막 거래일 기준)");
         assertThat(WhyText.trigger(ABSOLUTE)).isEqualTo("드리프트");
@@ -65,14 +65,16 @@ class WhyTextTest {
     }
 
     @Test
-    void englishIsTheEventsFilesTextWordForWord() {
+    void englishReadsTheNumbersInTheScreensFormWhileCalendarTextsStayTheFiles() {
         Messages.use(Locale.ENGLISH);
-        assertThat(WhyText.of(ABSOLUTE)).isEqualTo("EQUITY(주식) drifted +5.21%p, |drift| 0.0521 ≥ ABSOLUTE band 0.05");
+        assertThat(WhyText.of(ABSOLUTE)).isEqualTo("EQUITY(Equity) drifted +5.21 %p, |drift| 5.21 %p ≥ ABSOLUTE band 5.00 %p");
         assertThat(WhyText.of(RELATIVE))
-                .isEqualTo("BOND(채권) drifted -10.23%p, |drift| 0.1023 ≥ RELATIVE band 0.1, checked quarterly, traded to 0.5 of the band");
+                .isEqualTo("BOND(Bonds) drifted -10.23 %p, |drift| 10.23 %p ≥ RELATIVE band 10.00 %p, checked quarterly, traded to 50 % of the band");
         assertThat(WhyText.of(QUARTER_FIRST)).isEqualTo("first trading day of the quarter (QUARTERLY, FIRST_TRADING_DAY)");
-        for (RebalancingEvent e : List.of(ABSOLUTE, RELATIVE, HYBRID, QUARTER_FIRST, YEAR_LAST)) {
+        for (RebalancingEvent e : List.of(QUARTER_FIRST, YEAR_LAST)) {
             assertThat(WhyText.of(e)).isEqualTo(EventTable.why(e));
+        }
+        for (RebalancingEvent e : List.of(ABSOLUTE, RELATIVE, HYBRID, QUARTER_FIRST, YEAR_LAST)) {
             assertThat(WhyText.trigger(e)).isEqualTo(e.triggerType().name());
         }
     }
@@ -84,10 +86,25 @@ class WhyTextTest {
         List<String> headers = EventTable.COLUMNS.stream().map(EventTable.Column::header).toList();
         assertThat(cells.get(headers.indexOf("trigger_type"))).isEqualTo("드리프트");
         assertThat(cells.get(headers.indexOf("band_kind"))).isEqualTo("상대");
-        assertThat(cells.get(headers.indexOf("trigger_detail"))).startsWith("BOND(채권) 드리프트 -10.23%p");
+        assertThat(cells.get(headers.indexOf("trigger_detail"))).startsWith("BOND(채권) 드리프트 -10.23 %p");
         // the file's row is the same in any language
         assertThat(EventTable.row(RELATIVE).subList(1, 5)).containsExactly("DRIFT",
                 "BOND(채권) drifted -10.23%p, |drift| 0.1023 ≥ RELATIVE band 0.1, checked quarterly, traded to 0.5 of the band",
                 "RELATIVE", "BOND");
+    }
+
+    /** ρ = 0.2 on a target of 0.1 (the trial's gold): the band ρ·w is 0.020000000000000004 in doubles, and must read 2.00 %p. */
+    @Test
+    void aRelativeBandsProductReadsInPointsNotAsARawDouble() {
+        double band = 0.2 * 0.1;
+        assertThat(Double.toString(band)).isEqualTo("0.020000000000000004");
+        RebalancingEvent e = drift(TriggerType.DRIFT, new TriggerDetail.Drift(null, 0.0203, AssetClass.GOLD,
+                Map.of("GOLD", -0.0203, "EQUITY", 0.0203), BandKind.RELATIVE, 0.2, Map.of("GOLD", band, "EQUITY", 0.02),
+                CheckFrequency.DAILY, 0.0));
+        Messages.use(Locale.KOREAN);
+        assertThat(WhyText.of(e)).isEqualTo("GOLD(금) 드리프트 -2.03 %p, |드리프트| 2.03 %p ≥ 상대 밴드 2.00 %p");
+        Messages.use(Locale.ENGLISH);
+        assertThat(WhyText.of(e)).isEqualTo("GOLD(Gold) drifted -2.03 %p, |drift| 2.03 %p ≥ RELATIVE band 2.00 %p")
+                .doesNotContain("0000");
     }
 }

@@ -86,7 +86,7 @@ class PortfoliosViewModelTest {
         assertThat(vm.selectedProperty().get()).isEqualTo(added);
         assertThat(vm.editingProperty().get()).as("the form now edits what was saved").isEqualTo(added.portfolio().portfolioId());
         assertThat(vm.statusProperty().get()).isEqualTo("Added 나의 배분.");
-        assertThat(PortfoliosViewModel.weightsText(added.portfolio().weights())).isEqualTo("EQUITY 0.5, BOND 0.3, SHORT_TERM 0.2");
+        assertThat(PortfoliosViewModel.weightsText(added.portfolio().weights())).isEqualTo("Equity 0.5, Bonds 0.3, Short-term 0.2");
 
         // edit: rename and re-weight (no stored run used it)
         vm.nameProperty().set("나의 배분 2");
