@@ -254,8 +254,10 @@ class OneTruthTest extends RobotTestBase {
         String dt = drift.readoutText();
         LocalDate dAt = LocalDate.parse(dt.substring(0, 10));
         int j = Arrays.asList(m.paths().dates()).indexOf(dAt);
-        assertThat(dt).contains("ON: " + String.format(Locale.ROOT, "%.2f %%", m.onDrift()[j] * 100))
-                .contains("OFF: " + String.format(Locale.ROOT, "%.2f %%", m.offDrift()[j] * 100));
+        // the drift chart's own readout speaks its axis's unit too (points for this absolute band), not a plain percent
+        assertThat(dt).contains("ON: " + String.format(Locale.ROOT, "%.2f", m.onDrift()[j] * 100) + " points")
+                .contains("OFF: " + String.format(Locale.ROOT, "%.2f", m.offDrift()[j] * 100) + " points")
+                .doesNotContain("%");
         // off the chart, no readout
         robot.moveTo("#runButton");
         UiFixture.waitUntil(() -> drift.readoutText().isEmpty());

@@ -46,7 +46,7 @@ class SetupTruthTest {
         assertThat(errors).isEmpty();
         long cellRun = vm.resultProperty().get().run().runId();
         assertThat(vm.ruleProperty().get().ruleName()).isEqualTo("drift-rel:0.2, cost 0.003 (sweep cell)");
-        assertThat(vm.setup().ruleText()).contains("not a stored rule").contains("cost 0.003");
+        assertThat(vm.setup().ruleText()).contains("not a stored rule").contains("cost 0.3 %");
         assertThat(vm.setup().getRuleChoices()).contains(vm.ruleProperty().get());
         assertThat(vm.getRules()).doesNotContain(vm.ruleProperty().get()); // the other tabs list stored rules only
         assertThat(RuleCodec.hashParameters(vm.request().inlineRule())).isEqualTo(RuleCodec.hashParameters(cell));

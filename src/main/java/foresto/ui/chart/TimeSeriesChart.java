@@ -133,6 +133,8 @@ public class TimeSeriesChart extends CanvasChart {
     private final Label readout = new Label();
     /** More readout lines for the hovered day (epoch day), e.g. another chart's values; null or empty for none. */
     private DoubleFunction<String> readoutExtra = day -> "";
+    /** How the readout writes a value (never NaN); null: by the chart's {@link Units}. */
+    private DoubleFunction<String> readoutFormat;
     /** Whether the readout sits at the plot's right (the pointer is over its left third). */
     private boolean readoutOnRight;
 
@@ -415,8 +417,17 @@ public class TimeSeriesChart extends CanvasChart {
     }
 
     /**
-     * Each line's value on {@code epochDay}, one "name: value" line each, formatted by the chart's units (money
-     * grouped with 2 decimals, percent with 2); "—" for a line without a point that day. Empty without lines.
+     * How the readout writes a line's value, when the chart's {@link Units} do not say it all (the drift chart: points
+     * or times the band, as its axis); null: by the units.
+     */
+    public void setReadoutFormat(DoubleFunction<String> format) {
+        this.readoutFormat = format;
+    }
+
+    /**
+     * Each line's value on {@code epochDay}, one "name: value" line each, formatted by the readout format or else the
+     * chart's units (money grouped with 2 decimals, percent with 2); "—" for a line without a point that day. Empty
+     * without lines.
      */
     public String valuesAt(double epochDay) {
         StringBuilder sb = new StringBuilder();
@@ -434,6 +445,9 @@ public class TimeSeriesChart extends CanvasChart {
     private String format(double v) {
         if (Double.isNaN(v)) {
             return NO_VALUE;
+        }
+        if (readoutFormat != null) {
+            return readoutFormat.apply(v);
         }
         if (units == Units.MONEY) {
             return String.format(Locale.ROOT, "%,.2f", v);

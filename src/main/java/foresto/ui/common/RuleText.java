@@ -51,9 +51,19 @@ public final class RuleText {
         };
     }
 
-    /** The rule in words, in the current language. */
+    /**
+     * The rule's band or calendar in a few words, in the current language: "Drift ≥ 4 %p", "Periodic, quarterly" —
+     * a legend's or a heatmap row's name (no check, trade-to or cost).
+     */
+    public static String brief(RebalancingRule r) {
+        return r.match(p -> Messages.tr("sweep.words.periodic", Messages.tr("rule.every." + p.frequency().name())),
+                d -> Messages.tr("sweep.words.drift", Messages.tr("rule.condition." + d.band().name(),
+                        percent(d.threshold()), percent(d.rho()))));
+    }
+
+    /** The rule in words, in the current language; its cost rate as an exact percentage ("cost 0.25 %"). */
     public static String of(RebalancingRule r) {
-        String cost = PlainNumber.of(r.costRate());
+        String cost = percent(r.costRate());
         return r.match(
                 p -> Messages.tr("rule.periodic", Messages.tr("rule.every." + p.frequency().name()),
                         day(r, p.frequency()), cost),

@@ -5,6 +5,9 @@ import foresto.i18n.LocaleFormat;
 import static foresto.i18n.Messages.tr;
 import foresto.engine.PathStats;
 import foresto.engine.PeriodsPerYear;
+import foresto.engine.RebalancingRule;
+import foresto.model.RunRequestInfo;
+import foresto.ui.common.RuleText;
 import foresto.ui.chart.AnnualBars;
 import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.FrequencyText;
@@ -21,9 +24,15 @@ public final class RunCharts {
     public record Prepared(TimeSeriesChart.Content value, TimeSeriesChart.Content drift, DriftScale driftScale) {
     }
 
-    /** "ON: rule" for a rebalanced run; an OFF-only run has no ON line. */
+    /**
+     * "ON: rule" for a rebalanced run: the stored rule's name, or for a rule given inline (a sweep cell, a study's
+     * rule) its band or calendar in words ("ON: Drift ≥ 4 %p") instead of the stored "inline drift:0.04". An OFF-only
+     * run has no ON line.
+     */
     public static String onName(RunModel m) {
-        return tr("main.charts.onName", m.run().request().ruleName());
+        RunRequestInfo req = m.run().request();
+        RebalancingRule inline = req.rebalancingRuleId() == null ? RunChoices.of(m.run()).rule() : null;
+        return tr("main.charts.onName", inline == null ? req.ruleName() : RuleText.brief(inline));
     }
 
     /** The OFF line's name in the legend. */
@@ -65,6 +74,7 @@ public final class RunCharts {
         driftChart.setYLabel(p.driftScale().axisLabel());
         driftChart.setShortYLabel(p.driftScale().shortAxisLabel());
         driftChart.setUnits(p.driftScale().units());
+        driftChart.setReadoutFormat(p.driftScale()::format);
         driftChart.setData(p.drift());
     }
 
