@@ -130,7 +130,7 @@ public class TimeSeriesChart extends CanvasChart {
     private IntConsumer onDayClicked = i -> { };
     private Point2D dragStart;
     /** The hovered day's date and each line's value on it, shown while the pointer is over the plot. */
-    private final Label readout = new Label();
+    private final Label readout = ChartReadout.label("chartReadout");
     /** More readout lines for the hovered day (epoch day), e.g. another chart's values; null or empty for none. */
     private DoubleFunction<String> readoutExtra = day -> "";
     /** How the readout writes a value (never NaN); null: by the chart's {@link Units}. */
@@ -150,14 +150,6 @@ public class TimeSeriesChart extends CanvasChart {
         zoomBox.setMouseTransparent(true);
         placeholder.getStyleClass().add("text-muted");
         placeholder.setMouseTransparent(true);
-        readout.getStyleClass().add("chart-readout");
-        readout.setId("chartReadout");
-        readout.setManaged(false);
-        readout.setVisible(false);
-        readout.setMouseTransparent(true);
-        // a small box that reads on any theme: the chart's own background colour is not known here
-        readout.setStyle("-fx-background-color: rgba(255,255,255,0.88); -fx-border-color: rgba(0,0,0,0.25);"
-                + " -fx-padding: 3 6 3 6; -fx-text-fill: #1f2328; -fx-font-size: 11px;");
         getChildren().addAll(zoomBox, placeholder, readout);
         tip.setWrapText(true);
         tip.setMaxWidth(520);

@@ -2,6 +2,7 @@ package foresto.ui.robust;
 
 import static foresto.i18n.Messages.tr;
 import foresto.ui.chart.AxisTicks;
+import foresto.ui.chart.ChartReadout;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.ChartColour;
 import foresto.ui.chart.ChartTheme;
@@ -80,7 +81,7 @@ public final class HistogramChart extends CanvasChart {
     private String placeholder = "";
     private boolean placeholderShown = true;
     /** The hovered bar's range and count, shown while the pointer is over the plot. */
-    private final Label readout = new Label();
+    private final Label readout = ChartReadout.label("histogramReadout");
     /** The value at the plot's left edge and the pixels per unit of value, of the last paint. */
     private double xLo;
     private double xScale;
@@ -88,14 +89,6 @@ public final class HistogramChart extends CanvasChart {
     public HistogramChart() {
         getStyleClass().add("annual-bars");
         title.addListener((o, a, b) -> invalidate());
-        readout.getStyleClass().add("chart-readout");
-        readout.setId("histogramReadout");
-        readout.setManaged(false);
-        readout.setVisible(false);
-        readout.setMouseTransparent(true);
-        // the same small box as the path chart's readout: it reads on any theme
-        readout.setStyle("-fx-background-color: rgba(255,255,255,0.88); -fx-border-color: rgba(0,0,0,0.25);"
-                + " -fx-padding: 3 6 3 6; -fx-text-fill: #1f2328; -fx-font-size: 11px;");
         getChildren().add(readout);
         setOnMouseMoved(e -> hover(e.getX(), e.getY()));
         setOnMouseExited(e -> readout.setVisible(false));

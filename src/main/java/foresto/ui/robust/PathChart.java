@@ -2,6 +2,7 @@ package foresto.ui.robust;
 
 import foresto.i18n.LocaleFormat;
 import foresto.ui.chart.AxisTicks;
+import foresto.ui.chart.ChartReadout;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.chart.ChartColour;
 import foresto.ui.chart.ChartTheme;
@@ -78,21 +79,13 @@ public final class PathChart extends CanvasChart {
     private List<AxisTicks.Tick> xTicks = List.of();
 
     /** The hovered point's date and values, shown while the pointer is over the plot. */
-    private final Label readout = new Label();
+    private final Label readout = ChartReadout.label("pathChartReadout");
     /** Where the last paint put the plot; null while the placeholder shows. */
     private Layout drawn;
 
     public PathChart() {
         getStyleClass().add("time-series-chart");
         title.addListener((o, a, b) -> invalidate());
-        readout.getStyleClass().add("chart-readout");
-        readout.setId("pathChartReadout");
-        readout.setManaged(false);
-        readout.setVisible(false);
-        readout.setMouseTransparent(true);
-        // the same small box as the value chart's readout: it reads on any theme
-        readout.setStyle("-fx-background-color: rgba(255,255,255,0.88); -fx-border-color: rgba(0,0,0,0.25);"
-                + " -fx-padding: 3 6 3 6; -fx-text-fill: #1f2328; -fx-font-size: 11px;");
         getChildren().add(readout);
         setOnMouseMoved(e -> hover(e.getX(), e.getY()));
         setOnMouseExited(e -> readout.setVisible(false));
