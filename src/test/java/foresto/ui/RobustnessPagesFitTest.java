@@ -5,12 +5,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Region;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,24 +69,9 @@ class RobustnessPagesFitTest extends RobotTestBase {
     void startDatesAndBootstrapFitTheWindowAt1280x800(String language, FxRobot robot) throws TimeoutException, IOException {
         Messages.use(Locale.forLanguageTag(language));
         FxToolkit.setupStage(stage -> fx.start(stage));
-        robot.interact(() -> {
-            Window w = fx.window.scene().getWindow();
-            w.setX(0);
-            w.setY(0);
-            w.setWidth(1280);
-            w.setHeight(800);
-            fx.window.attachDeferredTabs();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        fx.resize(robot, 1280, 800);
+        fx.showRobustnessWith(robot, QUARTERLY);
         var vm = fx.window.mainViewModel();
-        UiFixture.waitUntil(() -> !vm.getRules().isEmpty() && !vm.busyProperty().get());
-        TabPane tabs = fx.window.main().tabs();
-        Tab robustness = tabs.getTabs().stream().filter(t -> "robustnessTab".equals(t.getId())).findFirst().orElseThrow();
-        robot.interact(() -> {
-            vm.ruleProperty().set(vm.getRules().stream().filter(r -> r.ruleName().equals(QUARTERLY)).findFirst().orElseThrow());
-            tabs.getSelectionModel().select(robustness);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
         TabPane studies = robot.lookup("#robustStudies").queryAs(TabPane.class);
         double windowBottom = fx.window.scene().getHeight();
         StringBuilder sizes = new StringBuilder(language);

@@ -11,6 +11,8 @@ import foresto.db.TestDatabase;
 import foresto.sample.SyntheticMarket;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.UiState;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.assertj.core.api.Assertions;
@@ -72,6 +74,19 @@ public final class UiFixture {
             w.setWidth(width);
             w.setHeight(height);
             window.attachDeferredTabs();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The Robustness tab shown, once the setup's rules have loaded, with the stored rule {@code ruleName} chosen. */
+    void showRobustnessWith(FxRobot robot, String ruleName) {
+        var vm = window.mainViewModel();
+        waitUntil(() -> !vm.getRules().isEmpty() && !vm.busyProperty().get());
+        TabPane tabs = window.main().tabs();
+        Tab robustness = tabs.getTabs().stream().filter(t -> "robustnessTab".equals(t.getId())).findFirst().orElseThrow();
+        robot.interact(() -> {
+            vm.ruleProperty().set(vm.getRules().stream().filter(r -> r.ruleName().equals(ruleName)).findFirst().orElseThrow());
+            tabs.getSelectionModel().select(robustness);
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
