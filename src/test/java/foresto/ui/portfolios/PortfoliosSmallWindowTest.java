@@ -12,6 +12,7 @@ import foresto.db.TestDatabase;
 import foresto.model.ListedPortfolio;
 import foresto.sample.SyntheticMarket;
 import foresto.ui.MainWindow;
+import foresto.ui.UiFixture;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.UiState;
 import foresto.ui.main.MainViewModel;
@@ -39,9 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,14 +73,6 @@ class PortfoliosSmallWindowTest {
         db.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     /**
      * At 1280 × 800 (English) every column of the list is on screen with its header in full and the names uncut; pressing
@@ -90,7 +81,7 @@ class PortfoliosSmallWindowTest {
     @Test
     void atTheSmallestWindowEveryColumnShowsAndEditingDoesNotCallTheOwnNameTaken(FxRobot robot) {
         MainViewModel main = window.mainViewModel();
-        waitUntil(() -> !main.getPortfolios().isEmpty() && !main.busyProperty().get());
+        UiFixture.waitUntil(() -> !main.getPortfolios().isEmpty() && !main.busyProperty().get());
         robot.interact(() -> {
             for (Node n : robot.lookup(".tab-pane").queryAll()) {
                 TabPane pane = (TabPane) n;
@@ -100,7 +91,7 @@ class PortfoliosSmallWindowTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> table = robot.lookup("#portfolioTable").queryAs(TableView.class);
-        waitUntil(() -> table.getItems().size() >= 5);
+        UiFixture.waitUntil(() -> table.getItems().size() >= 5);
         robot.interact(() -> {
             Stage stage = (Stage) table.getScene().getWindow();
             stage.setWidth(1280);

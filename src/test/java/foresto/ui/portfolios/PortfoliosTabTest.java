@@ -17,6 +17,7 @@ import foresto.model.RunRecord;
 import foresto.sample.SyntheticMarket;
 import foresto.text.DisplayNumber;
 import foresto.ui.MainWindow;
+import foresto.ui.UiFixture;
 import foresto.ui.Snapshots;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.UiState;
@@ -40,7 +41,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,9 +49,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,14 +89,6 @@ class PortfoliosTabTest {
         db.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private static void type(FxRobot robot, String id, String text) {
         TextField f = robot.lookup("#" + id).queryAs(TextField.class);
@@ -110,10 +100,10 @@ class PortfoliosTabTest {
     @Test
     void aPortfolioMadeInTheTabIsInEveryPickerAtOnceAndRunsAndABadSumDisablesSave(FxRobot robot) throws IOException {
         MainViewModel main = window.mainViewModel();
-        waitUntil(() -> !main.getPortfolios().isEmpty() && !main.busyProperty().get());
+        UiFixture.waitUntil(() -> !main.getPortfolios().isEmpty() && !main.busyProperty().get());
         robot.clickOn("Portfolios");
         TableView<?> table = robot.lookup("#portfolioTable").queryAs(TableView.class);
-        waitUntil(() -> table.getItems().size() == 5);
+        UiFixture.waitUntil(() -> table.getItems().size() == 5);
         // at the window's size (1400 × 900) no header of the list is cut ("SHORT_T…")
         for (Node header : table.lookupAll(".column-header .label")) {
             Label l = (Label) header;
@@ -138,10 +128,10 @@ class PortfoliosTabTest {
         assertThat(formError.isVisible()).isFalse();
         assertThat(save.isDisabled()).isFalse();
         robot.clickOn(save);
-        waitUntil(() -> main.getPortfolios().stream().anyMatch(p -> p.name().equals("My 70/30 mix")));
+        UiFixture.waitUntil(() -> main.getPortfolios().stream().anyMatch(p -> p.name().equals("My 70/30 mix")));
         assertThat(table.getItems()).hasSize(6);
         // the status bar counts the new one at once
-        waitUntil(() -> statusBar.getText().contains("6 portfolios"));
+        UiFixture.waitUntil(() -> statusBar.getText().contains("6 portfolios"));
         snapshot(robot, "portfolios-tab.png");
 
         // the Sweep and Robustness pickers are the Analysis setup's list: the new portfolio is there too
@@ -158,7 +148,7 @@ class PortfoliosTabTest {
         robot.clickOn(n -> n instanceof ListCell<?> cell && cell.isVisible() && "My 70/30 mix".equals(cell.getText()));
         assertThat(main.portfolioProperty().get().name()).isEqualTo("My 70/30 mix");
         robot.clickOn("#runButton");
-        waitUntil(() -> main.resultProperty().get() != null && !main.busyProperty().get());
+        UiFixture.waitUntil(() -> main.resultProperty().get() != null && !main.busyProperty().get());
         assertThat(main.resultProperty().get().run().request().portfolioName()).isEqualTo("My 70/30 mix");
         long id = main.portfolioProperty().get().portfolioId();
         assertThat(main.resultProperty().get().run().request().portfolioId()).isEqualTo(id);
@@ -184,7 +174,7 @@ class PortfoliosTabTest {
         type(robot, "portfolioWeightBOND", "0.4");
         robot.clickOn(save);
         Label error = robot.lookup("#portfolioError").queryAs(Label.class);
-        waitUntil(() -> !error.getText().isEmpty());
+        UiFixture.waitUntil(() -> !error.getText().isEmpty());
         assertThat(error.getText()).startsWith("Stored runs were computed with this portfolio, so its weights cannot change.");
         assertThat(robot.lookup("#portfolioErrorDetails").queryAs(Label.class).getText())
                 .startsWith("Details: " + ErrorCode.PORTFOLIO_IN_USE + ": weights: portfolio 'My 70/30 mix' is used by 1 stored run");
