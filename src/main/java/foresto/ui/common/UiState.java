@@ -26,6 +26,8 @@ public final class UiState {
     /** The main window's width and height in pixels. */
     public static final String WINDOW_WIDTH = "window_width";
     public static final String WINDOW_HEIGHT = "window_height";
+    /** Whether the main window was maximized ("true"/"false"); its size above is the one it had when it was not. */
+    public static final String WINDOW_MAXIMIZED = "window_maximized";
     /** A split pane's divider positions (0..1, comma-separated), after this prefix and the pane's id. */
     public static final String SPLIT_PREFIX = "split.";
     private static final Logger LOG = LoggerFactory.getLogger(UiState.class);

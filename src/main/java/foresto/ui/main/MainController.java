@@ -287,8 +287,10 @@ public final class MainController {
     }
 
     /**
-     * After the window is shown at its default size (the caller sizes it after setting the scene): the remembered
-     * size when it fits on the screen, then each new size remembered (not while maximized).
+     * After the window is shown at its default size (the caller sizes it after setting the scene, maximized on a
+     * screen smaller than 1400 × 900): the remembered size when it fits on the screen — the window is then not
+     * maximized, unless it was maximized when the analyst left — then each new size remembered (not while maximized)
+     * and whether it is maximized.
      */
     private void rememberSize(UiState state, Window window) {
         if (windowRemembered) {
@@ -298,14 +300,25 @@ public final class MainController {
         // read now: the window's default size, set before this runs, must not count as the analyst's
         double w = state.get(UiState.WINDOW_WIDTH).map(MainController::number).orElse(Double.NaN);
         double h = state.get(UiState.WINDOW_HEIGHT).map(MainController::number).orElse(Double.NaN);
+        boolean maximized = state.get(UiState.WINDOW_MAXIMIZED).map(Boolean::parseBoolean).orElse(false);
         Platform.runLater(() -> {
             Rectangle2D screen = Screen.getPrimary().getVisualBounds();
             if (w >= 400 && h >= 300 && w <= screen.getWidth() && h <= screen.getHeight()) {
+                if (window instanceof Stage stage && stage.isMaximized() != maximized) {
+                    stage.setMaximized(maximized);
+                }
                 window.setWidth(w);
                 window.setHeight(h);
             }
             window.widthProperty().addListener((o, a, b) -> rememberWindowSize(state, window));
             window.heightProperty().addListener((o, a, b) -> rememberWindowSize(state, window));
+            if (window instanceof Stage stage) {
+                stage.maximizedProperty().addListener((o, a, on) -> {
+                    if (window.getScene() == root.getScene()) {
+                        remember(state, UiState.WINDOW_MAXIMIZED, Boolean.toString(on));
+                    }
+                });
+            }
         });
     }
 
