@@ -1,5 +1,7 @@
 package foresto.i18n;
 
+import foresto.text.DisplayNumber;
+
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -42,7 +44,7 @@ public final class LocaleFormat {
         NumberFormat f = NumberFormat.getNumberInstance(Messages.locale());
         f.setMinimumFractionDigits(decimals);
         f.setMaximumFractionDigits(decimals);
-        return f.format(v);
+        return DisplayNumber.zeroUnsigned(f.format(v)); // −0.00001 reads "0.00", not "-0.00"
     }
 
     /** An amount of money: grouping and 2 decimals. */

@@ -40,6 +40,17 @@ class LocaleFormatTest {
     }
 
     @Test
+    void aNegativeNumberThatRoundsToZeroHasNoSign() {
+        for (Locale l : Messages.LANGUAGES) {
+            Messages.use(l);
+            assertThat(LocaleFormat.decimal(-0.001, 2)).isEqualTo("0.00");
+            assertThat(LocaleFormat.percent(-0.00001, 2)).isEqualTo("0.00 %");
+            assertThat(LocaleFormat.decimal(-0.006, 2)).isEqualTo("-0.01");
+        }
+        Messages.use(Locale.ENGLISH);
+    }
+
+    @Test
     void theLanguageFollowsTheMachineUnlessChosen() {
         assertThat(Messages.forMachine(Locale.KOREA)).isEqualTo(Locale.KOREAN);
         assertThat(Messages.forMachine(Locale.FRANCE)).isEqualTo(Locale.ENGLISH);

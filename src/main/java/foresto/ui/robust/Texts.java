@@ -16,13 +16,13 @@ final class Texts {
         return LocaleFormat.percent(fraction, 2);
     }
 
-    /** 0.0022 → "+0.22 %p", −0.0022 → "-0.22 %p" (the sign always written). */
+    /** 0.0022 → "+0.22 %p", −0.0022 → "-0.22 %p", ±0.00001 → "0.00 %p" (a sign unless it rounds to zero). */
     static String points(double fraction) {
         if (!Double.isFinite(fraction)) {
             return LocaleFormat.decimal(fraction, 2);
         }
-        String digits = LocaleFormat.decimal(fraction * 100, 2);
-        return (digits.startsWith("-") ? digits : "+" + digits) + " %p";
+        String digits = LocaleFormat.decimal(fraction * 100, 2); // "0.00" for a difference too small to show
+        return (digits.startsWith("-") || digits.matches("[0.,]*") ? digits : "+" + digits) + " %p";
     }
 
     /** 0.0022 → "0.22 %p" (a size: timing luck, spread). */

@@ -29,7 +29,9 @@ class TextsTest {
             assertThat(Texts.percent(12.345)).as("grouped as the Cells table and Summary do").isEqualTo("1,234.50 %");
             assertThat(Texts.points(0.0022)).isEqualTo("+0.22 %p");
             assertThat(Texts.points(-0.0119)).isEqualTo("-1.19 %p");
-            assertThat(Texts.points(0)).isEqualTo("+0.00 %p");
+            assertThat(Texts.points(0)).isEqualTo("0.00 %p"); // no direction, as DisplayNumber.zeroUnsigned writes it
+            assertThat(Texts.points(-0.000001)).isEqualTo("0.00 %p"); // was "-0.00 %p" on the start-dates summary
+            assertThat(Texts.size(-0.000001)).isEqualTo("0.00 %p");
             assertThat(Texts.size(0.0004)).isEqualTo("0.04 %p");
             assertThat(Texts.money(92456.891)).isEqualTo("92,456.89");
             assertThat(Texts.count(6297)).isEqualTo("6,297");
