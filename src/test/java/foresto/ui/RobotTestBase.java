@@ -33,7 +33,10 @@ abstract class RobotTestBase {
     @BeforeEach
     void showWindow() throws TimeoutException {
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> fx.start(stage));
+        FxToolkit.setupStage(stage -> {
+            stage.setMaximized(false); // the shared primary stage may have been left maximized by an earlier test
+            fx.start(stage);
+        });
     }
 
     @AfterAll

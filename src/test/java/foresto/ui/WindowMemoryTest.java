@@ -56,5 +56,6 @@ class WindowMemoryTest extends RobotTestBase {
         Stage again = (Stage) fx.window.scene().getWindow();
         UiFixture.waitUntil(again::isMaximized);
         assertThat(saved(file, UiState.WINDOW_WIDTH)).isEqualTo("1100");
+        robot.interact(() -> again.setMaximized(false)); // the primary stage is shared with the next tests
     }
 }
