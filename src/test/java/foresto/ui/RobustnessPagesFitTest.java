@@ -37,14 +37,6 @@ class RobustnessPagesFitTest extends RobotTestBase {
         Messages.use(Locale.ENGLISH);
     }
 
-    private static double bottom(Node n) {
-        return n.localToScene(n.getBoundsInLocal()).getMaxY();
-    }
-
-    private static double top(Node n) {
-        return n.localToScene(n.getBoundsInLocal()).getMinY();
-    }
-
     private static ScrollPane page(Node n) {
         Parent p = n.getParent();
         while (!(p instanceof ScrollPane)) {
@@ -114,13 +106,13 @@ class RobustnessPagesFitTest extends RobotTestBase {
         assertThat(overflow(windowsPage)).as("start dates page past its view: " + sizes).isLessThanOrEqualTo(0.5);
         assertThat(premium.getHeight()).as("premium chart: " + sizes).isGreaterThanOrEqualTo(240);
         assertThat(rowsShown(windows)).as("windows in view: " + sizes).isGreaterThanOrEqualTo(3);
-        assertThat(bottom(windows)).isLessThanOrEqualTo(windowBottom);
-        assertThat(top(robot.lookup("#robustWindowsHeadline").queryAs(Label.class))).isGreaterThanOrEqualTo(top(windowsPage));
+        assertThat(UiFixture.sceneBottom(windows)).isLessThanOrEqualTo(windowBottom);
+        assertThat(UiFixture.sceneTop(robot.lookup("#robustWindowsHeadline").queryAs(Label.class))).isGreaterThanOrEqualTo(UiFixture.sceneTop(windowsPage));
         assertThat(overflow(bootstrapPage)).as("bootstrap page past its view: " + sizes).isLessThanOrEqualTo(0.5);
         assertThat(fan.getHeight()).as("fan chart: " + sizes).isGreaterThanOrEqualTo(240);
         // the quantiles' sentence, which the table shows as figures, stays on the table's hover text
         assertThat(quantiles.getTooltip().getText()).startsWith(language.equals("en") ? "CAGR A − B: median" : "연복리");
         assertThat(rowsShown(quantiles)).as("quantile rows in view: " + sizes).isGreaterThanOrEqualTo(2);
-        assertThat(bottom(quantiles)).isLessThanOrEqualTo(windowBottom);
+        assertThat(UiFixture.sceneBottom(quantiles)).isLessThanOrEqualTo(windowBottom);
     }
 }

@@ -33,14 +33,6 @@ class RobustnessTimingRowsTest extends RobotTestBase {
         Messages.use(Locale.ENGLISH);
     }
 
-    private static double bottom(Node n) {
-        return n.localToScene(n.getBoundsInLocal()).getMaxY();
-    }
-
-    private static double top(Node n) {
-        return n.localToScene(n.getBoundsInLocal()).getMinY();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"en", "ko"})
     void theVariantsTableShowsSixRowsUnderTheChartAt1280x800(String language, FxRobot robot)
@@ -71,7 +63,7 @@ class RobustnessTimingRowsTest extends RobotTestBase {
 
         // the table, the headline and the Run and Cancel buttons lie within the window, uncut
         double windowBottom = fx.window.scene().getHeight();
-        assertThat(bottom(table)).as("table bottom: " + sizes).isLessThanOrEqualTo(windowBottom);
+        assertThat(UiFixture.sceneBottom(table)).as("table bottom: " + sizes).isLessThanOrEqualTo(windowBottom);
         // the note gives its line to the chart once the headline says what varied; it stays on the Run button
         assertThat(note.isVisible()).as("the note beside a study").isFalse();
         assertThat(robot.lookup("#robustTimingRun").queryAs(Button.class).getTooltip().getText()).isEqualTo(note.getText())
@@ -79,11 +71,11 @@ class RobustnessTimingRowsTest extends RobotTestBase {
         Label headline = robot.lookup("#robustTimingHeadline").queryAs(Label.class);
         assertThat(headline.getText()).isNotEmpty();
         assertThat(headline.getHeight()).as("headline height").isGreaterThanOrEqualTo(headline.prefHeight(headline.getWidth()) - 0.5);
-        assertThat(top(headline)).isGreaterThanOrEqualTo(0);
+        assertThat(UiFixture.sceneTop(headline)).isGreaterThanOrEqualTo(0);
         for (String id : new String[] {"#robustTimingRun", "#robustCancelButton"}) {
             Node button = robot.lookup(id).query();
-            assertThat(top(button)).as(id + " top").isGreaterThanOrEqualTo(0);
-            assertThat(bottom(button)).as(id + " bottom").isLessThanOrEqualTo(windowBottom);
+            assertThat(UiFixture.sceneTop(button)).as(id + " top").isGreaterThanOrEqualTo(0);
+            assertThat(UiFixture.sceneBottom(button)).as(id + " bottom").isLessThanOrEqualTo(windowBottom);
         }
     }
 }

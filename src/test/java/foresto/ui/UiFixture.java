@@ -11,6 +11,7 @@ import foresto.db.TestDatabase;
 import foresto.sample.SyntheticMarket;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.UiState;
+import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -89,6 +90,16 @@ public final class UiFixture {
             tabs.getSelectionModel().select(robustness);
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Where {@code n}'s bottom edge lies in its scene (px from the top). */
+    static double sceneBottom(Node n) {
+        return n.localToScene(n.getBoundsInLocal()).getMaxY();
+    }
+
+    /** Where {@code n}'s top edge lies in its scene (px from the top). */
+    static double sceneTop(Node n) {
+        return n.localToScene(n.getBoundsInLocal()).getMinY();
     }
 
     public static void waitUntil(BooleanSupplier condition) {
