@@ -117,17 +117,13 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
     /**
      * A path with a flow schedule (SEMANTICS §13.4): the final value is the value path's last value (0 when it was
      * depleted, which is no error); total return, CAGR, volatility and max drawdown are those of the time-weighted
-     * index. {@code twrReturns} are its period returns r_k = (V_k − F_k) / V_{k−1} − 1 for k = 1 … n−1 ({@code values}
-     * V_k after the close's flow, rebalancing and cost, F_k the close's flow or 0; r_k = 0 after a depletion, where
-     * V_{k−1} = 0), {@code twrSum} their sum in order, {@code twrFinal} the index's last value I_{n−1} (I_0 = 1,
-     * I_k = I_{k−1}·(1 + r_k), a sequential product) and {@code maxDrawdown} its largest fall from a running peak,
-     * taken in path order from I_0 by a {@link RunningDrawdown}: the path loop computes all four as it goes.
+     * index, taken from its period returns by {@link TimeWeighted#of}.
      */
-    static Metrics withFlows(LocalDate[] dates, double[] values, double[] twrReturns, double twrSum, double twrFinal,
-                             double maxDrawdown, List<RebalancingEvent> events, double periodsPerYear) {
+    static Metrics withFlows(LocalDate[] dates, double[] values, TimeWeighted index, List<RebalancingEvent> events) {
         int n = values.length;
+        double twrFinal = index.level();
         double cagr = cagr(twrFinal, ChronoUnit.DAYS.between(dates[0], dates[n - 1]));
-        double volatility = volatility(twrReturns, twrSum, n, periodsPerYear);
+        double volatility = index.volatility();
         double cost = cost(events);
         double finalValue = values[n - 1];
         if (!(finalValue >= 0 && finalValue < Double.POSITIVE_INFINITY && twrFinal > 0 && Double.isFinite(cagr)
@@ -136,23 +132,41 @@ public record Metrics(double finalValue, double totalReturn, double cagr, double
                     + "representable values (final value " + finalValue + ", time-weighted index " + twrFinal
                     + "): check the returns, the flows and the initial value");
         }
-        return new Metrics(finalValue, twrFinal - 1, cagr, volatility, maxDrawdown, events.size(), turnover(events),
-                cost);
+        return new Metrics(finalValue, twrFinal - 1, cagr, volatility, index.maxDrawdown(), events.size(),
+                turnover(events), cost);
     }
 
     /**
-     * √f · sample standard deviation (n − 1) of the {@code n − 1} period returns of an n-close path, the squared
-     * deviations from their mean ({@code sum} over their count) summed in path order, exactly as {@link Spread} sums
-     * them; 0 below two returns.
+     * The time-weighted index of a path with flows (SEMANTICS §13.4) from its period returns
+     * {@code returns[k − 1] = r_k = (V_k − F_k) / V_{k−1} − 1}, k = 1 … n−1 ({@code values} V_k after the close's flow,
+     * rebalancing and cost, F_k the close's flow or 0; r_k = 0 after a depletion, where V_{k−1} = 0) and their
+     * {@code sum} in path order: its last value I_{n−1} ({@code level}: I_0 = 1, I_k = I_{k−1}·(1 + r_k), a
+     * sequential product), its largest fall from a running peak from I_0 ({@code maxDrawdown}, a
+     * {@link RunningDrawdown}) and √f · the sample standard deviation of the returns ({@code volatility}, the squared
+     * deviations summed in path order exactly as {@link Spread} sums them; 0 below two returns).
+     *
+     * <p>One pass for all three, after the path loop: the product and the sum of squares are two independent
+     * dependency chains the processor runs side by side, where the product kept inside the path loop lengthened
+     * every close (JMH, 30 years daily, 360 monthly contributions: the OFF path's extra cost over no flows fell from
+     * about 19 % to 16 % in one interleaved run, index and metrics bit for bit the same).
      */
-    private static double volatility(double[] returns, double sum, int n, double periodsPerYear) {
-        double mean = sum / returns.length;
-        double ss = 0;
-        for (int k = 1; k < n; k++) {
-            double d = returns[k - 1] - mean;
-            ss += d * d;
+    record TimeWeighted(double level, double maxDrawdown, double volatility) {
+        static TimeWeighted of(double[] returns, double sum, double periodsPerYear) {
+            int n = returns.length + 1;
+            double mean = sum / returns.length;
+            double ss = 0;
+            double level = 1;
+            RunningDrawdown drawdown = new RunningDrawdown(level);
+            for (int k = 1; k < n; k++) {
+                double r = returns[k - 1];
+                double d = r - mean;
+                ss += d * d;
+                level = level * (1 + r);
+                drawdown.add(level);
+            }
+            double volatility = n >= 3 ? Math.sqrt(periodsPerYear) * Math.sqrt(ss / (returns.length - 1)) : 0.0;
+            return new TimeWeighted(level, drawdown.max(), volatility);
         }
-        return n >= 3 ? Math.sqrt(periodsPerYear) * Math.sqrt(ss / (returns.length - 1)) : 0.0;
     }
 
     /**

@@ -47,17 +47,14 @@ final class PathLoop {
         CodeWeights targetCodes = rule == null ? null : CodeWeights.ofHeld(held, w); // every full trade's after-weights
         List<RebalancingEvent> events = rule == null ? List.of() : new ArrayList<>();
         // the period returns r_k = (V_k − F_k) / V_{k−1} − 1 (F_k = 0 without flows: the value path's own returns) and
-        // their sum, computed close by close in path order; with flows also the time-weighted index I_k (§13.4) and its
-        // drawdown, kept as running figures: the index itself is rebuilt from the returns when it is read
+        // their sum, computed close by close in path order; with flows the time-weighted index I_k (§13.4) and its
+        // drawdown are taken from them after the loop, in the pass that sums the squared deviations (see TimeWeighted)
         double[] returns = new double[n - 1];
         double sum = 0;
-        boolean withFlows = flows != null;
-        FlowBook book = withFlows ? new FlowBook(flows, cal, dates, w, rule == null ? FlowAllocation.PRO_RATA
+        FlowBook book = flows != null ? new FlowBook(flows, cal, dates, w, rule == null ? FlowAllocation.PRO_RATA
                 : flows.onAllocation()) : null;
-        int nextFlow = withFlows ? book.nextClose() : n;
-        double level = 1; // I_{k-1}, and V_{k-1} below: kept in registers, not read back from the arrays
-        RunningDrawdown drawdown = withFlows ? new RunningDrawdown(level) : null; // the index's, from I_0
-        double previous = v0;
+        int nextFlow = book != null ? book.nextClose() : n;
+        double previous = v0; // V_{k−1}: kept in a register, not read back from the array
         int depleted = n;
         for (int k = 1; k < n; k++) {
             double v = PathArithmetic.applyReturns(p, held, r, cal.rowOffset(k));
@@ -70,8 +67,6 @@ final class PathLoop {
                     double rk = (0 - flow) / previous - 1; // V_k = 0, F_k = −V
                     returns[k - 1] = rk;
                     sum += rk;
-                    level = level * (1 + rk);
-                    drawdown.add(level);
                     depleted = k;
                     break;
                 }
@@ -95,10 +90,6 @@ final class PathLoop {
             double rk = (v - flow) / previous - 1;
             returns[k - 1] = rk;
             sum += rk;
-            if (withFlows) {
-                level = level * (1 + rk);
-                drawdown.add(level);
-            }
             previous = v;
         }
         PeriodsPerYear f = cal.periodsPerYear();
@@ -108,8 +99,9 @@ final class PathLoop {
         }
         // after a depletion V_{k−1} = 0: r_k = 0 (the zeros the returns were allocated with), the index stays
         LocalDate depletedOn = depleted < n ? dates[depleted] : null;
-        Metrics metrics = Metrics.withFlows(dates, values, returns, sum, level, drawdown.max(), events, f.value());
-        CashFlowResult cashFlows = book.result(dates, values, v0, held.clone(), depletedOn, returns, level);
+        Metrics.TimeWeighted index = Metrics.TimeWeighted.of(returns, sum, f.value());
+        Metrics metrics = Metrics.withFlows(dates, values, index, events);
+        CashFlowResult cashFlows = book.result(dates, values, v0, held.clone(), depletedOn, returns, index.level());
         return new PathResult(dates, values, events, metrics, held.clone(), cw, f, cashFlows);
     }
 }
