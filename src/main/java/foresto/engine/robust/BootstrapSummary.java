@@ -15,7 +15,12 @@ public final class BootstrapSummary {
     public record Quantiles(double p5, double p25, double median, double p75, double p95) {
         /** The type-7 percentiles of {@code values} (at least one, any order). */
         public static Quantiles of(double[] values) {
-            double[] x = Percentiles.sorted(values);
+            return of(values, 0, values.length);
+        }
+
+        /** The type-7 percentiles of {@code values[from … to − 1]} (at least one, any order). */
+        public static Quantiles of(double[] values, int from, int to) {
+            double[] x = Percentiles.sorted(values, from, to);
             return new Quantiles(Percentiles.ofSorted(x, 0.05), Percentiles.ofSorted(x, 0.25),
                     Percentiles.ofSorted(x, 0.5), Percentiles.ofSorted(x, 0.75), Percentiles.ofSorted(x, 0.95));
         }

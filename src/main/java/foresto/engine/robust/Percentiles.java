@@ -13,10 +13,15 @@ public final class Percentiles {
 
     /** An ascending copy of {@code values}; throws for an empty array or a NaN. */
     public static double[] sorted(double[] values) {
-        if (values.length == 0) {
+        return sorted(values, 0, values.length);
+    }
+
+    /** {@link #sorted(double[])} of {@code values[from … to − 1]}. */
+    public static double[] sorted(double[] values, int from, int to) {
+        if (to <= from) {
             throw new IllegalArgumentException("percentiles need at least one value");
         }
-        double[] x = values.clone();
+        double[] x = Arrays.copyOfRange(values, from, to);
         for (double v : x) {
             if (Double.isNaN(v)) {
                 throw new IllegalArgumentException("percentiles of a NaN are undefined");

@@ -53,6 +53,23 @@ class BootstrapSummaryTest {
     }
 
     @Test
+    void aFanSplitIntoChunksGivesEachDateItsOwnPathsBands() {
+        // 3 paths × 5 dates with at most 7 values per array: 2 dates per chunk, chunks of dates {0, 1}, {2, 3}, {4}
+        Fan fan = new Fan(3, 5, 7);
+        fan.put(0, new double[]{1, 10, 100, 1000, 10000});
+        fan.put(2, new double[]{3, 30, 300, 3000, 30000});
+        fan.put(1, new double[]{2, 20, 200, 2000, 20000});
+        double scale = 1;
+        for (int t = 0; t < 5; t++) { // date t holds s, 2s, 3s with s = 10^t: median 2s, p25 h = 0.5 → 1.5s
+            assertThat(fan.at(t).median()).isEqualTo(2 * scale);
+            assertThat(fan.at(t).p25()).isEqualTo(1.5 * scale);
+            scale *= 10;
+        }
+        assertThat(fan.bands()[4]).containsExactly(2.9, 29.0, 290.0, 2900.0, 29000.0); // p95 h = 1.9 → 2.9s
+        assertThatThrownBy(() -> fan.at(5)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void refusesMismatchedInput() {
         assertThatThrownBy(() -> BootstrapSummary.pBeats(new double[]{1}, new double[]{1, 2}))
                 .isInstanceOf(IllegalArgumentException.class);
