@@ -45,6 +45,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -71,6 +72,7 @@ public final class RobustnessView extends BorderPane {
     private final PathChart fanChart = new PathChart();
     private final HistogramChart diffHistogram = new HistogramChart();
     private final TabPane studies;
+    private final Label flowsNote = muted("");
 
     /**
      * @param saveTarget where to write a CSV file, given a suggested name (empty: the analyst cancelled); a chart's
@@ -90,9 +92,17 @@ public final class RobustnessView extends BorderPane {
                 studies.getSelectionModel().select(kind.ordinal());
             }
         });
-        setCenter(studies);
+        // the setup's cash-flow note sits on the sub-views' tab row, right of their tabs: the charts keep its line
+        StackPane centre = new StackPane(studies, flowsNote);
+        StackPane.setAlignment(flowsNote, Pos.TOP_RIGHT);
+        StackPane.setMargin(flowsNote, new Insets(8, 10, 0, 0));
+        flowsNote.maxWidthProperty().bind(centre.widthProperty().subtract(FLOWS_NOTE_CLEARANCE));
+        setCenter(centre);
         setBottom(progressRow());
     }
+
+    /** The room the sub-views' tabs take at the left of their row: the cash-flow note stays right of it. */
+    private static final double FLOWS_NOTE_CLEARANCE = 320;
 
     /** The three sub-views (Timing, Start dates, Bootstrap). */
     public TabPane studies() {
@@ -144,14 +154,20 @@ public final class RobustnessView extends BorderPane {
         FlowPane row = new FlowPane(10, 8, Forms.labelled(Messages.tr("robust.portfolio"), portfolio), Forms.labelled(Messages.tr("robust.dataset"), dataset),
                 Forms.labelled(Messages.tr("robust.from"), start), Forms.labelled(Messages.tr("robust.to"), end), Forms.labelled(Messages.tr("robust.ruleA"), rule),
                 muted(Messages.tr("robust.sharedChoices")));
-        Label flows = muted("");
+        Label flows = flowsNote;
         flows.setId("robustFlowsNote");
         var choices = setup.cashFlows().choices();
         flows.textProperty().bind(Bindings.createStringBinding(() -> choices.isOn()
                 ? Messages.tr("robust.withFlows", choices.kindProperty().get().label()) : "", choices.kindProperty()));
         flows.visibleProperty().bind(flows.textProperty().isNotEmpty());
         flows.managedProperty().bind(flows.visibleProperty());
-        row.getChildren().add(flows);
+        // one line: a long note ends in an ellipsis and reads in full on hover
+        flows.setWrapText(false);
+        flows.setMinWidth(0);
+        flows.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(flows.textProperty());
+        flows.setTooltip(whole);
         row.setPadding(new Insets(8, 8, 4, 8));
         return row;
     }
@@ -207,6 +223,13 @@ public final class RobustnessView extends BorderPane {
         Label tranche = muted("");
         tranche.setId("robustTimingTranche");
         tranche.setWrapText(true);
+        // beside the chart rather than over it: the chart keeps the height of its lines
+        tranche.setPrefWidth(TRANCHE_WIDTH);
+        tranche.setMinWidth(TRANCHE_WIDTH * 0.75);
+        tranche.setAlignment(Pos.TOP_LEFT);
+        tranche.setPadding(new Insets(6, 0, 0, 0));
+        tranche.visibleProperty().bind(tranche.textProperty().isNotEmpty());
+        tranche.managedProperty().bind(tranche.visibleProperty());
         timingChart.setId("robustTimingChart");
         timingChart.setPlaceholder(Messages.tr("robust.timingPlaceholder"));
         vm.timingProperty().addListener((o, a, f) -> {
@@ -221,11 +244,14 @@ public final class RobustnessView extends BorderPane {
         });
         // six variants in view under the value paths at 1280 × 800: the table never shrinks below six rows, and the
         // chart, drawn under the headline figures, makes do with less than the other pages' charts
-        table.setStyle(ROW_HEIGHT + " -fx-min-height: " + TIMING_TABLE_MIN_HEIGHT + ";");
-        SplitPane split = stacked(timingChart, table, 0.6, TIMING_CHART_MIN_HEIGHT);
+        table.setStyle(TIMING_ROW_HEIGHT + " -fx-min-height: " + TIMING_TABLE_MIN_HEIGHT + ";");
+        HBox top = new HBox(8, timingChart, tranche);
+        HBox.setHgrow(timingChart, Priority.ALWAYS);
+        timingChart.setMinWidth(0);
+        SplitPane split = stacked(top, table, TIMING_DIVIDER, TIMING_CHART_MIN_HEIGHT);
         split.setId("robustTimingSplit");
         SplitMemory.remember("robustTiming", split);
-        return splitPage(split, form, headline, tranche, split);
+        return splitPage(split, form, headline, split);
     }
 
     private TableView<TimingStudy.Variant> timingTable() {
@@ -425,14 +451,26 @@ public final class RobustnessView extends BorderPane {
      * The timing chart's least height: less than {@link #CHARTS_MIN_HEIGHT}, so that under the headline figures six
      * variants of the table stay in view at 1280 × 800.
      */
-    static final double TIMING_CHART_MIN_HEIGHT = 130;
+    static final double TIMING_CHART_MIN_HEIGHT = 220;
+    /**
+     * Where the timing split's divider starts (of the split's height): at 1280 × 800 the chart gets its least height
+     * and the table, under it, six rows; the divider moves either way from there.
+     */
+    private static final double TIMING_DIVIDER = 0.52;
+    /** The tranche's figures beside the timing chart: this wide, wrapped onto as many lines as they need. */
+    private static final double TRANCHE_WIDTH = 250;
+    /** A variants table row: one line of the table's font with a little room (25 px at 14 px). */
+    private static final String TIMING_ROW_HEIGHT = "-fx-fixed-cell-size: 1.8em;";
     /**
      * A table row: one line of the table's font with a little room (28 px at 14 px), as the events table's; an inline
      * style, as the style sheet's row height for every table outranks one set in code.
      */
     private static final String ROW_HEIGHT = "-fx-fixed-cell-size: 2em;";
-    /** The variants table's least height: its header and six rows of {@link #ROW_HEIGHT} (in the table's font). */
-    private static final String TIMING_TABLE_MIN_HEIGHT = "15.2em";
+    /**
+     * The variants table's least height: its header and two rows of {@link #TIMING_ROW_HEIGHT} (in the table's font),
+     * so the analyst can drag the divider down to give the chart more.
+     */
+    private static final String TIMING_TABLE_MIN_HEIGHT = "6.5em";
     /**
      * The least height of the summary and windows table under the start-date charts (they scroll within it): a few
      * windows' rows, so that with the charts at their least height the page fits 1280 × 800.
