@@ -390,6 +390,7 @@ public final class RobustnessView extends BorderPane {
             int c = i;
             TableColumn<List<String>, String> column = col(heads[i], row -> row.get(c));
             if (c > 0) { // a copy of the table takes the percentiles themselves, in full
+                rightAligned(column);
                 NumberColumn.copies(column, row -> {
                     BootstrapFigures f = vm.bootstrapProperty().get();
                     int r = table.getItems().indexOf(row);
@@ -569,10 +570,22 @@ public final class RobustnessView extends BorderPane {
         return NumberColumn.sortedByNumber(c); // figures by value; dates and names as text
     }
 
-    /** A column of a figure shown as {@code text} writes it; a copy of the table takes the figure itself, in full. */
+    /**
+     * A column of a figure shown as {@code text} writes it, right-aligned as every number column; a copy of the table
+     * takes the figure itself, in full.
+     */
     private static <T> TableColumn<T, String> figure(String title, ToDoubleFunction<T> value, DoubleFunction<String> text) {
-        return NumberColumn.copies(col(title, r -> text.apply(value.applyAsDouble(r))), value::applyAsDouble);
+        return rightAligned(NumberColumn.copies(col(title, r -> text.apply(value.applyAsDouble(r))), value::applyAsDouble));
     }
+
+    /** Figures line up on their last digit, as in every number column of the app. */
+    private static <T, V> TableColumn<T, V> rightAligned(TableColumn<T, V> c) {
+        c.setStyle(NUMBER_ALIGNMENT);
+        return c;
+    }
+
+    /** The number columns' alignment (as {@link NumberColumn}'s). */
+    static final String NUMBER_ALIGNMENT = "-fx-alignment: CENTER-RIGHT;";
 
     /** The widest a picker gets: a long name ends in an ellipsis rather than widen the page past the window. */
     static final double PICKER_MAX_WIDTH = 280;
