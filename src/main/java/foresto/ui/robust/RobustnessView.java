@@ -485,28 +485,37 @@ public final class RobustnessView extends BorderPane {
     private static final double MAX_COLUMN_WIDTH = 360;
 
     /**
-     * A study's page: {@code rows} one under the other, {@code growing} (one of them) taking the height left but never
-     * less than {@link #CHARTS_MIN_HEIGHT}; when the window is too short for that the page scrolls.
+     * A study's page: its {@code form} (fields, Run and export buttons), then {@code rows} one under the other,
+     * {@code growing} (one of them) taking the height left but never less than {@link #CHARTS_MIN_HEIGHT}; when the
+     * window is too short for that the rows scroll.
      */
-    private static ScrollPane page(Region growing, Node... rows) {
+    private static Region page(Region growing, Node form, Node... rows) {
         growing.setMinHeight(CHARTS_MIN_HEIGHT);
-        return splitPage(growing, rows);
+        return splitPage(growing, form, rows);
     }
 
     /**
      * A page whose {@code growing} row is a split of charts (kept at least {@link #CHARTS_MIN_HEIGHT} tall by
      * {@link #stacked}) over their table and summary: the split is as tall as both parts' least heights together, so
-     * a long summary makes the page scroll rather than squash the charts.
+     * a long summary makes the rows scroll rather than squash the charts. The {@code form} stays above the scrolled
+     * rows, always in view: a run that moves the focus down the page, or a window too short for it, never scrolls
+     * the Run button away.
      */
-    private static ScrollPane splitPage(Region growing, Node... rows) {
+    private static Region splitPage(Region growing, Node form, Node... rows) {
         VBox box = new VBox(4, rows);
         VBox.setVgrow(growing, Priority.ALWAYS);
-        box.setPadding(new Insets(6, 8, 4, 8));
+        box.setPadding(new Insets(0, 8, 4, 8));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true); // fills the tab when it is tall enough; the VBox's least height makes it scroll
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        return scroll;
+        scroll.setMinHeight(0);
+        VBox controls = new VBox(form);
+        controls.setPadding(new Insets(6, 8, 0, 8));
+        controls.setMinHeight(Region.USE_PREF_SIZE);
+        VBox pageBox = new VBox(controls, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return pageBox;
     }
 
     /** {@code top} (charts, never below {@code topMinHeight}) over {@code bottom}, split at {@code divider} of the height. */
