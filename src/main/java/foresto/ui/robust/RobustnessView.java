@@ -234,7 +234,7 @@ public final class RobustnessView extends BorderPane {
         timingChart.setPlaceholder(Messages.tr("robust.timingPlaceholder"));
         vm.timingProperty().addListener((o, a, f) -> {
             headline.setText(f == null ? "" : f.headline());
-            tranche.setText(f == null ? "" : f.trancheText());
+            tranche.setText(f == null ? "" : Texts.glued(f.trancheText()));
             timingChart.titleProperty().set(f == null ? "" : Messages.tr("robust.timingTitle", f.ruleName()));
             // a study opened from History has no value paths to draw: the placeholder says how to get them
             timingChart.setPlaceholder(Messages.tr(f == null || f.pathsStored() ? "robust.timingPlaceholder"
@@ -303,7 +303,7 @@ public final class RobustnessView extends BorderPane {
         premiumHistogram.setId("robustPremiumHistogram");
         premiumHistogram.setPlaceholder(Messages.tr("robust.premiumHistogramPlaceholder"));
         vm.windowsProperty().addListener((o, a, f) -> {
-            headline.setText(f == null ? "" : f.headline());
+            headline.setText(f == null ? "" : Texts.glued(f.headline()));
             premiumChart.titleProperty().set(f == null ? "" : Messages.tr("robust.premiumTitle", Texts.count(f.result().lengthMonths())));
             premiumChart.setContent(f == null ? null : RobustnessCharts.premiums(f));
             premiumHistogram.titleProperty().set(f == null ? "" : Messages.tr("robust.premiumsTitle"));
