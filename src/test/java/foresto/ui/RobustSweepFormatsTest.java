@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One form per meaning on the Sweep and Robustness tabs: the Cells table names a cell's rule in the heatmap's words
- * (its spec on hover) and sorts them in the grid's order, not as text; the timing table's figures are right-aligned.
+ * (its spec on hover) and sorts them in the grid's order, not as text; a robust cell's hover writes P(beats OFF) with
+ * two decimals, as the table and the Robustness tab do; the timing table's figures are right-aligned.
  */
 class RobustSweepFormatsTest extends RobotTestBase {
 
@@ -91,6 +92,29 @@ class RobustSweepFormatsTest extends RobotTestBase {
             cells.sort();
         });
         assertThat(cells.getItems()).extracting(SweepRunner.Row::rule).containsExactly("drift:0.02", "drift:0.06", "drift:0.1");
+    }
+
+    @Test
+    void aRobustCellsHoverWritesItsShareAsTheCellsTableDoes(FxRobot robot) {
+        Messages.use(Locale.ENGLISH);
+        UiFixture.waitUntil(() -> !fx.window.mainViewModel().getPortfolios().isEmpty()
+                && !fx.window.mainViewModel().busyProperty().get());
+        SweepViewModel vm = fx.window.sweepViewModel();
+        robot.interact(() -> {
+            vm.familyProperty().set(SweepViewModel.Family.ABSOLUTE_BAND);
+            vm.fromProperty().set("0.05");
+            vm.toProperty().set("0.05");
+            vm.stepProperty().set("0.01");
+            vm.costRatesProperty().set("0.001");
+            vm.bootstrapPathsProperty().set("8");
+        });
+        robot.interact(vm::run);
+        UiFixture.waitUntil(() -> vm.resultProperty().get() != null && !vm.busyProperty().get());
+        SweepRunner.Row cell = vm.resultProperty().get().at(0, 0);
+        String share = String.format(Locale.ROOT, "%.2f %%", cell.robust().pBeatsOff() * 100);
+        String se = String.format(Locale.ROOT, "%.2f %%", cell.robust().pBeatsOffSe() * 100);
+        assertThat(fx.window.sweepView().heatmap().describe(0, 0))
+                .contains("ended above OFF in " + share + " ± " + se + " of 8 resampled histories");
     }
 
     @Test

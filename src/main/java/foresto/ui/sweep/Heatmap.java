@@ -202,15 +202,15 @@ public final class Heatmap extends CanvasChart {
     }
 
     /**
-     * A robust cell's P(beats OFF) in % and its CAGR difference in percentage points (as the Robustness tab writes
-     * it); empty for a plain sweep.
+     * A robust cell's P(beats OFF) in % with two decimals (as the Cells table and the Robustness tab write a share)
+     * and its CAGR difference in percentage points; empty for a plain sweep.
      */
     private String robustText(SweepRunner.Row row) {
         SweepRunner.Robust b = row.robust();
         if (b == null || result.bootstrap() == null) {
             return "";
         }
-        return tr("sweep.heatmap.robustTip", f("%.1f", b.pBeatsOff() * 100), f("%.1f", b.pBeatsOffSe() * 100),
+        return tr("sweep.heatmap.robustTip", DisplayNumber.percent(b.pBeatsOff()), DisplayNumber.percent(b.pBeatsOffSe()),
                 f("%,d", result.bootstrap().paths()), DisplayNumber.points(b.cagrDiffMedian()), DisplayNumber.points(b.cagrDiffP5()),
                 DisplayNumber.points(b.cagrDiffP95()));
     }
