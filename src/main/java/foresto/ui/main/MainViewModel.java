@@ -100,7 +100,7 @@ public final class MainViewModel {
     }
 
     /** Where the screen remembers its choices and layout between launches. */
-    UiState state() {
+    public UiState state() {
         return state;
     }
 

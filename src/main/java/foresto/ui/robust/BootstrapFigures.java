@@ -1,7 +1,6 @@
 package foresto.ui.robust;
 
 import static foresto.i18n.Messages.tr;
-import foresto.i18n.LocaleFormat;
 import foresto.engine.Metrics;
 import foresto.engine.robust.BootstrapStudy;
 import foresto.engine.robust.BootstrapSummary.Quantiles;
@@ -41,10 +40,10 @@ public record BootstrapFigures(BootstrapStudy.Result result, String nameA, Strin
         return Metrics.of(ends, new double[] {initialValue, finalValue}, initialValue, List.of()).cagr();
     }
 
-    /** "A (monthly) ended above B (OFF) in 71.3 % ± 1.4 % of 1,000 resampled histories." */
+    /** "A (monthly) ended above B (OFF) in 71.30 % ± 1.40 % of 1,000 resampled histories": shares as every percent. */
     public String sentence() {
-        return tr("robust.bootstrap.sentence", nameA, nameB, LocaleFormat.decimal(result.pBeats() * 100, 1),
-                LocaleFormat.decimal(result.pBeatsSe() * 100, 1), Texts.count(result.paths()));
+        return tr("robust.bootstrap.sentence", nameA, nameB, Texts.percent(result.pBeats()), Texts.percent(result.pBeatsSe()),
+                Texts.count(result.paths()));
     }
 
     /** What the share is and is not, and how the histories were drawn. */

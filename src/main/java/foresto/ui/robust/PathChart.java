@@ -10,6 +10,7 @@ import foresto.ui.chart.PlotImage;
 import foresto.ui.common.Fonts;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -112,14 +114,33 @@ public final class PathChart extends CanvasChart {
         readout.setVisible(true);
         readout.applyCss(); // its height with this text, before the next pulse
         readout.autosize();
+        double room = getHeight() - 2 * READOUT_MARGIN;
         if (content.shortReadout() != null && readout.getHeight() > getHeight() - l.py0() - 4) {
             // taller than the chart: the content's shorter readout, which says what it leaves out
             readout.setText(shortReadoutAt(i));
             readout.autosize();
         }
+        // still taller than the whole chart: its first lines, as many as fit (the date and the content's first ones)
+        List<String> lines = new ArrayList<>(List.of(readout.getText().split("\n")));
+        while (readout.getHeight() > room && lines.size() > 1) {
+            lines.remove(lines.size() - 1);
+            readout.setText(String.join("\n", lines));
+            readout.autosize();
+        }
         // at the plot's top right while the pointer is over its left third, else top left: it never hides the pointer
         double x = cx < l.px0() + (l.px1() - l.px0()) / 3 ? l.px1() - readout.getWidth() - 6 : l.px0() + 6;
-        readout.relocate(Math.max(0, x), l.py0() + 4);
+        // within the chart's bounds: moved up over the legend, or left, rather than cut at an edge
+        double y = Math.min(l.py0() + 4, getHeight() - READOUT_MARGIN - readout.getHeight());
+        x = Math.min(x, getWidth() - READOUT_MARGIN - readout.getWidth());
+        readout.relocate(Math.max(0, x), Math.max(0, y));
+    }
+
+    /** The least gap between the hover readout and the chart's edges. */
+    private static final double READOUT_MARGIN = 2;
+
+    /** The hover readout's box, in the chart's coordinates; empty while nothing is read out (tests). */
+    public Optional<Bounds> readoutBounds() {
+        return readout.isVisible() ? Optional.of(readout.getBoundsInParent()) : Optional.empty();
     }
 
     /** The readout's text for point {@code i}: its date, then the content's lines for it. */

@@ -45,6 +45,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -71,6 +72,7 @@ public final class RobustnessView extends BorderPane {
     private final PathChart fanChart = new PathChart();
     private final HistogramChart diffHistogram = new HistogramChart();
     private final TabPane studies;
+    private final Label flowsNote = muted("");
 
     /**
      * @param saveTarget where to write a CSV file, given a suggested name (empty: the analyst cancelled); a chart's
@@ -90,9 +92,17 @@ public final class RobustnessView extends BorderPane {
                 studies.getSelectionModel().select(kind.ordinal());
             }
         });
-        setCenter(studies);
+        // the setup's cash-flow note sits on the sub-views' tab row, right of their tabs: the charts keep its line
+        StackPane centre = new StackPane(studies, flowsNote);
+        StackPane.setAlignment(flowsNote, Pos.TOP_RIGHT);
+        StackPane.setMargin(flowsNote, new Insets(8, 10, 0, 0));
+        flowsNote.maxWidthProperty().bind(centre.widthProperty().subtract(FLOWS_NOTE_CLEARANCE));
+        setCenter(centre);
         setBottom(progressRow());
     }
+
+    /** The room the sub-views' tabs take at the left of their row: the cash-flow note stays right of it. */
+    private static final double FLOWS_NOTE_CLEARANCE = 320;
 
     /** The three sub-views (Timing, Start dates, Bootstrap). */
     public TabPane studies() {
@@ -144,14 +154,20 @@ public final class RobustnessView extends BorderPane {
         FlowPane row = new FlowPane(10, 8, Forms.labelled(Messages.tr("robust.portfolio"), portfolio), Forms.labelled(Messages.tr("robust.dataset"), dataset),
                 Forms.labelled(Messages.tr("robust.from"), start), Forms.labelled(Messages.tr("robust.to"), end), Forms.labelled(Messages.tr("robust.ruleA"), rule),
                 muted(Messages.tr("robust.sharedChoices")));
-        Label flows = muted("");
+        Label flows = flowsNote;
         flows.setId("robustFlowsNote");
         var choices = setup.cashFlows().choices();
         flows.textProperty().bind(Bindings.createStringBinding(() -> choices.isOn()
                 ? Messages.tr("robust.withFlows", choices.kindProperty().get().label()) : "", choices.kindProperty()));
         flows.visibleProperty().bind(flows.textProperty().isNotEmpty());
         flows.managedProperty().bind(flows.visibleProperty());
-        row.getChildren().add(flows);
+        // one line: a long note ends in an ellipsis and reads in full on hover
+        flows.setWrapText(false);
+        flows.setMinWidth(0);
+        flows.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(flows.textProperty());
+        flows.setTooltip(whole);
         row.setPadding(new Insets(8, 8, 4, 8));
         return row;
     }
@@ -207,11 +223,18 @@ public final class RobustnessView extends BorderPane {
         Label tranche = muted("");
         tranche.setId("robustTimingTranche");
         tranche.setWrapText(true);
+        // beside the chart rather than over it: the chart keeps the height of its lines
+        tranche.setPrefWidth(TRANCHE_WIDTH);
+        tranche.setMinWidth(TRANCHE_WIDTH * 0.75);
+        tranche.setAlignment(Pos.TOP_LEFT);
+        tranche.setPadding(new Insets(6, 0, 0, 0));
+        tranche.visibleProperty().bind(tranche.textProperty().isNotEmpty());
+        tranche.managedProperty().bind(tranche.visibleProperty());
         timingChart.setId("robustTimingChart");
         timingChart.setPlaceholder(Messages.tr("robust.timingPlaceholder"));
         vm.timingProperty().addListener((o, a, f) -> {
             headline.setText(f == null ? "" : f.headline());
-            tranche.setText(f == null ? "" : f.trancheText());
+            tranche.setText(f == null ? "" : Texts.glued(f.trancheText()));
             timingChart.titleProperty().set(f == null ? "" : Messages.tr("robust.timingTitle", f.ruleName()));
             // a study opened from History has no value paths to draw: the placeholder says how to get them
             timingChart.setPlaceholder(Messages.tr(f == null || f.pathsStored() ? "robust.timingPlaceholder"
@@ -221,11 +244,14 @@ public final class RobustnessView extends BorderPane {
         });
         // six variants in view under the value paths at 1280 × 800: the table never shrinks below six rows, and the
         // chart, drawn under the headline figures, makes do with less than the other pages' charts
-        table.setStyle(ROW_HEIGHT + " -fx-min-height: " + TIMING_TABLE_MIN_HEIGHT + ";");
-        SplitPane split = stacked(timingChart, table, 0.6, TIMING_CHART_MIN_HEIGHT);
+        table.setStyle(TIMING_ROW_HEIGHT + " -fx-min-height: " + TIMING_TABLE_MIN_HEIGHT + ";");
+        HBox top = new HBox(8, timingChart, tranche);
+        HBox.setHgrow(timingChart, Priority.ALWAYS);
+        timingChart.setMinWidth(0);
+        SplitPane split = stacked(top, table, TIMING_DIVIDER, TIMING_CHART_MIN_HEIGHT);
         split.setId("robustTimingSplit");
         SplitMemory.remember("robustTiming", split);
-        return splitPage(split, form, headline, tranche, split);
+        return splitPage(split, form, headline, split);
     }
 
     private TableView<TimingStudy.Variant> timingTable() {
@@ -277,7 +303,7 @@ public final class RobustnessView extends BorderPane {
         premiumHistogram.setId("robustPremiumHistogram");
         premiumHistogram.setPlaceholder(Messages.tr("robust.premiumHistogramPlaceholder"));
         vm.windowsProperty().addListener((o, a, f) -> {
-            headline.setText(f == null ? "" : f.headline());
+            headline.setText(f == null ? "" : Texts.glued(f.headline()));
             premiumChart.titleProperty().set(f == null ? "" : Messages.tr("robust.premiumTitle", Texts.count(f.result().lengthMonths())));
             premiumChart.setContent(f == null ? null : RobustnessCharts.premiums(f));
             premiumHistogram.titleProperty().set(f == null ? "" : Messages.tr("robust.premiumsTitle"));
@@ -364,6 +390,7 @@ public final class RobustnessView extends BorderPane {
             int c = i;
             TableColumn<List<String>, String> column = col(heads[i], row -> row.get(c));
             if (c > 0) { // a copy of the table takes the percentiles themselves, in full
+                rightAligned(column);
                 NumberColumn.copies(column, row -> {
                     BootstrapFigures f = vm.bootstrapProperty().get();
                     int r = table.getItems().indexOf(row);
@@ -425,14 +452,26 @@ public final class RobustnessView extends BorderPane {
      * The timing chart's least height: less than {@link #CHARTS_MIN_HEIGHT}, so that under the headline figures six
      * variants of the table stay in view at 1280 × 800.
      */
-    static final double TIMING_CHART_MIN_HEIGHT = 130;
+    static final double TIMING_CHART_MIN_HEIGHT = 220;
+    /**
+     * Where the timing split's divider starts (of the split's height): at 1280 × 800 the chart gets its least height
+     * and the table, under it, six rows; the divider moves either way from there.
+     */
+    private static final double TIMING_DIVIDER = 0.52;
+    /** The tranche's figures beside the timing chart: this wide, wrapped onto as many lines as they need. */
+    private static final double TRANCHE_WIDTH = 250;
+    /** A variants table row: one line of the table's font with a little room (25 px at 14 px). */
+    private static final String TIMING_ROW_HEIGHT = "-fx-fixed-cell-size: 1.8em;";
     /**
      * A table row: one line of the table's font with a little room (28 px at 14 px), as the events table's; an inline
      * style, as the style sheet's row height for every table outranks one set in code.
      */
     private static final String ROW_HEIGHT = "-fx-fixed-cell-size: 2em;";
-    /** The variants table's least height: its header and six rows of {@link #ROW_HEIGHT} (in the table's font). */
-    private static final String TIMING_TABLE_MIN_HEIGHT = "15.2em";
+    /**
+     * The variants table's least height: its header and two rows of {@link #TIMING_ROW_HEIGHT} (in the table's font),
+     * so the analyst can drag the divider down to give the chart more.
+     */
+    private static final String TIMING_TABLE_MIN_HEIGHT = "6.5em";
     /**
      * The least height of the summary and windows table under the start-date charts (they scroll within it): a few
      * windows' rows, so that with the charts at their least height the page fits 1280 × 800.
@@ -446,28 +485,37 @@ public final class RobustnessView extends BorderPane {
     private static final double MAX_COLUMN_WIDTH = 360;
 
     /**
-     * A study's page: {@code rows} one under the other, {@code growing} (one of them) taking the height left but never
-     * less than {@link #CHARTS_MIN_HEIGHT}; when the window is too short for that the page scrolls.
+     * A study's page: its {@code form} (fields, Run and export buttons), then {@code rows} one under the other,
+     * {@code growing} (one of them) taking the height left but never less than {@link #CHARTS_MIN_HEIGHT}; when the
+     * window is too short for that the rows scroll.
      */
-    private static ScrollPane page(Region growing, Node... rows) {
+    private static Region page(Region growing, Node form, Node... rows) {
         growing.setMinHeight(CHARTS_MIN_HEIGHT);
-        return splitPage(growing, rows);
+        return splitPage(growing, form, rows);
     }
 
     /**
      * A page whose {@code growing} row is a split of charts (kept at least {@link #CHARTS_MIN_HEIGHT} tall by
      * {@link #stacked}) over their table and summary: the split is as tall as both parts' least heights together, so
-     * a long summary makes the page scroll rather than squash the charts.
+     * a long summary makes the rows scroll rather than squash the charts. The {@code form} stays above the scrolled
+     * rows, always in view: a run that moves the focus down the page, or a window too short for it, never scrolls
+     * the Run button away.
      */
-    private static ScrollPane splitPage(Region growing, Node... rows) {
+    private static Region splitPage(Region growing, Node form, Node... rows) {
         VBox box = new VBox(4, rows);
         VBox.setVgrow(growing, Priority.ALWAYS);
-        box.setPadding(new Insets(6, 8, 4, 8));
+        box.setPadding(new Insets(0, 8, 4, 8));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true); // fills the tab when it is tall enough; the VBox's least height makes it scroll
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        return scroll;
+        scroll.setMinHeight(0);
+        VBox controls = new VBox(form);
+        controls.setPadding(new Insets(6, 8, 0, 8));
+        controls.setMinHeight(Region.USE_PREF_SIZE);
+        VBox pageBox = new VBox(controls, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return pageBox;
     }
 
     /** {@code top} (charts, never below {@code topMinHeight}) over {@code bottom}, split at {@code divider} of the height. */
@@ -531,10 +579,22 @@ public final class RobustnessView extends BorderPane {
         return NumberColumn.sortedByNumber(c); // figures by value; dates and names as text
     }
 
-    /** A column of a figure shown as {@code text} writes it; a copy of the table takes the figure itself, in full. */
+    /**
+     * A column of a figure shown as {@code text} writes it, right-aligned as every number column; a copy of the table
+     * takes the figure itself, in full.
+     */
     private static <T> TableColumn<T, String> figure(String title, ToDoubleFunction<T> value, DoubleFunction<String> text) {
-        return NumberColumn.copies(col(title, r -> text.apply(value.applyAsDouble(r))), value::applyAsDouble);
+        return rightAligned(NumberColumn.copies(col(title, r -> text.apply(value.applyAsDouble(r))), value::applyAsDouble));
     }
+
+    /** Figures line up on their last digit, as in every number column of the app. */
+    private static <T, V> TableColumn<T, V> rightAligned(TableColumn<T, V> c) {
+        c.setStyle(NUMBER_ALIGNMENT);
+        return c;
+    }
+
+    /** The number columns' alignment (as {@link NumberColumn}'s). */
+    static final String NUMBER_ALIGNMENT = "-fx-alignment: CENTER-RIGHT;";
 
     /** The widest a picker gets: a long name ends in an ellipsis rather than widen the page past the window. */
     static final double PICKER_MAX_WIDTH = 280;

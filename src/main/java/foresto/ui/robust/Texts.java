@@ -39,4 +39,12 @@ final class Texts {
     static String count(long n) {
         return LocaleFormat.integer(n);
     }
+
+    /**
+     * {@code text} for a wrapping label: a figure's unit kept on the line of its number ("52.78 %에서" never breaks
+     * before the "%"), by a no-break space before each "%" and "%p".
+     */
+    static String glued(String text) {
+        return text.replace(" %", "\u00a0%");
+    }
 }

@@ -9,7 +9,8 @@ import foresto.ui.common.RuleText;
  * A swept cell's rule and cost rate in the analyst's words and language, as the heatmap's rows, heading and hover
  * text and the comparison chart's legend write them: "Drift ≥ 4 %p" (the band the row sweeps, with the rules
  * editor's words for its condition), "Periodic, quarterly"; the cost rate as the heatmap's cost axis writes it.
- * The Cells table and the CSV keep the spec ("drift:0.04"), which scripts read.
+ * The Cells table writes the rule so too, with its spec ("drift:0.04") on hover; the CSV keeps the spec, which
+ * scripts read.
  */
 final class CellWords {
     private CellWords() {

@@ -20,6 +20,7 @@ import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.Locale;
 
 /**
@@ -201,15 +202,15 @@ public final class Heatmap extends CanvasChart {
     }
 
     /**
-     * A robust cell's P(beats OFF) in % and its CAGR difference in percentage points (as the Robustness tab writes
-     * it); empty for a plain sweep.
+     * A robust cell's P(beats OFF) in % with two decimals (as the Cells table and the Robustness tab write a share)
+     * and its CAGR difference in percentage points; empty for a plain sweep.
      */
     private String robustText(SweepRunner.Row row) {
         SweepRunner.Robust b = row.robust();
         if (b == null || result.bootstrap() == null) {
             return "";
         }
-        return tr("sweep.heatmap.robustTip", f("%.1f", b.pBeatsOff() * 100), f("%.1f", b.pBeatsOffSe() * 100),
+        return tr("sweep.heatmap.robustTip", DisplayNumber.percent(b.pBeatsOff()), DisplayNumber.percent(b.pBeatsOffSe()),
                 f("%,d", result.bootstrap().paths()), DisplayNumber.points(b.cagrDiffMedian()), DisplayNumber.points(b.cagrDiffP5()),
                 DisplayNumber.points(b.cagrDiffP95()));
     }
@@ -244,6 +245,11 @@ public final class Heatmap extends CanvasChart {
             lo = Math.min(lo, metric.of(row));
             hi = Math.max(hi, metric.of(row));
         }
+        double min = lo;
+        double max = hi;
+        // one value (a one-cell sweep, or cells all equal): the neutral colour, as no range is there to colour
+        DoubleFunction<Color> colours = HeatmapScale.colours(min, max, theme.colour(ChartColour.HEATMAP_NEUTRAL),
+                v -> colour(theme, v, ref, min, max));
         shownValues = new String[r][c];
         Font valueFont = Fonts.regular(VALUE_FONT);
         g.setFont(valueFont);
@@ -252,7 +258,7 @@ public final class Heatmap extends CanvasChart {
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
                 double v = metric.of(result.at(i, j));
-                Color fill = colour(theme, v, ref, lo, hi);
+                Color fill = colours.apply(v);
                 g.setFill(fill);
                 g.fillRect(LEFT + j * w, TOP + i * h, Math.ceil(w), Math.ceil(h));
                 String text = metric.format(v);
@@ -269,9 +275,7 @@ public final class Heatmap extends CanvasChart {
         g.setLineWidth(2);
         g.strokeRect(LEFT + best[1] * w + 1, TOP + best[0] * h + 1, Math.max(2, w - 2), Math.max(2, h - 2));
         markCompared(g, w, h);
-        double min = lo;
-        double max = hi;
-        scaleLabels = new HeatmapScale(metric, v -> colour(theme, v, ref, min, max), theme)
+        scaleLabels = new HeatmapScale(metric, colours, theme)
                 .paint(g, width - RIGHT + 14, TOP, height - BOTTOM, min, max, ref);
         bestKey(g, theme, width - RIGHT + 14, height - BOTTOM + 10, width - 2); // clear of the lowest value label
 
@@ -279,7 +283,8 @@ public final class Heatmap extends CanvasChart {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         String white = tr(metric == Metric.P_BEATS_OFF ? "sweep.heatmap.white" : "sweep.heatmap.offWhite", metric.format(ref));
-        String what = MetricNames.title(metric) + (Double.isNaN(ref) ? "" : white)
+        // the white stands for OFF (or 50 %) only on a scale with a range: a flat grid's neutral colour does not
+        String what = MetricNames.title(metric) + (Double.isNaN(ref) || HeatmapScale.flat(min, max) ? "" : white)
                 + tr(BEST, ruleWords.get(best[0]), costLabel(result.costRates().get(best[1])));
         String heading = title + " — " + what;
         shownHeading = heading;

@@ -17,7 +17,8 @@ import java.util.function.DoubleFunction;
 
 /**
  * The heatmap's colour scale: a bar from the highest value of the grid (top) to the lowest (bottom) in the cells'
- * colours, with round-spaced values beside it and, where it lies inside, OFF's value (the scale's white) marked.
+ * colours, with round-spaced values beside it and, where it lies inside, OFF's value (the scale's white) marked; a
+ * grid of one value gets a neutral bar with that value beside it.
  */
 final class HeatmapScale {
     /** The room the scale takes right of the cells. */
@@ -34,6 +35,22 @@ final class HeatmapScale {
         this.metric = metric;
         this.colours = colours;
         this.theme = theme;
+    }
+
+    /**
+     * Whether the grid's values {@code lo} … {@code hi} are all one (or none is a number): the scale has no range to
+     * colour, so the cells and the bar take the neutral colour and the bar is labelled with that one value.
+     */
+    static boolean flat(double lo, double hi) {
+        return !(hi > lo);
+    }
+
+    /**
+     * The cells' and the bar's colours: {@code scale} over a range, {@code neutral} for every value when the range is
+     * {@link #flat} (a one-cell sweep, or cells all equal: no colour would say more than the value written in them).
+     */
+    static DoubleFunction<Color> colours(double lo, double hi, Color neutral, DoubleFunction<Color> scale) {
+        return flat(lo, hi) ? v -> neutral : scale;
     }
 
     /**
@@ -65,7 +82,7 @@ final class HeatmapScale {
         if (!Double.isNaN(refY)) {
             labels.add(new Label(refY, metric == Metric.P_BEATS_OFF ? metric.format(ref) : tr(OFF, metric.format(ref))));
         }
-        int n = hi == lo ? 1 : (int) Math.max(2, Math.min(6, height / 40 + 1));
+        int n = flat(lo, hi) ? 1 : (int) Math.max(2, Math.min(6, height / 40 + 1));
         for (int k = 0; k < n; k++) {
             double y = n == 1 ? top + height / 2 : top + height * k / (n - 1);
             if (!Double.isNaN(refY) && Math.abs(y - refY) < LABEL_GAP) {

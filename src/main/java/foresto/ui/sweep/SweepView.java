@@ -27,6 +27,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -43,7 +44,10 @@ import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -244,12 +248,18 @@ public final class SweepView extends BorderPane {
         table.setPlaceholder(new Label(tr("sweep.cellsPlaceholder")));
         table.setPrefWidth(200); // takes the tab's width; its columns must not widen the window
         table.setMinWidth(0);
-        table.getColumns().setAll(columns(false, false));
+        // the rules in words sort as the grid lists them (by band, then calendar), not as text
+        Map<String, Integer> ruleOrder = new HashMap<>();
+        table.getColumns().setAll(columns(false, false, ruleOrder));
         ColumnFit.headersNeverCut(table);
         vm.resultProperty().addListener((o, a, r) -> {
             boolean bootstrapped = r != null && r.bootstrap() != null;
             boolean flows = r != null && r.offFlows() != null;
-            List<TableColumn<SweepRunner.Row, ?>> wanted = columns(bootstrapped, flows);
+            ruleOrder.clear();
+            for (int i = 0; r != null && i < r.rules().size(); i++) {
+                ruleOrder.putIfAbsent(CellWords.rule(r.at(i, 0)), i);
+            }
+            List<TableColumn<SweepRunner.Row, ?>> wanted = columns(bootstrapped, flows, ruleOrder);
             // by their titles: a robust grid and a grid on a flow schedule may add as many columns
             if (!titles(table.getColumns()).equals(titles(wanted))) {
                 table.getColumns().setAll(wanted);
@@ -275,9 +285,10 @@ public final class SweepView extends BorderPane {
         return note;
     }
 
-    private static List<TableColumn<SweepRunner.Row, ?>> columns(boolean bootstrapped, boolean flows) {
+    private static List<TableColumn<SweepRunner.Row, ?>> columns(boolean bootstrapped, boolean flows,
+                                                                 Map<String, Integer> ruleOrder) {
         List<TableColumn<SweepRunner.Row, ?>> columns = new ArrayList<>(List.of(
-                textColumn(tr(RULE_TITLE), SweepRunner.Row::rule),
+                ruleColumn(ruleOrder),
                 NumberColumn.of(tr(COST_RATE_TITLE), SweepRunner.Row::costRate, DisplayNumber::rate)));
         for (Metric m : Metric.sweepTable(bootstrapped)) {
             columns.add(NumberColumn.of(MetricNames.title(m), m::of, v -> text(m, v)));
@@ -297,6 +308,26 @@ public final class SweepView extends BorderPane {
             case RATIO -> DisplayNumber.ratio(v);
             case RATE -> Double.isNaN(v) ? tr(NO_BREAK_EVEN) : DisplayNumber.percent(v, 3); // a computed rate: 3 decimals of %
         };
+    }
+
+    /**
+     * The cell's rule in words, as the heatmap's rows write it ("Drift ≥ 2 %p"), its spec ("drift:0.02", what the CSV
+     * and the command line take) on hover; sorted in the grid's order of the rules ({@code order}: words → row).
+     */
+    private static TableColumn<SweepRunner.Row, String> ruleColumn(Map<String, Integer> order) {
+        TableColumn<SweepRunner.Row, String> c = textColumn(tr(RULE_TITLE), CellWords::rule);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String words, boolean empty) {
+                super.updateItem(words, empty);
+                SweepRunner.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : words);
+                setTooltip(row == null ? null : new Tooltip(row.rule()));
+            }
+        });
+        c.setComparator(Comparator.comparing((String w) -> order.getOrDefault(w, Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder()));
+        return c;
     }
 
     private static TableColumn<SweepRunner.Row, String> textColumn(String title, Function<SweepRunner.Row, String> f) {

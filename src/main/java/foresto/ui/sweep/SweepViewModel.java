@@ -18,6 +18,7 @@ import foresto.ui.chart.TimeSeriesChart;
 import foresto.ui.common.BusyJobs;
 import foresto.ui.common.TaskExecutor;
 import foresto.ui.common.UiError;
+import foresto.ui.common.UiState;
 import foresto.ui.main.MainViewModel;
 import foresto.ui.common.FrequencyText;
 import javafx.beans.property.DoubleProperty;
@@ -99,6 +100,8 @@ public final class SweepViewModel {
     private CashFlowSchedule sweptFlows;
     /** One line saying the setup's cash flows apply to the sweep; empty without a schedule. */
     private final StringBinding flowsNote;
+    /** Where the form is remembered (written when a sweep starts). */
+    private final UiState state;
 
     public SweepViewModel(BacktestService service, MainViewModel setup, TaskExecutor executor, Consumer<Runnable> uiThread,
                           Consumer<UiError> errors) {
@@ -112,6 +115,47 @@ public final class SweepViewModel {
         var choices = setup.cashFlows().choices();
         this.flowsNote = Bindings.createStringBinding(() -> choices.isOn()
                 ? tr("sweep.withFlows", choices.kindProperty().get().label()) : "", choices.kindProperty());
+        this.state = setup.state();
+        rememberForm();
+    }
+
+    /** Where the form's fields are remembered between launches (the key's tail names the field). */
+    static final String STATE_PREFIX = "sweep.";
+
+    /**
+     * Restores the form from the state (as the analyst last left it) and keeps it there: each change is put at once
+     * and written with the app's other choices, at the latest when a sweep starts; the heatmap's metric is written
+     * when picked. The grid itself is not kept
+     * (a sweep lives in memory only), so after a restart the form is back but the heatmap waits for Run.
+     */
+    private void rememberForm() {
+        state.get(STATE_PREFIX + "family").ifPresent(name -> {
+            try {
+                family.set(Family.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                state.put(STATE_PREFIX + "family", null);
+            }
+        });
+        family.addListener((o, a, b) -> state.put(STATE_PREFIX + "family", b == null ? null : b.name()));
+        remember(state, "from", from);
+        remember(state, "to", to);
+        remember(state, "step", step);
+        remember(state, "rho", rho);
+        remember(state, "costs", costRates);
+        remember(state, "check", check);
+        remember(state, "rebalance_to", rebalanceTo);
+        remember(state, "paths", bootstrapPaths);
+        state.get(STATE_PREFIX + "metric").flatMap(name -> heatmapMetrics.stream()
+                .filter(m -> m.name().equals(name)).findFirst()).ifPresent(metric::set);
+        metric.addListener((o, a, b) -> {
+            state.put(STATE_PREFIX + "metric", b == null ? null : b.name());
+            state.save(); // a pick, not a keystroke: written at once
+        });
+    }
+
+    private static void remember(UiState state, String name, StringProperty field) {
+        state.get(STATE_PREFIX + name).ifPresent(field::set);
+        field.addListener((o, a, b) -> state.put(STATE_PREFIX + name, b));
     }
 
     /** One line saying the setup's cash flows ({0}: their kind) apply to every cell; empty when none is chosen. */
@@ -244,6 +288,7 @@ public final class SweepViewModel {
             errors.accept(UiError.of(tr("sweep.cannotSweep"), e));
             return;
         }
+        state.save(); // the form as swept comes back after a restart
         var req = setup.request();
         int total = rules.size() * costs.size();
         heading = portfolio.name() + ", " + dataset.label() + ", " + (req.startDate() == null ? dataset.firstDate() : req.startDate())

@@ -117,7 +117,7 @@ class RobustnessTabTest extends RobustnessTabScene {
                 BootstrapStudy.Progress.NONE, () -> false);
         String sentence = robot.lookup("#robustBootstrapSentence").queryAs(Label.class).getText();
         assertThat(sentence).isEqualTo(String.format(Locale.ROOT, "A (P2_PERIODIC_QUARTERLY_FTD_10BP) ended above B (OFF, "
-                + "buy-and-hold) in %.1f %% ± %.1f %% of 30 resampled histories.", boot.pBeats() * 100, boot.pBeatsSe() * 100));
+                + "buy-and-hold) in %.2f %% ± %.2f %% of 30 resampled histories.", boot.pBeats() * 100, boot.pBeatsSe() * 100));
         TableView<?> pct = robot.lookup("#robustBootstrapTable").queryAs(TableView.class);
         assertThat(cell(pct, 1, 3)).isEqualTo(String.format(Locale.ROOT, "%+.2f %%p", boot.maxDrawdownDiff().median() * 100));
         assertThat(view.fanChart().content().bands()).hasSize(4);

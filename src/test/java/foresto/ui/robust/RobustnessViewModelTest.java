@@ -179,7 +179,7 @@ class RobustnessViewModelTest {
         }
         double p = above / 40.0;
         assertThat(f.sentence()).isEqualTo(String.format(Locale.ROOT, "A (P2_PERIODIC_MONTHLY_FTD_10BP) ended above B (OFF, "
-                + "buy-and-hold) in %.1f %% ± %.1f %% of 40 resampled histories.", p * 100, Math.sqrt(p * (1 - p) / 40) * 100));
+                + "buy-and-hold) in %.2f %% ± %.2f %% of 40 resampled histories.", p * 100, Math.sqrt(p * (1 - p) / 40) * 100));
         // the histogram's per-path differences have exactly the engine's percentiles
         assertThat(BootstrapSummary.Quantiles.of(f.cagrDifferences())).isEqualTo(alone.cagrDiff());
         assertThat(f.tableRows()).hasSize(2);

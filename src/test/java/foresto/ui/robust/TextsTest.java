@@ -40,4 +40,11 @@ class TextsTest {
             assertThat(Texts.size(Double.NaN)).isEqualTo("—");
         }
     }
+
+    @Test
+    void aWrappedFigureKeepsItsUnitOnItsLine() {
+        assertThat(Texts.glued("중 52.78 %에서 OFF를, 범위 -1.50 %p ~ +0.52 %p"))
+                .isEqualTo("중 52.78\u00a0%에서 OFF를, 범위 -1.50\u00a0%p ~ +0.52\u00a0%p");
+        assertThat(Texts.glued("CAGR 7.40 %, 18.85 %.")).doesNotContain(" %");
+    }
 }
