@@ -421,7 +421,7 @@ public final class SetupViewModel {
      */
     void adoptRule(RebalancingRule exact, String source) {
         adoptedRule = exact;
-        adoptedRecord = recordOf(exact, tr(ADOPTED_NAME, RuleCodec.spec(exact), PlainNumber.of(exact.costRate()), source));
+        adoptedRecord = recordOf(exact, tr(ADOPTED_NAME, RuleText.brief(exact), DisplayNumber.rate(exact.costRate()), source));
         fillRuleChoices();
         rule.set(adoptedRecord);
         rebalancingOn.set(rebalancingAllowed.get());
