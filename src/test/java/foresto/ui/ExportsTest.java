@@ -7,6 +7,7 @@ import foresto.csv.EventTable;
 import foresto.engine.AssetClass;
 import foresto.model.RunSummary;
 import foresto.model.StoredPaths;
+import foresto.text.DisplayNumber;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.ScreenExports;
@@ -339,8 +340,11 @@ class ExportsTest {
         assertThat(firstEvent[0]).isEqualTo(m.events().get(0).eventDate().toString());
         int valueBefore = EventTable.headers().indexOf("value_before");
         assertThat(valueBefore).isNotNegative();
-        assertThat(firstEvent[valueBefore]).doesNotContain(",");
-        assertThat(Double.parseDouble(firstEvent[valueBefore])).isCloseTo(m.events().get(0).valueBefore(), within(0.01));
+        // the clipboard carries the screen's text: the cell as shown, grouped, and the trigger in words
+        assertThat(firstEvent[valueBefore]).isEqualTo(DisplayNumber.money(m.events().get(0).valueBefore())).contains(",");
+        assertThat(Double.parseDouble(firstEvent[valueBefore].replace(",", ""))).isCloseTo(m.events().get(0).valueBefore(), within(0.01));
+        assertThat(firstEvent[EventTable.headers().indexOf("turnover")]).matches("\\d+\\.\\d\\d %");
+        assertThat(firstEvent[EventTable.headers().indexOf("trigger_type")]).isEqualTo("Periodic");
 
         // the weights table through its context menu
         TableView<?> weights = robot.lookup("#weightsTable").queryAs(TableView.class);
@@ -357,6 +361,6 @@ class ExportsTest {
             titles.add(c.getText());
         }
         assertThat(weightLines[0].split("\t")).containsExactlyElementsOf(titles);
-        assertThat(weightLines[1]).matches("[A-Z][a-z-]+\t\\d+\\.\\d\\d%\t\\d+\\.\\d\\d%\t\\d+\\.\\d\\d%\t.*");
+        assertThat(weightLines[1]).matches("[A-Z][a-z-]+\t\\d+\\.\\d\\d %\t\\d+\\.\\d\\d %\t\\d+\\.\\d\\d %\t.*");
     }
 }
