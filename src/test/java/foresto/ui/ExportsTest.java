@@ -45,6 +45,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -260,7 +261,7 @@ class ExportsTest {
 
     @Test
     void everyChartSavesItsImageFromItsContextMenu(FxRobot robot) throws Exception {
-        runQuarterly(robot);
+        RunModel run = runQuarterly(robot);
         CanvasChart chart = window.main().valueChart();
         Path png = Files.createDirectories(dir.resolve("pictures")).resolve("value.png");
         chooser.next = png;
@@ -272,7 +273,26 @@ class ExportsTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isEqualTo((int) Math.round(chart.getWidth()));
-        assertThat(image.getHeight()).isEqualTo((int) Math.round(chart.getHeight()));
+        // the picture carries the chart's title and the run's context above the plot (the screen does not)
+        assertThat(image.getHeight()).isGreaterThan((int) Math.round(chart.getHeight()) + 20);
+        var r = run.run().request();
+        List<String> caption = new ArrayList<>();
+        robot.interact(() -> caption.addAll(ChartCaption.of(chart, window.main().tabs(), run)));
+        assertThat(caption).containsExactly("Value: ON vs OFF", "Portfolio " + r.portfolioName() + ", rule " + r.ruleName()
+                + ", data " + r.datasetName() + ", " + r.startDate() + " to " + r.endDate());
+        int captionHeight = image.getHeight() - (int) Math.round(chart.getHeight());
+        int dark = 0;
+        for (int y = 0; y < captionHeight; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                if (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff) < 3 * 128) {
+                    dark++;
+                }
+            }
+        }
+        assertThat(dark).as("text drawn above the plot").isGreaterThan(200);
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.copy(png, Path.of("target/screenshots/saved-value-chart.png"), StandardCopyOption.REPLACE_EXISTING);
 
         // every chart of every tab (value, drift, drawdown, costs, annual bars, heatmap, sweep comparison, robustness
         // and studies charts) saves its picture the same way, at its size on screen
@@ -308,7 +328,7 @@ class ExportsTest {
                     BufferedImage picture = ImageIO.read(file.toFile());
                     assertThat(picture).as(name).isNotNull();
                     assertThat(picture.getWidth()).as(name).isEqualTo((int) Math.round(c.getWidth()));
-                    assertThat(picture.getHeight()).as(name).isEqualTo((int) Math.round(c.getHeight()));
+                    assertThat(picture.getHeight()).as(name + ": the plot under its title").isGreaterThan((int) Math.round(c.getHeight()));
                 }
             }
         }
