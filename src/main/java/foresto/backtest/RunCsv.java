@@ -1,5 +1,11 @@
 package foresto.backtest;
 
+import java.util.Map;
+import java.util.HashMap;
+import java.time.LocalDate;
+import foresto.model.SideFlows;
+import foresto.model.RunFlows;
+import foresto.engine.CashFlow;
 import foresto.csv.CsvWriter;
 import foresto.engine.AssetClass;
 import foresto.engine.Metrics;
@@ -39,6 +45,47 @@ public final class RunCsv {
         return header;
     }
 
+    /**
+     * As {@link #dailyHeader(StoredPaths)}, and for a run with a cash-flow schedule ({@code flows} not null) two
+     * more columns at the end, {@code on_flow, off_flow}: the signed amount each path booked at a close (&gt; 0 paid
+     * in, &lt; 0 taken out; the paths differ for a withdrawal rate or after a depletion), 0 on the other closes. A run
+     * without flows keeps exactly the columns above, for the scripts that read them.
+     */
+    public static List<String> dailyHeader(StoredPaths paths, RunFlows flows) {
+        List<String> header = dailyHeader(paths);
+        if (flows != null) {
+            header.add("on_flow");
+            header.add("off_flow");
+        }
+        return header;
+    }
+
+    /** The rows of {@link #dailyHeader(StoredPaths, RunFlows)}: the flow columns' cells empty on an OFF-only run's ON side. */
+    public static List<List<String>> dailyRows(StoredPaths paths, RunFlows flows) {
+        List<List<String>> rows = dailyRows(paths);
+        if (flows == null) {
+            return rows;
+        }
+        Map<LocalDate, Double> on = flows.on() == null ? null : byDate(flows.on());
+        Map<LocalDate, Double> off = byDate(flows.off());
+        for (int k = 0; k < rows.size(); k++) {
+            LocalDate d = paths.dates()[k];
+            List<String> row = rows.get(k);
+            row.add(on == null ? "" : number(on.getOrDefault(d, 0.0)));
+            row.add(number(off.getOrDefault(d, 0.0)));
+        }
+        return rows;
+    }
+
+    /** A side's flows by date (two flows of one date, which the engine never books, would add up). */
+    private static Map<LocalDate, Double> byDate(SideFlows side) {
+        Map<LocalDate, Double> m = new HashMap<>();
+        for (CashFlow f : side.flows()) {
+            m.merge(f.date(), f.amount(), Double::sum);
+        }
+        return m;
+    }
+
     /** One row per close of the run; a run without ON leaves its ON cells empty (the columns stay the same). */
     public static List<List<String>> dailyRows(StoredPaths paths) {
         int n = paths.dates().length;
@@ -60,19 +107,24 @@ public final class RunCsv {
 
     /** Writes the daily values; returns the number of rows (closes). */
     public static int writeDaily(Path file, StoredPaths paths) throws IOException {
-        List<List<String>> rows = dailyRows(paths);
-        CsvWriter.write(file, dailyHeader(paths), rows);
+        return writeDaily(file, paths, null);
+    }
+
+    /** Writes the daily values with the flow columns of a run with flows ({@code flows} null: none); returns the rows. */
+    public static int writeDaily(Path file, StoredPaths paths, RunFlows flows) throws IOException {
+        List<List<String>> rows = dailyRows(paths, flows);
+        CsvWriter.write(file, dailyHeader(paths, flows), rows);
         return rows.size();
     }
 
-    /** The summary's header. */
+    /** The summary's header: OFF before ON, as the Summary on screen shows them; the difference is ON − OFF. */
     public static List<String> summaryHeader() {
-        return List.of("metric", "on", "off", "difference");
+        return List.of("metric", "off", "on", "difference");
     }
 
     /**
      * One row per metric of the Summary grid ({@link Metric#summary()}, in its order, keyed by {@link Metric#key()}):
-     * ON, OFF and ON − OFF as raw values (fractions as fractions, money in the portfolio's currency); every metric
+     * OFF, ON and ON − OFF as raw values (fractions as fractions, money in the portfolio's currency); every metric
      * has its row, empty where it has no value. Then the risk-free rate ({@value #RISK_FREE_KEY}) Sharpe and Sortino
      * used, in both the ON and OFF cells.
      *
@@ -90,7 +142,7 @@ public final class RunCsv {
             boolean shown = !m.needsOnAndYears() || (onSide != null && years > 0);
             double offValue = shown ? m.of(offSide) : Double.NaN;
             double onValue = shown && onSide != null ? m.of(onSide) : Double.NaN;
-            rows.add(List.of(m.key(), number(onValue), number(offValue), number(onValue - offValue)));
+            rows.add(List.of(m.key(), number(offValue), number(onValue), number(onValue - offValue)));
         }
         rows.add(List.of(RISK_FREE_KEY, number(riskFree), number(riskFree), ""));
         return rows;

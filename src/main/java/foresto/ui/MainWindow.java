@@ -318,7 +318,8 @@ public final class MainWindow {
             }
 
             ScreenExports.install(scene, CanvasChart.class::isInstance, MainWindow::imageName, targets,
-                    Snapshots::write, t -> showError(scene.getWindow(), UiError.of(Messages.tr(ExportTargets.IMAGE_FAILED), t)));
+                    (chart, file) -> Snapshots.write(chart, ChartCaption.of(chart, mc.tabs(), vm.resultProperty().get()), file),
+                    t -> showError(scene.getWindow(), UiError.of(Messages.tr(ExportTargets.IMAGE_FAILED), t)));
             vm.load();
             rvm.load();
             scene.removeEventFilter(InputEvent.ANY, holdInput);

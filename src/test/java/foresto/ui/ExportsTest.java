@@ -7,6 +7,7 @@ import foresto.csv.EventTable;
 import foresto.engine.AssetClass;
 import foresto.model.RunSummary;
 import foresto.model.StoredPaths;
+import foresto.text.DisplayNumber;
 import foresto.ui.chart.CanvasChart;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.ScreenExports;
@@ -44,6 +45,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -230,7 +232,7 @@ class ExportsTest {
 
         Map<String, String[]> summary = new HashMap<>();
         List<String[]> lines = csv(second.resolve("summary.csv"));
-        assertThat(lines.get(0)).containsExactly("metric", "on", "off", "difference");
+        assertThat(lines.get(0)).containsExactly("metric", "off", "on", "difference");
         for (String[] line : lines.subList(1, lines.size())) {
             assertThat(line).hasSize(4);
             summary.put(line[0], line);
@@ -238,19 +240,19 @@ class ExportsTest {
         assertThat(summary.keySet()).contains("final_value", "total_return", "cagr", "volatility", "max_drawdown",
                 "event_count", "total_turnover", "total_cost", "sharpe", "sortino", "turnover_per_year", "risk_free_rate");
         RunSummary s = m.run().summary();
-        assertThat(Double.parseDouble(summary.get("final_value")[1])).isEqualTo(s.on().finalValue());
-        assertThat(Double.parseDouble(summary.get("final_value")[2])).isEqualTo(s.off().finalValue());
+        assertThat(Double.parseDouble(summary.get("final_value")[2])).isEqualTo(s.on().finalValue());
+        assertThat(Double.parseDouble(summary.get("final_value")[1])).isEqualTo(s.off().finalValue());
         assertThat(Double.parseDouble(summary.get("final_value")[3])).isEqualTo(s.on().finalValue() - s.off().finalValue());
-        assertThat(summary.get("event_count")[1]).isEqualTo("39"); // the quarter starts after the purchase
-        assertThat(summary.get("event_count")[2]).isEqualTo("0");
+        assertThat(summary.get("event_count")[2]).isEqualTo("39"); // the quarter starts after the purchase
+        assertThat(summary.get("event_count")[1]).isEqualTo("0");
         double initial = p.off()[0];
-        assertThat(Double.parseDouble(summary.get("total_return")[1])).isCloseTo(s.on().finalValue() / initial - 1, within(1e-12));
-        assertThat(Double.parseDouble(summary.get("max_drawdown")[2])).isEqualTo(s.off().maxDrawdown());
+        assertThat(Double.parseDouble(summary.get("total_return")[2])).isCloseTo(s.on().finalValue() / initial - 1, within(1e-12));
+        assertThat(Double.parseDouble(summary.get("max_drawdown")[1])).isEqualTo(s.off().maxDrawdown());
         assertThat(summary.get("risk_free_rate")).containsExactly("risk_free_rate", "0", "0", "");
         // the same figures as the Summary grid shows (money rounded there to 2 decimals: within half a cent)
         String gridFinal = vm().getSummary().stream().filter(r -> r.metric().equals("Final value")).findFirst()
                 .orElseThrow().on().replace(",", "");
-        assertThat(Double.parseDouble(summary.get("final_value")[1])).isCloseTo(Double.parseDouble(gridFinal), within(0.005));
+        assertThat(Double.parseDouble(summary.get("final_value")[2])).isCloseTo(Double.parseDouble(gridFinal), within(0.005));
 
         // the folder is remembered across a restart
         assertThat(new UiState(dir.resolve("ui-state.properties")).get(ExportTargets.LAST_FOLDER))
@@ -259,7 +261,7 @@ class ExportsTest {
 
     @Test
     void everyChartSavesItsImageFromItsContextMenu(FxRobot robot) throws Exception {
-        runQuarterly(robot);
+        RunModel run = runQuarterly(robot);
         CanvasChart chart = window.main().valueChart();
         Path png = Files.createDirectories(dir.resolve("pictures")).resolve("value.png");
         chooser.next = png;
@@ -271,7 +273,26 @@ class ExportsTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isEqualTo((int) Math.round(chart.getWidth()));
-        assertThat(image.getHeight()).isEqualTo((int) Math.round(chart.getHeight()));
+        // the picture carries the chart's title and the run's context above the plot (the screen does not)
+        assertThat(image.getHeight()).isGreaterThan((int) Math.round(chart.getHeight()) + 20);
+        var r = run.run().request();
+        List<String> caption = new ArrayList<>();
+        robot.interact(() -> caption.addAll(ChartCaption.of(chart, window.main().tabs(), run)));
+        assertThat(caption).containsExactly("Value: ON vs OFF", "Portfolio " + r.portfolioName() + ", rule " + r.ruleName()
+                + ", data " + r.datasetName() + ", " + r.startDate() + " to " + r.endDate());
+        int captionHeight = image.getHeight() - (int) Math.round(chart.getHeight());
+        int dark = 0;
+        for (int y = 0; y < captionHeight; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                if (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff) < 3 * 128) {
+                    dark++;
+                }
+            }
+        }
+        assertThat(dark).as("text drawn above the plot").isGreaterThan(200);
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.copy(png, Path.of("target/screenshots/saved-value-chart.png"), StandardCopyOption.REPLACE_EXISTING);
 
         // every chart of every tab (value, drift, drawdown, costs, annual bars, heatmap, sweep comparison, robustness
         // and studies charts) saves its picture the same way, at its size on screen
@@ -307,7 +328,7 @@ class ExportsTest {
                     BufferedImage picture = ImageIO.read(file.toFile());
                     assertThat(picture).as(name).isNotNull();
                     assertThat(picture.getWidth()).as(name).isEqualTo((int) Math.round(c.getWidth()));
-                    assertThat(picture.getHeight()).as(name).isEqualTo((int) Math.round(c.getHeight()));
+                    assertThat(picture.getHeight()).as(name + ": the plot under its title").isGreaterThan((int) Math.round(c.getHeight()));
                 }
             }
         }
@@ -339,8 +360,11 @@ class ExportsTest {
         assertThat(firstEvent[0]).isEqualTo(m.events().get(0).eventDate().toString());
         int valueBefore = EventTable.headers().indexOf("value_before");
         assertThat(valueBefore).isNotNegative();
-        assertThat(firstEvent[valueBefore]).doesNotContain(",");
-        assertThat(Double.parseDouble(firstEvent[valueBefore])).isCloseTo(m.events().get(0).valueBefore(), within(0.01));
+        // the clipboard carries the screen's text: the cell as shown, grouped, and the trigger in words
+        assertThat(firstEvent[valueBefore]).isEqualTo(DisplayNumber.money(m.events().get(0).valueBefore())).contains(",");
+        assertThat(Double.parseDouble(firstEvent[valueBefore].replace(",", ""))).isCloseTo(m.events().get(0).valueBefore(), within(0.01));
+        assertThat(firstEvent[EventTable.headers().indexOf("turnover")]).matches("\\d+\\.\\d\\d %");
+        assertThat(firstEvent[EventTable.headers().indexOf("trigger_type")]).isEqualTo("Periodic");
 
         // the weights table through its context menu
         TableView<?> weights = robot.lookup("#weightsTable").queryAs(TableView.class);
@@ -357,6 +381,6 @@ class ExportsTest {
             titles.add(c.getText());
         }
         assertThat(weightLines[0].split("\t")).containsExactlyElementsOf(titles);
-        assertThat(weightLines[1]).matches("[A-Z][a-z-]+\t\\d+\\.\\d\\d%\t\\d+\\.\\d\\d%\t\\d+\\.\\d\\d%\t.*");
+        assertThat(weightLines[1]).matches("[A-Z][a-z-]+\t\\d+\\.\\d\\d %\t\\d+\\.\\d\\d %\t\\d+\\.\\d\\d %\t.*");
     }
 }

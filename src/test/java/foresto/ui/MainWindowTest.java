@@ -113,7 +113,7 @@ class MainWindowTest extends RobotTestBase {
         // the summary shows both paths
         assertThat(vm().getSummary()).hasSize(11);
         assertThat(robot.lookup("#weightsTable").queryAs(TableView.class).getColumns())
-                .extracting(c -> ((TableColumn<?, ?>) c).getText()).contains("Drift (vs band)");
+                .extracting(c -> ((TableColumn<?, ?>) c).getText()).contains("Drift (% of band)");
         assertThat(vm().getSummary().get(5).on()).isEqualTo(Integer.toString(events));
 
         // export writes the same rows

@@ -106,9 +106,9 @@ class OneTruthTest extends RobotTestBase {
         // the setup now holds the cell's rule, cost included, and says so in its picker and label
         assertThat(vm().rebalancingOnProperty().get()).isTrue();
         assertThat(vm().ruleProperty().get().ruleName()).isNotEqualTo(storedRule)
-                .isEqualTo("drift-hybrid:0.05/0.25, cost 0.002 (sweep cell)");
+                .isEqualTo("Drift ≥ min(5 %p, 25 % of target), cost 0.20 % (sweep cell)");
         ComboBox<?> ruleBox = robot.lookup("#ruleBox").queryComboBox();
-        assertThat(ruleBox.getButtonCell().getText()).isEqualTo("drift-hybrid:0.05/0.25, cost 0.002 (sweep cell)");
+        assertThat(ruleBox.getButtonCell().getText()).isEqualTo("Drift ≥ min(5 %p, 25 % of target), cost 0.20 % (sweep cell)");
         RebalancingRule asked = vm().request().inlineRule();
         assertThat(RuleCodec.spec(asked)).isEqualTo("drift-hybrid:0.05/0.25");
         assertThat(asked.costRate()).isEqualTo(0.002);
@@ -255,9 +255,9 @@ class OneTruthTest extends RobotTestBase {
         LocalDate dAt = LocalDate.parse(dt.substring(0, 10));
         int j = Arrays.asList(m.paths().dates()).indexOf(dAt);
         // the drift chart's own readout speaks its axis's unit too (points for this absolute band), not a plain percent
-        assertThat(dt).contains("ON: " + String.format(Locale.ROOT, "%.2f", m.onDrift()[j] * 100) + " points")
-                .contains("OFF: " + String.format(Locale.ROOT, "%.2f", m.offDrift()[j] * 100) + " points")
-                .doesNotContain("%");
+        assertThat(dt).contains("ON: " + String.format(Locale.ROOT, "%.2f", m.onDrift()[j] * 100) + " %p")
+                .contains("OFF: " + String.format(Locale.ROOT, "%.2f", m.offDrift()[j] * 100) + " %p")
+                .doesNotContainPattern("%(?!p)");
         // off the chart, no readout
         robot.moveTo("#runButton");
         UiFixture.waitUntil(() -> drift.readoutText().isEmpty());

@@ -1,5 +1,7 @@
 package foresto.ui;
 
+import foresto.ui.main.RunModel;
+import foresto.backtest.PortfolioService;
 import foresto.ui.common.ColumnFit;
 import foresto.ui.sweep.SweepViewModel;
 import javafx.scene.Node;
@@ -10,6 +12,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
@@ -166,6 +169,109 @@ class ReadableTablesTest extends RobotTestBase {
         assertThat(rowsInView(weights)).as("weights rows at 1280 × 800 (table %s px, row %s px)", weights.getHeight(),
                 weights.getFixedCellSize()).isGreaterThanOrEqualTo(3);
         robot.interact(() -> lower.getSelectionModel().select(0));
+    }
+
+    @Test
+    void onAnEventDayTheWeightsTableShowsEveryClassOfAFourClassPortfolioAndItsDriftInFull(FxRobot robot) {
+        smallestWindow(robot);
+        var vm = fx.window.mainViewModel();
+        UiFixture.waitUntil(() -> !vm.getPortfolios().isEmpty() && !vm.busyProperty().get());
+        String name = "Four classes " + System.nanoTime();
+        new PortfolioService(fx.db.dataSource()).add(name,
+                PortfolioService.parseWeights("EQUITY=0.5,BOND=0.3,GOLD=0.1,SHORT_TERM=0.1"));
+        robot.interact(vm::refreshPortfolios);
+        UiFixture.waitUntil(() -> vm.getPortfolios().stream().anyMatch(p -> p.name().equals(name)));
+        robot.interact(() -> {
+            vm.portfolioProperty().set(vm.getPortfolios().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow());
+            vm.ruleProperty().set(vm.getRules().stream()
+                    .filter(r -> r.ruleName().equals("P2_DRIFT_5PCT_10BP")).findFirst().orElseThrow());
+            vm.rebalancingOnProperty().set(true);
+        });
+        // the targets in the weights table's order, each weight kept with its unit and class on one line
+        assertThat(robot.lookup("#weightsLabel").queryAs(Label.class).getText()).isEqualTo(
+                "Targets: Equity\u00a050.0\u00a0%, Bonds\u00a030.0\u00a0%, Short-term\u00a010.0\u00a0%, Gold\u00a010.0\u00a0%");
+        robot.interact(vm::run);
+        UiFixture.waitUntil(() -> vm.resultProperty().get() != null && !vm.busyProperty().get());
+        assertThat(vm.getEvents()).isNotEmpty();
+        robot.interact(() -> vm.selectedEventProperty().set(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.dayDetailProperty().get()).as("a day with an event").contains("\n").contains("breached");
+        @SuppressWarnings("unchecked")
+        TableView<RunModel.ClassWeight> weights = robot.lookup("#weightsTable").queryAs(TableView.class);
+        UiFixture.waitUntil(() -> weights.getItems().size() == 4);
+        robot.interact(weights::layout);
+        fx.screenshot(robot, "weights-event-1280x800.png");
+        assertThat(rowsInView(weights)).as("weights rows at 1280 × 800 on an event day (table %s px, row %s px)",
+                weights.getHeight(), weights.getFixedCellSize()).isGreaterThanOrEqualTo(4);
+        TableColumn<RunModel.ClassWeight, ?> drift = weights.getVisibleLeafColumns().get(weights.getVisibleLeafColumns().size() - 1);
+        Label detail = robot.lookup("#dayDetailLabel").queryAs(Label.class);
+        for (RunModel.ClassWeight w : weights.getItems()) {
+            Text measure = new Text(w.driftCell());
+            measure.setFont(detail.getFont());
+            assertThat(measure.getLayoutBounds().getWidth() + 18).as("drift text " + w.driftCell() + " in "
+                    + drift.getWidth() + " px").isLessThanOrEqualTo(drift.getWidth());
+            assertThat(w.driftCell()).matches("[+-]?\\d+\\.\\d\\d %p \\(\\d+ %\\)");
+        }
+    }
+
+    @Test
+    void theCashFlowLabelsAreNotCutAtTheSmallestWindow(FxRobot robot) {
+        smallestWindow(robot);
+        TitledPane flows = robot.lookup("#cashFlowsPane").queryAs(TitledPane.class);
+        robot.interact(() -> flows.setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> flows.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        fx.screenshot(robot, "cash-flows-1280x800.png");
+        List<String> cut = new ArrayList<>();
+        int looked = 0;
+        for (Node n : flows.lookupAll(".label")) {
+            if (n instanceof Label l && l.isVisible() && l.getText() != null && !l.getText().isEmpty()) {
+                looked++;
+                Text drawn = (Text) l.lookup(".text");
+                if (drawn == null || !l.getText().equals(drawn.getText())) {
+                    cut.add("\"" + l.getText() + "\" drawn \"" + (drawn == null ? null : drawn.getText()) + "\"");
+                }
+            }
+        }
+        robot.interact(() -> flows.setExpanded(false));
+        assertThat(looked).isGreaterThanOrEqualTo(6);
+        assertThat(cut).as("cash-flow labels cut at 1280 × 800").isEmpty();
+    }
+
+    @Test
+    void historyShowsThePortfolioRuleAndDatasetNamesInFull(FxRobot robot) {
+        smallestWindow(robot);
+        runAnalysis(robot);
+        TabPane tabs = fx.window.main().tabs();
+        robot.interact(() -> tabs.getSelectionModel().select(tab(tabs, "History")));
+        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        UiFixture.waitUntil(() -> !history.getItems().isEmpty());
+        robot.interact(history::layout);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx.screenshot(robot, "history-1280x800.png");
+        List<String> cut = cutCells(history, List.of("Portfolio", "Rule", "Dataset"));
+        assertThat(cut).as("history cells drawn cut at 1280 × 800").isEmpty();
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+    }
+
+    /** The rendered cells of {@code table}'s columns titled {@code titles} whose text is drawn cut (an ellipsis). */
+    static List<String> cutCells(TableView<?> table, List<String> titles) {
+        List<String> cut = new ArrayList<>();
+        int looked = 0;
+        for (Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                    && titles.contains(cell.getTableColumn().getText()) && cell.getText() != null && !cell.getText().isEmpty()) {
+                looked++;
+                Text drawn = (Text) cell.lookup(".text");
+                if (drawn == null || !cell.getText().equals(drawn.getText())) {
+                    cut.add(cell.getTableColumn().getText() + ": \"" + cell.getText() + "\" drawn \""
+                            + (drawn == null ? null : drawn.getText()) + "\" in " + Math.round(cell.getWidth()) + " px");
+                }
+            }
+        }
+        assertThat(looked).as("cells looked at").isGreaterThanOrEqualTo(titles.size());
+        return cut;
     }
 
     @Test

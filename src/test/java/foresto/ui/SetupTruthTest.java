@@ -45,8 +45,8 @@ class SetupTruthTest {
         vm.runInline(cell);
         assertThat(errors).isEmpty();
         long cellRun = vm.resultProperty().get().run().runId();
-        assertThat(vm.ruleProperty().get().ruleName()).isEqualTo("drift-rel:0.2, cost 0.003 (sweep cell)");
-        assertThat(vm.setup().ruleText()).contains("not a stored rule").contains("cost 0.3 %");
+        assertThat(vm.ruleProperty().get().ruleName()).isEqualTo("Drift ≥ 20 % of target, cost 0.30 % (sweep cell)");
+        assertThat(vm.setup().ruleText()).contains("not a stored rule").contains("cost 0.30 %");
         assertThat(vm.setup().getRuleChoices()).contains(vm.ruleProperty().get());
         assertThat(vm.getRules()).doesNotContain(vm.ruleProperty().get()); // the other tabs list stored rules only
         assertThat(RuleCodec.hashParameters(vm.request().inlineRule())).isEqualTo(RuleCodec.hashParameters(cell));
@@ -57,7 +57,7 @@ class SetupTruthTest {
         // the rules editor saved something, and an import reloaded the lists: the cell's rule and window stay
         vm.refreshRules();
         vm.load();
-        assertThat(vm.ruleProperty().get().ruleName()).isEqualTo("drift-rel:0.2, cost 0.003 (sweep cell)");
+        assertThat(vm.ruleProperty().get().ruleName()).isEqualTo("Drift ≥ 20 % of target, cost 0.30 % (sweep cell)");
         assertThat(vm.startDateProperty().get()).isEqualTo(LocalDate.of(2012, 3, 1));
         assertThat(vm.resultProperty().get().run().runId()).isEqualTo(cellRun);
         assertThat(vm.setup().changedSinceShownProperty().get()).isFalse();

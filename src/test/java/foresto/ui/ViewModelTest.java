@@ -110,7 +110,7 @@ class ViewModelTest {
             assertThat(m.onDrift()[m.eventIndex(i)]).as("event %d", i).isGreaterThanOrEqualTo(1.0 - 1e-12);
         }
         vm.selectedEventProperty().set(0);
-        assertThat(vm.dayDetailProperty().get()).contains("RELATIVE band");
+        assertThat(vm.dayDetailProperty().get()).contains("relative band");
     }
 
     @Test
@@ -139,7 +139,7 @@ class ViewModelTest {
         vm.selectedEventProperty().set(0);
         int day = vm.resultProperty().get().eventIndex(0);
         assertThat(vm.selectedDayProperty().get()).isEqualTo(day);
-        assertThat(vm.dayDetailProperty().get()).contains("breached").contains("ABSOLUTE band of 5.00 %p");
+        assertThat(vm.dayDetailProperty().get()).contains("breached").contains("absolute band of 5.00 %p");
         // the weights table says how far each class drifted, against the band: the breached one is at or beyond it
         var breached = vm.getWeightsAtDay().stream().filter(w -> Math.abs(w.onDrift()) >= 0.05).findFirst().orElseThrow();
         assertThat(breached.driftText()).contains("of band 5.00 %p");

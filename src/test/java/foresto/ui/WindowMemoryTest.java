@@ -1,5 +1,8 @@
 package foresto.ui;
 
+import java.util.List;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TableColumn;
 import foresto.ui.common.UiState;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -57,5 +60,34 @@ class WindowMemoryTest extends RobotTestBase {
         UiFixture.waitUntil(again::isMaximized);
         assertThat(saved(file, UiState.WINDOW_WIDTH)).isEqualTo("1100");
         robot.interact(() -> again.setMaximized(false)); // the primary stage is shared with the next tests
+    }
+
+    @Test
+    void theEventsTablesSortComesBackAfterARestart(FxRobot robot) throws IOException, TimeoutException {
+        Path file = Files.createTempFile("ui-state", ".properties");
+        FxToolkit.setupStage(stage -> fx.start(stage, new UiState(file)));
+        @SuppressWarnings("unchecked")
+        TableView<Object> events = robot.lookup("#eventTable").queryAs(TableView.class);
+        TableColumn<Object, ?> turnover = events.getColumns().stream().filter(c -> "col_turnover".equals(c.getId()))
+                .findFirst().orElseThrow();
+        robot.interact(() -> {
+            turnover.setSortType(TableColumn.SortType.DESCENDING);
+            events.getSortOrder().setAll(List.of(turnover));
+        });
+        UiFixture.waitUntil(() -> saved(file, UiState.EVENTS_SORT).equals("col_turnover:DESCENDING"));
+
+        // a restart on the same file: the events sorted by turnover, largest first, again
+        FxToolkit.setupStage(s -> fx.start(s, new UiState(file)));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<Object> again = robot.lookup("#eventTable").queryAs(TableView.class);
+        assertThat(again).isNotSameAs(events);
+        assertThat(again.getSortOrder()).hasSize(1);
+        assertThat(again.getSortOrder().get(0).getId()).isEqualTo("col_turnover");
+        assertThat(again.getSortOrder().get(0).getSortType()).isEqualTo(TableColumn.SortType.DESCENDING);
+
+        // unsorted is remembered too
+        robot.interact(() -> again.getSortOrder().clear());
+        UiFixture.waitUntil(() -> saved(file, UiState.EVENTS_SORT).isEmpty());
     }
 }

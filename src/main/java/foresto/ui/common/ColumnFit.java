@@ -142,8 +142,9 @@ public final class ColumnFit {
         return Font.getDefault();
     }
 
+    /** The text a cell of {@code c} holding {@code value} shows (its {@link #textOf} form, else the value's own text). */
     @SuppressWarnings("unchecked")
-    private static String text(TableColumn<?, ?> c, Object value) {
+    static String text(TableColumn<?, ?> c, Object value) {
         Object f = c.getProperties().get(TEXT_KEY);
         if (value == null) {
             return "";

@@ -14,7 +14,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * A table column of numbers: it holds the number, so a click on its header sorts by value (999.57 before 8,634.00,
  * a missing value, NaN, last), and shows it as a text made by the caller (the screen's number forms,
- * {@link foresto.text.DisplayNumber}), right-aligned. A copy of the table takes the number, not the text.
+ * {@link foresto.text.DisplayNumber}), right-aligned. A copy of the table takes the text it shows.
  */
 public final class NumberColumn {
     /** What may follow a number in a cell. */
@@ -22,34 +22,20 @@ public final class NumberColumn {
     /** A number at the start of a text: an optional "#", a sign, digits with grouping commas, decimals, exponent. */
     private static final Pattern LEADING_NUMBER = Pattern.compile("#?([+-]?[0-9][0-9,]*(\\.[0-9]+)?([eE][+-]?[0-9]+)?)");
 
-    /** The key under which a column of texts keeps the value a copy of its table writes (see {@link #copies}). */
+    /** The key under which a column of texts keeps the number behind its texts (see {@link #copies}). */
     private static final Object COPY_VALUE = new Object();
 
     private NumberColumn() {
     }
 
     /**
-     * Makes a column of texts (a figure written for reading: "8.49 %", "1,234.57") copy {@code value} of each row
-     * instead: the number behind the text, in full, so a table copied for a spreadsheet ({@link TableClipboard})
-     * holds the figures themselves, not their rounded display. The cells still show and hand over the text.
+     * Records {@code value} of each row as the number behind a column of texts (a figure written for reading:
+     * "8.49 %", "1,234.57"). A copy of the table ({@link TableClipboard}) takes the shown text, not this value; the
+     * record is kept for the callers that still make it.
      */
     public static <S, T> TableColumn<S, T> copies(TableColumn<S, T> c, Function<S, ?> value) {
         c.getProperties().put(COPY_VALUE, value);
         return c;
-    }
-
-    /**
-     * What a copy of the table writes for {@code item} in {@code c}: the value the column copies ({@link #copies}),
-     * else the column's cell value (the number itself for a column made by {@link #of}).
-     */
-    static <S> Object copyValue(TableColumn<S, ?> c, S item) {
-        Object value = c.getProperties().get(COPY_VALUE);
-        if (value instanceof Function<?, ?> f) {
-            @SuppressWarnings("unchecked")
-            Function<S, ?> of = (Function<S, ?>) f;
-            return of.apply(item);
-        }
-        return c.getCellData(item);
     }
 
     /** A column titled {@code title} of {@code value} of each row, shown as {@code text} writes it. */

@@ -8,6 +8,7 @@ import foresto.engine.RebalancingRule;
 import foresto.error.ForestoException;
 import foresto.i18n.Messages;
 import foresto.rule.RuleCodec;
+import foresto.text.DisplayNumber;
 import foresto.model.RuleRecord;
 import foresto.text.PlainNumber;
 import javafx.scene.control.TableRow;
@@ -22,9 +23,9 @@ import java.util.Locale;
 
 /**
  * A rule in the analyst's words and language, built from the rule's fields through the bundles: "Drift ≥ 5 %p
- * (absolute band), checked daily, traded back to target, cost 0.001" or "드리프트 ≥ 5 %p (절대 밴드), 매일 확인, 목표
- * 비중까지 거래, 비용 0.001". Bands and trade-to fractions read as percentages (exactly as written, so two different
- * rules never look alike), the cost rate as the decimal the rules editor takes. The command line and files keep
+ * (absolute band), checked daily, traded back to target, cost 0.10 %" or "드리프트 ≥ 5 %p (절대 밴드), 매일 확인, 목표
+ * 비중까지 거래, 비용 0.10 %". Bands and trade-to fractions read as percentages (exactly as written, so two different
+ * rules never look alike), the cost rate as the screen's one rate form ({@link DisplayNumber#rate}). The command line and files keep
  * {@code RuleCodec.describe}, the English one scripts may read.
  */
 public final class RuleText {
@@ -63,7 +64,7 @@ public final class RuleText {
 
     /** The rule in words, in the current language; its cost rate as an exact percentage ("cost 0.25 %"). */
     public static String of(RebalancingRule r) {
-        String cost = percent(r.costRate());
+        String cost = DisplayNumber.rate(r.costRate());
         return r.match(
                 p -> Messages.tr("rule.periodic", Messages.tr("rule.every." + p.frequency().name()),
                         day(r, p.frequency()), cost),
@@ -114,6 +115,16 @@ public final class RuleText {
             return words[n - 1].trim();
         }
         return Messages.in(language, "rule.ordinal." + RuleCodec.ordinalSuffix(n), Integer.toString(n));
+    }
+
+    /** An absolute band θ as the rules are written everywhere on screen: 0.05 → "5 %p"; NaN → "". */
+    public static String threshold(double fraction) {
+        return Double.isNaN(fraction) ? "" : Messages.tr("rule.points", percent(fraction));
+    }
+
+    /** A share of the target weight (a relative band ρ, a trade-to fraction): 0.25 → "25 %"; NaN → "". */
+    public static String share(double fraction) {
+        return Double.isNaN(fraction) ? "" : Messages.tr("rule.percent", percent(fraction));
     }
 
     /** A fraction as an exact percentage without trailing zeros: 0.05 → "5", 0.125 → "12.5"; NaN (no value) → "". */

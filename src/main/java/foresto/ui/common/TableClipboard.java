@@ -14,12 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Any table as tab-separated text for a spreadsheet: a header line of the visible columns' titles, then every row in
- * the order shown (sorted as on screen), one line each. A number column copies the number it holds, in full
- * ({@link NumberColumn#of}, {@link NumberColumn#copies}), not the rounded text it shows; in any other column numbers
- * lose their grouping ("1,234.5" becomes "1234.5", a
- * value held as a number is written as a plain decimal) so a spreadsheet reads them as numbers; percentages keep
- * their sign (a spreadsheet reads "12.5%" as 0.125) and percentage points ("+2.31%p") are written as a percentage
- * too, the same difference; "—" (no value) becomes an empty cell.
+ * the order shown (sorted as on screen), one line each, each cell as the screen shows it ("1,234.57", "8.49 %",
+ * "Equity 26.92 %", "—"): the clipboard carries the screen's text, in the screen's language, so what is pasted reads
+ * like what was seen. Tabs and line breaks inside a cell become spaces. Files for scripts (the CSV exports) keep
+ * full precision.
  */
 public final class TableClipboard {
     private static final Pattern NUMBER =
@@ -44,7 +42,7 @@ public final class TableClipboard {
         for (S item : table.getItems()) {
             List<String> cells = new ArrayList<>(columns.size());
             for (TableColumn<S, ?> c : columns) {
-                cells.add(cell(NumberColumn.copyValue(c, item)));
+                cells.add(shown(ColumnFit.text(c, c.getCellData(item))));
             }
             line(out, cells);
         }
@@ -68,7 +66,16 @@ public final class TableClipboard {
                 : title(parent) + " " + own;
     }
 
-    /** One value as a spreadsheet should read it (see the class comment). */
+    /** A cell's shown text on one line. */
+    static String shown(String text) {
+        return text == null ? "" : text.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ').trim();
+    }
+
+    /**
+     * One value as a spreadsheet reads it as a number: grouping dropped ("1,234.5" → "1234.5"), a value held as a
+     * number as a plain decimal, percentage points as the same percentage, "—" empty. Not what the clipboard copies
+     * (that is the shown text); for a caller that wants the figure behind a screen text.
+     */
     public static String cell(Object value) {
         if (value == null) {
             return "";

@@ -28,6 +28,8 @@ public final class UiState {
     public static final String WINDOW_HEIGHT = "window_height";
     /** Whether the main window was maximized ("true"/"false"); its size above is the one it had when it was not. */
     public static final String WINDOW_MAXIMIZED = "window_maximized";
+    /** The events table's sort: its column's id and the direction, "col_turnover:DESCENDING"; absent when unsorted. */
+    public static final String EVENTS_SORT = "events_sort";
     /** A split pane's divider positions (0..1, comma-separated), after this prefix and the pane's id. */
     public static final String SPLIT_PREFIX = "split.";
     private static final Logger LOG = LoggerFactory.getLogger(UiState.class);

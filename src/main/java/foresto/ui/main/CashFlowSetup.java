@@ -11,6 +11,7 @@ import foresto.error.ForestoException;
 import foresto.i18n.ErrorText;
 import foresto.i18n.LocaleFormat;
 import foresto.i18n.Messages;
+import foresto.ui.common.PlainFailure;
 import foresto.text.PlainNumber;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -123,8 +124,9 @@ public final class CashFlowSetup {
         try {
             return parse(withRule);
         } catch (Refused r) {
-            problem.set(Messages.tr(r.plainKey) + "\n" + ErrorText.details(r.error.code(), r.error.getMessage()));
-            throw r.error;
+            problem.set(r.sentence() + "\n" + ErrorText.details(r.error.code(), r.error.getMessage()));
+            // the dialog says the same plain sentence (which field, what is wrong), the code in its details line
+            throw new PlainFailure(r.error.code(), r.error.getMessage(), r.sentence());
         }
     }
 
@@ -183,10 +185,10 @@ public final class CashFlowSetup {
             return null;
         }
         Kind k = kind.get();
-        Double a = k.takesAmount() ? number(amount.get(), "cashFlows.problem.amount", "amount") : null;
-        Double r = k == Kind.WITHDRAWAL_RATE ? number(rate.get(), "cashFlows.problem.rate", "rate") : null;
+        Double a = k.takesAmount() ? number(amount.get(), "cashFlows.problem.amount", "amount", "cashFlows.amount") : null;
+        Double r = k == Kind.WITHDRAWAL_RATE ? number(rate.get(), "cashFlows.problem.rate", "rate", "cashFlows.rate") : null;
         double g = k.takesAmount() ? number(growth.get() == null || growth.get().isBlank() ? "0" : growth.get(),
-                "cashFlows.problem.growth", "growth") : 0;
+                "cashFlows.problem.growth", "growth", "cashFlows.growth") : 0;
         if (a != null && !(a > 0)) {
             throw refused("cashFlows.problem.amount", "the flow amount must be more than 0 (the kind says "
                     + "whether it is paid in or out), got " + a);
@@ -230,15 +232,27 @@ public final class CashFlowSetup {
         return new Refused(plainKey, new ForestoException(ErrorCode.INVALID_REQUEST, message));
     }
 
-    /** A refused choice: the coded error and the key of its plain-words explanation. */
+    /** A refused choice: the coded error, the key of its plain-words explanation and the field it names, if any. */
     private static final class Refused extends RuntimeException {
         private final String plainKey;
         private final ForestoException error;
+        /** The sentence naming the field and what was typed ("The field “Amount…” is empty."), or "" for none. */
+        private final String field;
 
         Refused(String plainKey, ForestoException error) {
+            this(plainKey, error, "");
+        }
+
+        Refused(String plainKey, ForestoException error, String field) {
             super(error.getMessage(), error, false, false);
             this.plainKey = plainKey;
             this.error = error;
+            this.field = field;
+        }
+
+        /** What is wrong in plain words, in the screen's language: the field and what was typed, then the rule. */
+        String sentence() {
+            return field.isEmpty() ? Messages.tr(plainKey) : field + " " + Messages.tr(plainKey);
         }
     }
 
@@ -273,7 +287,8 @@ public final class CashFlowSetup {
         }
     }
 
-    private double number(String text, String plainKey, String what) {
+    /** The field as a number, or a refusal naming the field (its label's key {@code labelKey}) and what was typed. */
+    private double number(String text, String plainKey, String what, String labelKey) {
         String t = text == null ? "" : text.trim().replace(",", "");
         try {
             double v = Double.parseDouble(t);
@@ -283,6 +298,10 @@ public final class CashFlowSetup {
         } catch (NumberFormatException ignored) {
             // said below
         }
-        throw refused(plainKey, "the flow " + what + " is not a number: '" + text + "'");
+        String typed = text == null ? "" : text.trim();
+        String field = typed.isEmpty() ? Messages.tr("cashFlows.problem.empty", Messages.tr(labelKey))
+                : Messages.tr("cashFlows.problem.notNumber", Messages.tr(labelKey), typed);
+        throw new Refused(plainKey, new ForestoException(ErrorCode.INVALID_REQUEST,
+                "the flow " + what + " is not a number: '" + text + "'"), field);
     }
 }

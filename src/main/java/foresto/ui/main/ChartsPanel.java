@@ -1,6 +1,5 @@
 package foresto.ui.main;
 
-import foresto.ui.common.HoverText;
 import foresto.text.DisplayNumber;
 import foresto.ui.common.SortedRows;
 import static foresto.i18n.Messages.tr;
@@ -14,6 +13,8 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
@@ -45,6 +46,8 @@ public final class ChartsPanel {
     @FXML Label driftTitle;
     @FXML CheckBox driftScaleToOffBox;
     @FXML Label dayDetailLabel;
+    /** The weights table's row height: four classes and the header fit the lower chart row at 1280 × 800. */
+    static final String WEIGHT_ROWS = "-fx-fixed-cell-size: 1.8em;";
     @FXML TableView<RunModel.ClassWeight> weightsTable;
     @FXML TableColumn<RunModel.ClassWeight, String> wClassCol;
     @FXML TableColumn<RunModel.ClassWeight, String> wOnCol;
@@ -124,6 +127,7 @@ public final class ChartsPanel {
         // weights at the selected close, with the drift against the band
         SortedRows.follow(weightsTable, r.getWeightsAtDay());
         Tables.dense(weightsTable); // more classes in view at 1280 × 800
+        weightsTable.setStyle(WEIGHT_ROWS); // a little denser still: four classes under the title at 1280 × 800
         weightsTable.setPlaceholder(new Label(tr("main.charts.weightsPlaceholder")));
         wClassCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().classText()));
         wOnCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayNumber.percent(c.getValue().on())));
@@ -131,8 +135,8 @@ public final class ChartsPanel {
         wTargetCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(DisplayNumber.percent(c.getValue().target())));
         TableColumn<RunModel.ClassWeight, String> driftCol = new TableColumn<>(tr("main.charts.driftCol"));
         driftCol.setId("wDriftCol");
-        driftCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().driftText()));
-        HoverText.on(driftCol); // the whole "(56 % of band 5.00 %p)" on hover when the column is narrower
+        driftCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().driftCell()));
+        driftCol.setCellFactory(c -> new DriftCell()); // the band itself ("56 % of band 5.00 %p") on hover
         weightsTable.getColumns().add(driftCol);
         // widths from the content: the class code and Korean name, three percentages and the drift against the band
         wClassCol.setPrefWidth(100);
@@ -142,12 +146,37 @@ public final class ChartsPanel {
         driftCol.setPrefWidth(140);
         // the drift column takes what is left, so no horizontal scroll bar covers the last class
         weightsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        dayDetailLabel.textProperty().bind(r.dayDetailProperty());
-        // the whole explanation (which class breached, by how much, against which band) stays in view
+        // one line, so every class of the weights table stays in view at 1280 × 800 when a day has an event too;
+        // the whole explanation (which class breached, by how much, against which band) on hover
+        dayDetailLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> oneLine(r.dayDetailProperty().get()), r.dayDetailProperty()));
+        dayDetailLabel.setWrapText(false);
+        dayDetailLabel.setTextOverrun(OverrunStyle.ELLIPSIS);
         dayDetailLabel.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip detailTip = new Tooltip();
         detailTip.textProperty().bind(r.dayDetailProperty());
+        detailTip.setWrapText(true);
+        detailTip.setMaxWidth(600);
         dayDetailLabel.setTooltip(detailTip);
+    }
+
+    /** The day's detail on one line: its lines joined by " · ". */
+    static String oneLine(String detail) {
+        return detail == null ? "" : detail.replace("\n", " \u00b7 ");
+    }
+
+    /** A drift cell: its short text, and on hover the drift against the band in full. */
+    private static final class DriftCell extends TableCell<RunModel.ClassWeight, String> {
+        private final Tooltip tip = new Tooltip();
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            RunModel.ClassWeight w = empty ? null : getTableRow().getItem();
+            setText(empty ? null : text);
+            tip.setText(w == null ? "" : w.driftText());
+            setTooltip(w == null ? null : tip);
+        }
     }
 
     /** Adds {@code control} to the value chart's toolbar, after its own buttons (before the help mark). */

@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import java.util.function.BiConsumer;
+import foresto.ui.common.UiState;
 import foresto.ui.common.SortedRows;
 import foresto.i18n.LocaleFormat;
 import foresto.i18n.Messages;
@@ -73,6 +75,33 @@ public final class EventsPanel {
             }
         });
         r.selectedEventProperty().addListener((o, a, i) -> selectInTable(r));
+    }
+
+    /**
+     * Restores the table's sort (its first sort column and direction) from {@code state} and remembers each change
+     * through {@code remember} (key, value; null value: unsorted), so a restart shows the events sorted as left.
+     */
+    void rememberSort(UiState state, BiConsumer<String, String> remember) {
+        state.get(UiState.EVENTS_SORT).ifPresent(v -> {
+            int colon = v.lastIndexOf(':');
+            String id = colon < 0 ? v : v.substring(0, colon);
+            eventTable.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().ifPresent(c -> {
+                if (colon >= 0 && v.substring(colon + 1).equals(TableColumn.SortType.DESCENDING.name())) {
+                    c.setSortType(TableColumn.SortType.DESCENDING);
+                }
+                eventTable.getSortOrder().setAll(List.of(c));
+            });
+        });
+        Runnable write = () -> remember.accept(UiState.EVENTS_SORT, eventTable.getSortOrder().isEmpty() ? null
+                : eventTable.getSortOrder().get(0).getId() + ":" + eventTable.getSortOrder().get(0).getSortType().name());
+        eventTable.getSortOrder().addListener((ListChangeListener<TableColumn<EventRow, ?>>) c -> write.run());
+        for (TableColumn<EventRow, ?> c : eventTable.getColumns()) {
+            c.sortTypeProperty().addListener((o, a, b) -> {
+                if (!eventTable.getSortOrder().isEmpty() && eventTable.getSortOrder().get(0) == c) {
+                    write.run();
+                }
+            });
+        }
     }
 
     /** Selects the selected event's row (wherever a sort put it), once the table shows this run's events. */

@@ -39,9 +39,11 @@ public final class HistoryPanel {
 
     /** The rows whose texts size the columns. */
     private static final int FIT_ROWS = 40;
-    private static final double MAX_COLUMN_WIDTH = 360;
-    /** The widest a name (portfolio, rule, dataset, a study's parameters) makes its column; the rest shows on hover. */
-    private static final double NAME_WIDTH = 120;
+    /**
+     * The widest a text makes its column: names (portfolio, rule, dataset) and a study's answer show in full, the
+     * table scrolls sideways instead; a longer text shows in full on hover.
+     */
+    private static final double MAX_COLUMN_WIDTH = 640;
     /** A column's width before its header and texts size it. */
     private static final double NARROWEST = 20;
     /** The id of the tab that shows an opened study. */
@@ -59,16 +61,16 @@ public final class HistoryPanel {
         historyTable.getColumns().setAll(List.of(
                 NumberColumn.<RunRecord>of(tr("main.history.runCol"), RunRecord::runId, HistoryPanel::number),
                 col(tr("main.history.createdCol"), r -> created(r.createdAt())),
-                capped(col(tr("main.history.portfolioCol"), r -> r.request().portfolioName()), NAME_WIDTH),
-                capped(col(tr("main.history.ruleCol"), r -> r.request().ruleName() == null ? "OFF" : r.request().ruleName()), NAME_WIDTH),
+                col(tr("main.history.portfolioCol"), r -> r.request().portfolioName()),
+                col(tr("main.history.ruleCol"), r -> r.request().ruleName() == null ? "OFF" : r.request().ruleName()),
                 col(tr("main.history.windowCol"), r -> r.request().startDate() + ".." + r.request().endDate()),
-                capped(col(tr("main.history.datasetCol"), r -> r.request().datasetName()), NAME_WIDTH),
+                col(tr("main.history.datasetCol"), r -> r.request().datasetName()),
                 NumberColumn.<RunRecord>of(tr("main.history.eventsCol"), r -> r.summary().on() == null ? 0 : r.summary().on().eventCount(),
                         DisplayNumber::count),
                 NumberColumn.<RunRecord>of(tr("main.history.finalOnCol"), r -> r.summary().on() == null ? Double.NaN
                         : r.summary().on().finalValue(), DisplayNumber::money),
                 NumberColumn.<RunRecord>of(tr("main.history.finalOffCol"), r -> r.summary().off().finalValue(), DisplayNumber::money)));
-        // sized to their texts (long names capped, in full on hover); the table scrolls sideways rather than clip a column
+        // sized to their texts; the table scrolls sideways rather than clip a column
         historyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         startNarrow(historyTable);
         Tables.dense(historyTable); // more runs in view at 1280 × 800
@@ -81,10 +83,10 @@ public final class HistoryPanel {
                 NumberColumn.<StudyRecord>of(tr("main.history.studyCol"), StudyRecord::studyId, HistoryPanel::number),
                 col(tr("main.history.createdCol"), s -> created(s.createdAt())),
                 col(tr("main.history.kindCol"), RunHistory::kindText),
-                capped(col(tr("main.history.portfolioCol"), s -> s.request().portfolioName()), NAME_WIDTH),
-                capped(col(tr("main.history.ruleCol"), RunHistory::rulesText), NAME_WIDTH),
+                col(tr("main.history.portfolioCol"), s -> s.request().portfolioName()),
+                col(tr("main.history.ruleCol"), RunHistory::rulesText),
                 col(tr("main.history.windowCol"), s -> s.request().startDate() + ".." + s.request().endDate()),
-                capped(col(tr("main.history.parametersCol"), RunHistory::parametersText), NAME_WIDTH),
+                col(tr("main.history.parametersCol"), RunHistory::parametersText),
                 col(tr("main.history.answerCol"), RunHistory::headline)));
         studyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         startNarrow(studyTable);
@@ -168,11 +170,6 @@ public final class HistoryPanel {
         for (TableColumn<?, ?> c : table.getColumns()) {
             c.setPrefWidth(NARROWEST);
         }
-    }
-
-    private static <T> TableColumn<T, String> capped(TableColumn<T, String> c, double max) {
-        ColumnFit.capAt(c, max);
-        return c;
     }
 
     @FXML

@@ -258,6 +258,7 @@ public final class MainController {
         log.addListener((o, a, on) -> remember(state, UiState.LOG_SCALE, Boolean.toString(on)));
         SplitMemory.remember(state, "analysis", analysisSplit);
         SplitMemory.remember(state, "charts", charts);
+        eventsController.rememberSort(state, (key, value) -> remember(state, key, value));
         if (root.getScene() != null) {
             SplitMemory.install(root.getScene(), state); // the other tabs' splits remember through the scene
             rememberWindow(state, root.getScene());

@@ -63,7 +63,7 @@ final class RunExports {
         RunModel m = vm.resultProperty().get();
         if (m != null) {
             dialogs.chooseExportFile(tr(DAILY_TITLE), fileName(m, "daily-values")).ifPresent(file ->
-                    write(file, tr("main.export.dailyWhat"), () -> RunCsv.writeDaily(file, m.paths())));
+                    write(file, tr("main.export.dailyWhat"), () -> RunCsv.writeDaily(file, m.paths(), m.flows())));
         }
     }
 
@@ -85,7 +85,7 @@ final class RunExports {
 
     /**
      * The Summary's rows ({@link RunCsv#summaryRows}) and, for a run with cash flows, the figures the Summary shows
-     * for them: TWR total and CAGR, MWR, contributed, withdrawn, net flow and the depletion date, ON, OFF and ON − OFF
+     * for them: TWR total and CAGR, MWR, contributed, withdrawn, net flow and the depletion date, OFF, ON and ON − OFF
      * as plain decimals (fractions as fractions), the date as ISO; empty where there is no value (no ON side, no MWR,
      * never depleted) and no difference for the date. A run without flows gets exactly the rows it always had.
      */
@@ -101,7 +101,7 @@ final class RunExports {
             rows.add(flowRow("contributed", on, off, SideFlows::contributed));
             rows.add(flowRow("withdrawn", on, off, SideFlows::withdrawn));
             rows.add(flowRow("net_flow", on, off, SideFlows::netFlow));
-            rows.add(List.of("depleted_on", on == null ? "" : date(on.depletedOn()), date(off.depletedOn()), ""));
+            rows.add(List.of("depleted_on", date(off.depletedOn()), on == null ? "" : date(on.depletedOn()), ""));
         }
         return rows;
     }
@@ -109,7 +109,7 @@ final class RunExports {
     private static List<String> flowRow(String key, SideFlows on, SideFlows off, Function<SideFlows, Double> figure) {
         double offValue = figure.apply(off);
         double onValue = on == null ? Double.NaN : figure.apply(on);
-        return List.of(key, number(onValue), number(offValue), number(onValue - offValue));
+        return List.of(key, number(offValue), number(onValue), number(onValue - offValue));
     }
 
     private static String number(double v) {

@@ -312,6 +312,16 @@ public final class RunModel {
             return AssetClassText.of(assetClass);
         }
 
+        /**
+         * The weights table's cell: the signed drift and the share of the band it uses, "+2.31 %p (46 %)", short
+         * enough to read in full beside three weights at 1280 × 800 (the column's title says "% of band").
+         */
+        public String driftCell() {
+            double d = (Double.isNaN(on) ? off : on) - target;
+            String s = DisplayNumber.points(d);
+            return Double.isNaN(band) ? s : tr("main.run.driftShare", s, DisplayNumber.percent(Math.abs(d) / band, 0));
+        }
+
         /** The signed drift the trigger sees, and how much of the band it uses: "+2.31 %p (46 % of band 5.00 %p)". */
         public String driftText() {
             double d = (Double.isNaN(on) ? off : on) - target;

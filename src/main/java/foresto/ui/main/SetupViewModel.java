@@ -6,6 +6,7 @@ import foresto.i18n.LocaleFormat;
 import static foresto.i18n.Messages.tr;
 import foresto.backtest.BacktestRequest;
 import foresto.backtest.FeatureFlags;
+import foresto.engine.AssetClass;
 import foresto.engine.RebalancingRule;
 import foresto.engine.MissingDataPolicy;
 import foresto.error.ErrorCode;
@@ -249,17 +250,28 @@ public final class SetupViewModel {
         return tr("main.setup.disabledBanner", FeatureFlags.HOW_TO_ENABLE);
     }
 
-    /** "Targets: Equity 60.0 %, Bonds 30.0 %, …" (Korean "목표 비중: 주식 60.0 %, …") for the chosen portfolio. */
+    /**
+     * "Targets: Equity 60.0 %, Bonds 30.0 %, …" (Korean "목표 비중: 주식 60.0 %, …") for the chosen portfolio, its
+     * classes in the order of the Portfolios table and the weights table (Equity, Bonds, Short-term, Gold, Other);
+     * each weight stays with its unit and class on one line (non-breaking spaces), so "%" never wraps alone.
+     */
     public String targetsText() {
         PortfolioRecord p = portfolio.get();
         if (p == null) {
             return "";
         }
         StringBuilder sb = new StringBuilder();
-        p.weights().byCode().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(AssetClassText.of(k)).append(' ')
-                .append(DisplayNumber.percent(v, 1)));
+        for (AssetClass c : AssetClass.values()) {
+            if (p.weights().holds(c)) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(AssetClassText.of(c)).append(NO_BREAK)
+                        .append(DisplayNumber.percent(p.weights().get(c), 1).replace(' ', NO_BREAK));
+            }
+        }
         return tr("main.setup.targets", sb.toString());
     }
+
+    /** A space no line breaks at. */
+    private static final char NO_BREAK = '\u00a0';
 
     /**
      * Replaces the portfolios (after one was added, edited or deactivated), keeping the chosen one by id (as now
@@ -421,7 +433,7 @@ public final class SetupViewModel {
      */
     void adoptRule(RebalancingRule exact, String source) {
         adoptedRule = exact;
-        adoptedRecord = recordOf(exact, tr(ADOPTED_NAME, RuleCodec.spec(exact), PlainNumber.of(exact.costRate()), source));
+        adoptedRecord = recordOf(exact, tr(ADOPTED_NAME, RuleText.brief(exact), DisplayNumber.rate(exact.costRate()), source));
         fillRuleChoices();
         rule.set(adoptedRecord);
         rebalancingOn.set(rebalancingAllowed.get());

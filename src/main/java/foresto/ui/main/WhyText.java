@@ -12,20 +12,20 @@ import foresto.ui.common.Points;
 
 /**
  * Why an event fired, in the analyst's language, from the event's {@link TriggerDetail} fields through the bundles.
- * Every number is in the screen's one form: "EQUITY(주식) 드리프트 +5.21 %p, |드리프트| 5.21 %p ≥ 절대 밴드 5.00 %p"
- * or "분기의 첫 거래일 (분기마다, 첫 거래일 기준)"; in English the class reads "EQUITY(Equity)". The events file's
+ * Every number is in the screen's one form: "주식 드리프트 +5.21 %p, |드리프트| 5.21 %p ≥ 절대 밴드 5.00 %p"
+ * or "분기의 첫 거래일 (분기마다, 첫 거래일 기준)"; the class by its name in words in both languages ("Equity drifted …"). The events file's
  * "why" column ({@code EventTable.why}) keeps its own plain digits, which scripts read.
  */
 final class WhyText {
     private WhyText() {
     }
 
-    /** The trigger's kind in words: 정기 or 드리프트 in Korean, the file's code in English. */
+    /** The trigger's kind in words: 정기 or 드리프트 in Korean, Periodic or Drift in English. */
     static String trigger(RebalancingEvent e) {
         return e.triggerDetail().match(p -> Messages.tr("why.trigger.periodic"), d -> Messages.tr("why.trigger.drift"));
     }
 
-    /** The band kind of a drift event ("ABSOLUTE" / "절대"), empty for a calendar one. */
+    /** The band kind of a drift event ("absolute" / "절대"), empty for a calendar one. */
     static String band(RebalancingEvent e) {
         return e.triggerDetail().match(p -> "", d -> band(d));
     }

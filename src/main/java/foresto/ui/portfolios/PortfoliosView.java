@@ -29,6 +29,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -195,6 +196,9 @@ public final class PortfoliosView extends BorderPane {
         return table;
     }
 
+    /** A line of text's height in font sizes. */
+    private static final double LINE_HEIGHT = 1.4;
+
     private static VBox form(PortfoliosViewModel vm) {
         Label title = new Label();
         title.getStyleClass().add("title-4");
@@ -238,7 +242,12 @@ public final class PortfoliosView extends BorderPane {
         formError.setStyle("-fx-text-fill: -color-danger-fg;");
         formError.textProperty().bind(vm.formErrorProperty());
         formError.visibleProperty().bind(vm.formErrorProperty().isNotEmpty());
-        formError.managedProperty().bind(formError.visibleProperty());
+        // always laid out (hidden, not removed), two lines tall: nothing above or below moves under the pointer as
+        // the error comes and goes
+        formError.setMinHeight(Region.USE_PREF_SIZE);
+        formError.setMaxHeight(Region.USE_PREF_SIZE);
+        formError.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> 2 * formError.getFont().getSize() * LINE_HEIGHT, formError.fontProperty()));
         Button save = new Button(Messages.tr("portfolios.save"));
         save.setId("portfolioSaveButton");
         save.getStyleClass().add("accent");

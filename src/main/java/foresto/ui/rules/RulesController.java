@@ -4,7 +4,7 @@ import foresto.i18n.Messages;
 import foresto.model.RuleRecord;
 import foresto.rule.RuleCodec;
 import foresto.rule.RuleCodec.Column;
-import foresto.text.PlainNumber;
+import foresto.text.DisplayNumber;
 import foresto.ui.common.CodeText;
 import foresto.ui.common.ColumnFit;
 import foresto.ui.common.NumberColumn;
@@ -70,15 +70,17 @@ public final class RulesController {
                 col(Messages.tr("rules.col.type"), r -> CodeText.of(r.ruleType())),
                 col(Messages.tr("rules.col.frequency"), r -> CodeText.of(r.frequency())),
                 col(Messages.tr("rules.col.baseDay"), r -> CodeText.of(r.baseDayPolicy())),
-                col(Messages.tr("rules.col.threshold"), r -> r.driftThreshold() == null ? "" : PlainNumber.of(r.driftThreshold())),
-                col(Messages.tr("rules.col.band"), r -> RuleCodec.takes(r.ruleType(), Column.DRIFT_BAND) ? CodeText.of(r.driftBand())
-                        + (r.bandRho() == null ? "" : " ρ " + PlainNumber.of(r.bandRho())) : ""),
+                col(Messages.tr("rules.col.threshold"), r -> r.driftThreshold() == null ? ""
+                        : RuleText.threshold(r.driftThreshold().doubleValue())),
+                col(Messages.tr("rules.col.band"), r -> !RuleCodec.takes(r.ruleType(), Column.DRIFT_BAND) ? ""
+                        : r.bandRho() == null ? CodeText.of(r.driftBand())
+                        : Messages.tr("rules.cell.rho", CodeText.of(r.driftBand()), RuleText.share(r.bandRho().doubleValue()))),
                 col(Messages.tr("rules.col.check"), r -> RuleCodec.takes(r.ruleType(), Column.CHECK_FREQUENCY) ? CodeText.of(r.checkFrequency()) : ""),
                 col(Messages.tr("rules.col.tradeTo"), r -> r.rebalanceTo() == null || r.rebalanceTo().signum() == 0 ? ""
-                        : PlainNumber.of(r.rebalanceTo())),
+                        : RuleText.share(r.rebalanceTo().doubleValue())),
                 col(Messages.tr("rules.col.phase"), r -> r.phase() == 0 ? "" : Integer.toString(r.phase())),
                 col(Messages.tr("rules.col.dayOffset"), r -> r.dayOffset() == 0 ? "" : Integer.toString(r.dayOffset())),
-                col(Messages.tr("rules.col.costRate"), r -> PlainNumber.of(r.costRate())),
+                col(Messages.tr("rules.col.costRate"), r -> DisplayNumber.rate(r.costRate().doubleValue())),
                 col(Messages.tr("rules.col.effective"), r -> r.effectiveFrom() + ".." + (r.effectiveTo() == null ? "" : r.effectiveTo())),
                 col(Messages.tr("rules.col.active"), r -> Messages.tr(r.isActive() ? "common.yes" : "common.no"))));
         // columns at their texts' width (kinds and calendars in words are longer than their codes); the table scrolls

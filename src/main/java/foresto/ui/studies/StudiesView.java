@@ -140,11 +140,10 @@ public final class StudiesView extends BorderPane {
             ours.setCellFactory(col -> new MarkedCell());
             Comparator<String> byNumber = NumberColumn.sortedByNumber(ours).getComparator();
             ours.setComparator((x, y) -> byNumber.compare(withoutMark(x), withoutMark(y))); // by value, marked or not
-            NumberColumn.copies(ours, c -> f.of(c.ours())); // a copy of the table takes the figure, in full
             TableColumn<StudyCell, String> published = new TableColumn<>(Messages.tr("studies.col.published"));
             published.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.formatPublished(f.of(c.getValue().published()))));
             published.setId("study-" + f.key() + "-published");
-            NumberColumn.copies(NumberColumn.sortedByNumber(published), c -> f.of(c.published()));
+            NumberColumn.sortedByNumber(published);
             group.getColumns().setAll(List.of(ours, published));
             table.getColumns().add(group);
         }

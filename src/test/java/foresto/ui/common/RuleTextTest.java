@@ -35,26 +35,26 @@ class RuleTextTest {
     @Test
     void everyKindReadsInKorean() {
         Messages.use(Locale.KOREAN);
-        assertThat(RuleText.of(ABSOLUTE)).isEqualTo("드리프트 ≥ 5 %p (절대 밴드), 매일 확인, 목표 비중까지 거래, 비용 0.1 %");
+        assertThat(RuleText.of(ABSOLUTE)).isEqualTo("드리프트 ≥ 5 %p (절대 밴드), 매일 확인, 목표 비중까지 거래, 비용 0.10 %");
         assertThat(RuleText.of(RELATIVE))
                 .isEqualTo("드리프트 ≥ 목표 비중의 25 % (상대 밴드), 분기마다 첫 거래일에 확인, 밴드의 50 %까지 거래, 비용 0.25 %");
         assertThat(RuleText.of(HYBRID))
-                .isEqualTo("드리프트 ≥ min(5 %p, 목표 비중의 20 %) (혼합 밴드), 매월 끝에서 둘째 거래일에 확인, 목표 비중까지 거래, 비용 0 %");
-        assertThat(RuleText.of(PERIODIC_SHIFTED)).isEqualTo("정기 리밸런싱, 분기마다, 2월부터 매 분기 셋째 거래일, 비용 0.1 %");
-        assertThat(RuleText.of(PERIODIC_PLAIN)).isEqualTo("정기 리밸런싱, 매월, 마지막 거래일, 비용 0 %");
+                .isEqualTo("드리프트 ≥ min(5 %p, 목표 비중의 20 %) (혼합 밴드), 매월 끝에서 둘째 거래일에 확인, 목표 비중까지 거래, 비용 0.00 %");
+        assertThat(RuleText.of(PERIODIC_SHIFTED)).isEqualTo("정기 리밸런싱, 분기마다, 2월부터 매 분기 셋째 거래일, 비용 0.10 %");
+        assertThat(RuleText.of(PERIODIC_PLAIN)).isEqualTo("정기 리밸런싱, 매월, 마지막 거래일, 비용 0.00 %");
     }
 
     @Test
     void everyKindReadsInEnglish() {
         Messages.use(Locale.ENGLISH);
-        assertThat(RuleText.of(ABSOLUTE)).isEqualTo("Drift ≥ 5 %p (absolute band), checked daily, traded back to target, cost 0.1 %");
+        assertThat(RuleText.of(ABSOLUTE)).isEqualTo("Drift ≥ 5 %p (absolute band), checked daily, traded back to target, cost 0.10 %");
         assertThat(RuleText.of(RELATIVE)).isEqualTo("Drift ≥ 25 % of target (relative band), checked quarterly on the first"
                 + " trading day, traded to 50 % of the band, cost 0.25 %");
         assertThat(RuleText.of(HYBRID)).isEqualTo("Drift ≥ min(5 %p, 20 % of target) (hybrid band), checked monthly on the"
-                + " 2nd last trading day, traded back to target, cost 0 %");
+                + " 2nd last trading day, traded back to target, cost 0.00 %");
         assertThat(RuleText.of(PERIODIC_SHIFTED))
-                .isEqualTo("Periodic, quarterly, on the 3rd trading day of each quarter starting February, cost 0.1 %");
-        assertThat(RuleText.of(PERIODIC_PLAIN)).isEqualTo("Periodic, monthly, on the last trading day, cost 0 %");
+                .isEqualTo("Periodic, quarterly, on the 3rd trading day of each quarter starting February, cost 0.10 %");
+        assertThat(RuleText.of(PERIODIC_PLAIN)).isEqualTo("Periodic, monthly, on the last trading day, cost 0.00 %");
     }
 
     @Test

@@ -45,7 +45,7 @@ class TableClipboardValuesTest {
     }
 
     @Test
-    void numbersAreCopiedAsTheValuesBehindTheirGroupedDisplayInEnglishAndKorean() {
+    void cellsAreCopiedAsTheScreenShowsThemInEnglishAndKorean() {
         for (Locale language : List.of(Locale.ENGLISH, Locale.KOREAN)) {
             Messages.use(language);
             TableView<Row> t = table();
@@ -55,8 +55,8 @@ class TableClipboardValuesTest {
             assertThat(LocaleFormat.money(33030.3647)).as(language.toString()).isEqualTo("33,030.36");
             assertThat(TableClipboard.tsv(t)).as(language.toString()).isEqualTo(
                     "Name\tValue\tShare\n"
-                            + "EQUITY 1,2\t1234.56\t0.123456789\n"
-                            + "BOND\t33030.3647\t-0.00005\n");
+                            + "EQUITY 1,2\t1,234.56\t12.35 %\n"
+                            + "BOND\t33,030.36\t-0.01 %\n");
         }
     }
 }

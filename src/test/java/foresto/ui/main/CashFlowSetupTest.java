@@ -1,5 +1,9 @@
 package foresto.ui.main;
 
+import java.util.Locale;
+import foresto.ui.common.PlainFailure;
+import foresto.error.ErrorCode;
+import foresto.i18n.Messages;
 import foresto.engine.BaseDayPolicy;
 import foresto.engine.CashFlowSchedule;
 import foresto.engine.FlowAllocation;
@@ -79,5 +83,31 @@ class CashFlowSetupTest {
         assertThat(s.problemProperty().get()).isEmpty(); // only Run says what is wrong
         assertThatThrownBy(() -> s.schedule(true)).isInstanceOf(ForestoException.class).hasMessageContaining("abc");
         assertThat(s.problemProperty().get()).contains("INVALID_REQUEST");
+    }
+
+    @Test
+    void anEmptyOrUnreadableAmountIsRefusedNamingItsFieldInBothLanguages() {
+        Locale was = Messages.locale();
+        try {
+            CashFlowSetup s = new CashFlowSetup();
+            s.kindProperty().set(CashFlowSetup.Kind.CONTRIBUTION);
+            s.amountProperty().set("");
+            Messages.use(Locale.ENGLISH);
+            assertThatThrownBy(() -> s.schedule(true)).isInstanceOfSatisfying(PlainFailure.class, f -> {
+                assertThat(f.sentence()).startsWith("The field “Amount per flow date” is empty.")
+                        .contains("The amount must be a number greater than 0");
+                assertThat(f.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+            });
+            assertThat(s.problemProperty().get()).startsWith("The field “Amount per flow date” is empty.");
+            s.amountProperty().set("12a");
+            assertThatThrownBy(() -> s.schedule(true)).isInstanceOfSatisfying(PlainFailure.class, f ->
+                    assertThat(f.sentence()).startsWith("The field “Amount per flow date” cannot be read as a number: “12a”."));
+            Messages.use(Locale.KOREAN);
+            s.amountProperty().set(" ");
+            assertThatThrownBy(() -> s.schedule(true)).isInstanceOfSatisfying(PlainFailure.class, f ->
+                    assertThat(f.sentence()).startsWith("‘흐름일마다 금액’ 칸이 비어 있습니다.").contains("금액은 0보다 큰 숫자여야"));
+        } finally {
+            Messages.use(was);
+        }
     }
 }

@@ -36,7 +36,7 @@ class DriftChartReadoutTest {
 
     @Test
     void anAbsoluteBandsDriftChartReadsOutPoints() {
-        assertThat(driftChart(new DriftScale(false, 0.05)).valuesAt(18001)).isEqualTo("ON: 2.81 points\nOFF: 6.23 points");
+        assertThat(driftChart(new DriftScale(false, 0.05)).valuesAt(18001)).isEqualTo("ON: 2.81 %p\nOFF: 6.23 %p");
     }
 
     @Test

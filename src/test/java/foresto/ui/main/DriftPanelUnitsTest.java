@@ -1,6 +1,7 @@
 package foresto.ui.main;
 
 import foresto.backtest.RunView;
+import foresto.i18n.Messages;
 import foresto.engine.Metrics;
 import foresto.model.RunRecord;
 import foresto.model.RunRequestInfo;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -70,14 +72,20 @@ class DriftPanelUnitsTest {
         assertThat(m.onDrift()[1]).isCloseTo(0.02, within(1e-12));
         DriftScale s = m.driftScale();
         assertThat(s.perClassBands()).isFalse();
-        assertThat(s.axisLabel()).isEqualTo("max |current − target| (points)");
+        assertThat(s.axisLabel()).isEqualTo("max |current − target| (%p)");
         assertThat(s.units()).isEqualTo(TimeSeriesChart.Units.PERCENT);
-        assertThat(s.thresholdLabel()).isEqualTo("θ = 5.00 points");
+        assertThat(s.thresholdLabel()).isEqualTo("θ = 5.00 %p");
         assertThat(detailOfSecondClose(m))
-                .isEqualTo("2020-01-03: max drift OFF 6.00 points, ON 2.00 points (before trading)");
+                .isEqualTo("2020-01-03: max drift OFF 6.00 %p, ON 2.00 %p (before trading)");
         TimeSeriesChart.Content drift = RunCharts.prepare(m).drift();
         assertThat(drift.horizontal()).isEqualTo(0.05);
-        assertThat(drift.horizontalName()).isEqualTo("θ = 5.00 points");
+        assertThat(drift.horizontalName()).isEqualTo("θ = 5.00 %p");
+        Messages.use(Locale.KOREAN);
+        try {
+            assertThat(s.thresholdLabel()).as("the same form in Korean").isEqualTo("θ = 5.00 %p");
+        } finally {
+            Messages.use(Locale.ENGLISH);
+        }
     }
 
     @Test
@@ -111,10 +119,10 @@ class DriftPanelUnitsTest {
     @Test
     void aCalendarRuleShowsPointsWithoutALine() {
         RunModel m = model(PERIODIC);
-        assertThat(m.driftScale().axisLabel()).isEqualTo("max |current − target| (points)");
+        assertThat(m.driftScale().axisLabel()).isEqualTo("max |current − target| (%p)");
         assertThat(m.driftScale().thresholdLabel()).isEmpty();
         assertThat(RunCharts.prepare(m).drift().horizontal()).isNaN();
-        assertThat(detailOfSecondClose(m)).endsWith("max drift OFF 6.00 points, ON 2.00 points (before trading)");
+        assertThat(detailOfSecondClose(m)).endsWith("max drift OFF 6.00 %p, ON 2.00 %p (before trading)");
     }
 
     @Test
@@ -131,8 +139,8 @@ class DriftPanelUnitsTest {
         double[] days = {18000, 18001};
         TimeSeriesChart.Content c = new TimeSeriesChart.Content(List.of(new TimeSeriesChart.Line("ON", days, new double[]{0.01, 0.0281}),
                 new TimeSeriesChart.Line("OFF", days, new double[]{0.02, 0.0623})));
-        assertThat(new DriftScale(false, 0.05).valuesAt(c, 18001)).isEqualTo("ON: 2.81 points\nOFF: 6.23 points")
-                .doesNotContain("%");
+        assertThat(new DriftScale(false, 0.05).valuesAt(c, 18001)).isEqualTo("ON: 2.81 %p\nOFF: 6.23 %p")
+                .doesNotContainPattern("%(?!p)");
         assertThat(new DriftScale(true, 1.0).valuesAt(c, 18000)).isEqualTo("ON: 0.01× band\nOFF: 0.02× band");
         assertThat(new DriftScale(false, 0.05).valuesAt(c, 17999)).isEqualTo("ON: —\nOFF: —");
     }

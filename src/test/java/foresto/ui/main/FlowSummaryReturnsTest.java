@@ -48,7 +48,7 @@ class FlowSummaryReturnsTest {
 
     private static String csv(RunModel m, String key) {
         return RunCsv.summaryRows(m.run().summary(), m.paths().forReturns(m.flows()), 0).stream()
-                .filter(r -> r.get(0).equals(key)).findFirst().orElseThrow().get(2); // key, ON, OFF, ON − OFF
+                .filter(r -> r.get(0).equals(key)).findFirst().orElseThrow().get(1); // key, OFF, ON, ON − OFF
     }
 
     @Test

@@ -36,7 +36,7 @@ class FlowSummaryViewModelTest {
 
     private static double csv(List<List<String>> rows, String key, boolean on) {
         List<String> r = rows.stream().filter(x -> x.get(0).equals(key)).findFirst().orElseThrow();
-        return Double.parseDouble(r.get(on ? 1 : 2)); // key, ON, OFF, ON − OFF
+        return Double.parseDouble(r.get(on ? 2 : 1)); // key, OFF, ON, ON − OFF
     }
 
     @Test

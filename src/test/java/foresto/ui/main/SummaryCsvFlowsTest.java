@@ -64,20 +64,20 @@ class SummaryCsvFlowsTest {
         List<List<String>> former = RunCsv.summaryRows(m.run().summary(), m.returnPaths(), 0);
         List<List<String>> rows = RunExports.summaryRows(m, 0);
         assertThat(rows.subList(0, former.size())).isEqualTo(former);
-        // key, ON, OFF, ON − OFF: this run has no ON side, so its cells and the differences are empty
+        // key, OFF, ON, ON − OFF: this run has no ON side, so its cells and the differences are empty
         assertThat(rows.subList(former.size(), rows.size())).containsExactly(
-                List.of("twr_total", "", "0.125", ""),
-                List.of("twr_cagr", "", "-0.0625", ""),
-                List.of("mwr", "", "0.03125", ""),
-                List.of("contributed", "", "50", ""),
-                List.of("withdrawn", "", "75", ""),
-                List.of("net_flow", "", "-25", ""),
-                List.of("depleted_on", "", "2021-01-29", ""));
+                List.of("twr_total", "0.125", "", ""),
+                List.of("twr_cagr", "-0.0625", "", ""),
+                List.of("mwr", "0.03125", "", ""),
+                List.of("contributed", "50", "", ""),
+                List.of("withdrawn", "75", "", ""),
+                List.of("net_flow", "-25", "", ""),
+                List.of("depleted_on", "2021-01-29", "", ""));
         Path file = dir.resolve("summary.csv");
         assertThat(RunExports.writeSummary(file, m, 0)).isEqualTo(rows.size());
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).contains("metric");
-        assertThat(lines).contains("contributed,,50,", "depleted_on,,2021-01-29,");
+        assertThat(lines).contains("contributed,50,,", "depleted_on,2021-01-29,,");
     }
 
     @Test
@@ -89,12 +89,37 @@ class SummaryCsvFlowsTest {
         List<List<String>> rows = RunExports.summaryRows(m, 0);
         List<List<String>> flowRows = rows.subList(rows.size() - 7, rows.size());
         assertThat(flowRows).containsExactly(
-                List.of("twr_total", "0.75", "0.25", "0.5"),
-                List.of("twr_cagr", "0.625", "0.5", "0.125"),
-                List.of("mwr", "0.125", "", ""),
+                List.of("twr_total", "0.25", "0.75", "0.5"),
+                List.of("twr_cagr", "0.5", "0.625", "0.125"),
+                List.of("mwr", "", "0.125", ""),
                 List.of("contributed", "50", "50", "0"),
                 List.of("withdrawn", "0", "0", "0"),
                 List.of("net_flow", "50", "50", "0"),
-                List.of("depleted_on", "", "2021-01-29", ""));
+                List.of("depleted_on", "2021-01-29", "", ""));
+    }
+
+    @Test
+    void theDailyValuesOfARunWithFlowsGainItsSignedFlowsAndARunWithoutKeepsItsColumns() {
+        RunModel without = model(null);
+        assertThat(RunCsv.dailyHeader(without.paths(), without.flows())).containsExactly("date", "on_value", "off_value",
+                "on_weight_EQUITY", "off_weight_EQUITY");
+        assertThat(RunCsv.dailyRows(without.paths(), without.flows()).get(1)).hasSize(5);
+
+        RunModel m = model(flows());
+        assertThat(RunCsv.dailyHeader(m.paths(), m.flows())).containsExactly("date", "on_value", "off_value",
+                "on_weight_EQUITY", "off_weight_EQUITY", "on_flow", "off_flow");
+        List<List<String>> rows = RunCsv.dailyRows(m.paths(), m.flows());
+        // OFF-only: the ON flow cells empty; 50 paid in on the second close, 75 taken out on the last, 0 between
+        assertThat(rows.get(0)).containsExactly("2020-10-30", "", "100", "", "1", "", "0");
+        assertThat(rows.get(1)).containsExactly("2020-11-30", "", "152", "", "1", "", "50");
+        assertThat(rows.get(2).subList(5, 7)).containsExactly("", "0");
+        assertThat(rows.get(3).subList(5, 7)).containsExactly("", "-75");
+
+        List<CashFlow> cash = List.of(new CashFlow(DATES[2], -12.5, Map.of()));
+        SideFlows side = new SideFlows(cash, 0, 12.5, -12.5, null, 0.1, 0.1, null);
+        SideFlows onSide = new SideFlows(List.of(new CashFlow(DATES[2], -13.25, Map.of())), 0, 13.25, -13.25, null, 0.1, 0.1, null);
+        List<List<String>> both = RunCsv.dailyRows(m.paths(), new RunFlows(side, onSide));
+        assertThat(both.get(2).subList(5, 7)).containsExactly("-13.25", "-12.5");
+        assertThat(both.get(1).subList(5, 7)).containsExactly("0", "0");
     }
 }

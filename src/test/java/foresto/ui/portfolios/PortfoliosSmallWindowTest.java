@@ -133,6 +133,28 @@ class PortfoliosSmallWindowTest {
         assertThat(formError.getText()).isEmpty();
         assertThat(formError.isVisible()).isFalse();
         assertThat(robot.lookup("#portfolioSaveButton").queryButton().isDisabled()).isFalse();
+
+        // the weight-sum error coming and going moves nothing: the fields and Save stay under the pointer
+        TextField equity = robot.lookup("#portfolioWeightEQUITY").queryAs(TextField.class);
+        Node save = robot.lookup("#portfolioSaveButton").query();
+        double[] before = {sceneY(equity), sceneY(save), table.getHeight()};
+        String was = equity.getText();
+        robot.interact(() -> equity.setText("0.01"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> table.getScene().getRoot().layout());
+        assertThat(formError.getText()).as("the sum error shows").isNotEmpty();
+        assertThat(formError.isVisible()).isTrue();
+        assertThat(new double[]{sceneY(equity), sceneY(save), table.getHeight()}).as("field, Save, table height")
+                .containsExactly(before);
+        robot.interact(() -> equity.setText(was));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> table.getScene().getRoot().layout());
+        assertThat(formError.getText()).isEmpty();
+        assertThat(new double[]{sceneY(equity), sceneY(save), table.getHeight()}).containsExactly(before);
+    }
+
+    private static double sceneY(Node n) {
+        return n.localToScene(n.getLayoutBounds()).getMinY();
     }
 
 }
