@@ -1,22 +1,22 @@
 package foresto.backtest;
 
-import java.util.Map;
-import java.util.HashMap;
-import java.time.LocalDate;
-import foresto.model.SideFlows;
-import foresto.model.RunFlows;
-import foresto.engine.CashFlow;
 import foresto.csv.CsvWriter;
 import foresto.engine.AssetClass;
+import foresto.engine.CashFlow;
 import foresto.engine.Metrics;
+import foresto.model.RunFlows;
 import foresto.model.RunSummary;
+import foresto.model.SideFlows;
 import foresto.model.StoredPaths;
 import foresto.text.PlainNumber;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A run's daily values and its ON vs OFF summary as CSV for a spreadsheet or a script: stable English keys as

@@ -5,7 +5,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.DoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,20 +21,7 @@ public final class NumberColumn {
     /** A number at the start of a text: an optional "#", a sign, digits with grouping commas, decimals, exponent. */
     private static final Pattern LEADING_NUMBER = Pattern.compile("#?([+-]?[0-9][0-9,]*(\\.[0-9]+)?([eE][+-]?[0-9]+)?)");
 
-    /** The key under which a column of texts keeps the number behind its texts (see {@link #copies}). */
-    private static final Object COPY_VALUE = new Object();
-
     private NumberColumn() {
-    }
-
-    /**
-     * Records {@code value} of each row as the number behind a column of texts (a figure written for reading:
-     * "8.49 %", "1,234.57"). A copy of the table ({@link TableClipboard}) takes the shown text, not this value; the
-     * record is kept for the callers that still make it.
-     */
-    public static <S, T> TableColumn<S, T> copies(TableColumn<S, T> c, Function<S, ?> value) {
-        c.getProperties().put(COPY_VALUE, value);
-        return c;
     }
 
     /** A column titled {@code title} of {@code value} of each row, shown as {@code text} writes it. */

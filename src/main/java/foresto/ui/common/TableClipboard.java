@@ -1,6 +1,5 @@
 package foresto.ui.common;
 
-import foresto.text.PlainNumber;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
@@ -9,8 +8,6 @@ import javafx.scene.input.ClipboardContent;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Any table as tab-separated text for a spreadsheet: a header line of the visible columns' titles, then every row in
@@ -20,9 +17,6 @@ import java.util.regex.Pattern;
  * full precision.
  */
 public final class TableClipboard {
-    private static final Pattern NUMBER =
-            Pattern.compile("([+\\-\u2212]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s?(%p|%)?");
-
     private TableClipboard() {
     }
 
@@ -69,33 +63,6 @@ public final class TableClipboard {
     /** A cell's shown text on one line. */
     static String shown(String text) {
         return text == null ? "" : text.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ').trim();
-    }
-
-    /**
-     * One value as a spreadsheet reads it as a number: grouping dropped ("1,234.5" → "1234.5"), a value held as a
-     * number as a plain decimal, percentage points as the same percentage, "—" empty. Not what the clipboard copies
-     * (that is the shown text); for a caller that wants the figure behind a screen text.
-     */
-    public static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            return Double.isFinite(d) ? PlainNumber.of(d) : "";
-        }
-        String text = value.toString().replace('\t', ' ').replace('\r', ' ').replace('\n', ' ').trim();
-        if (text.equals("\u2014")) {
-            return "";
-        }
-        Matcher m = NUMBER.matcher(text);
-        if (!m.matches()) {
-            return text;
-        }
-        String sign = m.group(1).isEmpty() || m.group(1).equals("+") ? "" : "-";
-        String fraction = m.group(3) == null ? "" : m.group(3);
-        String percent = m.group(4) == null ? "" : "%";
-        return sign + m.group(2).replace(",", "") + fraction + percent;
     }
 
     private static void line(StringBuilder out, List<String> cells) {

@@ -165,9 +165,9 @@ final class RunHistory {
             // timing luck is a spread of CAGRs: percentage points with two decimals, as the study screen writes it
             case "TIMING" -> tr("main.studies.timingHeadline", Points.size(number(sum.path("timing_luck"))),
                     Integer.toString(sum.path("variants").asInt()));
-            case "WINDOWS" -> tr("main.studies.windowsHeadline", DisplayNumber.points(number(sum.path("median"))), percent(sum.path("share_positive"), 1),
+            case "WINDOWS" -> tr("main.studies.windowsHeadline", DisplayNumber.points(number(sum.path("median"))), percent(sum.path("share_positive"), 2),
                     Integer.toString(sum.path("count").asInt()));
-            case "BOOTSTRAP" -> tr("main.studies.bootstrapHeadline", percent(sum.path("p_beats"), 1), percent(sum.path("p_beats_se"), 1));
+            case "BOOTSTRAP" -> tr("main.studies.bootstrapHeadline", percent(sum.path("p_beats"), 2), percent(sum.path("p_beats_se"), 2));
             default -> "—";
         };
     }

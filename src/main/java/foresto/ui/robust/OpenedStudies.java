@@ -7,7 +7,9 @@ import foresto.model.DatasetRecord;
 import foresto.model.RuleRecord;
 import foresto.model.StudyInfo;
 import foresto.rule.RuleCodec;
+import foresto.text.DisplayNumber;
 import foresto.text.PlainNumber;
+import foresto.ui.common.RuleText;
 import foresto.ui.main.RunChoices;
 import foresto.ui.main.SetupViewModel;
 
@@ -51,8 +53,8 @@ final class OpenedStudies {
         String name = o.record().request().versusName();
         List<RuleRecord> same = rules.stream().filter(r -> r.ruleId() != null && sameRule(r, exact)).toList();
         return same.stream().filter(r -> r.ruleName().equals(name)).findFirst()
-                .orElse(same.isEmpty() ? SetupViewModel.recordOf(b.get(), tr("robust.adoptedB", RuleCodec.spec(b.get()),
-                        PlainNumber.of(b.get().costRate()), source)) : same.get(0));
+                .orElse(same.isEmpty() ? SetupViewModel.recordOf(b.get(), tr("main.setup.adoptedName", RuleText.brief(b.get()),
+                        DisplayNumber.rate(b.get().costRate()), source)) : same.get(0));
     }
 
     static boolean sameRule(RuleRecord r, Map<String, Object> exact) {

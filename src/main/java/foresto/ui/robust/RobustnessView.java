@@ -389,13 +389,8 @@ public final class RobustnessView extends BorderPane {
         for (int i = 0; i < heads.length; i++) {
             int c = i;
             TableColumn<List<String>, String> column = col(heads[i], row -> row.get(c));
-            if (c > 0) { // a copy of the table takes the percentiles themselves, in full
+            if (c > 0) {
                 rightAligned(column);
-                NumberColumn.copies(column, row -> {
-                    BootstrapFigures f = vm.bootstrapProperty().get();
-                    int r = table.getItems().indexOf(row);
-                    return f == null || r < 0 ? row.get(c) : f.tableValues().get(r)[c - 1];
-                });
             }
             table.getColumns().add(column);
         }
@@ -579,12 +574,9 @@ public final class RobustnessView extends BorderPane {
         return NumberColumn.sortedByNumber(c); // figures by value; dates and names as text
     }
 
-    /**
-     * A column of a figure shown as {@code text} writes it, right-aligned as every number column; a copy of the table
-     * takes the figure itself, in full.
-     */
+    /** A column of a figure shown as {@code text} writes it, right-aligned as every number column. */
     private static <T> TableColumn<T, String> figure(String title, ToDoubleFunction<T> value, DoubleFunction<String> text) {
-        return rightAligned(NumberColumn.copies(col(title, r -> text.apply(value.applyAsDouble(r))), value::applyAsDouble));
+        return rightAligned(col(title, r -> text.apply(value.applyAsDouble(r))));
     }
 
     /** Figures line up on their last digit, as in every number column of the app. */

@@ -16,8 +16,8 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A table copied for a spreadsheet holds the numbers behind its cells, in full, whatever the display rounds and
- * groups them to in the analyst's language; text columns copy their text.
+ * A table copied for a spreadsheet holds each cell as the screen shows it, grouped and rounded as the analyst reads
+ * it, in English and Korean: number columns and columns of texts alike.
  */
 @ExtendWith(ApplicationExtension.class)
 class TableClipboardValuesTest {
@@ -39,7 +39,7 @@ class TableClipboardValuesTest {
         TableColumn<Row, String> percent = new TableColumn<>("Share");
         percent.setCellValueFactory(c -> new ReadOnlyStringWrapper(LocaleFormat.percent(c.getValue().fraction(), 2)));
         t.getColumns().setAll(List.of(name, NumberColumn.of("Value", Row::money, LocaleFormat::money),
-                NumberColumn.copies(percent, Row::fraction)));
+                percent));
         t.getItems().setAll(new Row("EQUITY 1,2", 1234.56, 0.123456789), new Row("BOND", 33030.3647, -0.00005));
         return t;
     }

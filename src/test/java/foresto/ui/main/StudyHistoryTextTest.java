@@ -22,7 +22,7 @@ class StudyHistoryTextTest {
         assertThat(RunHistory.headline(study("TIMING", null, "{\"variants\":12,\"timing_luck\":0.00091,\"spread\":0.0025}")))
                 .isEqualTo("timing luck 0.09 %p a year over 12 variants");
         assertThat(RunHistory.headline(study("WINDOWS", null, "{\"count\":224,\"median\":0.0032,\"share_positive\":0.71}")))
-                .isEqualTo("median premium +0.32 %p, 71.0 % of 224 windows positive");
+                .isEqualTo("median premium +0.32 %p, 71.00 % of 224 windows positive");
         // as the study screen writes them: a spread and a premium of CAGRs in percentage points, two decimals
         Messages.use(Locale.KOREAN);
         try {
@@ -32,7 +32,7 @@ class StudyHistoryTextTest {
             Messages.use(Locale.ENGLISH);
         }
         assertThat(RunHistory.headline(study("BOOTSTRAP", "OFF", "{\"p_beats\":0.713,\"p_beats_se\":0.0143,"
-                + "\"cagr_diff_median\":0.001}"))).isEqualTo("A beats B in 71.3 % ± 1.4 %");
+                + "\"cagr_diff_median\":0.001}"))).isEqualTo("A beats B in 71.30 % ± 1.43 %");
     }
 
     @Test
