@@ -6,6 +6,7 @@ import foresto.engine.Frequency;
 import foresto.engine.RebalancingEvent;
 import foresto.engine.TriggerDetail;
 import foresto.engine.TriggerType;
+import foresto.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -29,7 +30,7 @@ class EventRowTest {
     }
 
     @Test
-    void numbersAreRoundedForReadingAndTheOtherColumnsAreTheCsvs() {
+    void numbersAreRoundedForReadingAndTheTriggerIsInWords() {
         RebalancingEvent e = event();
         EventRow row = EventRow.of(7, e);
         assertThat(row.index()).isEqualTo(7);
@@ -50,7 +51,7 @@ class EventRowTest {
         assertThat(byHeader.get("before_weights")).isEqualTo("Bonds 36.54 %  Equity 63.46 %");
         assertThat(byHeader.get("after_weights")).isEqualTo("Bonds 40.00 %  Equity 60.00 %");
         assertThat(byHeader.get("event_date")).isEqualTo("2003-02-03");
-        assertThat(byHeader.get("trigger_type")).isEqualTo("PERIODIC");
+        assertThat(byHeader.get("trigger_type")).isEqualTo(Messages.tr("why.trigger.periodic")).isNotEqualTo("PERIODIC");
         assertThat(byHeader.get("trigger_detail")).isEqualTo(EventTable.why(e));
         assertThat(byHeader.get("cost_rate")).isEqualTo("0.10 %"); // 0.001 = 10 bp, exact
     }
