@@ -1,7 +1,6 @@
 package foresto.ui;
 
 import foresto.i18n.Messages;
-import foresto.ui.main.CashFlowSetup;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
@@ -56,16 +53,8 @@ class RobustnessControlsInViewTest extends RobotTestBase {
     @ParameterizedTest
     @ValueSource(strings = {"en", "ko"})
     void theControlsRowStaysInViewAfterARun(String language, FxRobot robot) throws TimeoutException {
-        Messages.use(Locale.forLanguageTag(language));
-        FxToolkit.setupStage(stage -> fx.start(stage));
-        fx.resize(robot, 1280, 700);
-        fx.showRobustnessWith(robot, QUARTERLY);
-        var vm = fx.window.mainViewModel();
-        robot.interact(() -> {
-            CashFlowSetup flows = vm.cashFlows().choices();
-            flows.kindProperty().set(CashFlowSetup.Kind.CONTRIBUTION);
-            flows.amountProperty().set("100");
-        });
+        fx.openRobustness(robot, language, 1280, 700, QUARTERLY);
+        fx.contribute(robot, "100");
         TabPane studies = robot.lookup("#robustStudies").queryAs(TabPane.class);
 
         robot.interact(() -> {
@@ -73,11 +62,7 @@ class RobustnessControlsInViewTest extends RobotTestBase {
             robot.lookup("#robustLength").queryAs(TextField.class).setText("12");
             robot.lookup("#robustStep").queryAs(TextField.class).setText("3");
         });
-        robot.clickOn("#robustWindowsRun");
-        TableView<?> windows = robot.lookup("#robustWindowsTable").queryAs(TableView.class);
-        UiFixture.waitUntil(() -> windows.getItems().size() >= 3 && !vm.busyProperty().get());
-        robot.interact(() -> fx.window.scene().getRoot().layout());
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> windows = fx.runStudy(robot, "#robustWindowsRun", "#robustWindowsTable", 3);
         fx.screenshot(robot, "robustness-start-dates-1280x700-" + language + ".png");
         for (String id : new String[] {"#robustWindowsRun", "#robustLength", "#robustStep", "#robustWindowsCsv",
                 "#robustPremiumPng", "#robustCancelButton"}) {
@@ -88,11 +73,7 @@ class RobustnessControlsInViewTest extends RobotTestBase {
             studies.getSelectionModel().select(2);
             robot.lookup("#robustPaths").queryAs(TextField.class).setText("50");
         });
-        robot.clickOn("#robustBootstrapRun");
-        TableView<?> quantiles = robot.lookup("#robustBootstrapTable").queryAs(TableView.class);
-        UiFixture.waitUntil(() -> quantiles.getItems().size() == 2 && !vm.busyProperty().get());
-        robot.interact(() -> fx.window.scene().getRoot().layout());
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> quantiles = fx.runStudy(robot, "#robustBootstrapRun", "#robustBootstrapTable", 2);
         fx.screenshot(robot, "robustness-bootstrap-1280x700-" + language + ".png");
         for (String id : new String[] {"#robustBootstrapRun", "#robustPaths", "#robustSeed", "#robustBootstrapCsv",
                 "#robustFanPng", "#robustDiffPng", "#robustCancelButton"}) {

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,11 +57,7 @@ class RobustnessPagesFitTest extends RobotTestBase {
     @ParameterizedTest
     @ValueSource(strings = {"en", "ko"})
     void startDatesAndBootstrapFitTheWindowAt1280x800(String language, FxRobot robot) throws TimeoutException, IOException {
-        Messages.use(Locale.forLanguageTag(language));
-        FxToolkit.setupStage(stage -> fx.start(stage));
-        fx.resize(robot, 1280, 800);
-        fx.showRobustnessWith(robot, QUARTERLY);
-        var vm = fx.window.mainViewModel();
+        fx.openRobustness(robot, language, 1280, 800, QUARTERLY);
         TabPane studies = robot.lookup("#robustStudies").queryAs(TabPane.class);
         double windowBottom = fx.window.scene().getHeight();
         StringBuilder sizes = new StringBuilder(language);
@@ -74,11 +68,7 @@ class RobustnessPagesFitTest extends RobotTestBase {
             robot.lookup("#robustLength").queryAs(TextField.class).setText("12");
             robot.lookup("#robustStep").queryAs(TextField.class).setText("3");
         });
-        robot.clickOn("#robustWindowsRun");
-        TableView<?> windows = robot.lookup("#robustWindowsTable").queryAs(TableView.class);
-        UiFixture.waitUntil(() -> windows.getItems().size() >= 3 && !vm.busyProperty().get());
-        robot.interact(() -> fx.window.scene().getRoot().layout());
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> windows = fx.runStudy(robot, "#robustWindowsRun", "#robustWindowsTable", 3);
         ScrollPane windowsPage = page(windows);
         Region premium = robot.lookup("#robustPremiumChart").queryAs(Region.class);
         sizes.append(String.format(Locale.ROOT, "%nstart dates: overflow %.0f px, chart %.0f px, %.1f rows", overflow(windowsPage),
@@ -90,11 +80,7 @@ class RobustnessPagesFitTest extends RobotTestBase {
             studies.getSelectionModel().select(2);
             robot.lookup("#robustPaths").queryAs(TextField.class).setText("100");
         });
-        robot.clickOn("#robustBootstrapRun");
-        TableView<?> quantiles = robot.lookup("#robustBootstrapTable").queryAs(TableView.class);
-        UiFixture.waitUntil(() -> quantiles.getItems().size() == 2 && !vm.busyProperty().get());
-        robot.interact(() -> fx.window.scene().getRoot().layout());
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> quantiles = fx.runStudy(robot, "#robustBootstrapRun", "#robustBootstrapTable", 2);
         ScrollPane bootstrapPage = page(quantiles);
         Region fan = robot.lookup("#robustFanChart").queryAs(Region.class);
         sizes.append(String.format(Locale.ROOT, "%nbootstrap: overflow %.0f px, chart %.0f px, %.1f rows", overflow(bootstrapPage),

@@ -1,7 +1,6 @@
 package foresto.ui;
 
 import foresto.i18n.Messages;
-import foresto.ui.main.CashFlowSetup;
 import foresto.ui.robust.PathChart;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,18 +38,10 @@ class RobustnessTimingRowsTest extends RobotTestBase {
     @ValueSource(strings = {"en", "ko"})
     void theVariantsTableShowsSixRowsUnderTheChartAt1280x800(String language, FxRobot robot)
             throws TimeoutException, IOException {
-        Messages.use(Locale.forLanguageTag(language));
-        FxToolkit.setupStage(stage -> fx.start(stage));
-        fx.resize(robot, 1280, 800);
-        fx.showRobustnessWith(robot, QUARTERLY);
-        var vm = fx.window.mainViewModel();
+        fx.openRobustness(robot, language, 1280, 800, QUARTERLY);
         Label note = robot.lookup("#robustTimingNote").queryAs(Label.class);
         assertThat(note.isVisible()).as("the note before a study").isTrue();
-        robot.clickOn("#robustTimingRun");
-        TableView<?> table = robot.lookup("#robustTimingTable").queryAs(TableView.class);
-        UiFixture.waitUntil(() -> table.getItems().size() >= 3 && !vm.busyProperty().get());
-        robot.interact(() -> fx.window.scene().getRoot().layout());
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = fx.runStudy(robot, "#robustTimingRun", "#robustTimingTable", 3);
 
         Node header = table.lookup(".column-header-background");
         Region row = (Region) table.lookup(".table-row-cell");
@@ -92,23 +81,11 @@ class RobustnessTimingRowsTest extends RobotTestBase {
     @ValueSource(strings = {"en", "ko"})
     void withCashFlowsTheChartIsReadableAndItsReadoutStaysInside(String language, FxRobot robot)
             throws TimeoutException {
-        Messages.use(Locale.forLanguageTag(language));
-        FxToolkit.setupStage(stage -> fx.start(stage));
-        fx.resize(robot, 1280, 800);
-        fx.showRobustnessWith(robot, QUARTERLY);
-        var vm = fx.window.mainViewModel();
-        robot.interact(() -> {
-            CashFlowSetup flows = vm.cashFlows().choices();
-            flows.kindProperty().set(CashFlowSetup.Kind.CONTRIBUTION);
-            flows.amountProperty().set("100");
-        });
+        fx.openRobustness(robot, language, 1280, 800, QUARTERLY);
+        fx.contribute(robot, "100");
         Label flowsNote = robot.lookup("#robustFlowsNote").queryAs(Label.class);
         assertThat(flowsNote.isVisible()).as("the cash-flow note").isTrue();
-        robot.clickOn("#robustTimingRun");
-        TableView<?> table = robot.lookup("#robustTimingTable").queryAs(TableView.class);
-        UiFixture.waitUntil(() -> table.getItems().size() >= 3 && !vm.busyProperty().get());
-        robot.interact(() -> fx.window.scene().getRoot().layout());
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = fx.runStudy(robot, "#robustTimingRun", "#robustTimingTable", 3);
         fx.screenshot(robot, "robustness-timing-flows-1280x800-" + language + ".png");
 
         PathChart chart = robot.lookup("#robustTimingChart").queryAs(PathChart.class);

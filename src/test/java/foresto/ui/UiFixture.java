@@ -8,16 +8,20 @@ import foresto.db.Database;
 import foresto.db.MarketDataRepository;
 import foresto.db.SqlScripts;
 import foresto.db.TestDatabase;
+import foresto.i18n.Messages;
 import foresto.sample.SyntheticMarket;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.UiState;
+import foresto.ui.main.CashFlowSetup;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.assertj.core.api.Assertions;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
@@ -25,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -90,6 +95,41 @@ public final class UiFixture {
             tabs.getSelectionModel().select(robustness);
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * In {@code language} (a tag: "en", "ko"), a new window at {@code width} × {@code height} on the Robustness tab with
+     * the stored rule {@code ruleName} chosen.
+     */
+    void openRobustness(FxRobot robot, String language, double width, double height, String ruleName)
+            throws TimeoutException {
+        Messages.use(Locale.forLanguageTag(language));
+        FxToolkit.setupStage(this::start);
+        resize(robot, width, height);
+        showRobustnessWith(robot, ruleName);
+    }
+
+    /** The setup's cash flows: a contribution of {@code amount} on every flow date. */
+    void contribute(FxRobot robot, String amount) {
+        CashFlowSetup flows = window.mainViewModel().cashFlows().choices();
+        robot.interact(() -> {
+            flows.kindProperty().set(CashFlowSetup.Kind.CONTRIBUTION);
+            flows.amountProperty().set(amount);
+        });
+    }
+
+    /**
+     * Presses the button {@code runId} and waits until the table {@code tableId} holds at least {@code rows} rows and
+     * the setup is idle, the window laid out after it; returns the table.
+     */
+    TableView<?> runStudy(FxRobot robot, String runId, String tableId, int rows) {
+        robot.clickOn(runId);
+        TableView<?> table = robot.lookup(tableId).queryAs(TableView.class);
+        var vm = window.mainViewModel();
+        waitUntil(() -> table.getItems().size() >= rows && !vm.busyProperty().get());
+        robot.interact(() -> window.scene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        return table;
     }
 
     /** Where {@code n}'s bottom edge lies in its scene (px from the top). */
