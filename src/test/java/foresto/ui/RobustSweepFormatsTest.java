@@ -34,37 +34,39 @@ class RobustSweepFormatsTest extends RobotTestBase {
         Messages.use(Locale.ENGLISH);
     }
 
-    @Test
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    void theCellsTableWritesRulesInWordsAndSortsThemByBand(FxRobot robot) {
+    /**
+     * In English, once the setup has loaded, a sweep of absolute bands {@code from} … {@code to} by {@code step} at the
+     * cost rates {@code costs}, each cell also on {@code paths} resampled histories ("": none), run on the Sweep tab.
+     */
+    private SweepRunner.Result absoluteBands(FxRobot robot, String from, String to, String step, String costs,
+                                             String paths) {
         Messages.use(Locale.ENGLISH);
         UiFixture.waitUntil(() -> !fx.window.mainViewModel().getPortfolios().isEmpty()
                 && !fx.window.mainViewModel().busyProperty().get());
         SweepViewModel vm = fx.window.sweepViewModel();
         robot.interact(() -> {
             vm.familyProperty().set(SweepViewModel.Family.ABSOLUTE_BAND);
-            vm.fromProperty().set("0.02");
-            vm.toProperty().set("0.10");
-            vm.stepProperty().set("0.04");
-            vm.costRatesProperty().set("0");
+            vm.fromProperty().set(from);
+            vm.toProperty().set(to);
+            vm.stepProperty().set(step);
+            vm.costRatesProperty().set(costs);
+            vm.bootstrapPathsProperty().set(paths);
             TabPane tabs = fx.window.main().tabs();
             tabs.getSelectionModel().select(tabs.getTabs().stream()
                     .filter(t -> t.getContent() == fx.window.sweepView()).findFirst().orElseThrow());
         });
         robot.interact(vm::run);
         UiFixture.waitUntil(() -> vm.resultProperty().get() != null && !vm.busyProperty().get());
-        SweepRunner.Result r = vm.resultProperty().get();
+        return vm.resultProperty().get();
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void theCellsTableWritesRulesInWordsAndSortsThemByBand(FxRobot robot) {
+        SweepRunner.Result r = absoluteBands(robot, "0.02", "0.10", "0.04", "0", "");
         assertThat(r.rules()).containsExactly("drift:0.02", "drift:0.06", "drift:0.1");
         TableView<SweepRunner.Row> cells = robot.lookup("#sweepCellTable").queryAs(TableView.class);
-        robot.interact(() -> {
-            for (Node n = cells; n != null; n = n.getParent()) {
-                if (n instanceof TabPane p) {
-                    p.getTabs().stream().filter(t -> t.getContent() == cells).findFirst()
-                            .ifPresent(t -> p.getSelectionModel().select(t));
-                }
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        UiFixture.showTabOf(robot, cells);
         TableColumn<SweepRunner.Row, ?> rule = cells.getColumns().get(0);
         assertThat(rule.getText()).isEqualTo(Messages.tr("sweep.col.rule"));
         List<Object> shown = new ArrayList<>();
@@ -96,21 +98,7 @@ class RobustSweepFormatsTest extends RobotTestBase {
 
     @Test
     void aRobustCellsHoverWritesItsShareAsTheCellsTableDoes(FxRobot robot) {
-        Messages.use(Locale.ENGLISH);
-        UiFixture.waitUntil(() -> !fx.window.mainViewModel().getPortfolios().isEmpty()
-                && !fx.window.mainViewModel().busyProperty().get());
-        SweepViewModel vm = fx.window.sweepViewModel();
-        robot.interact(() -> {
-            vm.familyProperty().set(SweepViewModel.Family.ABSOLUTE_BAND);
-            vm.fromProperty().set("0.05");
-            vm.toProperty().set("0.05");
-            vm.stepProperty().set("0.01");
-            vm.costRatesProperty().set("0.001");
-            vm.bootstrapPathsProperty().set("8");
-        });
-        robot.interact(vm::run);
-        UiFixture.waitUntil(() -> vm.resultProperty().get() != null && !vm.busyProperty().get());
-        SweepRunner.Row cell = vm.resultProperty().get().at(0, 0);
+        SweepRunner.Row cell = absoluteBands(robot, "0.05", "0.05", "0.01", "0.001", "8").at(0, 0);
         String share = String.format(Locale.ROOT, "%.2f %%", cell.robust().pBeatsOff() * 100);
         String se = String.format(Locale.ROOT, "%.2f %%", cell.robust().pBeatsOffSe() * 100);
         assertThat(fx.window.sweepView().heatmap().describe(0, 0))

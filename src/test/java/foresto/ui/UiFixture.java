@@ -132,6 +132,19 @@ public final class UiFixture {
         return table;
     }
 
+    /** Selects, in every tab pane around {@code node}, the tab that holds it, so that it shows. */
+    static void showTabOf(FxRobot robot, Node node) {
+        robot.interact(() -> {
+            for (Node n = node; n != null; n = n.getParent()) {
+                if (n instanceof TabPane p) {
+                    p.getTabs().stream().filter(t -> t.getContent() == node).findFirst()
+                            .ifPresent(t -> p.getSelectionModel().select(t));
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Where {@code n}'s bottom edge lies in its scene (px from the top). */
     static double sceneBottom(Node n) {
         return n.localToScene(n.getBoundsInLocal()).getMaxY();
