@@ -11,6 +11,8 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -311,14 +313,35 @@ public final class MainController {
                 window.setWidth(w);
                 window.setHeight(h);
             }
-            window.widthProperty().addListener((o, a, b) -> rememberWindowSize(state, window));
-            window.heightProperty().addListener((o, a, b) -> rememberWindowSize(state, window));
-            if (window instanceof Stage stage) {
-                stage.maximizedProperty().addListener((o, a, on) -> {
-                    if (window.getScene() == root.getScene()) {
-                        remember(state, UiState.WINDOW_MAXIMIZED, Boolean.toString(on));
+            followWindow(state, window);
+        });
+    }
+
+    /**
+     * Remembers the window's size and whether it is maximized as they change, while the window shows this screen:
+     * once another scene takes the window (a stage reused, as tests do) the listeners go, so the window does not keep
+     * this screen alive.
+     */
+    private void followWindow(UiState state, Window window) {
+        Scene mine = root.getScene();
+        ChangeListener<Number> size = (o, a, b) -> rememberWindowSize(state, window);
+        ChangeListener<Boolean> maximized = (o, a, on) -> remember(state, UiState.WINDOW_MAXIMIZED, Boolean.toString(on));
+        window.widthProperty().addListener(size);
+        window.heightProperty().addListener(size);
+        if (window instanceof Stage stage) {
+            stage.maximizedProperty().addListener(maximized);
+        }
+        window.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene before, Scene now) {
+                if (now != mine) {
+                    window.widthProperty().removeListener(size);
+                    window.heightProperty().removeListener(size);
+                    if (window instanceof Stage stage) {
+                        stage.maximizedProperty().removeListener(maximized);
                     }
-                });
+                    window.sceneProperty().removeListener(this);
+                }
             }
         });
     }
