@@ -83,6 +83,24 @@ public final class RuleText {
         return briefWithCost(exact);
     }
 
+    /** How a stored run or study names a rule given inline: this prefix, then the command line's short form. */
+    private static final String INLINE_PREFIX = "inline ";
+
+    /**
+     * A stored rule name as a person reads it where only the name was stored (a study's rules): "inline drift:0.04"
+     * as its band or calendar in words ("Drift ≥ 4 %p"; the stored name holds no cost); any other name as it is.
+     */
+    public static String ofStoredName(String storedName) {
+        if (storedName == null || !storedName.startsWith(INLINE_PREFIX)) {
+            return storedName;
+        }
+        try {
+            return brief(RuleCodec.parse(storedName.substring(INLINE_PREFIX.length()), BaseDayPolicy.FIRST_TRADING_DAY, 0));
+        } catch (ForestoException | EngineException e) { // not a short form this version reads: the name as stored
+            return storedName;
+        }
+    }
+
     /** The rule in words, in the current language; its cost rate as an exact percentage ("cost 0.25 %"). */
     public static String of(RebalancingRule r) {
         String cost = DisplayNumber.rate(r.costRate());

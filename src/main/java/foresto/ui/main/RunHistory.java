@@ -141,8 +141,9 @@ final class RunHistory {
 
     /** The rule studied; a bootstrap's as "A vs B". */
     static String rulesText(StudyRecord s) {
-        String a = s.request().ruleName();
-        return s.request().versusName() == null ? a : tr("main.studies.versus", a, s.request().versusName());
+        String a = RuleText.ofStoredName(s.request().ruleName());
+        return s.request().versusName() == null ? a
+                : tr("main.studies.versus", a, RuleText.ofStoredName(s.request().versusName()));
     }
 
     /**
