@@ -41,7 +41,6 @@ import javafx.event.Event;
 import javafx.event.EventHandler;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -317,7 +316,8 @@ public final class MainWindow {
                 mc.lowerTabs().getTabs().forEach(deferred::defer); // Summary, Drawdown, Annual returns, Costs
             }
 
-            ScreenExports.install(scene, CanvasChart.class::isInstance, MainWindow::imageName, targets,
+            ScreenExports.install(scene, CanvasChart.class::isInstance,
+                    chart -> ChartCaption.fileName(chart, mc.tabs(), vm.resultProperty().get()), targets,
                     (chart, file) -> Snapshots.write(chart, ChartCaption.of(chart, mc.tabs(), vm.resultProperty().get()), file),
                     t -> showError(scene.getWindow(), UiError.of(Messages.tr(ExportTargets.IMAGE_FAILED), t)));
             vm.load();
@@ -362,11 +362,6 @@ public final class MainWindow {
                 }
             };
         }
-    }
-
-    /** The PNG file name a chart's "Save image…" offers: its id ("foresto-valueChart.png"). */
-    static String imageName(Node chart) {
-        return "foresto-" + (chart.getId() == null || chart.getId().isBlank() ? "chart" : chart.getId()) + ".png";
     }
 
     static FXMLLoader loader(String path) {

@@ -269,7 +269,7 @@ class ExportsTest {
         requestContextMenu(robot, chart);
         robot.clickOn(Messages.tr(ScreenExports.SAVE_IMAGE));
         UiFixture.waitUntil(() -> Files.exists(png));
-        assertThat(chooser.titles.get(asked)).isEqualTo("Save chart image as PNG: foresto-valueChart.png");
+        assertThat(chooser.titles.get(asked)).isEqualTo("Save chart image as PNG: foresto-run-" + run.run().runId() + "-value.png");
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isEqualTo((int) Math.round(chart.getWidth()));

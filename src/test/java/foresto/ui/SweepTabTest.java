@@ -97,7 +97,8 @@ class SweepTabTest extends RobotTestBase {
         UiFixture.waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == 0);
         var main = fx.window.mainViewModel();
         UiFixture.waitUntil(() -> main.resultProperty().get() != null && !main.busyProperty().get());
-        assertThat(main.statusProperty().get()).contains("inline drift:0.04");
+        // the cell's rule in words, as the legend and the setup name it, not its stored spec "inline drift:0.04"
+        assertThat(main.statusProperty().get()).contains(", Drift ≥ 4 %p, cost 0.20 %, ").doesNotContain("inline", "drift:");
         assertThat(main.resultProperty().get().run().summary().on().finalValue()).isEqualTo(cellFinal);
 
         Path out = Files.createTempDirectory("sweep").resolve("grid.csv");

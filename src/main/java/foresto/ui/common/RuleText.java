@@ -62,6 +62,45 @@ public final class RuleText {
                         percent(d.threshold()), percent(d.rho()))));
     }
 
+    /**
+     * The rule's band or calendar with its cost, in the current language: "Drift ≥ 4 %p, cost 0.20 %" — how a sentence
+     * (the status line, a History row, a saved picture's caption) names a rule that has no stored name.
+     */
+    public static String briefWithCost(RebalancingRule r) {
+        return Messages.tr("rule.briefCost", brief(r), DisplayNumber.rate(r.costRate()));
+    }
+
+    /**
+     * A run's rule as a person reads it: null for a run without rebalancing ({@code storedName} null), the stored rule's
+     * own name for a run with a stored rule, else (a rule given inline: a sweep cell's, a study's, an edited one) the
+     * exact rule it ran with in words ({@link #briefWithCost}) instead of its stored spec ("inline drift:0.04"). The
+     * spec stays where it was stored, for scripts; {@code exact} null keeps {@code storedName}.
+     */
+    public static String ofRun(String storedName, Long storedRuleId, RebalancingRule exact) {
+        if (storedName == null || storedRuleId != null || exact == null) {
+            return storedName;
+        }
+        return briefWithCost(exact);
+    }
+
+    /** How a stored run or study names a rule given inline: this prefix, then the command line's short form. */
+    private static final String INLINE_PREFIX = "inline ";
+
+    /**
+     * A stored rule name as a person reads it where only the name was stored (a study's rules): "inline drift:0.04"
+     * as its band or calendar in words ("Drift ≥ 4 %p"; the stored name holds no cost); any other name as it is.
+     */
+    public static String ofStoredName(String storedName) {
+        if (storedName == null || !storedName.startsWith(INLINE_PREFIX)) {
+            return storedName;
+        }
+        try {
+            return brief(RuleCodec.parse(storedName.substring(INLINE_PREFIX.length()), BaseDayPolicy.FIRST_TRADING_DAY, 0));
+        } catch (ForestoException | EngineException e) { // not a short form this version reads: the name as stored
+            return storedName;
+        }
+    }
+
     /** The rule in words, in the current language; its cost rate as an exact percentage ("cost 0.25 %"). */
     public static String of(RebalancingRule r) {
         String cost = DisplayNumber.rate(r.costRate());

@@ -62,7 +62,7 @@ public final class HistoryPanel {
                 NumberColumn.<RunRecord>of(tr("main.history.runCol"), RunRecord::runId, HistoryPanel::number),
                 col(tr("main.history.createdCol"), r -> created(r.createdAt())),
                 col(tr("main.history.portfolioCol"), r -> r.request().portfolioName()),
-                col(tr("main.history.ruleCol"), r -> r.request().ruleName() == null ? "OFF" : r.request().ruleName()),
+                col(tr("main.history.ruleCol"), RunHistory::ruleText),
                 col(tr("main.history.windowCol"), r -> r.request().startDate() + ".." + r.request().endDate()),
                 col(tr("main.history.datasetCol"), r -> r.request().datasetName()),
                 NumberColumn.<RunRecord>of(tr("main.history.eventsCol"), r -> r.summary().on() == null ? 0 : r.summary().on().eventCount(),

@@ -14,6 +14,8 @@ import foresto.model.RunRecord;
 import foresto.model.RunRequestInfo;
 import foresto.model.StudyRecord;
 import foresto.ui.common.BusyJobs;
+import foresto.ui.common.RuleText;
+import foresto.engine.RebalancingRule;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -100,9 +102,31 @@ final class RunHistory {
             // an opened run's exact choices go into the setup panel, so Run repeats it
             setup.adopt(RunChoices.of(m.run()), tr(FROM_RUN, Long.toString(m.run().runId())));
         }
+        String rule = RuleText.ofRun(req.ruleName(), req.rebalancingRuleId(), exactRule(m.run()));
         status.set(tr(m.reused() ? "main.runs.reused" : "main.runs.new", Long.toString(m.run().runId()), req.portfolioName(),
-                req.ruleName() == null ? tr("main.runs.rebalancingOff") : req.ruleName(), req.startDate() + ".." + req.endDate(),
+                rule == null ? tr("main.runs.rebalancingOff") : rule, req.startDate() + ".." + req.endDate(),
                 LocaleFormat.integer(m.events().size())));
+    }
+
+    /**
+     * A stored run's rule as a person reads it: "OFF" without rebalancing, a stored rule's name, else the exact rule
+     * in words ("Drift ≥ 4 %p, cost 0.20 %") rather than its stored spec ("inline drift:0.04").
+     */
+    static String ruleText(RunRecord run) {
+        String rule = RuleText.ofRun(run.request().ruleName(), run.request().rebalancingRuleId(), exactRule(run));
+        return rule == null ? "OFF" : rule;
+    }
+
+    /** The exact rule {@code run} ran with, read from its canonical request; null when that cannot be read. */
+    static RebalancingRule exactRule(RunRecord run) {
+        if (run.request().ruleName() == null || run.request().rebalancingRuleId() != null) {
+            return null; // no rule, or a stored one whose name is what a person reads
+        }
+        try {
+            return RunChoices.of(run).rule();
+        } catch (RuntimeException e) { // a run stored before its canonical request held the rule: its stored name
+            return null;
+        }
     }
 
     /** A study's kind as the History lists it. */
@@ -117,8 +141,9 @@ final class RunHistory {
 
     /** The rule studied; a bootstrap's as "A vs B". */
     static String rulesText(StudyRecord s) {
-        String a = s.request().ruleName();
-        return s.request().versusName() == null ? a : tr("main.studies.versus", a, s.request().versusName());
+        String a = RuleText.ofStoredName(s.request().ruleName());
+        return s.request().versusName() == null ? a
+                : tr("main.studies.versus", a, RuleText.ofStoredName(s.request().versusName()));
     }
 
     /**

@@ -197,6 +197,14 @@ public final class Heatmap extends CanvasChart {
                 + CellFlows.hover(row) + robustText(row);
     }
 
+    /**
+     * OFF's value in the heading as the Summary writes it: money with two decimals and grouping (343,308.50, not the
+     * scale's rounded 343,309); other units as the scale writes them.
+     */
+    static String offText(Metric metric, double ref) {
+        return metric.unit() == Metric.Unit.MONEY ? DisplayNumber.money(ref) : metric.format(ref);
+    }
+
     private static String f(String format, Object v) {
         return String.format(Locale.ROOT, format, v);
     }
@@ -282,7 +290,7 @@ public final class Heatmap extends CanvasChart {
         g.setFill(theme.colour(ChartColour.HEATMAP_TEXT));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        String white = tr(metric == Metric.P_BEATS_OFF ? "sweep.heatmap.white" : "sweep.heatmap.offWhite", metric.format(ref));
+        String white = tr(metric == Metric.P_BEATS_OFF ? "sweep.heatmap.white" : "sweep.heatmap.offWhite", offText(metric, ref));
         // the white stands for OFF (or 50 %) only on a scale with a range: a flat grid's neutral colour does not
         String what = MetricNames.title(metric) + (Double.isNaN(ref) || HeatmapScale.flat(min, max) ? "" : white)
                 + tr(BEST, ruleWords.get(best[0]), costLabel(result.costRates().get(best[1])));

@@ -75,6 +75,7 @@ public final class SweepView extends BorderPane {
         family.getItems().setAll(SweepViewModel.Family.values());
         family.valueProperty().bindBidirectional(vm.familyProperty());
         family.setId("sweepFamilyBox");
+        family.setTooltip(new Tooltip(tr("sweep.familyTip"))); // the specs stay here, for a script-minded analyst
         TextField from = Forms.field(vm.fromProperty(), "sweepFrom", 6);
         TextField to = Forms.field(vm.toProperty(), "sweepTo", 6);
         TextField step = Forms.field(vm.stepProperty(), "sweepStep", 6);

@@ -42,4 +42,18 @@ class StudyHistoryTextTest {
         assertThat(RunHistory.kindText(study("WINDOWS", null, "{}"))).isEqualTo("Start dates");
         assertThat(RunHistory.headline(study("TIMING", null, "not json"))).isEqualTo("—");
     }
+
+    @Test
+    void aStudysInlineRulesReadInWordsNotAsTheirStoredSpecs() {
+        StudyRecord inline = new StudyRecord(8, "b".repeat(64), "BOOTSTRAP", new StudyInfo(1, "Balanced", 2, "data",
+                LocalDate.of(2020, 1, 2), LocalDate.of(2021, 1, 4), 100, "SKIP", "inline drift:0.04", "inline drift-rel:0.2", "…"),
+                "{}", "{}", 1.0, null);
+        assertThat(RunHistory.rulesText(inline)).isEqualTo("Drift ≥ 4 %p vs Drift ≥ 20 % of target");
+        Messages.use(Locale.KOREAN);
+        try {
+            assertThat(RunHistory.rulesText(inline)).doesNotContain("inline").doesNotContain("drift").startsWith("드리프트 ≥ 4 %p");
+        } finally {
+            Messages.use(Locale.ENGLISH);
+        }
+    }
 }

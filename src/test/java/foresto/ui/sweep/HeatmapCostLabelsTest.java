@@ -139,4 +139,26 @@ class HeatmapCostLabelsTest {
         Messages.use(Locale.KOREAN);
         assertThat(map.describe(0, 0)).endsWith("\n연복리 수익률 − OFF: 중앙값 " + median + ", 5–95 % " + p5 + " … " + p95);
     }
+
+    @Test
+    void theHeadingWritesOffsFinalValueAsTheSummaryDoesWithTwoDecimalsAndGrouping(FxRobot robot) {
+        Scenario large = new Scenario(SCENARIO.targets(), DATA.firstDate(), DATA.lastDate(), 343_308.5, MissingDataPolicy.SKIP);
+        SweepRunner.Result r = SweepRunner.run(DATA, large,
+                SweepRunner.rules(SweepSpec.rules("quarterly,drift:0.05"), null, null, null), List.of(0.0, 0.002), n -> { }, () -> false);
+        double off = r.off().finalValue();
+        String money = String.format(Locale.ROOT, "%,.2f", off);
+        assertThat(money).contains(",");
+        for (Locale language : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+            Messages.use(language);
+            robot.interact(() -> {
+                map.show(r, Metric.FINAL_VALUE, "test");
+                map.setPrefSize(860, 360);
+                map.resize(860, 360);
+                map.layout();
+            });
+            robot.interact(map::layout);
+            assertThat(map.shownHeading()).as(language.toString()).contains("OFF " + money)
+                    .doesNotContain("OFF " + String.format(Locale.ROOT, "%,.0f", off) + ":");
+        }
+    }
 }

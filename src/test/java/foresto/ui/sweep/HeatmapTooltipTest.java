@@ -88,4 +88,17 @@ class HeatmapTooltipTest {
         Messages.use(Locale.KOREAN);
         assertThat(h.describe(0, 1)).contains(", 비용률 0.20 %\n").doesNotContain("0.002");
     }
+
+    @Test
+    void theHoverTextWritesTurnoverPerYearAsTheOtherPerYearFigures() {
+        SweepRunner.Result r = sweep();
+        Heatmap h = new Heatmap();
+        h.show(r, Metric.FINAL_VALUE, "");
+        String turnover = SweepView.text(Metric.TURNOVER_PER_YEAR, r.at(0, 1).turnoverPerYear());
+        assertThat(turnover).endsWith(" %");
+        Messages.use(Locale.ENGLISH);
+        assertThat(h.describe(0, 1)).contains(", turnover " + turnover + " a year, ").doesNotContain("/year");
+        Messages.use(Locale.KOREAN);
+        assertThat(h.describe(0, 1)).contains("회전율 연 " + turnover + ",").doesNotContain("/year");
+    }
 }
