@@ -117,6 +117,10 @@ class TablesFitInBothLanguagesTest {
         fx.screenshot(robot, "flows-1280x800-" + tag + ".png");
         cut.addAll(ReadableTablesTest.cutHeaders("flows", flows));
         cut.addAll(beyondTheRightEdge("flows", flows));
+        // dates on screen read as in the events table and the pickers, in either language
+        Object firstDate = flows.getVisibleLeafColumns().get(0).getCellData(0);
+        assertThat(String.valueOf(firstDate)).as("a flow's date").matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(vm.dayDetailProperty().get()).as("the selected day's detail").containsPattern("^\\d{4}-\\d{2}-\\d{2}");
         robot.interact(() -> lower.getSelectionModel().select(0));
 
         SweepViewModel sweep = fx.window.sweepViewModel();
