@@ -5,6 +5,7 @@ import foresto.engine.BaseDayPolicy;
 import foresto.engine.FlowAllocation;
 import foresto.engine.Frequency;
 import foresto.i18n.Messages;
+import foresto.ui.common.AssetClassText;
 import foresto.ui.main.CashFlowSetup;
 import foresto.ui.main.MainViewModel;
 import foresto.ui.sweep.SweepViewModel;
@@ -117,6 +118,13 @@ class TablesFitInBothLanguagesTest {
         fx.screenshot(robot, "flows-1280x800-" + tag + ".png");
         cut.addAll(ReadableTablesTest.cutHeaders("flows", flows));
         cut.addAll(beyondTheRightEdge("flows", flows));
+        // the class columns in the app's class order, Equity first
+        List<String> classTitles = flows.getVisibleLeafColumns().stream().skip(2).map(TableColumnBase::getText).toList();
+        List<String> classNames = List.of("EQUITY", "BOND", "SHORT_TERM", "GOLD").stream().map(AssetClassText::of).toList();
+        assertThat(classTitles).as("flows class columns").hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(classTitles.get(i)).as("flows class column " + i).startsWith(classNames.get(i));
+        }
         // dates on screen read as in the events table and the pickers, in either language
         Object firstDate = flows.getVisibleLeafColumns().get(0).getCellData(0);
         assertThat(String.valueOf(firstDate)).as("a flow's date").matches("\\d{4}-\\d{2}-\\d{2}");
