@@ -28,8 +28,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,6 +160,15 @@ class TablesFitInBothLanguagesTest {
         fx.screenshot(robot, "sweep-cells-1280x800-" + tag + ".png");
         cut.addAll(ReadableTablesTest.cutHeaders("sweep cells", cells));
         cut.addAll(ReadableTablesTest.cutCells(cells, List.of(cells.getColumns().get(0).getText())));
+        // then every table on every tab, as the English check does
+        Set<TableView<?>> seen = new LinkedHashSet<>();
+        for (Tab t : List.copyOf(tabs.getTabs())) {
+            robot.interact(() -> tabs.getSelectionModel().select(t));
+            WaitForAsyncUtils.waitForFxEvents();
+            ReadableTablesTest.visit(robot, t.getText(), t.getContent(), seen, cut);
+        }
+        assertThat(seen).as("tables looked at").extracting(Node::getId)
+                .contains("eventTable", "historyTable", "ruleTable", "sweepCellTable", "flowsTable", "weightsTable");
         robot.interact(() -> tabs.getSelectionModel().select(0));
         return cut;
     }
