@@ -6,29 +6,26 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Dates and numbers for the analyst, in the form of the current language ({@link Messages#locale()}): grouped
- * digits, a fixed number of decimals, percentages with their sign. English keeps ISO dates (2024-01-31), the form
- * the lab has always shown and the data files use; Korean writes them as Koreans do (2024. 1. 31.).
+ * digits, a fixed number of decimals, percentages with their sign. Dates read the same in both languages, ISO
+ * (2024-01-31): the form the data files, the pickers, History and the events table use, so one screen never mixes two.
  * Files and the command line keep their plain forms ({@code foresto.text.PlainNumber}); this is for screens only.
  */
 public final class LocaleFormat {
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
-    private static final DateTimeFormatter KO_DATE = DateTimeFormatter.ofPattern("yyyy. M. d.", Locale.KOREAN);
     private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter KO_DATE_TIME = DateTimeFormatter.ofPattern("yyyy. M. d. HH:mm", Locale.KOREAN);
 
     private LocaleFormat() {
     }
 
     public static String date(LocalDate d) {
-        return d == null ? "" : (korean() ? KO_DATE : ISO_DATE).format(d);
+        return d == null ? "" : ISO_DATE.format(d);
     }
 
     public static String dateTime(LocalDateTime t) {
-        return t == null ? "" : (korean() ? KO_DATE_TIME : ISO_DATE_TIME).format(t);
+        return t == null ? "" : ISO_DATE_TIME.format(t);
     }
 
     /** A whole number with grouping: 12,345. */
@@ -55,9 +52,5 @@ public final class LocaleFormat {
     /** A fraction as a percentage: 0.0534 → "5.34 %" with {@code decimals} = 2. */
     public static String percent(double fraction, int decimals) {
         return Double.isFinite(fraction) ? decimal(fraction * 100, decimals) + " %" : "—";
-    }
-
-    private static boolean korean() {
-        return Messages.locale().getLanguage().equals(Locale.KOREAN.getLanguage());
     }
 }

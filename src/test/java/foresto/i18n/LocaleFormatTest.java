@@ -18,12 +18,13 @@ class LocaleFormatTest {
     }
 
     @Test
-    void englishKeepsIsoDatesAndKoreanWritesThemAsKoreansDo() {
+    void bothLanguagesWriteIsoDatesSoOneScreenNeverMixesTwoForms() {
         LocalDate d = LocalDate.of(2024, 1, 5);
         Messages.use(Locale.ENGLISH);
         assertThat(LocaleFormat.date(d)).isEqualTo("2024-01-05");
         Messages.use(Locale.KOREAN);
-        assertThat(LocaleFormat.date(d)).isEqualTo("2024. 1. 5.");
+        assertThat(LocaleFormat.date(d)).isEqualTo("2024-01-05");
+        assertThat(LocaleFormat.dateTime(d.atTime(9, 5))).isEqualTo("2024-01-05 09:05");
         assertThat(LocaleFormat.date(null)).isEmpty();
     }
 

@@ -56,6 +56,10 @@ class OneTruthTest extends RobotTestBase {
         UiFixture.waitUntil(() -> !vm().getPortfolios().isEmpty() && !vm().busyProperty().get());
     }
 
+    private static double sceneY(Node n) {
+        return n.localToScene(n.getLayoutBounds()).getMinY();
+    }
+
     private Label changedLabel(FxRobot robot) {
         return robot.lookup("#changedLabel").queryAs(Label.class);
     }
@@ -162,10 +166,16 @@ class OneTruthTest extends RobotTestBase {
         assertThat(changedLabel(robot).isVisible()).isFalse();
 
         // an edit makes the setup differ from the run: said beside Run; undone, it goes again
+        Node field = robot.lookup("#initialValueField").query();
+        Node run = robot.lookup("#runButton").query();
+        double[] before = {sceneY(field), sceneY(run)};
         robot.doubleClickOn("#initialValueField").write("3000");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().initialValueProperty().get()).isEqualTo("3000");
         assertThat(changedLabel(robot).isVisible()).isTrue();
+        // the note appearing moves nothing under the pointer: the field just edited and Run keep their places
+        robot.interact(() -> run.getScene().getRoot().layout());
+        assertThat(new double[]{sceneY(field), sceneY(run)}).as("field and Run with the note shown").containsExactly(before);
         assertThat(changedLabel(robot).getText()).startsWith("Changed since this run");
         robot.doubleClickOn("#initialValueField").write("2500");
         WaitForAsyncUtils.waitForFxEvents();

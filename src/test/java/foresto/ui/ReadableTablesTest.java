@@ -91,7 +91,7 @@ class ReadableTablesTest extends RobotTestBase {
     }
 
     /** Checks the tables showing under {@code root}, then every tab of the tab panes in it, one at a time. */
-    private void visit(FxRobot robot, String where, Node root, Set<TableView<?>> seen, List<String> cut) {
+    static void visit(FxRobot robot, String where, Node root, Set<TableView<?>> seen, List<String> cut) {
         if (root == null) {
             return;
         }

@@ -97,7 +97,7 @@ class RobustnessPagesFitTest extends RobotTestBase {
         assertThat(overflow(bootstrapPage)).as("bootstrap page past its view: " + sizes).isLessThanOrEqualTo(0.5);
         assertThat(fan.getHeight()).as("fan chart: " + sizes).isGreaterThanOrEqualTo(240);
         // the quantiles' sentence, which the table shows as figures, stays on the table's hover text
-        assertThat(quantiles.getTooltip().getText()).startsWith(language.equals("en") ? "CAGR A − B: median" : "연복리");
+        assertThat(quantiles.getTooltip().getText()).startsWith(language.equals("en") ? "CAGR A − B: median" : "연평균");
         assertThat(rowsShown(quantiles)).as("quantile rows in view: " + sizes).isGreaterThanOrEqualTo(2);
         assertThat(UiFixture.sceneBottom(quantiles)).isLessThanOrEqualTo(windowBottom);
     }

@@ -1,6 +1,8 @@
 package foresto.ui.common;
 
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -31,6 +33,13 @@ public final class ColumnFit {
     /** Key of a column's property: the widest its texts may make it (its header still fits). */
     private static final String CAP_KEY = ColumnFit.class.getName() + ".cap";
 
+    /** Key of a table's property: set while its headers were last fitted without their labels (not laid out yet). */
+    private static final String UNMEASURED_KEY = ColumnFit.class.getName() + ".unmeasured";
+    /** Key of a table's property: set while a fit to content waits for the table to be laid out. */
+    private static final String REFIT_KEY = ColumnFit.class.getName() + ".refit";
+    /** Key of a column's property: set once its title is watched. */
+    private static final String WATCHED_KEY = ColumnFit.class.getName() + ".watched";
+
     private ColumnFit() {
     }
 
@@ -38,7 +47,18 @@ public final class ColumnFit {
     public static void headersNeverCut(TableView<?> table) {
         Runnable fit = () -> Platform.runLater(() -> fitHeaders(table));
         table.skinProperty().addListener((o, a, s) -> fit.run());
-        table.getColumns().addListener((ListChangeListener<TableColumn<?, ?>>) c -> fit.run());
+        table.getColumns().addListener((ListChangeListener<TableColumn<?, ?>>) c -> {
+            fit.run();
+            table.getColumns().forEach(col -> watchText(col, fit));
+        });
+        table.getColumns().forEach(col -> watchText(col, fit));
+        // a table built out of sight (a tab not yet shown) has no header labels to measure with the style sheet's font:
+        // it is measured again once it is laid out in a scene
+        table.widthProperty().addListener((o, a, w) -> {
+            if (table.getProperties().get(UNMEASURED_KEY) != null) {
+                fit.run();
+            }
+        });
         if (table.getSkin() != null) {
             fit.run();
         }
@@ -62,6 +82,23 @@ public final class ColumnFit {
      * rows and its header; never narrows one.
      */
     public static void toContent(TableView<?> table, int rows, double max) {
+        List<? extends TableColumn<?, ?>> shown = leaves(table);
+        if (!shown.isEmpty() && headerLabel(table, shown.get(0)) == null
+                && table.getProperties().putIfAbsent(REFIT_KEY, Boolean.TRUE) == null) {
+            // out of sight (a tab not shown yet): measured now with a guessed font, and again with the style sheet's
+            // own once the table is laid out, as a Korean text is wider than the guess allows for
+            ChangeListener<Number> again = new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Number> o, Number a, Number w) {
+                    if (w.doubleValue() > 0) {
+                        table.widthProperty().removeListener(this);
+                        table.getProperties().remove(REFIT_KEY);
+                        Platform.runLater(() -> toContent(table, rows, max));
+                    }
+                }
+            };
+            table.widthProperty().addListener(again);
+        }
         Font font = cellFont(table);
         int n = Math.min(rows, table.getItems().size());
         for (TableColumn<?, ?> c : leaves(table)) {
@@ -104,11 +141,20 @@ public final class ColumnFit {
         return null;
     }
 
+    /** Fits the headers again when {@code column}'s title changes (once per column). */
+    private static void watchText(TableColumn<?, ?> column, Runnable fit) {
+        if (column.getProperties().putIfAbsent(WATCHED_KEY, Boolean.TRUE) == null) {
+            column.textProperty().addListener((o, a, t) -> fit.run());
+        }
+    }
+
     private static void fitHeaders(TableView<?> table) {
         table.applyCss();
+        boolean measured = true;
         for (TableColumn<?, ?> c : leaves(table)) {
             double need = headerWidth(table, c);
             Label l = headerLabel(table, c);
+            measured &= l != null;
             if (l != null) {
                 Insets in = l.getInsets();
                 need = Math.max(need, Math.ceil(textWidth(c.getText(), l.getFont()) + in.getLeft() + in.getRight() + 16));
@@ -119,6 +165,11 @@ public final class ColumnFit {
             if (c.getPrefWidth() < need) {
                 c.setPrefWidth(need);
             }
+        }
+        if (measured) {
+            table.getProperties().remove(UNMEASURED_KEY);
+        } else {
+            table.getProperties().put(UNMEASURED_KEY, Boolean.TRUE);
         }
     }
 

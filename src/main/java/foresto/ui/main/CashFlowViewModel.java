@@ -1,5 +1,7 @@
 package foresto.ui.main;
 
+import foresto.ui.common.AssetClassText;
+
 import foresto.csv.CsvWriter;
 import foresto.engine.CashFlow;
 import foresto.i18n.LocaleFormat;
@@ -148,7 +150,7 @@ public final class CashFlowViewModel {
         for (CashFlow cf : booked.flows()) {
             codes.addAll(cf.trades().keySet());
         }
-        classes.setAll(codes);
+        classes.setAll(AssetClassText.inStandardOrder(codes)); // Equity first, as the targets and the weights at close
         flows.setAll(booked.flows());
         lines.setAll(lines(f.off(), f.on()));
         flowsCaption.set(Messages.tr(f.on() != null ? "cashFlows.caption.on" : "cashFlows.caption.off",

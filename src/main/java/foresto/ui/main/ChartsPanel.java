@@ -1,6 +1,7 @@
 package foresto.ui.main;
 
 import foresto.text.DisplayNumber;
+import foresto.ui.common.ColumnFit;
 import foresto.ui.common.SortedRows;
 import static foresto.i18n.Messages.tr;
 import foresto.ui.chart.TimeSeriesChart;
@@ -47,6 +48,8 @@ public final class ChartsPanel {
     @FXML CheckBox driftScaleToOffBox;
     @FXML Label dayDetailLabel;
     /** The weights table's row height: four classes and the header fit the lower chart row at 1280 × 800. */
+    /** Room for a vertical scroll bar beside the weights table's columns (a portfolio of more classes than rows). */
+    static final double SCROLL_BAR_ROOM = 16;
     static final String WEIGHT_ROWS = "-fx-fixed-cell-size: 1.8em;";
     @FXML TableView<RunModel.ClassWeight> weightsTable;
     @FXML TableColumn<RunModel.ClassWeight, String> wClassCol;
@@ -146,6 +149,13 @@ public final class ChartsPanel {
         driftCol.setPrefWidth(140);
         // the drift column takes what is left, so no horizontal scroll bar covers the last class
         weightsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // every header whole in either language ("드리프트 (밴드 대비 %)" is wider than "Drift (% of band)"): each column
+        // at least its header's width, and the table's column as wide as its headers need, the drift chart taking the rest
+        ColumnFit.headersNeverCut(weightsTable);
+        for (TableColumn<RunModel.ClassWeight, ?> c : weightsTable.getColumns()) {
+            c.minWidthProperty().addListener((o, a, w) -> widenForHeaders(weightsTable));
+        }
+        widenForHeaders(weightsTable);
         // one line, so every class of the weights table stays in view at 1280 × 800 when a day has an event too;
         // the whole explanation (which class breached, by how much, against which band) on hover
         dayDetailLabel.textProperty().bind(Bindings.createStringBinding(
@@ -158,6 +168,28 @@ public final class ChartsPanel {
         detailTip.setWrapText(true);
         detailTip.setMaxWidth(600);
         dayDetailLabel.setTooltip(detailTip);
+    }
+
+    /**
+     * Widens the box holding {@code table} (never narrows it below its laid-out width) so that the columns at their
+     * least widths fit inside it without a sideways scroll bar.
+     */
+    static void widenForHeaders(TableView<?> table) {
+        if (!(table.getParent() instanceof Region box)) {
+            return;
+        }
+        double columns = 0;
+        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+            columns += c.getMinWidth();
+        }
+        double need = Math.ceil(columns + box.snappedLeftInset() + box.snappedRightInset() + table.snappedLeftInset()
+                + table.snappedRightInset() + SCROLL_BAR_ROOM);
+        if (box.getPrefWidth() < need) {
+            box.setPrefWidth(need);
+        }
+        if (box.getMinWidth() < need) {
+            box.setMinWidth(need);
+        }
     }
 
     /** The day's detail on one line: its lines joined by " · ". */

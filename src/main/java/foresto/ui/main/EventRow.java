@@ -96,7 +96,7 @@ public final class EventRow {
 
     private static String percentMap(Map<String, Double> m) {
         StringBuilder sb = new StringBuilder();
-        m.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "  ").append(AssetClassText.of(k)).append(' ')
+        AssetClassText.inStandardOrder(m).forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "  ").append(AssetClassText.of(k)).append(' ')
                 .append(DisplayNumber.percent(v)));
         return sb.toString();
     }

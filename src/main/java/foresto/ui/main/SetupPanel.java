@@ -54,8 +54,10 @@ public final class SetupPanel {
         ruleLabel.textProperty().bind(Bindings.createStringBinding(s::ruleText, s.ruleProperty()));
         // the setup no longer repeats the run on screen: said beside Run, gone again when it matches
         changedLabel.setText(tr(SetupViewModel.CHANGED_TEXT));
+        // always laid out (hidden, not removed): the setup above keeps its place as the note comes and goes, so a
+        // click aimed at a field still lands on it
         changedLabel.visibleProperty().bind(s.changedSinceShownProperty());
-        changedLabel.managedProperty().bind(s.changedSinceShownProperty());
+        changedLabel.setManaged(true);
         rebalancingToggle.selectedProperty().bindBidirectional(s.rebalancingOnProperty());
         datasetBox.setItems(s.getDatasets());
         datasetBox.valueProperty().bindBidirectional(s.datasetProperty());

@@ -275,9 +275,23 @@ public final class PortfoliosView extends BorderPane {
         details.setWrapText(true);
         details.getStyleClass().add("text-muted");
         details.textProperty().bind(vm.errorDetailsProperty());
-        for (Label l : new Label[]{error, details}) {
+        // always laid out (hidden, not removed) at a fixed height, two lines for the sentence and one for its code:
+        // the form above keeps its place under the pointer as a refusal comes and goes; a longer one shows on hover
+        int[] lines = {2, 1};
+        Label[] labels = {error, details};
+        for (int i = 0; i < labels.length; i++) {
+            Label l = labels[i];
+            int n = lines[i];
             l.visibleProperty().bind(l.textProperty().isNotEmpty());
-            l.managedProperty().bind(l.visibleProperty());
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.setMaxHeight(Region.USE_PREF_SIZE);
+            l.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                    () -> n * l.getFont().getSize() * LINE_HEIGHT, l.fontProperty()));
+            Tooltip whole = new Tooltip();
+            whole.setWrapText(true);
+            whole.setMaxWidth(600);
+            whole.textProperty().bind(l.textProperty());
+            l.setTooltip(whole);
         }
         Label status = new Label();
         status.setId("portfolioStatus");

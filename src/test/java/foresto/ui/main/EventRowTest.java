@@ -48,8 +48,9 @@ class EventRowTest {
         assertThat(byHeader.get("value_before")).isEqualTo("1,234,567.89");
         assertThat(byHeader.get("value_after")).isEqualTo("1,234,533.32");
         assertThat(e.beforeWeights().keySet()).containsExactly("BOND", "EQUITY"); // the order the weights iterate in
-        assertThat(byHeader.get("before_weights")).isEqualTo("Bonds 36.54 %  Equity 63.46 %");
-        assertThat(byHeader.get("after_weights")).isEqualTo("Bonds 40.00 %  Equity 60.00 %");
+        // shown in the app's class order, Equity first, as the targets and the weights at close
+        assertThat(byHeader.get("before_weights")).isEqualTo("Equity 63.46 %  Bonds 36.54 %");
+        assertThat(byHeader.get("after_weights")).isEqualTo("Equity 60.00 %  Bonds 40.00 %");
         assertThat(byHeader.get("event_date")).isEqualTo("2003-02-03");
         assertThat(byHeader.get("trigger_type")).isEqualTo(Messages.tr("why.trigger.periodic")).isNotEqualTo("PERIODIC");
         assertThat(byHeader.get("trigger_detail")).isEqualTo(EventTable.why(e));

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 
@@ -172,13 +173,24 @@ class PortfoliosTabTest {
         robot.clickOn("#portfolioEditButton");
         type(robot, "portfolioWeightEQUITY", "0.6");
         type(robot, "portfolioWeightBOND", "0.4");
+        // the refusal coming moves nothing: the fields and Save stay under the pointer
+        Node equityField = robot.lookup("#portfolioWeightEQUITY").query();
+        double[] before = {sceneY(equityField), sceneY(save)};
         robot.clickOn(save);
         Label error = robot.lookup("#portfolioError").queryAs(Label.class);
         UiFixture.waitUntil(() -> !error.getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> save.getScene().getRoot().layout());
+        assertThat(new double[]{sceneY(equityField), sceneY(save)}).as("weight field and Save, refusal shown")
+                .containsExactly(before);
         assertThat(error.getText()).startsWith("Stored runs were computed with this portfolio, so its weights cannot change.");
         assertThat(robot.lookup("#portfolioErrorDetails").queryAs(Label.class).getText())
                 .startsWith("Details: " + ErrorCode.PORTFOLIO_IN_USE + ": weights: portfolio 'My 70/30 mix' is used by 1 stored run");
         snapshot(robot, "portfolios-tab-in-use.png");
+    }
+
+    private static double sceneY(Node n) {
+        return n.localToScene(n.getLayoutBounds()).getMinY();
     }
 
     private void snapshot(FxRobot robot, String name) throws IOException {

@@ -117,6 +117,6 @@ class FanReadoutTest {
         assertThat(RobustnessCharts.premiumReadout(premiums, 0)).containsExactly("Premium (CAGR ON − OFF): +1.25 %p");
         assertThat(RobustnessCharts.premiumReadout(premiums, 1)).containsExactly("Premium (CAGR ON − OFF): -0.30 %p");
         Messages.use(Locale.KOREAN);
-        assertThat(RobustnessCharts.premiumReadout(premiums, 1)).containsExactly("초과수익 (연복리 수익률 ON − OFF): -0.30 %p");
+        assertThat(RobustnessCharts.premiumReadout(premiums, 1)).containsExactly("초과수익 (연평균 수익률 ON − OFF): -0.30 %p");
     }
 }

@@ -137,7 +137,7 @@ class HeatmapCostLabelsTest {
         Messages.use(Locale.ENGLISH);
         assertThat(map.describe(0, 0)).endsWith("\nCAGR − OFF: median " + median + ", 5–95 % " + p5 + " … " + p95);
         Messages.use(Locale.KOREAN);
-        assertThat(map.describe(0, 0)).endsWith("\n연복리 수익률 − OFF: 중앙값 " + median + ", 5–95 % " + p5 + " … " + p95);
+        assertThat(map.describe(0, 0)).endsWith("\n연평균 수익률 − OFF: 중앙값 " + median + ", 5–95 % " + p5 + " … " + p95);
     }
 
     @Test
