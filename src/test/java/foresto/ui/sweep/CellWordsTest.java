@@ -66,7 +66,7 @@ class CellWordsTest {
         Messages.use(Locale.ENGLISH);
         assertThat(h.ruleWords()).containsExactly("Drift ≥ 4 %p");
         assertThat(h.describe(0, 0).split("\n")).startsWith("Drift ≥ 4 %p at cost 0.20 %", "final value 92,413.45 (OFF 1.00)",
-                "CAGR 4.53 %, volatility 8.54 %, max drawdown 21.24 %", "1,234 events, turnover 7.72 %/year, cost 147.78",
+                "CAGR 4.53 %, volatility 8.54 %, max drawdown 21.24 %", "1,234 events, turnover 7.72 % a year, cost 147.78",
                 "tracking error 0.32 %, cost drag 259.69");
         Messages.use(Locale.KOREAN);
         assertThat(h.describe(0, 0).split("\n")).startsWith("드리프트 ≥ 4 %p, 비용률 0.20 %", "최종 가치 92,413.45 (OFF 1.00)",
