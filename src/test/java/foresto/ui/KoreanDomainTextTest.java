@@ -8,14 +8,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
@@ -28,22 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On the Korean screen the sentences the lab builds from its data read in Korean: the chosen rule under the picker,
  * the events table's "Why it fired" and trigger columns, and the data frequency of the Summary.
  */
-@ExtendWith(ApplicationExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KoreanDomainTextTest {
-    private UiFixture fx;
-
-    @BeforeAll
-    void createFixture() {
-        fx = new UiFixture(true);
-    }
-
-    @AfterAll
-    void closeFixture() {
-        Messages.use(Locale.ENGLISH); // the other tests of this JVM read English
-        fx.close();
-    }
-
+class KoreanDomainTextTest extends FixtureTestBase {
     @Test
     void theKoreanEventsTableSaysWhyInKorean(FxRobot robot) throws Exception {
         Messages.use(Locale.KOREAN);

@@ -2,14 +2,9 @@ package foresto.ui;
 
 import foresto.i18n.Messages;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
@@ -24,22 +19,8 @@ import java.util.concurrent.TimeUnit;
  * of {@code mvn verify}); run it with
  * {@code mvn -B -ntp test -Dtest=LanguageScreenshots -Dsurefire.failIfNoSpecifiedTests=false} and look at the files.
  */
-@ExtendWith(ApplicationExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LanguageScreenshots {
+class LanguageScreenshots extends FixtureTestBase {
     private static final Path ASSETS = Path.of("assets");
-    private UiFixture fx;
-
-    @BeforeAll
-    void createFixture() {
-        fx = new UiFixture(true);
-    }
-
-    @AfterAll
-    void closeFixture() {
-        Messages.use(Locale.ENGLISH);
-        fx.close();
-    }
 
     @Test
     void writeBothLanguages(FxRobot robot) throws Exception {

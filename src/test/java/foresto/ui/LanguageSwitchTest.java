@@ -10,16 +10,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -28,21 +23,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The analyst picks Korean in the status bar: it is remembered, said in Korean, and the next start is in Korean. */
-@ExtendWith(ApplicationExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LanguageSwitchTest {
-    private UiFixture fx;
-
-    @BeforeAll
-    void createFixture() {
-        fx = new UiFixture(true);
-    }
-
-    @AfterAll
-    void closeFixture() {
-        fx.close();
-    }
-
+class LanguageSwitchTest extends FixtureTestBase {
     private final Locale jvmDefault = Locale.getDefault();
 
     @AfterEach

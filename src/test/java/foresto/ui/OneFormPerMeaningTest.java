@@ -6,14 +6,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
@@ -27,22 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * codes DRIFT / ABSOLUTE), the class by its name; the Rules table's threshold in points and its cost rate as a
  * percentage, as the rule under the picker writes them.
  */
-@ExtendWith(ApplicationExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OneFormPerMeaningTest {
-    private UiFixture fx;
-
-    @BeforeAll
-    void createFixture() {
-        fx = new UiFixture(true);
-    }
-
-    @AfterAll
-    void closeFixture() {
-        Messages.use(Locale.ENGLISH);
-        fx.close();
-    }
-
+class OneFormPerMeaningTest extends FixtureTestBase {
     @Test
     void bandsCostsAndTriggersReadInWords(FxRobot robot) throws Exception {
         Messages.use(Locale.ENGLISH);

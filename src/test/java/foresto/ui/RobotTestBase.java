@@ -1,12 +1,7 @@
 package foresto.ui;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 
 import java.util.concurrent.TimeoutException;
 
@@ -15,21 +10,7 @@ import java.util.concurrent.TimeoutException;
  * before each test. (TestFX looks for {@code @Start} only on the test class itself, so the window is set up
  * here through FxToolkit; the extension still provides the FxRobot.)
  */
-@ExtendWith(ApplicationExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RobotTestBase {
-    UiFixture fx;
-
-    /** Whether USE_REBALANCING is on for this class's window. */
-    boolean rebalancing() {
-        return true;
-    }
-
-    @BeforeAll
-    void createFixture() {
-        fx = new UiFixture(rebalancing());
-    }
-
+abstract class RobotTestBase extends FixtureTestBase {
     @BeforeEach
     void showWindow() throws TimeoutException {
         FxToolkit.registerPrimaryStage();
@@ -37,10 +18,5 @@ abstract class RobotTestBase {
             stage.setMaximized(false); // the shared primary stage may have been left maximized by an earlier test
             fx.start(stage);
         });
-    }
-
-    @AfterAll
-    void closeFixture() {
-        fx.close();
     }
 }

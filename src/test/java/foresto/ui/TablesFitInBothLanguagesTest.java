@@ -17,14 +17,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
@@ -40,22 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * four-class portfolio, the Flows table of a monthly contribution, and the Sweep's cells after a sweep; every header
  * and every rule cell of the cells drawn in full.
  */
-@ExtendWith(ApplicationExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TablesFitInBothLanguagesTest {
-    private UiFixture fx;
-
-    @BeforeAll
-    void createFixture() {
-        fx = new UiFixture(true);
-    }
-
-    @AfterAll
-    void closeFixture() {
-        Messages.use(Locale.ENGLISH); // the other tests of this JVM read English
-        fx.close();
-    }
-
+class TablesFitInBothLanguagesTest extends FixtureTestBase {
     @Test
     void inKoreanNoHeaderOfTheWeightsFlowsOrSweepCellsTablesIsCut(FxRobot robot) throws Exception {
         assertThat(cutIn(robot, Locale.KOREAN, "ko")).as("Korean headers and rule cells cut at 1280 × 800").isEmpty();
