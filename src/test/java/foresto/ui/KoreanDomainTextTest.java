@@ -1,16 +1,13 @@
 package foresto.ui;
 
-import foresto.i18n.Messages;
 import foresto.model.RuleRecord;
 import foresto.ui.common.RuleText;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
@@ -26,16 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KoreanDomainTextTest extends FixtureTestBase {
     @Test
     void theKoreanEventsTableSaysWhyInKorean(FxRobot robot) throws Exception {
-        Messages.use(Locale.KOREAN);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage((Stage stage) -> fx.startAt(stage, 1280, 800));
-        var vm = fx.window.mainViewModel();
-        UiFixture.waitUntil(() -> !vm.busyProperty().get() && !vm.getRules().isEmpty());
-
         // a drift rule, so the explanation names the class that crossed its band
-        RuleRecord drift = vm.getRules().stream().filter(r -> r.driftThreshold() != null).findFirst().orElseThrow();
-        robot.interact(() -> vm.ruleProperty().set(drift));
-        WaitForAsyncUtils.waitForFxEvents();
+        RuleRecord drift = fx.showWithDriftRule(robot, Locale.KOREAN);
+        var vm = fx.window.mainViewModel();
         assertThat(hangul(robot.lookup("#ruleLabel").queryAs(Label.class).getText())).as("the rule in words").isTrue();
         assertThat(robot.lookup("#ruleLabel").queryAs(Label.class).getText()).contains("드리프트 ≥ ").contains("밴드");
 

@@ -5,10 +5,8 @@ import foresto.model.RuleRecord;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
@@ -25,13 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OneFormPerMeaningTest extends FixtureTestBase {
     @Test
     void bandsCostsAndTriggersReadInWords(FxRobot robot) throws Exception {
-        Messages.use(Locale.ENGLISH);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage((Stage stage) -> fx.startAt(stage, 1280, 800));
+        RuleRecord drift = fx.showWithDriftRule(robot, Locale.ENGLISH);
         var vm = fx.window.mainViewModel();
-        UiFixture.waitUntil(() -> !vm.busyProperty().get() && !vm.getRules().isEmpty());
-        RuleRecord drift = vm.getRules().stream().filter(r -> r.driftThreshold() != null).findFirst().orElseThrow();
-        robot.interact(() -> vm.ruleProperty().set(drift));
         robot.interact(vm::run);
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> vm.resultProperty().get() != null && !vm.busyProperty().get());
         TableView<?> events = robot.lookup("#eventTable").queryAs(TableView.class);

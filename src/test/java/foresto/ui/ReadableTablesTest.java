@@ -300,15 +300,7 @@ class ReadableTablesTest extends RobotTestBase {
                 && !fx.window.mainViewModel().busyProperty().get());
         runSweep(robot);
         TableView<?> cells = robot.lookup("#sweepCellTable").queryAs(TableView.class);
-        robot.interact(() -> {
-            for (Node n = cells; n != null; n = n.getParent()) {
-                if (n instanceof TabPane p) {
-                    p.getTabs().stream().filter(t -> t.getContent() == cells).findFirst()
-                            .ifPresent(t -> p.getSelectionModel().select(t));
-                }
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        UiFixture.showTabOf(robot, cells);
         for (String title : List.of("Events", "Final value", "Cost rate")) {
             TableColumn<?, ?> column = cells.getColumns().stream().filter(c -> c.getText().equals(title)).findFirst()
                     .orElseThrow();

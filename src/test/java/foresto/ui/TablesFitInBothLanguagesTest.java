@@ -126,15 +126,7 @@ class TablesFitInBothLanguagesTest extends FixtureTestBase {
         robot.interact(sweep::run);
         UiFixture.waitUntil(() -> sweep.resultProperty().get() != null && !sweep.busyProperty().get());
         TableView<?> cells = robot.lookup("#sweepCellTable").queryAs(TableView.class);
-        robot.interact(() -> {
-            for (Node n = cells; n != null; n = n.getParent()) {
-                if (n instanceof TabPane p) {
-                    p.getTabs().stream().filter(t -> t.getContent() == cells).findFirst()
-                            .ifPresent(t -> p.getSelectionModel().select(t));
-                }
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        UiFixture.showTabOf(robot, cells);
         robot.interact(cells::layout);
         WaitForAsyncUtils.waitForFxEvents();
         fx.screenshot(robot, "sweep-cells-1280x800-" + tag + ".png");

@@ -9,6 +9,7 @@ import foresto.db.MarketDataRepository;
 import foresto.db.SqlScripts;
 import foresto.db.TestDatabase;
 import foresto.i18n.Messages;
+import foresto.model.RuleRecord;
 import foresto.sample.SyntheticMarket;
 import foresto.ui.common.FxTaskExecutor;
 import foresto.ui.common.UiState;
@@ -130,6 +131,22 @@ public final class UiFixture {
         robot.interact(() -> window.scene().getRoot().layout());
         WaitForAsyncUtils.waitForFxEvents();
         return table;
+    }
+
+    /**
+     * In {@code language}, a new window at 1280 × 800 on the primary stage, once its rules have loaded, with the first
+     * stored drift rule chosen; returns that rule.
+     */
+    RuleRecord showWithDriftRule(FxRobot robot, Locale language) throws TimeoutException {
+        Messages.use(language);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage((Stage stage) -> startAt(stage, 1280, 800));
+        var vm = window.mainViewModel();
+        waitUntil(() -> !vm.busyProperty().get() && !vm.getRules().isEmpty());
+        RuleRecord drift = vm.getRules().stream().filter(r -> r.driftThreshold() != null).findFirst().orElseThrow();
+        robot.interact(() -> vm.ruleProperty().set(drift));
+        WaitForAsyncUtils.waitForFxEvents();
+        return drift;
     }
 
     /** Selects, in every tab pane around {@code node}, the tab that holds it, so that it shows. */
