@@ -466,6 +466,8 @@ public final class BatchEngine {
             if (values != null) {
                 values[k * lanes + l] = v;
             }
+            // RunningDrawdown's steps, written out on locals: through a RunningDrawdown object the lane ran slower
+            // (BatchBench, idle, batch drift 52.0 ± 9.6 vs 43.8 ± 1.1 µs per path)
             if (v > peak) {
                 peak = v;
                 floor = Metrics.drawdownFloor(v, maxDd);

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -72,16 +71,7 @@ class KoreanScreenPolishTest {
     /** A fresh Korean window before each test (the extension closes the windows after each one). */
     @BeforeEach
     void koreanWindowAtTheSmallestSize() throws Exception {
-        Messages.use(Locale.KOREAN);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage((Stage stage) -> {
-            fx.startAt(stage, 1280, 800);
-            stage.setX(0);
-            stage.setY(0);
-            fx.window.attachDeferredTabs();
-        });
-        var vm = fx.window.mainViewModel();
-        UiFixture.waitUntil(() -> !vm.busyProperty().get() && !vm.getRules().isEmpty() && !vm.getPortfolios().isEmpty());
+        fx.showSmallest(Locale.KOREAN);
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package foresto.ui;
 
 import foresto.ui.main.RunModel;
-import foresto.backtest.PortfolioService;
 import foresto.ui.common.ColumnFit;
 import foresto.ui.sweep.SweepViewModel;
 import javafx.scene.Node;
@@ -176,17 +175,7 @@ class ReadableTablesTest extends RobotTestBase {
         smallestWindow(robot);
         var vm = fx.window.mainViewModel();
         UiFixture.waitUntil(() -> !vm.getPortfolios().isEmpty() && !vm.busyProperty().get());
-        String name = "Four classes " + System.nanoTime();
-        new PortfolioService(fx.db.dataSource()).add(name,
-                PortfolioService.parseWeights("EQUITY=0.5,BOND=0.3,GOLD=0.1,SHORT_TERM=0.1"));
-        robot.interact(vm::refreshPortfolios);
-        UiFixture.waitUntil(() -> vm.getPortfolios().stream().anyMatch(p -> p.name().equals(name)));
-        robot.interact(() -> {
-            vm.portfolioProperty().set(vm.getPortfolios().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow());
-            vm.ruleProperty().set(vm.getRules().stream()
-                    .filter(r -> r.ruleName().equals("P2_DRIFT_5PCT_10BP")).findFirst().orElseThrow());
-            vm.rebalancingOnProperty().set(true);
-        });
+        fx.chooseFourClassesWithDrift(robot, "Four classes " + System.nanoTime());
         // the targets in the weights table's order, each weight kept with its unit and class on one line
         assertThat(robot.lookup("#weightsLabel").queryAs(Label.class).getText()).isEqualTo(
                 "Targets: Equity\u00a050.0\u00a0%, Bonds\u00a030.0\u00a0%, Short-term\u00a010.0\u00a0%, Gold\u00a010.0\u00a0%");

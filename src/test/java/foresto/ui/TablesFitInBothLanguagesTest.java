@@ -1,10 +1,8 @@
 package foresto.ui;
 
-import foresto.backtest.PortfolioService;
 import foresto.engine.BaseDayPolicy;
 import foresto.engine.FlowAllocation;
 import foresto.engine.Frequency;
-import foresto.i18n.Messages;
 import foresto.ui.common.AssetClassText;
 import foresto.ui.main.CashFlowSetup;
 import foresto.ui.main.MainViewModel;
@@ -16,10 +14,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
@@ -47,26 +43,10 @@ class TablesFitInBothLanguagesTest extends FixtureTestBase {
     }
 
     private List<String> cutIn(FxRobot robot, Locale language, String tag) throws Exception {
-        Messages.use(language);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage((Stage stage) -> {
-            fx.startAt(stage, 1280, 800);
-            stage.setX(0);
-            stage.setY(0);
-            fx.window.attachDeferredTabs();
-        });
+        fx.showSmallest(language);
         MainViewModel vm = fx.window.mainViewModel();
-        UiFixture.waitUntil(() -> !vm.busyProperty().get() && !vm.getRules().isEmpty() && !vm.getPortfolios().isEmpty());
-        String name = "Four " + tag + " " + System.nanoTime();
-        new PortfolioService(fx.db.dataSource()).add(name,
-                PortfolioService.parseWeights("EQUITY=0.5,BOND=0.3,GOLD=0.1,SHORT_TERM=0.1"));
-        robot.interact(vm::refreshPortfolios);
-        UiFixture.waitUntil(() -> vm.getPortfolios().stream().anyMatch(p -> p.name().equals(name)));
+        fx.chooseFourClassesWithDrift(robot, "Four " + tag + " " + System.nanoTime());
         robot.interact(() -> {
-            vm.portfolioProperty().set(vm.getPortfolios().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow());
-            vm.ruleProperty().set(vm.getRules().stream()
-                    .filter(r -> r.ruleName().equals("P2_DRIFT_5PCT_10BP")).findFirst().orElseThrow());
-            vm.rebalancingOnProperty().set(true);
             CashFlowSetup s = vm.cashFlows().choices();
             s.kindProperty().set(CashFlowSetup.Kind.CONTRIBUTION);
             s.amountProperty().set("1000");

@@ -3,6 +3,7 @@ package foresto.ui;
 import foresto.backtest.BacktestService;
 import foresto.backtest.FeatureFlags;
 import foresto.backtest.ImportService;
+import foresto.backtest.PortfolioService;
 import foresto.backtest.RuleService;
 import foresto.db.Database;
 import foresto.db.MarketDataRepository;
@@ -147,6 +148,41 @@ public final class UiFixture {
         robot.interact(() -> vm.ruleProperty().set(drift));
         WaitForAsyncUtils.waitForFxEvents();
         return drift;
+    }
+
+    /**
+     * In {@code language}, a new window at 1280 × 800 in the screen's corner with every tab attached, once its rules
+     * and portfolios have loaded.
+     */
+    void showSmallest(Locale language) throws TimeoutException {
+        Messages.use(language);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage((Stage stage) -> {
+            startAt(stage, 1280, 800);
+            stage.setX(0);
+            stage.setY(0);
+            window.attachDeferredTabs();
+        });
+        var vm = window.mainViewModel();
+        waitUntil(() -> !vm.busyProperty().get() && !vm.getRules().isEmpty() && !vm.getPortfolios().isEmpty());
+    }
+
+    /**
+     * A new portfolio of four classes (Equity 50 %, Bonds 30 %, Gold 10 %, Short-term 10 %) named {@code name}, chosen
+     * in the setup with the stored rule P2_DRIFT_5PCT_10BP and rebalancing ON.
+     */
+    void chooseFourClassesWithDrift(FxRobot robot, String name) {
+        var vm = window.mainViewModel();
+        new PortfolioService(db.dataSource()).add(name,
+                PortfolioService.parseWeights("EQUITY=0.5,BOND=0.3,GOLD=0.1,SHORT_TERM=0.1"));
+        robot.interact(vm::refreshPortfolios);
+        waitUntil(() -> vm.getPortfolios().stream().anyMatch(p -> p.name().equals(name)));
+        robot.interact(() -> {
+            vm.portfolioProperty().set(vm.getPortfolios().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow());
+            vm.ruleProperty().set(vm.getRules().stream()
+                    .filter(r -> r.ruleName().equals("P2_DRIFT_5PCT_10BP")).findFirst().orElseThrow());
+            vm.rebalancingOnProperty().set(true);
+        });
     }
 
     /** Selects, in every tab pane around {@code node}, the tab that holds it, so that it shows. */
